@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { Role } from "./roles.ts";
+import { codeCommuneSchema, codeDepartementSchema, codeRegionSchema } from "./territoire.ts";
+
+const uuid = z.uuid("L'identifiant doit être un UUID.");
+
+/**
+ * What a habilitation covers. Stored with the habilitation and copied into the session at
+ * sign-in, so that every scoped query is built from it without another lookup.
+ */
+export const perimetreSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("national") }).strict(),
+  z.object({ type: z.literal("departement"), code: codeDepartementSchema }).strict(),
+  z.object({ type: z.literal("region"), code: codeRegionSchema }).strict(),
+  z
+    .object({
+      type: z.literal("regions"),
+      codes: z.array(codeRegionSchema).min(1, "Indiquez au moins une région."),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("departements"),
+      codes: z.array(codeDepartementSchema).min(1, "Indiquez au moins un département."),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("communes"),
+      codes: z.array(codeCommuneSchema).min(1, "Indiquez au moins une commune."),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("conseillers"),
+      ids: z.array(uuid).min(1, "Indiquez au moins un conseiller."),
+    })
+    .strict(),
+  z.object({ type: z.literal("structure"), structureId: uuid }).strict(),
+  z.object({ type: z.literal("reseau"), code: z.string().min(1).max(60) }).strict(),
+  z.object({ type: z.literal("soi") }).strict(),
+]);
+
+export type Perimetre = z.infer<typeof perimetreSchema>;
+export type TypePerimetre = Perimetre["type"];
+
+/** Which perimeter kinds each role may hold (roles-and-scopes §3). */
+export const PERIMETRES_PAR_ROLE: Record<Role, readonly TypePerimetre[]> = {
+  admin: ["national"],
+  prefet: ["departement", "region"],
+  structure: ["structure"],
+  conseiller: ["soi"],
+  candidat: ["soi"],
+  coordinateur: ["conseillers", "departement", "region", "communes"],
+  hub: ["regions", "departements"],
+  grand_reseau: ["reseau"],
+  financeur: ["national", "regions"],
+};
+
+export function perimetreAutorise(role: Role, perimetre: Perimetre): boolean {
+  return PERIMETRES_PAR_ROLE[role].includes(perimetre.type);
+}
+
+export function libellePerimetre(perimetre: Perimetre, noms: (code: string) => string): string {
+  switch (perimetre.type) {
+    case "national":
+      return "National";
+    case "departement":
+      return `Département ${noms(perimetre.code)}`;
+    case "region":
+      return `Région ${noms(perimetre.code)}`;
+    case "regions":
+      return `Régions : ${perimetre.codes.map(noms).join(", ")}`;
+    case "departements":
+      return `Départements : ${perimetre.codes.map(noms).join(", ")}`;
+    case "communes":
+      return `${perimetre.codes.length} commune(s)`;
+    case "conseillers":
+      return `${perimetre.ids.length} conseiller(s)`;
+    case "structure":
+      return "Structure";
+    case "reseau":
+      return `Réseau ${perimetre.code}`;
+    case "soi":
+      return "Personnel";
+  }
+}

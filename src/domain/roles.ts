@@ -1,0 +1,43 @@
+/** The programme's roles, as stored (`code`) and as shown to users (`libelle`). */
+export const ROLES = [
+  "admin",
+  "prefet",
+  "structure",
+  "conseiller",
+  "coordinateur",
+  "hub",
+  "grand_reseau",
+  "financeur",
+  "candidat",
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const LIBELLES_ROLES: Record<Role, string> = {
+  admin: "Administrateur (ANCT)",
+  prefet: "Préfecture",
+  structure: "Structure d'accueil",
+  conseiller: "Conseiller numérique",
+  coordinateur: "Coordinateur",
+  hub: "Hub territorial",
+  grand_reseau: "Grand réseau",
+  financeur: "Financeur (Banque des Territoires)",
+  candidat: "Candidat",
+};
+
+/** Where each role lands after signing in (paths of the web app). */
+export const ACCUEILS_ROLES: Record<Role, string> = {
+  admin: "/espace/admin",
+  prefet: "/espace/prefet",
+  structure: "/espace/structure",
+  conseiller: "/espace/conseiller",
+  coordinateur: "/espace/coordinateur",
+  hub: "/espace/hub",
+  grand_reseau: "/espace/grand-reseau",
+  financeur: "/espace/financeur",
+  candidat: "/espace/candidat",
+};
+
+export function estRole(valeur: string): valeur is Role {
+  return (ROLES as readonly string[]).includes(valeur);
+}

@@ -1,0 +1,19 @@
+/** Durations of the sign-in rules (securite-rgpd §1.1), in milliseconds. */
+export const DUREE_LIEN_MAGIQUE_MS = 15 * 60 * 1000;
+export const DUREE_INVITATION_MS = 28 * 24 * 60 * 60 * 1000;
+
+export function ajouterMs(instant: Date, ms: number): Date {
+  return new Date(instant.getTime() + ms);
+}
+
+/** A session ends at whichever comes first: idle timeout or absolute lifetime. */
+export function sessionExpiree(
+  session: { derniereActivite: Date; creeLe: Date },
+  maintenant: Date,
+  regles: { inactiviteMs: number; absolueMs: number },
+): boolean {
+  return (
+    maintenant.getTime() - session.derniereActivite.getTime() > regles.inactiviteMs ||
+    maintenant.getTime() - session.creeLe.getTime() > regles.absolueMs
+  );
+}

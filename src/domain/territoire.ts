@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** Code INSEE of a commune: 5 characters, Corsica uses 2A/2B, overseas 97x/98x. */
+export const codeCommuneSchema = z
+  .string()
+  .regex(/^(\d{5}|2[AB]\d{3})$/, "Le code commune doit compter 5 caractères (ex. 62119, 2A004).");
+
+/** Département code; overseas collectivities use their own code (975, 977, 978, 986, 987, 988). */
+export const codeDepartementSchema = z
+  .string()
+  .regex(/^(\d{2}|2[AB]|97\d|98\d)$/, "Le code département est invalide (ex. 62, 2A, 974).");
+
+export const codeRegionSchema = z
+  .string()
+  .regex(/^(\d{2}|97\d|98\d)$/, "Le code région est invalide (ex. 32, 75, 04).");

@@ -1,0 +1,112 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
+import { installerAcces } from "./access/acces.ts";
+import { routesAuth } from "./auth/routes.ts";
+import { type Contexte, nomCookieSession } from "./contexte.ts";
+import { routesDemo } from "./demo/routes.ts";
+import { routesDocs } from "./http/docs.ts";
+import { installerErreurs } from "./http/erreurs.ts";
+import { installerControleOrigine } from "./http/origine.ts";
+import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
+import { routesJournal } from "./journal/routes.ts";
+import { routesReferentiel } from "./referentiel/routes.ts";
+import { routesSante } from "./sante/routes.ts";
+import { routesStructures } from "./structures/routes.ts";
+import { routesUtilisateurs } from "./utilisateurs/routes.ts";
+import { versionApplication } from "./version.ts";
+
+/** Capabilities, each adding its own routes; a new capability adds one line here. */
+const CAPACITES = [
+  routesSante,
+  routesAuth,
+  routesDemo,
+  routesReferentiel,
+  routesUtilisateurs,
+  routesStructures,
+  routesJournal,
+];
+
+export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
+  configurerZodEnFrancais();
+  const app = Fastify({
+    logger: {
+      level: ctx.config.niveauLog,
+      // Cookies and tokens never reach the logs (P4).
+      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+    },
+    trustProxy: ctx.config.production,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...empreintesScriptsInline()],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: ctx.config.production ? [] : null,
+      },
+    },
+    hsts: ctx.config.production,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_requete, contexte) => ({
+      statusCode: 429,
+      erreurs: [
+        {
+          champ: "",
+          message: `Trop de demandes en peu de temps. Réessayez dans ${Math.ceil(contexte.ttl / 60000)} minute(s).`,
+        },
+      ],
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Conseillers numériques France Services",
+        description:
+          "API de la plateforme nationale du dispositif Conseillers numériques France Services.",
+        version: versionApplication(),
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installerErreurs(app);
+  installerControleOrigine(app, ctx.config.urlPublique);
+  installerAcces(app, {
+    db: ctx.db,
+    regles: ctx.config.session,
+    nomCookie: nomCookieSession(ctx.config),
+    horloge: ctx.horloge,
+  });
+
+  for (const capacite of CAPACITES) capacite(app, ctx);
+  routesDocs(app);
+  await installerWeb(app);
+  await app.ready();
+  return app;
+}

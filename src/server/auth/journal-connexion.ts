@@ -1,0 +1,25 @@
+import type { Executeur } from "../db/client.ts";
+import { journalConnexion } from "../db/schema.ts";
+
+export type TentativeConnexion = {
+  methode: "lien_magique" | "invitation" | "proconnect" | "demo";
+  reussite: boolean;
+  ip: string | null;
+  email?: string | null;
+  proconnectSub?: string | null;
+  utilisateurId?: string | null;
+  motifEchec?: string;
+};
+
+/** Every sign-in, successful or refused, goes to the access log (securite-rgpd §3). */
+export async function consignerConnexion(db: Executeur, t: TentativeConnexion): Promise<void> {
+  await db.insert(journalConnexion).values({
+    methode: t.methode,
+    reussite: t.reussite,
+    ip: t.ip,
+    email: t.email ?? null,
+    proconnectSub: t.proconnectSub ?? null,
+    utilisateurId: t.utilisateurId ?? null,
+    motifEchec: t.motifEchec ?? null,
+  });
+}

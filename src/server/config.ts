@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+const booleen = z
+  .enum(["0", "1", "true", "false", "oui", "non"])
+  .transform((v) => v === "1" || v === "true" || v === "oui");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  PGLITE_DIR: z.string().default("./data/pglite"),
+  CNFS_DEMO: booleen.optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z
+    .string()
+    .default("Conseillers numériques <ne-pas-repondre@conseiller-numerique.gouv.fr>"),
+  SESSION_INACTIVITE_MINUTES: z.coerce.number().int().positive().default(120),
+  SESSION_ABSOLUE_HEURES: z.coerce.number().int().positive().default(12),
+  PROCONNECT_ISSUER: z.url().optional(),
+  PROCONNECT_CLIENT_ID: z.string().optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().optional(),
+  PROCONNECT_SCOPES: z.string().default("openid given_name usual_name email uid siret"),
+  PROCONNECT_ALLOW_HTTP: booleen.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  production: boolean;
+  port: number;
+  host: string;
+  urlPublique: string;
+  databaseUrl: string | undefined;
+  dossierPglite: string;
+  demo: boolean;
+  smtpUrl: string | undefined;
+  expediteur: string;
+  session: { inactiviteMs: number; absolueMs: number };
+  proconnect:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string;
+        scopes: string;
+        autoriserHttp: boolean;
+      }
+    | undefined;
+  niveauLog: string;
+};
+
+/** Reads the environment once; a configuration that cannot be safe stops the server. */
+export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = envSchema.parse(env);
+  const production = e.NODE_ENV === "production";
+  const demo = e.CNFS_DEMO ?? !production;
+  if (production && demo) {
+    throw new Error(
+      "Le mode démonstration (CNFS_DEMO) est interdit en production : il permet de se connecter sans preuve d'identité.",
+    );
+  }
+  if (production && e.PROCONNECT_ALLOW_HTTP) {
+    throw new Error("PROCONNECT_ALLOW_HTTP est réservé aux fournisseurs d'identité de test.");
+  }
+  const pc =
+    e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET
+      ? {
+          issuer: e.PROCONNECT_ISSUER,
+          clientId: e.PROCONNECT_CLIENT_ID,
+          clientSecret: e.PROCONNECT_CLIENT_SECRET,
+          scopes: e.PROCONNECT_SCOPES,
+          autoriserHttp: e.PROCONNECT_ALLOW_HTTP ?? false,
+        }
+      : undefined;
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    urlPublique: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    databaseUrl: e.DATABASE_URL,
+    dossierPglite: e.PGLITE_DIR,
+    demo,
+    smtpUrl: e.SMTP_URL,
+    expediteur: e.MAIL_FROM,
+    session: {
+      inactiviteMs: e.SESSION_INACTIVITE_MINUTES * 60_000,
+      absolueMs: e.SESSION_ABSOLUE_HEURES * 3_600_000,
+    },
+    proconnect: pc,
+    niveauLog: e.LOG_LEVEL,
+  };
+}

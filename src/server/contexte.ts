@@ -1,0 +1,34 @@
+import type { FastifyReply } from "fastify";
+import type { Config } from "./config.ts";
+import type { Db, TypeBase } from "./db/client.ts";
+import type { Messagerie } from "./infra/messagerie.ts";
+import type { ProConnect } from "./infra/proconnect.ts";
+
+/** What every capability receives: the outside world, passed in so tests use real local stand-ins. */
+export type Contexte = {
+  db: Db;
+  typeBase: TypeBase;
+  config: Config;
+  messagerie: Messagerie;
+  proconnect: ProConnect | undefined;
+  horloge: () => Date;
+};
+
+export function nomCookieSession(config: Config): string {
+  // The __Host- prefix pins the cookie to this exact origin over HTTPS.
+  return config.production ? "__Host-cnfs_session" : "cnfs_session";
+}
+
+export function poserCookieSession(
+  reponse: FastifyReply,
+  contexte: Contexte,
+  valeur: string,
+): void {
+  reponse.setCookie(nomCookieSession(contexte.config), valeur, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: contexte.config.production,
+    maxAge: Math.floor(contexte.config.session.absolueMs / 1000),
+  });
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+/** One type for both drivers: the rest of the code never knows which database it talks to. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executeur = Db | Tx;
+
+export type TypeBase = "pglite" | "postgresql";
+
+export type Base = {
+  db: Db;
+  type: TypeBase;
+  fermer: () => Promise<void>;
+};
+
+const dossierMigrations = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export type OptionsBase =
+  | { url: string }
+  | { dossier: string }
+  | { memoire: true; donnees?: Blob | File };
+
+/** Opens the database and brings its schema up to date. */
+export async function ouvrirBase(options: OptionsBase): Promise<Base> {
+  if ("url" in options) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const db = drizzleNodePg(pool, { schema });
+    await migrateNodePg(db, { migrationsFolder: dossierMigrations });
+    return {
+      db: db as unknown as Db,
+      type: "postgresql",
+      fermer: () => pool.end(),
+    };
+  }
+  let client: PGlite;
+  if ("dossier" in options) {
+    mkdirSync(options.dossier, { recursive: true });
+    client = new PGlite(options.dossier);
+  } else {
+    client = new PGlite(options.donnees ? { loadDataDir: options.donnees } : {});
+  }
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: dossierMigrations });
+  return {
+    db: db as unknown as Db,
+    type: "pglite",
+    fermer: () => client.close(),
+  };
+}
+
+/** The underlying PGlite instance, when there is one (used to snapshot test databases). */
+export function clientPglite(base: Base): PGlite | undefined {
+  if (base.type !== "pglite") return undefined;
+  return (base.db as unknown as { $client: PGlite }).$client;
+}

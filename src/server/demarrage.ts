@@ -1,0 +1,53 @@
+import type { FastifyInstance } from "fastify";
+import { construireApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { type Base, ouvrirBase } from "./db/client.ts";
+import { chargerReferentiel } from "./db/referentiel.ts";
+import { genererDemo } from "./demo/generateur.ts";
+import { creerMessagerie } from "./infra/messagerie.ts";
+import { creerProConnect } from "./infra/proconnect.ts";
+
+export type Plateforme = { app: FastifyInstance; base: Base; arreter: () => Promise<void> };
+
+/** Opens the database (migrations applied), loads reference and demo data, builds the app. */
+export async function demarrerPlateforme(
+  config: Config,
+  options: { base?: Base; horloge?: () => Date } = {},
+): Promise<Plateforme> {
+  const base =
+    options.base ??
+    (await ouvrirBase(
+      config.databaseUrl ? { url: config.databaseUrl } : { dossier: config.dossierPglite },
+    ));
+  await chargerReferentiel(base.db);
+  if (config.demo) await genererDemo(base.db);
+  const journalDemarrage = {
+    info: (o: object, m: string) => app?.log.info(o, m),
+    error: (o: object, m: string) => app?.log.error(o, m),
+  };
+  const messagerie = creerMessagerie({
+    db: base.db,
+    smtpUrl: config.smtpUrl,
+    expediteur: config.expediteur,
+    log: journalDemarrage,
+  });
+  const app: FastifyInstance = await construireApp({
+    db: base.db,
+    typeBase: base.type,
+    config,
+    messagerie,
+    proconnect: config.proconnect
+      ? creerProConnect(config.proconnect, config.urlPublique)
+      : undefined,
+    horloge: options.horloge ?? (() => new Date()),
+  });
+  return {
+    app,
+    base,
+    arreter: async () => {
+      await app.close();
+      messagerie.fermer();
+      if (!options.base) await base.fermer();
+    },
+  };
+}

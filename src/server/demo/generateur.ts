@@ -1,0 +1,266 @@
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import type { Perimetre } from "../../domain/perimetre.ts";
+import type { Db, Executeur } from "../db/client.ts";
+import { commune, habilitation, structure, utilisateur } from "../db/schema.ts";
+import { acteurSysteme, journaliser } from "../journal/journal.ts";
+import { creerHasard, type Hasard } from "./hasard.ts";
+import { NOMS, PERSONAS, PRENOMS, STRUCTURES_DEMO } from "./personas.ts";
+
+const GRAINE_DEFAUT = 2021;
+const TAILLE_LOT = 1000;
+
+/** Extra structures of the demo territory, by département: Pas-de-Calais, Nord and Nouvelle-Aquitaine. */
+const STRUCTURES_SUPPLEMENTAIRES: Record<string, number> = {
+  "62": 40,
+  "59": 25,
+  "87": 20,
+  "19": 12,
+  "23": 8,
+  "33": 15,
+};
+
+async function insererParLots<T>(
+  liste: T[],
+  inserer: (lot: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < liste.length; i += TAILLE_LOT) await inserer(liste.slice(i, i + TAILLE_LOT));
+}
+
+function structureAleatoire(
+  h: Hasard,
+  c: { code: string; nom: string; departementCode: string; regionCode: string },
+  i: number,
+) {
+  const publique = h.entier(0, 99) < 64; // 64 % of Nouvelle-Aquitaine's conseillers are in public structures
+  const typeJuridique = publique
+    ? h.choisir(["commune", "commune", "epci", "ccas"] as const)
+    : h.choisir(["association", "association", "entreprise_ess"] as const);
+  const noms: Record<string, string> = {
+    commune: `Commune de ${c.nom}`,
+    epci: `Communauté de communes de ${c.nom}`,
+    ccas: `CCAS de ${c.nom}`,
+    association: `Association ${h.choisir(["Numérique pour tous", "Les Connectés", "Clic Solidaire", "Inclusion & Co"])} – ${c.nom}`,
+    entreprise_ess: `Coopérative ${h.choisir(["Tiers-Lieu", "Fabrique Numérique", "Espace Partagé"])} de ${c.nom}`,
+  };
+  return {
+    nom: noms[typeJuridique]!,
+    siret: String(10_000_000_000_000 + i * 7919).slice(0, 14),
+    typeJuridique: typeJuridique === "ccas" ? "autre_collectivite" : typeJuridique,
+    secteur: publique ? "public" : "prive",
+    communeCode: c.code,
+    departementCode: c.departementCode,
+    regionCode: c.regionCode,
+  };
+}
+
+async function communesDe(tx: Executeur, departements: string[]) {
+  return tx
+    .select({
+      code: commune.code,
+      nom: commune.nom,
+      departementCode: commune.departementCode,
+      regionCode: commune.regionCode,
+    })
+    .from(commune)
+    .where(
+      and(inArray(commune.departementCode, departements), eq(commune.type, "commune-actuelle")),
+    )
+    .orderBy(commune.code);
+}
+
+/**
+ * Loads the demo territory (Pas-de-Calais with the arrondissement of Béthune, Nord and
+ * Nouvelle-Aquitaine) and one persona per role, once: a database with users is left alone.
+ */
+export async function genererDemo(
+  db: Db,
+  options: { graine?: number } = {},
+): Promise<{ genere: boolean }> {
+  const [deja] = await db.select({ n: count() }).from(utilisateur);
+  if ((deja?.n ?? 0) > 0) return { genere: false };
+  const h = creerHasard(options.graine ?? GRAINE_DEFAUT);
+
+  await db.transaction(async (tx) => {
+    const departements = [
+      ...new Set([
+        ...STRUCTURES_DEMO.map((s) => s.departement),
+        ...Object.keys(STRUCTURES_SUPPLEMENTAIRES),
+      ]),
+    ];
+    const communes = await communesDe(tx, departements);
+    const idsStructures = new Map<string, string>();
+    for (const s of STRUCTURES_DEMO) {
+      const c = communes.find((x) => x.nom === s.commune && x.departementCode === s.departement);
+      if (!c)
+        throw new Error(`Commune de démonstration introuvable : ${s.commune} (${s.departement})`);
+      const [ligne] = await tx
+        .insert(structure)
+        .values({
+          nom: s.nom,
+          siret: s.siret,
+          typeJuridique: s.typeJuridique,
+          secteur: s.secteur,
+          communeCode: c.code,
+          departementCode: c.departementCode,
+          regionCode: c.regionCode,
+          reseau: s.reseau ?? null,
+        })
+        .returning({ id: structure.id });
+      idsStructures.set(s.cle, ligne!.id);
+    }
+    let n = 0;
+    const supplementaires = Object.entries(STRUCTURES_SUPPLEMENTAIRES).flatMap(([dep, nombre]) => {
+      const locales = communes.filter((c) => c.departementCode === dep);
+      return Array.from({ length: nombre }, () => structureAleatoire(h, h.choisir(locales), ++n));
+    });
+    const creees = await tx
+      .insert(structure)
+      .values(supplementaires)
+      .returning({ id: structure.id, departementCode: structure.departementCode });
+
+    for (const p of PERSONAS) {
+      const [u] = await tx
+        .insert(utilisateur)
+        .values({ email: p.email, prenom: p.prenom, nom: p.nom, invitationAccepteeLe: new Date() })
+        .returning({ id: utilisateur.id });
+      for (const hab of p.habilitations) {
+        const perimetre: Perimetre =
+          "cle" in hab.perimetre
+            ? { type: "structure", structureId: idsStructures.get(hab.perimetre.cle)! }
+            : hab.perimetre;
+        const structureId =
+          perimetre.type === "structure"
+            ? perimetre.structureId
+            : hab.role === "conseiller"
+              ? idsStructures.get("cabbalr")!
+              : null;
+        await tx
+          .insert(habilitation)
+          .values({ utilisateurId: u!.id, role: hab.role, perimetre, structureId });
+      }
+    }
+
+    // Conseillers and candidates around the personas, so that lists and perimeters are not empty.
+    const employeurs = [...idsStructures.values(), ...creees.map((c) => c.id)];
+    const conseillers = Array.from({ length: 60 }, (_, i) => personneAleatoire(h, "conseiller", i));
+    const candidats = Array.from({ length: 80 }, (_, i) => personneAleatoire(h, "candidat", i));
+    const ids = await tx
+      .insert(utilisateur)
+      .values([...conseillers, ...candidats])
+      .returning({ id: utilisateur.id, email: utilisateur.email });
+    await tx.insert(habilitation).values(
+      ids.map((u) => {
+        const estConseiller = u.email.startsWith("conseiller.");
+        return {
+          utilisateurId: u.id,
+          role: estConseiller ? "conseiller" : "candidat",
+          perimetre: { type: "soi" } as const,
+          structureId: estConseiller ? h.choisir(employeurs) : null,
+        };
+      }),
+    );
+    await journaliser(tx, acteurSysteme("job:demo", "cli"), {
+      action: "demo.generee",
+      cibleType: "plateforme",
+      cibleId: "demo",
+      apres: {
+        structures: STRUCTURES_DEMO.length + supplementaires.length,
+        personas: PERSONAS.length,
+        conseillers: conseillers.length,
+        candidats: candidats.length,
+      },
+    });
+  });
+  return { genere: true };
+}
+
+function personneAleatoire(
+  h: Hasard,
+  role: "conseiller" | "candidat",
+  i: number,
+  domaine = "demo.conseiller-numerique.fr",
+) {
+  const prenom = h.choisir(PRENOMS);
+  const nom = h.choisir(NOMS);
+  return {
+    email: `${role}.${String(i + 1).padStart(6, "0")}@${domaine}`,
+    prenom,
+    nom,
+    invitationAccepteeLe: role === "conseiller" ? new Date() : null,
+  };
+}
+
+export type VolumesNationaux = { structures: number; conseillers: number; candidats: number };
+
+export const VOLUMES_NATIONAUX: VolumesNationaux = {
+  structures: 15_000,
+  conseillers: 5_000,
+  candidats: 100_000,
+};
+
+/**
+ * National volumes for benchmarks, written through the real schema with multi-row inserts.
+ * Structures are spread over every commune of France weighted by nothing but chance, which is
+ * enough for scope and search benchmarks.
+ */
+export async function genererEchelleNationale(
+  db: Db,
+  options: { graine?: number; volumes?: VolumesNationaux } = {},
+): Promise<VolumesNationaux> {
+  const volumes = options.volumes ?? VOLUMES_NATIONAUX;
+  const domaine = "national.demo.conseiller-numerique.fr";
+  const [deja] = await db
+    .select({ n: count() })
+    .from(utilisateur)
+    .where(sql`${utilisateur.email} like ${`%@${domaine}`}`);
+  if ((deja?.n ?? 0) > 0)
+    throw new Error("Les volumes nationaux sont déjà chargés dans cette base.");
+  const h = creerHasard(options.graine ?? GRAINE_DEFAUT + 1);
+  const communes = await db
+    .select({
+      code: commune.code,
+      nom: commune.nom,
+      departementCode: commune.departementCode,
+      regionCode: commune.regionCode,
+    })
+    .from(commune)
+    .where(eq(commune.type, "commune-actuelle"))
+    .orderBy(commune.code);
+
+  await db.transaction(async (tx) => {
+    const structures = Array.from({ length: volumes.structures }, (_, i) =>
+      structureAleatoire(h, h.choisir(communes), 100_000 + i),
+    );
+    const structureIds: string[] = [];
+    await insererParLots(structures, async (lot) => {
+      const r = await tx.insert(structure).values(lot).returning({ id: structure.id });
+      structureIds.push(...r.map((x) => x.id));
+    });
+    for (const [role, nombre] of [
+      ["conseiller", volumes.conseillers],
+      ["candidat", volumes.candidats],
+    ] as const) {
+      const personnes = Array.from({ length: nombre }, (_, i) =>
+        personneAleatoire(h, role, i, domaine),
+      );
+      await insererParLots(personnes, async (lot) => {
+        const ids = await tx.insert(utilisateur).values(lot).returning({ id: utilisateur.id });
+        await tx.insert(habilitation).values(
+          ids.map((u) => ({
+            utilisateurId: u.id,
+            role,
+            perimetre: { type: "soi" } as const,
+            structureId: role === "conseiller" ? h.choisir(structureIds) : null,
+          })),
+        );
+      });
+    }
+    await journaliser(tx, acteurSysteme("job:demo-nationale", "cli"), {
+      action: "demo.nationale_generee",
+      cibleType: "plateforme",
+      cibleId: "demo",
+      apres: volumes,
+    });
+  });
+  return volumes;
+}

@@ -1,0 +1,99 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ROLES, type Role } from "../../domain/roles.ts";
+import { demandeLienSchema } from "../../domain/utilisateur.ts";
+import { consignerConnexion } from "../auth/journal-connexion.ts";
+import { decrireMoi, moiSchema } from "../auth/moi.ts";
+import { chargerSession, fermerSession, ouvrirSession } from "../auth/sessions.ts";
+import { type Contexte, nomCookieSession, poserCookieSession } from "../contexte.ts";
+import { utilisateur } from "../db/schema.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { empreinte } from "../infra/secrets.ts";
+import { PERSONAS } from "./personas.ts";
+
+/**
+ * The persona switch of the demo: sign in as anyone of the demo territory without proof.
+ * Registered only in demo mode, which the configuration refuses in production.
+ */
+export function routesDemo(app: FastifyInstance, ctx: Contexte): void {
+  if (!ctx.config.demo) return;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const emails = PERSONAS.map((p) => p.email);
+
+  r.get(
+    "/api/dev/personas",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: ["Démonstration"],
+        summary: "Personas de démonstration, un par rôle",
+        response: {
+          200: z.array(z.object({ email: z.string(), role: z.enum(ROLES), libelle: z.string() })),
+        },
+      },
+    },
+    async () => {
+      const actifs = await ctx.db
+        .select({ email: utilisateur.email })
+        .from(utilisateur)
+        .where(and(inArray(utilisateur.email, emails), eq(utilisateur.actif, true)));
+      return PERSONAS.filter((p) => actifs.some((a) => a.email === p.email)).map((p) => ({
+        email: p.email,
+        role: p.habilitations[0]!.role as Role,
+        libelle: p.libelle,
+      }));
+    },
+  );
+
+  r.post(
+    "/api/dev/connexion",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: ["Démonstration"],
+        summary: "Se connecter comme un persona de démonstration",
+        body: demandeLienSchema,
+        response: { 200: moiSchema, 404: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      if (!emails.includes(requete.body.email)) {
+        return reponse.status(404).send({
+          erreurs: [{ champ: "email", message: "Ce persona de démonstration n'existe pas." }],
+        });
+      }
+      const ancien = requete.cookies[nomCookieSession(ctx.config)];
+      const cookie = await ctx.db.transaction(async (tx) => {
+        const [u] = await tx
+          .select()
+          .from(utilisateur)
+          .where(and(eq(utilisateur.email, requete.body.email), eq(utilisateur.actif, true)));
+        if (!u) return null;
+        if (ancien) await fermerSession(tx, empreinte(ancien));
+        const valeur = await ouvrirSession(tx, {
+          utilisateurId: u.id,
+          methode: "demo",
+          maintenant: ctx.horloge(),
+        });
+        await consignerConnexion(tx, {
+          methode: "demo",
+          reussite: true,
+          ip: requete.ip,
+          email: u.email,
+          utilisateurId: u.id,
+        });
+        return valeur;
+      });
+      if (!cookie) {
+        return reponse.status(404).send({
+          erreurs: [{ champ: "email", message: "Ce persona de démonstration est désactivé." }],
+        });
+      }
+      poserCookieSession(reponse, ctx, cookie);
+      const session = await chargerSession(ctx.db, cookie, ctx.horloge(), ctx.config.session);
+      return decrireMoi(ctx.db, session!);
+    },
+  );
+}

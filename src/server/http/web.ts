@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+import { corpsErreur } from "./erreurs.ts";
+
+export const dossierWeb = fileURLToPath(new URL("../../../dist/web", import.meta.url));
+
+/**
+ * Hashes of the inline scripts of the built page (the DSFR's colour-scheme bootstrap), so the
+ * CSP can allow exactly them and never `unsafe-inline`.
+ */
+export function empreintesScriptsInline(): string[] {
+  const index = `${dossierWeb}/index.html`;
+  if (!existsSync(index)) return [];
+  const html = readFileSync(index, "utf8");
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1] ?? "")
+    .filter((code) => code.trim().length > 0)
+    .map((code) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+}
+
+/** Serves the built single-page app; every other unknown path gets its page, /api gets JSON. */
+export async function installerWeb(app: FastifyInstance): Promise<void> {
+  const present = existsSync(`${dossierWeb}/index.html`);
+  if (present) {
+    await app.register(fastifyStatic, {
+      root: dossierWeb,
+      wildcard: false,
+      index: false,
+      maxAge: "1h",
+    });
+  }
+  app.setNotFoundHandler((requete, reponse) => {
+    const chemin = requete.url.split("?")[0] ?? "";
+    if (chemin.startsWith("/api") || requete.method !== "GET" || !present) {
+      return reponse.status(404).send(corpsErreur("Cette adresse ne correspond à aucun service."));
+    }
+    // Hashed asset names that are missing are real 404s, not pages of the app.
+    if (chemin.startsWith("/assets/") || chemin.startsWith("/dsfr/")) {
+      return reponse.status(404).send(corpsErreur("Fichier introuvable."));
+    }
+    reponse.header("cache-control", "no-cache");
+    return reponse.sendFile("index.html");
+  });
+}

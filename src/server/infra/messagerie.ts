@@ -1,0 +1,85 @@
+import { eq, inArray } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Db, Executeur } from "../db/client.ts";
+import { courriel } from "../db/schema.ts";
+
+export type Courriel = {
+  destinataire: string;
+  objet: string;
+  texte: string;
+  modele: string;
+};
+
+type Journaliseur = {
+  info: (obj: object, msg: string) => void;
+  error: (obj: object, msg: string) => void;
+};
+
+export type Messagerie = {
+  /** Writes the mail in the outbox inside the caller's transaction: no mail for a rolled-back change. */
+  mettreEnFile: (tx: Executeur, mail: Courriel) => Promise<string>;
+  /** Delivers queued mails after commit: over SMTP when configured, otherwise to the log. */
+  distribuer: (ids: string[]) => Promise<void>;
+  fermer: () => void;
+};
+
+export function creerMessagerie(options: {
+  db: Db;
+  smtpUrl: string | undefined;
+  expediteur: string;
+  log: Journaliseur;
+}): Messagerie {
+  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  return {
+    async mettreEnFile(tx, mail) {
+      const [ligne] = await tx
+        .insert(courriel)
+        .values({ ...mail })
+        .returning({ id: courriel.id });
+      return ligne!.id;
+    },
+    async distribuer(ids) {
+      if (ids.length === 0) return;
+      const mails = await options.db.select().from(courriel).where(inArray(courriel.id, ids));
+      for (const mail of mails) {
+        if (!transport) {
+          options.log.info(
+            {
+              courriel: mail.id,
+              destinataire: mail.destinataire,
+              objet: mail.objet,
+              texte: mail.texte,
+            },
+            "Courriel non envoyé (pas de SMTP_URL) : consigné dans la boîte d'envoi",
+          );
+          await options.db
+            .update(courriel)
+            .set({ statut: "journalise", tentatives: mail.tentatives + 1, envoyeLe: new Date() })
+            .where(eq(courriel.id, mail.id));
+          continue;
+        }
+        try {
+          await transport.sendMail({
+            from: options.expediteur,
+            to: mail.destinataire,
+            subject: mail.objet,
+            text: mail.texte,
+          });
+          await options.db
+            .update(courriel)
+            .set({ statut: "envoye", tentatives: mail.tentatives + 1, envoyeLe: new Date() })
+            .where(eq(courriel.id, mail.id));
+        } catch (erreur) {
+          options.log.error({ courriel: mail.id, err: erreur }, "Échec d'envoi d'un courriel");
+          await options.db
+            .update(courriel)
+            .set({ statut: "echec", tentatives: mail.tentatives + 1, erreur: String(erreur) })
+            .where(eq(courriel.id, mail.id));
+        }
+      }
+    },
+    fermer() {
+      transport?.close();
+    },
+  };
+}

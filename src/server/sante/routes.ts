@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Contexte } from "../contexte.ts";
+import { versionApplication } from "../version.ts";
+
+export function routesSante(app: FastifyInstance, ctx: Contexte): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/sante",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: ["Supervision"],
+        summary: "État du service et de sa base",
+        response: {
+          200: z.object({
+            statut: z.literal("ok"),
+            base: z.enum(["pglite", "postgresql"]),
+            version: z.string(),
+          }),
+        },
+      },
+    },
+    async () => {
+      await ctx.db.execute(sql`select 1`);
+      return { statut: "ok" as const, base: ctx.typeBase, version: versionApplication() };
+    },
+  );
+}

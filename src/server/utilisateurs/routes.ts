@@ -1,0 +1,161 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { perimetreSchema } from "../../domain/perimetre.ts";
+import { LIBELLES_ROLES, ROLES, type Role } from "../../domain/roles.ts";
+import { invitationSchema, roleSchema } from "../../domain/utilisateur.ts";
+import type { Contexte } from "../contexte.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { listerUtilisateurs } from "./queries.ts";
+import { changerActivation, inviterUtilisateur } from "./service.ts";
+
+const tag = ["Utilisateurs"];
+const ADMIN = ["admin"] as const;
+
+const utilisateurVue = z.object({
+  id: z.string(),
+  email: z.string(),
+  prenom: z.string(),
+  nom: z.string(),
+  actif: z.boolean(),
+  invitationAccepteeLe: z.date().nullable(),
+  derniereConnexionLe: z.date().nullable(),
+  creeLe: z.date(),
+  habilitations: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(ROLES),
+      libelle: z.string(),
+      perimetre: perimetreSchema,
+      actif: z.boolean(),
+    }),
+  ),
+});
+
+const filtresSchema = z
+  .object({
+    recherche: z
+      .string()
+      .trim()
+      .max(100, "La recherche ne doit pas dépasser 100 caractères.")
+      .optional(),
+    role: roleSchema.optional(),
+    actif: z
+      .enum(["oui", "non"], { error: "Le filtre « actif » vaut oui ou non." })
+      .transform((v) => v === "oui")
+      .optional(),
+    page: z.coerce.number({ error: "La page doit être un nombre." }).int().min(1).default(1),
+  })
+  .strict();
+
+const idParams = z.object({ id: z.uuid("Identifiant d'utilisateur invalide.") });
+
+export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/utilisateurs",
+    {
+      config: { acces: ADMIN },
+      schema: {
+        tags: tag,
+        summary: "Lister les utilisateurs (recherche, rôle, état)",
+        querystring: filtresSchema,
+        response: {
+          200: z.object({
+            total: z.number(),
+            page: z.number(),
+            parPage: z.number(),
+            utilisateurs: z.array(utilisateurVue),
+          }),
+        },
+      },
+    },
+    async (requete) => {
+      const parPage = 50;
+      const { total, lignes } = await listerUtilisateurs(ctx.db, { ...requete.query, parPage });
+      return {
+        total,
+        page: requete.query.page,
+        parPage,
+        utilisateurs: lignes.map((u) => ({
+          ...u,
+          habilitations: u.habilitations.map((h) => ({
+            id: h.id,
+            role: h.role as Role,
+            libelle: LIBELLES_ROLES[h.role as Role],
+            perimetre: h.perimetre,
+            actif: h.actif,
+          })),
+        })),
+      };
+    },
+  );
+
+  r.post(
+    "/api/utilisateurs/invitations",
+    {
+      config: { acces: ADMIN },
+      schema: {
+        tags: tag,
+        summary: "Inviter un utilisateur (adresse, rôle, périmètre)",
+        body: invitationSchema,
+        response: {
+          201: z.object({ utilisateurId: z.string(), habilitationId: z.string() }),
+          400: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const resultat = await inviterUtilisateur(ctx.db, ctx.messagerie, {
+        invitation: requete.body,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+        urlPublique: ctx.config.urlPublique,
+      });
+      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
+      await ctx.messagerie.distribuer(resultat.valeur.courriels);
+      return reponse.status(201).send({
+        utilisateurId: resultat.valeur.utilisateurId,
+        habilitationId: resultat.valeur.habilitationId,
+      });
+    },
+  );
+
+  for (const [suffixe, actif, resume] of [
+    ["desactivation", false, "Désactiver un compte (ses sessions sont fermées)"],
+    ["reactivation", true, "Réactiver un compte"],
+  ] as const) {
+    r.post(
+      `/api/utilisateurs/:id/${suffixe}`,
+      {
+        config: { acces: ADMIN },
+        schema: {
+          tags: tag,
+          summary: resume,
+          params: idParams,
+          response: {
+            200: z.object({ actif: z.boolean() }),
+            404: corpsErreurSchema,
+            409: corpsErreurSchema,
+          },
+        },
+      },
+      async (requete, reponse) => {
+        const resultat = await changerActivation(ctx.db, {
+          utilisateurId: requete.params.id,
+          actif,
+          acteur: acteurDeRequete(requete),
+        });
+        if (resultat === "introuvable") {
+          return reponse
+            .status(404)
+            .send({ erreurs: [{ champ: "id", message: "Cet utilisateur n'existe pas." }] });
+        }
+        if (!resultat.ok) return reponse.status(409).send({ erreurs: resultat.erreurs });
+        return resultat.valeur;
+      },
+    );
+  }
+}
