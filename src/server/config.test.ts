@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { lireConfig } from "./config.ts";
+
+describe("configuration", () => {
+  it("refuse de démarrer en production avec le mode démonstration", () => {
+    expect(() => lireConfig({ NODE_ENV: "production", CNFS_DEMO: "1" })).toThrow(/démonstration/);
+  });
+  it("coupe le mode démonstration par défaut en production et l'active ailleurs", () => {
+    expect(lireConfig({ NODE_ENV: "production" }).demo).toBe(false);
+    expect(lireConfig({}).demo).toBe(true);
+  });
+  it("n'active ProConnect que s'il est entièrement configuré", () => {
+    expect(lireConfig({ PROCONNECT_ISSUER: "https://exemple.fr" }).proconnect).toBeUndefined();
+    const c = lireConfig({
+      PROCONNECT_ISSUER: "https://exemple.fr",
+      PROCONNECT_CLIENT_ID: "a",
+      PROCONNECT_CLIENT_SECRET: "b",
+    });
+    expect(c.proconnect?.clientId).toBe("a");
+  });
+  it("refuse le HTTP non chiffré vers ProConnect en production", () => {
+    expect(() => lireConfig({ NODE_ENV: "production", PROCONNECT_ALLOW_HTTP: "1" })).toThrow();
+  });
+});

@@ -1,0 +1,58 @@
+import type { LightMyRequestResponse } from "fastify";
+import { lireConfig } from "../config.ts";
+import type { TypeBase } from "../db/client.ts";
+import { demarrerPlateforme, type Plateforme } from "../demarrage.ts";
+import { ouvrirBaseDeTest } from "./bases.ts";
+
+export const URL_TEST = "http://localhost:3000";
+export const EMAIL_ADMIN = "admin@demo.conseiller-numerique.fr";
+
+/** A clock the test moves by hand, to cross expiry limits without waiting. */
+export function horlogeReglable(depart = new Date("2026-03-02T09:00:00Z")) {
+  let maintenant = depart.getTime();
+  return {
+    maintenant: () => new Date(maintenant),
+    avancer: (ms: number) => {
+      maintenant += ms;
+    },
+  };
+}
+
+export type PlateformeDeTest = Plateforme & { horloge: ReturnType<typeof horlogeReglable> };
+
+/** The real platform on a fresh test database, with the given environment on top of the defaults. */
+export async function plateformeDeTest(
+  type: TypeBase,
+  env: Record<string, string> = {},
+): Promise<PlateformeDeTest> {
+  const horloge = horlogeReglable();
+  const config = lireConfig({
+    NODE_ENV: "test",
+    CNFS_DEMO: "1",
+    LOG_LEVEL: "silent",
+    PUBLIC_URL: URL_TEST,
+    ...env,
+  });
+  const base = await ouvrirBaseDeTest(type);
+  const plateforme = await demarrerPlateforme(config, { base, horloge: horloge.maintenant });
+  return {
+    ...plateforme,
+    horloge,
+    arreter: async () => {
+      await plateforme.arreter();
+      await base.fermer();
+    },
+  };
+}
+
+/** The session cookie a response set, as a `cookie` request header value. */
+export function cookieDe(reponse: LightMyRequestResponse): string {
+  const c = reponse.cookies.find((x) => x.name === "cnfs_session");
+  if (!c) throw new Error(`Pas de cookie de session (statut ${reponse.statusCode})`);
+  return `cnfs_session=${c.value}`;
+}
+
+export async function connecterPersona(p: Plateforme, email: string): Promise<string> {
+  const r = await p.app.inject({ method: "POST", url: "/api/dev/connexion", payload: { email } });
+  return cookieDe(r);
+}

@@ -1,0 +1,50 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { clientPglite, ouvrirBase } from "../db/client.ts";
+import { chargerReferentiel } from "../db/referentiel.ts";
+import { genererDemo } from "../demo/generateur.ts";
+import { urlAvecBase } from "./bases.ts";
+
+const MODELE = "cnfs_modele_test";
+
+/** Builds once what every test database starts from: schema, reference data, demo personas. */
+export default async function preparer(project: TestProject) {
+  const dossier = await mkdtemp(join(tmpdir(), "cnfs-test-"));
+  const base = await ouvrirBase({ memoire: true });
+  await chargerReferentiel(base.db);
+  await genererDemo(base.db);
+  const dump = await clientPglite(base)!.dumpDataDir("none");
+  const fichier = join(dossier, "pglite.tar");
+  await writeFile(fichier, Buffer.from(await dump.arrayBuffer()));
+  await base.fermer();
+  project.provide("instantanePglite", fichier);
+
+  const url = process.env.TEST_DATABASE_URL;
+  let modele: string | null = null;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${MODELE} with (force)`);
+    await admin.query(`create database ${MODELE}`);
+    await admin.end();
+    const serveur = await ouvrirBase({ url: urlAvecBase(url, MODELE) });
+    await chargerReferentiel(serveur.db);
+    await genererDemo(serveur.db);
+    await serveur.fermer();
+    modele = MODELE;
+  }
+  project.provide("modelePostgresql", modele);
+
+  return async () => {
+    await rm(dossier, { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists ${MODELE} with (force)`);
+      await admin.end();
+    }
+  };
+}
