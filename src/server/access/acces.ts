@@ -17,6 +17,10 @@ declare module "fastify" {
   interface FastifyRequest {
     connexion: SessionChargee | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its access rule, as declared: read by the access-matrix test. */
+    reglesAcces: Map<string, Acces>;
+  }
 }
 
 export type OptionsAcces = {
@@ -29,12 +33,14 @@ export type OptionsAcces = {
 /** Routes of the API must say who may call them; the server does not start otherwise (rule 1). */
 export function installerAcces(app: FastifyInstance, options: OptionsAcces): void {
   app.decorateRequest("connexion", null);
+  app.decorate("reglesAcces", new Map<string, Acces>());
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api")) return;
     if (route.method === "HEAD" || route.method === "OPTIONS") return;
     if (!route.config?.acces) {
       throw new Error(`Route sans règle d'accès : ${String(route.method)} ${route.url}`);
     }
+    app.reglesAcces.set(`${String(route.method)} ${route.url}`, route.config.acces);
   });
   app.addHook("onRequest", async (requete, reponse) => {
     const acces = requete.routeOptions.config?.acces;

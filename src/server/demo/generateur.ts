@@ -123,7 +123,7 @@ export async function genererDemo(
         .insert(utilisateur)
         .values({ email: p.email, prenom: p.prenom, nom: p.nom, invitationAccepteeLe: new Date() })
         .returning({ id: utilisateur.id });
-      for (const hab of p.habilitations) {
+      for (const [rang, hab] of p.habilitations.entries()) {
         const perimetre: Perimetre =
           "cle" in hab.perimetre
             ? { type: "structure", structureId: idsStructures.get(hab.perimetre.cle)! }
@@ -136,7 +136,14 @@ export async function genererDemo(
               : null;
         await tx
           .insert(habilitation)
-          .values({ utilisateurId: u!.id, role: hab.role, perimetre, structureId });
+          // The first habilitation listed is the one the persona lands on.
+          .values({
+            utilisateurId: u!.id,
+            role: hab.role,
+            perimetre,
+            structureId,
+            creeLe: new Date(Date.UTC(2021, 0, 1) + rang * 1000),
+          });
       }
     }
 

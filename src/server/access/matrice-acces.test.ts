@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../../domain/roles.ts";
+import { PERSONAS } from "../demo/personas.ts";
+import { BASES_DE_TEST } from "../test/bases.ts";
+import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import type { Acces } from "./acces.ts";
+
+const TOUS_SAUF_CANDIDAT: Role[] = [
+  "admin",
+  "prefet",
+  "structure",
+  "conseiller",
+  "coordinateur",
+  "hub",
+  "grand_reseau",
+  "financeur",
+];
+
+/**
+ * The access matrix, written by hand from roles-and-scopes §4: a route added without its line
+ * here fails, and so does a route whose behaviour differs from its line.
+ */
+const MATRICE: Record<string, Acces> = {
+  "GET /api/sante": "public",
+  "GET /api/docs": "public",
+  "GET /api/docs/json": "public",
+  "GET /api/auth/config": "public",
+  "POST /api/auth/lien": "public",
+  "POST /api/auth/lien/connexion": "public",
+  "POST /api/auth/invitation": "public",
+  "POST /api/auth/deconnexion": "public",
+  "GET /api/territoires": "public",
+  "GET /api/dev/personas": "public",
+  "POST /api/dev/connexion": "public",
+  "GET /api/moi": "connecte",
+  "POST /api/moi/habilitation": "connecte",
+  "GET /api/utilisateurs": ["admin"],
+  "POST /api/utilisateurs/invitations": ["admin"],
+  "POST /api/utilisateurs/:id/desactivation": ["admin"],
+  "POST /api/utilisateurs/:id/reactivation": ["admin"],
+  "GET /api/structures": TOUS_SAUF_CANDIDAT,
+  "GET /api/journal": ["admin"],
+};
+
+/** One persona per role, signed in with that role active. */
+const PERSONA_PAR_ROLE = Object.fromEntries(
+  ROLES.map((role) => [role, PERSONAS.find((p) => p.habilitations[0]!.role === role)!.email]),
+) as Record<Role, string>;
+
+describe.each(BASES_DE_TEST)("matrice d'accès sur %s", (type) => {
+  let p: PlateformeDeTest;
+  const cookies = new Map<Role, string>();
+
+  beforeAll(async () => {
+    p = await plateformeDeTest(type);
+    for (const role of ROLES) cookies.set(role, await connecterPersona(p, PERSONA_PAR_ROLE[role]));
+  });
+  afterAll(() => p.arreter());
+
+  it("chaque route de l'API a sa ligne dans la matrice, et la même règle", () => {
+    const declarees = Object.fromEntries(p.app.reglesAcces);
+    expect(Object.keys(declarees).sort()).toEqual(Object.keys(MATRICE).sort());
+    for (const [route, acces] of Object.entries(MATRICE)) {
+      expect(declarees[route], route).toEqual(acces);
+    }
+  });
+
+  const appelants: (Role | "anonyme")[] = ["anonyme", ...ROLES];
+  const cas = Object.entries(MATRICE).flatMap(([route, acces]) =>
+    appelants.map((qui) => [route, qui, acces] as const),
+  );
+
+  it.each(cas)("%s appelée par %s", async (route, qui, acces) => {
+    const [methode, chemin] = route.split(" ") as [string, string];
+    const url = chemin.replace(":id", "00000000-0000-4000-8000-000000000000");
+    // Sign-out ends the session: give it a throwaway one so the next calls keep theirs.
+    const cookie =
+      qui === "anonyme"
+        ? undefined
+        : route === "POST /api/auth/deconnexion"
+          ? await connecterPersona(p, PERSONA_PAR_ROLE[qui])
+          : cookies.get(qui);
+    const r = await p.app.inject({
+      method: methode as "GET" | "POST",
+      url,
+      ...(cookie ? { headers: { cookie } } : {}),
+      ...(methode === "POST" ? { payload: {} } : {}),
+    });
+    const autorise =
+      acces === "public" ||
+      (acces === "connecte" ? qui !== "anonyme" : qui !== "anonyme" && acces.includes(qui));
+    if (autorise) {
+      expect([401, 403], `${route} devrait être permise à ${qui}`).not.toContain(r.statusCode);
+    } else {
+      expect(r.statusCode, `${route} devrait être refusée à ${qui}`).toBe(
+        qui === "anonyme" ? 401 : 403,
+      );
+      expect(r.json().erreurs[0].message).toMatch(/connecter|habilitation/);
+    }
+  });
+
+  it("refuse au démarrage une route de l'API sans règle d'accès", async () => {
+    const { default: Fastify } = await import("fastify");
+    const { installerAcces } = await import("./acces.ts");
+    const app = Fastify();
+    installerAcces(app, {
+      db: p.base.db,
+      regles: { inactiviteMs: 1, absolueMs: 1 },
+      nomCookie: "c",
+      horloge: () => new Date(),
+    });
+    expect(() => app.get("/api/oubliee", async () => "ouvert")).toThrow(/sans règle d'accès/);
+  });
+});
