@@ -26,7 +26,7 @@ describe.each(BASES_DE_TEST)("gestion des utilisateurs sur %s", (type) => {
     await smtp.arreter();
   });
 
-  const inviter = (payload: unknown) =>
+  const inviter = (payload: Record<string, unknown>) =>
     p.app.inject({
       method: "POST",
       url: "/api/utilisateurs/invitations",
