@@ -1,0 +1,90 @@
+import { Display } from "@codegouvfr/react-dsfr/Display";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { useEffect } from "react";
+import { Redirect, Route, Switch, useLocation } from "wouter";
+import { JournalAdmin } from "./espaces/admin/Journal.tsx";
+import { UtilisateursAdmin } from "./espaces/admin/Utilisateurs.tsx";
+import {
+  EspaceAdmin,
+  EspaceCandidat,
+  EspaceConseiller,
+  EspaceCoordinateur,
+  EspaceFinanceur,
+  EspaceGrandReseau,
+  EspaceHub,
+  EspacePrefet,
+  EspaceStructure,
+} from "./espaces/Espaces.tsx";
+import { Accessibilite } from "./pages/Accessibilite.tsx";
+import { Accueil } from "./pages/Accueil.tsx";
+import { Cgu } from "./pages/Cgu.tsx";
+import { Connexion } from "./pages/Connexion.tsx";
+import { ConnexionParJeton } from "./pages/ConnexionParJeton.tsx";
+import { DonneesPersonnelles } from "./pages/DonneesPersonnelles.tsx";
+import { MentionsLegales } from "./pages/MentionsLegales.tsx";
+import { PageIntrouvable } from "./pages/PageIntrouvable.tsx";
+import { Personas } from "./pages/Personas.tsx";
+import { PlanDuSite } from "./pages/PlanDuSite.tsx";
+import { Entete } from "./socle/Entete.tsx";
+import { useMoi } from "./socle/moi.ts";
+import { PiedDePage } from "./socle/PiedDePage.tsx";
+
+function VersMonEspace() {
+  const { data: moi, isPending } = useMoi();
+  if (isPending) return null;
+  return <Redirect to={moi?.habilitation?.accueil ?? "/connexion"} replace />;
+}
+
+/** After each navigation, focus goes to the main content so screen readers start there. */
+function useFocusApresNavigation() {
+  const [chemin] = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect must run on each new path.
+  useEffect(() => {
+    document.getElementById("contenu")?.focus({ preventScroll: false });
+  }, [chemin]);
+}
+
+export function App() {
+  useFocusApresNavigation();
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: "Contenu", anchor: "#contenu" },
+          { label: "Menu", anchor: "#fr-header-main-navigation" },
+          { label: "Pied de page", anchor: "#fr-footer" },
+        ]}
+      />
+      <Entete />
+      <main id="contenu" tabIndex={-1}>
+        <Switch>
+          <Route path="/" component={Accueil} />
+          <Route path="/connexion" component={Connexion} />
+          <Route path="/connexion/lien">{() => <ConnexionParJeton nature="connexion" />}</Route>
+          <Route path="/invitation">{() => <ConnexionParJeton nature="invitation" />}</Route>
+          <Route path="/demo/personas" component={Personas} />
+          <Route path="/espace" component={VersMonEspace} />
+          <Route path="/espace/admin" component={EspaceAdmin} />
+          <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />
+          <Route path="/espace/admin/journal" component={JournalAdmin} />
+          <Route path="/espace/prefet" component={EspacePrefet} />
+          <Route path="/espace/structure" component={EspaceStructure} />
+          <Route path="/espace/conseiller" component={EspaceConseiller} />
+          <Route path="/espace/coordinateur" component={EspaceCoordinateur} />
+          <Route path="/espace/hub" component={EspaceHub} />
+          <Route path="/espace/grand-reseau" component={EspaceGrandReseau} />
+          <Route path="/espace/financeur" component={EspaceFinanceur} />
+          <Route path="/espace/candidat" component={EspaceCandidat} />
+          <Route path="/accessibilite" component={Accessibilite} />
+          <Route path="/mentions-legales" component={MentionsLegales} />
+          <Route path="/donnees-personnelles" component={DonneesPersonnelles} />
+          <Route path="/plan-du-site" component={PlanDuSite} />
+          <Route path="/cgu" component={Cgu} />
+          <Route component={PageIntrouvable} />
+        </Switch>
+      </main>
+      <PiedDePage />
+      <Display />
+    </>
+  );
+}

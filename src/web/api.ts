@@ -1,0 +1,46 @@
+import type { Erreur } from "../domain/erreurs.ts";
+
+/** A refusal of the API, with its French messages per field. */
+export class ErreurApi extends Error {
+  constructor(
+    readonly statut: number,
+    readonly erreurs: Erreur[],
+  ) {
+    super(erreurs.map((e) => e.message).join(" ") || `Erreur ${statut}`);
+  }
+
+  messageDe(champ: string): string | undefined {
+    return this.erreurs.find((e) => e.champ === champ || e.champ.startsWith(`${champ}.`))?.message;
+  }
+}
+
+export async function appelerApi<T>(
+  chemin: string,
+  options: { methode?: "GET" | "POST"; corps?: unknown } = {},
+): Promise<T> {
+  let reponse: Response;
+  try {
+    reponse = await fetch(chemin, {
+      method: options.methode ?? "GET",
+      credentials: "same-origin",
+      headers: options.corps === undefined ? {} : { "content-type": "application/json" },
+      body: options.corps === undefined ? undefined : JSON.stringify(options.corps),
+    });
+  } catch {
+    throw new ErreurApi(0, [
+      {
+        champ: "",
+        message: "Le service est injoignable. Vérifiez votre connexion puis réessayez.",
+      },
+    ]);
+  }
+  const texte = await reponse.text();
+  const donnees = texte ? JSON.parse(texte) : undefined;
+  if (!reponse.ok) {
+    throw new ErreurApi(
+      reponse.status,
+      donnees?.erreurs ?? [{ champ: "", message: `Erreur ${reponse.status}` }],
+    );
+  }
+  return donnees as T;
+}

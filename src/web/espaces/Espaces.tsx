@@ -1,0 +1,108 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { GabaritEspace } from "./GabaritEspace.tsx";
+import { StructuresDuPerimetre } from "./StructuresDuPerimetre.tsx";
+
+export function EspaceAdmin() {
+  return (
+    <GabaritEspace roleAttendu="admin" titre="Espace de l'administration nationale (ANCT)">
+      {() => (
+        <>
+          <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Utilisateurs et invitations"
+                desc="Inviter, désactiver ou réactiver les comptes"
+                linkProps={{ href: "/espace/admin/utilisateurs" }}
+              />
+            </li>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Journal des modifications"
+                desc="Qui a changé quoi, quand, avant et après"
+                linkProps={{ href: "/espace/admin/journal" }}
+              />
+            </li>
+          </ul>
+          <StructuresDuPerimetre titre="Structures d'accueil (national)" />
+        </>
+      )}
+    </GabaritEspace>
+  );
+}
+
+export function EspacePrefet() {
+  return (
+    <GabaritEspace roleAttendu="prefet" titre="Espace de la préfecture">
+      {() => <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />}
+    </GabaritEspace>
+  );
+}
+
+export function EspaceStructure() {
+  return (
+    <GabaritEspace roleAttendu="structure" titre="Espace de la structure d'accueil">
+      {() => <StructuresDuPerimetre titre="Votre structure" />}
+    </GabaritEspace>
+  );
+}
+
+export function EspaceConseiller() {
+  return (
+    <GabaritEspace roleAttendu="conseiller" titre="Espace du conseiller numérique">
+      {() => <StructuresDuPerimetre titre="Votre structure employeuse" />}
+    </GabaritEspace>
+  );
+}
+
+export function EspaceCoordinateur() {
+  return (
+    <GabaritEspace roleAttendu="coordinateur" titre="Espace du coordinateur">
+      {() => <StructuresDuPerimetre titre="Structures des conseillers que vous coordonnez" />}
+    </GabaritEspace>
+  );
+}
+
+export function EspaceHub() {
+  return (
+    <GabaritEspace roleAttendu="hub" titre="Espace du hub territorial">
+      {() => <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />}
+    </GabaritEspace>
+  );
+}
+
+export function EspaceGrandReseau() {
+  return (
+    <GabaritEspace roleAttendu="grand_reseau" titre="Espace du grand réseau">
+      {() => <StructuresDuPerimetre titre="Structures de votre réseau" />}
+    </GabaritEspace>
+  );
+}
+
+export function EspaceFinanceur() {
+  return (
+    <GabaritEspace roleAttendu="financeur" titre="Espace du financeur (Banque des Territoires)">
+      {() => <StructuresDuPerimetre titre="Structures d'accueil financées" />}
+    </GabaritEspace>
+  );
+}
+
+export function EspaceCandidat() {
+  return (
+    <GabaritEspace roleAttendu="candidat" titre="Espace candidat">
+      {(moi) => (
+        <section aria-labelledby="titre-compte">
+          <h2 id="titre-compte">Votre compte</h2>
+          <dl>
+            <dt>Nom</dt>
+            <dd>
+              {moi.utilisateur.prenom} {moi.utilisateur.nom}
+            </dd>
+            <dt>Adresse électronique</dt>
+            <dd>{moi.utilisateur.email}</dd>
+          </dl>
+        </section>
+      )}
+    </GabaritEspace>
+  );
+}

@@ -1,0 +1,134 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { Link, useLocation } from "wouter";
+import type { Role } from "../../domain/roles.ts";
+import type { Moi } from "../../domain/session.ts";
+import { appelerApi, ErreurApi } from "../api.ts";
+import { useMoi, useRafraichirMoi } from "../socle/moi.ts";
+import { useLibellePerimetre } from "../socle/territoires.ts";
+import { useTitre } from "../socle/titre.ts";
+
+/** The frame of every signed-in space: who you are, as what, and a way to switch. */
+export function GabaritEspace(props: {
+  role: Role;
+  titre: string;
+  children: (moi: Moi) => ReactNode;
+}) {
+  useTitre(props.titre);
+  const { data: moi, isPending } = useMoi();
+  if (isPending)
+    return (
+      <div className={fr.cx("fr-container", "fr-py-6w")}>
+        <p>Chargement…</p>
+      </div>
+    );
+  if (!moi) {
+    return (
+      <div className={fr.cx("fr-container", "fr-py-6w")}>
+        <h1>{props.titre}</h1>
+        <Alert
+          severity="info"
+          title="Connexion nécessaire"
+          description="Connectez-vous pour accéder à cet espace."
+          className={fr.cx("fr-mb-4w")}
+        />
+        <Button linkProps={{ href: "/connexion" }}>Se connecter</Button>
+      </div>
+    );
+  }
+  const estActive = moi.habilitation?.role === props.roleAttendu;
+  return (
+    <div className={fr.cx("fr-container", "fr-py-6w")}>
+      <h1>{props.titre}</h1>
+      <BandeauHabilitation moi={moi} />
+      {estActive ? (
+        props.children(moi)
+      ) : (
+        <Alert
+          severity="warning"
+          title="Cet espace n'est pas celui de votre habilitation active"
+          description={
+            moi.habilitation ? (
+              <>
+                Votre espace est{" "}
+                <Link href={moi.habilitation.accueil}>{moi.habilitation.libelle}</Link>.
+              </>
+            ) : (
+              "Votre compte n'a aucune habilitation active."
+            )
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+function BandeauHabilitation({ moi }: { moi: Moi }) {
+  const libelle = useLibellePerimetre();
+  const rafraichir = useRafraichirMoi();
+  const [, naviguer] = useLocation();
+  const [choix, setChoix] = useState(moi.habilitation?.id ?? "");
+  const [erreur, setErreur] = useState<string>();
+
+  const changer = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const nouveau = await appelerApi<Moi>("/api/moi/habilitation", {
+        methode: "POST",
+        corps: { habilitationId: choix },
+      });
+      rafraichir(nouveau);
+      naviguer(nouveau.habilitation?.accueil ?? "/espace");
+    } catch (err) {
+      setErreur(err instanceof ErreurApi ? err.message : "Le changement a échoué.");
+    }
+  };
+
+  return (
+    <div className={fr.cx("fr-mb-4w")}>
+      <p>
+        Bonjour {moi.utilisateur.prenom} {moi.utilisateur.nom}.
+        {moi.habilitation && (
+          <>
+            {" "}
+            Vous agissez en tant que <strong>{moi.habilitation.libelle}</strong> –{" "}
+            {libelle(moi.habilitation.perimetre)}.
+          </>
+        )}
+      </p>
+      {moi.habilitations.length > 1 && (
+        <form
+          onSubmit={changer}
+          className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
+        >
+          <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+            <Select
+              label="Changer d'habilitation"
+              state={erreur ? "error" : "default"}
+              stateRelatedMessage={erreur}
+              nativeSelectProps={{
+                value: choix,
+                onChange: (e) => setChoix(e.target.value),
+                name: "habilitation",
+              }}
+            >
+              {moi.habilitations.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.libelle} – {libelle(h.perimetre)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+            <Button type="submit" priority="secondary">
+              Changer
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

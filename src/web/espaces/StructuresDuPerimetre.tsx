@@ -1,0 +1,89 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { appelerApi } from "../api.ts";
+
+type Structure = {
+  id: string;
+  nom: string;
+  commune: string;
+  departementCode: string;
+  secteur: string;
+  siret: string | null;
+};
+
+const PAR_PAGE = 50;
+
+/** The structures the active habilitation may read, with a search: the same list for every role. */
+export function StructuresDuPerimetre({ titre }: { titre: string }) {
+  const [recherche, setRecherche] = useState("");
+  const [page, setPage] = useState(1);
+  const { data, isPending, error } = useQuery({
+    queryKey: ["structures", recherche, page],
+    queryFn: () =>
+      appelerApi<{ total: number; structures: Structure[] }>(
+        `/api/structures?${new URLSearchParams({ page: String(page), ...(recherche ? { recherche } : {}) })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAR_PAGE));
+
+  return (
+    <section aria-labelledby="titre-structures" className={fr.cx("fr-mt-4w")}>
+      <h2 id="titre-structures">{titre}</h2>
+      <Input
+        label="Rechercher une structure par son nom"
+        nativeInputProps={{
+          type: "search",
+          value: recherche,
+          onChange: (e) => {
+            setRecherche(e.target.value);
+            setPage(1);
+          },
+        }}
+      />
+      {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
+      <p aria-live="polite">{isPending ? "Chargement…" : `${data?.total ?? 0} structure(s)`}</p>
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>{titre}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Commune</th>
+              <th scope="col">Département</th>
+              <th scope="col">Secteur</th>
+              <th scope="col">SIRET</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.structures.map((s) => (
+              <tr key={s.id}>
+                <td>{s.nom}</td>
+                <td>{s.commune}</td>
+                <td>{s.departementCode}</td>
+                <td>{s.secteur === "public" ? "Public" : "Privé"}</td>
+                <td>{s.siret ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <Pagination
+          count={pages}
+          defaultPage={page}
+          getPageLinkProps={(n) => ({
+            href: "#titre-structures",
+            onClick: (e: { preventDefault: () => void }) => {
+              e.preventDefault();
+              setPage(n);
+            },
+          })}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
+import { appelerApi } from "../../api.ts";
+import { useLibellePerimetre } from "../../socle/territoires.ts";
+import { GabaritEspace } from "../GabaritEspace.tsx";
+import { FormulaireInvitation } from "./FormulaireInvitation.tsx";
+
+type Utilisateur = {
+  id: string;
+  email: string;
+  prenom: string;
+  nom: string;
+  actif: boolean;
+  derniereConnexionLe: string | null;
+  invitationAccepteeLe: string | null;
+  habilitations: { id: string; role: Role; libelle: string; perimetre: never; actif: boolean }[];
+};
+
+const date = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
+
+export function UtilisateursAdmin() {
+  return (
+    <GabaritEspace roleAttendu="admin" titre="Utilisateurs et invitations">
+      {(moi) => (
+        <>
+          <FormulaireInvitation />
+          <ListeUtilisateurs moiId={moi.utilisateur.id} />
+        </>
+      )}
+    </GabaritEspace>
+  );
+}
+
+function ListeUtilisateurs({ moiId }: { moiId: string }) {
+  const client = useQueryClient();
+  const libelle = useLibellePerimetre();
+  const [recherche, setRecherche] = useState("");
+  const [role, setRole] = useState<Role | "">("");
+  const [actif, setActif] = useState<"" | "oui" | "non">("");
+  const params = new URLSearchParams({
+    ...(recherche ? { recherche } : {}),
+    ...(role ? { role } : {}),
+    ...(actif ? { actif } : {}),
+  });
+  const { data } = useQuery({
+    queryKey: ["utilisateurs", params.toString()],
+    queryFn: () =>
+      appelerApi<{ total: number; utilisateurs: Utilisateur[] }>(`/api/utilisateurs?${params}`),
+    placeholderData: keepPreviousData,
+  });
+  const basculer = useMutation({
+    mutationFn: (u: Utilisateur) =>
+      appelerApi(`/api/utilisateurs/${u.id}/${u.actif ? "desactivation" : "reactivation"}`, {
+        methode: "POST",
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["utilisateurs"] }),
+  });
+
+  return (
+    <section aria-labelledby="titre-liste" className={fr.cx("fr-mt-6w")}>
+      <h2 id="titre-liste">Comptes</h2>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Input
+            label="Rechercher (nom, adresse)"
+            nativeInputProps={{
+              type: "search",
+              value: recherche,
+              onChange: (e) => setRecherche(e.target.value),
+            }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Select
+            label="Rôle"
+            nativeSelectProps={{
+              value: role,
+              onChange: (e) => setRole(e.target.value as Role | ""),
+            }}
+          >
+            <option value="">Tous les rôles</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {LIBELLES_ROLES[r]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Select
+            label="État"
+            nativeSelectProps={{
+              value: actif,
+              onChange: (e) => setActif(e.target.value as "" | "oui" | "non"),
+            }}
+          >
+            <option value="">Tous</option>
+            <option value="oui">Actifs</option>
+            <option value="non">Désactivés</option>
+          </Select>
+        </div>
+      </div>
+      <p aria-live="polite">{data ? `${data.total} compte(s)` : "Chargement…"}</p>
+      {basculer.error && (
+        <p className={fr.cx("fr-error-text")} role="alert">
+          {basculer.error.message}
+        </p>
+      )}
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>Comptes de la plateforme</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Adresse électronique</th>
+              <th scope="col">Habilitations</th>
+              <th scope="col">État</th>
+              <th scope="col">Dernière connexion</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.utilisateurs.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.prenom} {u.nom}
+                </td>
+                <td>{u.email}</td>
+                <td>
+                  <ul className={fr.cx("fr-raw-list")}>
+                    {u.habilitations.map((h) => (
+                      <li key={h.id}>
+                        {h.libelle} – {libelle(h.perimetre)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {u.actif ? (
+                    <Badge severity="success" small>
+                      Actif
+                    </Badge>
+                  ) : (
+                    <Badge severity="error" small>
+                      Désactivé
+                    </Badge>
+                  )}
+                  {!u.invitationAccepteeLe && (
+                    <Badge severity="info" small className={fr.cx("fr-ml-1v")}>
+                      Invitation en attente
+                    </Badge>
+                  )}
+                </td>
+                <td>
+                  {u.derniereConnexionLe ? date.format(new Date(u.derniereConnexionLe)) : "Jamais"}
+                </td>
+                <td>
+                  {u.id !== moiId && (
+                    <Button
+                      size="small"
+                      priority="secondary"
+                      disabled={basculer.isPending}
+                      onClick={() => basculer.mutate(u)}
+                    >
+                      {u.actif ? "Désactiver" : "Réactiver"}
+                      <span className={fr.cx("fr-sr-only")}>
+                        {" "}
+                        le compte de {u.prenom} {u.nom}
+                      </span>
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { Link } from "wouter";
+import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
+import { App } from "./App.tsx";
+
+declare module "@codegouvfr/react-dsfr/spa" {
+  interface RegisterLink {
+    Link: typeof Link;
+  }
+}
+
+configurerZodEnFrancais();
+startReactDsfr({ defaultColorScheme: "system", Link });
+
+const client = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById("racine")!).render(
+  <StrictMode>
+    <QueryClientProvider client={client}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);
