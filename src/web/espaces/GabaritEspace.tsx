@@ -13,7 +13,7 @@ import { useTitre } from "../socle/titre.ts";
 
 /** The frame of every signed-in space: who you are, as what, and a way to switch. */
 export function GabaritEspace(props: {
-  role: Role;
+  roleAttendu: Role;
   titre: string;
   children: (moi: Moi) => ReactNode;
 }) {
