@@ -1,6 +1,6 @@
 import { Display } from "@codegouvfr/react-dsfr/Display";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { JournalAdmin } from "./espaces/admin/Journal.tsx";
 import { UtilisateursAdmin } from "./espaces/admin/Utilisateurs.tsx";
@@ -35,11 +35,19 @@ function VersMonEspace() {
   return <Redirect to={moi?.habilitation?.accueil ?? "/connexion"} replace />;
 }
 
-/** After each navigation, focus goes to the main content so screen readers start there. */
+/**
+ * After each navigation (not the first load, where the skip links come first), focus goes to
+ * the main content so that screen readers start there.
+ */
 function useFocusApresNavigation() {
   const [chemin] = useLocation();
+  const premier = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the effect must run on each new path.
   useEffect(() => {
+    if (premier.current) {
+      premier.current = false;
+      return;
+    }
     document.getElementById("contenu")?.focus({ preventScroll: false });
   }, [chemin]);
 }
