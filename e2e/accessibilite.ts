@@ -12,26 +12,21 @@ export type Violation = {
   cibles: string[];
 };
 
+type ResultatAxe = {
+  violations: {
+    id: string;
+    impact: string | null;
+    description: string;
+    nodes: { target: string[] }[];
+  }[];
+};
+type Axe = { run: (options: unknown) => Promise<ResultatAxe> };
+
 /** Runs axe-core in the page (through the debugging protocol, so the strict CSP stays on). */
 export async function violationsGraves(page: Page): Promise<Violation[]> {
   await page.evaluate(sourceAxe);
   const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: unknown,
-          ) => Promise<{
-            violations: {
-              id: string;
-              impact: string | null;
-              description: string;
-              nodes: { target: string[] }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
+    const { axe } = window as unknown as { axe: Axe };
     const r = await axe.run({
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     });
