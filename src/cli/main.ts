@@ -1,0 +1,69 @@
+import { parseArgs } from "node:util";
+import { lireConfig } from "../server/config.ts";
+import { ouvrirBase } from "../server/db/client.ts";
+import { chargerReferentiel } from "../server/db/referentiel.ts";
+import { genererDemo, genererEchelleNationale } from "../server/demo/generateur.ts";
+
+const AIDE = `Commandes d'exploitation de la plateforme Conseillers numériques France Services
+
+Usage : npm run cnfs -- <commande> [options]
+
+  migrer                         applique les migrations et charge le référentiel administratif
+  demo [--graine N]              charge le territoire de démonstration (une seule fois)
+  demo --echelle nationale       ajoute les volumes nationaux : 15 000 structures,
+       [--graine N]              5 000 conseillers, 100 000 candidats
+
+La base est celle de DATABASE_URL, sinon PGlite dans PGLITE_DIR (./data/pglite).`;
+
+async function principal(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      echelle: { type: "string" },
+      graine: { type: "string" },
+      aide: { type: "boolean", short: "h" },
+    },
+  });
+  const [commande] = positionals;
+  if (values.aide || !commande) {
+    console.log(AIDE);
+    return commande ? 0 : 1;
+  }
+  if (values.echelle !== undefined && values.echelle !== "nationale") {
+    console.error(`Échelle inconnue : « ${values.echelle} ». Seule « nationale » existe.`);
+    return 2;
+  }
+  const graine = values.graine === undefined ? undefined : Number(values.graine);
+  if (graine !== undefined && !Number.isInteger(graine)) {
+    console.error("La graine doit être un nombre entier.");
+    return 2;
+  }
+  const config = lireConfig();
+  const base = await ouvrirBase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dossier: config.dossierPglite },
+  );
+  try {
+    const { communes } = await chargerReferentiel(base.db);
+    console.log(`Base ${base.type} à jour ; ${communes} communes au référentiel.`);
+    if (commande === "migrer") return 0;
+    if (commande === "demo") {
+      if (values.echelle === "nationale") {
+        const debut = Date.now();
+        const volumes = await genererEchelleNationale(base.db, graine === undefined ? {} : { graine });
+        console.log(
+          `Volumes nationaux chargés en ${Math.round((Date.now() - debut) / 1000)} s : ${volumes.structures} structures, ${volumes.conseillers} conseillers, ${volumes.candidats} candidats.`,
+        );
+      } else {
+        const { genere } = await genererDemo(base.db, graine === undefined ? {} : { graine });
+        console.log(genere ? "Territoire de démonstration chargé." : "La base a déjà des utilisateurs : rien n'a été ajouté.");
+      }
+      return 0;
+    }
+    console.error(`Commande inconnue : « ${commande} ».\n\n${AIDE}`);
+    return 2;
+  } finally {
+    await base.fermer();
+  }
+}
+
+process.exitCode = await principal();
