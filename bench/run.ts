@@ -9,7 +9,9 @@ const disponibles = readdirSync(dossier)
 
 const nom = process.argv[2];
 if (!nom || !disponibles.includes(nom)) {
-  console.error(`Usage : npm run bench -- <nom>\nBenchmarks disponibles : ${disponibles.join(", ")}`);
+  console.error(
+    `Usage : npm run bench -- <nom>\nBenchmarks disponibles : ${disponibles.join(", ")}`,
+  );
   process.exit(2);
 }
 const module = (await import(`./${nom}.bench.ts`)) as { default: () => Promise<ResultatBench> };

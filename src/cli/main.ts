@@ -49,13 +49,20 @@ async function principal(): Promise<number> {
     if (commande === "demo") {
       if (values.echelle === "nationale") {
         const debut = Date.now();
-        const volumes = await genererEchelleNationale(base.db, graine === undefined ? {} : { graine });
+        const volumes = await genererEchelleNationale(
+          base.db,
+          graine === undefined ? {} : { graine },
+        );
         console.log(
           `Volumes nationaux chargés en ${Math.round((Date.now() - debut) / 1000)} s : ${volumes.structures} structures, ${volumes.conseillers} conseillers, ${volumes.candidats} candidats.`,
         );
       } else {
         const { genere } = await genererDemo(base.db, graine === undefined ? {} : { graine });
-        console.log(genere ? "Territoire de démonstration chargé." : "La base a déjà des utilisateurs : rien n'a été ajouté.");
+        console.log(
+          genere
+            ? "Territoire de démonstration chargé."
+            : "La base a déjà des utilisateurs : rien n'a été ajouté.",
+        );
       }
       return 0;
     }
