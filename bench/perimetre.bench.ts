@@ -1,7 +1,7 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { SessionChargee } from "../src/server/auth/sessions.ts";
 import { departement, structure } from "../src/server/db/schema.ts";
-import { genererEchelleNationale } from "../src/server/demo/generateur.ts";
+import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { listerStructuresVisibles } from "../src/server/structures/queries.ts";
 import { baseDeBench } from "./base.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
@@ -15,7 +15,7 @@ import { chronometrer, type ResultatBench } from "./mesure.ts";
 export default async function perimetre(): Promise<ResultatBench> {
   const base = await baseDeBench();
   try {
-    await genererEchelleNationale(base.db);
+    await genererEchelleNationale(base.db, { volumes: { cras: 0 } });
     const codes = (await base.db.select({ code: departement.code }).from(departement)).map(
       (d) => d.code,
     );

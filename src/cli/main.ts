@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { lireConfig } from "../server/config.ts";
 import { ouvrirBase } from "../server/db/client.ts";
 import { chargerReferentiel } from "../server/db/referentiel.ts";
-import { genererDemo, genererEchelleNationale } from "../server/demo/generateur.ts";
+import { CRAS_MAX, genererEchelleNationale } from "../server/demo/echelle-nationale.ts";
+import { genererDemo } from "../server/demo/generateur.ts";
 
 const AIDE = `Commandes d'exploitation de la plateforme Conseillers numériques France Services
 
@@ -11,7 +12,9 @@ Usage : npm run cnfs -- <commande> [options]
   migrer                         applique les migrations et charge le référentiel administratif
   demo [--graine N]              charge le territoire de démonstration (une seule fois)
   demo --echelle nationale       ajoute les volumes nationaux : 15 000 structures,
-       [--graine N]              5 000 conseillers, 100 000 candidats
+       [--cra N] [--graine N]    5 000 conseillers et leurs lieux d'activité, 100 000 candidats,
+                                 20 000 lieux et N comptes rendus d'activité (100 000 par défaut,
+                                 10 millions au plus)
 
 La base est celle de DATABASE_URL, sinon PGlite dans PGLITE_DIR (./data/pglite).`;
 
@@ -21,6 +24,7 @@ async function principal(): Promise<number> {
     options: {
       echelle: { type: "string" },
       graine: { type: "string" },
+      cra: { type: "string" },
       aide: { type: "boolean", short: "h" },
     },
   });
@@ -38,6 +42,17 @@ async function principal(): Promise<number> {
     console.error("La graine doit être un nombre entier.");
     return 2;
   }
+  const cras = values.cra === undefined ? undefined : Number(values.cra);
+  if (cras !== undefined && (!Number.isInteger(cras) || cras < 0 || cras > CRAS_MAX)) {
+    console.error(
+      `Le nombre de CRA doit être un entier entre 0 et ${CRAS_MAX.toLocaleString("fr-FR")}.`,
+    );
+    return 2;
+  }
+  if (cras !== undefined && values.echelle !== "nationale") {
+    console.error("--cra ne s'emploie qu'avec --echelle nationale.");
+    return 2;
+  }
   const config = lireConfig();
   const base = await ouvrirBase(
     config.databaseUrl ? { url: config.databaseUrl } : { dossier: config.dossierPglite },
@@ -49,12 +64,12 @@ async function principal(): Promise<number> {
     if (commande === "demo") {
       if (values.echelle === "nationale") {
         const debut = Date.now();
-        const volumes = await genererEchelleNationale(
-          base.db,
-          graine === undefined ? {} : { graine },
-        );
+        const volumes = await genererEchelleNationale(base.db, {
+          ...(graine === undefined ? {} : { graine }),
+          ...(cras === undefined ? {} : { volumes: { cras } }),
+        });
         console.log(
-          `Volumes nationaux chargés en ${Math.round((Date.now() - debut) / 1000)} s : ${volumes.structures} structures, ${volumes.conseillers} conseillers, ${volumes.candidats} candidats.`,
+          `Volumes nationaux chargés en ${Math.round((Date.now() - debut) / 1000)} s : ${volumes.structures} structures, ${volumes.conseillers} conseillers, ${volumes.candidats} candidats, ${volumes.lieux} lieux, ${volumes.cras} CRA.`,
         );
       } else {
         const { genere } = await genererDemo(base.db, graine === undefined ? {} : { graine });

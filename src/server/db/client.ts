@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -63,4 +63,10 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
 export function clientPglite(base: Base): PGlite | undefined {
   if (base.type !== "pglite") return undefined;
   return (base.db as unknown as { $client: PGlite }).$client;
+}
+
+/** Rows of a raw SQL query (aggregates, checks), typed by the caller; same on both drivers. */
+export async function lignes<T>(db: Executeur, requete: SQL): Promise<T[]> {
+  const resultat = (await db.execute(requete)) as unknown as { rows: T[] };
+  return resultat.rows;
 }

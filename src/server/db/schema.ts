@@ -3,6 +3,8 @@ import {
   bigserial,
   boolean,
   check,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -239,5 +241,159 @@ export const courriel = pgTable(
       "courriel_statut_ck",
       sql`${t.statut} in ('en_attente', 'envoye', 'journalise', 'echec')`,
     ),
+  ],
+);
+
+// --- Lieux de médiation numérique (standard national v1.0.2) et lieux d'activité ---
+
+/**
+ * One row per place, in the national standard's fields (multi-valued ones as arrays; `|` only at
+ * the open-data boundary). Two conseillers working in the same place share this row.
+ */
+export const lieu = pgTable(
+  "lieu",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pivot: text("pivot").notNull(),
+    nom: text("nom").notNull(),
+    adresse: text("adresse").notNull(),
+    complementAdresse: text("complement_adresse"),
+    codePostal: text("code_postal").notNull(),
+    communeCode: text("commune_code")
+      .notNull()
+      .references(() => commune.code),
+    departementCode: text("departement_code")
+      .notNull()
+      .references(() => departement.code),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => region.code),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    typologies: text("typologies").array().notNull().default(sql`'{}'`),
+    telephone: text("telephone"),
+    courriels: text("courriels").array().notNull().default(sql`'{}'`),
+    sitesWeb: text("sites_web").array().notNull().default(sql`'{}'`),
+    horaires: text("horaires"),
+    presentationResume: text("presentation_resume"),
+    presentationDetail: text("presentation_detail"),
+    source: text("source"),
+    itinerance: text("itinerance").array().notNull().default(sql`'{}'`),
+    structureParente: text("structure_parente"),
+    services: text("services").array().notNull().default(sql`'{}'`),
+    publicsSpecifiquementAdresses: text("publics_specifiquement_adresses")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    priseEnChargeSpecifique: text("prise_en_charge_specifique")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    fraisACharge: text("frais_a_charge").array().notNull().default(sql`'{}'`),
+    dispositifProgrammesNationaux: text("dispositif_programmes_nationaux")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    formationsLabels: text("formations_labels").array().notNull().default(sql`'{}'`),
+    autresFormationsLabels: text("autres_formations_labels").array().notNull().default(sql`'{}'`),
+    modalitesAcces: text("modalites_acces").array().notNull().default(sql`'{}'`),
+    modalitesAccompagnement: text("modalites_accompagnement").array().notNull().default(sql`'{}'`),
+    ficheAccesLibre: text("fiche_acces_libre"),
+    priseRdv: text("prise_rdv"),
+    visibleCarte: boolean("visible_carte").notNull().default(true),
+    dateMaj: date("date_maj").notNull(),
+    creeLe: instant("cree_le").notNull().defaultNow(),
+  },
+  (t) => [
+    index("lieu_commune_idx").on(t.communeCode),
+    index("lieu_departement_idx").on(t.departementCode),
+    index("lieu_pivot_idx").on(t.pivot),
+  ],
+);
+
+/** Where a conseiller works: one main place, secondary places, places visited on rounds. */
+export const lieuConseiller = pgTable(
+  "lieu_conseiller",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    lieuId: uuid("lieu_id")
+      .notNull()
+      .references(() => lieu.id),
+    conseillerId: uuid("conseiller_id")
+      .notNull()
+      .references(() => utilisateur.id),
+    nature: text("nature").notNull(),
+    debut: date("debut").notNull(),
+    fin: date("fin"),
+  },
+  (t) => [
+    index("lieu_conseiller_conseiller_idx").on(t.conseillerId),
+    index("lieu_conseiller_lieu_idx").on(t.lieuId),
+    check(
+      "lieu_conseiller_nature_ck",
+      sql`${t.nature} in ('principal', 'secondaire', 'itinerant')`,
+    ),
+    // At most one current main place per conseiller.
+    uniqueIndex("lieu_conseiller_principal_uq")
+      .on(t.conseillerId)
+      .where(sql`${t.nature} = 'principal' and ${t.fin} is null`),
+  ],
+);
+
+// --- Comptes rendus d'activité (cra.md §4) ---
+
+export type Repartition = Record<string, number>;
+
+export const cra = pgTable(
+  "cra",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conseillerId: uuid("conseiller_id")
+      .notNull()
+      .references(() => utilisateur.id),
+    /** The employer on the activity's date, taken from the session, never from the body. */
+    structureId: uuid("structure_id").references(() => structure.id),
+    type: text("type").notNull(),
+    public: text("public").notNull().default("particulier"),
+    date: date("date").notNull(),
+    dureeMinutes: integer("duree_minutes").notNull(),
+    typeLieu: text("type_lieu").notNull(),
+    lieuId: uuid("lieu_id").references(() => lieu.id),
+    communeCode: text("commune_code").references(() => commune.code),
+    departementCode: text("departement_code").references(() => departement.code),
+    nbParticipants: integer("nb_participants").notNull(),
+    dejaAccompagnes: integer("deja_accompagnes").notNull().default(0),
+    ages: jsonb("ages").$type<Repartition>().notNull(),
+    statuts: jsonb("statuts").$type<Repartition>().notNull(),
+    genres: jsonb("genres").$type<Repartition>().notNull(),
+    thematiques: text("thematiques").array().notNull(),
+    precisionsDemarche: text("precisions_demarche"),
+    materiel: text("materiel").array().notNull().default(sql`'{}'`),
+    autonomie: text("autonomie"),
+    oriente: boolean("oriente").notNull().default(false),
+    structureRedirection: text("structure_redirection"),
+    titreAtelier: text("titre_atelier"),
+    niveau: text("niveau"),
+    notes: text("notes"),
+    /** Raw values of a historical report imported from the original platform. */
+    origineV1: jsonb("origine_v1"),
+    creeLe: instant("cree_le").notNull().defaultNow(),
+    modifieLe: instant("modifie_le").notNull().defaultNow(),
+  },
+  (t) => [
+    index("cra_conseiller_date_idx").on(t.conseillerId, t.date),
+    index("cra_departement_date_idx").on(t.departementCode, t.date),
+    check("cra_type_ck", sql`${t.type} in ('individuel', 'collectif', 'ponctuel')`),
+    check("cra_public_ck", sql`${t.public} in ('particulier', 'professionnel', 'association')`),
+    check(
+      "cra_type_lieu_ck",
+      sql`${t.typeLieu} in ('lieu_activite', 'domicile', 'a_distance', 'autre')`,
+    ),
+    check("cra_duree_ck", sql`${t.dureeMinutes} between 1 and 1439`),
+    check(
+      "cra_participants_ck",
+      sql`${t.nbParticipants} >= 1 and ${t.dejaAccompagnes} between 0 and ${t.nbParticipants}`,
+    ),
+    check("cra_thematiques_ck", sql`cardinality(${t.thematiques}) >= 1`),
   ],
 );

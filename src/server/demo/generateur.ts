@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { Perimetre } from "../../domain/perimetre.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { commune, habilitation, structure, utilisateur } from "../db/schema.ts";
@@ -7,8 +7,6 @@ import { creerHasard, type Hasard } from "./hasard.ts";
 import { NOMS, PERSONAS, PRENOMS, STRUCTURES_DEMO } from "./personas.ts";
 
 const GRAINE_DEFAUT = 2021;
-const TAILLE_LOT = 1000;
-
 /** Extra structures of the demo territory, by département: Pas-de-Calais, Nord and Nouvelle-Aquitaine. */
 const STRUCTURES_SUPPLEMENTAIRES: Record<string, number> = {
   "62": 40,
@@ -19,14 +17,7 @@ const STRUCTURES_SUPPLEMENTAIRES: Record<string, number> = {
   "33": 15,
 };
 
-async function insererParLots<T>(
-  liste: T[],
-  inserer: (lot: T[]) => Promise<unknown>,
-): Promise<void> {
-  for (let i = 0; i < liste.length; i += TAILLE_LOT) await inserer(liste.slice(i, i + TAILLE_LOT));
-}
-
-function structureAleatoire(
+export function structureAleatoire(
   h: Hasard,
   c: { code: string; nom: string; departementCode: string; regionCode: string },
   i: number,
@@ -181,7 +172,7 @@ export async function genererDemo(
   return { genere: true };
 }
 
-function personneAleatoire(
+export function personneAleatoire(
   h: Hasard,
   role: "conseiller" | "candidat",
   i: number,
@@ -195,79 +186,4 @@ function personneAleatoire(
     nom,
     invitationAccepteeLe: role === "conseiller" ? new Date() : null,
   };
-}
-
-export type VolumesNationaux = { structures: number; conseillers: number; candidats: number };
-
-export const VOLUMES_NATIONAUX: VolumesNationaux = {
-  structures: 15_000,
-  conseillers: 5_000,
-  candidats: 100_000,
-};
-
-/**
- * National volumes for benchmarks, written through the real schema with multi-row inserts.
- * Structures are spread over every commune of France weighted by nothing but chance, which is
- * enough for scope and search benchmarks.
- */
-export async function genererEchelleNationale(
-  db: Db,
-  options: { graine?: number; volumes?: VolumesNationaux } = {},
-): Promise<VolumesNationaux> {
-  const volumes = options.volumes ?? VOLUMES_NATIONAUX;
-  const domaine = "national.demo.conseiller-numerique.fr";
-  const [deja] = await db
-    .select({ n: count() })
-    .from(utilisateur)
-    .where(sql`${utilisateur.email} like ${`%@${domaine}`}`);
-  if ((deja?.n ?? 0) > 0)
-    throw new Error("Les volumes nationaux sont déjà chargés dans cette base.");
-  const h = creerHasard(options.graine ?? GRAINE_DEFAUT + 1);
-  const communes = await db
-    .select({
-      code: commune.code,
-      nom: commune.nom,
-      departementCode: commune.departementCode,
-      regionCode: commune.regionCode,
-    })
-    .from(commune)
-    .where(eq(commune.type, "commune-actuelle"))
-    .orderBy(commune.code);
-
-  await db.transaction(async (tx) => {
-    const structures = Array.from({ length: volumes.structures }, (_, i) =>
-      structureAleatoire(h, h.choisir(communes), 100_000 + i),
-    );
-    const structureIds: string[] = [];
-    await insererParLots(structures, async (lot) => {
-      const r = await tx.insert(structure).values(lot).returning({ id: structure.id });
-      structureIds.push(...r.map((x) => x.id));
-    });
-    for (const [role, nombre] of [
-      ["conseiller", volumes.conseillers],
-      ["candidat", volumes.candidats],
-    ] as const) {
-      const personnes = Array.from({ length: nombre }, (_, i) =>
-        personneAleatoire(h, role, i, domaine),
-      );
-      await insererParLots(personnes, async (lot) => {
-        const ids = await tx.insert(utilisateur).values(lot).returning({ id: utilisateur.id });
-        await tx.insert(habilitation).values(
-          ids.map((u) => ({
-            utilisateurId: u.id,
-            role,
-            perimetre: { type: "soi" } as const,
-            structureId: role === "conseiller" ? h.choisir(structureIds) : null,
-          })),
-        );
-      });
-    }
-    await journaliser(tx, acteurSysteme("job:demo-nationale", "cli"), {
-      action: "demo.nationale_generee",
-      cibleType: "plateforme",
-      cibleId: "demo",
-      apres: volumes,
-    });
-  });
-  return volumes;
 }
