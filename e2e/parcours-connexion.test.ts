@@ -1,40 +1,24 @@
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dossierWeb } from "../src/server/http/web.ts";
-import { type PlateformeDeTest, plateformeDeTest } from "../src/server/test/plateforme.ts";
-import { demarrerPuitsSmtp, lienDans } from "../src/server/test/puits-smtp.ts";
+import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
 import { lancerChromium } from "./navigateur.ts";
-
-async function portLibre(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 const PREFET = "prefet.62@demo.conseiller-numerique.fr";
 
 describe("parcours dans Chromium", () => {
-  let p: PlateformeDeTest;
-  let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let smtp: typeof env.smtp;
   let navigateur: Browser;
   let page: Page;
   let url: string;
   const erreursCsp: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(`${dossierWeb}/index.html`))
-      throw new Error("Application web non construite : lancez npm run build:web");
-    smtp = await demarrerPuitsSmtp();
-    const port = await portLibre();
-    url = `http://localhost:${port}`;
-    p = await plateformeDeTest("pglite", { SMTP_URL: smtp.url, PUBLIC_URL: url });
-    await p.app.listen({ port, host: "127.0.0.1" });
+    env = await plateformeEcoutante();
+    smtp = env.smtp;
+    url = env.url;
     navigateur = await lancerChromium();
     page = await navigateur.newPage();
     page.on("console", (m) => {
@@ -43,8 +27,7 @@ describe("parcours dans Chromium", () => {
   });
   afterAll(async () => {
     await navigateur?.close();
-    await p?.arreter();
-    await smtp?.arreter();
+    await env?.arreter();
   });
 
   it("affiche l'accueil en français, avec le DSFR servi localement et un lien d'évitement", async () => {

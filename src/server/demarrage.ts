@@ -30,6 +30,7 @@ export async function demarrerPlateforme(
     smtpUrl: config.smtpUrl,
     expediteur: config.expediteur,
     log: journalDemarrage,
+    texteDansLeJournal: !config.production,
   });
   const app: FastifyInstance = await construireApp({
     db: base.db,

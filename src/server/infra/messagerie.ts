@@ -28,6 +28,8 @@ export function creerMessagerie(options: {
   smtpUrl: string | undefined;
   expediteur: string;
   log: Journaliseur;
+  /** Outside production, the text (and its sign-in link) goes to the log so a developer can click it. */
+  texteDansLeJournal: boolean;
 }): Messagerie {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   return {
@@ -48,7 +50,7 @@ export function creerMessagerie(options: {
               courriel: mail.id,
               destinataire: mail.destinataire,
               objet: mail.objet,
-              texte: mail.texte,
+              ...(options.texteDansLeJournal ? { texte: mail.texte } : {}),
             },
             "Courriel non envoyé (pas de SMTP_URL) : consigné dans la boîte d'envoi",
           );

@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Erreur } from "../../../domain/erreurs.ts";
 import { PERIMETRES_PAR_ROLE, type TypePerimetre } from "../../../domain/perimetre.ts";
@@ -223,13 +223,16 @@ function ValeurPerimetre(props: {
         "Réseau",
         GRANDS_RESEAUX.map((r) => ({ code: r.code, nom: r.libelle })),
       );
+    case "structure":
+      return (
+        <ChoixStructure valeur={props.valeur} onChange={props.onChange} erreur={props.erreur} />
+      );
     default: {
       const aides: Partial<Record<TypePerimetre, [string, string]>> = {
         regions: ["Codes des régions", "Séparés par des virgules, ex. 32, 75"],
         departements: ["Codes des départements", "Séparés par des virgules, ex. 971, 972"],
         communes: ["Codes INSEE des communes", "Séparés par des virgules, ex. 62119, 62516"],
         conseillers: ["Identifiants des conseillers", "Séparés par des virgules"],
-        structure: ["Identifiant de la structure", "Tel qu'affiché dans la liste des structures"],
       };
       const [label, aide] = aides[props.type] ?? ["Valeur", ""];
       return (
@@ -246,4 +249,53 @@ function ValeurPerimetre(props: {
       );
     }
   }
+}
+
+/** Finds a structure by name, then picks it: nobody has to copy an identifier. */
+function ChoixStructure(props: {
+  valeur: string;
+  onChange: (v: string) => void;
+  erreur: string | undefined;
+}) {
+  const [recherche, setRecherche] = useState("");
+  const { data } = useQuery({
+    queryKey: ["structures-invitation", recherche],
+    queryFn: () =>
+      appelerApi<{
+        structures: { id: string; nom: string; commune: string; departementCode: string }[];
+      }>(`/api/structures?${new URLSearchParams({ recherche })}`),
+    enabled: recherche.trim().length >= 2,
+  });
+  return (
+    <>
+      <Input
+        label="Rechercher la structure"
+        hintText="Au moins deux lettres de son nom"
+        nativeInputProps={{
+          type: "search",
+          value: recherche,
+          onChange: (e) => setRecherche(e.target.value),
+        }}
+      />
+      <Select
+        label="Structure"
+        state={props.erreur ? "error" : "default"}
+        stateRelatedMessage={props.erreur}
+        nativeSelectProps={{
+          name: "perimetre",
+          value: props.valeur,
+          onChange: (e) => props.onChange(e.target.value),
+        }}
+      >
+        <option value="" disabled>
+          {data ? `${data.structures.length} résultat(s)` : "Choisir après la recherche"}
+        </option>
+        {data?.structures.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.nom} – {s.commune} ({s.departementCode})
+          </option>
+        ))}
+      </Select>
+    </>
+  );
 }

@@ -1,0 +1,63 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { violationsGraves } from "./accessibilite.ts";
+import { lancerChromium } from "./navigateur.ts";
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
+
+describe("parcours de l'administration dans Chromium", () => {
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let smtp: typeof env.smtp;
+  let navigateur: Browser;
+  let page: Page;
+  let url: string;
+
+  beforeAll(async () => {
+    env = await plateformeEcoutante();
+    smtp = env.smtp;
+    url = env.url;
+    navigateur = await lancerChromium();
+    page = await navigateur.newPage();
+  });
+  afterAll(async () => {
+    await navigateur?.close();
+    await env?.arreter();
+  });
+
+  it("entre par un persona, invite une gestionnaire de structure, puis désactive son compte", async () => {
+    await page.goto(`${url}/demo/personas`);
+    await page.getByRole("button", { name: /comme Administratrice nationale/ }).click();
+    await page.waitForURL(`${url}/espace/admin`);
+    await page.getByRole("link", { name: /Utilisateurs et invitations/ }).click();
+    await page.waitForURL(`${url}/espace/admin/utilisateurs`);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // An empty form is refused field by field, in French.
+    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await expect.poll(() => page.getByText("Le prénom est obligatoire.").count()).toBe(1);
+
+    await page.getByLabel("Adresse électronique").fill("gestionnaire@cabbalr.fr");
+    await page.getByLabel("Prénom").fill("Inès");
+    await page.getByLabel("Nom", { exact: true }).fill("Durand");
+    await page.getByLabel("Rôle", { exact: true }).first().selectOption("structure");
+    await page.getByLabel("Rechercher la structure").fill("CABBALR");
+    await expect
+      .poll(() => page.getByLabel("Structure", { exact: true }).locator("option").count())
+      .toBe(2);
+    await page.getByLabel("Structure", { exact: true }).selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await expect
+      .poll(() => page.getByText("Invitation envoyée à gestionnaire@cabbalr.fr.").count())
+      .toBe(1);
+    await expect
+      .poll(() => smtp.recus.filter((m) => m.destinataire === "gestionnaire@cabbalr.fr").length)
+      .toBe(1);
+
+    const ligne = page.getByRole("row").filter({ hasText: "gestionnaire@cabbalr.fr" });
+    await expect.poll(() => ligne.getByText("Invitation en attente").count()).toBe(1);
+    await ligne.getByRole("button", { name: /Désactiver/ }).click();
+    await expect.poll(() => ligne.getByText("Désactivé", { exact: true }).count()).toBe(1);
+
+    await page.goto(`${url}/espace/admin/journal`);
+    await expect.poll(() => page.getByText("utilisateur.desactive").count()).toBeGreaterThan(0);
+  });
+});
