@@ -17,6 +17,8 @@ import {
 import type { Perimetre } from "../../domain/perimetre.ts";
 
 const instant = (nom: string) => timestamp(nom, { withTimezone: true, mode: "date" });
+/** A multi-valued field: an array, empty rather than null. */
+const liste = (nom: string) => text(nom).array().notNull().default(sql`'{}'`);
 
 // --- Référentiel administratif (@etalab/decoupage-administratif) ---
 
@@ -53,6 +55,19 @@ export const commune = pgTable(
   (t) => [index("commune_departement_idx").on(t.departementCode)],
 );
 
+/** Where a row stands: its commune, and the département and région it belongs to, for scoping. */
+const localisation = () => ({
+  communeCode: text("commune_code")
+    .notNull()
+    .references(() => commune.code),
+  departementCode: text("departement_code")
+    .notNull()
+    .references(() => departement.code),
+  regionCode: text("region_code")
+    .notNull()
+    .references(() => region.code),
+});
+
 // --- Structures d'accueil (the selection issue extends this table) ---
 
 export const structure = pgTable(
@@ -63,15 +78,7 @@ export const structure = pgTable(
     nom: text("nom").notNull(),
     typeJuridique: text("type_juridique").notNull(),
     secteur: text("secteur").notNull(),
-    communeCode: text("commune_code")
-      .notNull()
-      .references(() => commune.code),
-    departementCode: text("departement_code")
-      .notNull()
-      .references(() => departement.code),
-    regionCode: text("region_code")
-      .notNull()
-      .references(() => region.code),
+    ...localisation(),
     reseau: text("reseau"),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
@@ -259,45 +266,28 @@ export const lieu = pgTable(
     adresse: text("adresse").notNull(),
     complementAdresse: text("complement_adresse"),
     codePostal: text("code_postal").notNull(),
-    communeCode: text("commune_code")
-      .notNull()
-      .references(() => commune.code),
-    departementCode: text("departement_code")
-      .notNull()
-      .references(() => departement.code),
-    regionCode: text("region_code")
-      .notNull()
-      .references(() => region.code),
+    ...localisation(),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
-    typologies: text("typologies").array().notNull().default(sql`'{}'`),
+    typologies: liste("typologies"),
     telephone: text("telephone"),
-    courriels: text("courriels").array().notNull().default(sql`'{}'`),
-    sitesWeb: text("sites_web").array().notNull().default(sql`'{}'`),
+    courriels: liste("courriels"),
+    sitesWeb: liste("sites_web"),
     horaires: text("horaires"),
     presentationResume: text("presentation_resume"),
     presentationDetail: text("presentation_detail"),
     source: text("source"),
-    itinerance: text("itinerance").array().notNull().default(sql`'{}'`),
+    itinerance: liste("itinerance"),
     structureParente: text("structure_parente"),
-    services: text("services").array().notNull().default(sql`'{}'`),
-    publicsSpecifiquementAdresses: text("publics_specifiquement_adresses")
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    priseEnChargeSpecifique: text("prise_en_charge_specifique")
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    fraisACharge: text("frais_a_charge").array().notNull().default(sql`'{}'`),
-    dispositifProgrammesNationaux: text("dispositif_programmes_nationaux")
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    formationsLabels: text("formations_labels").array().notNull().default(sql`'{}'`),
-    autresFormationsLabels: text("autres_formations_labels").array().notNull().default(sql`'{}'`),
-    modalitesAcces: text("modalites_acces").array().notNull().default(sql`'{}'`),
-    modalitesAccompagnement: text("modalites_accompagnement").array().notNull().default(sql`'{}'`),
+    services: liste("services"),
+    publicsSpecifiquementAdresses: liste("publics_specifiquement_adresses"),
+    priseEnChargeSpecifique: liste("prise_en_charge_specifique"),
+    fraisACharge: liste("frais_a_charge"),
+    dispositifProgrammesNationaux: liste("dispositif_programmes_nationaux"),
+    formationsLabels: liste("formations_labels"),
+    autresFormationsLabels: liste("autres_formations_labels"),
+    modalitesAcces: liste("modalites_acces"),
+    modalitesAccompagnement: liste("modalites_accompagnement"),
     ficheAccesLibre: text("fiche_acces_libre"),
     priseRdv: text("prise_rdv"),
     visibleCarte: boolean("visible_carte").notNull().default(true),
@@ -368,7 +358,7 @@ export const cra = pgTable(
     genres: jsonb("genres").$type<Repartition>().notNull(),
     thematiques: text("thematiques").array().notNull(),
     precisionsDemarche: text("precisions_demarche"),
-    materiel: text("materiel").array().notNull().default(sql`'{}'`),
+    materiel: liste("materiel"),
     autonomie: text("autonomie"),
     oriente: boolean("oriente").notNull().default(false),
     structureRedirection: text("structure_redirection"),

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import pg from "pg";
 import { inject } from "vitest";
+import { baseJetable } from "../db/base-jetable.ts";
 import { type Base, ouvrirBase, type TypeBase } from "../db/client.ts";
 
 declare module "vitest" {
@@ -16,12 +15,6 @@ export const BASES_DE_TEST: TypeBase[] = process.env.TEST_DATABASE_URL
   ? ["pglite", "postgresql"]
   : ["pglite"];
 
-export function urlAvecBase(url: string, nom: string): string {
-  const u = new URL(url);
-  u.pathname = `/${nom}`;
-  return u.toString();
-}
-
 /**
  * A fresh database holding the reference data and the demo personas, copied from the snapshot
  * the global setup made once (a PGlite data dump, or a PostgreSQL template database).
@@ -35,20 +28,5 @@ export async function ouvrirBaseDeTest(type: TypeBase): Promise<Base> {
   const url = process.env.TEST_DATABASE_URL;
   if (!modele || !url)
     throw new Error("TEST_DATABASE_URL absente : pas de base PostgreSQL de test");
-  const nom = `cnfs_t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${nom} template ${modele}`);
-  await admin.end();
-  const base = await ouvrirBase({ url: urlAvecBase(url, nom) });
-  return {
-    ...base,
-    fermer: async () => {
-      await base.fermer();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${nom} with (force)`);
-      await c.end();
-    },
-  };
+  return baseJetable(url, { prefixe: "cnfs_t", modele });
 }

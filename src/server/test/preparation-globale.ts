@@ -1,12 +1,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { executerSurServeur, urlAvecBase } from "../db/base-jetable.ts";
 import { clientPglite, ouvrirBase } from "../db/client.ts";
 import { chargerReferentiel } from "../db/referentiel.ts";
 import { genererDemo } from "../demo/generateur.ts";
-import { urlAvecBase } from "./bases.ts";
 
 const MODELE = "cnfs_modele_test";
 
@@ -25,11 +24,8 @@ export default async function preparer(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   let modele: string | null = null;
   if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${MODELE} with (force)`);
-    await admin.query(`create database ${MODELE}`);
-    await admin.end();
+    await executerSurServeur(url, `drop database if exists ${MODELE} with (force)`);
+    await executerSurServeur(url, `create database ${MODELE}`);
     const serveur = await ouvrirBase({ url: urlAvecBase(url, MODELE) });
     await chargerReferentiel(serveur.db);
     await genererDemo(serveur.db);
@@ -41,10 +37,7 @@ export default async function preparer(project: TestProject) {
   return async () => {
     await rm(dossier, { recursive: true, force: true });
     if (url) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`drop database if exists ${MODELE} with (force)`);
-      await admin.end();
+      await executerSurServeur(url, `drop database if exists ${MODELE} with (force)`);
     }
   };
 }

@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Base, ouvrirBase } from "./client.ts";
+
+export function urlAvecBase(url: string, nom: string): string {
+  const u = new URL(url);
+  u.pathname = `/${nom}`;
+  return u.toString();
+}
+
+export async function executerSurServeur(url: string, requete: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(requete);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new database on the PostgreSQL server of `url` (optionally copied from a template), with
+ * the schema up to date; closing it drops it. For tests and benchmarks only.
+ */
+export async function baseJetable(
+  url: string,
+  options: { prefixe: string; modele?: string },
+): Promise<Base> {
+  const nom = `${options.prefixe}_${randomBytes(6).toString("hex")}`;
+  await executerSurServeur(
+    url,
+    `create database ${nom}${options.modele ? ` template ${options.modele}` : ""}`,
+  );
+  const base = await ouvrirBase({ url: urlAvecBase(url, nom) });
+  return {
+    ...base,
+    fermer: async () => {
+      await base.fermer();
+      await executerSurServeur(url, `drop database if exists ${nom} with (force)`);
+    },
+  };
+}
