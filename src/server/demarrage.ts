@@ -6,8 +6,16 @@ import { chargerReferentiel } from "./db/referentiel.ts";
 import { genererDemo } from "./demo/generateur.ts";
 import { creerMessagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
+import { faireLeMenage } from "./jobs/menage.ts";
 
-export type Plateforme = { app: FastifyInstance; base: Base; arreter: () => Promise<void> };
+const PERIODE_MENAGE_MS = 15 * 60 * 1000;
+
+export type Plateforme = {
+  app: FastifyInstance;
+  base: Base;
+  config: Config;
+  arreter: () => Promise<void>;
+};
 
 /** Opens the database (migrations applied), loads reference and demo data, builds the app. */
 export async function demarrerPlateforme(
@@ -19,6 +27,7 @@ export async function demarrerPlateforme(
     (await ouvrirBase(
       config.databaseUrl ? { url: config.databaseUrl } : { dossier: config.dossierPglite },
     ));
+  const horloge = options.horloge ?? (() => new Date());
   await chargerReferentiel(base.db);
   if (config.demo) await genererDemo(base.db);
   const journalDemarrage = {
@@ -40,12 +49,20 @@ export async function demarrerPlateforme(
     proconnect: config.proconnect
       ? creerProConnect(config.proconnect, config.urlPublique)
       : undefined,
-    horloge: options.horloge ?? (() => new Date()),
+    horloge,
   });
+  const menage = setInterval(() => {
+    faireLeMenage(base.db, horloge(), config.session).catch((erreur) =>
+      app.log.error({ err: erreur }, "Échec du ménage périodique"),
+    );
+  }, PERIODE_MENAGE_MS);
+  menage.unref();
   return {
     app,
     base,
+    config,
     arreter: async () => {
+      clearInterval(menage);
       await app.close();
       messagerie.fermer();
       if (!options.base) await base.fermer();

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Role } from "../../domain/roles.ts";
 import { sessionExpiree } from "../../domain/temps.ts";
 import type { Db, Executeur } from "../db/client.ts";
@@ -132,16 +132,4 @@ export async function fermerSessionsUtilisateur(
   utilisateurId: string,
 ): Promise<void> {
   await tx.delete(session).where(eq(session.utilisateurId, utilisateurId));
-}
-
-export async function purgerSessionsExpirees(
-  db: Executeur,
-  maintenant: Date,
-  regles: ReglesSession,
-): Promise<void> {
-  await db
-    .delete(session)
-    .where(
-      sql`${session.derniereActivite} < ${new Date(maintenant.getTime() - regles.inactiviteMs)} or ${session.creeLe} < ${new Date(maintenant.getTime() - regles.absolueMs)}`,
-    );
 }
