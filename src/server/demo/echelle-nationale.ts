@@ -1,5 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import { CODES, THEMATIQUES_DEMARCHES, type TypeActivite } from "../../domain/cra/vocabulaire.ts";
+import { completerSiret } from "../../domain/selection/siret.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
   commune,
@@ -94,7 +95,7 @@ type CommuneSource = {
 function lieuAleatoire(h: Hasard, c: CommuneSource, i: number) {
   const metropole = c.regionCode.length === 2 && !c.departementCode.startsWith("97");
   return {
-    pivot: String(30_000_000_000_000 + i * 104_729).slice(0, 14),
+    pivot: completerSiret(String(3_000_000_000_000 + i * 104_729).slice(0, 13)),
     nom: `${h.choisir(TYPES_LIEUX)} de ${c.nom}`,
     adresse: `${h.entier(1, 120)} ${h.choisir(["rue", "avenue", "place", "boulevard"])} ${h.choisir(["de la République", "Jean Jaurès", "Victor Hugo", "de la Mairie", "des Écoles"])}`,
     codePostal: c.codesPostaux[0] ?? "00000",

@@ -1,5 +1,6 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Perimetre } from "../../domain/perimetre.ts";
+import { completerSiret } from "../../domain/selection/siret.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { commune, habilitation, structure, utilisateur } from "../db/schema.ts";
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
@@ -35,7 +36,7 @@ export function structureAleatoire(
   };
   return {
     nom: noms[typeJuridique]!,
-    siret: String(10_000_000_000_000 + i * 7919).slice(0, 14),
+    siret: completerSiret(String(1_000_000_000_000 + i * 7919).slice(0, 13)),
     typeJuridique: typeJuridique === "ccas" ? "autre_collectivite" : typeJuridique,
     secteur: publique ? "public" : "prive",
     communeCode: c.code,

@@ -22,7 +22,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     commune: "Lens",
     departement: "62",
     reseau: "pimms",
-    siret: "41963398700034",
+    siret: "41963398700039",
   },
   {
     cle: "lillers",
@@ -31,7 +31,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Lillers",
     departement: "62",
-    siret: "21620516100017",
+    siret: "21620516100013",
   },
   {
     cle: "cabbalr",
@@ -40,7 +40,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Béthune",
     departement: "62",
-    siret: "20006717300014",
+    siret: "20006717300019",
   },
   {
     cle: "calonne",
@@ -49,7 +49,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Calonne-Ricouart",
     departement: "62",
-    siret: "21620193900012",
+    siret: "21620193900016",
   },
   {
     cle: "laventie",
@@ -58,7 +58,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Laventie",
     departement: "62",
-    siret: "21620491700013",
+    siret: "21620491700019",
   },
   {
     cle: "mjep",
@@ -67,7 +67,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "prive",
     commune: "Isbergues",
     departement: "62",
-    siret: "77826370200026",
+    siret: "77826370200020",
   },
   {
     cle: "houdain",
@@ -76,7 +76,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Houdain",
     departement: "62",
-    siret: "21620457800017",
+    siret: "21620457800019",
   },
   {
     cle: "citeo",
@@ -85,7 +85,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "prive",
     commune: "Béthune",
     departement: "62",
-    siret: "38838091100039",
+    siret: "38838091100031",
   },
   {
     cle: "devandyou",
@@ -94,7 +94,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "prive",
     commune: "Lille",
     departement: "59",
-    siret: "82150455600018",
+    siret: "82150455600019",
   },
   {
     cle: "emmaus",
@@ -104,7 +104,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     commune: "Arras",
     departement: "62",
     reseau: "emmaus_connect",
-    siret: "53190123200057",
+    siret: "53190123200052",
   },
   {
     cle: "saintjunien",
@@ -113,7 +113,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Saint-Junien",
     departement: "87",
-    siret: "22870001900139",
+    siret: "22870001900133",
   },
   {
     cle: "limoges",
@@ -122,7 +122,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Limoges",
     departement: "87",
-    siret: "21870085600013",
+    siret: "21870085600014",
   },
   {
     cle: "tulle",
@@ -131,7 +131,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Tulle",
     departement: "19",
-    siret: "21190272800013",
+    siret: "21190272800016",
   },
   {
     cle: "gueret",
@@ -140,7 +140,7 @@ export const STRUCTURES_DEMO: readonly StructureDemo[] = [
     secteur: "public",
     commune: "Guéret",
     departement: "23",
-    siret: "21230096300011",
+    siret: "21230096300015",
   },
 ];
 

@@ -1,0 +1,85 @@
+import { echec, type Resultat, reussite } from "../erreurs.ts";
+
+/** Kinds of request about posts (recrutement.md §4.2). */
+export const NATURES_DEMANDE = {
+  initiale: "Première candidature",
+  ajout: "Avenant : ajout de postes",
+  retrait: "Avenant : retrait de postes",
+  coordinateur: "Poste de coordinateur",
+} as const;
+export type NatureDemande = keyof typeof NATURES_DEMANDE;
+
+export const STATUTS_DEMANDE = {
+  en_attente_confirmation: "En attente de confirmation du courriel",
+  deposee: "Déposée",
+  complement_demande: "Complément demandé",
+  acceptee: "Acceptée",
+  refusee: "Refusée",
+  retiree: "Retirée",
+  annulee: "Annulée",
+} as const;
+export type StatutDemande = keyof typeof STATUTS_DEMANDE;
+
+export type EvenementDemande =
+  | { type: "confirmer_courriel" }
+  | { type: "demander_complement" }
+  | { type: "accepter"; postesAccordes: number }
+  | { type: "refuser" }
+  | { type: "retirer" }
+  | { type: "annuler"; motif: string };
+
+const EN_INSTRUCTION: readonly StatutDemande[] = ["deposee", "complement_demande"];
+const FINAUX: readonly StatutDemande[] = ["acceptee", "refusee", "retiree", "annulee"];
+
+export function estEnInstruction(statut: StatutDemande): boolean {
+  return EN_INSTRUCTION.includes(statut);
+}
+
+/** The préfet may give or revise an opinion only while the committee has not decided. */
+export function avisPossible(nature: NatureDemande, statut: StatutDemande): boolean {
+  return nature !== "retrait" && estEnInstruction(statut);
+}
+
+/**
+ * The request's state machine: the next status, or a French refusal that changes nothing.
+ */
+export function transitionDemande(
+  statut: StatutDemande,
+  evenement: EvenementDemande,
+): Resultat<StatutDemande> {
+  const refus = () =>
+    echec(
+      "statut",
+      `Impossible depuis le statut « ${STATUTS_DEMANDE[statut]} » : ${LIBELLES_EVENEMENTS[evenement.type]}.`,
+    );
+  switch (evenement.type) {
+    case "confirmer_courriel":
+      return statut === "en_attente_confirmation" ? reussite("deposee") : refus();
+    case "demander_complement":
+      return statut === "deposee" ? reussite("complement_demande") : refus();
+    case "accepter":
+      if (!estEnInstruction(statut)) return refus();
+      if (!Number.isInteger(evenement.postesAccordes) || evenement.postesAccordes < 1) {
+        return echec("postesAccordes", "Une décision favorable accorde au moins un poste.");
+      }
+      return reussite("acceptee");
+    case "refuser":
+      return estEnInstruction(statut) ? reussite("refusee") : refus();
+    case "retirer":
+      return estEnInstruction(statut) ? reussite("retiree") : refus();
+    case "annuler":
+      if (FINAUX.includes(statut)) return refus();
+      if (evenement.motif.trim().length === 0)
+        return echec("motif", "Indiquez le motif de l'annulation.");
+      return reussite("annulee");
+  }
+}
+
+const LIBELLES_EVENEMENTS: Record<EvenementDemande["type"], string> = {
+  confirmer_courriel: "confirmer le courriel",
+  demander_complement: "demander un complément",
+  accepter: "accepter la demande",
+  refuser: "refuser la demande",
+  retirer: "retirer la demande",
+  annuler: "annuler la demande",
+};
