@@ -1,0 +1,20 @@
+import { sql } from "drizzle-orm";
+import { text, timestamp } from "drizzle-orm/pg-core";
+import { commune, departement, region } from "./referentiel.ts";
+
+export const instant = (nom: string) => timestamp(nom, { withTimezone: true, mode: "date" });
+/** A multi-valued field: an array, empty rather than null. */
+export const liste = (nom: string) => text(nom).array().notNull().default(sql`'{}'`);
+
+/** Where a row stands: its commune, and the département and région it belongs to, for scoping. */
+export const localisation = () => ({
+  communeCode: text("commune_code")
+    .notNull()
+    .references(() => commune.code),
+  departementCode: text("departement_code")
+    .notNull()
+    .references(() => departement.code),
+  regionCode: text("region_code")
+    .notNull()
+    .references(() => region.code),
+});
