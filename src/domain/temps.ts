@@ -17,3 +17,8 @@ export function sessionExpiree(
     maintenant.getTime() - session.creeLe.getTime() > regles.absolueMs
   );
 }
+
+/** The calendar day in Paris of an instant, as YYYY-MM-DD: the programme's dates are French days. */
+export function jourParis(instant: Date): string {
+  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(instant);
+}

@@ -20,6 +20,8 @@ import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/routes.ts";
 import { routesReferentiel } from "./referentiel/routes.ts";
 import { routesSante } from "./sante/routes.ts";
+import { routesAmi } from "./selection/ami-routes.ts";
+import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
 import { routesStructures } from "./structures/routes.ts";
 import { routesUtilisateurs } from "./utilisateurs/routes.ts";
 import { versionApplication } from "./version.ts";
@@ -33,6 +35,8 @@ const CAPACITES = [
   routesUtilisateurs,
   routesStructures,
   routesJournal,
+  routesAmi,
+  routesCandidatureStructure,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

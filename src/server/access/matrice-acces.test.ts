@@ -40,6 +40,13 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/utilisateurs/:id/reactivation": ["admin"],
   "GET /api/structures": TOUS_SAUF_CANDIDAT,
   "GET /api/journal": ["admin"],
+  "GET /api/amis/ouverts": "public",
+  "GET /api/amis": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
+  "POST /api/amis": ["admin"],
+  "POST /api/amis/:id/ouverture": ["admin"],
+  "POST /api/amis/:id/cloture": ["admin"],
+  "POST /api/candidatures-structures": "public",
+  "POST /api/candidatures-structures/confirmation": "public",
 };
 
 /** One persona per role, signed in with that role active. */

@@ -4,4 +4,5 @@ export * from "./schema/cra.ts";
 export * from "./schema/journal.ts";
 export * from "./schema/lieux.ts";
 export * from "./schema/referentiel.ts";
+export * from "./schema/selection.ts";
 export * from "./schema/structures.ts";

@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import type { Perimetre } from "../../domain/perimetre.ts";
 import { completerSiret } from "../../domain/selection/siret.ts";
 import type { Db, Executeur } from "../db/client.ts";
-import { commune, habilitation, structure, utilisateur } from "../db/schema.ts";
+import { ami, commune, habilitation, structure, utilisateur } from "../db/schema.ts";
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
 import { NOMS, PERSONAS, PRENOMS, STRUCTURES_DEMO } from "./personas.ts";
@@ -109,6 +109,24 @@ export async function genererDemo(
       .insert(structure)
       .values(supplementaires)
       .returning({ id: structure.id, departementCode: structure.departementCode });
+
+    // The two historical calls, still open to applications "au fil de l'eau".
+    await tx.insert(ami).values([
+      {
+        titre: "AMI Conseillers numériques France Services – collectivités et groupements",
+        ouverture: "2020-11-17",
+        cloture: null,
+        typesEligibles: ["commune", "epci", "departement", "region", "autre_collectivite", "gip"],
+        statut: "ouvert",
+      },
+      {
+        titre: "AMI Conseillers numériques France Services – structures privées",
+        ouverture: "2021-03-01",
+        cloture: null,
+        typesEligibles: ["association", "entreprise_ess", "autre_prive"],
+        statut: "ouvert",
+      },
+    ]);
 
     for (const p of PERSONAS) {
       const [u] = await tx

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { instant, localisation } from "./colonnes.ts";
 
 // --- Structures d'accueil (the selection issue extends this table) ---
@@ -14,12 +14,20 @@ export const structure = pgTable(
     secteur: text("secteur").notNull(),
     ...localisation(),
     reseau: text("reseau"),
+    adresse: text("adresse"),
+    contactPrenom: text("contact_prenom"),
+    contactNom: text("contact_nom"),
+    contactFonction: text("contact_fonction"),
+    contactEmail: text("contact_email"),
+    contactTelephone: text("contact_telephone"),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
   (t) => [
     index("structure_departement_idx").on(t.departementCode),
     index("structure_region_idx").on(t.regionCode),
     index("structure_reseau_idx").on(t.reseau),
+    // One row per SIRET (or RIDET): a second application reuses it.
+    uniqueIndex("structure_siret_uq").on(t.siret),
     check("structure_secteur_ck", sql`${t.secteur} in ('public', 'prive')`),
   ],
 );

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { candidatureStructureSchema } from "../../domain/selection/structure.ts";
+import { jetonSchema } from "../../domain/utilisateur.ts";
+import type { Contexte } from "../contexte.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import {
+  confirmerCandidature,
+  DEJA_CANDIDATE,
+  deposerCandidature,
+  REPONSE_CANDIDATURE,
+} from "./candidature-service.ts";
+
+const tag = ["Candidatures des structures"];
+const limite = { max: 5, timeWindow: "15 minutes" };
+
+export function routesCandidatureStructure(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    "/api/candidatures-structures",
+    {
+      config: { acces: "public", rateLimit: limite },
+      schema: {
+        tags: tag,
+        summary: "Candidater à un appel (structure, sans compte)",
+        body: candidatureStructureSchema,
+        response: {
+          202: z.object({ message: z.string() }),
+          400: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const resultat = await deposerCandidature(ctx.db, ctx.messagerie, {
+        candidature: requete.body,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+        urlPublique: ctx.config.urlPublique,
+      });
+      if (resultat === "deja") {
+        return reponse
+          .status(409)
+          .send({ erreurs: [{ champ: "identifiant", message: DEJA_CANDIDATE }] });
+      }
+      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
+      await ctx.messagerie.distribuer(resultat.valeur.courriels);
+      return reponse.status(202).send({ message: REPONSE_CANDIDATURE });
+    },
+  );
+
+  r.post(
+    "/api/candidatures-structures/confirmation",
+    {
+      config: { acces: "public", rateLimit: { max: 20, timeWindow: "15 minutes" } },
+      schema: {
+        tags: tag,
+        summary: "Confirmer une candidature par le lien reçu",
+        body: jetonSchema,
+        response: { 200: z.object({ message: z.string() }), 400: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      const resultat = await confirmerCandidature(ctx.db, {
+        jeton: requete.body.jeton,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
+      return {
+        message: "Votre candidature est déposée. La préfecture de votre département va l'examiner.",
+      };
+    },
+  );
+}
