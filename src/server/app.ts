@@ -22,6 +22,7 @@ import { routesReferentiel } from "./referentiel/routes.ts";
 import { routesSante } from "./sante/routes.ts";
 import { routesAmi } from "./selection/ami-routes.ts";
 import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
+import { routesInstruction } from "./selection/instruction-routes.ts";
 import { routesStructures } from "./structures/routes.ts";
 import { routesUtilisateurs } from "./utilisateurs/routes.ts";
 import { versionApplication } from "./version.ts";
@@ -37,6 +38,7 @@ const CAPACITES = [
   routesJournal,
   routesAmi,
   routesCandidatureStructure,
+  routesInstruction,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

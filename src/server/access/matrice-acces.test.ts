@@ -47,6 +47,14 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/amis/:id/cloture": ["admin"],
   "POST /api/candidatures-structures": "public",
   "POST /api/candidatures-structures/confirmation": "public",
+  "GET /api/demandes": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
+  "GET /api/demandes/:id": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
+  "POST /api/demandes/:id/avis": ["prefet"],
+  "GET /api/comites": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
+  "POST /api/comites": ["admin"],
+  "POST /api/demandes/:id/ordre-du-jour": ["admin"],
+  "POST /api/demandes/:id/decision": ["admin"],
+  "GET /api/postes": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
 };
 
 /** One persona per role, signed in with that role active. */

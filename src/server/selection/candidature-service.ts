@@ -75,6 +75,30 @@ export async function deposerCandidature(
         },
       });
     }
+    if (!existante!.contactEmail) {
+      // A known structure without a contact (imported, or created by the demo) takes the
+      // applicant's; an existing contact is never replaced from a public form.
+      const contact = {
+        adresse: existante!.adresse ?? c.adresse,
+        contactPrenom: c.contact.prenom,
+        contactNom: c.contact.nom,
+        contactFonction: c.contact.fonction,
+        contactEmail: c.contact.email,
+        contactTelephone: c.contact.telephone,
+      };
+      [existante] = await tx
+        .update(structure)
+        .set(contact)
+        .where(eq(structure.id, existante!.id))
+        .returning();
+      await journaliser(tx, params.acteur, {
+        action: "structure.contact_renseigne",
+        cibleType: "structure",
+        cibleId: existante!.id,
+        avant: { contactEmail: null },
+        apres: contact,
+      });
+    }
     const s = existante!;
     const [doublon] = await tx
       .select({ id: demandePostes.id })

@@ -74,85 +74,100 @@ async function verifierPerimetre(tx: Executeur, p: Perimetre): Promise<string | 
 export async function inviterUtilisateur(
   db: Db,
   messagerie: Messagerie,
-  params: { invitation: Invitation; acteur: Acteur; maintenant: Date; urlPublique: string },
-): Promise<Resultat<{ utilisateurId: string; habilitationId: string; courriels: string[] }>> {
-  const inv = params.invitation;
-  return db.transaction(async (tx) => {
-    const probleme = await verifierPerimetre(tx, inv.perimetre);
-    if (probleme) return echec("perimetre", probleme);
+  params: ParametresInvitation,
+): Promise<Resultat<ResultatInvitation>> {
+  return db.transaction((tx) => inviterDansTransaction(tx, messagerie, params));
+}
 
-    let [u] = await tx.select().from(utilisateur).where(eq(utilisateur.email, inv.email));
-    const nouveau = !u;
-    if (!u) {
-      [u] = await tx
-        .insert(utilisateur)
-        .values({ email: inv.email, prenom: inv.prenom, nom: inv.nom })
-        .returning();
-      await journaliser(tx, params.acteur, {
-        action: "utilisateur.invite",
-        cibleType: "utilisateur",
-        cibleId: u!.id,
-        apres: { email: inv.email, prenom: inv.prenom, nom: inv.nom },
-      });
-    }
-    const compte = u!;
-    const existantes = await tx
-      .select()
-      .from(habilitation)
-      .where(
-        and(
-          eq(habilitation.utilisateurId, compte.id),
-          eq(habilitation.role, inv.role),
-          eq(habilitation.actif, true),
-        ),
-      );
-    if (existantes.some((h) => JSON.stringify(h.perimetre) === JSON.stringify(inv.perimetre))) {
-      return echec("role", "Cette personne détient déjà cette habilitation.");
-    }
-    const [h] = await tx
-      .insert(habilitation)
-      .values({
-        utilisateurId: compte.id,
-        role: inv.role,
-        perimetre: inv.perimetre,
-        structureId: inv.perimetre.type === "structure" ? inv.perimetre.structureId : null,
-      })
+type ParametresInvitation = {
+  invitation: Invitation;
+  acteur: Acteur;
+  maintenant: Date;
+  urlPublique: string;
+};
+type ResultatInvitation = { utilisateurId: string; habilitationId: string; courriels: string[] };
+
+/** The same invitation, inside a transaction another use case already holds (a committee decision). */
+export async function inviterDansTransaction(
+  tx: Executeur,
+  messagerie: Messagerie,
+  params: ParametresInvitation,
+): Promise<Resultat<ResultatInvitation>> {
+  const inv = params.invitation;
+  const probleme = await verifierPerimetre(tx, inv.perimetre);
+  if (probleme) return echec("perimetre", probleme);
+
+  let [u] = await tx.select().from(utilisateur).where(eq(utilisateur.email, inv.email));
+  const nouveau = !u;
+  if (!u) {
+    [u] = await tx
+      .insert(utilisateur)
+      .values({ email: inv.email, prenom: inv.prenom, nom: inv.nom })
       .returning();
     await journaliser(tx, params.acteur, {
-      action: "habilitation.ajoutee",
+      action: "utilisateur.invite",
       cibleType: "utilisateur",
-      cibleId: compte.id,
-      apres: { habilitationId: h!.id, role: inv.role, perimetre: inv.perimetre },
+      cibleId: u!.id,
+      apres: { email: inv.email, prenom: inv.prenom, nom: inv.nom },
     });
-    // Sessions carry a resolved scope: a change of habilitations must not leave a stale one.
-    await fermerSessionsUtilisateur(tx, compte.id);
-
-    const valeur = await creerJeton(tx, {
-      nature: "invitation",
+  }
+  const compte = u!;
+  const existantes = await tx
+    .select()
+    .from(habilitation)
+    .where(
+      and(
+        eq(habilitation.utilisateurId, compte.id),
+        eq(habilitation.role, inv.role),
+        eq(habilitation.actif, true),
+      ),
+    );
+  if (existantes.some((h) => JSON.stringify(h.perimetre) === JSON.stringify(inv.perimetre))) {
+    return echec("role", "Cette personne détient déjà cette habilitation.");
+  }
+  const [h] = await tx
+    .insert(habilitation)
+    .values({
       utilisateurId: compte.id,
-      email: compte.email,
-      maintenant: params.maintenant,
-      dureeMs: DUREE_INVITATION_MS,
-    });
-    const lien = `${params.urlPublique}/invitation?jeton=${valeur}`;
-    const id = await messagerie.mettreEnFile(tx, {
-      destinataire: compte.email,
-      modele: nouveau ? "invitation" : "nouvelle_habilitation",
-      objet: nouveau
-        ? "Invitation à la plateforme Conseillers numériques France Services"
-        : "Nouvel accès sur la plateforme Conseillers numériques France Services",
-      texte: [
-        `Bonjour ${compte.prenom},`,
-        "",
-        `Vous avez reçu l'accès « ${LIBELLES_ROLES[inv.role]} » à la plateforme Conseillers numériques France Services.`,
-        "Pour l'activer et vous connecter, ouvrez ce lien (valable 28 jours, une seule fois) :",
-        lien,
-        "",
-        "Vous pourrez ensuite vous connecter avec ProConnect ou en recevant un lien par courriel.",
-      ].join("\n"),
-    });
-    return reussite({ utilisateurId: compte.id, habilitationId: h!.id, courriels: [id] });
+      role: inv.role,
+      perimetre: inv.perimetre,
+      structureId: inv.perimetre.type === "structure" ? inv.perimetre.structureId : null,
+    })
+    .returning();
+  await journaliser(tx, params.acteur, {
+    action: "habilitation.ajoutee",
+    cibleType: "utilisateur",
+    cibleId: compte.id,
+    apres: { habilitationId: h!.id, role: inv.role, perimetre: inv.perimetre },
   });
+  // Sessions carry a resolved scope: a change of habilitations must not leave a stale one.
+  await fermerSessionsUtilisateur(tx, compte.id);
+
+  const valeur = await creerJeton(tx, {
+    nature: "invitation",
+    utilisateurId: compte.id,
+    email: compte.email,
+    maintenant: params.maintenant,
+    dureeMs: DUREE_INVITATION_MS,
+  });
+  const lien = `${params.urlPublique}/invitation?jeton=${valeur}`;
+  const id = await messagerie.mettreEnFile(tx, {
+    destinataire: compte.email,
+    modele: nouveau ? "invitation" : "nouvelle_habilitation",
+    objet: nouveau
+      ? "Invitation à la plateforme Conseillers numériques France Services"
+      : "Nouvel accès sur la plateforme Conseillers numériques France Services",
+    texte: [
+      `Bonjour ${compte.prenom},`,
+      "",
+      `Vous avez reçu l'accès « ${LIBELLES_ROLES[inv.role]} » à la plateforme Conseillers numériques France Services.`,
+      "Pour l'activer et vous connecter, ouvrez ce lien (valable 28 jours, une seule fois) :",
+      lien,
+      "",
+      "Vous pourrez ensuite vous connecter avec ProConnect ou en recevant un lien par courriel.",
+    ].join("\n"),
+  });
+  return reussite({ utilisateurId: compte.id, habilitationId: h!.id, courriels: [id] });
 }
 
 /** Disables or re-enables an account; a disabled account loses its sessions at once. */

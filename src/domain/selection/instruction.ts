@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** The préfet's opinion (recrutement.md §4.3). */
+export const avisSchema = z
+  .object({
+    avis: z.enum(["favorable", "defavorable"], {
+      error: "Choisissez un avis favorable ou défavorable.",
+    }),
+    commentaire: z
+      .string({ error: "Le commentaire est obligatoire." })
+      .trim()
+      .min(10, "Le commentaire doit contenir entre 10 et 1 000 caractères.")
+      .max(1000, "Le commentaire doit contenir entre 10 et 1 000 caractères."),
+    structureTransfertId: z.uuid("Structure de transfert inconnue.").nullable().default(null),
+  })
+  .strict();
+
+export type Avis = z.infer<typeof avisSchema>;
+
+export const sessionComiteSchema = z
+  .object({
+    numero: z.coerce
+      .number({ error: "Le numéro est obligatoire." })
+      .int("Le numéro est un nombre entier.")
+      .min(1, "Le numéro commence à 1."),
+    date: z.iso.date("La date doit être une date (AAAA-MM-JJ)."),
+  })
+  .strict();
+
+/** The committee's decision on a request (recrutement.md §4.4). */
+export const decisionSchema = z.discriminatedUnion(
+  "issue",
+  [
+    z
+      .object({
+        issue: z.literal("acceptee"),
+        postesAccordes: z.coerce
+          .number({ error: "Indiquez le nombre de postes accordés." })
+          .int()
+          .min(1, "Une décision favorable accorde au moins un poste.")
+          .max(50, "Une décision ne peut pas accorder plus de 50 postes."),
+        sessionComiteId: z.uuid("Session du comité inconnue."),
+      })
+      .strict(),
+    z
+      .object({
+        issue: z.literal("refusee"),
+        sessionComiteId: z.uuid("Session du comité inconnue."),
+      })
+      .strict(),
+    z
+      .object({
+        issue: z.literal("complement"),
+        sessionComiteId: z.uuid("Session du comité inconnue."),
+      })
+      .strict(),
+  ],
+  { error: "La décision est « acceptee », « refusee » ou « complement »." },
+);
+
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const ISSUES_DECISION = {
+  acceptee: "Acceptée",
+  refusee: "Refusée",
+  complement: "Complément demandé",
+} as const;

@@ -1,0 +1,115 @@
+import { and, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import type { Executeur } from "../db/client.ts";
+import {
+  ami,
+  avisPrefet,
+  commune,
+  decisionComite,
+  demandePostes,
+  poste,
+  structure,
+} from "../db/schema.ts";
+import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { motifRecherche } from "../utilisateurs/queries.ts";
+
+export type FiltresDemandes = {
+  statut?: string | undefined;
+  amiId?: string | undefined;
+  avis?: "avec" | "sans" | undefined;
+  secteur?: "public" | "prive" | undefined;
+  communeCode?: string | undefined;
+  recherche?: string | undefined;
+  page: number;
+  parPage: number;
+};
+
+const dernierAvis = sql<
+  string | null
+>`(select ${avisPrefet.avis} from ${avisPrefet} where ${avisPrefet.demandeId} = ${demandePostes.id} order by ${avisPrefet.creeLe} desc limit 1)`;
+
+/** Requests about posts that the session may read, with the préfet's filters. */
+export async function listerDemandes(db: Executeur, connexion: SessionChargee, f: FiltresDemandes) {
+  const conditions: SQL[] = [predicatPerimetre(connexion, colonnesPerimetreStructure)];
+  if (f.statut) conditions.push(eq(demandePostes.statut, f.statut));
+  if (f.amiId) conditions.push(eq(demandePostes.amiId, f.amiId));
+  if (f.secteur) conditions.push(eq(structure.secteur, f.secteur));
+  if (f.communeCode) conditions.push(eq(structure.communeCode, f.communeCode));
+  if (f.recherche) {
+    const motif = motifRecherche(f.recherche);
+    conditions.push(or(ilike(structure.nom, motif), ilike(structure.siret, motif))!);
+  }
+  const avecAvis = exists(
+    db.select({ un: sql`1` }).from(avisPrefet).where(eq(avisPrefet.demandeId, demandePostes.id)),
+  );
+  if (f.avis === "avec") conditions.push(avecAvis);
+  if (f.avis === "sans") conditions.push(sql`not ${avecAvis}`);
+  const ou = and(...conditions);
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(demandePostes)
+    .innerJoin(structure, eq(structure.id, demandePostes.structureId))
+    .where(ou);
+  const lignes = await db
+    .select({
+      id: demandePostes.id,
+      nature: demandePostes.nature,
+      statut: demandePostes.statut,
+      postesDemandes: demandePostes.postesDemandes,
+      creeLe: demandePostes.creeLe,
+      amiTitre: ami.titre,
+      structureId: structure.id,
+      structureNom: structure.nom,
+      siret: structure.siret,
+      secteur: structure.secteur,
+      commune: commune.nom,
+      departementCode: structure.departementCode,
+      dernierAvis,
+    })
+    .from(demandePostes)
+    .innerJoin(structure, eq(structure.id, demandePostes.structureId))
+    .innerJoin(commune, eq(commune.code, structure.communeCode))
+    .leftJoin(ami, eq(ami.id, demandePostes.amiId))
+    .where(ou)
+    .orderBy(desc(demandePostes.creeLe), demandePostes.id)
+    .limit(f.parPage)
+    .offset((f.page - 1) * f.parPage);
+  return { total: total?.n ?? 0, lignes };
+}
+
+/** One request with its structure, opinions and decisions, or nothing when out of scope. */
+export async function lireDemande(db: Executeur, connexion: SessionChargee, id: string) {
+  const [ligne] = await db
+    .select({ demande: demandePostes, structure, commune: commune.nom, amiTitre: ami.titre })
+    .from(demandePostes)
+    .innerJoin(structure, eq(structure.id, demandePostes.structureId))
+    .innerJoin(commune, eq(commune.code, structure.communeCode))
+    .leftJoin(ami, eq(ami.id, demandePostes.amiId))
+    .where(and(eq(demandePostes.id, id), predicatPerimetre(connexion, colonnesPerimetreStructure)));
+  if (!ligne) return undefined;
+  const [avis, decisions] = await Promise.all([
+    db
+      .select()
+      .from(avisPrefet)
+      .where(eq(avisPrefet.demandeId, id))
+      .orderBy(desc(avisPrefet.creeLe)),
+    db
+      .select()
+      .from(decisionComite)
+      .where(eq(decisionComite.demandeId, id))
+      .orderBy(desc(decisionComite.creeLe)),
+  ]);
+  const postes = decisions.length
+    ? await db
+        .select()
+        .from(poste)
+        .where(
+          inArray(
+            poste.decisionId,
+            decisions.map((d) => d.id),
+          ),
+        )
+    : [];
+  return { ...ligne, avis, decisions, postes };
+}

@@ -1,0 +1,307 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
+import {
+  avisSchema,
+  decisionSchema,
+  sessionComiteSchema,
+} from "../../domain/selection/instruction.ts";
+import { codeCommuneSchema } from "../../domain/territoire.ts";
+import { connexionRequise } from "../access/acces.ts";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import type { Contexte } from "../contexte.ts";
+import { commune, poste, sessionComite, structure } from "../db/schema.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { lireDemande, listerDemandes } from "./demandes-queries.ts";
+import {
+  donnerAvis,
+  type Echec,
+  enregistrerDecision,
+  inscrireAOrdreDuJour,
+} from "./instruction-service.ts";
+
+const tag = ["Instruction des demandes"];
+const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
+const idParams = z.object({ id: z.uuid("Identifiant de demande invalide.") });
+const statuts = Object.keys(STATUTS_DEMANDE) as [StatutDemande, ...StatutDemande[]];
+
+function estEchec(r: unknown): r is Echec {
+  return typeof r === "object" && r !== null && "statut" in r && "erreurs" in r;
+}
+
+function repondre<T>(
+  reponse: FastifyReply,
+  r: { ok: true; valeur: T } | { ok: false; erreurs: unknown[] } | Echec,
+) {
+  if (estEchec(r)) return reponse.status(r.statut).send({ erreurs: r.erreurs });
+  if (!r.ok) return reponse.status(400).send({ erreurs: r.erreurs });
+  return undefined;
+}
+
+export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/demandes",
+    {
+      config: { acces: LECTEURS },
+      schema: {
+        tags: tag,
+        summary: "Demandes de postes du périmètre (filtres de la préfecture)",
+        querystring: z
+          .object({
+            statut: z.enum(statuts, { error: "Statut inconnu." }).optional(),
+            amiId: z.uuid("Appel inconnu.").optional(),
+            avis: z
+              .enum(["avec", "sans"], { error: "Le filtre d'avis vaut « avec » ou « sans »." })
+              .optional(),
+            secteur: z
+              .enum(["public", "prive"], { error: "Le secteur vaut « public » ou « prive »." })
+              .optional(),
+            communeCode: codeCommuneSchema.optional(),
+            recherche: z
+              .string()
+              .trim()
+              .max(100, "La recherche ne doit pas dépasser 100 caractères.")
+              .optional(),
+            page: z.coerce
+              .number({ error: "La page doit être un nombre." })
+              .int()
+              .min(1)
+              .default(1),
+          })
+          .strict(),
+      },
+    },
+    async (requete) => {
+      const { total, lignes } = await listerDemandes(ctx.db, connexionRequise(requete), {
+        ...requete.query,
+        parPage: 50,
+      });
+      return { total, demandes: lignes };
+    },
+  );
+
+  r.get(
+    "/api/demandes/:id",
+    {
+      config: { acces: LECTEURS },
+      schema: {
+        tags: tag,
+        summary: "Une demande, ses avis, ses décisions et ses postes",
+        params: idParams,
+      },
+    },
+    async (requete, reponse) => {
+      const demande = await lireDemande(ctx.db, connexionRequise(requete), requete.params.id);
+      if (!demande)
+        return reponse.status(404).send({
+          erreurs: [
+            {
+              champ: "id",
+              message: "Cette demande n'existe pas ou n'est pas de votre territoire.",
+            },
+          ],
+        });
+      const { confirmationHash: _h, confirmationExpireLe: _e, ...sansJeton } = demande.demande;
+      return { ...demande, demande: sansJeton };
+    },
+  );
+
+  r.post(
+    "/api/demandes/:id/avis",
+    {
+      config: { acces: ["prefet"] },
+      schema: {
+        tags: tag,
+        summary: "Donner ou réviser l'avis de la préfecture",
+        params: idParams,
+        body: avisSchema,
+        response: {
+          201: z.object({ avisId: z.string() }),
+          400: corpsErreurSchema,
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await donnerAvis(ctx.db, {
+        connexion: connexionRequise(requete),
+        demandeId: requete.params.id,
+        avis: requete.body,
+        acteur: acteurDeRequete(requete),
+      });
+      return (
+        repondre(reponse, res) ??
+        reponse.status(201).send((res as { valeur: { avisId: string } }).valeur)
+      );
+    },
+  );
+
+  r.get(
+    "/api/comites",
+    {
+      config: { acces: LECTEURS },
+      schema: {
+        tags: tag,
+        summary: "Sessions du comité national de sélection",
+        response: {
+          200: z.array(z.object({ id: z.string(), numero: z.number(), date: z.string() })),
+        },
+      },
+    },
+    async () =>
+      ctx.db
+        .select({ id: sessionComite.id, numero: sessionComite.numero, date: sessionComite.date })
+        .from(sessionComite)
+        .orderBy(desc(sessionComite.numero)),
+  );
+
+  r.post(
+    "/api/comites",
+    {
+      config: { acces: ["admin"] },
+      schema: {
+        tags: tag,
+        summary: "Préparer une session numérotée du comité (COSELEC)",
+        body: sessionComiteSchema,
+        response: {
+          201: z.object({ id: z.string(), numero: z.number(), date: z.string() }),
+          400: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const cree = await ctx.db.transaction(async (tx) => {
+        const [existe] = await tx
+          .select({ id: sessionComite.id })
+          .from(sessionComite)
+          .where(eq(sessionComite.numero, requete.body.numero));
+        if (existe) return null;
+        const [ligne] = await tx.insert(sessionComite).values(requete.body).returning({
+          id: sessionComite.id,
+          numero: sessionComite.numero,
+          date: sessionComite.date,
+        });
+        await journaliser(tx, acteurDeRequete(requete), {
+          action: "comite.cree",
+          cibleType: "session_comite",
+          cibleId: ligne!.id,
+          apres: requete.body,
+        });
+        return ligne!;
+      });
+      if (!cree)
+        return reponse.status(409).send({
+          erreurs: [
+            {
+              champ: "numero",
+              message: `La session COSELEC ${requete.body.numero} existe déjà.`,
+            },
+          ],
+        });
+      return reponse.status(201).send(cree);
+    },
+  );
+
+  r.post(
+    "/api/demandes/:id/ordre-du-jour",
+    {
+      config: { acces: ["admin"] },
+      schema: {
+        tags: tag,
+        summary: "Inscrire une demande à l'ordre du jour d'une session",
+        params: idParams,
+        body: z.object({ sessionComiteId: z.uuid("Session du comité inconnue.") }).strict(),
+        response: {
+          200: z.object({ ok: z.literal(true) }),
+          400: corpsErreurSchema,
+          404: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await inscrireAOrdreDuJour(ctx.db, {
+        connexion: connexionRequise(requete),
+        demandeId: requete.params.id,
+        sessionComiteId: requete.body.sessionComiteId,
+        acteur: acteurDeRequete(requete),
+      });
+      return repondre(reponse, res) ?? { ok: true as const };
+    },
+  );
+
+  r.post(
+    "/api/demandes/:id/decision",
+    {
+      config: { acces: ["admin"] },
+      schema: {
+        tags: tag,
+        summary: "Enregistrer la décision du comité (les postes sont créés à l'acceptation)",
+        params: idParams,
+        body: decisionSchema,
+        response: {
+          201: z.object({ decisionId: z.string(), postes: z.number() }),
+          400: corpsErreurSchema,
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await enregistrerDecision(ctx.db, ctx.messagerie, {
+        connexion: connexionRequise(requete),
+        demandeId: requete.params.id,
+        decision: requete.body,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+        urlPublique: ctx.config.urlPublique,
+      });
+      const refus = repondre(reponse, res);
+      if (refus) return refus;
+      const { decisionId, postes, courriels } = (
+        res as { valeur: { decisionId: string; postes: number; courriels: string[] } }
+      ).valeur;
+      await ctx.messagerie.distribuer(courriels);
+      return reponse.status(201).send({ decisionId, postes });
+    },
+  );
+
+  r.get(
+    "/api/postes",
+    {
+      config: { acces: LECTEURS },
+      schema: { tags: tag, summary: "Postes du périmètre, avec leur date limite de recrutement" },
+    },
+    async (requete) => {
+      const postes = await ctx.db
+        .select({
+          id: poste.id,
+          structureId: structure.id,
+          structureNom: structure.nom,
+          commune: commune.nom,
+          departementCode: structure.departementCode,
+          coordinateur: poste.coordinateur,
+          secteur: poste.secteur,
+          plafondCents: poste.plafondCents,
+          dureeMois: poste.dureeMois,
+          dateAttribution: poste.dateAttribution,
+          dateLimiteRecrutement: poste.dateLimiteRecrutement,
+          statut: poste.statut,
+        })
+        .from(poste)
+        .innerJoin(structure, eq(structure.id, poste.structureId))
+        .innerJoin(commune, eq(commune.code, structure.communeCode))
+        .where(and(predicatPerimetre(connexionRequise(requete), colonnesPerimetreStructure)))
+        .orderBy(asc(structure.nom), asc(poste.dateAttribution), asc(poste.id))
+        .limit(500);
+      return { postes };
+    },
+  );
+}
