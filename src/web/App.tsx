@@ -25,6 +25,9 @@ import { MentionsLegales } from "./pages/MentionsLegales.tsx";
 import { PageIntrouvable } from "./pages/PageIntrouvable.tsx";
 import { Personas } from "./pages/Personas.tsx";
 import { PlanDuSite } from "./pages/PlanDuSite.tsx";
+import { CandidatureStructure } from "./selection/CandidatureStructure.tsx";
+import { ConfirmationCandidature } from "./selection/ConfirmationCandidature.tsx";
+import { FicheDemande } from "./selection/FicheDemande.tsx";
 import { Entete } from "./socle/Entete.tsx";
 import { useMoi } from "./socle/moi.ts";
 import { PiedDePage } from "./socle/PiedDePage.tsx";
@@ -71,6 +74,9 @@ export function App() {
           <Route path="/connexion/lien">{() => <ConnexionParJeton nature="connexion" />}</Route>
           <Route path="/invitation">{() => <ConnexionParJeton nature="invitation" />}</Route>
           <Route path="/demo/personas" component={Personas} />
+          <Route path="/candidature-structure" component={CandidatureStructure} />
+          <Route path="/candidature-structure/confirmation" component={ConfirmationCandidature} />
+          <Route path="/espace/demandes/:id" component={FicheDemande} />
           <Route path="/espace" component={VersMonEspace} />
           <Route path="/espace/admin" component={EspaceAdmin} />
           <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />

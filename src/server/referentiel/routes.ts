@@ -1,8 +1,10 @@
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Contexte } from "../contexte.ts";
-import { departement, region } from "../db/schema.ts";
+import { commune, departement, region } from "../db/schema.ts";
+import { motifRecherche } from "../utilisateurs/queries.ts";
 
 export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,6 +39,60 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
       ]);
       reponse.header("cache-control", "public, max-age=86400");
       return { regions, departements };
+    },
+  );
+
+  r.get(
+    "/api/communes",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: ["Référentiel"],
+        summary: "Rechercher une commune par son nom ou son code postal",
+        querystring: z
+          .object({
+            q: z
+              .string({ error: "Indiquez un nom de commune ou un code postal." })
+              .trim()
+              .min(2, "Indiquez au moins deux caractères.")
+              .max(80, "La recherche ne doit pas dépasser 80 caractères."),
+          })
+          .strict(),
+        response: {
+          200: z.array(
+            z.object({
+              code: z.string(),
+              nom: z.string(),
+              departementCode: z.string(),
+              codesPostaux: z.array(z.string()),
+            }),
+          ),
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const q = requete.query.q;
+      const parCodePostal = /^\d{2,5}$/.test(q);
+      const lignes = await ctx.db
+        .select({
+          code: commune.code,
+          nom: commune.nom,
+          departementCode: commune.departementCode,
+          codesPostaux: commune.codesPostaux,
+        })
+        .from(commune)
+        .where(
+          and(
+            eq(commune.type, "commune-actuelle"),
+            parCodePostal
+              ? sql`exists (select 1 from unnest(${commune.codesPostaux}) cp where cp like ${`${q}%`})`
+              : or(ilike(commune.nom, motifRecherche(q)), eq(commune.code, q)),
+          ),
+        )
+        .orderBy(sql`${commune.population} desc nulls last`, asc(commune.nom))
+        .limit(20);
+      reponse.header("cache-control", "public, max-age=3600");
+      return lignes;
     },
   );
 }

@@ -1,5 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { Comites } from "../selection/Comites.tsx";
+import { ListeDemandes } from "../selection/ListeDemandes.tsx";
+import { MesPostes } from "../selection/MesPostes.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
 import { StructuresDuPerimetre } from "./StructuresDuPerimetre.tsx";
 
@@ -24,6 +27,9 @@ export function EspaceAdmin() {
               />
             </li>
           </ul>
+          <ListeDemandes titre="Demandes de postes" />
+          <Comites />
+          <MesPostes titre="Postes attribués" />
           <StructuresDuPerimetre titre="Structures d'accueil (national)" />
         </>
       )}
@@ -34,7 +40,13 @@ export function EspaceAdmin() {
 export function EspacePrefet() {
   return (
     <GabaritEspace roleAttendu="prefet" titre="Espace de la préfecture">
-      {() => <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />}
+      {() => (
+        <>
+          <ListeDemandes titre="Demandes de postes de votre territoire" />
+          <MesPostes titre="Postes attribués dans votre territoire" />
+          <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />
+        </>
+      )}
     </GabaritEspace>
   );
 }
@@ -42,7 +54,13 @@ export function EspacePrefet() {
 export function EspaceStructure() {
   return (
     <GabaritEspace roleAttendu="structure" titre="Espace de la structure d'accueil">
-      {() => <StructuresDuPerimetre titre="Votre structure" />}
+      {() => (
+        <>
+          <MesPostes titre="Mes postes" />
+          <ListeDemandes titre="Mes demandes" />
+          <StructuresDuPerimetre titre="Votre structure" />
+        </>
+      )}
     </GabaritEspace>
   );
 }

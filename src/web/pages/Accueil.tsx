@@ -46,7 +46,16 @@ export function Accueil() {
           Aller à mon espace
         </Button>
       ) : (
-        <Button linkProps={{ href: "/connexion" }}>Se connecter</Button>
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Button linkProps={{ href: "/connexion" }}>Se connecter</Button>
+          </li>
+          <li>
+            <Button priority="secondary" linkProps={{ href: "/candidature-structure" }}>
+              Candidater comme structure d'accueil
+            </Button>
+          </li>
+        </ul>
       )}
       <h2 className={fr.cx("fr-mt-6w")}>Pour qui ?</h2>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>

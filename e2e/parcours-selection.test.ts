@@ -1,0 +1,116 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lienDans } from "../src/server/test/puits-smtp.ts";
+import { violationsGraves } from "./accessibilite.ts";
+import { lancerChromium } from "./navigateur.ts";
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
+
+const CONTACT = "maire@noeux.example";
+
+describe("sélection d'une structure dans Chromium", () => {
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let navigateur: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await plateformeEcoutante();
+    navigateur = await lancerChromium();
+    page = await navigateur.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await navigateur?.close();
+    await env?.arreter();
+  });
+
+  const dernierLien = async (destinataire: string, objet: RegExp) => {
+    await expect
+      .poll(
+        () =>
+          env.smtp.recus.filter((m) => m.destinataire === destinataire && objet.test(m.objet))
+            .length,
+      )
+      .toBeGreaterThan(0);
+    return lienDans(
+      env.smtp.recus.filter((m) => m.destinataire === destinataire && objet.test(m.objet)).at(-1)!
+        .texte,
+    );
+  };
+  const incarner = async (libelle: RegExp) => {
+    await page.goto(`${env.url}/demo/personas`);
+    await page.getByRole("button", { name: libelle }).click();
+    await page.waitForURL(/\/espace\//);
+  };
+
+  it("une commune candidate, la préfète donne son avis, l'ANCT accorde 2 postes, la commune les voit", async () => {
+    await page.goto(`${env.url}/candidature-structure`);
+    await page
+      .getByLabel("Appel à manifestation d'intérêt")
+      .selectOption({
+        label: "AMI Conseillers numériques France Services – collectivités et groupements",
+      });
+    await page.getByLabel("Type de structure").selectOption("commune");
+    await page.getByLabel("SIRET").fill("732 829 320 00074");
+    await page.getByLabel("Nom de la structure").fill("Commune de Nœux-les-Mines");
+    await page.getByLabel(/^Adresse\s?Numéro/).fill("Place de la République");
+    await page.getByLabel("Code postal ou nom de la commune").fill("Nœux-les-Mines");
+    await expect
+      .poll(() => page.getByLabel("Commune", { exact: true }).locator("option").count())
+      .toBeGreaterThan(1);
+    await page.getByLabel("Commune", { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel("Prénom du contact").fill("Luc");
+    await page.getByLabel("Nom du contact", { exact: true }).fill("Roy");
+    await page.getByLabel("Fonction du contact").fill("Maire");
+    await page.getByLabel("Adresse électronique du contact").fill(CONTACT);
+    await page.getByLabel("Téléphone du contact").fill("03 21 00 00 01");
+    await page.getByLabel("Nombre de postes souhaités").fill("2");
+    await page.getByLabel("Date de début souhaitée").fill("2021-04-01");
+    await page
+      .getByLabel("Motivation")
+      .fill("Accompagner les habitants vers l'autonomie numérique.");
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByRole("button", { name: "Envoyer la candidature" }).click();
+    // The commitment box is mandatory: nothing is sent without it.
+    await expect
+      .poll(() => page.getByText("Vous devez cocher l'engagement").count())
+      .toBeGreaterThan(0);
+    await page.getByText(/La structure s'engage/).click();
+    await page.getByRole("button", { name: "Envoyer la candidature" }).click();
+    await expect.poll(() => page.getByText("Candidature enregistrée").count()).toBe(1);
+
+    await page.goto(await dernierLien(CONTACT, /Confirmez/));
+    await page.getByRole("button", { name: "Confirmer et déposer la candidature" }).click();
+    await expect.poll(() => page.getByText("Candidature déposée").count()).toBe(1);
+
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    await page.getByRole("link", { name: "Commune de Nœux-les-Mines" }).click();
+    await page.waitForURL(/\/espace\/demandes\//);
+    await page.getByText("Favorable", { exact: true }).click();
+    await page
+      .getByLabel("Commentaire")
+      .fill("Projet cohérent avec le schéma départemental d'inclusion numérique.");
+    await page.getByRole("button", { name: "Enregistrer l'avis" }).click();
+    await expect.poll(() => page.getByText("(avis en vigueur)").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    await incarner(/comme Administratrice nationale/);
+    await page.getByLabel("Numéro de session").fill("7");
+    await page.getByLabel("Date du comité").fill("2021-03-15");
+    await page.getByRole("button", { name: "Préparer la session" }).click();
+    await expect.poll(() => page.getByText("COSELEC 7 du 15 mars 2021").count()).toBe(1);
+    await page.getByRole("link", { name: "Commune de Nœux-les-Mines" }).click();
+    await page.waitForURL(/\/espace\/demandes\//);
+    await expect.poll(() => page.getByLabel("Session du comité").locator("option").count()).toBe(2);
+    await page.getByLabel("Session du comité").selectOption({ index: 1 });
+    await page.getByLabel("Postes accordés").fill("2");
+    await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+    await expect.poll(() => page.getByText("2 poste(s) accordé(s)").count()).toBe(1);
+
+    await page.goto(await dernierLien(CONTACT, /^Invitation/));
+    await page.getByRole("button", { name: "Activer mon accès et me connecter" }).click();
+    await page.waitForURL(`${env.url}/espace/structure`);
+    const lignes = page.getByRole("table", { name: "Mes postes" }).locator("tbody tr");
+    await expect.poll(() => lignes.count()).toBe(2);
+    expect(await lignes.first().textContent()).toContain("15 avril 2021");
+  }, 90_000);
+});

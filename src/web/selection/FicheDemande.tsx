@@ -1,0 +1,326 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useParams } from "wouter";
+import type { Erreur } from "../../domain/erreurs.ts";
+import {
+  avisPossible,
+  NATURES_DEMANDE,
+  type NatureDemande,
+  STATUTS_DEMANDE,
+  type StatutDemande,
+} from "../../domain/selection/demande-postes.ts";
+import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
+import { appelerApi, ErreurApi } from "../api.ts";
+import { useMoi } from "../socle/moi.ts";
+import { useTitre } from "../socle/titre.ts";
+
+type Fiche = {
+  demande: {
+    id: string;
+    nature: NatureDemande;
+    statut: StatutDemande;
+    postesDemandes: number;
+    motivation: string | null;
+    dateDebutSouhaitee: string | null;
+    coordinateur: string;
+    sessionComiteId: string | null;
+  };
+  structure: {
+    nom: string;
+    siret: string | null;
+    secteur: string;
+    adresse: string | null;
+    departementCode: string;
+    contactPrenom: string | null;
+    contactNom: string | null;
+    contactEmail: string | null;
+  };
+  commune: string;
+  amiTitre: string | null;
+  avis: { id: string; avis: string; commentaire: string; creeLe: string }[];
+  decisions: {
+    id: string;
+    issue: keyof typeof ISSUES_DECISION;
+    postesAccordes: number;
+    creeLe: string;
+  }[];
+  postes: { id: string; dateLimiteRecrutement: string; plafondCents: number }[];
+};
+
+const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const euros = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+
+export function FicheDemande() {
+  const { id } = useParams<{ id: string }>();
+  const { data: moi } = useMoi();
+  const { data: fiche, error } = useQuery({
+    queryKey: ["demande", id],
+    queryFn: () => appelerApi<Fiche>(`/api/demandes/${id}`),
+    retry: false,
+  });
+  useTitre(fiche ? `Demande de ${fiche.structure.nom}` : "Demande de postes");
+  const role = moi?.habilitation?.role;
+  if (error)
+    return (
+      <div className={fr.cx("fr-container", "fr-py-6w")}>
+        <h1>Demande de postes</h1>
+        <Alert severity="error" title="Demande introuvable" description={error.message} />
+      </div>
+    );
+  if (!fiche)
+    return (
+      <div className={fr.cx("fr-container", "fr-py-6w")}>
+        <p>Chargement…</p>
+      </div>
+    );
+  const d = fiche.demande;
+  return (
+    <div className={fr.cx("fr-container", "fr-py-6w")}>
+      <h1>Demande de {fiche.structure.nom}</h1>
+      <p>
+        {NATURES_DEMANDE[d.nature]} – <strong>{STATUTS_DEMANDE[d.statut]}</strong>
+        {fiche.amiTitre && <> – {fiche.amiTitre}</>}
+      </p>
+      <dl>
+        <dt>Structure</dt>
+        <dd>
+          {fiche.structure.nom} – SIRET {fiche.structure.siret ?? "—"} –{" "}
+          {fiche.structure.secteur === "public" ? "secteur public" : "secteur privé"}
+        </dd>
+        <dt>Adresse</dt>
+        <dd>
+          {fiche.structure.adresse ?? "—"}, {fiche.commune} ({fiche.structure.departementCode})
+        </dd>
+        <dt>Contact</dt>
+        <dd>
+          {fiche.structure.contactPrenom} {fiche.structure.contactNom} –{" "}
+          {fiche.structure.contactEmail ?? "—"}
+        </dd>
+        <dt>Postes demandés</dt>
+        <dd>
+          {d.postesDemandes}
+          {d.coordinateur !== "non" && " (dont une candidature de coordinateur)"}
+        </dd>
+        <dt>Motivation</dt>
+        <dd style={{ whiteSpace: "pre-wrap" }}>{d.motivation ?? "—"}</dd>
+      </dl>
+      <h2>Avis de la préfecture</h2>
+      {fiche.avis.length === 0 ? (
+        <p>Aucun avis pour l'instant.</p>
+      ) : (
+        <ul>
+          {fiche.avis.map((a, i) => (
+            <li key={a.id}>
+              <strong>{a.avis === "favorable" ? "Favorable" : "Défavorable"}</strong> le{" "}
+              {date.format(new Date(a.creeLe))}
+              {i === 0 ? " (avis en vigueur)" : ""} : {a.commentaire}
+            </li>
+          ))}
+        </ul>
+      )}
+      {role === "prefet" && avisPossible(d.nature, d.statut) && <FormulaireAvis id={d.id} />}
+      <h2>Décisions du comité</h2>
+      {fiche.decisions.length === 0 ? (
+        <p>Pas encore de décision.</p>
+      ) : (
+        <ul>
+          {fiche.decisions.map((x) => (
+            <li key={x.id}>
+              {ISSUES_DECISION[x.issue]}
+              {x.issue === "acceptee" ? ` : ${x.postesAccordes} poste(s)` : ""} le{" "}
+              {date.format(new Date(x.creeLe))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {fiche.postes.length > 0 && (
+        <p>
+          {fiche.postes.length} poste(s) accordé(s), plafond{" "}
+          {euros.format(fiche.postes[0]!.plafondCents / 100)} par poste, à pourvoir avant le{" "}
+          {date.format(new Date(fiche.postes[0]!.dateLimiteRecrutement))}.
+        </p>
+      )}
+      {role === "admin" && (d.statut === "deposee" || d.statut === "complement_demande") && (
+        <FormulaireDecision id={d.id} />
+      )}
+    </div>
+  );
+}
+
+function useRecharger(id: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ["demande", id] }),
+      client.invalidateQueries({ queryKey: ["demandes"] }),
+    ]);
+}
+
+function FormulaireAvis({ id }: { id: string }) {
+  const recharger = useRecharger(id);
+  const [avis, setAvis] = useState("");
+  const [commentaire, setCommentaire] = useState("");
+  const [erreurs, setErreurs] = useState<Erreur[]>([]);
+  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
+  const envoyer = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await appelerApi(`/api/demandes/${id}/avis`, {
+        methode: "POST",
+        corps: { avis, commentaire },
+      });
+      setErreurs([]);
+      setCommentaire("");
+      await recharger();
+    } catch (err) {
+      setErreurs(
+        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
+      );
+    }
+  };
+  return (
+    <form onSubmit={envoyer} noValidate aria-labelledby="titre-avis">
+      <h3 id="titre-avis">Donner l'avis de la préfecture</h3>
+      <RadioButtons
+        legend="Avis"
+        name="avis"
+        state={erreur("avis") ? "error" : "default"}
+        stateRelatedMessage={erreur("avis")}
+        options={[
+          {
+            label: "Favorable",
+            nativeInputProps: {
+              value: "favorable",
+              checked: avis === "favorable",
+              onChange: () => setAvis("favorable"),
+            },
+          },
+          {
+            label: "Défavorable",
+            nativeInputProps: {
+              value: "defavorable",
+              checked: avis === "defavorable",
+              onChange: () => setAvis("defavorable"),
+            },
+          },
+        ]}
+      />
+      <Input
+        label="Commentaire"
+        hintText="Entre 10 et 1 000 caractères"
+        textArea
+        state={erreur("commentaire") ? "error" : "default"}
+        stateRelatedMessage={erreur("commentaire")}
+        nativeTextAreaProps={{
+          name: "commentaire",
+          value: commentaire,
+          onChange: (e) => setCommentaire(e.target.value),
+        }}
+      />
+      <Button type="submit">Enregistrer l'avis</Button>
+    </form>
+  );
+}
+
+function FormulaireDecision({ id }: { id: string }) {
+  const recharger = useRecharger(id);
+  const { data: sessions } = useQuery({
+    queryKey: ["comites"],
+    queryFn: () => appelerApi<{ id: string; numero: number; date: string }[]>("/api/comites"),
+  });
+  const [sessionComiteId, setSession] = useState("");
+  const [issue, setIssue] = useState("acceptee");
+  const [postes, setPostes] = useState("1");
+  const [erreurs, setErreurs] = useState<Erreur[]>([]);
+  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
+  const envoyer = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const corps =
+        issue === "acceptee"
+          ? { issue, postesAccordes: postes, sessionComiteId }
+          : { issue, sessionComiteId };
+      await appelerApi(`/api/demandes/${id}/decision`, { methode: "POST", corps });
+      setErreurs([]);
+      await recharger();
+    } catch (err) {
+      setErreurs(
+        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
+      );
+    }
+  };
+  const generale = erreurs.find(
+    (e) => !["sessionComiteId", "postesAccordes", "issue"].includes(e.champ),
+  );
+  return (
+    <form onSubmit={envoyer} noValidate aria-labelledby="titre-decision">
+      <h3 id="titre-decision">Enregistrer la décision du comité</h3>
+      {generale && (
+        <Alert
+          severity="error"
+          small
+          description={generale.message}
+          className={fr.cx("fr-mb-2w")}
+        />
+      )}
+      <Select
+        label="Session du comité"
+        state={erreur("sessionComiteId") ? "error" : "default"}
+        stateRelatedMessage={erreur("sessionComiteId")}
+        nativeSelectProps={{
+          name: "sessionComiteId",
+          value: sessionComiteId,
+          onChange: (e) => setSession(e.target.value),
+        }}
+      >
+        <option value="" disabled>
+          {sessions?.length ? "Choisir" : "Créez d'abord une session (Comités)"}
+        </option>
+        {sessions?.map((s) => (
+          <option key={s.id} value={s.id}>
+            COSELEC {s.numero} du {date.format(new Date(s.date))}
+          </option>
+        ))}
+      </Select>
+      <Select
+        label="Décision"
+        nativeSelectProps={{
+          name: "issue",
+          value: issue,
+          onChange: (e) => setIssue(e.target.value),
+        }}
+      >
+        {Object.entries(ISSUES_DECISION).map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
+      {issue === "acceptee" && (
+        <Input
+          label="Postes accordés"
+          state={erreur("postesAccordes") ? "error" : "default"}
+          stateRelatedMessage={erreur("postesAccordes")}
+          nativeInputProps={{
+            name: "postesAccordes",
+            type: "number",
+            min: 1,
+            value: postes,
+            onChange: (e) => setPostes(e.target.value),
+          }}
+        />
+      )}
+      <Button type="submit">Enregistrer la décision</Button>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "wouter";
+import {
+  NATURES_DEMANDE,
+  type NatureDemande,
+  STATUTS_DEMANDE,
+  type StatutDemande,
+} from "../../domain/selection/demande-postes.ts";
+import { appelerApi } from "../api.ts";
+
+type Demande = {
+  id: string;
+  nature: NatureDemande;
+  statut: StatutDemande;
+  postesDemandes: number;
+  structureNom: string;
+  siret: string | null;
+  secteur: string;
+  commune: string;
+  departementCode: string;
+  dernierAvis: string | null;
+};
+
+/** Requests of the active habilitation's territory, with the préfet's filters. */
+export function ListeDemandes({ titre }: { titre: string }) {
+  const [filtres, setFiltres] = useState({ statut: "", avis: "", secteur: "", recherche: "" });
+  const params = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
+  const { data } = useQuery({
+    queryKey: ["demandes", params.toString()],
+    queryFn: () => appelerApi<{ total: number; demandes: Demande[] }>(`/api/demandes?${params}`),
+    placeholderData: keepPreviousData,
+  });
+  const choix = (cle: keyof typeof filtres, label: string, options: [string, string][]) => (
+    <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+      <Select
+        label={label}
+        nativeSelectProps={{
+          value: filtres[cle],
+          onChange: (e) => setFiltres({ ...filtres, [cle]: e.target.value }),
+        }}
+      >
+        <option value="">Tous</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+  return (
+    <section aria-labelledby="titre-demandes" className={fr.cx("fr-mt-4w")}>
+      <h2 id="titre-demandes">{titre}</h2>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        {choix("statut", "Statut", Object.entries(STATUTS_DEMANDE))}
+        {choix("avis", "Avis de la préfecture", [
+          ["sans", "Sans avis"],
+          ["avec", "Avec avis"],
+        ])}
+        {choix("secteur", "Secteur", [
+          ["public", "Public"],
+          ["prive", "Privé"],
+        ])}
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Input
+            label="Rechercher (nom, SIRET)"
+            nativeInputProps={{
+              type: "search",
+              value: filtres.recherche,
+              onChange: (e) => setFiltres({ ...filtres, recherche: e.target.value }),
+            }}
+          />
+        </div>
+      </div>
+      <p aria-live="polite">{data ? `${data.total} demande(s)` : "Chargement…"}</p>
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>{titre}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Structure</th>
+              <th scope="col">Commune</th>
+              <th scope="col">Nature</th>
+              <th scope="col">Postes demandés</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Avis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.demandes.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <Link href={`/espace/demandes/${d.id}`}>{d.structureNom}</Link>
+                </td>
+                <td>
+                  {d.commune} ({d.departementCode})
+                </td>
+                <td>{NATURES_DEMANDE[d.nature]}</td>
+                <td>{d.postesDemandes}</td>
+                <td>{STATUTS_DEMANDE[d.statut]}</td>
+                <td>
+                  {d.dernierAvis ? (
+                    <Badge small severity={d.dernierAvis === "favorable" ? "success" : "error"}>
+                      {d.dernierAvis === "favorable" ? "Favorable" : "Défavorable"}
+                    </Badge>
+                  ) : (
+                    "Sans avis"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { useQuery } from "@tanstack/react-query";
+import { appelerApi } from "../api.ts";
+
+type Poste = {
+  id: string;
+  structureNom: string;
+  coordinateur: boolean;
+  plafondCents: number;
+  dureeMois: number;
+  dateAttribution: string;
+  dateLimiteRecrutement: string;
+  statut: string;
+};
+
+const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const euros = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+const STATUTS: Record<string, string> = { vacant: "À pourvoir", pourvu: "Pourvu", rendu: "Rendu" };
+
+export function MesPostes({ titre }: { titre: string }) {
+  const { data } = useQuery({
+    queryKey: ["postes"],
+    queryFn: () => appelerApi<{ postes: Poste[] }>("/api/postes"),
+  });
+  return (
+    <section aria-labelledby="titre-postes" className={fr.cx("fr-mt-4w")}>
+      <h2 id="titre-postes">{titre}</h2>
+      <p aria-live="polite">{data ? `${data.postes.length} poste(s)` : "Chargement…"}</p>
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>{titre}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Structure</th>
+              <th scope="col">Poste</th>
+              <th scope="col">Attribué le</th>
+              <th scope="col">À recruter avant le</th>
+              <th scope="col">Subvention</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.postes.map((p) => (
+              <tr key={p.id}>
+                <td>{p.structureNom}</td>
+                <td>{p.coordinateur ? "Coordinateur" : "Conseiller numérique"}</td>
+                <td>{date.format(new Date(p.dateAttribution))}</td>
+                <td>{date.format(new Date(p.dateLimiteRecrutement))}</td>
+                <td>
+                  {euros.format(p.plafondCents / 100)} sur {p.dureeMois} mois
+                </td>
+                <td>
+                  <Badge small severity={p.statut === "vacant" ? "warning" : "success"}>
+                    {STATUTS[p.statut] ?? p.statut}
+                  </Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
