@@ -44,11 +44,9 @@ describe("sélection d'une structure dans Chromium", () => {
 
   it("une commune candidate, la préfète donne son avis, l'ANCT accorde 2 postes, la commune les voit", async () => {
     await page.goto(`${env.url}/candidature-structure`);
-    await page
-      .getByLabel("Appel à manifestation d'intérêt")
-      .selectOption({
-        label: "AMI Conseillers numériques France Services – collectivités et groupements",
-      });
+    await page.getByLabel("Appel à manifestation d'intérêt").selectOption({
+      label: "AMI Conseillers numériques France Services – collectivités et groupements",
+    });
     await page.getByLabel("Type de structure").selectOption("commune");
     await page.getByLabel("SIRET").fill("732 829 320 00074");
     await page.getByLabel("Nom de la structure").fill("Commune de Nœux-les-Mines");
