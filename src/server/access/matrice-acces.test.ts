@@ -53,6 +53,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/demandes/:id/avis": ["prefet"],
   "GET /api/comites": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
   "POST /api/comites": ["admin"],
+  "POST /api/comites/import": ["admin"],
   "POST /api/demandes/:id/ordre-du-jour": ["admin"],
   "POST /api/demandes/:id/decision": ["admin"],
   "GET /api/postes": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],

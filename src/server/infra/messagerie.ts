@@ -18,6 +18,8 @@ type Journaliseur = {
 export type Messagerie = {
   /** Writes the mail in the outbox inside the caller's transaction: no mail for a rolled-back change. */
   mettreEnFile: (tx: Executeur, mail: Courriel) => Promise<string>;
+  /** The same for many mails at once (imports): multi-row inserts. */
+  mettreEnFileEnLot: (tx: Executeur, mails: Courriel[]) => Promise<string[]>;
   /** Delivers queued mails after commit: over SMTP when configured, otherwise to the log. */
   distribuer: (ids: string[]) => Promise<void>;
   fermer: () => void;
@@ -39,6 +41,17 @@ export function creerMessagerie(options: {
         .values({ ...mail })
         .returning({ id: courriel.id });
       return ligne!.id;
+    },
+    async mettreEnFileEnLot(tx, mails) {
+      const ids: string[] = [];
+      for (let i = 0; i < mails.length; i += 2_000) {
+        const lignes = await tx
+          .insert(courriel)
+          .values(mails.slice(i, i + 2_000))
+          .returning({ id: courriel.id });
+        ids.push(...lignes.map((l) => l.id));
+      }
+      return ids;
     },
     async distribuer(ids) {
       if (ids.length === 0) return;

@@ -1,0 +1,51 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+
+export type LigneBrute = Record<string, string | undefined>;
+
+/** Header names as code: lower case, no accents, `_` between words ("Structure ID" → structure_id). */
+function cle(entete: string): string {
+  return entete
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+}
+
+/** Reads a CSV (`;` or `,`, UTF-8 with or without BOM) or an XLSX file into rows keyed by header. */
+export async function lireTableur(contenu: Buffer, format: "csv" | "xlsx"): Promise<LigneBrute[]> {
+  if (format === "csv") {
+    const texte = contenu.toString("utf8").replace(/^\uFEFF/, "");
+    const premiere = texte.split(/\r?\n/, 1)[0] ?? "";
+    const separateur =
+      (premiere.match(/;/g)?.length ?? 0) >= (premiere.match(/,/g)?.length ?? 0) ? ";" : ",";
+    return parse(texte, {
+      delimiter: separateur,
+      columns: (entetes: string[]) => entetes.map(cle),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as LigneBrute[];
+  }
+  const classeur = new ExcelJS.Workbook();
+  await classeur.xlsx.load(contenu as unknown as ArrayBuffer);
+  const feuille = classeur.worksheets[0];
+  if (!feuille) return [];
+  const entetes: string[] = [];
+  feuille.getRow(1).eachCell((cellule, colonne) => {
+    entetes[colonne] = cle(String(cellule.text ?? ""));
+  });
+  const lignes: LigneBrute[] = [];
+  feuille.eachRow((rangee, numero) => {
+    if (numero === 1) return;
+    const ligne: LigneBrute = {};
+    rangee.eachCell((cellule, colonne) => {
+      const nom = entetes[colonne];
+      if (nom) ligne[nom] = String(cellule.text ?? "").trim();
+    });
+    if (Object.values(ligne).some((v) => v)) lignes.push(ligne);
+  });
+  return lignes;
+}
