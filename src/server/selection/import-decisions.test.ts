@@ -30,16 +30,14 @@ describe.each(BASES_DE_TEST)("import des décisions du comité sur %s", (type) =
       .update(structure)
       .set({ contactEmail: "contact@lillers.example", contactPrenom: "Anne" })
       .where(eq(structure.siret, LILLERS));
-    await p.base.db
-      .insert(demandePostes)
-      .values(
-        s.map((x) => ({
-          structureId: x.id,
-          nature: "initiale",
-          statut: "deposee",
-          postesDemandes: 2,
-        })),
-      );
+    await p.base.db.insert(demandePostes).values(
+      s.map((x) => ({
+        structureId: x.id,
+        nature: "initiale",
+        statut: "deposee",
+        postesDemandes: 2,
+      })),
+    );
     await p.app.inject({
       method: "POST",
       url: "/api/comites",
