@@ -60,4 +60,21 @@ describe("parcours de l'administration dans Chromium", () => {
     await page.goto(`${url}/espace/admin/journal`);
     await expect.poll(() => page.getByText("utilisateur.desactive").count()).toBeGreaterThan(0);
   });
+
+  it("vérifie un fichier de décisions et montre les lignes rejetées sans rien appliquer", async () => {
+    await page.goto(`${url}/espace/admin`);
+    await page.getByLabel(/Fichier de décisions/).setInputFiles({
+      name: "coselec.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("siret;decision;postes;coselec\n73282932000074;acceptée;2;COSELEC 1\n"),
+    });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect.poll(() => page.getByText("Le fichier contient des erreurs").count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("table", { name: "Lignes rejetées" }).locator("tbody tr").count())
+      .toBe(1);
+    expect(await page.getByRole("button", { name: "Appliquer les décisions" }).isDisabled()).toBe(
+      true,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import { Comites } from "../selection/Comites.tsx";
+import { ImportDecisions } from "../selection/ImportDecisions.tsx";
 import { ListeDemandes } from "../selection/ListeDemandes.tsx";
 import { MesPostes } from "../selection/MesPostes.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
@@ -29,6 +30,7 @@ export function EspaceAdmin() {
           </ul>
           <ListeDemandes titre="Demandes de postes" />
           <Comites />
+          <ImportDecisions />
           <MesPostes titre="Postes attribués" />
           <StructuresDuPerimetre titre="Structures d'accueil (national)" />
         </>
