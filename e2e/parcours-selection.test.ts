@@ -81,7 +81,10 @@ describe("sélection d'une structure dans Chromium", () => {
     await expect.poll(() => page.getByText("Candidature déposée").count()).toBe(1);
 
     await incarner(/comme Préfecture du Pas-de-Calais/);
-    await page.getByRole("link", { name: "Commune de Nœux-les-Mines" }).click();
+    await page
+      .getByRole("table", { name: /Demandes de postes/ })
+      .getByRole("link", { name: "Commune de Nœux-les-Mines" })
+      .click();
     await page.waitForURL(/\/espace\/demandes\//);
     await page.getByText("Favorable", { exact: true }).click();
     await page
@@ -96,7 +99,10 @@ describe("sélection d'une structure dans Chromium", () => {
     await page.getByLabel("Date du comité").fill("2021-03-15");
     await page.getByRole("button", { name: "Préparer la session" }).click();
     await expect.poll(() => page.getByText("COSELEC 7 du 15 mars 2021").count()).toBe(1);
-    await page.getByRole("link", { name: "Commune de Nœux-les-Mines" }).click();
+    await page
+      .getByRole("table", { name: /Demandes de postes/ })
+      .getByRole("link", { name: "Commune de Nœux-les-Mines" })
+      .click();
     await page.waitForURL(/\/espace\/demandes\//);
     await expect.poll(() => page.getByLabel("Session du comité").locator("option").count()).toBe(2);
     await page.getByLabel("Session du comité").selectOption({ index: 1 });
@@ -110,5 +116,17 @@ describe("sélection d'une structure dans Chromium", () => {
     const lignes = page.getByRole("table", { name: "Mes postes" }).locator("tbody tr");
     await expect.poll(() => lignes.count()).toBe(2);
     expect(await lignes.first().textContent()).toContain("15 avril 2021");
+
+    // Its page tells the story, dated and attributed.
+    await page
+      .getByRole("table", { name: "Votre structure" })
+      .getByRole("link", { name: "Commune de Nœux-les-Mines" })
+      .click();
+    await page.waitForURL(/\/espace\/structures\//);
+    await expect.poll(() => page.getByText("Demande acceptée par le comité").count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/Avis de la préfecture – .*, par Julien Lefebvre/).count())
+      .toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
   }, 90_000);
 });

@@ -22,6 +22,7 @@ import { routesReferentiel } from "./referentiel/routes.ts";
 import { routesSante } from "./sante/routes.ts";
 import { routesAmi } from "./selection/ami-routes.ts";
 import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
+import { routesFicheStructure } from "./selection/historique-routes.ts";
 import { routesImportDecisions } from "./selection/import-routes.ts";
 import { routesInstruction } from "./selection/instruction-routes.ts";
 import { routesStructures } from "./structures/routes.ts";
@@ -41,6 +42,7 @@ const CAPACITES = [
   routesCandidatureStructure,
   routesInstruction,
   routesImportDecisions,
+  routesFicheStructure,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

@@ -28,6 +28,7 @@ import { PlanDuSite } from "./pages/PlanDuSite.tsx";
 import { CandidatureStructure } from "./selection/CandidatureStructure.tsx";
 import { ConfirmationCandidature } from "./selection/ConfirmationCandidature.tsx";
 import { FicheDemande } from "./selection/FicheDemande.tsx";
+import { FicheStructure } from "./selection/FicheStructure.tsx";
 import { Entete } from "./socle/Entete.tsx";
 import { useMoi } from "./socle/moi.ts";
 import { PiedDePage } from "./socle/PiedDePage.tsx";
@@ -77,6 +78,7 @@ export function App() {
           <Route path="/candidature-structure" component={CandidatureStructure} />
           <Route path="/candidature-structure/confirmation" component={ConfirmationCandidature} />
           <Route path="/espace/demandes/:id" component={FicheDemande} />
+          <Route path="/espace/structures/:id" component={FicheStructure} />
           <Route path="/espace" component={VersMonEspace} />
           <Route path="/espace/admin" component={EspaceAdmin} />
           <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />

@@ -40,6 +40,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/utilisateurs/:id/desactivation": ["admin"],
   "POST /api/utilisateurs/:id/reactivation": ["admin"],
   "GET /api/structures": TOUS_SAUF_CANDIDAT,
+  "GET /api/structures/:id": ["admin", "prefet", "structure", "hub", "grand_reseau"],
   "GET /api/journal": ["admin"],
   "GET /api/amis/ouverts": "public",
   "GET /api/amis": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],

@@ -264,6 +264,39 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
     ).toBe(true);
   });
 
+  it("montre l'historique daté et attribué de la structure à l'admin, à son préfet et à elle-même seulement", async () => {
+    const [lillers] = await p.base.db
+      .select()
+      .from(structure)
+      .where(eq(structure.siret, "21620516100013"));
+    const fiche = (
+      await p.app.inject({ url: `/api/structures/${lillers!.id}`, headers: { cookie: prefet62 } })
+    ).json();
+    const actions = fiche.historique.map((h: { action: string }) => h.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "demande.creee",
+        "demande.deposee",
+        "demande.avis_prefet",
+        "demande.acceptee",
+        "structure.postes_attribues",
+      ]),
+    );
+    const decision = fiche.historique.find(
+      (h: { action: string }) => h.action === "demande.acceptee",
+    );
+    expect(decision).toMatchObject({ role: "admin", prenom: "Camille", nom: "Martin" });
+    expect(fiche.postes).toHaveLength(2);
+    expect(
+      (await p.app.inject({ url: `/api/structures/${lillers!.id}`, headers: { cookie: admin } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await p.app.inject({ url: `/api/structures/${lillers!.id}`, headers: { cookie: prefet59 } }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it("refuse une seconde décision et un avis après la décision, sans rien changer", async () => {
     const [avant] = await p.base.db.select({ n: count() }).from(poste);
     const encore = await p.app.inject({

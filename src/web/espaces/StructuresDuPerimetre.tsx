@@ -3,7 +3,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "wouter";
 import { appelerApi } from "../api.ts";
+import { useMoi } from "../socle/moi.ts";
 
 type Structure = {
   id: string;
@@ -18,6 +20,14 @@ const PAR_PAGE = 50;
 
 /** The structures the active habilitation may read, with a search: the same list for every role. */
 export function StructuresDuPerimetre({ titre }: { titre: string }) {
+  const { data: moi } = useMoi();
+  const role = moi?.habilitation?.role;
+  const avecFiche =
+    role === "admin" ||
+    role === "prefet" ||
+    role === "structure" ||
+    role === "hub" ||
+    role === "grand_reseau";
   const [recherche, setRecherche] = useState("");
   const [page, setPage] = useState(1);
   const { data, isPending, error } = useQuery({
@@ -61,7 +71,9 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
           <tbody>
             {data?.structures.map((s) => (
               <tr key={s.id}>
-                <td>{s.nom}</td>
+                <td>
+                  {avecFiche ? <Link href={`/espace/structures/${s.id}`}>{s.nom}</Link> : s.nom}
+                </td>
                 <td>{s.commune}</td>
                 <td>{s.departementCode}</td>
                 <td>{s.secteur === "public" ? "Public" : "Privé"}</td>

@@ -6,7 +6,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useParams } from "wouter";
+import { Link, useParams } from "wouter";
 import type { Erreur } from "../../domain/erreurs.ts";
 import {
   avisPossible,
@@ -22,6 +22,7 @@ import { useTitre } from "../socle/titre.ts";
 
 type Fiche = {
   demande: {
+    structureId: string;
     id: string;
     nature: NatureDemande;
     statut: StatutDemande;
@@ -94,7 +95,8 @@ export function FicheDemande() {
       <dl>
         <dt>Structure</dt>
         <dd>
-          {fiche.structure.nom} – SIRET {fiche.structure.siret ?? "—"} –{" "}
+          <Link href={`/espace/structures/${d.structureId}`}>{fiche.structure.nom}</Link> – SIRET{" "}
+          {fiche.structure.siret ?? "—"} –{" "}
           {fiche.structure.secteur === "public" ? "secteur public" : "secteur privé"}
         </dd>
         <dt>Adresse</dt>

@@ -1,0 +1,116 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "wouter";
+import { libelleAction } from "../../domain/historique.ts";
+import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
+import {
+  NATURES_DEMANDE,
+  type NatureDemande,
+  STATUTS_DEMANDE,
+  type StatutDemande,
+} from "../../domain/selection/demande-postes.ts";
+import { TYPES_JURIDIQUES, type TypeJuridique } from "../../domain/selection/structure.ts";
+import { appelerApi } from "../api.ts";
+import { useTitre } from "../socle/titre.ts";
+
+type Fiche = {
+  structure: {
+    nom: string;
+    siret: string | null;
+    typeJuridique: TypeJuridique;
+    secteur: string;
+    adresse: string | null;
+    commune: string;
+    departementCode: string;
+  };
+  demandes: {
+    id: string;
+    nature: NatureDemande;
+    statut: StatutDemande;
+    postesDemandes: number;
+    creeLe: string;
+  }[];
+  postes: { id: string; dateLimiteRecrutement: string; statut: string }[];
+  historique: {
+    id: number;
+    le: string;
+    action: string;
+    role: Role | null;
+    auteur: string;
+    prenom: string | null;
+    nom: string | null;
+  }[];
+};
+
+const dateHeure = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
+
+function auteur(h: Fiche["historique"][number]): string {
+  if (h.prenom) return `${h.prenom} ${h.nom}${h.role ? ` (${LIBELLES_ROLES[h.role]})` : ""}`;
+  if (h.auteur === "anonyme") return "formulaire public";
+  return h.auteur.startsWith("import:") ? "import de fichier" : h.auteur;
+}
+
+export function FicheStructure() {
+  const { id } = useParams<{ id: string }>();
+  const { data, error } = useQuery({
+    queryKey: ["structure", id],
+    queryFn: () => appelerApi<Fiche>(`/api/structures/${id}`),
+    retry: false,
+  });
+  useTitre(data ? data.structure.nom : "Structure");
+  if (error)
+    return (
+      <div className={fr.cx("fr-container", "fr-py-6w")}>
+        <h1>Structure</h1>
+        <Alert severity="error" title="Structure introuvable" description={error.message} />
+      </div>
+    );
+  if (!data)
+    return (
+      <div className={fr.cx("fr-container", "fr-py-6w")}>
+        <p>Chargement…</p>
+      </div>
+    );
+  const s = data.structure;
+  return (
+    <div className={fr.cx("fr-container", "fr-py-6w")}>
+      <h1>{s.nom}</h1>
+      <p>
+        {TYPES_JURIDIQUES[s.typeJuridique] ?? s.typeJuridique} –{" "}
+        {s.secteur === "public" ? "secteur public" : "secteur privé"} – SIRET {s.siret ?? "—"}
+        <br />
+        {s.adresse ? `${s.adresse}, ` : ""}
+        {s.commune} ({s.departementCode})
+      </p>
+      <h2>Demandes</h2>
+      {data.demandes.length === 0 ? (
+        <p>Aucune demande.</p>
+      ) : (
+        <ul>
+          {data.demandes.map((d) => (
+            <li key={d.id}>
+              <Link href={`/espace/demandes/${d.id}`}>{NATURES_DEMANDE[d.nature]}</Link> –{" "}
+              {d.postesDemandes} poste(s) – {STATUTS_DEMANDE[d.statut]}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Postes</h2>
+      <p>{data.postes.length} poste(s) attribué(s).</p>
+      <h2>Historique</h2>
+      <ol>
+        {data.historique.map((h) => (
+          <li key={h.id}>
+            <strong>{libelleAction(h.action)}</strong> – {dateHeure.format(new Date(h.le))}, par{" "}
+            {auteur(h)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
