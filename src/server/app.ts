@@ -21,6 +21,7 @@ import { routesJournal } from "./journal/routes.ts";
 import { routesReferentiel } from "./referentiel/routes.ts";
 import { routesSante } from "./sante/routes.ts";
 import { routesAmi } from "./selection/ami-routes.ts";
+import { routesAvenants } from "./selection/avenant-routes.ts";
 import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
 import { routesFicheStructure } from "./selection/historique-routes.ts";
 import { routesImportDecisions } from "./selection/import-routes.ts";
@@ -43,6 +44,7 @@ const CAPACITES = [
   routesInstruction,
   routesImportDecisions,
   routesFicheStructure,
+  routesAvenants,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

@@ -52,6 +52,8 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/demandes": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
   "GET /api/demandes/:id": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
   "POST /api/demandes/:id/avis": ["prefet"],
+  "POST /api/structure/demandes": ["structure"],
+  "POST /api/demandes/:id/retrait": ["structure"],
   "GET /api/comites": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
   "POST /api/comites": ["admin"],
   "POST /api/comites/import": ["admin"],

@@ -134,6 +134,12 @@ async function preparer(tx: Executeur, brutes: LigneBrute[]) {
         champ: "coselec",
         message: `La session COSELEC ${l.numeroSession} n'existe pas.`,
       });
+    if (demande?.nature === "retrait") {
+      erreurs.push({
+        champ: "decision",
+        message: "Un retrait de postes se valide dans la fiche de la demande, pas par import.",
+      });
+    }
     if (demande && vues.has(demande.id)) {
       erreurs.push({
         champ: "siret",

@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import {
   avisPossible,
@@ -158,15 +158,33 @@ export async function enregistrerDecision(
     if (!t.ok) return { statut: 409, erreurs: t.erreurs } satisfies Echec;
 
     // Everything that can refuse is checked before the first write: a refusal changes nothing.
+    const retrait = demande.nature === "retrait";
+    // Posts given back must be vacant ones, locked here so that no recruitment takes them meanwhile.
+    const rendus =
+      retrait && d.issue === "acceptee"
+        ? await tx
+            .select({ id: poste.id })
+            .from(poste)
+            .where(and(eq(poste.structureId, s.id), eq(poste.statut, "vacant")))
+            .orderBy(desc(poste.dateAttribution), poste.id)
+            .limit(d.postesAccordes)
+            .for("update")
+        : [];
+    if (retrait && d.issue === "acceptee" && rendus.length < d.postesAccordes) {
+      return echec(
+        "postesAccordes",
+        `La structure n'a que ${rendus.length} poste(s) vacant(s) à rendre.`,
+      );
+    }
     const regle =
-      d.issue === "acceptee"
+      d.issue === "acceptee" && !retrait
         ? regleApplicable(await tx.select().from(regleSubvention), {
             secteur: s.secteur,
             departementCode: s.departementCode,
             dateAttribution: session.date,
           })
         : undefined;
-    if (d.issue === "acceptee" && !regle) {
+    if (d.issue === "acceptee" && !retrait && !regle) {
       return echec(
         "sessionComiteId",
         "Aucune règle de subvention ne s'applique à cette date pour ce secteur.",
@@ -196,6 +214,24 @@ export async function enregistrerDecision(
     });
 
     const courriels: string[] = [];
+    if (rendus.length > 0) {
+      await tx
+        .update(poste)
+        .set({ statut: "rendu" })
+        .where(
+          inArray(
+            poste.id,
+            rendus.map((p) => p.id),
+          ),
+        );
+      await journaliser(tx, params.acteur, {
+        action: "structure.postes_rendus",
+        cibleType: "structure",
+        cibleId: s.id,
+        avant: { statut: "vacant" },
+        apres: { statut: "rendu", postes: rendus.map((p) => p.id) },
+      });
+    }
     if (d.issue === "acceptee" && regle) {
       const crees = await tx
         .insert(poste)
@@ -257,6 +293,7 @@ export async function enregistrerDecision(
         structure: s,
         issue: d.issue,
         postes: postesAccordes,
+        retrait,
         numero: session.numero,
         urlPublique: params.urlPublique,
       })),
@@ -273,6 +310,7 @@ async function prevenirDeLaDecision(
     structure: typeof structure.$inferSelect;
     issue: Decision["issue"];
     postes: number;
+    retrait: boolean;
     numero: number;
     urlPublique: string;
   },
@@ -306,7 +344,7 @@ async function prevenirDeLaDecision(
   ];
   const texte = [
     `Le comité national de sélection (COSELEC ${p.numero}) a examiné la demande de « ${p.structure.nom} ».`,
-    `Décision : ${ISSUES_DECISION[p.issue]}${p.issue === "acceptee" ? `, ${p.postes} poste(s) accordé(s). Chaque poste doit être pourvu dans le mois.` : "."}`,
+    `Décision : ${ISSUES_DECISION[p.issue]}${p.issue !== "acceptee" ? "." : p.retrait ? `, ${p.postes} poste(s) rendu(s).` : `, ${p.postes} poste(s) accordé(s). Chaque poste doit être pourvu dans le mois.`}`,
     "",
     `Le détail est sur la plateforme : ${p.urlPublique}/espace`,
   ].join("\n");

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { demandeStructureSchema } from "../../domain/selection/avenant.ts";
+import { connexionRequise } from "../access/acces.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import type { Contexte } from "../contexte.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { deposerDemandeStructure, retirerDemande } from "./avenant-service.ts";
+
+const tag = ["Instruction des demandes"];
+
+/** The structure a gestionnaire acts for: always the session's, never a body field (rule 3). */
+function structureDeSession(connexion: SessionChargee): string {
+  const p = connexion.habilitation?.perimetre;
+  if (p?.type !== "structure") throw new Error("Habilitation structure sans structure");
+  return p.structureId;
+}
+
+export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    "/api/structure/demandes",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Demander un avenant (ajout ou retrait de postes) ou un poste de coordinateur",
+        body: demandeStructureSchema,
+        response: {
+          201: z.object({ demandeId: z.string() }),
+          400: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await deposerDemandeStructure(ctx.db, {
+        structureId: structureDeSession(connexionRequise(requete)),
+        demande: requete.body,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if ("conflit" in res)
+        return reponse.status(409).send({ erreurs: [{ champ: "", message: res.conflit }] });
+      if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
+      return reponse.status(201).send(res.valeur);
+    },
+  );
+
+  r.post(
+    "/api/demandes/:id/retrait",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Retirer sa demande avant la décision",
+        params: z.object({ id: z.uuid("Identifiant de demande invalide.") }),
+        response: {
+          200: z.object({ ok: z.literal(true) }),
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await retirerDemande(ctx.db, {
+        structureId: structureDeSession(connexionRequise(requete)),
+        demandeId: requete.params.id,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (res === "introuvable")
+        return reponse.status(404).send({
+          erreurs: [{ champ: "id", message: "Cette demande n'existe pas ou n'est pas la vôtre." }],
+        });
+      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
+      return { ok: true as const };
+    },
+  );
+}

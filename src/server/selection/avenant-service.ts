@@ -1,0 +1,99 @@
+import { and, count, eq, inArray } from "drizzle-orm";
+import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import type { DemandeStructure } from "../../domain/selection/avenant.ts";
+import { type StatutDemande, transitionDemande } from "../../domain/selection/demande-postes.ts";
+import type { Db } from "../db/client.ts";
+import { demandePostes, poste } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../journal/journal.ts";
+
+export const DEMANDE_EN_COURS =
+  "Une demande est en cours d'instruction : attendez sa décision ou retirez-la avant d'en faire une autre.";
+
+/**
+ * A structure files an avenant or a coordinator request. One open request at a time; posts given
+ * back must be vacant ones. The structure comes from the session, never from the body.
+ */
+export async function deposerDemandeStructure(
+  db: Db,
+  params: { structureId: string; demande: DemandeStructure; acteur: Acteur; maintenant: Date },
+): Promise<Resultat<{ demandeId: string }> | { conflit: string }> {
+  const d = params.demande;
+  return db.transaction(async (tx) => {
+    const [ouverte] = await tx
+      .select({ id: demandePostes.id })
+      .from(demandePostes)
+      .where(
+        and(
+          eq(demandePostes.structureId, params.structureId),
+          inArray(demandePostes.statut, ["deposee", "complement_demande"]),
+        ),
+      )
+      .for("update");
+    if (ouverte) return { conflit: DEMANDE_EN_COURS };
+    const nombre = d.nature === "coordinateur" ? 1 : d.postes;
+    if (d.nature === "retrait") {
+      const [vacants] = await tx
+        .select({ n: count() })
+        .from(poste)
+        .where(and(eq(poste.structureId, params.structureId), eq(poste.statut, "vacant")));
+      if ((vacants?.n ?? 0) < nombre) {
+        return echec(
+          "postes",
+          `Seuls des postes vacants peuvent être rendus : vous en avez ${vacants?.n ?? 0}.`,
+        );
+      }
+    }
+    const [ligne] = await tx
+      .insert(demandePostes)
+      .values({
+        structureId: params.structureId,
+        nature: d.nature,
+        statut: "deposee",
+        postesDemandes: nombre,
+        motif: d.motif || null,
+        coordinateur: d.nature === "coordinateur" ? d.temps : "non",
+      })
+      .returning({ id: demandePostes.id });
+    await journaliser(tx, params.acteur, {
+      action: "demande.deposee",
+      cibleType: "demande_postes",
+      cibleId: ligne!.id,
+      apres: { nature: d.nature, postesDemandes: nombre, motif: d.motif || null },
+    });
+    return reussite({ demandeId: ligne!.id });
+  });
+}
+
+/** The structure withdraws its own request before the decision. */
+export async function retirerDemande(
+  db: Db,
+  params: { structureId: string; demandeId: string; acteur: Acteur; maintenant: Date },
+): Promise<Resultat<true> | "introuvable"> {
+  return db.transaction(async (tx) => {
+    const [demande] = await tx
+      .select()
+      .from(demandePostes)
+      .where(
+        and(
+          eq(demandePostes.id, params.demandeId),
+          eq(demandePostes.structureId, params.structureId),
+        ),
+      )
+      .for("update");
+    if (!demande) return "introuvable" as const;
+    const t = transitionDemande(demande.statut as StatutDemande, { type: "retirer" });
+    if (!t.ok) return t;
+    await tx
+      .update(demandePostes)
+      .set({ statut: t.valeur, modifieLe: params.maintenant })
+      .where(eq(demandePostes.id, demande.id));
+    await journaliser(tx, params.acteur, {
+      action: "demande.retiree",
+      cibleType: "demande_postes",
+      cibleId: demande.id,
+      avant: { statut: demande.statut },
+      apres: { statut: t.valeur },
+    });
+    return reussite(true as const);
+  });
+}
