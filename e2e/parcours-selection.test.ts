@@ -128,5 +128,21 @@ describe("sélection d'une structure dans Chromium", () => {
       .poll(() => page.getByText(/Avis de la préfecture – .*, par Julien Lefebvre/).count())
       .toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
+
+    // Then it asks for one more post, and withdraws the request before the committee.
+    await page.goto(`${env.url}/espace/structure`);
+    await page.getByLabel("Type de demande").selectOption("ajout");
+    await page.getByLabel("Nombre de postes").fill("1");
+    await page.getByLabel(/Raison de l'ajout/).fill("Ouverture d'un second espace numérique.");
+    await page.getByRole("button", { name: "Déposer la demande" }).click();
+    await expect.poll(() => page.getByText("Votre demande est déposée.").count()).toBe(1);
+    await page
+      .getByRole("table", { name: "Mes demandes" })
+      .getByRole("row")
+      .filter({ hasText: "ajout" })
+      .getByRole("link")
+      .click();
+    await page.getByRole("button", { name: "Retirer ma demande" }).click();
+    await expect.poll(() => page.getByText("Retirée").count()).toBeGreaterThan(0);
   }, 90_000);
 });

@@ -4,6 +4,7 @@ import { Comites } from "../selection/Comites.tsx";
 import { ImportDecisions } from "../selection/ImportDecisions.tsx";
 import { ListeDemandes } from "../selection/ListeDemandes.tsx";
 import { MesPostes } from "../selection/MesPostes.tsx";
+import { NouvelleDemande } from "../selection/NouvelleDemande.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
 import { StructuresDuPerimetre } from "./StructuresDuPerimetre.tsx";
 
@@ -60,6 +61,7 @@ export function EspaceStructure() {
         <>
           <MesPostes titre="Mes postes" />
           <ListeDemandes titre="Mes demandes" />
+          <NouvelleDemande />
           <StructuresDuPerimetre titre="Votre structure" />
         </>
       )}

@@ -153,7 +153,10 @@ export function FicheDemande() {
         </p>
       )}
       {role === "admin" && (d.statut === "deposee" || d.statut === "complement_demande") && (
-        <FormulaireDecision id={d.id} />
+        <FormulaireDecision id={d.id} retrait={d.nature === "retrait"} />
+      )}
+      {role === "structure" && (d.statut === "deposee" || d.statut === "complement_demande") && (
+        <BoutonRetirer id={d.id} />
       )}
     </div>
   );
@@ -234,7 +237,30 @@ function FormulaireAvis({ id }: { id: string }) {
   );
 }
 
-function FormulaireDecision({ id }: { id: string }) {
+function BoutonRetirer({ id }: { id: string }) {
+  const recharger = useRecharger(id);
+  const [erreur, setErreur] = useState<string>();
+  const retirer = async () => {
+    try {
+      await appelerApi(`/api/demandes/${id}/retrait`, { methode: "POST" });
+      await recharger();
+    } catch (err) {
+      setErreur(err instanceof ErreurApi ? err.message : "Le retrait a échoué.");
+    }
+  };
+  return (
+    <>
+      {erreur && (
+        <Alert severity="error" small description={erreur} className={fr.cx("fr-mb-2w")} />
+      )}
+      <Button priority="secondary" onClick={() => void retirer()}>
+        Retirer ma demande
+      </Button>
+    </>
+  );
+}
+
+function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
   const recharger = useRecharger(id);
   const { data: sessions } = useQuery({
     queryKey: ["comites"],
@@ -310,7 +336,7 @@ function FormulaireDecision({ id }: { id: string }) {
       </Select>
       {issue === "acceptee" && (
         <Input
-          label="Postes accordés"
+          label={retrait ? "Postes rendus" : "Postes accordés"}
           state={erreur("postesAccordes") ? "error" : "default"}
           stateRelatedMessage={erreur("postesAccordes")}
           nativeInputProps={{

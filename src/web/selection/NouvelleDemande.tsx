@@ -1,0 +1,148 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { Erreur } from "../../domain/erreurs.ts";
+import { demandeStructureSchema, MOTIFS_RETRAIT } from "../../domain/selection/avenant.ts";
+import { appelerApi, ErreurApi } from "../api.ts";
+
+/** A structure asks for more posts, gives some back, or asks for a coordinator post. */
+export function NouvelleDemande() {
+  const client = useQueryClient();
+  const [nature, setNature] = useState<"ajout" | "retrait" | "coordinateur">("ajout");
+  const [postes, setPostes] = useState("1");
+  const [motif, setMotif] = useState("");
+  const [temps, setTemps] = useState("temps_plein");
+  const [erreurs, setErreurs] = useState<Erreur[]>([]);
+  const [succes, setSucces] = useState<string>();
+  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
+  const etat = (c: string) => ({
+    state: erreur(c) ? ("error" as const) : ("default" as const),
+    stateRelatedMessage: erreur(c),
+  });
+
+  const envoyer = async (e: FormEvent) => {
+    e.preventDefault();
+    setSucces(undefined);
+    const saisie = nature === "coordinateur" ? { nature, temps, motif } : { nature, postes, motif };
+    const verifie = demandeStructureSchema.safeParse(saisie);
+    if (!verifie.success) {
+      setErreurs(
+        verifie.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
+      );
+      return;
+    }
+    try {
+      await appelerApi("/api/structure/demandes", { methode: "POST", corps: verifie.data });
+      setErreurs([]);
+      setMotif("");
+      setSucces("Votre demande est déposée.");
+      await client.invalidateQueries({ queryKey: ["demandes"] });
+    } catch (err) {
+      setErreurs(
+        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
+      );
+    }
+  };
+  const generale = erreurs.find((e) => !["postes", "motif", "temps"].includes(e.champ));
+
+  return (
+    <form
+      onSubmit={envoyer}
+      noValidate
+      aria-labelledby="titre-nouvelle-demande"
+      className={fr.cx("fr-mt-4w")}
+    >
+      <h2 id="titre-nouvelle-demande">Faire une demande</h2>
+      {succes && (
+        <Alert severity="success" small description={succes} className={fr.cx("fr-mb-2w")} />
+      )}
+      {generale && (
+        <Alert
+          severity="error"
+          small
+          description={generale.message}
+          className={fr.cx("fr-mb-2w")}
+        />
+      )}
+      <Select
+        label="Type de demande"
+        nativeSelectProps={{
+          name: "nature",
+          value: nature,
+          onChange: (e) => {
+            setNature(e.target.value as typeof nature);
+            setMotif("");
+          },
+        }}
+      >
+        <option value="ajout">Avenant : ajout de postes</option>
+        <option value="retrait">Avenant : retrait de postes vacants</option>
+        <option value="coordinateur">Poste de coordinateur</option>
+      </Select>
+      {nature !== "coordinateur" && (
+        <Input
+          label="Nombre de postes"
+          {...etat("postes")}
+          nativeInputProps={{
+            name: "postes",
+            type: "number",
+            min: 1,
+            value: postes,
+            onChange: (e) => setPostes(e.target.value),
+          }}
+        />
+      )}
+      {nature === "coordinateur" && (
+        <Select
+          label="Temps de travail du coordinateur"
+          {...etat("temps")}
+          nativeSelectProps={{
+            name: "temps",
+            value: temps,
+            onChange: (e) => setTemps(e.target.value),
+          }}
+        >
+          <option value="temps_plein">Temps plein</option>
+          <option value="temps_partiel">Temps partiel</option>
+        </Select>
+      )}
+      {nature === "retrait" ? (
+        <Select
+          label="Motif du retrait"
+          {...etat("motif")}
+          nativeSelectProps={{
+            name: "motif",
+            value: motif,
+            onChange: (e) => setMotif(e.target.value),
+          }}
+        >
+          <option value="" disabled>
+            Choisir
+          </option>
+          {Object.entries(MOTIFS_RETRAIT).map(([code, libelle]) => (
+            <option key={code} value={code}>
+              {libelle}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <Input
+          label={nature === "ajout" ? "Raison de l'ajout" : "Message (facultatif)"}
+          hintText={nature === "ajout" ? "Entre 10 et 1 000 caractères" : undefined}
+          textArea
+          {...etat("motif")}
+          nativeTextAreaProps={{
+            name: "motif",
+            value: motif,
+            onChange: (e) => setMotif(e.target.value),
+          }}
+        />
+      )}
+      <Button type="submit">Déposer la demande</Button>
+    </form>
+  );
+}
