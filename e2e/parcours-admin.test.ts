@@ -61,6 +61,18 @@ describe("parcours de l'administration dans Chromium", () => {
     await expect.poll(() => page.getByText("utilisateur.desactive").count()).toBeGreaterThan(0);
   });
 
+  it("prépare un appel à manifestation d'intérêt puis l'ouvre", async () => {
+    await page.goto(`${url}/espace/admin`);
+    await page.getByLabel("Titre de l'appel").fill("AMI France Ruralités 2026");
+    await page.getByLabel("Ouverture", { exact: true }).fill("2026-01-05");
+    await page.getByRole("checkbox", { name: "Commune", exact: true }).check({ force: true });
+    await page.getByRole("button", { name: "Préparer l'appel (brouillon)" }).click();
+    const ligne = page.getByRole("row").filter({ hasText: "AMI France Ruralités 2026" });
+    await expect.poll(() => ligne.getByText("Brouillon").count()).toBe(1);
+    await ligne.getByRole("button", { name: /Ouvrir/ }).click();
+    await expect.poll(() => ligne.getByText("Ouvert", { exact: true }).count()).toBe(1);
+  });
+
   it("vérifie un fichier de décisions et montre les lignes rejetées sans rien appliquer", async () => {
     await page.goto(`${url}/espace/admin`);
     await page.getByLabel(/Fichier de décisions/).setInputFiles({

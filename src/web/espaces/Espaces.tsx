@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { Appels } from "../selection/Appels.tsx";
 import { Comites } from "../selection/Comites.tsx";
 import { ImportDecisions } from "../selection/ImportDecisions.tsx";
 import { ListeDemandes } from "../selection/ListeDemandes.tsx";
@@ -30,6 +31,7 @@ export function EspaceAdmin() {
             </li>
           </ul>
           <ListeDemandes titre="Demandes de postes" />
+          <Appels />
           <Comites />
           <ImportDecisions />
           <MesPostes titre="Postes attribués" />

@@ -1,0 +1,196 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { Erreur } from "../../domain/erreurs.ts";
+import { amiSchema, STATUTS_AMI, type StatutAmi } from "../../domain/selection/ami.ts";
+import { TYPES_JURIDIQUES, type TypeJuridique } from "../../domain/selection/structure.ts";
+import { appelerApi, ErreurApi } from "../api.ts";
+
+type Ami = {
+  id: string;
+  titre: string;
+  ouverture: string;
+  cloture: string | null;
+  typesEligibles: TypeJuridique[];
+  statut: StatutAmi;
+};
+
+const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+/** Calls for applications: list, prepare, open, close. */
+export function Appels() {
+  const client = useQueryClient();
+  const { data: amis } = useQuery({
+    queryKey: ["amis"],
+    queryFn: () => appelerApi<Ami[]>("/api/amis"),
+  });
+  const [f, setF] = useState({
+    titre: "",
+    ouverture: "",
+    cloture: "",
+    typesEligibles: [] as TypeJuridique[],
+  });
+  const [erreurs, setErreurs] = useState<Erreur[]>([]);
+  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
+  const etat = (c: string) => ({
+    state: erreur(c) ? ("error" as const) : ("default" as const),
+    stateRelatedMessage: erreur(c),
+  });
+  const recharger = () => client.invalidateQueries({ queryKey: ["amis"] });
+
+  const creer = async (e: FormEvent) => {
+    e.preventDefault();
+    const verifie = amiSchema.safeParse({ ...f, cloture: f.cloture || null });
+    if (!verifie.success) {
+      setErreurs(
+        verifie.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
+      );
+      return;
+    }
+    try {
+      await appelerApi("/api/amis", { methode: "POST", corps: verifie.data });
+      setErreurs([]);
+      setF({ titre: "", ouverture: "", cloture: "", typesEligibles: [] });
+      await recharger();
+    } catch (err) {
+      setErreurs(
+        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
+      );
+    }
+  };
+  const changer = async (id: string, action: "ouverture" | "cloture") => {
+    try {
+      await appelerApi(`/api/amis/${id}/${action}`, { methode: "POST" });
+      setErreurs([]);
+      await recharger();
+    } catch (err) {
+      setErreurs(
+        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'action a échoué." }],
+      );
+    }
+  };
+  const generale = erreurs.find(
+    (e) => !["titre", "ouverture", "cloture", "typesEligibles"].includes(e.champ),
+  );
+
+  return (
+    <section aria-labelledby="titre-appels" className={fr.cx("fr-mt-4w")}>
+      <h2 id="titre-appels">Appels à manifestation d'intérêt</h2>
+      {generale && (
+        <Alert
+          severity="error"
+          small
+          description={generale.message}
+          className={fr.cx("fr-mb-2w")}
+        />
+      )}
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>Appels à manifestation d'intérêt</caption>
+          <thead>
+            <tr>
+              <th scope="col">Titre</th>
+              <th scope="col">Ouverture</th>
+              <th scope="col">Clôture</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {amis?.map((a) => (
+              <tr key={a.id}>
+                <td>{a.titre}</td>
+                <td>{date.format(new Date(a.ouverture))}</td>
+                <td>{a.cloture ? date.format(new Date(a.cloture)) : "Au fil de l'eau"}</td>
+                <td>{STATUTS_AMI[a.statut]}</td>
+                <td>
+                  {a.statut === "brouillon" && (
+                    <Button size="small" onClick={() => void changer(a.id, "ouverture")}>
+                      Ouvrir<span className={fr.cx("fr-sr-only")}> {a.titre}</span>
+                    </Button>
+                  )}
+                  {a.statut === "ouvert" && (
+                    <Button
+                      size="small"
+                      priority="secondary"
+                      onClick={() => void changer(a.id, "cloture")}
+                    >
+                      Clore<span className={fr.cx("fr-sr-only")}> {a.titre}</span>
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form onSubmit={creer} noValidate aria-labelledby="titre-nouvel-appel">
+        <h3 id="titre-nouvel-appel">Préparer un appel</h3>
+        <Input
+          label="Titre de l'appel"
+          {...etat("titre")}
+          nativeInputProps={{
+            name: "titre",
+            value: f.titre,
+            onChange: (e) => setF({ ...f, titre: e.target.value }),
+          }}
+        />
+        <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+          <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+            <Input
+              label="Ouverture"
+              {...etat("ouverture")}
+              nativeInputProps={{
+                name: "ouverture",
+                type: "date",
+                value: f.ouverture,
+                onChange: (e) => setF({ ...f, ouverture: e.target.value }),
+              }}
+            />
+          </div>
+          <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+            <Input
+              label="Clôture"
+              hintText="Laisser vide pour un appel au fil de l'eau"
+              {...etat("cloture")}
+              nativeInputProps={{
+                name: "cloture",
+                type: "date",
+                value: f.cloture,
+                onChange: (e) => setF({ ...f, cloture: e.target.value }),
+              }}
+            />
+          </div>
+        </div>
+        <Checkbox
+          legend="Structures éligibles"
+          {...etat("typesEligibles")}
+          options={(Object.entries(TYPES_JURIDIQUES) as [TypeJuridique, string][]).map(
+            ([code, libelle]) => ({
+              label: libelle,
+              nativeInputProps: {
+                name: "typesEligibles",
+                value: code,
+                checked: f.typesEligibles.includes(code),
+                onChange: (e) =>
+                  setF({
+                    ...f,
+                    typesEligibles: e.target.checked
+                      ? [...f.typesEligibles, code]
+                      : f.typesEligibles.filter((t) => t !== code),
+                  }),
+              },
+            }),
+          )}
+        />
+        <Button type="submit" priority="secondary">
+          Préparer l'appel (brouillon)
+        </Button>
+      </form>
+    </section>
+  );
+}
