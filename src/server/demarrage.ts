@@ -64,7 +64,7 @@ export async function demarrerPlateforme(
     arreter: async () => {
       clearInterval(menage);
       await app.close();
-      messagerie.fermer();
+      await messagerie.fermer();
       if (!options.base) await base.fermer();
     },
   };

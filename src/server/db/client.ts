@@ -35,6 +35,10 @@ export type OptionsBase =
 export async function ouvrirBase(options: OptionsBase): Promise<Base> {
   if ("url" in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server closes (restart, failover) must not bring the process down.
+    pool.on("error", (erreur) =>
+      console.error("Connexion PostgreSQL inactive perdue :", erreur.message),
+    );
     const db = drizzleNodePg(pool, { schema });
     await migrateNodePg(db, { migrationsFolder: dossierMigrations });
     return {

@@ -22,7 +22,9 @@ export type Messagerie = {
   mettreEnFileEnLot: (tx: Executeur, mails: Courriel[]) => Promise<string[]>;
   /** Delivers queued mails after commit: over SMTP when configured, otherwise to the log. */
   distribuer: (ids: string[]) => Promise<void>;
-  fermer: () => void;
+  /** Delivers without holding the caller (imports); `fermer` waits for these to finish. */
+  distribuerEnArrierePlan: (ids: string[]) => void;
+  fermer: () => Promise<void>;
 };
 
 export function creerMessagerie(options: {
@@ -34,6 +36,7 @@ export function creerMessagerie(options: {
   texteDansLeJournal: boolean;
 }): Messagerie {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  const enCours = new Set<Promise<void>>();
   return {
     async mettreEnFile(tx, mail) {
       const [ligne] = await tx
@@ -93,7 +96,16 @@ export function creerMessagerie(options: {
         }
       }
     },
-    fermer() {
+    distribuerEnArrierePlan(ids) {
+      const envoi = this.distribuer(ids)
+        .catch((erreur) =>
+          options.log.error({ err: erreur }, "Échec de la distribution en arrière-plan"),
+        )
+        .finally(() => enCours.delete(envoi));
+      enCours.add(envoi);
+    },
+    async fermer() {
+      await Promise.all(enCours);
       transport?.close();
     },
   };
