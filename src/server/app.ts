@@ -23,6 +23,7 @@ import { routesSante } from "./sante/routes.ts";
 import { routesAmi } from "./selection/ami-routes.ts";
 import { routesAvenants } from "./selection/avenant-routes.ts";
 import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
+import { routesExports } from "./selection/exports-routes.ts";
 import { routesFicheStructure } from "./selection/historique-routes.ts";
 import { routesImportDecisions } from "./selection/import-routes.ts";
 import { routesInstruction } from "./selection/instruction-routes.ts";
@@ -45,6 +46,7 @@ const CAPACITES = [
   routesImportDecisions,
   routesFicheStructure,
   routesAvenants,
+  routesExports,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

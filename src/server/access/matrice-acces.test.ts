@@ -60,6 +60,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/demandes/:id/ordre-du-jour": ["admin"],
   "POST /api/demandes/:id/decision": ["admin"],
   "GET /api/postes": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
+  "GET /api/exports/:liste": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
 };
 
 /** One persona per role, signed in with that role active. */

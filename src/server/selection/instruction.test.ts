@@ -1,4 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journal, poste, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
@@ -349,5 +350,56 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
       payload: { issue: "peut-etre", sessionComiteId: sessionId },
     });
     expect(invalide.statusCode).toBe(400);
+  });
+
+  it("exporte les listes du périmètre en CSV et XLSX", async () => {
+    const csv = await p.app.inject({
+      url: "/api/exports/demandes?format=csv",
+      headers: { cookie: prefet62 },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(csv.headers["content-disposition"]).toMatch(
+      /attachment; filename="demandes-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    expect(
+      csv.body.startsWith(
+        "\uFEFFStructure;SIRET;Secteur;Commune;Département;Nature;Statut;Postes demandés;Déposée le",
+      ),
+    ).toBe(true);
+    expect(csv.body).toContain("Commune de Lillers");
+    expect(csv.body).not.toContain("DEV and YOU");
+
+    const xlsx = await p.app.inject({
+      url: "/api/exports/postes-departements?format=xlsx",
+      headers: { cookie: admin },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const classeur = new ExcelJS.Workbook();
+    await classeur.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const lignes: unknown[][] = [];
+    classeur.worksheets[0]!.eachRow((r) => lignes.push((r.values as unknown[]).slice(1)));
+    expect(lignes[0]).toEqual([
+      "Département",
+      "Nom",
+      "Structures dotées",
+      "Postes attribués",
+      "Vacants",
+      "Pourvus",
+      "Rendus",
+    ]);
+    expect(lignes).toContainEqual(["59", "Nord", 1, 1, 1, 0, 0]);
+    expect(lignes).toContainEqual(["62", "Pas-de-Calais", 1, 2, 2, 0, 0]);
+
+    const inconnu = await p.app.inject({
+      url: "/api/exports/candidats?format=csv",
+      headers: { cookie: admin },
+    });
+    expect(inconnu.statusCode).toBe(400);
+    const traces = await p.base.db
+      .select()
+      .from(journal)
+      .where(eq(journal.action, "export.telecharge"));
+    expect(traces.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -12,6 +12,7 @@ import {
   type StatutDemande,
 } from "../../domain/selection/demande-postes.ts";
 import { appelerApi } from "../api.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Demande = {
   id: string;
@@ -78,6 +79,8 @@ export function ListeDemandes({ titre }: { titre: string }) {
         </div>
       </div>
       <p aria-live="polite">{data ? `${data.total} demande(s)` : "Chargement…"}</p>
+      <LiensExport liste="demandes" libelle="Télécharger les demandes" />
+      <LiensExport liste="decisions" libelle="Télécharger les décisions" />
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>{titre}</caption>

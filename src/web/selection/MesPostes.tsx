@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { useQuery } from "@tanstack/react-query";
 import { appelerApi } from "../api.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Poste = {
   id: string;
@@ -31,6 +32,8 @@ export function MesPostes({ titre }: { titre: string }) {
     <section aria-labelledby="titre-postes" className={fr.cx("fr-mt-4w")}>
       <h2 id="titre-postes">{titre}</h2>
       <p aria-live="polite">{data ? `${data.postes.length} poste(s)` : "Chargement…"}</p>
+      <LiensExport liste="postes-structures" libelle="Postes par structure" />
+      <LiensExport liste="postes-departements" libelle="Postes par département" />
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>{titre}</caption>

@@ -1,0 +1,218 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  NATURES_DEMANDE,
+  type NatureDemande,
+  STATUTS_DEMANDE,
+  type StatutDemande,
+} from "../../domain/selection/demande-postes.ts";
+import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
+import { connexionRequise } from "../access/acces.ts";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import type { Contexte } from "../contexte.ts";
+import {
+  commune,
+  decisionComite,
+  demandePostes,
+  departement,
+  poste,
+  sessionComite,
+  structure,
+} from "../db/schema.ts";
+import { type Colonne, versCsv, versXlsx } from "../infra/export.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { colonnesPerimetreStructure } from "../structures/queries.ts";
+
+const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
+const LISTES = ["demandes", "decisions", "postes-structures", "postes-departements"] as const;
+type Liste = (typeof LISTES)[number];
+
+type Table = {
+  feuille: string;
+  colonnes: Colonne<Record<string, unknown>>[];
+  lignes: Record<string, unknown>[];
+};
+
+const col = (
+  titre: string,
+  cle: string,
+  libelles?: Record<string, string>,
+): Colonne<Record<string, unknown>> => ({
+  titre,
+  valeur: (l) => {
+    const v = l[cle];
+    if (v === null || v === undefined) return "";
+    if (typeof v === "number") return v;
+    const texte = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    return libelles?.[texte] ?? texte;
+  },
+});
+
+/** Each export reads through the same scope as the screens: a préfet exports its territory only. */
+async function construire(ctx: Contexte, connexion: SessionChargee, liste: Liste): Promise<Table> {
+  const perimetre = predicatPerimetre(connexion, colonnesPerimetreStructure);
+  switch (liste) {
+    case "demandes":
+      return {
+        feuille: "Demandes",
+        colonnes: [
+          col("Structure", "nom"),
+          col("SIRET", "siret"),
+          col("Secteur", "secteur"),
+          col("Commune", "commune"),
+          col("Département", "departementCode"),
+          col("Nature", "nature", NATURES_DEMANDE as Record<NatureDemande, string>),
+          col("Statut", "statut", STATUTS_DEMANDE as Record<StatutDemande, string>),
+          col("Postes demandés", "postesDemandes"),
+          col("Déposée le", "creeLe"),
+        ],
+        lignes: await ctx.db
+          .select({
+            nom: structure.nom,
+            siret: structure.siret,
+            secteur: structure.secteur,
+            commune: commune.nom,
+            departementCode: structure.departementCode,
+            nature: demandePostes.nature,
+            statut: demandePostes.statut,
+            postesDemandes: demandePostes.postesDemandes,
+            creeLe: demandePostes.creeLe,
+          })
+          .from(demandePostes)
+          .innerJoin(structure, eq(structure.id, demandePostes.structureId))
+          .innerJoin(commune, eq(commune.code, structure.communeCode))
+          .where(perimetre)
+          .orderBy(asc(structure.departementCode), asc(structure.nom)),
+      };
+    case "decisions":
+      return {
+        feuille: "Décisions",
+        colonnes: [
+          col("COSELEC", "numero"),
+          col("Date du comité", "date"),
+          col("Structure", "nom"),
+          col("SIRET", "siret"),
+          col("Département", "departementCode"),
+          col("Décision", "issue", ISSUES_DECISION),
+          col("Postes", "postesAccordes"),
+        ],
+        lignes: await ctx.db
+          .select({
+            numero: sessionComite.numero,
+            date: sessionComite.date,
+            nom: structure.nom,
+            siret: structure.siret,
+            departementCode: structure.departementCode,
+            issue: decisionComite.issue,
+            postesAccordes: decisionComite.postesAccordes,
+          })
+          .from(decisionComite)
+          .innerJoin(demandePostes, eq(demandePostes.id, decisionComite.demandeId))
+          .innerJoin(structure, eq(structure.id, demandePostes.structureId))
+          .leftJoin(sessionComite, eq(sessionComite.id, decisionComite.sessionComiteId))
+          .where(perimetre)
+          .orderBy(asc(sessionComite.numero), asc(structure.nom)),
+      };
+    case "postes-structures":
+      return {
+        feuille: "Postes par structure",
+        colonnes: [
+          col("Structure", "nom"),
+          col("SIRET", "siret"),
+          col("Secteur", "secteur"),
+          col("Département", "departementCode"),
+          col("Postes attribués", "attribues"),
+          col("Vacants", "vacants"),
+          col("Pourvus", "pourvus"),
+          col("Rendus", "rendus"),
+          col("Plafond total (€)", "plafondEuros"),
+        ],
+        lignes: await ctx.db
+          .select({
+            nom: structure.nom,
+            siret: structure.siret,
+            secteur: structure.secteur,
+            departementCode: structure.departementCode,
+            attribues: sql<number>`count(*)::int`,
+            vacants: sql<number>`count(*) filter (where ${poste.statut} = 'vacant')::int`,
+            pourvus: sql<number>`count(*) filter (where ${poste.statut} = 'pourvu')::int`,
+            rendus: sql<number>`count(*) filter (where ${poste.statut} = 'rendu')::int`,
+            plafondEuros: sql<number>`(sum(${poste.plafondCents}) filter (where ${poste.statut} <> 'rendu') / 100)::int`,
+          })
+          .from(poste)
+          .innerJoin(structure, eq(structure.id, poste.structureId))
+          .where(perimetre)
+          .groupBy(structure.id)
+          .orderBy(asc(structure.departementCode), asc(structure.nom)),
+      };
+    case "postes-departements":
+      return {
+        feuille: "Postes par département",
+        colonnes: [
+          col("Département", "code"),
+          col("Nom", "nom"),
+          col("Structures dotées", "structures"),
+          col("Postes attribués", "attribues"),
+          col("Vacants", "vacants"),
+          col("Pourvus", "pourvus"),
+          col("Rendus", "rendus"),
+        ],
+        lignes: await ctx.db
+          .select({
+            code: departement.code,
+            nom: departement.nom,
+            structures: sql<number>`count(distinct ${structure.id})::int`,
+            attribues: sql<number>`count(*)::int`,
+            vacants: sql<number>`count(*) filter (where ${poste.statut} = 'vacant')::int`,
+            pourvus: sql<number>`count(*) filter (where ${poste.statut} = 'pourvu')::int`,
+            rendus: sql<number>`count(*) filter (where ${poste.statut} = 'rendu')::int`,
+          })
+          .from(poste)
+          .innerJoin(structure, eq(structure.id, poste.structureId))
+          .innerJoin(departement, eq(departement.code, structure.departementCode))
+          .where(perimetre)
+          .groupBy(departement.code, departement.nom)
+          .orderBy(asc(departement.code)),
+      };
+  }
+}
+
+export function routesExports(app: FastifyInstance, ctx: Contexte): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/exports/:liste",
+    {
+      config: { acces: LECTEURS, rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["Exports"],
+        summary: "Exporter une liste du périmètre en CSV (séparateur ;, UTF-8 avec BOM) ou XLSX",
+        params: z.object({ liste: z.enum(LISTES, { error: "Liste inconnue." }) }),
+        querystring: z
+          .object({
+            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+          })
+          .strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const connexion = connexionRequise(requete);
+      const table = await construire(ctx, connexion, requete.params.liste);
+      const nom = `${requete.params.liste}-${new Date().toISOString().slice(0, 10)}.${requete.query.format}`;
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "export.telecharge",
+        cibleType: "export",
+        cibleId: requete.params.liste,
+        apres: { format: requete.query.format, lignes: table.lignes.length },
+      });
+      reponse.header("content-disposition", `attachment; filename="${nom}"`);
+      if (requete.query.format === "csv") {
+        return reponse.type("text/csv; charset=utf-8").send(versCsv(table.colonnes, table.lignes));
+      }
+      return reponse
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(await versXlsx(table.feuille, table.colonnes, table.lignes));
+    },
+  );
+}
