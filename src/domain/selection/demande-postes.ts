@@ -83,3 +83,15 @@ const LIBELLES_EVENEMENTS: Record<EvenementDemande["type"], string> = {
   retirer: "retirer la demande",
   annuler: "annuler la demande",
 };
+
+/**
+ * Whether the i-th post granted on a request is a coordinator post: every post of a coordinator
+ * request, and the first one of an application that asked for a coordinator (recrutement.md §4.8).
+ */
+export function estPosteCoordinateur(
+  demande: { nature: string; coordinateur: string },
+  rang: number,
+): boolean {
+  if (demande.nature === "coordinateur") return true;
+  return demande.nature === "initiale" && demande.coordinateur !== "non" && rang === 0;
+}

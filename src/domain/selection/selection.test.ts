@@ -4,6 +4,7 @@ import { candidaturePossible, transitionAmi } from "./ami.ts";
 import {
   avisPossible,
   type EvenementDemande,
+  estPosteCoordinateur,
   STATUTS_DEMANDE,
   type StatutDemande,
   transitionDemande,
@@ -183,5 +184,16 @@ describe("formulaire de candidature d'une structure", () => {
       engagement: "Vous devez cocher l'engagement pour déposer la candidature.",
       postesDemandes: "Demandez au moins un poste.",
     });
+  });
+});
+
+describe("postes de coordinateur", () => {
+  it.each([
+    [{ nature: "coordinateur", coordinateur: "temps_plein" }, [true, true]],
+    [{ nature: "initiale", coordinateur: "temps_partiel" }, [true, false]],
+    [{ nature: "initiale", coordinateur: "non" }, [false, false]],
+    [{ nature: "ajout", coordinateur: "non" }, [false, false]],
+  ])("%j", (demande, attendus) => {
+    expect(attendus.map((_, rang) => estPosteCoordinateur(demande, rang))).toEqual(attendus);
   });
 });

@@ -54,6 +54,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/demandes/:id/avis": ["prefet"],
   "POST /api/structure/demandes": ["structure"],
   "POST /api/demandes/:id/retrait": ["structure"],
+  "POST /api/demandes/:id/annulation": ["admin"],
   "GET /api/comites": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
   "POST /api/comites": ["admin"],
   "POST /api/comites/import": ["admin"],

@@ -7,7 +7,7 @@ import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
-import { deposerDemandeStructure, retirerDemande } from "./avenant-service.ts";
+import { annulerDemande, deposerDemandeStructure, retirerDemande } from "./avenant-service.ts";
 
 const tag = ["Instruction des demandes"];
 
@@ -76,6 +76,47 @@ export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
         return reponse.status(404).send({
           erreurs: [{ champ: "id", message: "Cette demande n'existe pas ou n'est pas la vôtre." }],
         });
+      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    "/api/demandes/:id/annulation",
+    {
+      config: { acces: ["admin"] },
+      schema: {
+        tags: tag,
+        summary: "Annuler une demande (erreur, doublon), avec son motif",
+        params: z.object({ id: z.uuid("Identifiant de demande invalide.") }),
+        body: z
+          .object({
+            motif: z
+              .string({ error: "Indiquez le motif de l'annulation." })
+              .trim()
+              .min(3, "Indiquez le motif de l'annulation.")
+              .max(500, "Le motif ne doit pas dépasser 500 caractères."),
+          })
+          .strict(),
+        response: {
+          200: z.object({ ok: z.literal(true) }),
+          400: corpsErreurSchema,
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await annulerDemande(ctx.db, {
+        demandeId: requete.params.id,
+        motif: requete.body.motif,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (res === "introuvable")
+        return reponse
+          .status(404)
+          .send({ erreurs: [{ champ: "id", message: "Cette demande n'existe pas." }] });
       if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
       return { ok: true as const };
     },

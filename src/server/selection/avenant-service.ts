@@ -97,3 +97,35 @@ export async function retirerDemande(
     return reussite(true as const);
   });
 }
+
+/** The admin cancels a request (error, duplicate); the reason goes to the journal. */
+export async function annulerDemande(
+  db: Db,
+  params: { demandeId: string; motif: string; acteur: Acteur; maintenant: Date },
+): Promise<Resultat<true> | "introuvable"> {
+  return db.transaction(async (tx) => {
+    const [demande] = await tx
+      .select()
+      .from(demandePostes)
+      .where(eq(demandePostes.id, params.demandeId))
+      .for("update");
+    if (!demande) return "introuvable" as const;
+    const t = transitionDemande(demande.statut as StatutDemande, {
+      type: "annuler",
+      motif: params.motif,
+    });
+    if (!t.ok) return t;
+    await tx
+      .update(demandePostes)
+      .set({ statut: t.valeur, confirmationHash: null, modifieLe: params.maintenant })
+      .where(eq(demandePostes.id, demande.id));
+    await journaliser(tx, params.acteur, {
+      action: "demande.annulee",
+      cibleType: "demande_postes",
+      cibleId: demande.id,
+      avant: { statut: demande.statut },
+      apres: { statut: t.valeur, motif: params.motif },
+    });
+    return reussite(true as const);
+  });
+}

@@ -181,4 +181,39 @@ describe.each(BASES_DE_TEST)("avenants et postes de coordinateur sur %s", (type)
       .where(and(eq(poste.structureId, cabbalrId), eq(poste.coordinateur, true)));
     expect(coordinateurs).toHaveLength(1);
   });
+
+  it("laisse l'administration annuler une demande avec un motif, journalisé", async () => {
+    const r = await demander({
+      nature: "ajout",
+      postes: 1,
+      motif: "Demande saisie deux fois par erreur.",
+    });
+    const id = r.json().demandeId as string;
+    const sansMotif = await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${id}/annulation`,
+      headers: { cookie: admin },
+      payload: { motif: "" },
+    });
+    expect(sansMotif.statusCode).toBe(400);
+    const ok = await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${id}/annulation`,
+      headers: { cookie: admin },
+      payload: { motif: "Doublon" },
+    });
+    expect(ok.statusCode).toBe(200);
+    const encore = await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${id}/annulation`,
+      headers: { cookie: admin },
+      payload: { motif: "Doublon" },
+    });
+    expect(encore.statusCode).toBe(409);
+    const [trace] = await p.base.db
+      .select()
+      .from(journal)
+      .where(and(eq(journal.cibleId, id), eq(journal.action, "demande.annulee")));
+    expect(trace?.apres).toEqual({ statut: "annulee", motif: "Doublon" });
+  });
 });

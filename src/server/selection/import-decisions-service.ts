@@ -1,6 +1,10 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Erreur } from "../../domain/erreurs.ts";
-import { type StatutDemande, transitionDemande } from "../../domain/selection/demande-postes.ts";
+import {
+  estPosteCoordinateur,
+  type StatutDemande,
+  transitionDemande,
+} from "../../domain/selection/demande-postes.ts";
 import {
   LIGNES_IMPORT_MAX,
   type LigneDecision,
@@ -290,10 +294,10 @@ export async function importerDecisions(
 
     const acceptees = pretes.filter((l) => l.issue === "acceptee" && l.regle);
     const postes = acceptees.flatMap((l) =>
-      Array.from({ length: l.postesAccordes }, () => ({
+      Array.from({ length: l.postesAccordes }, (_, rang) => ({
         structureId: l.structure.id,
         decisionId: decisions.get(l.demande.id)!,
-        coordinateur: l.demande.nature === "coordinateur",
+        coordinateur: estPosteCoordinateur(l.demande, rang),
         secteur: l.structure.secteur,
         regleSubventionId: l.regle!.id,
         plafondCents: l.regle!.montantCents,

@@ -3,6 +3,7 @@ import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import {
   avisPossible,
   type EvenementDemande,
+  estPosteCoordinateur,
   type NatureDemande,
   type StatutDemande,
   transitionDemande,
@@ -236,10 +237,10 @@ export async function enregistrerDecision(
       const crees = await tx
         .insert(poste)
         .values(
-          Array.from({ length: d.postesAccordes }, () => ({
+          Array.from({ length: d.postesAccordes }, (_, rang) => ({
             structureId: s.id,
             decisionId: decision!.id,
-            coordinateur: demande.nature === "coordinateur",
+            coordinateur: estPosteCoordinateur(demande, rang),
             secteur: s.secteur,
             regleSubventionId: regle.id,
             plafondCents: regle.montantCents,

@@ -155,6 +155,9 @@ export function FicheDemande() {
       {role === "admin" && (d.statut === "deposee" || d.statut === "complement_demande") && (
         <FormulaireDecision id={d.id} retrait={d.nature === "retrait"} />
       )}
+      {role === "admin" && !["acceptee", "refusee", "retiree", "annulee"].includes(d.statut) && (
+        <FormulaireAnnulation id={d.id} />
+      )}
       {role === "structure" && (d.statut === "deposee" || d.statut === "complement_demande") && (
         <BoutonRetirer id={d.id} />
       )}
@@ -233,6 +236,46 @@ function FormulaireAvis({ id }: { id: string }) {
         }}
       />
       <Button type="submit">Enregistrer l'avis</Button>
+    </form>
+  );
+}
+
+function FormulaireAnnulation({ id }: { id: string }) {
+  const recharger = useRecharger(id);
+  const [motif, setMotif] = useState("");
+  const [erreur, setErreur] = useState<string>();
+  const annuler = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await appelerApi(`/api/demandes/${id}/annulation`, { methode: "POST", corps: { motif } });
+      setErreur(undefined);
+      await recharger();
+    } catch (err) {
+      setErreur(err instanceof ErreurApi ? err.message : "L'annulation a échoué.");
+    }
+  };
+  return (
+    <form
+      onSubmit={annuler}
+      noValidate
+      aria-labelledby="titre-annulation"
+      className={fr.cx("fr-mt-4w")}
+    >
+      <h3 id="titre-annulation">Annuler la demande</h3>
+      <Input
+        label="Motif de l'annulation"
+        hintText="Erreur de saisie, doublon…"
+        state={erreur ? "error" : "default"}
+        stateRelatedMessage={erreur}
+        nativeInputProps={{
+          name: "motif",
+          value: motif,
+          onChange: (e) => setMotif(e.target.value),
+        }}
+      />
+      <Button type="submit" priority="tertiary">
+        Annuler la demande
+      </Button>
     </form>
   );
 }

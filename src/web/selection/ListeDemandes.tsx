@@ -29,7 +29,17 @@ type Demande = {
 
 /** Requests of the active habilitation's territory, with the préfet's filters. */
 export function ListeDemandes({ titre }: { titre: string }) {
-  const [filtres, setFiltres] = useState({ statut: "", avis: "", secteur: "", recherche: "" });
+  const [filtres, setFiltres] = useState({
+    statut: "",
+    amiId: "",
+    avis: "",
+    secteur: "",
+    recherche: "",
+  });
+  const { data: amis } = useQuery({
+    queryKey: ["amis"],
+    queryFn: () => appelerApi<{ id: string; titre: string }[]>("/api/amis"),
+  });
   const params = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
   const { data } = useQuery({
     queryKey: ["demandes", params.toString()],
@@ -59,6 +69,11 @@ export function ListeDemandes({ titre }: { titre: string }) {
       <h2 id="titre-demandes">{titre}</h2>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         {choix("statut", "Statut", Object.entries(STATUTS_DEMANDE))}
+        {choix(
+          "amiId",
+          "Appel",
+          (amis ?? []).map((a) => [a.id, a.titre] as [string, string]),
+        )}
         {choix("avis", "Avis de la préfecture", [
           ["sans", "Sans avis"],
           ["avec", "Avec avis"],
