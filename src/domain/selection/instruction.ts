@@ -27,6 +27,9 @@ export const sessionComiteSchema = z
   })
   .strict();
 
+/** A retrait is validated by the admin alone: it names no committee session. */
+const sessionFacultative = z.uuid("Session du comité inconnue.").nullable().default(null);
+
 /** The committee's decision on a request (recrutement.md §4.4). */
 export const decisionSchema = z.discriminatedUnion(
   "issue",
@@ -39,19 +42,19 @@ export const decisionSchema = z.discriminatedUnion(
           .int()
           .min(1, "Une décision favorable accorde au moins un poste.")
           .max(50, "Une décision ne peut pas accorder plus de 50 postes."),
-        sessionComiteId: z.uuid("Session du comité inconnue."),
+        sessionComiteId: sessionFacultative,
       })
       .strict(),
     z
       .object({
         issue: z.literal("refusee"),
-        sessionComiteId: z.uuid("Session du comité inconnue."),
+        sessionComiteId: sessionFacultative,
       })
       .strict(),
     z
       .object({
         issue: z.literal("complement"),
-        sessionComiteId: z.uuid("Session du comité inconnue."),
+        sessionComiteId: sessionFacultative,
       })
       .strict(),
   ],

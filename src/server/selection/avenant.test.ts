@@ -90,7 +90,14 @@ describe.each(BASES_DE_TEST)("avenants et postes de coordinateur sur %s", (type)
     });
     expect(avis.statusCode).toBe(409);
 
-    expect((await decider(id, { issue: "acceptee", postesAccordes: 1 })).statusCode).toBe(201);
+    // A retrait is validated by the admin alone, without a committee session.
+    const valide = await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${id}/decision`,
+      headers: { cookie: admin },
+      payload: { issue: "acceptee", postesAccordes: 1 },
+    });
+    expect(valide.statusCode).toBe(201);
     expect(await postes("rendu")).toBe(1);
     expect(await postes("vacant")).toBe(2);
     expect(await postes()).toBe(3);
@@ -167,6 +174,30 @@ describe.each(BASES_DE_TEST)("avenants et postes de coordinateur sur %s", (type)
       headers: { cookie: gestionnaire },
     });
     expect(encore.statusCode).toBe(409);
+  });
+
+  it("exige la session du comité pour toute autre décision", async () => {
+    const r = await demander({
+      nature: "ajout",
+      postes: 1,
+      motif: "Une antenne de plus dans le bassin minier.",
+    });
+    const sans = await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${r.json().demandeId}/decision`,
+      headers: { cookie: admin },
+      payload: { issue: "refusee" },
+    });
+    expect(sans.statusCode).toBe(400);
+    expect(sans.json().erreurs[0]).toEqual({
+      champ: "sessionComiteId",
+      message: "Choisissez la session du comité qui a décidé.",
+    });
+    await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${r.json().demandeId}/retrait`,
+      headers: { cookie: gestionnaire },
+    });
   });
 
   it("crée un poste de coordinateur quand la demande est acceptée", async () => {

@@ -144,11 +144,15 @@ export async function enregistrerDecision(
     const ligne = await demandeDansPerimetre(tx, params.connexion, params.demandeId);
     if (!ligne) return introuvable;
     const { demande, structure: s } = ligne;
-    const [session] = await tx
-      .select()
-      .from(sessionComite)
-      .where(eq(sessionComite.id, d.sessionComiteId));
-    if (!session) return echec("sessionComiteId", "Cette session du comité n'existe pas.");
+    const retrait = demande.nature === "retrait";
+    const [session] = d.sessionComiteId
+      ? await tx.select().from(sessionComite).where(eq(sessionComite.id, d.sessionComiteId))
+      : [];
+    if (d.sessionComiteId && !session) {
+      return echec("sessionComiteId", "Cette session du comité n'existe pas.");
+    }
+    if (!session && !retrait)
+      return echec("sessionComiteId", "Choisissez la session du comité qui a décidé.");
     const evenement: EvenementDemande =
       d.issue === "acceptee"
         ? { type: "accepter", postesAccordes: d.postesAccordes }
@@ -159,7 +163,6 @@ export async function enregistrerDecision(
     if (!t.ok) return { statut: 409, erreurs: t.erreurs } satisfies Echec;
 
     // Everything that can refuse is checked before the first write: a refusal changes nothing.
-    const retrait = demande.nature === "retrait";
     // Posts given back must be vacant ones, locked here so that no recruitment takes them meanwhile.
     const rendus =
       retrait && d.issue === "acceptee"
@@ -182,7 +185,7 @@ export async function enregistrerDecision(
         ? regleApplicable(await tx.select().from(regleSubvention), {
             secteur: s.secteur,
             departementCode: s.departementCode,
-            dateAttribution: session.date,
+            dateAttribution: session!.date,
           })
         : undefined;
     if (d.issue === "acceptee" && !retrait && !regle) {
@@ -196,7 +199,7 @@ export async function enregistrerDecision(
       .insert(decisionComite)
       .values({
         demandeId: demande.id,
-        sessionComiteId: session.id,
+        sessionComiteId: session?.id ?? null,
         issue: d.issue,
         postesAccordes,
         auteurId: params.connexion.utilisateur.id,
@@ -204,14 +207,14 @@ export async function enregistrerDecision(
       .returning({ id: decisionComite.id });
     await tx
       .update(demandePostes)
-      .set({ statut: t.valeur, sessionComiteId: session.id, modifieLe: params.maintenant })
+      .set({ statut: t.valeur, sessionComiteId: session?.id ?? null, modifieLe: params.maintenant })
       .where(eq(demandePostes.id, demande.id));
     await journaliser(tx, params.acteur, {
       action: `demande.${t.valeur}`,
       cibleType: "demande_postes",
       cibleId: demande.id,
       avant: { statut: demande.statut },
-      apres: { statut: t.valeur, issue: d.issue, postesAccordes, coselec: session.numero },
+      apres: { statut: t.valeur, issue: d.issue, postesAccordes, coselec: session?.numero ?? null },
     });
 
     const courriels: string[] = [];
@@ -245,8 +248,8 @@ export async function enregistrerDecision(
             regleSubventionId: regle.id,
             plafondCents: regle.montantCents,
             dureeMois: regle.dureeMois,
-            dateAttribution: session.date,
-            dateLimiteRecrutement: dateLimiteRecrutement(session.date),
+            dateAttribution: session!.date,
+            dateLimiteRecrutement: dateLimiteRecrutement(session!.date),
           })),
         )
         .returning({ id: poste.id });
@@ -257,7 +260,7 @@ export async function enregistrerDecision(
         apres: {
           postes: crees.map((p) => p.id),
           plafondCents: regle.montantCents,
-          coselec: session.numero,
+          coselec: session!.numero,
         },
       });
       if (s.contactEmail) {
@@ -295,7 +298,7 @@ export async function enregistrerDecision(
         issue: d.issue,
         postes: postesAccordes,
         retrait,
-        numero: session.numero,
+        numero: session?.numero ?? null,
         urlPublique: params.urlPublique,
       })),
     );
@@ -312,7 +315,8 @@ async function prevenirDeLaDecision(
     issue: Decision["issue"];
     postes: number;
     retrait: boolean;
-    numero: number;
+    /** Null when the admin decided alone (a retrait). */
+    numero: number | null;
     urlPublique: string;
   },
 ): Promise<string[]> {
@@ -344,7 +348,9 @@ async function prevenirDeLaDecision(
     ]),
   ];
   const texte = [
-    `Le comité national de sélection (COSELEC ${p.numero}) a examiné la demande de « ${p.structure.nom} ».`,
+    p.numero === null
+      ? `L'ANCT a examiné la demande de « ${p.structure.nom} ».`
+      : `Le comité national de sélection (COSELEC ${p.numero}) a examiné la demande de « ${p.structure.nom} ».`,
     `Décision : ${ISSUES_DECISION[p.issue]}${p.issue !== "acceptee" ? "." : p.retrait ? `, ${p.postes} poste(s) rendu(s).` : `, ${p.postes} poste(s) accordé(s). Chaque poste doit être pourvu dans le mois.`}`,
     "",
     `Le détail est sur la plateforme : ${p.urlPublique}/espace`,
@@ -355,7 +361,10 @@ async function prevenirDeLaDecision(
       await messagerie.mettreEnFile(tx, {
         destinataire,
         modele: "decision_comite",
-        objet: `Décision du COSELEC ${p.numero} – ${p.structure.nom}`,
+        objet:
+          p.numero === null
+            ? `Décision sur votre demande – ${p.structure.nom}`
+            : `Décision du COSELEC ${p.numero} – ${p.structure.nom}`,
         texte,
       }),
     );

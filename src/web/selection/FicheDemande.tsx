@@ -155,6 +155,9 @@ export function FicheDemande() {
       {role === "admin" && (d.statut === "deposee" || d.statut === "complement_demande") && (
         <FormulaireDecision id={d.id} retrait={d.nature === "retrait"} />
       )}
+      {role === "admin" && (d.statut === "deposee" || d.statut === "complement_demande") && (
+        <OrdreDuJour id={d.id} sessionComiteId={d.sessionComiteId} />
+      )}
       {role === "admin" && !["acceptee", "refusee", "retiree", "annulee"].includes(d.statut) && (
         <FormulaireAnnulation id={d.id} />
       )}
@@ -240,6 +243,68 @@ function FormulaireAvis({ id }: { id: string }) {
   );
 }
 
+/** Puts the request before a committee session; the agenda is shown on the request. */
+function OrdreDuJour({ id, sessionComiteId }: { id: string; sessionComiteId: string | null }) {
+  const recharger = useRecharger(id);
+  const { data: sessions } = useQuery({
+    queryKey: ["comites"],
+    queryFn: () => appelerApi<{ id: string; numero: number; date: string }[]>("/api/comites"),
+  });
+  const [choix, setChoix] = useState(sessionComiteId ?? "");
+  const [erreur, setErreur] = useState<string>();
+  const actuelle = sessions?.find((x) => x.id === sessionComiteId);
+  const inscrire = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await appelerApi(`/api/demandes/${id}/ordre-du-jour`, {
+        methode: "POST",
+        corps: { sessionComiteId: choix },
+      });
+      setErreur(undefined);
+      await recharger();
+    } catch (err) {
+      setErreur(err instanceof ErreurApi ? err.message : "L'inscription a échoué.");
+    }
+  };
+  return (
+    <form
+      onSubmit={inscrire}
+      noValidate
+      aria-labelledby="titre-ordre-du-jour"
+      className={fr.cx("fr-mt-4w")}
+    >
+      <h3 id="titre-ordre-du-jour">Ordre du jour</h3>
+      <p>
+        {actuelle
+          ? `Inscrite au COSELEC ${actuelle.numero} du ${date.format(new Date(actuelle.date))}.`
+          : "Pas encore inscrite à un comité."}
+      </p>
+      <Select
+        label="Inscrire à la session"
+        state={erreur ? "error" : "default"}
+        stateRelatedMessage={erreur}
+        nativeSelectProps={{
+          name: "ordre-du-jour",
+          value: choix,
+          onChange: (e) => setChoix(e.target.value),
+        }}
+      >
+        <option value="" disabled>
+          Choisir
+        </option>
+        {sessions?.map((x) => (
+          <option key={x.id} value={x.id}>
+            COSELEC {x.numero} du {date.format(new Date(x.date))}
+          </option>
+        ))}
+      </Select>
+      <Button type="submit" priority="secondary">
+        Inscrire à l'ordre du jour
+      </Button>
+    </form>
+  );
+}
+
 function FormulaireAnnulation({ id }: { id: string }) {
   const recharger = useRecharger(id);
   const [motif, setMotif] = useState("");
@@ -317,10 +382,11 @@ function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
   const envoyer = async (e: FormEvent) => {
     e.preventDefault();
     try {
+      const session = sessionComiteId ? { sessionComiteId } : {};
       const corps =
         issue === "acceptee"
-          ? { issue, postesAccordes: postes, sessionComiteId }
-          : { issue, sessionComiteId };
+          ? { issue, postesAccordes: postes, ...session }
+          : { issue, ...session };
       await appelerApi(`/api/demandes/${id}/decision`, { methode: "POST", corps });
       setErreurs([]);
       await recharger();
@@ -345,7 +411,7 @@ function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
         />
       )}
       <Select
-        label="Session du comité"
+        label={retrait ? "Session du comité (facultatif pour un retrait)" : "Session du comité"}
         state={erreur("sessionComiteId") ? "error" : "default"}
         stateRelatedMessage={erreur("sessionComiteId")}
         nativeSelectProps={{
@@ -354,8 +420,12 @@ function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
           onChange: (e) => setSession(e.target.value),
         }}
       >
-        <option value="" disabled>
-          {sessions?.length ? "Choisir" : "Créez d'abord une session (Comités)"}
+        <option value="" disabled={!retrait}>
+          {retrait
+            ? "Validation par l'ANCT, hors comité"
+            : sessions?.length
+              ? "Choisir"
+              : "Créez d'abord une session (Comités)"}
         </option>
         {sessions?.map((s) => (
           <option key={s.id} value={s.id}>
