@@ -17,6 +17,7 @@ import {
 } from "../../domain/selection/demande-postes.ts";
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
+import { ChoixStructure } from "../socle/ChoixStructure.tsx";
 import { useMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -181,6 +182,7 @@ function FormulaireAvis({ id }: { id: string }) {
   const recharger = useRecharger(id);
   const [avis, setAvis] = useState("");
   const [commentaire, setCommentaire] = useState("");
+  const [transfert, setTransfert] = useState("");
   const [erreurs, setErreurs] = useState<Erreur[]>([]);
   const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
   const envoyer = async (e: FormEvent) => {
@@ -188,7 +190,7 @@ function FormulaireAvis({ id }: { id: string }) {
     try {
       await appelerApi(`/api/demandes/${id}/avis`, {
         methode: "POST",
-        corps: { avis, commentaire },
+        corps: { avis, commentaire, structureTransfertId: transfert || null },
       });
       setErreurs([]);
       setCommentaire("");
@@ -237,6 +239,13 @@ function FormulaireAvis({ id }: { id: string }) {
           value: commentaire,
           onChange: (e) => setCommentaire(e.target.value),
         }}
+      />
+      <ChoixStructure
+        libelleRecherche="Proposer un transfert des postes vers une autre structure (facultatif)"
+        label="Structure proposée pour le transfert"
+        valeur={transfert}
+        onChange={setTransfert}
+        erreur={erreurs.find((e) => e.champ === "structureTransfertId")?.message}
       />
       <Button type="submit">Enregistrer l'avis</Button>
     </form>

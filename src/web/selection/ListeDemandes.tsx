@@ -12,6 +12,7 @@ import {
   type StatutDemande,
 } from "../../domain/selection/demande-postes.ts";
 import { appelerApi } from "../api.ts";
+import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Demande = {
@@ -35,6 +36,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
     avis: "",
     secteur: "",
     recherche: "",
+    communeCode: "",
   });
   const { data: amis } = useQuery({
     queryKey: ["amis"],
@@ -93,6 +95,23 @@ export function ListeDemandes({ titre }: { titre: string }) {
           />
         </div>
       </div>
+      <details className={fr.cx("fr-mb-2w")}>
+        <summary>Filtrer par commune</summary>
+        <ChoixCommune
+          valeur={filtres.communeCode}
+          onChange={(communeCode) => setFiltres({ ...filtres, communeCode })}
+          erreur={undefined}
+        />
+        {filtres.communeCode && (
+          <button
+            type="button"
+            className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-btn--sm")}
+            onClick={() => setFiltres({ ...filtres, communeCode: "" })}
+          >
+            Toutes les communes
+          </button>
+        )}
+      </details>
       <p aria-live="polite">{data ? `${data.total} demande(s)` : "Chargement…"}</p>
       <LiensExport liste="demandes" libelle="Télécharger les demandes" />
       <LiensExport liste="decisions" libelle="Télécharger les décisions" />

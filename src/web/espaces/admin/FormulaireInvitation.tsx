@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Erreur } from "../../../domain/erreurs.ts";
 import { PERIMETRES_PAR_ROLE, type TypePerimetre } from "../../../domain/perimetre.ts";
@@ -11,6 +11,7 @@ import { GRANDS_RESEAUX } from "../../../domain/reseaux.ts";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
 import { invitationSchema } from "../../../domain/utilisateur.ts";
 import { appelerApi, ErreurApi } from "../../api.ts";
+import { ChoixStructure } from "../../socle/ChoixStructure.tsx";
 import { useTerritoires } from "../../socle/territoires.ts";
 
 const LIBELLES_TYPES: Record<TypePerimetre, string> = {
@@ -249,53 +250,4 @@ function ValeurPerimetre(props: {
       );
     }
   }
-}
-
-/** Finds a structure by name, then picks it: nobody has to copy an identifier. */
-function ChoixStructure(props: {
-  valeur: string;
-  onChange: (v: string) => void;
-  erreur: string | undefined;
-}) {
-  const [recherche, setRecherche] = useState("");
-  const { data } = useQuery({
-    queryKey: ["structures-invitation", recherche],
-    queryFn: () =>
-      appelerApi<{
-        structures: { id: string; nom: string; commune: string; departementCode: string }[];
-      }>(`/api/structures?${new URLSearchParams({ recherche })}`),
-    enabled: recherche.trim().length >= 2,
-  });
-  return (
-    <>
-      <Input
-        label="Rechercher la structure"
-        hintText="Au moins deux lettres de son nom"
-        nativeInputProps={{
-          type: "search",
-          value: recherche,
-          onChange: (e) => setRecherche(e.target.value),
-        }}
-      />
-      <Select
-        label="Structure"
-        state={props.erreur ? "error" : "default"}
-        stateRelatedMessage={props.erreur}
-        nativeSelectProps={{
-          name: "perimetre",
-          value: props.valeur,
-          onChange: (e) => props.onChange(e.target.value),
-        }}
-      >
-        <option value="" disabled>
-          {data ? `${data.structures.length} résultat(s)` : "Choisir après la recherche"}
-        </option>
-        {data?.structures.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.nom} – {s.commune} ({s.departementCode})
-          </option>
-        ))}
-      </Select>
-    </>
-  );
 }
