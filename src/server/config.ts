@@ -23,6 +23,7 @@ const envSchema = z.object({
   PROCONNECT_CLIENT_SECRET: z.string().optional(),
   PROCONNECT_SCOPES: z.string().default("openid given_name usual_name email uid siret"),
   PROCONNECT_ALLOW_HTTP: booleen.optional(),
+  GEOCODEUR_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -47,6 +48,7 @@ export type Config = {
       }
     | undefined;
   niveauLog: string;
+  urlGeocodeur: string | undefined;
 };
 
 /** Reads the environment once; a configuration that cannot be safe stops the server. */
@@ -88,5 +90,6 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     proconnect: pc,
     niveauLog: e.LOG_LEVEL,
+    urlGeocodeur: e.GEOCODEUR_URL,
   };
 }

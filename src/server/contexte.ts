@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import type { Config } from "./config.ts";
 import type { Db, TypeBase } from "./db/client.ts";
+import type { Geocodeur } from "./infra/geocodeur.ts";
 import type { Messagerie } from "./infra/messagerie.ts";
 import type { ProConnect } from "./infra/proconnect.ts";
 
@@ -11,6 +12,7 @@ export type Contexte = {
   config: Config;
   messagerie: Messagerie;
   proconnect: ProConnect | undefined;
+  geocodeur: Geocodeur;
   horloge: () => Date;
 };
 

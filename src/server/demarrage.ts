@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { type Base, ouvrirBase } from "./db/client.ts";
 import { chargerReferentiel } from "./db/referentiel.ts";
 import { genererDemo } from "./demo/generateur.ts";
+import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
@@ -50,6 +51,7 @@ export async function demarrerPlateforme(
       ? creerProConnect(config.proconnect, config.urlPublique)
       : undefined,
     horloge,
+    geocodeur: creerGeocodeur(config.urlGeocodeur),
   });
   const menage = setInterval(() => {
     faireLeMenage(base.db, horloge(), config.session).catch((erreur) =>

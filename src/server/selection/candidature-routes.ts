@@ -35,8 +35,14 @@ export function routesCandidatureStructure(app: FastifyInstance, ctx: Contexte):
       },
     },
     async (requete, reponse) => {
+      // Located before the transaction: a slow address service must not hold database locks.
+      const coordonnees = await ctx.geocodeur.localiser(
+        requete.body.adresse,
+        requete.body.communeCode,
+      );
       const resultat = await deposerCandidature(ctx.db, ctx.messagerie, {
         candidature: requete.body,
+        coordonnees,
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
         urlPublique: ctx.config.urlPublique,

@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  doublePrecision,
+  index,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { instant, localisation } from "./colonnes.ts";
 
 // --- Structures d'accueil (the selection issue extends this table) ---
@@ -15,6 +23,9 @@ export const structure = pgTable(
     ...localisation(),
     reseau: text("reseau"),
     adresse: text("adresse"),
+    /** WGS84 point of the address, from the national address base when it answered. */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     contactPrenom: text("contact_prenom"),
     contactNom: text("contact_nom"),
     contactFonction: text("contact_fonction"),

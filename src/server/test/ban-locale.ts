@@ -1,0 +1,42 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ReponseBanLocale = {
+  status?: number;
+  citycode?: string;
+  score?: number;
+  coordonnees?: [number, number];
+};
+
+/** A local stand-in of the national address base's `/search`, answering what the test sets. */
+export async function demarrerBanLocale(
+  repondre: (q: string, citycode: string) => ReponseBanLocale,
+) {
+  const requetes: URL[] = [];
+  const serveur = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    requetes.push(url);
+    const r = repondre(url.searchParams.get("q") ?? "", url.searchParams.get("citycode") ?? "");
+    res.writeHead(r.status ?? 200, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: r.coordonnees
+          ? [
+              {
+                type: "Feature",
+                geometry: { type: "Point", coordinates: r.coordonnees },
+                properties: { score: r.score ?? 0.9, citycode: r.citycode },
+              },
+            ]
+          : [],
+      }),
+    );
+  });
+  await new Promise<void>((ok) => serveur.listen(0, "127.0.0.1", ok));
+  return {
+    url: `http://127.0.0.1:${(serveur.address() as AddressInfo).port}`,
+    requetes,
+    arreter: () => new Promise<void>((ok) => serveur.close(() => ok())),
+  };
+}
