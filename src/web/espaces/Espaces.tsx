@@ -90,7 +90,13 @@ export function EspaceCoordinateur() {
 export function EspaceHub() {
   return (
     <GabaritEspace roleAttendu="hub" titre="Espace du hub territorial">
-      {() => <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />}
+      {() => (
+        <>
+          <ListeDemandes titre="Demandes de postes de votre territoire" />
+          <MesPostes titre="Postes attribués dans votre territoire" />
+          <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />
+        </>
+      )}
     </GabaritEspace>
   );
 }
@@ -98,7 +104,13 @@ export function EspaceHub() {
 export function EspaceGrandReseau() {
   return (
     <GabaritEspace roleAttendu="grand_reseau" titre="Espace du grand réseau">
-      {() => <StructuresDuPerimetre titre="Structures de votre réseau" />}
+      {() => (
+        <>
+          <ListeDemandes titre="Demandes de postes de votre réseau" />
+          <MesPostes titre="Postes attribués à votre réseau" />
+          <StructuresDuPerimetre titre="Structures de votre réseau" />
+        </>
+      )}
     </GabaritEspace>
   );
 }
@@ -106,7 +118,13 @@ export function EspaceGrandReseau() {
 export function EspaceFinanceur() {
   return (
     <GabaritEspace roleAttendu="financeur" titre="Espace du financeur (Banque des Territoires)">
-      {() => <StructuresDuPerimetre titre="Structures d'accueil financées" />}
+      {() => (
+        <>
+          <MesPostes titre="Postes attribués" />
+          <ListeDemandes titre="Demandes de postes" />
+          <StructuresDuPerimetre titre="Structures d'accueil financées" />
+        </>
+      )}
     </GabaritEspace>
   );
 }
