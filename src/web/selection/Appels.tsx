@@ -5,10 +5,10 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { Erreur } from "../../domain/erreurs.ts";
 import { amiSchema, STATUTS_AMI, type StatutAmi } from "../../domain/selection/ami.ts";
 import { TYPES_JURIDIQUES, type TypeJuridique } from "../../domain/selection/structure.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appelerApi } from "../api.ts";
+import { useErreurs } from "../socle/erreurs.ts";
 
 type Ami = {
   id: string;
@@ -34,48 +34,35 @@ export function Appels() {
     cloture: "",
     typesEligibles: [] as TypeJuridique[],
   });
-  const [erreurs, setErreurs] = useState<Erreur[]>([]);
-  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
-  const etat = (c: string) => ({
-    state: erreur(c) ? ("error" as const) : ("default" as const),
-    stateRelatedMessage: erreur(c),
-  });
+  const { etat, generale: horsChamps, depuisSchema, depuisEchec, effacer } = useErreurs();
   const recharger = () => client.invalidateQueries({ queryKey: ["amis"] });
 
   const creer = async (e: FormEvent) => {
     e.preventDefault();
     const verifie = amiSchema.safeParse({ ...f, cloture: f.cloture || null });
     if (!verifie.success) {
-      setErreurs(
-        verifie.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
-      );
+      depuisSchema(verifie.error.issues);
       return;
     }
     try {
       await appelerApi("/api/amis", { methode: "POST", corps: verifie.data });
-      setErreurs([]);
+      effacer();
       setF({ titre: "", ouverture: "", cloture: "", typesEligibles: [] });
       await recharger();
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
-      );
+      depuisEchec(err);
     }
   };
   const changer = async (id: string, action: "ouverture" | "cloture") => {
     try {
       await appelerApi(`/api/amis/${id}/${action}`, { methode: "POST" });
-      setErreurs([]);
+      effacer();
       await recharger();
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'action a échoué." }],
-      );
+      depuisEchec(err, "L'action a échoué.");
     }
   };
-  const generale = erreurs.find(
-    (e) => !["titre", "ouverture", "cloture", "typesEligibles"].includes(e.champ),
-  );
+  const generale = horsChamps(["titre", "ouverture", "cloture", "typesEligibles"]);
 
   return (
     <section aria-labelledby="titre-appels" className={fr.cx("fr-mt-4w")}>

@@ -3,8 +3,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { Erreur } from "../../domain/erreurs.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appelerApi } from "../api.ts";
+import { useErreurs } from "../socle/erreurs.ts";
 
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
@@ -17,19 +17,16 @@ export function Comites() {
   });
   const [numero, setNumero] = useState("");
   const [jour, setJour] = useState("");
-  const [erreurs, setErreurs] = useState<Erreur[]>([]);
-  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
+  const { message: erreur, depuisEchec, effacer } = useErreurs();
   const creer = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await appelerApi("/api/comites", { methode: "POST", corps: { numero, date: jour } });
-      setErreurs([]);
+      effacer();
       setNumero("");
       await client.invalidateQueries({ queryKey: ["comites"] });
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
-      );
+      depuisEchec(err);
     }
   };
   return (

@@ -5,9 +5,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { Erreur } from "../../domain/erreurs.ts";
 import { demandeStructureSchema, MOTIFS_RETRAIT } from "../../domain/selection/avenant.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appelerApi } from "../api.ts";
+import { useErreurs } from "../socle/erreurs.ts";
 
 /** A structure asks for more posts, gives some back, or asks for a coordinator post. */
 export function NouvelleDemande() {
@@ -16,13 +16,8 @@ export function NouvelleDemande() {
   const [postes, setPostes] = useState("1");
   const [motif, setMotif] = useState("");
   const [temps, setTemps] = useState("temps_plein");
-  const [erreurs, setErreurs] = useState<Erreur[]>([]);
+  const { etat, generale: horsChamps, depuisSchema, depuisEchec, effacer } = useErreurs();
   const [succes, setSucces] = useState<string>();
-  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
-  const etat = (c: string) => ({
-    state: erreur(c) ? ("error" as const) : ("default" as const),
-    stateRelatedMessage: erreur(c),
-  });
 
   const envoyer = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,24 +25,20 @@ export function NouvelleDemande() {
     const saisie = nature === "coordinateur" ? { nature, temps, motif } : { nature, postes, motif };
     const verifie = demandeStructureSchema.safeParse(saisie);
     if (!verifie.success) {
-      setErreurs(
-        verifie.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
-      );
+      depuisSchema(verifie.error.issues);
       return;
     }
     try {
       await appelerApi("/api/structure/demandes", { methode: "POST", corps: verifie.data });
-      setErreurs([]);
+      effacer();
       setMotif("");
       setSucces("Votre demande est déposée.");
       await client.invalidateQueries({ queryKey: ["demandes"] });
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
-      );
+      depuisEchec(err);
     }
   };
-  const generale = erreurs.find((e) => !["postes", "motif", "temps"].includes(e.champ));
+  const generale = horsChamps(["postes", "motif", "temps"]);
 
   return (
     <form
