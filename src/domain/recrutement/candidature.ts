@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { nombreFr } from "../format.ts";
+import { codeCommuneSchema } from "../territoire.ts";
+import { emailSchema } from "../utilisateur.ts";
+import { machine } from "./machine.ts";
+
+export const MOTIVATION_CANDIDAT_MAX = 2_500;
+
+/** Maximum distances offered; 2,000 km stands for the whole of France (original value). */
+export const DISTANCES_MAX_KM = [5, 10, 15, 20, 40, 100, 2000] as const;
+
+export const SITUATIONS = {
+  demandeur_emploi: "Demandeur d'emploi",
+  en_emploi: "En emploi",
+  en_formation: "En formation",
+  diplome_mediation: "Diplômé en médiation numérique",
+  experience_mediation: "Expérience en médiation numérique",
+} as const;
+export type Situation = keyof typeof SITUATIONS;
+
+const texte = (libelle: string, max: number) =>
+  z
+    .string({ error: `${libelle} est obligatoire.` })
+    .trim()
+    .min(1, `${libelle} est obligatoire.`)
+    .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
+
+/**
+ * The public application of a candidate (recrutement.md §5.1). `aujourdhui` is passed in: the
+ * domain reads no clock.
+ */
+export function candidatSchema(aujourdhui: string) {
+  return z
+    .object({
+      prenom: texte("Le prénom", 100),
+      nom: texte("Le nom", 100),
+      email: emailSchema,
+      telephone: z
+        .string({ error: "Le téléphone est obligatoire." })
+        .trim()
+        .transform((v) => v.replace(/[\s.-]/g, ""))
+        .pipe(
+          z
+            .string()
+            .regex(
+              /^(0\d{9}|\+\d{11,12})$/,
+              "Le téléphone doit compter 10 chiffres, ou commencer par + suivi de 11 ou 12 chiffres.",
+            ),
+        ),
+      communeCode: codeCommuneSchema,
+      situations: z
+        .array(
+          z.enum(Object.keys(SITUATIONS) as [Situation, ...Situation[]], {
+            error: "Situation inconnue.",
+          }),
+        )
+        .min(1, "Indiquez au moins une situation."),
+      diplome: z
+        .string()
+        .trim()
+        .max(200, "Le nom du diplôme ne doit pas dépasser 200 caractères.")
+        .default(""),
+      dateDisponibilite: z.iso
+        .date("La date de disponibilité doit être une date (AAAA-MM-JJ).")
+        .refine(
+          (d) => d >= aujourdhui,
+          "La date de disponibilité doit être aujourd'hui ou plus tard.",
+        ),
+      distanceMaxKm: z.coerce
+        .number({ error: "Choisissez la distance maximale." })
+        .refine(
+          (d) => (DISTANCES_MAX_KM as readonly number[]).includes(d),
+          "Choisissez une distance proposée (5, 10, 15, 20, 40, 100 km ou toute la France).",
+        ),
+      motivation: texte("La motivation", MOTIVATION_CANDIDAT_MAX),
+    })
+    .strict()
+    .refine((c) => !c.situations.includes("diplome_mediation") || c.diplome.length > 0, {
+      message: "Indiquez le nom du diplôme en médiation numérique.",
+      path: ["diplome"],
+    });
+}
+
+export type Candidat = z.infer<ReturnType<typeof candidatSchema>>;
+
+export const STATUTS_CANDIDATURE = {
+  en_attente_confirmation: "En attente de confirmation du courriel",
+  disponible: "Disponible",
+  indisponible: "Indisponible",
+  en_poste: "En poste",
+  supprimee: "Supprimée",
+} as const;
+export type StatutCandidature = keyof typeof STATUTS_CANDIDATURE;
+
+export type EvenementCandidature =
+  | "confirmer_courriel"
+  | "se_dire_indisponible"
+  | "se_dire_disponible"
+  | "etre_recrute"
+  | "quitter_son_poste"
+  | "supprimer";
+
+/** recrutement.md §5.2. */
+export const transitionCandidature = machine<StatutCandidature, EvenementCandidature>({
+  libellesStatuts: STATUTS_CANDIDATURE,
+  libellesEvenements: {
+    confirmer_courriel: "confirmer le courriel",
+    se_dire_indisponible: "se déclarer indisponible",
+    se_dire_disponible: "se déclarer disponible",
+    etre_recrute: "valider un recrutement",
+    quitter_son_poste: "revenir au vivier après la fin du contrat",
+    supprimer: "supprimer la candidature",
+  },
+  transitions: {
+    confirmer_courriel: { en_attente_confirmation: "disponible" },
+    se_dire_indisponible: { disponible: "indisponible" },
+    se_dire_disponible: { indisponible: "disponible" },
+    etre_recrute: { disponible: "en_poste", indisponible: "en_poste" },
+    quitter_son_poste: { en_poste: "disponible" },
+    supprimer: {
+      en_attente_confirmation: "supprimee",
+      disponible: "supprimee",
+      indisponible: "supprimee",
+      en_poste: "supprimee",
+    },
+  },
+});
