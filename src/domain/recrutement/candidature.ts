@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { nombreFr } from "../format.ts";
+import { machine } from "../machine.ts";
 import { codeCommuneSchema } from "../territoire.ts";
 import { emailSchema } from "../utilisateur.ts";
-import { machine } from "./machine.ts";
 
 export const MOTIVATION_CANDIDAT_MAX = 2_500;
 

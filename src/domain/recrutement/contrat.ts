@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { machine } from "./machine.ts";
+import { machine } from "../machine.ts";
 
 export const TYPES_CONTRAT = {
   cdi: "CDI",

@@ -1,4 +1,4 @@
-import { machine } from "./machine.ts";
+import { machine } from "../machine.ts";
 
 export const STATUTS_MISE_EN_RELATION = {
   proposee: "Proposée",

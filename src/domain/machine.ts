@@ -1,4 +1,4 @@
-import { echec, type Resultat, reussite } from "../erreurs.ts";
+import { echec, type Resultat, reussite } from "./erreurs.ts";
 
 /**
  * A state machine as a table of allowed transitions: anything not listed is refused with a
