@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { texteObligatoire } from "./champs.ts";
 import { perimetreAutorise, perimetreSchema } from "./perimetre.ts";
 import { ROLES } from "./roles.ts";
 
@@ -9,20 +10,13 @@ export const emailSchema = z
   .max(254, "L'adresse électronique est trop longue.")
   .pipe(z.email("L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr)."));
 
-const nomSchema = (libelle: string) =>
-  z
-    .string({ error: `${libelle} est obligatoire.` })
-    .trim()
-    .min(1, `${libelle} est obligatoire.`)
-    .max(100, `${libelle} ne doit pas dépasser 100 caractères.`);
-
 export const roleSchema = z.enum(ROLES, { error: "Ce rôle n'existe pas." });
 
 export const invitationSchema = z
   .object({
     email: emailSchema,
-    prenom: nomSchema("Le prénom"),
-    nom: nomSchema("Le nom"),
+    prenom: texteObligatoire("Le prénom", 100),
+    nom: texteObligatoire("Le nom", 100),
     role: roleSchema,
     perimetre: perimetreSchema,
   })

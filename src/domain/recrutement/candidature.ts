@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nombreFr } from "../format.ts";
+import { telephoneSchema, texteObligatoire } from "../champs.ts";
 import { machine } from "../machine.ts";
 import { codeCommuneSchema } from "../territoire.ts";
 import { emailSchema } from "../utilisateur.ts";
@@ -18,13 +18,6 @@ export const SITUATIONS = {
 } as const;
 export type Situation = keyof typeof SITUATIONS;
 
-const texte = (libelle: string, max: number) =>
-  z
-    .string({ error: `${libelle} est obligatoire.` })
-    .trim()
-    .min(1, `${libelle} est obligatoire.`)
-    .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
-
 /**
  * The public application of a candidate (recrutement.md §5.1). `aujourdhui` is passed in: the
  * domain reads no clock.
@@ -32,21 +25,13 @@ const texte = (libelle: string, max: number) =>
 export function candidatSchema(aujourdhui: string) {
   return z
     .object({
-      prenom: texte("Le prénom", 100),
-      nom: texte("Le nom", 100),
+      prenom: texteObligatoire("Le prénom", 100),
+      nom: texteObligatoire("Le nom", 100),
       email: emailSchema,
-      telephone: z
-        .string({ error: "Le téléphone est obligatoire." })
-        .trim()
-        .transform((v) => v.replace(/[\s.-]/g, ""))
-        .pipe(
-          z
-            .string()
-            .regex(
-              /^(0\d{9}|\+\d{11,12})$/,
-              "Le téléphone doit compter 10 chiffres, ou commencer par + suivi de 11 ou 12 chiffres.",
-            ),
-        ),
+      telephone: telephoneSchema(
+        /^(0\d{9}|\+\d{11,12})$/,
+        "Le téléphone doit compter 10 chiffres, ou commencer par + suivi de 11 ou 12 chiffres.",
+      ),
       communeCode: codeCommuneSchema,
       situations: z
         .array(
@@ -72,7 +57,7 @@ export function candidatSchema(aujourdhui: string) {
           (d) => (DISTANCES_MAX_KM as readonly number[]).includes(d),
           "Choisissez une distance proposée (5, 10, 15, 20, 40, 100 km ou toute la France).",
         ),
-      motivation: texte("La motivation", MOTIVATION_CANDIDAT_MAX),
+      motivation: texteObligatoire("La motivation", MOTIVATION_CANDIDAT_MAX),
     })
     .strict()
     .refine((c) => !c.situations.includes("diplome_mediation") || c.diplome.length > 0, {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nombreFr } from "../format.ts";
+import { telephoneSchema, texteObligatoire } from "../champs.ts";
 import { codeCommuneSchema } from "../territoire.ts";
 import { emailSchema } from "../utilisateur.ts";
 import { ridetValide, siretValide } from "./siret.ts";
@@ -35,13 +35,6 @@ export function secteurDe(type: TypeJuridique): Secteur {
 
 export const MOTIVATION_MAX = 2_500;
 
-const texte = (libelle: string, max: number) =>
-  z
-    .string({ error: `${libelle} est obligatoire.` })
-    .trim()
-    .min(1, `${libelle} est obligatoire.`)
-    .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
-
 /** The public application form of a structure (recrutement.md §4.1). */
 export const candidatureStructureSchema = z
   .object({
@@ -57,27 +50,19 @@ export const candidatureStructureSchema = z
     typeJuridique: z.enum(Object.keys(TYPES_JURIDIQUES) as [TypeJuridique, ...TypeJuridique[]], {
       error: "Choisissez le type de structure.",
     }),
-    nom: texte("Le nom de la structure", 200),
-    adresse: texte("L'adresse", 300),
+    nom: texteObligatoire("Le nom de la structure", 200),
+    adresse: texteObligatoire("L'adresse", 300),
     communeCode: codeCommuneSchema,
     contact: z
       .object({
-        prenom: texte("Le prénom du contact", 100),
-        nom: texte("Le nom du contact", 100),
-        fonction: texte("La fonction du contact", 100),
+        prenom: texteObligatoire("Le prénom du contact", 100),
+        nom: texteObligatoire("Le nom du contact", 100),
+        fonction: texteObligatoire("La fonction du contact", 100),
         email: emailSchema,
-        telephone: z
-          .string({ error: "Le téléphone est obligatoire." })
-          .trim()
-          .transform((v) => v.replace(/[\s.-]/g, ""))
-          .pipe(
-            z
-              .string()
-              .regex(
-                /^(0\d{9}|\+\d{8,14})$/,
-                "Le téléphone doit compter 10 chiffres (ex. 03 21 00 00 00).",
-              ),
-          ),
+        telephone: telephoneSchema(
+          /^(0\d{9}|\+\d{8,14})$/,
+          "Le téléphone doit compter 10 chiffres (ex. 03 21 00 00 00).",
+        ),
       })
       .strict(),
     postesDemandes: z.coerce
@@ -86,7 +71,7 @@ export const candidatureStructureSchema = z
       .min(1, "Demandez au moins un poste.")
       .max(50, "Une demande ne peut pas dépasser 50 postes."),
     dateDebutSouhaitee: z.iso.date("La date de début souhaitée doit être une date (AAAA-MM-JJ)."),
-    motivation: texte("La motivation", MOTIVATION_MAX),
+    motivation: texteObligatoire("La motivation", MOTIVATION_MAX),
     coordinateur: z.enum(["non", "temps_partiel", "temps_plein"], {
       error: "Précisez la candidature au poste de coordinateur.",
     }),
