@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PERIMETRES_PAR_ROLE, perimetreAutorise, perimetreSchema } from "./perimetre.ts";
+import {
+  couvreTerritoire,
+  PERIMETRES_PAR_ROLE,
+  perimetreAutorise,
+  perimetreSchema,
+} from "./perimetre.ts";
 import { ROLES } from "./roles.ts";
 import { sessionExpiree } from "./temps.ts";
 import { invitationSchema } from "./utilisateur.ts";
@@ -92,5 +97,18 @@ describe("expiration des sessions", () => {
     const derniereActivite = new Date(creeLe.getTime() + activiteApres);
     const maintenant = new Date(creeLe.getTime() + maintenantApres);
     expect(sessionExpiree({ creeLe, derniereActivite }, maintenant, regles)).toBe(attendu);
+  });
+});
+
+describe("territoire couvert par un préfet", () => {
+  const lieu = { departementCode: "62", regionCode: "32" };
+  it.each([
+    [{ type: "departement", code: "62" }, true],
+    [{ type: "departement", code: "59" }, false],
+    [{ type: "region", code: "32" }, true],
+    [{ type: "region", code: "75" }, false],
+    [{ type: "national" }, false],
+  ] as const)("%j", (perimetre, attendu) => {
+    expect(couvreTerritoire(perimetre, lieu)).toBe(attendu);
   });
 });

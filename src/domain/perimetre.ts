@@ -85,3 +85,13 @@ export function libellePerimetre(perimetre: Perimetre, noms: (code: string) => s
       return "Personnel";
   }
 }
+
+/** Whether a département or région perimeter covers a place (a préfet's territory). */
+export function couvreTerritoire(
+  perimetre: Perimetre,
+  lieu: { departementCode: string; regionCode: string },
+): boolean {
+  if (perimetre.type === "departement") return perimetre.code === lieu.departementCode;
+  if (perimetre.type === "region") return perimetre.code === lieu.regionCode;
+  return false;
+}

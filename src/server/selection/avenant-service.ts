@@ -1,10 +1,10 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import type { DemandeStructure } from "../../domain/selection/avenant.ts";
-import { type StatutDemande, transitionDemande } from "../../domain/selection/demande-postes.ts";
 import type { Db } from "../db/client.ts";
 import { demandePostes, poste } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
+import { changerStatutDemande } from "./statut-demande.ts";
 
 export const DEMANDE_EN_COURS =
   "Une demande est en cours d'instruction : attendez sa décision ou retirez-la avant d'en faire une autre.";
@@ -81,19 +81,17 @@ export async function retirerDemande(
       )
       .for("update");
     if (!demande) return "introuvable" as const;
-    const t = transitionDemande(demande.statut as StatutDemande, { type: "retirer" });
+    const t = await changerStatutDemande(
+      tx,
+      demande,
+      { type: "retirer" },
+      {
+        acteur: params.acteur,
+        maintenant: params.maintenant,
+        action: "demande.retiree",
+      },
+    );
     if (!t.ok) return t;
-    await tx
-      .update(demandePostes)
-      .set({ statut: t.valeur, modifieLe: params.maintenant })
-      .where(eq(demandePostes.id, demande.id));
-    await journaliser(tx, params.acteur, {
-      action: "demande.retiree",
-      cibleType: "demande_postes",
-      cibleId: demande.id,
-      avant: { statut: demande.statut },
-      apres: { statut: t.valeur },
-    });
     return reussite(true as const);
   });
 }
@@ -110,22 +108,19 @@ export async function annulerDemande(
       .where(eq(demandePostes.id, params.demandeId))
       .for("update");
     if (!demande) return "introuvable" as const;
-    const t = transitionDemande(demande.statut as StatutDemande, {
-      type: "annuler",
-      motif: params.motif,
-    });
+    const t = await changerStatutDemande(
+      tx,
+      demande,
+      { type: "annuler", motif: params.motif },
+      {
+        acteur: params.acteur,
+        maintenant: params.maintenant,
+        action: "demande.annulee",
+        colonnes: { confirmationHash: null },
+        apres: { motif: params.motif },
+      },
+    );
     if (!t.ok) return t;
-    await tx
-      .update(demandePostes)
-      .set({ statut: t.valeur, confirmationHash: null, modifieLe: params.maintenant })
-      .where(eq(demandePostes.id, demande.id));
-    await journaliser(tx, params.acteur, {
-      action: "demande.annulee",
-      cibleType: "demande_postes",
-      cibleId: demande.id,
-      avant: { statut: demande.statut },
-      apres: { statut: t.valeur, motif: params.motif },
-    });
     return reussite(true as const);
   });
 }

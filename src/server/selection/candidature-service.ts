@@ -1,7 +1,6 @@
 import { and, eq, gt, ne } from "drizzle-orm";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { candidaturePossible, type StatutAmi } from "../../domain/selection/ami.ts";
-import { type StatutDemande, transitionDemande } from "../../domain/selection/demande-postes.ts";
 import { type CandidatureStructure, secteurDe } from "../../domain/selection/structure.ts";
 import { jourParis } from "../../domain/temps.ts";
 import type { Db } from "../db/client.ts";
@@ -10,6 +9,7 @@ import type { Coordonnees } from "../infra/geocodeur.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
+import { changerStatutDemande } from "./statut-demande.ts";
 
 const DUREE_CONFIRMATION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -183,24 +183,18 @@ export async function confirmerCandidature(
       )
       .for("update");
     if (!demande) return echec("jeton", CONFIRMATION_INVALIDE);
-    const t = transitionDemande(demande.statut as StatutDemande, { type: "confirmer_courriel" });
+    const t = await changerStatutDemande(
+      tx,
+      demande,
+      { type: "confirmer_courriel" },
+      {
+        acteur: params.acteur,
+        maintenant: params.maintenant,
+        action: "demande.deposee",
+        colonnes: { confirmationHash: null, confirmationExpireLe: null },
+      },
+    );
     if (!t.ok) return echec("jeton", CONFIRMATION_INVALIDE);
-    await tx
-      .update(demandePostes)
-      .set({
-        statut: t.valeur,
-        confirmationHash: null,
-        confirmationExpireLe: null,
-        modifieLe: params.maintenant,
-      })
-      .where(eq(demandePostes.id, demande.id));
-    await journaliser(tx, params.acteur, {
-      action: "demande.deposee",
-      cibleType: "demande_postes",
-      cibleId: demande.id,
-      avant: { statut: demande.statut },
-      apres: { statut: t.valeur },
-    });
     return reussite({ demandeId: demande.id });
   });
 }

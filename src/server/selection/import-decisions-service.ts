@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Erreur } from "../../domain/erreurs.ts";
+import { couvreTerritoire } from "../../domain/perimetre.ts";
 import {
   estPosteCoordinateur,
   type StatutDemande,
@@ -35,6 +36,7 @@ import type { Courriel, Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import type { Acteur } from "../journal/journal.ts";
 import type { LigneBrute } from "./fichier-tableur.ts";
+import { prefetsActifs } from "./prefets.ts";
 
 type Structure = typeof structure.$inferSelect;
 type Demande = typeof demandePostes.$inferSelect;
@@ -449,23 +451,8 @@ async function avisDeDecision(
       texte: `Le comité national de sélection (COSELEC ${l.numeroSession}) a examiné votre demande. Décision : ${ISSUES_DECISION[l.issue]}${l.issue === "acceptee" ? `, ${l.postesAccordes} poste(s) accordé(s)` : ""}.\n\nLe détail est sur la plateforme : ${urlPublique}/espace`,
     });
   }
-  const prefets = await tx
-    .select({ email: utilisateur.email, perimetre: habilitation.perimetre })
-    .from(habilitation)
-    .innerJoin(utilisateur, eq(utilisateur.id, habilitation.utilisateurId))
-    .where(
-      and(
-        eq(habilitation.role, "prefet"),
-        eq(habilitation.actif, true),
-        eq(utilisateur.actif, true),
-      ),
-    );
-  for (const p of prefets) {
-    const concernees = pretes.filter((l) =>
-      p.perimetre.type === "departement"
-        ? l.structure.departementCode === p.perimetre.code
-        : p.perimetre.type === "region" && l.structure.regionCode === p.perimetre.code,
-    );
+  for (const p of await prefetsActifs(tx)) {
+    const concernees = pretes.filter((l) => couvreTerritoire(p.perimetre, l.structure));
     if (concernees.length === 0) continue;
     mails.push({
       destinataire: p.email,

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { couvreTerritoire } from "../../domain/perimetre.ts";
 import {
   avisPossible,
   type EvenementDemande,
@@ -29,6 +30,7 @@ import type { Messagerie } from "../infra/messagerie.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 import { inviterDansTransaction } from "../utilisateurs/service.ts";
+import { prefetsActifs } from "./prefets.ts";
 
 export type Echec = { statut: 404 | 409 | 400; erreurs: { champ: string; message: string }[] };
 const introuvable: Echec = {
@@ -320,27 +322,9 @@ async function prevenirDeLaDecision(
     urlPublique: string;
   },
 ): Promise<string[]> {
-  const prefets = await tx
-    .selectDistinct({ email: utilisateur.email })
-    .from(habilitation)
-    .innerJoin(utilisateur, eq(utilisateur.id, habilitation.utilisateurId))
-    .where(
-      and(
-        eq(habilitation.role, "prefet"),
-        eq(habilitation.actif, true),
-        eq(utilisateur.actif, true),
-        or(
-          and(
-            sql`${habilitation.perimetre}->>'type' = 'departement'`,
-            sql`${habilitation.perimetre}->>'code' = ${p.structure.departementCode}`,
-          ),
-          and(
-            sql`${habilitation.perimetre}->>'type' = 'region'`,
-            sql`${habilitation.perimetre}->>'code' = ${p.structure.regionCode}`,
-          ),
-        ),
-      ),
-    );
+  const prefets = (await prefetsActifs(tx)).filter((x) =>
+    couvreTerritoire(x.perimetre, p.structure),
+  );
   const destinataires = [
     ...new Set([
       ...(p.structure.contactEmail ? [p.structure.contactEmail] : []),
