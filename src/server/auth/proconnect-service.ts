@@ -40,9 +40,6 @@ export async function reprendreTransaction(
   return { state: t.state, nonce: t.nonce };
 }
 
-export const COMPTE_INCONNU =
-  "Aucun compte actif de la plateforme ne correspond à cette identité ProConnect. Demandez une invitation à votre administrateur.";
-
 /**
  * Matches the identity on `sub`; at the first sign-in only, binds `sub` to the account invited
  * with the same e-mail (S5, rule 10). Afterwards a changed e-mail does not lock the user out.

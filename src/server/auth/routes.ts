@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as oidc from "openid-client";
 import { z } from "zod";
+import type { EchecProConnect } from "../../domain/connexion.ts";
 import { demandeLienSchema, jetonSchema } from "../../domain/utilisateur.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { type Contexte, nomCookieSession, poserCookieSession } from "../contexte.ts";
@@ -9,7 +10,6 @@ import { corpsErreurSchema } from "../http/schemas.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { decrireMoi, moiSchema } from "./moi.ts";
 import {
-  COMPTE_INCONNU,
   connecterProConnect,
   memoriserTransaction,
   reprendreTransaction,
@@ -228,12 +228,6 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
   );
 }
 
-export const MESSAGES_ECHEC_PROCONNECT = {
-  session_expiree: "La connexion avec ProConnect a expiré. Recommencez.",
-  verification: "La réponse de ProConnect n'a pas pu être vérifiée. Recommencez.",
-  compte_inconnu: COMPTE_INCONNU,
-} as const;
-
-function echecProConnect(reponse: FastifyReply, motif: keyof typeof MESSAGES_ECHEC_PROCONNECT) {
+function echecProConnect(reponse: FastifyReply, motif: EchecProConnect) {
   return reponse.redirect(`/connexion?erreur=${motif}`);
 }

@@ -5,21 +5,15 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "wouter";
+import { messageEchecProConnect } from "../../domain/connexion.ts";
 import { demandeLienSchema } from "../../domain/utilisateur.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { useTitre } from "../socle/titre.ts";
 
-const ERREURS_PROCONNECT: Record<string, string> = {
-  session_expiree: "La connexion avec ProConnect a expiré. Recommencez.",
-  verification: "La réponse de ProConnect n'a pas pu être vérifiée. Recommencez.",
-  compte_inconnu:
-    "Aucun compte actif de la plateforme ne correspond à cette identité ProConnect. Demandez une invitation à votre administrateur.",
-};
-
 export function Connexion() {
   useTitre("Se connecter");
   const [params] = useSearchParams();
-  const erreurProConnect = ERREURS_PROCONNECT[params.get("erreur") ?? ""];
+  const erreurProConnect = messageEchecProConnect(params.get("erreur"));
   const { data: moyens } = useQuery({
     queryKey: ["auth-config"],
     queryFn: () => appelerApi<{ proconnect: boolean; demo: boolean }>("/api/auth/config"),
