@@ -42,15 +42,26 @@ export function EspaceAdmin() {
   );
 }
 
+/** What every territorial reader sees: the requests, the posts and the structures of its scope. */
+function VuePerimetre(props: { demandes: string; postes: string; structures: string }) {
+  return (
+    <>
+      <ListeDemandes titre={props.demandes} />
+      <MesPostes titre={props.postes} />
+      <StructuresDuPerimetre titre={props.structures} />
+    </>
+  );
+}
+
 export function EspacePrefet() {
   return (
     <GabaritEspace roleAttendu="prefet" titre="Espace de la préfecture">
       {() => (
-        <>
-          <ListeDemandes titre="Demandes de postes de votre territoire" />
-          <MesPostes titre="Postes attribués dans votre territoire" />
-          <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />
-        </>
+        <VuePerimetre
+          demandes="Demandes de postes de votre territoire"
+          postes="Postes attribués dans votre territoire"
+          structures="Structures d'accueil de votre territoire"
+        />
       )}
     </GabaritEspace>
   );
@@ -91,11 +102,11 @@ export function EspaceHub() {
   return (
     <GabaritEspace roleAttendu="hub" titre="Espace du hub territorial">
       {() => (
-        <>
-          <ListeDemandes titre="Demandes de postes de votre territoire" />
-          <MesPostes titre="Postes attribués dans votre territoire" />
-          <StructuresDuPerimetre titre="Structures d'accueil de votre territoire" />
-        </>
+        <VuePerimetre
+          demandes="Demandes de postes de votre territoire"
+          postes="Postes attribués dans votre territoire"
+          structures="Structures d'accueil de votre territoire"
+        />
       )}
     </GabaritEspace>
   );
@@ -105,11 +116,11 @@ export function EspaceGrandReseau() {
   return (
     <GabaritEspace roleAttendu="grand_reseau" titre="Espace du grand réseau">
       {() => (
-        <>
-          <ListeDemandes titre="Demandes de postes de votre réseau" />
-          <MesPostes titre="Postes attribués à votre réseau" />
-          <StructuresDuPerimetre titre="Structures de votre réseau" />
-        </>
+        <VuePerimetre
+          demandes="Demandes de postes de votre réseau"
+          postes="Postes attribués à votre réseau"
+          structures="Structures de votre réseau"
+        />
       )}
     </GabaritEspace>
   );
@@ -119,11 +130,11 @@ export function EspaceFinanceur() {
   return (
     <GabaritEspace roleAttendu="financeur" titre="Espace du financeur (Banque des Territoires)">
       {() => (
-        <>
-          <MesPostes titre="Postes attribués" />
-          <ListeDemandes titre="Demandes de postes" />
-          <StructuresDuPerimetre titre="Structures d'accueil financées" />
-        </>
+        <VuePerimetre
+          demandes="Demandes de postes"
+          postes="Postes attribués"
+          structures="Structures d'accueil financées"
+        />
       )}
     </GabaritEspace>
   );

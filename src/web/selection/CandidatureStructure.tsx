@@ -6,7 +6,6 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { Erreur } from "../../domain/erreurs.ts";
 import { nombreFr } from "../../domain/format.ts";
 import {
   candidatureStructureSchema,
@@ -14,8 +13,9 @@ import {
   TYPES_JURIDIQUES,
   type TypeJuridique,
 } from "../../domain/selection/structure.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appelerApi } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
+import { useErreurs } from "../socle/erreurs.ts";
 import { useTitre } from "../socle/titre.ts";
 
 type Ami = { id: string; titre: string; typesEligibles: TypeJuridique[] };
@@ -42,23 +42,16 @@ export function CandidatureStructure() {
     queryFn: () => appelerApi<Ami[]>("/api/amis/ouverts"),
   });
   const [f, setF] = useState(VIDE);
-  const [erreurs, setErreurs] = useState<Erreur[]>([]);
+  const { erreurs, message: erreur, etat, depuisSchema, depuisEchec, effacer } = useErreurs();
   const [envoye, setEnvoye] = useState<string>();
   const [enCours, setEnCours] = useState(false);
-  const erreur = (champ: string) => erreurs.find((e) => e.champ === champ)?.message;
-  const etat = (champ: string) => ({
-    state: erreur(champ) ? ("error" as const) : ("default" as const),
-    stateRelatedMessage: erreur(champ),
-  });
   const ami = amis?.find((a) => a.id === f.amiId);
 
   const envoyer = async (e: FormEvent) => {
     e.preventDefault();
     const verifie = candidatureStructureSchema.safeParse(f);
     if (!verifie.success) {
-      setErreurs(
-        verifie.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
-      );
+      depuisSchema(verifie.error.issues);
       document.getElementById("erreurs-candidature")?.focus();
       return;
     }
@@ -68,12 +61,10 @@ export function CandidatureStructure() {
         methode: "POST",
         corps: verifie.data,
       });
-      setErreurs([]);
+      effacer();
       setEnvoye(r.message);
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
-      );
+      depuisEchec(err);
     } finally {
       setEnCours(false);
     }

@@ -7,7 +7,6 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
-import type { Erreur } from "../../domain/erreurs.ts";
 import {
   avisPossible,
   NATURES_DEMANDE,
@@ -18,6 +17,7 @@ import {
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { ChoixStructure } from "../socle/ChoixStructure.tsx";
+import { useErreurs } from "../socle/erreurs.ts";
 import { useMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -183,8 +183,7 @@ function FormulaireAvis({ id }: { id: string }) {
   const [avis, setAvis] = useState("");
   const [commentaire, setCommentaire] = useState("");
   const [transfert, setTransfert] = useState("");
-  const [erreurs, setErreurs] = useState<Erreur[]>([]);
-  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
+  const { message: erreur, depuisEchec, effacer } = useErreurs();
   const envoyer = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -192,13 +191,11 @@ function FormulaireAvis({ id }: { id: string }) {
         methode: "POST",
         corps: { avis, commentaire, structureTransfertId: transfert || null },
       });
-      setErreurs([]);
+      effacer();
       setCommentaire("");
       await recharger();
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
-      );
+      depuisEchec(err);
     }
   };
   return (
@@ -245,7 +242,7 @@ function FormulaireAvis({ id }: { id: string }) {
         label="Structure proposée pour le transfert"
         valeur={transfert}
         onChange={setTransfert}
-        erreur={erreurs.find((e) => e.champ === "structureTransfertId")?.message}
+        erreur={erreur("structureTransfertId")}
       />
       <Button type="submit">Enregistrer l'avis</Button>
     </form>
@@ -386,8 +383,7 @@ function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
   const [sessionComiteId, setSession] = useState("");
   const [issue, setIssue] = useState("acceptee");
   const [postes, setPostes] = useState("1");
-  const [erreurs, setErreurs] = useState<Erreur[]>([]);
-  const erreur = (c: string) => erreurs.find((e) => e.champ === c)?.message;
+  const { message: erreur, generale: horsChamps, depuisEchec, effacer } = useErreurs();
   const envoyer = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -397,17 +393,13 @@ function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
           ? { issue, postesAccordes: postes, ...session }
           : { issue, ...session };
       await appelerApi(`/api/demandes/${id}/decision`, { methode: "POST", corps });
-      setErreurs([]);
+      effacer();
       await recharger();
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'envoi a échoué." }],
-      );
+      depuisEchec(err);
     }
   };
-  const generale = erreurs.find(
-    (e) => !["sessionComiteId", "postesAccordes", "issue"].includes(e.champ),
-  );
+  const generale = horsChamps(["sessionComiteId", "postesAccordes", "issue"]);
   return (
     <form onSubmit={envoyer} noValidate aria-labelledby="titre-decision">
       <h3 id="titre-decision">Enregistrer la décision du comité</h3>

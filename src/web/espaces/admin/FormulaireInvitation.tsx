@@ -5,13 +5,13 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { Erreur } from "../../../domain/erreurs.ts";
 import { PERIMETRES_PAR_ROLE, type TypePerimetre } from "../../../domain/perimetre.ts";
 import { GRANDS_RESEAUX } from "../../../domain/reseaux.ts";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
 import { invitationSchema } from "../../../domain/utilisateur.ts";
-import { appelerApi, ErreurApi } from "../../api.ts";
+import { appelerApi } from "../../api.ts";
 import { ChoixStructure } from "../../socle/ChoixStructure.tsx";
+import { useErreurs } from "../../socle/erreurs.ts";
 import { useTerritoires } from "../../socle/territoires.ts";
 
 const LIBELLES_TYPES: Record<TypePerimetre, string> = {
@@ -57,11 +57,9 @@ export function FormulaireInvitation() {
   const [role, setRole] = useState<Role>("prefet");
   const [type, setType] = useState<TypePerimetre>("departement");
   const [valeur, setValeur] = useState("");
-  const [erreurs, setErreurs] = useState<Erreur[]>([]);
+  const { message: erreurDe, generale, depuisSchema, depuisEchec, effacer } = useErreurs();
   const [succes, setSucces] = useState<string>();
 
-  const erreurDe = (champ: string) =>
-    erreurs.find((e) => e.champ === champ || e.champ.startsWith(`${champ}.`))?.message;
   const etat = (champ: string) => (erreurDe(champ) ? ("error" as const) : ("default" as const));
 
   const changerRole = (r: Role) => {
@@ -76,30 +74,22 @@ export function FormulaireInvitation() {
     const saisie = { ...champs, role, perimetre: perimetreDe(type, valeur) };
     const verifie = invitationSchema.safeParse(saisie);
     if (!verifie.success) {
-      setErreurs(
-        verifie.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
-      );
+      depuisSchema(verifie.error.issues);
       return;
     }
     try {
       await appelerApi("/api/utilisateurs/invitations", { methode: "POST", corps: verifie.data });
-      setErreurs([]);
+      effacer();
       setSucces(`Invitation envoyée à ${verifie.data.email}.`);
       setChamps({ email: "", prenom: "", nom: "" });
       setValeur("");
       await client.invalidateQueries({ queryKey: ["utilisateurs"] });
     } catch (err) {
-      setErreurs(
-        err instanceof ErreurApi ? err.erreurs : [{ champ: "", message: "L'invitation a échoué." }],
-      );
+      depuisEchec(err, "L'invitation a échoué.");
     }
   };
 
-  const erreurGenerale = erreurs.find(
-    (e) =>
-      !["email", "prenom", "nom", "role"].some((c) => e.champ.startsWith(c)) &&
-      !e.champ.startsWith("perimetre"),
-  );
+  const erreurGenerale = generale(["email", "prenom", "nom", "role", "perimetre"]);
 
   return (
     <form onSubmit={envoyer} noValidate aria-labelledby="titre-invitation">
