@@ -178,6 +178,22 @@ function useRecharger(id: string) {
     ]);
 }
 
+/** One action on the request: post it, reload the request and the lists, or keep the refusal. */
+function useActionDemande(id: string, echecParDefaut: string) {
+  const recharger = useRecharger(id);
+  const [erreur, setErreur] = useState<string>();
+  const agir = async (action: string, corps?: unknown) => {
+    try {
+      await appelerApi(`/api/demandes/${id}/${action}`, { methode: "POST", corps });
+      setErreur(undefined);
+      await recharger();
+    } catch (err) {
+      setErreur(err instanceof ErreurApi ? err.message : echecParDefaut);
+    }
+  };
+  return { erreur, agir };
+}
+
 function FormulaireAvis({ id }: { id: string }) {
   const recharger = useRecharger(id);
   const [avis, setAvis] = useState("");
@@ -251,26 +267,16 @@ function FormulaireAvis({ id }: { id: string }) {
 
 /** Puts the request before a committee session; the agenda is shown on the request. */
 function OrdreDuJour({ id, sessionComiteId }: { id: string; sessionComiteId: string | null }) {
-  const recharger = useRecharger(id);
   const { data: sessions } = useQuery({
     queryKey: ["comites"],
     queryFn: () => appelerApi<{ id: string; numero: number; date: string }[]>("/api/comites"),
   });
   const [choix, setChoix] = useState(sessionComiteId ?? "");
-  const [erreur, setErreur] = useState<string>();
+  const { erreur, agir } = useActionDemande(id, "L'inscription a échoué.");
   const actuelle = sessions?.find((x) => x.id === sessionComiteId);
   const inscrire = async (e: FormEvent) => {
     e.preventDefault();
-    try {
-      await appelerApi(`/api/demandes/${id}/ordre-du-jour`, {
-        methode: "POST",
-        corps: { sessionComiteId: choix },
-      });
-      setErreur(undefined);
-      await recharger();
-    } catch (err) {
-      setErreur(err instanceof ErreurApi ? err.message : "L'inscription a échoué.");
-    }
+    await agir("ordre-du-jour", { sessionComiteId: choix });
   };
   return (
     <form
@@ -312,18 +318,11 @@ function OrdreDuJour({ id, sessionComiteId }: { id: string; sessionComiteId: str
 }
 
 function FormulaireAnnulation({ id }: { id: string }) {
-  const recharger = useRecharger(id);
   const [motif, setMotif] = useState("");
-  const [erreur, setErreur] = useState<string>();
+  const { erreur, agir } = useActionDemande(id, "L'annulation a échoué.");
   const annuler = async (e: FormEvent) => {
     e.preventDefault();
-    try {
-      await appelerApi(`/api/demandes/${id}/annulation`, { methode: "POST", corps: { motif } });
-      setErreur(undefined);
-      await recharger();
-    } catch (err) {
-      setErreur(err instanceof ErreurApi ? err.message : "L'annulation a échoué.");
-    }
+    await agir("annulation", { motif });
   };
   return (
     <form
@@ -352,22 +351,13 @@ function FormulaireAnnulation({ id }: { id: string }) {
 }
 
 function BoutonRetirer({ id }: { id: string }) {
-  const recharger = useRecharger(id);
-  const [erreur, setErreur] = useState<string>();
-  const retirer = async () => {
-    try {
-      await appelerApi(`/api/demandes/${id}/retrait`, { methode: "POST" });
-      await recharger();
-    } catch (err) {
-      setErreur(err instanceof ErreurApi ? err.message : "Le retrait a échoué.");
-    }
-  };
+  const { erreur, agir } = useActionDemande(id, "Le retrait a échoué.");
   return (
     <>
       {erreur && (
         <Alert severity="error" small description={erreur} className={fr.cx("fr-mb-2w")} />
       )}
-      <Button priority="secondary" onClick={() => void retirer()}>
+      <Button priority="secondary" onClick={() => void agir("retrait")}>
         Retirer ma demande
       </Button>
     </>
