@@ -9,6 +9,7 @@ import { amiSchema, STATUTS_AMI, type StatutAmi } from "../../domain/selection/a
 import { TYPES_JURIDIQUES, type TypeJuridique } from "../../domain/selection/structure.ts";
 import { appelerApi } from "../api.ts";
 import { useErreurs } from "../socle/erreurs.ts";
+import { dateLongue } from "../socle/format.ts";
 
 type Ami = {
   id: string;
@@ -18,8 +19,6 @@ type Ami = {
   typesEligibles: TypeJuridique[];
   statut: StatutAmi;
 };
-
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 /** Calls for applications: list, prepare, open, close. */
 export function Appels() {
@@ -91,8 +90,8 @@ export function Appels() {
             {amis?.map((a) => (
               <tr key={a.id}>
                 <td>{a.titre}</td>
-                <td>{date.format(new Date(a.ouverture))}</td>
-                <td>{a.cloture ? date.format(new Date(a.cloture)) : "Au fil de l'eau"}</td>
+                <td>{dateLongue.format(new Date(a.ouverture))}</td>
+                <td>{a.cloture ? dateLongue.format(new Date(a.cloture)) : "Au fil de l'eau"}</td>
                 <td>{STATUTS_AMI[a.statut]}</td>
                 <td>
                   {a.statut === "brouillon" && (

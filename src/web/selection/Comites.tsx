@@ -5,8 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { appelerApi } from "../api.ts";
 import { useErreurs } from "../socle/erreurs.ts";
-
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+import { dateLongue } from "../socle/format.ts";
 
 /** Numbered committee sessions, and a form to prepare the next one. */
 export function Comites() {
@@ -35,7 +34,7 @@ export function Comites() {
       <ul>
         {sessions?.map((s) => (
           <li key={s.id}>
-            COSELEC {s.numero} du {date.format(new Date(s.date))}
+            COSELEC {s.numero} du {dateLongue.format(new Date(s.date))}
           </li>
         ))}
       </ul>

@@ -18,6 +18,7 @@ import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { ChoixStructure } from "../socle/ChoixStructure.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
+import { dateLongue, euros } from "../socle/format.ts";
 import { useMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -54,13 +55,6 @@ type Fiche = {
   }[];
   postes: { id: string; dateLimiteRecrutement: string; plafondCents: number }[];
 };
-
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
-const euros = new Intl.NumberFormat("fr-FR", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
 
 export function FicheDemande() {
   const { id } = useParams<{ id: string }>();
@@ -125,7 +119,7 @@ export function FicheDemande() {
           {fiche.avis.map((a, i) => (
             <li key={a.id}>
               <strong>{a.avis === "favorable" ? "Favorable" : "Défavorable"}</strong> le{" "}
-              {date.format(new Date(a.creeLe))}
+              {dateLongue.format(new Date(a.creeLe))}
               {i === 0 ? " (avis en vigueur)" : ""} : {a.commentaire}
             </li>
           ))}
@@ -141,7 +135,7 @@ export function FicheDemande() {
             <li key={x.id}>
               {ISSUES_DECISION[x.issue]}
               {x.issue === "acceptee" ? ` : ${x.postesAccordes} poste(s)` : ""} le{" "}
-              {date.format(new Date(x.creeLe))}
+              {dateLongue.format(new Date(x.creeLe))}
             </li>
           ))}
         </ul>
@@ -150,7 +144,7 @@ export function FicheDemande() {
         <p>
           {fiche.postes.length} poste(s) accordé(s), plafond{" "}
           {euros.format(fiche.postes[0]!.plafondCents / 100)} par poste, à pourvoir avant le{" "}
-          {date.format(new Date(fiche.postes[0]!.dateLimiteRecrutement))}.
+          {dateLongue.format(new Date(fiche.postes[0]!.dateLimiteRecrutement))}.
         </p>
       )}
       {role === "admin" && (d.statut === "deposee" || d.statut === "complement_demande") && (
@@ -288,7 +282,7 @@ function OrdreDuJour({ id, sessionComiteId }: { id: string; sessionComiteId: str
       <h3 id="titre-ordre-du-jour">Ordre du jour</h3>
       <p>
         {actuelle
-          ? `Inscrite au COSELEC ${actuelle.numero} du ${date.format(new Date(actuelle.date))}.`
+          ? `Inscrite au COSELEC ${actuelle.numero} du ${dateLongue.format(new Date(actuelle.date))}.`
           : "Pas encore inscrite à un comité."}
       </p>
       <Select
@@ -306,7 +300,7 @@ function OrdreDuJour({ id, sessionComiteId }: { id: string; sessionComiteId: str
         </option>
         {sessions?.map((x) => (
           <option key={x.id} value={x.id}>
-            COSELEC {x.numero} du {date.format(new Date(x.date))}
+            COSELEC {x.numero} du {dateLongue.format(new Date(x.date))}
           </option>
         ))}
       </Select>
@@ -420,7 +414,7 @@ function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
         </option>
         {sessions?.map((s) => (
           <option key={s.id} value={s.id}>
-            COSELEC {s.numero} du {date.format(new Date(s.date))}
+            COSELEC {s.numero} du {dateLongue.format(new Date(s.date))}
           </option>
         ))}
       </Select>

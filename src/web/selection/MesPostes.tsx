@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { useQuery } from "@tanstack/react-query";
 import { appelerApi } from "../api.ts";
+import { dateLongue, euros } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Poste = {
@@ -15,12 +16,6 @@ type Poste = {
   statut: string;
 };
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
-const euros = new Intl.NumberFormat("fr-FR", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
 const STATUTS: Record<string, string> = { vacant: "À pourvoir", pourvu: "Pourvu", rendu: "Rendu" };
 
 export function MesPostes({ titre }: { titre: string }) {
@@ -52,8 +47,8 @@ export function MesPostes({ titre }: { titre: string }) {
               <tr key={p.id}>
                 <td>{p.structureNom}</td>
                 <td>{p.coordinateur ? "Coordinateur" : "Conseiller numérique"}</td>
-                <td>{date.format(new Date(p.dateAttribution))}</td>
-                <td>{date.format(new Date(p.dateLimiteRecrutement))}</td>
+                <td>{dateLongue.format(new Date(p.dateAttribution))}</td>
+                <td>{dateLongue.format(new Date(p.dateLimiteRecrutement))}</td>
                 <td>
                   {euros.format(p.plafondCents / 100)} sur {p.dureeMois} mois
                 </td>
