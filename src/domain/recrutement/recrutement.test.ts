@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toutesLesTransitions } from "../test/toutes-les-transitions.ts";
 import { configurerZodEnFrancais } from "../zod-fr.ts";
 import {
   candidatSchema,
@@ -25,30 +26,6 @@ import {
 } from "./mise-en-relation.ts";
 
 configurerZodEnFrancais();
-
-/** Every (status, event) pair: the allowed ones reach their target, all others are refused. */
-function toutesLesTransitions<S extends string, E extends string>(
-  statuts: S[],
-  evenements: E[],
-  transition: (s: S, e: E) => { ok: boolean; valeur?: S; erreurs?: { message: string }[] },
-  permises: Record<string, S>,
-) {
-  return statuts.flatMap((s) =>
-    evenements.map((e) => {
-      const r = transition(s, e);
-      const attendu = permises[`${s}/${e}`];
-      return {
-        cas: `${s}/${e}`,
-        attendu: attendu ?? "refus",
-        obtenu: r.ok
-          ? r.valeur
-          : r.erreurs?.[0]?.message.startsWith("Impossible depuis le statut")
-            ? "refus"
-            : "message inattendu",
-      };
-    }),
-  );
-}
 
 describe("machine à états de la candidature", () => {
   const permises: Record<string, StatutCandidature> = {

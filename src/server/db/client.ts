@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { cube } from "@electric-sql/pglite/contrib/cube";
+import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -26,6 +28,9 @@ export type Base = {
 
 const dossierMigrations = fileURLToPath(new URL("./migrations", import.meta.url));
 
+/** The contrib extensions the schema uses (the candidates' pool spatial index). */
+const extensions = { cube, earthdistance };
+
 export type OptionsBase =
   | { url: string }
   | { dossier: string }
@@ -50,9 +55,11 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
   let client: PGlite;
   if ("dossier" in options) {
     mkdirSync(options.dossier, { recursive: true });
-    client = new PGlite(options.dossier);
+    client = new PGlite(options.dossier, { extensions });
   } else {
-    client = new PGlite(options.donnees ? { loadDataDir: options.donnees } : {});
+    client = new PGlite(
+      options.donnees ? { loadDataDir: options.donnees, extensions } : { extensions },
+    );
   }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: dossierMigrations });
