@@ -24,6 +24,10 @@ const envSchema = z.object({
   PROCONNECT_SCOPES: z.string().default("openid given_name usual_name email uid siret"),
   PROCONNECT_ALLOW_HTTP: booleen.optional(),
   GEOCODEUR_URL: z.url().optional(),
+  CLE_CHIFFREMENT_FICHIERS: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "CLE_CHIFFREMENT_FICHIERS doit être 32 octets en base64.")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -49,7 +53,12 @@ export type Config = {
     | undefined;
   niveauLog: string;
   urlGeocodeur: string | undefined;
+  /** AES-256-GCM key of uploaded files (CVs). */
+  cleFichiers: Buffer;
 };
+
+/** Outside production only: files stay readable across restarts of a development machine. */
+const CLE_FICHIERS_DEVELOPPEMENT = Buffer.alloc(32, "cnfs-developpement");
 
 /** Reads the environment once; a configuration that cannot be safe stops the server. */
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +72,11 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (production && e.PROCONNECT_ALLOW_HTTP) {
     throw new Error("PROCONNECT_ALLOW_HTTP est réservé aux fournisseurs d'identité de test.");
+  }
+  if (production && !e.CLE_CHIFFREMENT_FICHIERS) {
+    throw new Error(
+      "CLE_CHIFFREMENT_FICHIERS est obligatoire en production (32 octets en base64, ex. openssl rand -base64 32).",
+    );
   }
   const pc =
     e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET
@@ -91,5 +105,8 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     proconnect: pc,
     niveauLog: e.LOG_LEVEL,
     urlGeocodeur: e.GEOCODEUR_URL,
+    cleFichiers: e.CLE_CHIFFREMENT_FICHIERS
+      ? Buffer.from(e.CLE_CHIFFREMENT_FICHIERS, "base64")
+      : CLE_FICHIERS_DEVELOPPEMENT,
   };
 }

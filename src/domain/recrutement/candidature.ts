@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { telephoneSchema, texteObligatoire } from "../champs.ts";
 import { machine } from "../machine.ts";
+import { niveauxPixSchema } from "./formation.ts";
 import { codeCommuneSchema } from "../territoire.ts";
 import { emailSchema } from "../utilisateur.ts";
 
@@ -58,6 +59,7 @@ export function candidatSchema(aujourdhui: string) {
           "Choisissez une distance proposée (5, 10, 15, 20, 40, 100 km ou toute la France).",
         ),
       motivation: texteObligatoire("La motivation", MOTIVATION_CANDIDAT_MAX),
+      pix: niveauxPixSchema.nullable().default(null),
     })
     .strict()
     .refine((c) => !c.situations.includes("diplome_mediation") || c.diplome.length > 0, {

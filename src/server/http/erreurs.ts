@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { z } from "zod";
 import type { Erreur } from "../../domain/erreurs.ts";
 
 /** Body of every refusal the API sends: the same shape for one field or for the whole request. */
@@ -17,6 +18,19 @@ export class ErreurMetier extends Error {
   ) {
     super(erreurs.map((e) => e.message).join(" "));
   }
+}
+
+/**
+ * Checks a value against a schema built at request time (one that depends on today's date) and
+ * refuses with the same 400 body as the route schemas.
+ */
+export function valider<T>(schema: z.ZodType<T>, valeur: unknown): T {
+  const r = schema.safeParse(valeur);
+  if (r.success) return r.data;
+  throw new ErreurMetier(
+    400,
+    r.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
+  );
 }
 
 const MESSAGES_FASTIFY: Record<string, [number, string]> = {

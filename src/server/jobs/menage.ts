@@ -3,14 +3,21 @@ import { DUREE_INVITATION_MS } from "../../domain/temps.ts";
 import type { ReglesSession } from "../auth/sessions.ts";
 import type { Executeur } from "../db/client.ts";
 import { jeton, session, transactionOidc } from "../db/schema.ts";
+import { purgerCvExpires } from "../recrutement/cv-service.ts";
 
 const DUREE_TRANSACTION_OIDC_MS = 10 * 60 * 1000;
 
-export type BilanMenage = { sessions: number; jetons: number; transactionsOidc: number };
+export type BilanMenage = {
+  sessions: number;
+  jetons: number;
+  transactionsOidc: number;
+  cvs: number;
+};
 
 /**
  * Removes what has expired: sessions past their idle or absolute limit, OIDC transactions left
- * unfinished, and tokens 28 days after their expiry (securite-rgpd §2.2). Plain deletes of
+ * unfinished, tokens 28 days after their expiry (securite-rgpd §2.2) and CVs six months after
+ * their upload. Plain deletes of
  * expired rows: running it on several instances at once is harmless.
  */
 export async function faireLeMenage(
@@ -36,7 +43,9 @@ export async function faireLeMenage(
     .delete(transactionOidc)
     .where(lt(transactionOidc.creeLe, avant(DUREE_TRANSACTION_OIDC_MS)))
     .returning({ id: transactionOidc.cleHash });
+  const cvs = await purgerCvExpires(db, maintenant);
   return {
+    cvs,
     sessions: sessions.length,
     jetons: jetons.length,
     transactionsOidc: transactions.length,

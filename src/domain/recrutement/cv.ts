@@ -1,0 +1,25 @@
+export const TAILLE_MAX_CV = 5 * 1024 * 1024;
+export const DUREE_CONSERVATION_CV_MOIS = 6;
+
+/** A PDF starts with "%PDF-": the content decides, never the file name or the declared type. */
+export function estUnPdf(contenu: Uint8Array): boolean {
+  return Buffer.from(contenu.subarray(0, 5)).toString("latin1") === "%PDF-";
+}
+
+export function verifierCv(contenu: Uint8Array): string | null {
+  if (contenu.length === 0) return "Le fichier est vide.";
+  if (contenu.length > TAILLE_MAX_CV) return "Le CV ne doit pas dépasser 5 Mo.";
+  if (!estUnPdf(contenu)) return "Le CV doit être un fichier PDF.";
+  return null;
+}
+
+/** Six calendar months after the upload, clamped to the end of the month. */
+export function expirationCv(depose: Date): Date {
+  const d = new Date(depose);
+  const jour = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + DUREE_CONSERVATION_CV_MOIS);
+  const dernier = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(jour, dernier));
+  return d;
+}
