@@ -18,12 +18,16 @@ import { installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/routes.ts";
+import { routesCandidats } from "./recrutement/candidat-routes.ts";
+import { routesPilotageRecrutement } from "./recrutement/pilotage-routes.ts";
+import { routesRecrutementStructure } from "./recrutement/structure-routes.ts";
 import { routesReferentiel } from "./referentiel/routes.ts";
 import { routesSante } from "./sante/routes.ts";
 import { routesAmi } from "./selection/ami-routes.ts";
 import { routesAvenants } from "./selection/avenant-routes.ts";
 import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
 import { routesExports } from "./selection/exports-routes.ts";
+import { accepterTableurs } from "./selection/fichier-tableur.ts";
 import { routesFicheStructure } from "./selection/historique-routes.ts";
 import { routesImportDecisions } from "./selection/import-routes.ts";
 import { routesInstruction } from "./selection/instruction-routes.ts";
@@ -47,6 +51,9 @@ const CAPACITES = [
   routesFicheStructure,
   routesAvenants,
   routesExports,
+  routesCandidats,
+  routesRecrutementStructure,
+  routesPilotageRecrutement,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
@@ -118,6 +125,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
     horloge: ctx.horloge,
   });
 
+  accepterTableurs(app);
   for (const capacite of CAPACITES) capacite(app, ctx);
   routesDocs(app);
   await installerWeb(app);

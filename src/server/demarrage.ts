@@ -7,6 +7,7 @@ import { genererDemo } from "./demo/generateur.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
+import { traiterEcheances } from "./jobs/echeances.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
@@ -30,7 +31,7 @@ export async function demarrerPlateforme(
     ));
   const horloge = options.horloge ?? (() => new Date());
   await chargerReferentiel(base.db);
-  if (config.demo) await genererDemo(base.db);
+  if (config.demo) await genererDemo(base.db, { maintenant: horloge() });
   const journalDemarrage = {
     info: (o: object, m: string) => app?.log.info(o, m),
     error: (o: object, m: string) => app?.log.error(o, m),
@@ -57,6 +58,10 @@ export async function demarrerPlateforme(
     faireLeMenage(base.db, horloge(), config.session).catch((erreur) =>
       app.log.error({ err: erreur }, "Échec du ménage périodique"),
     );
+    traiterEcheances(base.db, messagerie, {
+      maintenant: horloge(),
+      urlPublique: config.urlPublique,
+    }).catch((erreur) => app.log.error({ err: erreur }, "Échec du traitement des échéances"));
   }, PERIODE_MENAGE_MS);
   menage.unref();
   return {

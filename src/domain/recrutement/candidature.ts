@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { telephoneSchema, texteObligatoire } from "../champs.ts";
 import { machine } from "../machine.ts";
-import { niveauxPixSchema } from "./formation.ts";
 import { codeCommuneSchema } from "../territoire.ts";
 import { emailSchema } from "../utilisateur.ts";
+import { niveauxPixSchema } from "./formation.ts";
 
 export const MOTIVATION_CANDIDAT_MAX = 2_500;
 

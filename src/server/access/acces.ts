@@ -81,3 +81,10 @@ export function connexionRequise(requete: FastifyRequest): SessionChargee {
   if (!requete.connexion) throw new Error("Route sans session : règle d'accès mal déclarée");
   return requete.connexion;
 }
+
+/** The structure a gestionnaire acts for: always the session's, never a body field (rule 3). */
+export function structureDeSession(connexion: SessionChargee): string {
+  const p = connexion.habilitation?.perimetre;
+  if (p?.type !== "structure") throw new Error("Habilitation structure sans structure");
+  return p.structureId;
+}

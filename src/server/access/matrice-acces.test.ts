@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../domain/roles.ts";
+import { ouvrirSession } from "../auth/sessions.ts";
+import { utilisateur } from "../db/schema.ts";
 import { PERSONAS } from "../demo/personas.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
@@ -62,7 +65,58 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/demandes/:id/decision": ["admin"],
   "GET /api/postes": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
   "GET /api/exports/:liste": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
+  "POST /api/candidatures-conseillers": "public",
+  "POST /api/candidatures-conseillers/confirmation": "public",
+  "GET /api/candidat/candidature": ["candidat"],
+  "PUT /api/candidat/candidature": ["candidat"],
+  "DELETE /api/candidat/candidature": ["candidat"],
+  "POST /api/candidat/disponibilite": ["candidat"],
+  "GET /api/candidat/donnees": ["candidat"],
+  "PUT /api/candidat/cv": ["candidat"],
+  "GET /api/candidat/cv": ["candidat"],
+  "DELETE /api/candidat/cv": ["candidat"],
+  "GET /api/structure/vivier": ["structure"],
+  "GET /api/structure/candidats/:id": ["structure"],
+  "GET /api/structure/candidats/:id/cv": ["structure"],
+  "POST /api/structure/candidats/:id/avis": ["structure"],
+  "POST /api/structure/preselection": ["structure"],
+  "GET /api/structure/recrutements": ["structure"],
+  "POST /api/structure/recrutements": ["structure"],
+  "POST /api/structure/contrats/:id/annulation": ["structure"],
+  "POST /api/structure/contrats/:id/signature": ["structure"],
+  "POST /api/structure/contrats/:id/renouvellement": ["structure"],
+  "POST /api/structure/contrats/:id/rupture": ["structure"],
+  "POST /api/structure/contrats/:id/prolongation": ["structure"],
+  "POST /api/structure/ruptures/:id/:action": ["structure"],
+  "GET /api/recrutement/contrats": ["admin", "prefet", "coordinateur"],
+  "GET /api/recrutement/postes": ["admin", "prefet"],
+  "POST /api/admin/contrats/:id/validation": ["admin"],
+  "POST /api/admin/contrats/:id/refus": ["admin"],
+  "POST /api/admin/ruptures/:id/validation": ["admin"],
+  "POST /api/admin/ruptures/:id/incomplete": ["admin"],
+  "POST /api/admin/prolongations/:id/decision": ["admin"],
+  "POST /api/admin/personnes/:id/certifications": ["admin"],
+  "GET /api/formations/organismes": ["admin", "structure"],
+  "POST /api/formations/:id/etapes": ["admin", "structure"],
+  "POST /api/formations/import": ["admin"],
+  "GET /api/conseiller/formation": ["conseiller"],
+  "GET /api/personnes/:id/historique": ["admin", "prefet", "structure"],
+  "GET /api/postes/:id/historique": ["admin", "prefet", "structure"],
 };
+
+/** A session for a demo candidate who is not a persona (their application may be erased). */
+async function sessionDeCandidatDemo(p: PlateformeDeTest): Promise<string> {
+  const [u] = await p.base.db
+    .select({ id: utilisateur.id })
+    .from(utilisateur)
+    .where(eq(utilisateur.email, "candidat.000001@demo.conseiller-numerique.fr"));
+  const valeur = await ouvrirSession(p.base.db, {
+    utilisateurId: u!.id,
+    methode: "lien_magique",
+    maintenant: p.horloge.maintenant(),
+  });
+  return `cnfs_session=${valeur}`;
+}
 
 /** One persona per role, signed in with that role active. */
 const PERSONA_PAR_ROLE = Object.fromEntries(
@@ -96,12 +150,15 @@ describe.each(BASES_DE_TEST)("matrice d'accès sur %s", (type) => {
     const [methode, chemin] = route.split(" ") as [string, string];
     const url = chemin.replace(":id", "00000000-0000-4000-8000-000000000000");
     // Sign-out ends the session: give it a throwaway one so the next calls keep theirs.
+    // Deleting an application erases the person: another demo candidate plays that part.
     const cookie =
       qui === "anonyme"
         ? undefined
         : route === "POST /api/auth/deconnexion"
           ? await connecterPersona(p, PERSONA_PAR_ROLE[qui])
-          : cookies.get(qui);
+          : route === "DELETE /api/candidat/candidature" && qui === "candidat"
+            ? await sessionDeCandidatDemo(p)
+            : cookies.get(qui);
     const r = await p.app.inject({
       method: methode as "GET" | "POST",
       url,

@@ -6,6 +6,7 @@ import { ami, commune, habilitation, structure, utilisateur } from "../db/schema
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
 import { NOMS, PERSONAS, PRENOMS, STRUCTURES_DEMO } from "./personas.ts";
+import { genererRecrutementDemo, STRUCTURE_QUI_RECRUTE } from "./recrutement-demo.ts";
 
 const GRAINE_DEFAUT = 2021;
 /** Extra structures of the demo territory, by département: Pas-de-Calais, Nord and Nouvelle-Aquitaine. */
@@ -66,7 +67,7 @@ async function communesDe(tx: Executeur, departements: string[]) {
  */
 export async function genererDemo(
   db: Db,
-  options: { graine?: number } = {},
+  options: { graine?: number; maintenant?: Date } = {},
 ): Promise<{ genere: boolean }> {
   const [deja] = await db.select({ n: count() }).from(utilisateur);
   if ((deja?.n ?? 0) > 0) return { genere: false };
@@ -128,11 +129,13 @@ export async function genererDemo(
       },
     ]);
 
+    const idsPersonas = new Map<string, string>();
     for (const p of PERSONAS) {
       const [u] = await tx
         .insert(utilisateur)
         .values({ email: p.email, prenom: p.prenom, nom: p.nom, invitationAccepteeLe: new Date() })
         .returning({ id: utilisateur.id });
+      idsPersonas.set(p.email, u!.id);
       for (const [rang, hab] of p.habilitations.entries()) {
         const perimetre: Perimetre =
           "cle" in hab.perimetre
@@ -142,7 +145,7 @@ export async function genererDemo(
           perimetre.type === "structure"
             ? perimetre.structureId
             : hab.role === "conseiller"
-              ? idsStructures.get("cabbalr")!
+              ? idsStructures.get(STRUCTURE_QUI_RECRUTE)!
               : null;
         await tx
           .insert(habilitation)
@@ -176,6 +179,16 @@ export async function genererDemo(
         };
       }),
     );
+    await genererRecrutementDemo(tx, h, {
+      maintenant: options.maintenant ?? new Date(),
+      idsStructures,
+      communes,
+      candidats: ids.filter((u) => u.email.startsWith("candidat.")),
+      personaCandidat: idsPersonas.get(PERSONAS.find((p) => p.email.startsWith("candidat@"))!.email)!,
+      personaConseiller: idsPersonas.get(
+        PERSONAS.find((p) => p.email.startsWith("conseiller@"))!.email,
+      )!,
+    });
     await journaliser(tx, acteurSysteme("job:demo", "cli"), {
       action: "demo.generee",
       cibleType: "plateforme",

@@ -13,6 +13,23 @@ export type StructureDemo = {
   siret: string;
 };
 
+/** Town-centre points of the demo communes (WGS84), so the candidates' pool works offline. */
+export const COORDONNEES_DEMO: Record<string, [number, number]> = {
+  Lens: [50.4322, 2.8316],
+  Lillers: [50.5617, 2.4822],
+  Béthune: [50.5303, 2.6408],
+  "Calonne-Ricouart": [50.4878, 2.4783],
+  Laventie: [50.6286, 2.7736],
+  Isbergues: [50.6231, 2.4561],
+  Houdain: [50.4514, 2.5361],
+  Lille: [50.6292, 3.0573],
+  Arras: [50.291, 2.7775],
+  "Saint-Junien": [45.8872, 0.9017],
+  Limoges: [45.8336, 1.2611],
+  Tulle: [45.2672, 1.7706],
+  Guéret: [46.1714, 1.8717],
+};
+
 export const STRUCTURES_DEMO: readonly StructureDemo[] = [
   {
     cle: "pimms",
@@ -199,10 +216,17 @@ export const PERSONAS: readonly PersonaDemo[] = [
     habilitations: [{ role: "structure", perimetre: { type: "structure", cle: "cabbalr" } }],
   },
   {
+    email: `structure.pimms@${domaine}`,
+    prenom: "Yasmine",
+    nom: "Carpentier",
+    libelle: "Gestionnaire du PIMMS de Lens (postes à pourvoir)",
+    habilitations: [{ role: "structure", perimetre: { type: "structure", cle: "pimms" } }],
+  },
+  {
     email: `conseiller@${domaine}`,
     prenom: "Léa",
     nom: "Fontaine",
-    libelle: "Conseillère numérique à la CABBALR",
+    libelle: "Conseillère numérique au PIMMS de Lens",
     habilitations: [{ role: "conseiller", perimetre: { type: "soi" } }],
   },
   {

@@ -8,7 +8,6 @@ import {
   candidature,
   commune,
   contrat,
-  cv,
   habilitation,
   miseEnRelation,
   utilisateur,
@@ -17,6 +16,7 @@ import type { Coordonnees } from "../infra/geocodeur.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
+import { confirmerCv, deposerCv, supprimerCv } from "./cv-service.ts";
 
 const DUREE_CONFIRMATION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -59,6 +59,7 @@ export async function deposerCandidatureConseiller(
   params: {
     candidat: Candidat;
     coordonnees: Coordonnees | null;
+    cv: { nom: string; contenu: Buffer; cle: Buffer } | null;
     acteur: Acteur;
     maintenant: Date;
     urlPublique: string;
@@ -110,6 +111,15 @@ export async function deposerCandidatureConseiller(
         })
         .returning({ id: candidature.id });
       candidatureId = nouvelle!.id;
+    }
+    if (params.cv) {
+      await deposerCv(tx, {
+        candidatureId,
+        enAttente: Boolean(existante),
+        ...params.cv,
+        acteur: params.acteur,
+        maintenant: params.maintenant,
+      });
     }
     await journaliser(tx, params.acteur, {
       action: existante ? "candidature.modification_proposee" : "candidature.creee",
@@ -178,6 +188,7 @@ export async function confirmerCandidatureConseiller(
       .update(utilisateur)
       .set({ prenom: saisie.prenom, nom: saisie.nom })
       .where(eq(utilisateur.id, c.utilisateurId));
+    await confirmerCv(tx, c.id);
     const [dejaCandidat] = await tx
       .select({ id: habilitation.id })
       .from(habilitation)
@@ -337,7 +348,7 @@ export async function supprimerCandidature(
       );
     if (occupe) return echec("candidature", SUPPRESSION_EN_POSTE);
     await rendreCaduques(tx, params.acteur, c.id, params.maintenant);
-    await tx.delete(cv).where(eq(cv.candidatureId, c.id));
+    await supprimerCv(tx, c.id);
     await tx
       .update(candidature)
       .set({
@@ -361,12 +372,17 @@ export async function supprimerCandidature(
       .update(habilitation)
       .set({ actif: false, finLe: params.maintenant })
       .where(
-        and(eq(habilitation.utilisateurId, params.utilisateurId), eq(habilitation.role, "candidat")),
+        and(
+          eq(habilitation.utilisateurId, params.utilisateurId),
+          eq(habilitation.role, "candidat"),
+        ),
       );
     const [autreRole] = await tx
       .select({ id: habilitation.id })
       .from(habilitation)
-      .where(and(eq(habilitation.utilisateurId, params.utilisateurId), eq(habilitation.actif, true)));
+      .where(
+        and(eq(habilitation.utilisateurId, params.utilisateurId), eq(habilitation.actif, true)),
+      );
     const [passe] = await tx
       .select({ id: contrat.id })
       .from(contrat)

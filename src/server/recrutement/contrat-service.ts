@@ -16,8 +16,7 @@ import type { Db, Executeur } from "../db/client.ts";
 import { candidature, contrat, miseEnRelation, poste } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 
-export const QUOTA_ATTEINT =
-  "Le nombre de recrutements a atteint le nombre de postes attribués.";
+export const QUOTA_ATTEINT = "Le nombre de recrutements a atteint le nombre de postes attribués.";
 export const AUCUN_POSTE_COORDINATEUR = "Aucun poste de coordinateur n'est disponible.";
 
 type Contrat = typeof contrat.$inferSelect;

@@ -118,7 +118,11 @@ export async function terminerContrat(
     .where(and(eq(lieuConseiller.conseillerId, c.utilisateurId), isNull(lieuConseiller.fin)));
   await tx
     .update(formation)
-    .set({ statut: "abandonnee", motif: `Fin du contrat (${params.motif})`, modifieLe: params.maintenant })
+    .set({
+      statut: "abandonnee",
+      motif: `Fin du contrat (${params.motif})`,
+      modifieLe: params.maintenant,
+    })
     .where(
       and(
         eq(formation.utilisateurId, c.utilisateurId),
@@ -355,7 +359,9 @@ export async function deciderProlongation(
         return echec("contratId", "Le contrat n'est plus actif : la prolongation est sans objet.");
       const colonnes = {
         dateFin: d.nouvelleDateFin,
-        ...(d.salaireBrutMensuelCents ? { salaireBrutMensuelCents: d.salaireBrutMensuelCents } : {}),
+        ...(d.salaireBrutMensuelCents
+          ? { salaireBrutMensuelCents: d.salaireBrutMensuelCents }
+          : {}),
       };
       await tx
         .update(contrat)

@@ -93,7 +93,10 @@ export async function validerRecrutement(
         "dateSignature",
         "La structure doit enregistrer la date de signature du contrat avant la validation.",
       );
-    const [personne] = await tx.select().from(utilisateur).where(eq(utilisateur.id, c.utilisateurId));
+    const [personne] = await tx
+      .select()
+      .from(utilisateur)
+      .where(eq(utilisateur.id, c.utilisateurId));
     if (!personne) return "introuvable" as const;
     if (DOMAINE_PROGRAMME.test(personne.email))
       return echec(

@@ -2,7 +2,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { DISTANCES_MAX_KM, type Situation } from "../../domain/recrutement/candidature.ts";
 import { territoireDeMatching } from "../../domain/recrutement/matching.ts";
-import { lignes, type Executeur } from "../db/client.ts";
+import { type Executeur, lignes } from "../db/client.ts";
 import { demandePostes, poste, structure } from "../db/schema.ts";
 
 export const filtresVivierSchema = z.object({

@@ -2,21 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { demandeStructureSchema } from "../../domain/selection/avenant.ts";
-import { connexionRequise } from "../access/acces.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { connexionRequise, structureDeSession } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { annulerDemande, deposerDemandeStructure, retirerDemande } from "./avenant-service.ts";
 
 const tag = ["Instruction des demandes"];
-
-/** The structure a gestionnaire acts for: always the session's, never a body field (rule 3). */
-function structureDeSession(connexion: SessionChargee): string {
-  const p = connexion.habilitation?.perimetre;
-  if (p?.type !== "structure") throw new Error("Habilitation structure sans structure");
-  return p.structureId;
-}
 
 export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -2,6 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Role } from "../../domain/roles.ts";
 import {
   NATURES_DEMANDE,
   type NatureDemande,
@@ -9,6 +10,7 @@ import {
   type StatutDemande,
 } from "../../domain/selection/demande-postes.ts";
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
@@ -22,39 +24,52 @@ import {
   sessionComite,
   structure,
 } from "../db/schema.ts";
-import { type Colonne, versCsv, versXlsx } from "../infra/export.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import {
+  colonneExport,
+  exportCandidats,
+  exportRecrutements,
+  exportRuptures,
+  type TableExport,
+} from "../recrutement/exports.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 
 const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
-const LISTES = ["demandes", "decisions", "postes-structures", "postes-departements"] as const;
+const LISTES = [
+  "demandes",
+  "decisions",
+  "postes-structures",
+  "postes-departements",
+  "recrutements",
+  "ruptures",
+  "candidats",
+] as const;
 type Liste = (typeof LISTES)[number];
 
-type Table = {
-  feuille: string;
-  colonnes: Colonne<Record<string, unknown>>[];
-  lignes: Record<string, unknown>[];
+/** Lists of persons are narrower than the route: a candidate's data goes to the structure only. */
+const ROLES_PAR_LISTE: Partial<Record<Liste, readonly Role[]>> = {
+  recrutements: ["admin", "prefet", "structure"],
+  ruptures: ["admin", "prefet", "structure"],
+  candidats: ["structure"],
 };
 
-const col = (
-  titre: string,
-  cle: string,
-  libelles?: Record<string, string>,
-): Colonne<Record<string, unknown>> => ({
-  titre,
-  valeur: (l) => {
-    const v = l[cle];
-    if (v === null || v === undefined) return "";
-    if (typeof v === "number") return v;
-    const texte = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-    return libelles?.[texte] ?? texte;
-  },
-});
+type Table = TableExport;
+
+const col = colonneExport;
 
 /** Each export reads through the same scope as the screens: a préfet exports its territory only. */
 async function construire(ctx: Contexte, connexion: SessionChargee, liste: Liste): Promise<Table> {
   const perimetre = predicatPerimetre(connexion, colonnesPerimetreStructure);
+  const aujourdhui = jourParis(ctx.horloge());
   switch (liste) {
+    case "recrutements":
+      return exportRecrutements(ctx.db, connexion, aujourdhui);
+    case "ruptures":
+      return exportRuptures(ctx.db, connexion);
+    case "candidats":
+      return exportCandidats(ctx.db, connexion, aujourdhui);
     case "demandes":
       return {
         feuille: "Demandes",
@@ -198,8 +213,15 @@ export function routesExports(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       const connexion = connexionRequise(requete);
+      const autorises = ROLES_PAR_LISTE[requete.params.liste];
+      const role = connexion.habilitation?.role;
+      if (autorises && (!role || !autorises.includes(role))) {
+        return reponse
+          .status(403)
+          .send(corpsErreur("Votre habilitation ne vous permet pas d'exporter cette liste."));
+      }
       const table = await construire(ctx, connexion, requete.params.liste);
-      const nom = `${requete.params.liste}-${new Date().toISOString().slice(0, 10)}.${requete.query.format}`;
+      const nom = `${requete.params.liste}-${jourParis(ctx.horloge())}.${requete.query.format}`;
       await journaliser(ctx.db, acteurDeRequete(requete), {
         action: "export.telecharge",
         cibleType: "export",

@@ -1,5 +1,40 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { ErreurMetier } from "../http/erreurs.ts";
+
+const TYPES_TABLEURS: Record<string, "csv" | "xlsx"> = {
+  "text/csv": "csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+};
+export const TAILLE_MAX_TABLEUR = 5 * 1024 * 1024;
+
+/** Spreadsheets are sent as the request body (imports of decisions, of training results). */
+export function accepterTableurs(app: FastifyInstance): void {
+  for (const type of Object.keys(TYPES_TABLEURS)) {
+    app.addContentTypeParser(
+      type,
+      { parseAs: "buffer", bodyLimit: TAILLE_MAX_TABLEUR },
+      (_requete, corps, fini) => fini(null, corps),
+    );
+  }
+}
+
+/** The rows of the spreadsheet a request carries; a 415 or a 400 in French otherwise. */
+export async function tableurDeRequete(requete: FastifyRequest): Promise<LigneBrute[]> {
+  const type = String(requete.headers["content-type"]).split(";")[0]!.trim();
+  const format = TYPES_TABLEURS[type];
+  if (!format || !Buffer.isBuffer(requete.body)) {
+    throw new ErreurMetier(415, [{ champ: "fichier", message: "Envoyez un fichier CSV ou XLSX." }]);
+  }
+  try {
+    return await lireTableur(requete.body, format);
+  } catch {
+    throw new ErreurMetier(400, [
+      { champ: "fichier", message: "Ce fichier ne peut pas être lu : vérifiez son format." },
+    ]);
+  }
+}
 
 export type LigneBrute = Record<string, string | undefined>;
 

@@ -4,29 +4,16 @@ import { z } from "zod";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
-import { lireTableur } from "./fichier-tableur.ts";
+import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "./fichier-tableur.ts";
 import { importerDecisions } from "./import-decisions-service.ts";
-
-const TYPES_FICHIERS: Record<string, "csv" | "xlsx"> = {
-  "text/csv": "csv",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-};
-const TAILLE_MAX = 5 * 1024 * 1024;
 
 export function routesImportDecisions(app: FastifyInstance, ctx: Contexte): void {
   // Files travel as the raw body, typed by their MIME type: no multipart parser needed.
-  for (const type of Object.keys(TYPES_FICHIERS)) {
-    app.addContentTypeParser(
-      type,
-      { parseAs: "buffer", bodyLimit: TAILLE_MAX },
-      (_requete, corps, fini) => fini(null, corps),
-    );
-  }
   app.withTypeProvider<ZodTypeProvider>().post(
     "/api/comites/import",
     {
       config: { acces: ["admin"], rateLimit: { max: 30, timeWindow: "15 minutes" } },
-      bodyLimit: TAILLE_MAX,
+      bodyLimit: TAILLE_MAX_TABLEUR,
       schema: {
         tags: ["Instruction des demandes"],
         summary:
@@ -58,26 +45,8 @@ export function routesImportDecisions(app: FastifyInstance, ctx: Contexte): void
         },
       },
     },
-    async (requete, reponse) => {
-      const format = TYPES_FICHIERS[String(requete.headers["content-type"]).split(";")[0]!.trim()];
-      if (!format || !Buffer.isBuffer(requete.body)) {
-        return reponse
-          .status(415)
-          .send({ erreurs: [{ champ: "fichier", message: "Envoyez un fichier CSV ou XLSX." }] });
-      }
-      let brutes: Awaited<ReturnType<typeof lireTableur>>;
-      try {
-        brutes = await lireTableur(requete.body, format);
-      } catch {
-        return reponse.status(400).send({
-          erreurs: [
-            {
-              champ: "fichier",
-              message: "Ce fichier ne peut pas être lu : vérifiez son format.",
-            },
-          ],
-        });
-      }
+    async (requete) => {
+      const brutes = await tableurDeRequete(requete);
       const { rapport, courriels } = await importerDecisions(ctx.db, ctx.messagerie, {
         brutes,
         appliquer: requete.query.appliquer === "oui",

@@ -389,13 +389,19 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
       "Rendus",
     ]);
     expect(lignes).toContainEqual(["59", "Nord", 1, 1, 1, 0, 0]);
-    expect(lignes).toContainEqual(["62", "Pas-de-Calais", 1, 2, 2, 0, 0]);
+    // The demo's recruiting structure (3 posts, one filled) plus the 2 posts granted here.
+    expect(lignes).toContainEqual(["62", "Pas-de-Calais", 2, 5, 4, 1, 0]);
 
     const inconnu = await p.app.inject({
-      url: "/api/exports/candidats?format=csv",
+      url: "/api/exports/conseillers?format=csv",
       headers: { cookie: admin },
     });
     expect(inconnu.statusCode).toBe(400);
+    const candidats = await p.app.inject({
+      url: "/api/exports/candidats?format=csv",
+      headers: { cookie: admin },
+    });
+    expect(candidats.statusCode).toBe(403);
     const traces = await p.base.db
       .select()
       .from(journal)

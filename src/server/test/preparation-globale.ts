@@ -6,6 +6,7 @@ import { executerSurServeur, urlAvecBase } from "../db/base-jetable.ts";
 import { clientPglite, ouvrirBase } from "../db/client.ts";
 import { chargerReferentiel } from "../db/referentiel.ts";
 import { genererDemo } from "../demo/generateur.ts";
+import { DEPART_HORLOGE_TEST } from "./plateforme.ts";
 
 const MODELE = "cnfs_modele_test";
 
@@ -14,7 +15,7 @@ export default async function preparer(project: TestProject) {
   const dossier = await mkdtemp(join(tmpdir(), "cnfs-test-"));
   const base = await ouvrirBase({ memoire: true });
   await chargerReferentiel(base.db);
-  await genererDemo(base.db);
+  await genererDemo(base.db, { maintenant: DEPART_HORLOGE_TEST });
   const dump = await clientPglite(base)!.dumpDataDir("none");
   const fichier = join(dossier, "pglite.tar");
   await writeFile(fichier, Buffer.from(await dump.arrayBuffer()));
@@ -28,7 +29,7 @@ export default async function preparer(project: TestProject) {
     await executerSurServeur(url, `create database ${MODELE}`);
     const serveur = await ouvrirBase({ url: urlAvecBase(url, MODELE) });
     await chargerReferentiel(serveur.db);
-    await genererDemo(serveur.db);
+    await genererDemo(serveur.db, { maintenant: DEPART_HORLOGE_TEST });
     await serveur.fermer();
     modele = MODELE;
   }

@@ -101,7 +101,9 @@ CREATE TABLE "contrat" (
 );
 --> statement-breakpoint
 CREATE TABLE "cv" (
-	"candidature_id" uuid PRIMARY KEY NOT NULL,
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"candidature_id" uuid NOT NULL,
+	"en_attente" boolean DEFAULT false NOT NULL,
 	"nom" text NOT NULL,
 	"taille" integer NOT NULL,
 	"contenu_chiffre" "bytea" NOT NULL,
@@ -182,6 +184,7 @@ CREATE INDEX "contrat_utilisateur_idx" ON "contrat" USING btree ("utilisateur_id
 CREATE UNIQUE INDEX "contrat_poste_actif_uq" ON "contrat" USING btree ("poste_id") WHERE "contrat"."statut" = 'actif';--> statement-breakpoint
 CREATE UNIQUE INDEX "contrat_poste_declare_uq" ON "contrat" USING btree ("poste_id") WHERE "contrat"."statut" = 'declare';--> statement-breakpoint
 CREATE UNIQUE INDEX "contrat_personne_actif_uq" ON "contrat" USING btree ("utilisateur_id") WHERE "contrat"."statut" = 'actif';--> statement-breakpoint
+CREATE UNIQUE INDEX "cv_candidature_uq" ON "cv" USING btree ("candidature_id","en_attente");--> statement-breakpoint
 CREATE UNIQUE INDEX "demande_prolongation_en_cours_uq" ON "demande_prolongation" USING btree ("contrat_id") WHERE "demande_prolongation"."statut" = 'deposee';--> statement-breakpoint
 CREATE UNIQUE INDEX "mise_en_relation_uq" ON "mise_en_relation" USING btree ("structure_id","candidature_id");--> statement-breakpoint
 CREATE INDEX "mise_en_relation_candidature_idx" ON "mise_en_relation" USING btree ("candidature_id");--> statement-breakpoint

@@ -68,17 +68,26 @@ export const candidature = pgTable(
   ],
 );
 
-/** A CV, encrypted at rest, removed six months after upload. */
-export const cv = pgTable("cv", {
-  candidatureId: uuid("candidature_id")
-    .primaryKey()
-    .references(() => candidature.id, { onDelete: "cascade" }),
-  nom: text("nom").notNull(),
-  taille: integer("taille").notNull(),
-  contenuChiffre: octets("contenu_chiffre").notNull(),
-  deposeLe: instant("depose_le").notNull(),
-  expireLe: instant("expire_le").notNull(),
-});
+/**
+ * A CV, encrypted at rest, removed six months after upload. A re-application's CV waits
+ * (`en_attente`) until the e-mail is confirmed, like the rest of the submission.
+ */
+export const cv = pgTable(
+  "cv",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    candidatureId: uuid("candidature_id")
+      .notNull()
+      .references(() => candidature.id, { onDelete: "cascade" }),
+    enAttente: boolean("en_attente").notNull().default(false),
+    nom: text("nom").notNull(),
+    taille: integer("taille").notNull(),
+    contenuChiffre: octets("contenu_chiffre").notNull(),
+    deposeLe: instant("depose_le").notNull(),
+    expireLe: instant("expire_le").notNull(),
+  },
+  (t) => [uniqueIndex("cv_candidature_uq").on(t.candidatureId, t.enAttente)],
+);
 
 /** A structure considering a candidate. */
 export const miseEnRelation = pgTable(

@@ -1,0 +1,299 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { candidatSchema } from "../../domain/recrutement/candidature.ts";
+import { TAILLE_MAX_CV, verifierCv } from "../../domain/recrutement/cv.ts";
+import { jourParis } from "../../domain/temps.ts";
+import { jetonSchema } from "../../domain/utilisateur.ts";
+import { connexionRequise } from "../access/acces.ts";
+import { type Contexte, nomCookieSession } from "../contexte.ts";
+import { commune } from "../db/schema.ts";
+import { corpsErreur, ErreurMetier, valider } from "../http/erreurs.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { donneesPersonnelles, profilCandidat } from "./candidat-queries.ts";
+import {
+  candidatureDe,
+  changerDisponibilite,
+  confirmerCandidatureConseiller,
+  deposerCandidatureConseiller,
+  modifierProfil,
+  REPONSE_CANDIDATURE_CONSEILLER,
+  supprimerCandidature,
+} from "./candidat-service.ts";
+import { deposerCv, lireCv, supprimerCv } from "./cv-service.ts";
+
+const tag = ["Candidats"];
+
+/** A CV travels in the JSON body, base64-encoded; its content is checked once decoded. */
+export const cvJointSchema = z.object({
+  nom: z.string().trim().min(1).max(200),
+  contenuBase64: z.base64("Le CV n'est pas lisible.").max(Math.ceil((TAILLE_MAX_CV * 4) / 3) + 4, {
+    error: "Le CV ne doit pas dépasser 5 Mo.",
+  }),
+});
+const LIMITE_CORPS_AVEC_CV = 8 * 1024 * 1024;
+
+function decoderCv(cv: z.infer<typeof cvJointSchema>): { nom: string; contenu: Buffer } {
+  const contenu = Buffer.from(cv.contenuBase64, "base64");
+  const probleme = verifierCv(contenu);
+  if (probleme) throw new ErreurMetier(400, [{ champ: "cv", message: probleme }]);
+  return { nom: cv.nom.replace(/[^\p{L}\p{N} ._-]/gu, "_"), contenu };
+}
+
+const introuvable = () =>
+  new ErreurMetier(404, [{ champ: "", message: "Vous n'avez pas de candidature en cours." }]);
+
+export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** Located before the transaction: a slow address service must not hold database locks. */
+  const localiserCommune = async (code: unknown) => {
+    if (typeof code !== "string") return null;
+    const [c] = await ctx.db.select().from(commune).where(eq(commune.code, code));
+    return c ? ctx.geocodeur.localiser(c.nom, c.code) : null;
+  };
+
+  r.post(
+    "/api/candidatures-conseillers",
+    {
+      config: { acces: "public", rateLimit: { max: 5, timeWindow: "15 minutes" } },
+      bodyLimit: LIMITE_CORPS_AVEC_CV,
+      schema: {
+        tags: tag,
+        summary: "Candidater pour devenir conseiller numérique (sans compte)",
+        body: z.object({
+          candidature: z.record(z.string(), z.unknown()),
+          cv: cvJointSchema.nullable().default(null),
+        }),
+        response: { 202: z.object({ message: z.string() }), 400: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      const maintenant = ctx.horloge();
+      const candidat = valider(candidatSchema(jourParis(maintenant)), requete.body.candidature);
+      const cv = requete.body.cv ? decoderCv(requete.body.cv) : null;
+      const resultat = await deposerCandidatureConseiller(ctx.db, ctx.messagerie, {
+        candidat,
+        coordonnees: await localiserCommune(candidat.communeCode),
+        cv: cv ? { ...cv, cle: ctx.config.cleFichiers } : null,
+        acteur: acteurDeRequete(requete),
+        maintenant,
+        urlPublique: ctx.config.urlPublique,
+      });
+      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
+      await ctx.messagerie.distribuer(resultat.valeur.courriels);
+      return reponse.status(202).send({ message: REPONSE_CANDIDATURE_CONSEILLER });
+    },
+  );
+
+  r.post(
+    "/api/candidatures-conseillers/confirmation",
+    {
+      config: { acces: "public", rateLimit: { max: 20, timeWindow: "15 minutes" } },
+      schema: {
+        tags: tag,
+        summary: "Confirmer sa candidature par le lien reçu",
+        body: jetonSchema,
+        response: { 200: z.object({ message: z.string() }), 400: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      const resultat = await confirmerCandidatureConseiller(ctx.db, {
+        jeton: requete.body.jeton,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
+      return {
+        message:
+          "Votre candidature est enregistrée. Les structures qui recrutent près de chez vous peuvent maintenant la consulter.",
+      };
+    },
+  );
+
+  r.get(
+    "/api/candidat/candidature",
+    {
+      config: { acces: ["candidat"] },
+      schema: { tags: tag, summary: "Ma candidature" },
+    },
+    async (requete) => {
+      const profil = await profilCandidat(ctx.db, connexionRequise(requete).utilisateur.id);
+      if (!profil) throw introuvable();
+      return profil;
+    },
+  );
+
+  r.put(
+    "/api/candidat/candidature",
+    {
+      config: { acces: ["candidat"] },
+      schema: {
+        tags: tag,
+        summary: "Modifier ma candidature",
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: z.object({ ok: z.literal(true) }), 400: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      const connexion = connexionRequise(requete);
+      const maintenant = ctx.horloge();
+      const { email: _email, ...saisie } = valider(candidatSchema(jourParis(maintenant)), {
+        ...requete.body,
+        email: connexion.utilisateur.email,
+      });
+      const res = await modifierProfil(ctx.db, {
+        utilisateurId: connexion.utilisateur.id,
+        saisie: { ...saisie, coordonnees: await localiserCommune(saisie.communeCode) },
+        acteur: acteurDeRequete(requete),
+        maintenant,
+      });
+      if (res === "introuvable") throw introuvable();
+      if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    "/api/candidat/disponibilite",
+    {
+      config: { acces: ["candidat"] },
+      schema: {
+        tags: tag,
+        summary: "Me déclarer disponible ou indisponible",
+        body: z.object({ disponible: z.boolean() }).strict(),
+        response: { 200: z.object({ statut: z.string() }), 409: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await changerDisponibilite(ctx.db, {
+        utilisateurId: connexionRequise(requete).utilisateur.id,
+        disponible: requete.body.disponible,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (res === "introuvable") throw introuvable();
+      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
+      return res.valeur;
+    },
+  );
+
+  r.get(
+    "/api/candidat/donnees",
+    {
+      config: { acces: ["candidat"] },
+      schema: { tags: tag, summary: "Télécharger mes données (JSON)" },
+    },
+    async (requete, reponse) => {
+      const donnees = await donneesPersonnelles(
+        ctx.db,
+        connexionRequise(requete).utilisateur.id,
+        ctx.horloge(),
+      );
+      reponse
+        .header("content-type", "application/json; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="mes-donnees-candidature.json"');
+      return JSON.stringify(donnees, null, 2);
+    },
+  );
+
+  r.delete(
+    "/api/candidat/candidature",
+    {
+      config: { acces: ["candidat"] },
+      schema: {
+        tags: tag,
+        summary: "Supprimer ma candidature et mes données",
+        response: { 200: z.object({ ok: z.literal(true) }), 409: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await supprimerCandidature(ctx.db, {
+        utilisateurId: connexionRequise(requete).utilisateur.id,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (res === "introuvable") throw introuvable();
+      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
+      reponse.clearCookie(nomCookieSession(ctx.config), { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  r.put(
+    "/api/candidat/cv",
+    {
+      config: { acces: ["candidat"] },
+      bodyLimit: LIMITE_CORPS_AVEC_CV,
+      schema: {
+        tags: tag,
+        summary: "Déposer ou remplacer mon CV (PDF, 5 Mo au plus)",
+        body: cvJointSchema,
+        response: { 200: z.object({ ok: z.literal(true) }), 400: corpsErreurSchema },
+      },
+    },
+    async (requete) => {
+      const connexion = connexionRequise(requete);
+      const fichier = decoderCv(requete.body);
+      await ctx.db.transaction(async (tx) => {
+        const c = await candidatureDe(tx, connexion.utilisateur.id);
+        if (!c || c.statut === "supprimee") throw introuvable();
+        await deposerCv(tx, {
+          candidatureId: c.id,
+          enAttente: false,
+          ...fichier,
+          cle: ctx.config.cleFichiers,
+          acteur: acteurDeRequete(requete),
+          maintenant: ctx.horloge(),
+        });
+      });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    "/api/candidat/cv",
+    { config: { acces: ["candidat"] }, schema: { tags: tag, summary: "Mon CV" } },
+    async (requete, reponse) => {
+      const c = await candidatureDe(ctx.db, connexionRequise(requete).utilisateur.id);
+      const fichier = c ? await lireCv(ctx.db, c.id, ctx.config.cleFichiers) : null;
+      if (!fichier) return reponse.status(404).send(corpsErreur("Aucun CV déposé."));
+      return envoyerPdf(reponse, fichier);
+    },
+  );
+
+  r.delete(
+    "/api/candidat/cv",
+    {
+      config: { acces: ["candidat"] },
+      schema: { tags: tag, summary: "Retirer mon CV" },
+    },
+    async (requete) => {
+      await ctx.db.transaction(async (tx) => {
+        const c = await candidatureDe(tx, connexionRequise(requete).utilisateur.id);
+        if (!c) throw introuvable();
+        if (await supprimerCv(tx, c.id)) {
+          await journaliser(tx, acteurDeRequete(requete), {
+            action: "cv.retire",
+            cibleType: "candidature",
+            cibleId: c.id,
+          });
+        }
+      });
+      return { ok: true as const };
+    },
+  );
+}
+
+/** A PDF served as a download, never rendered inline by the browser on our origin. */
+export function envoyerPdf(reponse: FastifyReply, fichier: { nom: string; contenu: Buffer }) {
+  return reponse
+    .header("content-type", "application/pdf")
+    .header(
+      "content-disposition",
+      `attachment; filename="${encodeURIComponent(fichier.nom.endsWith(".pdf") ? fichier.nom : `${fichier.nom}.pdf`)}"`,
+    )
+    .send(fichier.contenu);
+}

@@ -1,0 +1,434 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Resultat } from "../../domain/erreurs.ts";
+import { recrutementSchema } from "../../domain/recrutement/contrat.ts";
+import { prolongationSchema, ruptureSchema } from "../../domain/recrutement/rupture.ts";
+import { jourParis } from "../../domain/temps.ts";
+import { connexionRequise, structureDeSession } from "../access/acces.ts";
+import type { Contexte } from "../contexte.ts";
+import type { Executeur } from "../db/client.ts";
+import { candidature, miseEnRelation, utilisateur } from "../db/schema.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { envoyerPdf } from "./candidat-routes.ts";
+import {
+  annulerRecrutement,
+  declarerRecrutement,
+  declarerRenouvellement,
+  enregistrerSignature,
+} from "./contrat-service.ts";
+import { lireCv } from "./cv-service.ts";
+import { declarerRupture, demanderProlongation, suivreRupture } from "./fin-contrat-service.ts";
+import { marquerCandidat } from "./mise-en-relation-service.ts";
+import { listerContrats, listerPostes } from "./suivi-queries.ts";
+import {
+  filtresVivierSchema,
+  origineVivier,
+  rechercherVivier,
+  TAILLE_PAGE_VIVIER,
+} from "./vivier-queries.ts";
+
+const tag = ["Recrutement (structure)"];
+const idSchema = z.object({ id: z.uuid("Identifiant invalide.") });
+const INTROUVABLE = "Cet élément n'existe pas ou ne concerne pas votre structure.";
+
+/** Maps a service answer to the HTTP one: 404 for another structure's row, 409 for a refusal. */
+export function repondre<T>(
+  reponse: FastifyReply,
+  res: Resultat<T> | "introuvable",
+  statutRefus: 400 | 409 = 409,
+) {
+  if (res === "introuvable") return reponse.status(404).send(corpsErreur(INTROUVABLE, "id"));
+  if (!res.ok) return reponse.status(statutRefus).send({ erreurs: res.erreurs });
+  return reponse.send(res.valeur);
+}
+
+/**
+ * A candidate's personal data reaches a structure only while the candidate is in its pool or
+ * paired with it (recrutement rule: open posts in reach).
+ */
+async function candidatVisible(
+  tx: Executeur,
+  structureId: string,
+  candidatureId: string,
+  aujourdhui: string,
+) {
+  const [relation] = await tx
+    .select({ statut: miseEnRelation.statut })
+    .from(miseEnRelation)
+    .where(
+      and(
+        eq(miseEnRelation.structureId, structureId),
+        eq(miseEnRelation.candidatureId, candidatureId),
+        ne(miseEnRelation.statut, "caduque"),
+      ),
+    );
+  if (!relation) {
+    const origine = await origineVivier(tx, structureId, aujourdhui);
+    if (typeof origine === "string") return null;
+    const [dans] = await rechercherVivier(tx, origine, { candidatureId });
+    if (!dans) return null;
+  }
+  const [c] = await tx
+    .select({
+      id: candidature.id,
+      statut: candidature.statut,
+      prenom: utilisateur.prenom,
+      nom: utilisateur.nom,
+      email: utilisateur.email,
+      telephone: candidature.telephone,
+      communeCode: candidature.communeCode,
+      situations: candidature.situations,
+      diplome: candidature.diplome,
+      dateDisponibilite: candidature.dateDisponibilite,
+      distanceMaxKm: candidature.distanceMaxKm,
+      motivation: candidature.motivation,
+      pix: candidature.pix,
+    })
+    .from(candidature)
+    .innerJoin(utilisateur, eq(utilisateur.id, candidature.utilisateurId))
+    .where(eq(candidature.id, candidatureId));
+  return c ? { ...c, relation: relation?.statut ?? null } : null;
+}
+
+const CANDIDAT_INVISIBLE =
+  "Ce candidat n'existe pas ou n'est pas dans votre vivier (postes vacants, distance, disponibilité).";
+
+export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const contexteStructure = (requete: Parameters<typeof connexionRequise>[0]) => ({
+    structureId: structureDeSession(connexionRequise(requete)),
+    acteur: acteurDeRequete(requete),
+    maintenant: ctx.horloge(),
+  });
+
+  r.get(
+    "/api/structure/vivier",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Vivier de candidats de ma structure, du plus proche au plus lointain",
+        querystring: filtresVivierSchema,
+      },
+    },
+    async (requete) => {
+      const structureId = structureDeSession(connexionRequise(requete));
+      const origine = await origineVivier(ctx.db, structureId, jourParis(ctx.horloge()));
+      if (typeof origine === "string")
+        return { etat: origine, candidats: [], total: 0, page: 1, taillePage: TAILLE_PAGE_VIVIER };
+      const candidats = await rechercherVivier(ctx.db, origine, requete.query);
+      return {
+        etat: "ok" as const,
+        candidats: candidats.map(({ total: _t, ...c }) => c),
+        total: candidats[0]?.total ?? 0,
+        page: requete.query.page,
+        taillePage: TAILLE_PAGE_VIVIER,
+        echeanceDisponibilite: origine.echeanceDisponibilite,
+      };
+    },
+  );
+
+  r.get(
+    "/api/structure/candidats/:id",
+    {
+      config: { acces: ["structure"] },
+      schema: { tags: tag, summary: "Fiche d'un candidat de mon vivier", params: idSchema },
+    },
+    async (requete, reponse) => {
+      const { structureId, maintenant } = contexteStructure(requete);
+      const c = await candidatVisible(
+        ctx.db,
+        structureId,
+        requete.params.id,
+        jourParis(maintenant),
+      );
+      if (!c) return reponse.status(404).send(corpsErreur(CANDIDAT_INVISIBLE, "id"));
+      return c;
+    },
+  );
+
+  r.get(
+    "/api/structure/candidats/:id/cv",
+    {
+      config: { acces: ["structure"] },
+      schema: { tags: tag, summary: "CV d'un candidat de mon vivier", params: idSchema },
+    },
+    async (requete, reponse) => {
+      const { structureId, maintenant } = contexteStructure(requete);
+      const c = await candidatVisible(
+        ctx.db,
+        structureId,
+        requete.params.id,
+        jourParis(maintenant),
+      );
+      const fichier = c ? await lireCv(ctx.db, c.id, ctx.config.cleFichiers) : null;
+      if (!fichier)
+        return reponse.status(404).send(corpsErreur("Aucun CV pour ce candidat.", "id"));
+      return envoyerPdf(reponse, fichier);
+    },
+  );
+
+  r.post(
+    "/api/structure/candidats/:id/avis",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Marquer un candidat : intéressé, pas intéressé, ou le reconsidérer",
+        params: idSchema,
+        body: z
+          .object({
+            avis: z.enum(["interesse", "pas_interesse", "reconsiderer"], {
+              error: "Choisissez intéressé ou pas intéressé.",
+            }),
+          })
+          .strict(),
+        response: { 200: z.object({ statut: z.string() }), 409: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await marquerCandidat(ctx.db, {
+          ...contexteStructure(requete),
+          candidatureId: requete.params.id,
+          avis: requete.body.avis,
+        }),
+      ),
+  );
+
+  r.post(
+    "/api/structure/preselection",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Présélectionner un candidat par son identifiant",
+        body: z
+          .object({
+            identifiant: z.uuid("L'identifiant du candidat est un code de 36 caractères."),
+          })
+          .strict(),
+        response: { 200: z.object({ statut: z.string() }), 409: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await marquerCandidat(ctx.db, {
+          ...contexteStructure(requete),
+          candidatureId: requete.body.identifiant,
+          avis: "interesse",
+          manuelle: true,
+        }),
+      ),
+  );
+
+  r.get(
+    "/api/structure/recrutements",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Mes recrutements, contrats, postes et échéances",
+      },
+    },
+    async (requete) => {
+      const connexion = connexionRequise(requete);
+      const aujourdhui = jourParis(ctx.horloge());
+      const [contrats, postes, preselectionnes] = await Promise.all([
+        listerContrats(ctx.db, connexion, { vue: "tous", aujourdhui }),
+        listerPostes(ctx.db, connexion, { aujourdhui, enRetardSeulement: false }),
+        ctx.db
+          .select({
+            id: candidature.id,
+            prenom: utilisateur.prenom,
+            nom: utilisateur.nom,
+            dateDisponibilite: candidature.dateDisponibilite,
+          })
+          .from(miseEnRelation)
+          .innerJoin(candidature, eq(candidature.id, miseEnRelation.candidatureId))
+          .innerJoin(utilisateur, eq(utilisateur.id, candidature.utilisateurId))
+          .where(
+            and(
+              eq(miseEnRelation.structureId, structureDeSession(connexion)),
+              eq(miseEnRelation.statut, "preselectionnee"),
+            ),
+          ),
+      ]);
+      return { contrats, postes, preselectionnes, aujourdhui };
+    },
+  );
+
+  r.post(
+    "/api/structure/recrutements",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Déclarer le recrutement d'un candidat présélectionné",
+        body: z
+          .object({
+            candidatureId: z.uuid("Choisissez le candidat."),
+            recrutement: recrutementSchema,
+          })
+          .strict(),
+        response: {
+          201: z.object({ contratId: z.string() }),
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const res = await declarerRecrutement(ctx.db, {
+        ...contexteStructure(requete),
+        ...requete.body,
+      });
+      if (res !== "introuvable" && res.ok) return reponse.status(201).send(res.valeur);
+      return repondre(reponse, res);
+    },
+  );
+
+  r.post(
+    "/api/structure/contrats/:id/annulation",
+    {
+      config: { acces: ["structure"] },
+      schema: { tags: tag, summary: "Annuler un recrutement déclaré", params: idSchema },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await annulerRecrutement(ctx.db, {
+          ...contexteStructure(requete),
+          contratId: requete.params.id,
+        }),
+      ),
+  );
+
+  r.post(
+    "/api/structure/contrats/:id/signature",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Enregistrer la date de signature du contrat",
+        params: idSchema,
+        body: z
+          .object({
+            dateSignature: z.iso.date("La date de signature doit être une date (AAAA-MM-JJ)."),
+          })
+          .strict(),
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await enregistrerSignature(ctx.db, {
+          ...contexteStructure(requete),
+          contratId: requete.params.id,
+          dateSignature: requete.body.dateSignature,
+        }),
+        400,
+      ),
+  );
+
+  r.post(
+    "/api/structure/contrats/:id/renouvellement",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Déclarer le renouvellement d'un contrat actif",
+        params: idSchema,
+        body: recrutementSchema,
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await declarerRenouvellement(ctx.db, {
+          ...contexteStructure(requete),
+          contratId: requete.params.id,
+          recrutement: requete.body,
+        }),
+      ),
+  );
+
+  r.post(
+    "/api/structure/contrats/:id/rupture",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Déclarer la rupture d'un contrat",
+        params: idSchema,
+        body: ruptureSchema(null),
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await declarerRupture(ctx.db, {
+          ...contexteStructure(requete),
+          contratId: requete.params.id,
+          rupture: requete.body,
+        }),
+      ),
+  );
+
+  r.post(
+    "/api/structure/ruptures/:id/:action",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Retirer une rupture, ou compléter son dossier",
+        params: idSchema.extend({
+          action: z.enum(["retrait", "complement"], { error: "Action inconnue." }),
+        }),
+        body: z
+          .object({ documents: z.array(z.string().trim().min(1).max(200)).max(20).optional() })
+          .strict()
+          .default({}),
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await suivreRupture(ctx.db, {
+          ...contexteStructure(requete),
+          ruptureId: requete.params.id,
+          evenement: requete.params.action === "retrait" ? "retirer" : "completer",
+          documents: requete.body.documents,
+        }),
+      ),
+  );
+
+  r.post(
+    "/api/structure/contrats/:id/prolongation",
+    {
+      config: { acces: ["structure"] },
+      schema: {
+        tags: tag,
+        summary: "Demander la prolongation d'un contrat",
+        params: idSchema,
+        body: prolongationSchema("0000-01-01"),
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await demanderProlongation(ctx.db, {
+          ...contexteStructure(requete),
+          contratId: requete.params.id,
+          nouvelleDateFin: requete.body.nouvelleDateFin,
+          salaireBrutMensuelCents: requete.body.salaireBrutMensuelCents,
+        }),
+      ),
+  );
+}

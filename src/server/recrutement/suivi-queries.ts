@@ -1,0 +1,279 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { alertesFormation, type StatutFormation } from "../../domain/recrutement/formation.ts";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import type { Executeur } from "../db/client.ts";
+import {
+  contrat,
+  demandeProlongation,
+  formation,
+  journal,
+  miseEnRelation,
+  organismeFormation,
+  poste,
+  rupture,
+  structure,
+  utilisateur,
+} from "../db/schema.ts";
+import { colonnesPerimetreStructure } from "../structures/queries.ts";
+
+/** Contracts are scoped by their structure, and for a conseiller or coordinator by the person. */
+const colonnesPerimetreContrat = {
+  ...colonnesPerimetreStructure,
+  utilisateurId: contrat.utilisateurId,
+};
+
+export const VUES_CONTRATS = [
+  "a_traiter",
+  "a_valider",
+  "non_signes",
+  "en_cours",
+  "termines",
+  "tous",
+] as const;
+export type VueContrats = (typeof VUES_CONTRATS)[number];
+
+function conditionVue(vue: VueContrats, aujourdhui: string): SQL | undefined {
+  switch (vue) {
+    case "a_traiter":
+      // What waits for the admin: a declaration, a rupture or an extension request.
+      return or(
+        eq(contrat.statut, "declare"),
+        sql`exists (select 1 from rupture r where r.contrat_id = ${contrat.id} and r.statut = 'declaree')`,
+        sql`exists (select 1 from demande_prolongation d where d.contrat_id = ${contrat.id} and d.statut = 'deposee')`,
+      );
+    case "a_valider":
+      return eq(contrat.statut, "declare");
+    case "non_signes":
+      return and(
+        eq(contrat.statut, "declare"),
+        isNull(contrat.dateSignature),
+        lt(contrat.dateLimiteSignature, aujourdhui),
+      );
+    case "en_cours":
+      return inArray(contrat.statut, ["declare", "actif"]);
+    case "termines":
+      return inArray(contrat.statut, ["termine", "annule", "refuse"]);
+    case "tous":
+      return undefined;
+  }
+}
+
+/** Contracts in the reader's scope, with the person, the structure, their open requests and training. */
+export async function listerContrats(
+  tx: Executeur,
+  connexion: SessionChargee,
+  params: { vue: VueContrats; aujourdhui: string; limite?: number },
+) {
+  const lignes = await tx
+    .select({
+      id: contrat.id,
+      statut: contrat.statut,
+      type: contrat.type,
+      dateDebut: contrat.dateDebut,
+      dateFin: contrat.dateFin,
+      salaireBrutMensuelCents: contrat.salaireBrutMensuelCents,
+      heuresHebdo: contrat.heuresHebdo,
+      coordinateur: contrat.coordinateur,
+      dateDeclaration: contrat.dateDeclaration,
+      dateLimiteSignature: contrat.dateLimiteSignature,
+      dateSignature: contrat.dateSignature,
+      motifFin: contrat.motifFin,
+      dateFinEffective: contrat.dateFinEffective,
+      motifRefus: contrat.motifRefus,
+      renouvelleContratId: contrat.renouvelleContratId,
+      posteId: contrat.posteId,
+      utilisateurId: contrat.utilisateurId,
+      candidatureId: contrat.candidatureId,
+      prenom: utilisateur.prenom,
+      nom: utilisateur.nom,
+      email: utilisateur.email,
+      structureId: structure.id,
+      structure: structure.nom,
+      departementCode: structure.departementCode,
+      rupture: {
+        id: rupture.id,
+        statut: rupture.statut,
+        dateRupture: rupture.dateRupture,
+        motif: rupture.motif,
+        documents: rupture.documents,
+        commentaire: rupture.commentaire,
+      },
+      prolongation: {
+        id: demandeProlongation.id,
+        nouvelleDateFin: demandeProlongation.nouvelleDateFin,
+        salaireBrutMensuelCents: demandeProlongation.salaireBrutMensuelCents,
+      },
+      formation: {
+        id: formation.id,
+        statut: formation.statut,
+        organisme: organismeFormation.nom,
+        parcoursHeures: formation.parcoursHeures,
+        dateDebutPrevue: formation.dateDebutPrevue,
+        dateDebutReelle: formation.dateDebutReelle,
+        dateFinReelle: formation.dateFinReelle,
+        heuresRealisees: formation.heuresRealisees,
+      },
+    })
+    .from(contrat)
+    .innerJoin(utilisateur, eq(utilisateur.id, contrat.utilisateurId))
+    .innerJoin(structure, eq(structure.id, contrat.structureId))
+    .leftJoin(
+      rupture,
+      and(eq(rupture.contratId, contrat.id), inArray(rupture.statut, ["declaree", "incomplete"])),
+    )
+    .leftJoin(
+      demandeProlongation,
+      and(eq(demandeProlongation.contratId, contrat.id), eq(demandeProlongation.statut, "deposee")),
+    )
+    .leftJoin(formation, eq(formation.utilisateurId, contrat.utilisateurId))
+    .leftJoin(organismeFormation, eq(organismeFormation.id, formation.organismeFormationId))
+    .where(
+      and(
+        predicatPerimetre(connexion, colonnesPerimetreContrat),
+        conditionVue(params.vue, params.aujourdhui),
+      ),
+    )
+    .orderBy(asc(contrat.dateDeclaration), asc(contrat.id))
+    .limit(params.limite ?? 500);
+  return lignes.map((l) => ({
+    ...l,
+    rupture: l.rupture?.id ? l.rupture : null,
+    prolongation: l.prolongation?.id ? l.prolongation : null,
+    formation: l.formation.id
+      ? {
+          ...l.formation,
+          alertes: alertesFormation(
+            {
+              statut: l.formation.statut as StatutFormation,
+              dateDebutPrevue: l.formation.dateDebutPrevue,
+              dateDebutReelle: l.formation.dateDebutReelle,
+            },
+            l.dateSignature,
+            params.aujourdhui,
+          ),
+        }
+      : null,
+    signatureEnRetard:
+      l.statut === "declare" && !l.dateSignature && l.dateLimiteSignature < params.aujourdhui,
+  }));
+}
+
+/** Posts of the scope: vacant ones with their deadline, overdue derived (never stored). */
+export async function listerPostes(
+  tx: Executeur,
+  connexion: SessionChargee,
+  params: { aujourdhui: string; enRetardSeulement: boolean },
+) {
+  const lignes = await tx
+    .select({
+      id: poste.id,
+      statut: poste.statut,
+      coordinateur: poste.coordinateur,
+      dateAttribution: poste.dateAttribution,
+      dateLimiteRecrutement: poste.dateLimiteRecrutement,
+      structureId: structure.id,
+      structure: structure.nom,
+      departementCode: structure.departementCode,
+    })
+    .from(poste)
+    .innerJoin(structure, eq(structure.id, poste.structureId))
+    .where(
+      and(
+        predicatPerimetre(connexion, colonnesPerimetreStructure),
+        params.enRetardSeulement
+          ? and(eq(poste.statut, "vacant"), lt(poste.dateLimiteRecrutement, params.aujourdhui))
+          : sql`${poste.statut} <> 'rendu'`,
+      ),
+    )
+    .orderBy(asc(poste.dateLimiteRecrutement), asc(poste.id))
+    .limit(1000);
+  return lignes.map((p) => ({
+    ...p,
+    enRetard: p.statut === "vacant" && p.dateLimiteRecrutement < params.aujourdhui,
+  }));
+}
+
+const colonnesHistorique = {
+  id: journal.id,
+  le: journal.le,
+  action: journal.action,
+  cibleType: journal.cibleType,
+  role: journal.role,
+  auteur: journal.auteur,
+  prenom: utilisateur.prenom,
+  nom: utilisateur.nom,
+  avant: journal.avant,
+  apres: journal.apres,
+};
+
+async function historiqueDe(tx: Executeur, cibles: { type: string; ids: string[] }[]) {
+  const conditions = cibles
+    .filter((c) => c.ids.length > 0)
+    .map((c) => and(eq(journal.cibleType, c.type), inArray(journal.cibleId, c.ids)));
+  if (conditions.length === 0) return [];
+  return tx
+    .select(colonnesHistorique)
+    .from(journal)
+    .leftJoin(utilisateur, eq(utilisateur.id, journal.utilisateurId))
+    .where(or(...conditions))
+    .orderBy(desc(journal.id))
+    .limit(300);
+}
+
+/** Who did what when about one person: application, pairings, contracts, ruptures, training. */
+export async function historiquePersonne(
+  tx: Executeur,
+  utilisateurId: string,
+  candidatureId: string | null,
+) {
+  const contrats = await tx
+    .select({ id: contrat.id })
+    .from(contrat)
+    .where(eq(contrat.utilisateurId, utilisateurId));
+  const contratIds = contrats.map((c) => c.id);
+  const ruptures = contratIds.length
+    ? await tx
+        .select({ id: rupture.id })
+        .from(rupture)
+        .where(inArray(rupture.contratId, contratIds))
+    : [];
+  const relations = candidatureId
+    ? await tx
+        .select({ id: miseEnRelation.id })
+        .from(miseEnRelation)
+        .where(eq(miseEnRelation.candidatureId, candidatureId))
+    : [];
+  const formations = await tx
+    .select({ id: formation.id })
+    .from(formation)
+    .where(eq(formation.utilisateurId, utilisateurId));
+  return historiqueDe(tx, [
+    { type: "utilisateur", ids: [utilisateurId] },
+    { type: "candidature", ids: candidatureId ? [candidatureId] : [] },
+    { type: "contrat", ids: contratIds },
+    { type: "rupture", ids: ruptures.map((r) => r.id) },
+    { type: "mise_en_relation", ids: relations.map((r) => r.id) },
+    { type: "formation", ids: formations.map((f) => f.id) },
+  ]);
+}
+
+/** Who did what when about one post: attribution, recruitments, vacancies. */
+export async function historiquePoste(tx: Executeur, posteId: string) {
+  const contrats = await tx
+    .select({ id: contrat.id })
+    .from(contrat)
+    .where(eq(contrat.posteId, posteId));
+  const contratIds = contrats.map((c) => c.id);
+  const ruptures = contratIds.length
+    ? await tx
+        .select({ id: rupture.id })
+        .from(rupture)
+        .where(inArray(rupture.contratId, contratIds))
+    : [];
+  return historiqueDe(tx, [
+    { type: "poste", ids: [posteId] },
+    { type: "contrat", ids: contratIds },
+    { type: "rupture", ids: ruptures.map((r) => r.id) },
+  ]);
+}
