@@ -2,3 +2,10 @@
 export function nombreFr(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
 }
+
+const JOUR_LONG = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+
+/** A calendar day (AAAA-MM-JJ) as French readers write it: « 2 avril 2026 ». */
+export function jourFr(jour: string): string {
+  return JOUR_LONG.format(new Date(`${jour}T00:00:00Z`));
+}

@@ -5,7 +5,7 @@ import { type Base, ouvrirBase } from "./db/client.ts";
 import { chargerReferentiel } from "./db/referentiel.ts";
 import { genererDemo } from "./demo/generateur.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
-import { creerMessagerie } from "./infra/messagerie.ts";
+import { creerMessagerie, type Messagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
 import { traiterEcheances } from "./jobs/echeances.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
@@ -16,6 +16,7 @@ export type Plateforme = {
   app: FastifyInstance;
   base: Base;
   config: Config;
+  messagerie: Messagerie;
   arreter: () => Promise<void>;
 };
 
@@ -68,6 +69,7 @@ export async function demarrerPlateforme(
     app,
     base,
     config,
+    messagerie,
     arreter: async () => {
       clearInterval(menage);
       await app.close();

@@ -184,7 +184,11 @@ export async function genererDemo(
       idsStructures,
       communes,
       candidats: ids.filter((u) => u.email.startsWith("candidat.")),
-      personaCandidat: idsPersonas.get(PERSONAS.find((p) => p.email.startsWith("candidat@"))!.email)!,
+      personaCandidat: idsPersonas.get(
+        PERSONAS.find((p) => p.email.startsWith("candidat@"))!.email,
+      )!,
+      emailContact: PERSONAS.find((p) => p.email.startsWith(`structure.${STRUCTURE_QUI_RECRUTE}@`))!
+        .email,
       personaConseiller: idsPersonas.get(
         PERSONAS.find((p) => p.email.startsWith("conseiller@"))!.email,
       )!,

@@ -54,18 +54,31 @@ export async function genererRecrutementDemo(
     candidats: { id: string }[];
     personaCandidat: string;
     personaConseiller: string;
+    /** The structure persona: reminders of the deadlines reach it. */
+    emailContact: string;
   },
 ): Promise<void> {
   const aujourdhui = jourParis(params.maintenant);
   const villes = STRUCTURES_DEMO.map((s) => ({
-    commune: params.communes.find((c) => c.nom === s.commune && c.departementCode === s.departement)!,
+    commune: params.communes.find(
+      (c) => c.nom === s.commune && c.departementCode === s.departement,
+    )!,
     point: COORDONNEES_DEMO[s.commune]!,
   }));
   for (const s of STRUCTURES_DEMO) {
     const [latitude, longitude] = COORDONNEES_DEMO[s.commune]!;
+    const contact =
+      s.cle === STRUCTURE_QUI_RECRUTE
+        ? {
+            contactPrenom: "Yasmine",
+            contactNom: "Carpentier",
+            contactFonction: "Directrice",
+            contactEmail: params.emailContact,
+          }
+        : {};
     await tx
       .update(structure)
-      .set({ latitude, longitude })
+      .set({ latitude, longitude, ...contact })
       .where(eq(structure.id, params.idsStructures.get(s.cle)!));
   }
 
@@ -80,15 +93,18 @@ export async function genererRecrutementDemo(
       communeCode: ville.commune.code,
       departementCode: ville.commune.departementCode,
       regionCode: ville.commune.regionCode,
-      latitude: ville.point[0] + (h.entier(-300, 300) / 10_000),
-      longitude: ville.point[1] + (h.entier(-300, 300) / 10_000),
+      latitude: ville.point[0] + h.entier(-300, 300) / 10_000,
+      longitude: ville.point[1] + h.entier(-300, 300) / 10_000,
       situations,
       diplome: situations.includes("diplome_mediation") ? "Titre professionnel REMN" : null,
       dateDisponibilite: ajouterJours(aujourdhui, -h.entier(0, 60)),
       distanceMaxKm: h.choisir(DISTANCES_MAX_KM.filter((d) => d >= 10)),
       motivation:
         "Je souhaite accompagner les habitants de mon territoire vers l'autonomie numérique.",
-      pix: h.entier(0, 2) === 0 ? { "1.1": h.entier(2, 6), "4.1": h.entier(2, 6), "4.2": h.entier(2, 6) } : null,
+      pix:
+        h.entier(0, 2) === 0
+          ? { "1.1": h.entier(2, 6), "4.1": h.entier(2, 6), "4.2": h.entier(2, 6) }
+          : null,
     };
   };
   await tx.insert(candidature).values([
@@ -151,7 +167,10 @@ export async function genererRecrutementDemo(
   const debut = ajouterJours(aujourdhui, -120);
   const [candidatureConseiller] = await tx
     .insert(candidature)
-    .values({ ...candidature_(params.personaConseiller, 0, "en_poste"), communeCode: villes[2]!.commune.code })
+    .values({
+      ...candidature_(params.personaConseiller, 0, "en_poste"),
+      communeCode: villes[2]!.commune.code,
+    })
     .returning({ id: candidature.id });
   const [actif] = await tx
     .insert(contrat)

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { jourFr } from "../../domain/format.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { type Db, type Executeur, lignes } from "../db/client.ts";
 import { rappel } from "../db/schema.ts";
@@ -88,8 +89,8 @@ async function echeancesDuJour(tx: Executeur, aujourdhui: string, url: string) {
         "Bonjour,",
         "",
         niveau === "echeance"
-          ? `Le poste de conseiller numérique de « ${p.structure} » devait être pourvu au plus tard le ${p.echeance}.`
-          : `Le poste de conseiller numérique de « ${p.structure} » doit être pourvu au plus tard le ${p.echeance}.`,
+          ? `Le poste de conseiller numérique de « ${p.structure} » devait être pourvu au plus tard le ${jourFr(p.echeance)}.`
+          : `Le poste de conseiller numérique de « ${p.structure} » doit être pourvu au plus tard le ${jourFr(p.echeance)}.`,
         `Consultez le vivier de candidats : ${url}/structure/vivier`,
       ]),
     });
@@ -105,7 +106,7 @@ async function echeancesDuJour(tx: Executeur, aujourdhui: string, url: string) {
       courriels: mail(c.email, "rappel_signature", "Signature du contrat de votre conseiller", [
         "Bonjour,",
         "",
-        `Le contrat de ${c.personne} doit être signé au plus tard le ${c.echeance}.`,
+        `Le contrat de ${c.personne} doit être signé au plus tard le ${jourFr(c.echeance)}.`,
         `Enregistrez la date de signature : ${url}/structure/recrutements`,
       ]),
     });
@@ -116,7 +117,7 @@ async function echeancesDuJour(tx: Executeur, aujourdhui: string, url: string) {
     const texte = [
       "Bonjour,",
       "",
-      `Le départ en formation initiale de ${f.personne} est attendu au plus tard le ${f.echeance}.`,
+      `Le départ en formation initiale de ${f.personne} est attendu au plus tard le ${jourFr(f.echeance)}.`,
       "La structure inscrit son conseiller auprès de l'organisme de formation.",
     ];
     echeances.push({
@@ -136,7 +137,7 @@ async function echeancesDuJour(tx: Executeur, aujourdhui: string, url: string) {
     const texte = [
       "Bonjour,",
       "",
-      `Le contrat de ${c.personne} chez « ${c.structure} » se termine le ${c.echeance}.`,
+      `Le contrat de ${c.personne} chez « ${c.structure} » se termine le ${jourFr(c.echeance)}.`,
       "La structure peut demander une prolongation ou déclarer un renouvellement.",
     ];
     echeances.push({
@@ -172,10 +173,11 @@ export async function traiterEcheances(
         .values({ nature: e.nature, cibleId: e.cibleId, echeance: e.echeance, niveau: e.niveau })
         .onConflictDoNothing()
         .returning({ nature: rappel.nature });
-      if (pris.length === 0) return [];
+      if (pris.length === 0) return null;
       return messagerie.mettreEnFileEnLot(tx, e.courriels);
     });
-    if (ids.length > 0) rappels++;
+    if (!ids) continue;
+    rappels++;
     await messagerie.distribuer(ids);
   }
   const contratsTermines = await terminerContratsEchus(db, {

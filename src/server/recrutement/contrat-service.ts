@@ -143,7 +143,8 @@ export async function declarerRecrutement(
           eq(miseEnRelation.candidatureId, params.candidatureId),
         ),
       );
-    if (!c?.utilisateurId || !m) return "introuvable" as const;
+    if (!c?.utilisateurId) return "introuvable" as const;
+    if (!m) return echec("candidatureId", "Marquez d'abord ce candidat comme intéressant.");
     if (c.statut !== "disponible")
       return echec("candidatureId", "Ce candidat n'est plus disponible.");
     const [occupe] = await tx

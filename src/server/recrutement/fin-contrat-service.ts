@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { jourFr } from "../../domain/format.ts";
 import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
 import type { StatutContrat } from "../../domain/recrutement/contrat.ts";
 import {
@@ -279,7 +280,7 @@ export async function validerRupture(
             texte: [
               "Bonjour,",
               "",
-              `La rupture du contrat au ${l.r.dateRupture} est validée par l'ANCT.`,
+              `La rupture du contrat au ${jourFr(l.r.dateRupture)} est validée par l'ANCT.`,
               "Le poste est de nouveau vacant : vous pouvez recruter dans le mois qui vient.",
             ].join("\n"),
           }),

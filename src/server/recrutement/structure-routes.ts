@@ -43,7 +43,8 @@ export function repondre<T>(
 ) {
   if (res === "introuvable") return reponse.status(404).send(corpsErreur(INTROUVABLE, "id"));
   if (!res.ok) return reponse.status(statutRefus).send({ erreurs: res.erreurs });
-  return reponse.send(res.valeur);
+  // A bare status becomes an object: every answer of the API is a JSON object.
+  return reponse.send(typeof res.valeur === "string" ? { statut: res.valeur } : res.valeur);
 }
 
 /**
