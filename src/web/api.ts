@@ -16,7 +16,7 @@ export class ErreurApi extends Error {
 
 export async function appelerApi<T>(
   chemin: string,
-  options: { methode?: "GET" | "POST"; corps?: unknown } = {},
+  options: { methode?: "GET" | "POST" | "PUT" | "DELETE"; corps?: unknown } = {},
 ): Promise<T> {
   let reponse: Response;
   try {
@@ -43,4 +43,14 @@ export async function appelerApi<T>(
     );
   }
   return donnees as T;
+}
+
+/** A file read as base64, to travel in a JSON body (CV). */
+export function lireEnBase64(fichier: File): Promise<string> {
+  return new Promise((ok, ko) => {
+    const lecteur = new FileReader();
+    lecteur.onload = () => ok(String(lecteur.result).replace(/^data:[^,]*,/, ""));
+    lecteur.onerror = () => ko(lecteur.error);
+    lecteur.readAsDataURL(fichier);
+  });
 }

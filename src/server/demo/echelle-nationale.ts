@@ -3,6 +3,7 @@ import { CODES, THEMATIQUES_DEMARCHES, type TypeActivite } from "../../domain/cr
 import { completerSiret } from "../../domain/selection/siret.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
+  candidature,
   commune,
   cra,
   habilitation,
@@ -92,8 +93,42 @@ type CommuneSource = {
  * Coordinates drawn in mainland France's bounding box (the reference data has no centroids):
  * enough spread for radius and clustering benchmarks, not a geography.
  */
-function lieuAleatoire(h: Hasard, c: CommuneSource, i: number) {
+function pointAleatoire(h: Hasard, c: CommuneSource) {
   const metropole = c.regionCode.length === 2 && !c.departementCode.startsWith("97");
+  return {
+    latitude: metropole ? 42.3 + h.entier(0, 88_000) / 10_000 : null,
+    longitude: metropole ? -4.8 + h.entier(0, 130_000) / 10_000 : null,
+  };
+}
+
+const DISTANCES_TIREES = [5, 10, 10, 15, 15, 20, 20, 20, 20, 40, 40, 40, 40, 100, 100, 100, 2000];
+
+/** A candidate's application: most available, reach mostly local, a few anywhere in France. */
+function candidatureAleatoire(h: Hasard, utilisateurId: string, c: CommuneSource) {
+  return {
+    utilisateurId,
+    statut: h.entier(0, 99) < 85 ? "disponible" : "indisponible",
+    communeCode: c.code,
+    departementCode: c.departementCode,
+    regionCode: c.regionCode,
+    ...pointAleatoire(h, c),
+    situations: [
+      h.choisir(["demandeur_emploi", "en_emploi", "en_formation", "experience_mediation"]),
+    ],
+    dateDisponibilite: jourAleatoire(h),
+    distanceMaxKm: h.choisir(DISTANCES_TIREES),
+  };
+}
+
+function jourAleatoire(h: Hasard): string {
+  return new Date(
+    PREMIER_JOUR + h.entier(0, Math.floor((DERNIER_JOUR - PREMIER_JOUR) / JOUR_MS)) * JOUR_MS,
+  )
+    .toISOString()
+    .slice(0, 10);
+}
+
+function lieuAleatoire(h: Hasard, c: CommuneSource, i: number) {
   return {
     pivot: completerSiret(String(3_000_000_000_000 + i * 104_729).slice(0, 13)),
     nom: `${h.choisir(TYPES_LIEUX)} de ${c.nom}`,
@@ -102,8 +137,7 @@ function lieuAleatoire(h: Hasard, c: CommuneSource, i: number) {
     communeCode: c.code,
     departementCode: c.departementCode,
     regionCode: c.regionCode,
-    latitude: metropole ? 42.3 + h.entier(0, 88_000) / 10_000 : null,
-    longitude: metropole ? -4.8 + h.entier(0, 130_000) / 10_000 : null,
+    ...pointAleatoire(h, c),
     services: quelquesUns(h, SERVICES, 1, 4),
     horaires: "Mo-Fr 09:00-12:00,14:00-17:30",
     fraisACharge: [h.choisir(["Gratuit", "Gratuit sous condition", "Payant"])],
@@ -211,9 +245,10 @@ export async function genererEchelleNationale(
   await db.transaction(async (tx) => {
     const structures: { id: string; communeCode: string; departementCode: string }[] = [];
     await parLots(
-      Array.from({ length: volumes.structures }, (_, i) =>
-        structureAleatoire(h, h.choisir(communes), 100_000 + i),
-      ),
+      Array.from({ length: volumes.structures }, (_, i) => {
+        const c = h.choisir(communes);
+        return { ...structureAleatoire(h, c, 100_000 + i), ...pointAleatoire(h, c) };
+      }),
       async (lot) =>
         structures.push(
           ...(await tx.insert(structure).values(lot).returning({
@@ -257,6 +292,11 @@ export async function genererEchelleNationale(
             };
           });
           await tx.insert(habilitation).values(lignes);
+          if (role === "candidat") {
+            await tx
+              .insert(candidature)
+              .values(ids.map((u) => candidatureAleatoire(h, u.id, h.choisir(communes))));
+          }
         },
       );
     }

@@ -93,10 +93,10 @@ export const territoireSql = (colonne: SQL) =>
 function filtres(f: Partial<FiltresVivier>): SQL[] {
   const conditions: SQL[] = [];
   if (f.distanceKm) conditions.push(sql`d.distance_m <= ${f.distanceKm * 1000}`);
-  if (f.situation) conditions.push(sql`${f.situation} = any(c.situations)`);
-  if (f.pix) conditions.push(sql`c.pix is not null`);
+  if (f.situation) conditions.push(sql`${f.situation} = any(d.situations)`);
+  if (f.pix) conditions.push(sql`d.pix is not null`);
   if (f.diplomeOuExperience)
-    conditions.push(sql`c.situations && array['diplome_mediation', 'experience_mediation']`);
+    conditions.push(sql`d.situations && array['diplome_mediation', 'experience_mediation']`);
   if (f.relation === "a_traiter") conditions.push(sql`(m.statut is null or m.statut = 'proposee')`);
   else if (f.relation) conditions.push(sql`m.statut = ${f.relation}`);
   return conditions;
@@ -121,34 +121,43 @@ export async function rechercherVivier(
     ? sql`and portee_candidat(c.latitude, c.longitude, c.distance_max_km) @> point_terre(${lat}, ${lon})`
     : sql``;
   const suite = filtres(f);
-  if (f.candidatureId) suite.push(sql`c.id = ${f.candidatureId}`);
+  // Filter, count and sort on the candidature row alone; names and communes are joined for the
+  // page only (a pool holds thousands of candidates, a page twenty).
   return lignes<CandidatDuVivier>(
     tx,
     sql`
       with d as (
-        select c.id, distance_m(c.latitude, c.longitude, ${lat}, ${lon}) as distance_m
+        select c.id, c.utilisateur_id, c.date_disponibilite, c.cree_le, c.distance_max_km,
+          c.situations, c.pix, distance_m(c.latitude, c.longitude, ${lat}, ${lon}) as distance_m
         from candidature c
         where c.statut = 'disponible' and c.latitude is not null ${portee}
+          and ${territoireSql(sql`c.departement_code`)} = ${origine.territoire}
+          and c.date_disponibilite <= ${origine.echeanceDisponibilite}
+          ${f.candidatureId ? sql`and c.id = ${f.candidatureId}` : sql``}
+      ), page as (
+        select d.id, d.distance_m, d.date_disponibilite, d.cree_le, m.statut as relation,
+          count(*) over ()::int as total
+        from d
+        left join mise_en_relation m
+          on m.candidature_id = d.id and m.structure_id = ${origine.structureId}
+        where d.distance_m <= d.distance_max_km * 1000
+          and (m.statut is null or m.statut <> 'caduque')
+          and not exists (
+            select 1 from contrat k
+            where k.utilisateur_id = d.utilisateur_id and k.statut in ('declare', 'actif')
+          )
+          ${suite.length > 0 ? sql`and ${sql.join(suite, sql` and `)}` : sql``}
+        order by d.distance_m, d.date_disponibilite, d.cree_le, d.id
+        limit ${limite} offset ${(page - 1) * limite}
       )
       select c.id, u.prenom, u.nom, co.nom as commune, co.codes_postaux[1] as "codePostal",
         c.situations, c.diplome, c.date_disponibilite::text as "dateDisponibilite",
-        c.distance_max_km as "distanceMaxKm", c.pix, round(d.distance_m)::int as "distanceM",
-        m.statut as relation, count(*) over ()::int as total
-      from d
-      join candidature c on c.id = d.id
+        c.distance_max_km as "distanceMaxKm", c.pix, round(page.distance_m)::int as "distanceM",
+        page.relation, page.total
+      from page
+      join candidature c on c.id = page.id
       join utilisateur u on u.id = c.utilisateur_id
       left join commune co on co.code = c.commune_code
-      left join mise_en_relation m on m.candidature_id = c.id and m.structure_id = ${origine.structureId}
-      where d.distance_m <= c.distance_max_km * 1000
-        and ${territoireSql(sql`c.departement_code`)} = ${origine.territoire}
-        and c.date_disponibilite <= ${origine.echeanceDisponibilite}
-        and (m.statut is null or m.statut <> 'caduque')
-        and not exists (
-          select 1 from contrat k
-          where k.utilisateur_id = c.utilisateur_id and k.statut in ('declare', 'actif')
-        )
-        ${suite.length > 0 ? sql`and ${sql.join(suite, sql` and `)}` : sql``}
-      order by d.distance_m, c.date_disponibilite, c.cree_le, c.id
-      limit ${limite} offset ${(page - 1) * limite}`,
+      order by page.distance_m, page.date_disponibilite, page.cree_le, page.id`,
   );
 }

@@ -6,14 +6,20 @@ import { useSearchParams } from "wouter";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { useTitre } from "../socle/titre.ts";
 
-/** The contact confirms by a click, so that a mail scanner opening the link files nothing. */
-export function ConfirmationCandidature() {
-  useTitre("Confirmer la candidature");
+/** A link received by mail is confirmed by a click, so that a mail scanner files nothing. */
+export function ConfirmationParLien(props: {
+  titre: string;
+  consigne: string;
+  bouton: string;
+  api: string;
+  titreSucces: string;
+}) {
+  useTitre(props.titre);
   const [params] = useSearchParams();
   const [resultat, setResultat] = useState<{ ok: boolean; message: string }>();
   const confirmer = async () => {
     try {
-      const r = await appelerApi<{ message: string }>("/api/candidatures-structures/confirmation", {
+      const r = await appelerApi<{ message: string }>(props.api, {
         methode: "POST",
         corps: { jeton: params.get("jeton") ?? "" },
       });
@@ -27,19 +33,43 @@ export function ConfirmationCandidature() {
   };
   return (
     <div className={fr.cx("fr-container", "fr-py-6w")}>
-      <h1>Confirmer la candidature</h1>
+      <h1>{props.titre}</h1>
       {resultat ? (
         <Alert
           severity={resultat.ok ? "success" : "error"}
-          title={resultat.ok ? "Candidature déposée" : "Lien inutilisable"}
+          title={resultat.ok ? props.titreSucces : "Lien inutilisable"}
           description={resultat.message}
         />
       ) : (
         <>
-          <p>Confirmez pour déposer la candidature de votre structure.</p>
-          <Button onClick={() => void confirmer()}>Confirmer et déposer la candidature</Button>
+          <p>{props.consigne}</p>
+          <Button onClick={() => void confirmer()}>{props.bouton}</Button>
         </>
       )}
     </div>
+  );
+}
+
+export function ConfirmationCandidature() {
+  return (
+    <ConfirmationParLien
+      titre="Confirmer la candidature"
+      consigne="Confirmez pour déposer la candidature de votre structure."
+      bouton="Confirmer et déposer la candidature"
+      api="/api/candidatures-structures/confirmation"
+      titreSucces="Candidature déposée"
+    />
+  );
+}
+
+export function ConfirmationCandidatureConseiller() {
+  return (
+    <ConfirmationParLien
+      titre="Confirmer votre candidature"
+      consigne="Confirmez pour enregistrer votre candidature de conseiller numérique."
+      bouton="Confirmer ma candidature"
+      api="/api/candidatures-conseillers/confirmation"
+      titreSucces="Candidature enregistrée"
+    />
   );
 }

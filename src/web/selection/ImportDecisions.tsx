@@ -10,7 +10,7 @@ import { ErreurApi } from "../api.ts";
 type Rapport = {
   lignes: number;
   valides: number;
-  postes: number;
+  postes?: number;
   applique: boolean;
   rejetees: { ligne: number; erreurs: Erreur[] }[];
 };
@@ -20,14 +20,14 @@ const TYPES: Record<string, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-async function envoyer(fichier: File, appliquer: boolean): Promise<Rapport> {
+async function envoyer(api: string, fichier: File, appliquer: boolean): Promise<Rapport> {
   const extension = fichier.name.split(".").pop()?.toLowerCase() ?? "";
   const type = TYPES[extension];
   if (!type)
     throw new ErreurApi(415, [
       { champ: "fichier", message: "Choisissez un fichier .csv ou .xlsx." },
     ]);
-  const reponse = await fetch(`/api/comites/import?appliquer=${appliquer ? "oui" : "non"}`, {
+  const reponse = await fetch(`${api}?appliquer=${appliquer ? "oui" : "non"}`, {
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": type },
@@ -38,8 +38,17 @@ async function envoyer(fichier: File, appliquer: boolean): Promise<Rapport> {
   return corps as Rapport;
 }
 
-/** Checks a committee decision file, shows the report, then applies it all or nothing. */
-export function ImportDecisions() {
+type Textes = {
+  api: string;
+  titre: string;
+  description: string;
+  libelleFichier: string;
+  libelleAppliquer: string;
+  titreApplique: string;
+};
+
+/** Checks a spreadsheet, shows the line-by-line report, then applies it all or nothing. */
+export function ImportTableur(t: Textes) {
   const client = useQueryClient();
   const [fichier, setFichier] = useState<File>();
   const [rapport, setRapport] = useState<Rapport>();
@@ -52,7 +61,7 @@ export function ImportDecisions() {
     }
     setEnCours(true);
     try {
-      setRapport(await envoyer(fichier, appliquer));
+      setRapport(await envoyer(t.api, fichier, appliquer));
       setErreur(undefined);
       if (appliquer) await client.invalidateQueries();
     } catch (e) {
@@ -63,14 +72,13 @@ export function ImportDecisions() {
   };
   return (
     <section aria-labelledby="titre-import" className={fr.cx("fr-mt-4w")}>
-      <h2 id="titre-import">Importer les décisions d'un comité</h2>
+      <h2 id="titre-import">{t.titre}</h2>
       <p>
-        Colonnes attendues : siret (ou structure_id), decision (acceptée, refusée, complément),
-        postes, coselec. Le fichier est d'abord vérifié ; il ne s'applique que s'il ne contient
+        {t.description} Le fichier est d'abord vérifié ; il ne s'applique que s'il ne contient
         aucune erreur, et alors en entier.
       </p>
       <Upload
-        label="Fichier de décisions"
+        label={t.libelleFichier}
         hint="CSV (séparateur ; ou ,) ou XLSX, 5 Mo et 10 000 lignes au plus"
         state={erreur ? "error" : "default"}
         stateRelatedMessage={erreur}
@@ -99,7 +107,7 @@ export function ImportDecisions() {
             }
             onClick={() => void lancer(true)}
           >
-            Appliquer les décisions
+            {t.libelleAppliquer}
           </Button>
         </li>
       </ul>
@@ -109,12 +117,12 @@ export function ImportDecisions() {
             severity={rapport.applique ? "success" : rapport.rejetees.length ? "error" : "info"}
             title={
               rapport.applique
-                ? "Décisions appliquées"
+                ? t.titreApplique
                 : rapport.rejetees.length
                   ? "Le fichier contient des erreurs"
                   : "Fichier vérifié"
             }
-            description={`${rapport.lignes} ligne(s), ${rapport.valides} valide(s), ${rapport.postes} poste(s) accordé(s), ${rapport.rejetees.length} ligne(s) rejetée(s).`}
+            description={`${rapport.lignes} ligne(s), ${rapport.valides} valide(s)${rapport.postes === undefined ? "" : `, ${rapport.postes} poste(s) accordé(s)`}, ${rapport.rejetees.length} ligne(s) rejetée(s).`}
             className={fr.cx("fr-mb-2w")}
           />
           {rapport.rejetees.length > 0 && (
@@ -141,5 +149,31 @@ export function ImportDecisions() {
         </div>
       )}
     </section>
+  );
+}
+
+export function ImportDecisions() {
+  return (
+    <ImportTableur
+      api="/api/comites/import"
+      titre="Importer les décisions d'un comité"
+      description="Colonnes attendues : siret (ou structure_id), decision (acceptée, refusée, complément), postes, coselec."
+      libelleFichier="Fichier de décisions"
+      libelleAppliquer="Appliquer les décisions"
+      titreApplique="Décisions appliquées"
+    />
+  );
+}
+
+export function ImportFormation() {
+  return (
+    <ImportTableur
+      api="/api/formations/import"
+      titre="Importer les résultats d'un organisme de formation"
+      description="Colonnes : identifiant (ou email ; jamais le nom), organisme, parcours_heures, date_positionnement, date_debut, date_fin, heures_realisees, ccp1 (obtenue, echouee, a_passer, absence_justifiee, absence_non_justifiee), date_ccp1, pix_1_1, pix_4_1, pix_4_2, date_pix. Dates au format JJ/MM/AAAA."
+      libelleFichier="Fichier de l'organisme"
+      libelleAppliquer="Appliquer les résultats"
+      titreApplique="Résultats appliqués"
+    />
   );
 }

@@ -8,6 +8,7 @@ type Commune = { code: string; nom: string; departementCode: string; codesPostau
 
 /** Finds a commune by postcode or name in the official reference, then picks it. */
 export function ChoixCommune(props: {
+  libelle?: string;
   valeur: string;
   onChange: (code: string) => void;
   erreur: string | undefined;
@@ -32,7 +33,7 @@ export function ChoixCommune(props: {
         }}
       />
       <Select
-        label="Commune"
+        label={props.libelle ?? "Commune"}
         state={props.erreur ? "error" : "default"}
         stateRelatedMessage={props.erreur}
         nativeSelectProps={{
