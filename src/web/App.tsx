@@ -25,8 +25,18 @@ import { MentionsLegales } from "./pages/MentionsLegales.tsx";
 import { PageIntrouvable } from "./pages/PageIntrouvable.tsx";
 import { Personas } from "./pages/Personas.tsx";
 import { PlanDuSite } from "./pages/PlanDuSite.tsx";
+import { CandidatureConseiller } from "./recrutement/CandidatureConseiller.tsx";
+import { PageFicheCandidat } from "./recrutement/FicheCandidat.tsx";
+import {
+  PageRecrutementsAdmin,
+  PageRecrutementsStructure,
+} from "./recrutement/PagesRecrutement.tsx";
+import { PageVivier } from "./recrutement/Vivier.tsx";
 import { CandidatureStructure } from "./selection/CandidatureStructure.tsx";
-import { ConfirmationCandidature } from "./selection/ConfirmationCandidature.tsx";
+import {
+  ConfirmationCandidature,
+  ConfirmationCandidatureConseiller,
+} from "./selection/ConfirmationCandidature.tsx";
 import { FicheDemande } from "./selection/FicheDemande.tsx";
 import { FicheStructure } from "./selection/FicheStructure.tsx";
 import { Entete } from "./socle/Entete.tsx";
@@ -77,6 +87,15 @@ export function App() {
           <Route path="/demo/personas" component={Personas} />
           <Route path="/candidature-structure" component={CandidatureStructure} />
           <Route path="/candidature-structure/confirmation" component={ConfirmationCandidature} />
+          <Route path="/candidature-conseiller" component={CandidatureConseiller} />
+          <Route
+            path="/candidature-conseiller/confirmation"
+            component={ConfirmationCandidatureConseiller}
+          />
+          <Route path="/espace/structure/vivier" component={PageVivier} />
+          <Route path="/espace/structure/candidats/:id" component={PageFicheCandidat} />
+          <Route path="/espace/structure/recrutements" component={PageRecrutementsStructure} />
+          <Route path="/espace/admin/recrutements" component={PageRecrutementsAdmin} />
           <Route path="/espace/demandes/:id" component={FicheDemande} />
           <Route path="/espace/structures/:id" component={FicheStructure} />
           <Route path="/espace" component={VersMonEspace} />

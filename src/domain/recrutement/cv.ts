@@ -2,8 +2,10 @@ export const TAILLE_MAX_CV = 5 * 1024 * 1024;
 export const DUREE_CONSERVATION_CV_MOIS = 6;
 
 /** A PDF starts with "%PDF-": the content decides, never the file name or the declared type. */
+const MAGIQUE_PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
 export function estUnPdf(contenu: Uint8Array): boolean {
-  return Buffer.from(contenu.subarray(0, 5)).toString("latin1") === "%PDF-";
+  return MAGIQUE_PDF.every((octet, i) => contenu[i] === octet);
 }
 
 export function verifierCv(contenu: Uint8Array): string | null {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toutesLesTransitions } from "../test/toutes-les-transitions.ts";
 import { configurerZodEnFrancais } from "../zod-fr.ts";
+import { estUnPdf, expirationCv, verifierCv } from "./cv.ts";
 import {
   alertesFormation,
   type EvenementFormation,
@@ -215,5 +216,26 @@ describe("certifications", () => {
       resultat.safeParse({ type: "ccp1", statut: "obtenue", dateExamen: "2022-03-02" }).error
         ?.issues[0]?.message,
     ).toBe("La date d'examen ne peut pas être dans le futur.");
+  });
+});
+
+describe("CV", () => {
+  const octets = (texte: string) => new TextEncoder().encode(texte);
+  it("reconnaît un PDF à son contenu, pas à son nom", () => {
+    expect(estUnPdf(octets("%PDF-1.7\n…"))).toBe(true);
+    expect(estUnPdf(octets("MZ\x90"))).toBe(false);
+    expect(estUnPdf(octets(" %PDF-1.7"))).toBe(false);
+    expect(verifierCv(new Uint8Array())).toBe("Le fichier est vide.");
+    expect(verifierCv(new Uint8Array(5 * 1024 * 1024 + 1))).toBe(
+      "Le CV ne doit pas dépasser 5 Mo.",
+    );
+  });
+  it("expire six mois après le dépôt, au dernier jour du mois quand il manque", () => {
+    expect(expirationCv(new Date("2026-03-02T09:00:00Z")).toISOString()).toBe(
+      "2026-09-02T09:00:00.000Z",
+    );
+    expect(expirationCv(new Date("2026-08-31T09:00:00Z")).toISOString()).toBe(
+      "2027-02-28T09:00:00.000Z",
+    );
   });
 });

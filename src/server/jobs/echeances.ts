@@ -91,7 +91,7 @@ async function echeancesDuJour(tx: Executeur, aujourdhui: string, url: string) {
         niveau === "echeance"
           ? `Le poste de conseiller numérique de « ${p.structure} » devait être pourvu au plus tard le ${jourFr(p.echeance)}.`
           : `Le poste de conseiller numérique de « ${p.structure} » doit être pourvu au plus tard le ${jourFr(p.echeance)}.`,
-        `Consultez le vivier de candidats : ${url}/structure/vivier`,
+        `Consultez le vivier de candidats : ${url}/espace/structure/vivier`,
       ]),
     });
   }
@@ -107,7 +107,7 @@ async function echeancesDuJour(tx: Executeur, aujourdhui: string, url: string) {
         "Bonjour,",
         "",
         `Le contrat de ${c.personne} doit être signé au plus tard le ${jourFr(c.echeance)}.`,
-        `Enregistrez la date de signature : ${url}/structure/recrutements`,
+        `Enregistrez la date de signature : ${url}/espace/structure/recrutements`,
       ]),
     });
   }

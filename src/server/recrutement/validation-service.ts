@@ -205,7 +205,7 @@ export async function validerRecrutement(
             "",
             `Le recrutement de ${personne.prenom} ${personne.nom} est validé par l'ANCT.`,
             "Pensez à l'inscrire à la formation initiale dans les 15 jours suivant la signature du contrat.",
-            `${params.urlPublique}/structure/recrutements`,
+            `${params.urlPublique}/espace/structure/recrutements`,
           ].join("\n"),
         }),
       );

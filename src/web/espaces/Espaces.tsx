@@ -1,5 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { MaCandidature } from "../recrutement/MaCandidature.tsx";
+import {
+  MaFormation,
+  SuiviFormationCoordinateur,
+  SuiviRecrutementsTerritoire,
+} from "../recrutement/PagesRecrutement.tsx";
 import { Appels } from "../selection/Appels.tsx";
 import { Comites } from "../selection/Comites.tsx";
 import { ImportDecisions } from "../selection/ImportDecisions.tsx";
@@ -20,6 +26,13 @@ export function EspaceAdmin() {
                 title="Utilisateurs et invitations"
                 desc="Inviter, désactiver ou réactiver les comptes"
                 linkProps={{ href: "/espace/admin/utilisateurs" }}
+              />
+            </li>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Recrutements et formation"
+                desc="Valider les recrutements, ruptures et prolongations ; suivre les échéances"
+                linkProps={{ href: "/espace/admin/recrutements" }}
               />
             </li>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
@@ -57,11 +70,14 @@ export function EspacePrefet() {
   return (
     <GabaritEspace roleAttendu="prefet" titre="Espace de la préfecture">
       {() => (
-        <VuePerimetre
-          demandes="Demandes de postes de votre territoire"
-          postes="Postes attribués dans votre territoire"
-          structures="Structures d'accueil de votre territoire"
-        />
+        <>
+          <SuiviRecrutementsTerritoire />
+          <VuePerimetre
+            demandes="Demandes de postes de votre territoire"
+            postes="Postes attribués dans votre territoire"
+            structures="Structures d'accueil de votre territoire"
+          />
+        </>
       )}
     </GabaritEspace>
   );
@@ -72,6 +88,22 @@ export function EspaceStructure() {
     <GabaritEspace roleAttendu="structure" titre="Espace de la structure d'accueil">
       {() => (
         <>
+          <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Vivier de candidats"
+                desc="Les candidats près de chez vous, du plus proche au plus lointain"
+                linkProps={{ href: "/espace/structure/vivier" }}
+              />
+            </li>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Mes recrutements"
+                desc="Échéances, contrats, formation, ruptures et renouvellements"
+                linkProps={{ href: "/espace/structure/recrutements" }}
+              />
+            </li>
+          </ul>
           <MesPostes titre="Mes postes" />
           <ListeDemandes titre="Mes demandes" />
           <NouvelleDemande />
@@ -85,7 +117,12 @@ export function EspaceStructure() {
 export function EspaceConseiller() {
   return (
     <GabaritEspace roleAttendu="conseiller" titre="Espace du conseiller numérique">
-      {() => <StructuresDuPerimetre titre="Votre structure employeuse" />}
+      {() => (
+        <>
+          <MaFormation />
+          <StructuresDuPerimetre titre="Votre structure employeuse" />
+        </>
+      )}
     </GabaritEspace>
   );
 }
@@ -93,7 +130,12 @@ export function EspaceConseiller() {
 export function EspaceCoordinateur() {
   return (
     <GabaritEspace roleAttendu="coordinateur" titre="Espace du coordinateur">
-      {() => <StructuresDuPerimetre titre="Structures des conseillers que vous coordonnez" />}
+      {() => (
+        <>
+          <SuiviFormationCoordinateur />
+          <StructuresDuPerimetre titre="Structures des conseillers que vous coordonnez" />
+        </>
+      )}
     </GabaritEspace>
   );
 }
@@ -143,19 +185,7 @@ export function EspaceFinanceur() {
 export function EspaceCandidat() {
   return (
     <GabaritEspace roleAttendu="candidat" titre="Espace candidat">
-      {(moi) => (
-        <section aria-labelledby="titre-compte">
-          <h2 id="titre-compte">Votre compte</h2>
-          <dl>
-            <dt>Nom</dt>
-            <dd>
-              {moi.utilisateur.prenom} {moi.utilisateur.nom}
-            </dd>
-            <dt>Adresse électronique</dt>
-            <dd>{moi.utilisateur.email}</dd>
-          </dl>
-        </section>
-      )}
+      {() => <MaCandidature />}
     </GabaritEspace>
   );
 }

@@ -55,6 +55,11 @@ export function Accueil() {
               Candidater comme structure d'accueil
             </Button>
           </li>
+          <li>
+            <Button priority="secondary" linkProps={{ href: "/candidature-conseiller" }}>
+              Devenir conseiller numérique
+            </Button>
+          </li>
         </ul>
       )}
       <h2 className={fr.cx("fr-mt-6w")}>Pour qui ?</h2>

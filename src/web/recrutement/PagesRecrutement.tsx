@@ -1,0 +1,389 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "wouter";
+import {
+  COMPETENCES_PIX,
+  type CompetencePix,
+  STATUTS_CERTIFICATION,
+  STATUTS_FORMATION,
+  type StatutCertification,
+  type StatutFormation,
+} from "../../domain/recrutement/formation.ts";
+import { appelerApi, ErreurApi } from "../api.ts";
+import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { ImportFormation } from "../selection/ImportDecisions.tsx";
+import { dateLongue } from "../socle/format.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
+import { GestionContrat } from "./GestionContrat.tsx";
+import { type ContratSuivi, TableContrats } from "./TableContrats.tsx";
+
+type PosteSuivi = {
+  id: string;
+  statut: string;
+  coordinateur: boolean;
+  dateAttribution: string;
+  dateLimiteRecrutement: string;
+  structure: string;
+  departementCode: string;
+  enRetard: boolean;
+};
+
+function TablePostes({ titre, postes }: { titre: string; postes: PosteSuivi[] }) {
+  return (
+    <div className={fr.cx("fr-table")}>
+      <table>
+        <caption>{titre}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Structure</th>
+            <th scope="col">Poste</th>
+            <th scope="col">Attribué le</th>
+            <th scope="col">À recruter avant le</th>
+            <th scope="col">État</th>
+          </tr>
+        </thead>
+        <tbody>
+          {postes.map((p) => (
+            <tr key={p.id}>
+              <td>
+                {p.structure} ({p.departementCode})
+              </td>
+              <td>{p.coordinateur ? "Coordinateur" : "Conseiller numérique"}</td>
+              <td>{dateLongue.format(new Date(p.dateAttribution))}</td>
+              <td>{dateLongue.format(new Date(p.dateLimiteRecrutement))}</td>
+              <td>
+                {p.enRetard ? (
+                  <Badge small severity="error">
+                    En retard
+                  </Badge>
+                ) : (
+                  <Badge small severity={p.statut === "vacant" ? "warning" : "success"}>
+                    {p.statut === "vacant" ? "À pourvoir" : "Pourvu"}
+                  </Badge>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MesRecrutements() {
+  const { data } = useQuery({
+    queryKey: ["structure-recrutements"],
+    queryFn: () =>
+      appelerApi<{
+        contrats: ContratSuivi[];
+        postes: PosteSuivi[];
+        preselectionnes: { id: string; prenom: string; nom: string }[];
+      }>("/api/structure/recrutements"),
+  });
+  const [ouvert, setOuvert] = useState<string>();
+  if (!data) return <p>Chargement…</p>;
+  const choisi = data.contrats.find((c) => c.id === ouvert);
+  return (
+    <>
+      <p>
+        Chaque poste doit être pourvu dans le mois qui suit son attribution, et chaque contrat signé
+        dans les 15 jours qui suivent la déclaration du recrutement.
+      </p>
+      <p>
+        <Link href="/espace/structure/vivier">Consulter le vivier de candidats</Link>
+      </p>
+      <TablePostes titre="Mes postes et leurs échéances" postes={data.postes} />
+      {data.preselectionnes.length > 0 && (
+        <>
+          <h2>Candidats présélectionnés</h2>
+          <ul>
+            {data.preselectionnes.map((p) => (
+              <li key={p.id}>
+                <Link href={`/espace/structure/candidats/${p.id}`}>
+                  {p.prenom} {p.nom}
+                </Link>{" "}
+                — déclarez le recrutement depuis sa fiche
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>Mes recrutements et contrats</h2>
+      <LiensExport liste="recrutements" libelle="Recrutements" />
+      <TableContrats
+        titre="Recrutements et contrats"
+        contrats={data.contrats}
+        actions={(c) =>
+          ["declare", "actif"].includes(c.statut) && (
+            <Button
+              size="small"
+              priority={ouvert === c.id ? "primary" : "secondary"}
+              onClick={() => setOuvert(ouvert === c.id ? undefined : c.id)}
+              nativeButtonProps={{
+                "aria-expanded": ouvert === c.id,
+                "aria-controls": "gestion-contrat",
+                "aria-label": `Gérer le contrat de ${c.prenom} ${c.nom}`,
+              }}
+            >
+              Gérer
+            </Button>
+          )
+        }
+      />
+      {choisi && (
+        <section id="gestion-contrat" aria-labelledby="titre-gestion" className={fr.cx("fr-mt-4w")}>
+          <h3 id="titre-gestion">
+            Contrat de {choisi.prenom} {choisi.nom}
+          </h3>
+          <GestionContrat key={choisi.id} contrat={choisi} />
+        </section>
+      )}
+    </>
+  );
+}
+
+export function PageRecrutementsStructure() {
+  return (
+    <GabaritEspace roleAttendu="structure" titre="Mes recrutements">
+      {() => <MesRecrutements />}
+    </GabaritEspace>
+  );
+}
+
+/** The admin's decisions on one contract: recruitment, rupture, extension. */
+function DecisionsAdmin({ c }: { c: ContratSuivi }) {
+  const client = useQueryClient();
+  const [motif, setMotif] = useState("");
+  const [erreur, setErreur] = useState<string>();
+  const agir = async (url: string, corps: unknown = {}) => {
+    try {
+      await appelerApi(url, { methode: "POST", corps });
+      setErreur(undefined);
+      await client.invalidateQueries();
+    } catch (e) {
+      setErreur(e instanceof ErreurApi ? e.message : "L'action a échoué.");
+    }
+  };
+  const qui = `${c.prenom} ${c.nom}`;
+  return (
+    <div>
+      <div aria-live="polite">
+        {erreur && <Alert small severity="error" description={erreur} />}
+      </div>
+      {c.statut === "declare" && (
+        <>
+          <Button
+            size="small"
+            onClick={() => void agir(`/api/admin/contrats/${c.id}/validation`)}
+            nativeButtonProps={{ "aria-label": `Valider le recrutement de ${qui}` }}
+          >
+            Valider
+          </Button>
+          <Input
+            label="Motif d'un refus ou document demandé"
+            nativeInputProps={{ value: motif, onChange: (e) => setMotif(e.target.value) }}
+          />
+          <Button
+            size="small"
+            priority="secondary"
+            onClick={() => void agir(`/api/admin/contrats/${c.id}/refus`, { motif })}
+          >
+            Refuser le recrutement
+          </Button>
+        </>
+      )}
+      {c.rupture && (
+        <>
+          <Button
+            size="small"
+            onClick={() => void agir(`/api/admin/ruptures/${c.rupture?.id}/validation`)}
+            nativeButtonProps={{ "aria-label": `Valider la rupture de ${qui}` }}
+          >
+            Valider la rupture
+          </Button>
+          <Input
+            label="Document attendu"
+            nativeInputProps={{ value: motif, onChange: (e) => setMotif(e.target.value) }}
+          />
+          <Button
+            size="small"
+            priority="secondary"
+            onClick={() =>
+              void agir(`/api/admin/ruptures/${c.rupture?.id}/incomplete`, { commentaire: motif })
+            }
+          >
+            Demander un document
+          </Button>
+        </>
+      )}
+      {c.prolongation && (
+        <>
+          <Button
+            size="small"
+            onClick={() =>
+              void agir(`/api/admin/prolongations/${c.prolongation?.id}/decision`, {
+                accepter: true,
+              })
+            }
+          >
+            Accepter la prolongation
+          </Button>{" "}
+          <Button
+            size="small"
+            priority="secondary"
+            onClick={() =>
+              void agir(`/api/admin/prolongations/${c.prolongation?.id}/decision`, {
+                accepter: false,
+              })
+            }
+          >
+            Refuser la prolongation
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ContratsDuPerimetre(props: { vue: string; titre: string; admin?: boolean }) {
+  const { data } = useQuery({
+    queryKey: ["contrats", props.vue],
+    queryFn: () => appelerApi<ContratSuivi[]>(`/api/recrutement/contrats?vue=${props.vue}`),
+  });
+  return (
+    <section className={fr.cx("fr-mt-4w")}>
+      <h2>{props.titre}</h2>
+      <p aria-live="polite">{data ? `${data.length} contrat(s)` : "Chargement…"}</p>
+      {data && (
+        <TableContrats
+          titre={props.titre}
+          contrats={data}
+          avecStructure
+          {...(props.admin ? { actions: (c: ContratSuivi) => <DecisionsAdmin c={c} /> } : {})}
+        />
+      )}
+    </section>
+  );
+}
+
+function PostesEnRetard() {
+  const { data } = useQuery({
+    queryKey: ["postes-en-retard"],
+    queryFn: () => appelerApi<PosteSuivi[]>("/api/recrutement/postes?enRetard=oui"),
+  });
+  return (
+    <section className={fr.cx("fr-mt-4w")}>
+      <h2>Postes non pourvus dans le délai d'un mois</h2>
+      <p aria-live="polite">{data ? `${data.length} poste(s) en retard` : "Chargement…"}</p>
+      {data && <TablePostes titre="Postes en retard" postes={data} />}
+    </section>
+  );
+}
+
+export function PageRecrutementsAdmin() {
+  return (
+    <GabaritEspace roleAttendu="admin" titre="Recrutements, ruptures et formation">
+      {() => (
+        <>
+          <LiensExport liste="recrutements" libelle="Recrutements" />
+          <LiensExport liste="ruptures" libelle="Ruptures" />
+          <ContratsDuPerimetre vue="a_traiter" titre="À traiter" admin />
+          <ContratsDuPerimetre vue="non_signes" titre="Contrats non signés dans les 15 jours" />
+          <PostesEnRetard />
+          <ContratsDuPerimetre vue="en_cours" titre="Contrats en cours et formation" />
+          <ImportFormation />
+        </>
+      )}
+    </GabaritEspace>
+  );
+}
+
+/** What the préfet follows in its territory: deadlines and training. */
+export function SuiviRecrutementsTerritoire() {
+  return (
+    <>
+      <LiensExport liste="recrutements" libelle="Recrutements" />
+      <LiensExport liste="ruptures" libelle="Ruptures" />
+      <ContratsDuPerimetre vue="non_signes" titre="Contrats non signés dans les 15 jours" />
+      <PostesEnRetard />
+      <ContratsDuPerimetre vue="en_cours" titre="Conseillers en poste et formation" />
+    </>
+  );
+}
+
+/** The coordinator sees the contracts and training of the conseillers it coordinates. */
+export function SuiviFormationCoordinateur() {
+  return <ContratsDuPerimetre vue="en_cours" titre="Conseillers coordonnés et leur formation" />;
+}
+
+type MaFormationReponse = {
+  formation: {
+    statut: StatutFormation;
+    organisme: string | null;
+    parcoursHeures: number | null;
+    dateDebutPrevue: string | null;
+    dateFinPrevue: string | null;
+    dateDebutReelle: string | null;
+    dateFinReelle: string | null;
+    heuresRealisees: number;
+  } | null;
+  certifications: {
+    id: string;
+    type: "ccp1" | "pix";
+    statut: StatutCertification;
+    dateExamen: string | null;
+    niveauxPix: Record<CompetencePix, number> | null;
+  }[];
+};
+
+export function MaFormation() {
+  const { data } = useQuery({
+    queryKey: ["ma-formation"],
+    queryFn: () => appelerApi<MaFormationReponse>("/api/conseiller/formation"),
+  });
+  if (!data) return <p>Chargement…</p>;
+  const f = data.formation;
+  const jour = (d: string | null) => (d ? dateLongue.format(new Date(d)) : "—");
+  return (
+    <section aria-labelledby="titre-formation" className={fr.cx("fr-mt-4w")}>
+      <h2 id="titre-formation">Ma formation et mes certifications</h2>
+      {f ? (
+        <dl>
+          <dt>État</dt>
+          <dd>{STATUTS_FORMATION[f.statut]}</dd>
+          <dt>Organisme</dt>
+          <dd>{f.organisme ?? "—"}</dd>
+          <dt>Parcours</dt>
+          <dd>{f.parcoursHeures ? `${f.parcoursHeures} heures` : "—"}</dd>
+          <dt>Dates prévues</dt>
+          <dd>
+            {jour(f.dateDebutPrevue)} – {jour(f.dateFinPrevue)}
+          </dd>
+          <dt>Dates réelles</dt>
+          <dd>
+            {jour(f.dateDebutReelle)} – {jour(f.dateFinReelle)}
+          </dd>
+          <dt>Heures réalisées</dt>
+          <dd>{f.heuresRealisees}</dd>
+        </dl>
+      ) : (
+        <p>Aucune formation ouverte.</p>
+      )}
+      <ul>
+        {data.certifications.map((c) => (
+          <li key={c.id}>
+            {c.type === "ccp1" ? "CCP1 REMN" : "Pix"} : {STATUTS_CERTIFICATION[c.statut]}
+            {c.dateExamen ? ` (${jour(c.dateExamen)})` : ""}
+            {c.niveauxPix &&
+              ` — ${(Object.keys(COMPETENCES_PIX) as CompetencePix[]).map((k) => `${k} niveau ${c.niveauxPix?.[k]}`).join(", ")}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
