@@ -27,6 +27,7 @@ import { Personas } from "./pages/Personas.tsx";
 import { PlanDuSite } from "./pages/PlanDuSite.tsx";
 import { CandidatureConseiller } from "./recrutement/CandidatureConseiller.tsx";
 import { PageFicheCandidat } from "./recrutement/FicheCandidat.tsx";
+import { HistoriquePersonne, HistoriquePoste } from "./recrutement/PagesHistorique.tsx";
 import {
   PageRecrutementsAdmin,
   PageRecrutementsStructure,
@@ -96,6 +97,8 @@ export function App() {
           <Route path="/espace/structure/candidats/:id" component={PageFicheCandidat} />
           <Route path="/espace/structure/recrutements" component={PageRecrutementsStructure} />
           <Route path="/espace/admin/recrutements" component={PageRecrutementsAdmin} />
+          <Route path="/espace/personnes/:id" component={HistoriquePersonne} />
+          <Route path="/espace/postes/:id" component={HistoriquePoste} />
           <Route path="/espace/demandes/:id" component={FicheDemande} />
           <Route path="/espace/structures/:id" component={FicheStructure} />
           <Route path="/espace" component={VersMonEspace} />

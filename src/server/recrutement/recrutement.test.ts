@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   candidature,
@@ -591,5 +591,82 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
     const candidats = await appeler("GET", "/api/exports/candidats?format=csv", pimms);
     expect(candidats.statusCode).toBe(200);
     expect(candidats.body.split("\n")[0]).toContain("Distance (km)");
+  });
+});
+
+describe.each(BASES_DE_TEST)("validation d'un recrutement tout ou rien sur %s", (type) => {
+  let p: PlateformeDeTest;
+  afterAll(() => p.arreter());
+
+  it("ne laisse rien à moitié fait quand une écriture échoue en cours de validation", async () => {
+    p = await plateformeDeTest(type);
+    const pimms = await connecterPersona(p, PIMMS);
+    const admin = await connecterPersona(p, EMAIL_ADMIN);
+    const v = (await (
+      await p.app.inject({ url: "/api/structure/vivier", headers: { cookie: pimms } })
+    ).json()) as {
+      candidats: { id: string }[];
+    };
+    const id = v.candidats[0]!.id;
+    await p.app.inject({
+      method: "POST",
+      url: `/api/structure/candidats/${id}/avis`,
+      headers: { cookie: pimms },
+      payload: { avis: "interesse" },
+    });
+    const declare = await p.app.inject({
+      method: "POST",
+      url: "/api/structure/recrutements",
+      headers: { cookie: pimms },
+      payload: {
+        candidatureId: id,
+        recrutement: {
+          type: "cdi",
+          dateDebut: "2026-03-16",
+          salaireBrutMensuelCents: 200_000,
+        },
+      },
+    });
+    const contratId = declare.json().contratId as string;
+    await p.app.inject({
+      method: "POST",
+      url: `/api/structure/contrats/${contratId}/signature`,
+      headers: { cookie: pimms },
+      payload: { dateSignature: "2026-03-01" },
+    });
+    const journalAvant = await p.base.db.select().from(journal);
+    // The training row is written after the contract, the candidature and the habilitations:
+    // make it fail, as a disk or a constraint would.
+    await p.base.db.execute(sql`create function refuser_formation() returns trigger
+      language plpgsql as $$ begin raise exception 'panne simulée'; end $$`);
+    await p.base.db.execute(sql`create trigger panne before insert on formation
+      for each row execute function refuser_formation()`);
+    const r = await p.app.inject({
+      method: "POST",
+      url: `/api/admin/contrats/${contratId}/validation`,
+      headers: { cookie: admin },
+    });
+    expect(r.statusCode).toBe(500);
+    expect(r.json().erreurs[0].message).not.toContain("panne");
+    await p.base.db.execute(sql`drop trigger panne on formation`);
+
+    const k = (await p.base.db.select().from(contrat).where(eq(contrat.id, contratId)))[0]!;
+    expect(k.statut).toBe("declare");
+    const [c] = await p.base.db.select().from(candidature).where(eq(candidature.id, id));
+    expect(c?.statut).toBe("disponible");
+    const habs = await p.base.db
+      .select()
+      .from(habilitation)
+      .where(and(eq(habilitation.utilisateurId, k.utilisateurId), eq(habilitation.actif, true)));
+    expect(habs.map((h) => h.role)).toEqual(["candidat"]);
+    expect(await p.base.db.select().from(journal)).toHaveLength(journalAvant.length);
+
+    // Once the fault is gone, the same validation goes through.
+    const ok = await p.app.inject({
+      method: "POST",
+      url: `/api/admin/contrats/${contratId}/validation`,
+      headers: { cookie: admin },
+    });
+    expect(ok.statusCode).toBe(200);
   });
 });

@@ -3,8 +3,9 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import {
   COMPETENCES_PIX,
@@ -53,7 +54,11 @@ function TablePostes({ titre, postes }: { titre: string; postes: PosteSuivi[] })
               <td>
                 {p.structure} ({p.departementCode})
               </td>
-              <td>{p.coordinateur ? "Coordinateur" : "Conseiller numérique"}</td>
+              <td>
+                <Link href={`/espace/postes/${p.id}`}>
+                  {p.coordinateur ? "Coordinateur" : "Conseiller numérique"}
+                </Link>
+              </td>
               <td>{dateLongue.format(new Date(p.dateAttribution))}</td>
               <td>{dateLongue.format(new Date(p.dateLimiteRecrutement))}</td>
               <td>
@@ -118,6 +123,7 @@ function MesRecrutements() {
       <TableContrats
         titre="Recrutements et contrats"
         contrats={data.contrats}
+        lienHistorique
         actions={(c) =>
           ["declare", "actif"].includes(c.statut) && (
             <Button
@@ -221,6 +227,7 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
           </Button>
         </>
       )}
+      {c.statut === "actif" && !c.rupture && !c.prolongation && <SaisieCertification c={c} />}
       {c.prolongation && (
         <>
           <Button
@@ -250,7 +257,100 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
   );
 }
 
-function ContratsDuPerimetre(props: { vue: string; titre: string; admin?: boolean }) {
+/** The admin enters one exam result; Pix's outcome is computed by the server from the levels. */
+function SaisieCertification({ c }: { c: ContratSuivi }) {
+  const client = useQueryClient();
+  const [type, setType] = useState<"ccp1" | "pix">("ccp1");
+  const [statut, setStatut] = useState<StatutCertification>("obtenue");
+  const [date, setDate] = useState("");
+  const [niveaux, setNiveaux] = useState<Record<CompetencePix, string>>({
+    "1.1": "",
+    "4.1": "",
+    "4.2": "",
+  });
+  const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
+  const envoyer = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await appelerApi(`/api/admin/personnes/${c.utilisateurId}/certifications`, {
+        methode: "POST",
+        corps:
+          type === "ccp1"
+            ? { type, statut, dateExamen: date || null }
+            : { type, dateExamen: date, niveaux },
+      });
+      setMessage({ ok: true, texte: "Résultat enregistré." });
+      await client.invalidateQueries();
+    } catch (err) {
+      setMessage({
+        ok: false,
+        texte: err instanceof ErreurApi ? err.message : "L'envoi a échoué.",
+      });
+    }
+  };
+  return (
+    <form onSubmit={envoyer} noValidate>
+      <div aria-live="polite">
+        {message && (
+          <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />
+        )}
+      </div>
+      <Select
+        label={`Certification de ${c.prenom} ${c.nom}`}
+        nativeSelectProps={{
+          value: type,
+          onChange: (e) => setType(e.target.value as "ccp1" | "pix"),
+        }}
+      >
+        <option value="ccp1">CCP1 REMN</option>
+        <option value="pix">Pix</option>
+      </Select>
+      {type === "ccp1" ? (
+        <Select
+          label="Résultat"
+          nativeSelectProps={{
+            value: statut,
+            onChange: (e) => setStatut(e.target.value as StatutCertification),
+          }}
+        >
+          {(Object.keys(STATUTS_CERTIFICATION) as StatutCertification[]).map((s) => (
+            <option key={s} value={s}>
+              {STATUTS_CERTIFICATION[s]}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        (Object.keys(COMPETENCES_PIX) as CompetencePix[]).map((k) => (
+          <Input
+            key={k}
+            label={`Niveau ${k}`}
+            nativeInputProps={{
+              type: "number",
+              min: 0,
+              max: 8,
+              value: niveaux[k],
+              onChange: (e) => setNiveaux({ ...niveaux, [k]: e.target.value }),
+            }}
+          />
+        ))
+      )}
+      <Input
+        label="Date de l'examen"
+        nativeInputProps={{ type: "date", value: date, onChange: (e) => setDate(e.target.value) }}
+      />
+      <Button size="small" priority="secondary" type="submit">
+        Enregistrer le résultat
+      </Button>
+    </form>
+  );
+}
+
+function ContratsDuPerimetre(props: {
+  vue: string;
+  titre: string;
+  admin?: boolean;
+  lienHistorique?: boolean;
+}) {
   const { data } = useQuery({
     queryKey: ["contrats", props.vue],
     queryFn: () => appelerApi<ContratSuivi[]>(`/api/recrutement/contrats?vue=${props.vue}`),
@@ -264,6 +364,7 @@ function ContratsDuPerimetre(props: { vue: string; titre: string; admin?: boolea
           titre={props.titre}
           contrats={data}
           avecStructure
+          lienHistorique={props.lienHistorique ?? true}
           {...(props.admin ? { actions: (c: ContratSuivi) => <DecisionsAdmin c={c} /> } : {})}
         />
       )}
@@ -295,7 +396,7 @@ export function PageRecrutementsAdmin() {
           <ContratsDuPerimetre vue="a_traiter" titre="À traiter" admin />
           <ContratsDuPerimetre vue="non_signes" titre="Contrats non signés dans les 15 jours" />
           <PostesEnRetard />
-          <ContratsDuPerimetre vue="en_cours" titre="Contrats en cours et formation" />
+          <ContratsDuPerimetre vue="en_cours" titre="Contrats en cours et formation" admin />
           <ImportFormation />
         </>
       )}
@@ -318,7 +419,13 @@ export function SuiviRecrutementsTerritoire() {
 
 /** The coordinator sees the contracts and training of the conseillers it coordinates. */
 export function SuiviFormationCoordinateur() {
-  return <ContratsDuPerimetre vue="en_cours" titre="Conseillers coordonnés et leur formation" />;
+  return (
+    <ContratsDuPerimetre
+      vue="en_cours"
+      titre="Conseillers coordonnés et leur formation"
+      lienHistorique={false}
+    />
+  );
 }
 
 type MaFormationReponse = {

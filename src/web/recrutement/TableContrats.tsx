@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { ReactNode } from "react";
+import { Link } from "wouter";
 import {
   STATUTS_CONTRAT,
   type StatutContrat,
@@ -66,6 +67,8 @@ export function TableContrats(props: {
   titre: string;
   contrats: ContratSuivi[];
   avecStructure?: boolean;
+  /** Readers allowed to open a person's timeline (admin, préfet, structure). */
+  lienHistorique?: boolean;
   actions?: (c: ContratSuivi) => ReactNode;
 }) {
   return (
@@ -88,7 +91,13 @@ export function TableContrats(props: {
           {props.contrats.map((c) => (
             <tr key={c.id}>
               <td>
-                {c.prenom} {c.nom}
+                {props.lienHistorique ? (
+                  <Link href={`/espace/personnes/${c.utilisateurId}`}>
+                    {c.prenom} {c.nom}
+                  </Link>
+                ) : (
+                  `${c.prenom} ${c.nom}`
+                )}
               </td>
               {props.avecStructure && (
                 <td>

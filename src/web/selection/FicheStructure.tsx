@@ -2,8 +2,6 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
-import { libelleAction } from "../../domain/historique.ts";
-import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
 import {
   NATURES_DEMANDE,
   type NatureDemande,
@@ -12,6 +10,7 @@ import {
 } from "../../domain/selection/demande-postes.ts";
 import { TYPES_JURIDIQUES, type TypeJuridique } from "../../domain/selection/structure.ts";
 import { appelerApi } from "../api.ts";
+import { Historique, type LigneHistorique } from "../socle/Historique.tsx";
 import { useTitre } from "../socle/titre.ts";
 
 type Fiche = {
@@ -32,28 +31,8 @@ type Fiche = {
     creeLe: string;
   }[];
   postes: { id: string; dateLimiteRecrutement: string; statut: string }[];
-  historique: {
-    id: number;
-    le: string;
-    action: string;
-    role: Role | null;
-    auteur: string;
-    prenom: string | null;
-    nom: string | null;
-  }[];
+  historique: LigneHistorique[];
 };
-
-const dateHeure = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
-
-function auteur(h: Fiche["historique"][number]): string {
-  if (h.prenom) return `${h.prenom} ${h.nom}${h.role ? ` (${LIBELLES_ROLES[h.role]})` : ""}`;
-  if (h.auteur === "anonyme") return "formulaire public";
-  return h.auteur.startsWith("import:") ? "import de fichier" : h.auteur;
-}
 
 export function FicheStructure() {
   const { id } = useParams<{ id: string }>();
@@ -103,14 +82,7 @@ export function FicheStructure() {
       <h2>Postes</h2>
       <p>{data.postes.length} poste(s) attribué(s).</p>
       <h2>Historique</h2>
-      <ol>
-        {data.historique.map((h) => (
-          <li key={h.id}>
-            <strong>{libelleAction(h.action)}</strong> – {dateHeure.format(new Date(h.le))}, par{" "}
-            {auteur(h)}
-          </li>
-        ))}
-      </ol>
+      <Historique lignes={data.historique} />
     </div>
   );
 }

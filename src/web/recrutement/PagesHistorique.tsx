@@ -1,0 +1,57 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "wouter";
+import { appelerApi } from "../api.ts";
+import { dateLongue } from "../socle/format.ts";
+import { Historique, type LigneHistorique } from "../socle/Historique.tsx";
+import { useTitre } from "../socle/titre.ts";
+
+function PageHistorique<T>(props: {
+  api: string;
+  titre: (donnees: T) => string;
+  entete?: (donnees: T) => string;
+}) {
+  const { data, error } = useQuery({
+    queryKey: ["historique", props.api],
+    queryFn: () => appelerApi<T & { historique: LigneHistorique[] }>(props.api),
+    retry: false,
+  });
+  const titre = data ? props.titre(data) : "Historique";
+  useTitre(titre);
+  return (
+    <div className={fr.cx("fr-container", "fr-py-6w")}>
+      <h1>{titre}</h1>
+      {error && (
+        <Alert severity="error" title="Historique indisponible" description={error.message} />
+      )}
+      {data && (
+        <>
+          {props.entete && <p>{props.entete(data)}</p>}
+          <Historique lignes={data.historique} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function HistoriquePersonne() {
+  const { id } = useParams<{ id: string }>();
+  return (
+    <PageHistorique<{ personne: { prenom: string; nom: string } }>
+      api={`/api/personnes/${id}/historique`}
+      titre={(d) => `Historique de ${d.personne.prenom} ${d.personne.nom}`}
+    />
+  );
+}
+
+export function HistoriquePoste() {
+  const { id } = useParams<{ id: string }>();
+  return (
+    <PageHistorique<{ poste: { structure: string; dateAttribution: string; statut: string } }>
+      api={`/api/postes/${id}/historique`}
+      titre={(d) => `Historique d'un poste de ${d.poste.structure}`}
+      entete={(d) => `Attribué le ${dateLongue.format(new Date(d.poste.dateAttribution))}.`}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+import { libelleAction } from "../../domain/historique.ts";
+import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
+
+export type LigneHistorique = {
+  id: number;
+  le: string;
+  action: string;
+  role: Role | null;
+  auteur: string;
+  prenom: string | null;
+  nom: string | null;
+};
+
+const dateHeure = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
+
+function auteur(h: LigneHistorique): string {
+  if (h.prenom) return `${h.prenom} ${h.nom}${h.role ? ` (${LIBELLES_ROLES[h.role]})` : ""}`;
+  if (h.auteur === "anonyme") return "formulaire public";
+  if (h.auteur.startsWith("job:")) return "traitement automatique";
+  return h.auteur.startsWith("import:") ? "import de fichier" : h.auteur;
+}
+
+/** Who did what when, newest first, as every timeline of the platform shows it. */
+export function Historique({ lignes }: { lignes: LigneHistorique[] }) {
+  if (lignes.length === 0) return <p>Aucun événement.</p>;
+  return (
+    <ol>
+      {lignes.map((h) => (
+        <li key={h.id}>
+          <strong>{libelleAction(h.action)}</strong> – {dateHeure.format(new Date(h.le))}, par{" "}
+          {auteur(h)}
+        </li>
+      ))}
+    </ol>
+  );
+}
