@@ -105,7 +105,10 @@ describe("recrutement d'un conseiller dans Chromium", () => {
     // 4. The ANCT validates: she becomes a conseillère of the PIMMS and is told so.
     await incarner(/comme Administratrice nationale/);
     await page.goto(`${env.url}/espace/admin/recrutements`);
-    await page.getByRole("button", { name: "Valider le recrutement de Inès Marchal" }).click();
+    await page
+      .getByRole("table", { name: "À traiter" })
+      .getByRole("button", { name: "Valider le recrutement de Inès Marchal" })
+      .click();
     await expect
       .poll(
         () =>
@@ -132,5 +135,18 @@ describe("recrutement d'un conseiller dans Chromium", () => {
     await expect
       .poll(() => page.getByText(/Positionnée — parcours de 280 h/).count())
       .toBeGreaterThan(0);
+
+    // 6. The préfet of the Pas-de-Calais follows her training; the demo conseillère sees her own.
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    const suivis = page.getByRole("table", { name: "Conseillers en poste et formation" });
+    await expect.poll(() => suivis.getByText("Inès Marchal").count()).toBe(1);
+    expect(await suivis.locator("tr", { hasText: "Inès Marchal" }).textContent()).toContain(
+      "parcours de 280 h",
+    );
+    expect(await violationsGraves(page)).toEqual([]);
+    await incarner(/comme Conseillère numérique au PIMMS/);
+    await expect.poll(() => page.getByText("Ma formation et mes certifications").count()).toBe(1);
+    expect(await page.getByText("280 heures").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
   });
 });
