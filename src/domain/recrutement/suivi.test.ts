@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toutesLesTransitions } from "../test/toutes-les-transitions.ts";
 import { configurerZodEnFrancais } from "../zod-fr.ts";
+import { STATUTS_CONTRAT, TYPES_CONTRAT } from "./contrat.ts";
 import { estUnPdf, expirationCv, verifierCv } from "./cv.ts";
 import {
   alertesFormation,
@@ -12,8 +13,10 @@ import {
   statutPix,
   transitionFormation,
 } from "./formation.ts";
+import { STATUTS_MISE_EN_RELATION } from "./mise-en-relation.ts";
 import {
   type EvenementRupture,
+  MOTIFS_RUPTURE_ORIGINAUX,
   prolongationSchema,
   ruptureSchema,
   STATUTS_PROLONGATION,
@@ -23,6 +26,14 @@ import {
   transitionProlongation,
   transitionRupture,
 } from "./rupture.ts";
+import {
+  etatMiseEnRelationOriginale,
+  MISES_EN_RELATION_ORIGINALES,
+  ORIGINES_ORIGINALES,
+  PROLONGATIONS_ORIGINALES,
+  statutCandidatureOriginal,
+  TYPES_CONTRAT_ORIGINAUX,
+} from "./valeurs-originales.ts";
 
 configurerZodEnFrancais();
 
@@ -237,5 +248,42 @@ describe("CV", () => {
     expect(expirationCv(new Date("2026-08-31T09:00:00Z")).toISOString()).toBe(
       "2027-02-28T09:00:00.000Z",
     );
+  });
+});
+
+describe("valeurs de la plateforme d'origine", () => {
+  it("traduit chaque statut de mise en relation d'origine dans le vocabulaire unique", () => {
+    expect(etatMiseEnRelationOriginale("interessee")).toEqual({ relation: "preselectionnee" });
+    expect(etatMiseEnRelationOriginale("finalisee")).toEqual({
+      relation: "retenue",
+      contrat: { statut: "actif" },
+    });
+    expect(etatMiseEnRelationOriginale("nouvelle_rupture", true)?.rupture).toBe("incomplete");
+    expect(etatMiseEnRelationOriginale("nouvelle_rupture")?.rupture).toBe("declaree");
+    expect(etatMiseEnRelationOriginale("terminee_naturelle")?.contrat?.motifFin).toBe("echeance");
+    expect(etatMiseEnRelationOriginale("finalisee_non_disponible")?.aVerifier).toBe(true);
+    expect(etatMiseEnRelationOriginale("inventee")).toBeUndefined();
+    // Every target is a status the machines know.
+    for (const e of Object.values(MISES_EN_RELATION_ORIGINALES)) {
+      expect(Object.keys(STATUTS_MISE_EN_RELATION)).toContain(e.relation);
+      if (e.contrat) expect(Object.keys(STATUTS_CONTRAT)).toContain(e.contrat.statut);
+      if (e.rupture) expect(Object.keys(STATUTS_RUPTURE)).toContain(e.rupture);
+    }
+  });
+  it("déduit le statut d'une candidature d'origine", () => {
+    expect(statutCandidatureOriginal(undefined, true, true)).toBe("disponible");
+    expect(statutCandidatureOriginal(undefined, false, true)).toBe("indisponible");
+    expect(statutCandidatureOriginal("RECRUTE", false, true)).toBe("en_poste");
+    expect(statutCandidatureOriginal("RUPTURE", true, true)).toBe("disponible");
+    expect(statutCandidatureOriginal(undefined, true, false)).toBe("en_attente_confirmation");
+  });
+  it("traduit types de contrat, prolongations et origine manuelle", () => {
+    expect(TYPES_CONTRAT_ORIGINAUX.CDI).toBe("cdi");
+    expect(Object.values(TYPES_CONTRAT_ORIGINAUX).sort()).toEqual(
+      Object.keys(TYPES_CONTRAT).sort(),
+    );
+    expect(PROLONGATIONS_ORIGINALES).toEqual({ initiee: "deposee", validee: "acceptee" });
+    expect(ORIGINES_ORIGINALES.MANUEL).toBe("manuelle");
+    expect(MOTIFS_RUPTURE_ORIGINAUX.nonReconductionCDD).toBe("non_reconduction_cdd");
   });
 });

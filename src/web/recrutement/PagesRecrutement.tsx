@@ -5,7 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
 import {
   COMPETENCES_PIX,
@@ -227,7 +227,6 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
           </Button>
         </>
       )}
-      {c.statut === "actif" && !c.rupture && !c.prolongation && <SaisieCertification c={c} />}
       {c.prolongation && (
         <>
           <Button
@@ -348,7 +347,7 @@ function SaisieCertification({ c }: { c: ContratSuivi }) {
 function ContratsDuPerimetre(props: {
   vue: string;
   titre: string;
-  admin?: boolean;
+  actions?: (c: ContratSuivi) => ReactNode;
   lienHistorique?: boolean;
 }) {
   const { data } = useQuery({
@@ -365,7 +364,7 @@ function ContratsDuPerimetre(props: {
           contrats={data}
           avecStructure
           lienHistorique={props.lienHistorique ?? true}
-          {...(props.admin ? { actions: (c: ContratSuivi) => <DecisionsAdmin c={c} /> } : {})}
+          {...(props.actions ? { actions: props.actions } : {})}
         />
       )}
     </section>
@@ -393,10 +392,18 @@ export function PageRecrutementsAdmin() {
         <>
           <LiensExport liste="recrutements" libelle="Recrutements" />
           <LiensExport liste="ruptures" libelle="Ruptures" />
-          <ContratsDuPerimetre vue="a_traiter" titre="À traiter" admin />
+          <ContratsDuPerimetre
+            vue="a_traiter"
+            titre="À traiter"
+            actions={(c) => <DecisionsAdmin c={c} />}
+          />
           <ContratsDuPerimetre vue="non_signes" titre="Contrats non signés dans les 15 jours" />
           <PostesEnRetard />
-          <ContratsDuPerimetre vue="en_cours" titre="Contrats en cours et formation" admin />
+          <ContratsDuPerimetre
+            vue="en_cours"
+            titre="Contrats en cours et formation"
+            actions={(c) => c.statut === "actif" && <SaisieCertification c={c} />}
+          />
           <ImportFormation />
         </>
       )}
