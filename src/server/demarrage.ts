@@ -8,6 +8,7 @@ import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie, type Messagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
 import { traiterEcheances } from "./jobs/echeances.ts";
+import { localiserEnAttente } from "./jobs/localisation.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
@@ -44,6 +45,7 @@ export async function demarrerPlateforme(
     log: journalDemarrage,
     texteDansLeJournal: !config.production,
   });
+  const geocodeur = creerGeocodeur(config.urlGeocodeur);
   const app: FastifyInstance = await construireApp({
     db: base.db,
     typeBase: base.type,
@@ -53,11 +55,14 @@ export async function demarrerPlateforme(
       ? creerProConnect(config.proconnect, config.urlPublique)
       : undefined,
     horloge,
-    geocodeur: creerGeocodeur(config.urlGeocodeur),
+    geocodeur,
   });
   const menage = setInterval(() => {
     faireLeMenage(base.db, horloge(), config.session).catch((erreur) =>
       app.log.error({ err: erreur }, "Échec du ménage périodique"),
+    );
+    localiserEnAttente(base.db, geocodeur).catch((erreur) =>
+      app.log.error({ err: erreur }, "Échec de la localisation des adresses en attente"),
     );
     traiterEcheances(base.db, messagerie, {
       maintenant: horloge(),

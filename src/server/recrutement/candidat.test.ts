@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { candidature, cv, habilitation, journal, utilisateur } from "../db/schema.ts";
+import { creerGeocodeur } from "../infra/geocodeur.ts";
+import { localiserEnAttente } from "../jobs/localisation.ts";
 import { faireLeMenage } from "../jobs/menage.ts";
 import { demarrerBanLocale } from "../test/ban-locale.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
@@ -291,6 +293,36 @@ describe.each(BASES_DE_TEST)("candidature d'une personne sur %s", (type) => {
     );
     expect(bilan.cvs).toBeGreaterThanOrEqual(1);
     expect(await lire()).toBe(404);
+  });
+
+  it("localise plus tard une candidature que le service d'adresses n'a pas su placer", async () => {
+    const [u] = await p.base.db
+      .insert(utilisateur)
+      .values({ email: "sans.point@exemple.fr", prenom: "Yanis", nom: "Petit" })
+      .returning();
+    const [c] = await p.base.db
+      .insert(candidature)
+      .values({
+        utilisateurId: u!.id,
+        statut: "disponible",
+        communeCode: "62498",
+        departementCode: "62",
+        regionCode: "32",
+        dateDisponibilite: "2026-03-01",
+        distanceMaxKm: 20,
+        situations: ["en_emploi"],
+      })
+      .returning();
+    const bilan = await localiserEnAttente(p.base.db, creerGeocodeur(ban.url));
+    expect(bilan.candidatures).toBeGreaterThanOrEqual(1);
+    const [apres] = await p.base.db.select().from(candidature).where(eq(candidature.id, c!.id));
+    expect(apres).toMatchObject({ latitude: 50.5303, longitude: 2.6408 });
+    expect(ban.requetes.some((r) => r.searchParams.get("citycode") === "62498")).toBe(true);
+    // Without the service nothing fails and nothing changes.
+    expect(await localiserEnAttente(p.base.db, creerGeocodeur(undefined))).toEqual({
+      candidatures: 0,
+      structures: 0,
+    });
   });
 
   it("efface tout ce qui est personnel quand le candidat supprime sa candidature", async () => {
