@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { reconstruireRollups, verifierRollups } from "../server/activite/rollups.ts";
 import { lireConfig } from "../server/config.ts";
 import { ouvrirBase } from "../server/db/client.ts";
 import { chargerReferentiel } from "../server/db/referentiel.ts";
@@ -15,7 +16,9 @@ Usage : npm run cnfs -- <commande> [options]
        [--cra N] [--graine N]    5 000 conseillers et leurs lieux d'activité, 100 000 candidats,
                                  20 000 lieux et N comptes rendus d'activité (100 000 par défaut,
                                  10 millions au plus)
-
+  doctor [--reparer]             recalcule les agrégats des statistiques depuis les comptes rendus
+                                 et signale chaque écart (code de sortie 1) ; --reparer les
+                                 reconstruit
 La base est celle de DATABASE_URL, sinon PGlite dans PGLITE_DIR (./data/pglite).`;
 
 async function principal(): Promise<number> {
@@ -25,6 +28,7 @@ async function principal(): Promise<number> {
       echelle: { type: "string" },
       graine: { type: "string" },
       cra: { type: "string" },
+      reparer: { type: "boolean" },
       aide: { type: "boolean", short: "h" },
     },
   });
@@ -61,6 +65,20 @@ async function principal(): Promise<number> {
     const { communes } = await chargerReferentiel(base.db);
     console.log(`Base ${base.type} à jour ; ${communes} communes au référentiel.`);
     if (commande === "migrer") return 0;
+    if (commande === "doctor") {
+      const ecarts = await verifierRollups(base.db);
+      for (const e of ecarts.slice(0, 50))
+        console.log(`Écart ${e.table} ${e.cle} : ${e.colonnes.join(", ")}`);
+      if (ecarts.length === 0) {
+        console.log("Les agrégats des statistiques correspondent aux comptes rendus.");
+        return 0;
+      }
+      console.log(`${ecarts.length} ligne(s) d'agrégats en écart.`);
+      if (!values.reparer) return 1;
+      await base.db.transaction((tx) => reconstruireRollups(tx));
+      console.log("Agrégats reconstruits depuis les comptes rendus.");
+      return (await verifierRollups(base.db)).length === 0 ? 0 : 1;
+    }
     if (commande === "demo") {
       if (values.echelle === "nationale") {
         const debut = Date.now();

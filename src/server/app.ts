@@ -10,6 +10,7 @@ import {
 } from "fastify-type-provider-zod";
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/acces.ts";
+import { routesCra } from "./activite/cra-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
@@ -54,6 +55,7 @@ const CAPACITES = [
   routesCandidats,
   routesRecrutementStructure,
   routesPilotageRecrutement,
+  routesCra,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

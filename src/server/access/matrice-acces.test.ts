@@ -102,6 +102,12 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/conseiller/formation": ["conseiller"],
   "GET /api/personnes/:id/historique": ["admin", "prefet", "structure"],
   "GET /api/postes/:id/historique": ["admin", "prefet", "structure"],
+  "GET /api/conseiller/lieux": ["conseiller"],
+  "GET /api/cra": ["conseiller"],
+  "GET /api/cra/:id": ["conseiller"],
+  "POST /api/cra": ["conseiller"],
+  "PUT /api/cra/:id": ["conseiller"],
+  "DELETE /api/cra/:id": ["conseiller"],
 };
 
 /** A session for a demo candidate who is not a persona (their application may be erased). */

@@ -7,4 +7,5 @@ export * from "./schema/lieux.ts";
 export * from "./schema/recrutement.ts";
 export * from "./schema/referentiel.ts";
 export * from "./schema/selection.ts";
+export * from "./schema/statistiques.ts";
 export * from "./schema/structures.ts";

@@ -1,7 +1,9 @@
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifierRollups } from "../activite/rollups.ts";
 import { type Base, lignes } from "../db/client.ts";
 import {
+  candidature,
   cra,
   habilitation,
   lieu,
@@ -38,6 +40,10 @@ describe.each(BASES_DE_TEST)("volumes nationaux sur %s", (type) => {
     expect(await compter(structure)).toBe(avant.structures + PETIT.structures);
     expect(await compter(lieu)).toBe(avant.lieux + PETIT.lieux);
     expect(await compter(cra)).toBe(avant.cras + PETIT.cras);
+    // The statistics' roll-ups come with the reports, and every candidate has an application.
+    expect(await verifierRollups(base.db)).toEqual([]);
+    const [candidatures] = await base.db.select({ n: count() }).from(candidature);
+    expect(candidatures!.n).toBeGreaterThanOrEqual(PETIT.candidats);
 
     const [personnes] = await base.db
       .select({ n: count() })
@@ -53,7 +59,10 @@ describe.each(BASES_DE_TEST)("volumes nationaux sur %s", (type) => {
     expect(sansEmployeur!.n).toBe(0);
     const principaux = await lignes<{ n: number }>(
       base.db,
-      sql`select conseiller_id, count(*)::int as n from lieu_conseiller where nature = 'principal' group by conseiller_id`,
+      sql`select conseiller_id, count(*)::int as n from lieu_conseiller l
+          join utilisateur u on u.id = l.conseiller_id
+          where nature = 'principal' and u.email like '%@national.demo.conseiller-numerique.fr'
+          group by conseiller_id`,
     );
     expect(principaux.map((p) => p.n)).toEqual(Array(PETIT.conseillers).fill(1));
 

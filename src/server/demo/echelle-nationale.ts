@@ -1,6 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { CODES, THEMATIQUES_DEMARCHES, type TypeActivite } from "../../domain/cra/vocabulaire.ts";
 import { completerSiret } from "../../domain/selection/siret.ts";
+import { reconstruireRollups } from "../activite/rollups.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
   candidature,
@@ -322,6 +323,7 @@ export async function genererEchelleNationale(
       (lot) => tx.insert(lieuConseiller).values(lot),
     );
     if (postes.length > 0) await insererCras(tx, h, postes, volumes.cras);
+    await reconstruireRollups(tx);
     await journaliser(tx, acteurSysteme("job:demo-nationale", "cli"), {
       action: "demo.nationale_generee",
       cibleType: "plateforme",

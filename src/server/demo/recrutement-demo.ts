@@ -11,6 +11,8 @@ import {
   decisionComite,
   demandePostes,
   formation,
+  lieu,
+  lieuConseiller,
   organismeFormation,
   poste,
   regleSubvention,
@@ -191,6 +193,35 @@ export async function genererRecrutementDemo(
     })
     .returning({ id: contrat.id });
   await tx.update(poste).set({ statut: "pourvu" }).where(eq(poste.id, postes[0]!.id));
+  // Her main place of activity is the PIMMS's own address.
+  const pimms = villes[0]!;
+  const [accueil] = await tx
+    .insert(lieu)
+    .values({
+      pivot: STRUCTURES_DEMO[0]!.siret,
+      nom: "PIMMS Médiation Artois-Gohelle",
+      adresse: "12 place Jean Jaurès",
+      codePostal: "62300",
+      communeCode: pimms.commune.code,
+      departementCode: pimms.commune.departementCode,
+      regionCode: pimms.commune.regionCode,
+      latitude: pimms.point[0],
+      longitude: pimms.point[1],
+      services: [
+        "Aide aux démarches administratives",
+        "Maîtrise des outils numériques du quotidien",
+      ],
+      horaires: "Mo-Fr 09:00-12:00,14:00-17:00",
+      dispositifProgrammesNationaux: ["Conseillers numériques"],
+      dateMaj: aujourdhui,
+    })
+    .returning({ id: lieu.id });
+  await tx.insert(lieuConseiller).values({
+    lieuId: accueil!.id,
+    conseillerId: params.personaConseiller,
+    nature: "principal",
+    debut,
+  });
   const [organisme] = await tx.select().from(organismeFormation).limit(1);
   await tx.insert(formation).values({
     contratId: actif!.id,

@@ -1,0 +1,190 @@
+import { and, arrayContains, asc, desc, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { craSchema } from "../../domain/cra/cra.ts";
+import { CODES } from "../../domain/cra/vocabulaire.ts";
+import type { Resultat } from "../../domain/erreurs.ts";
+import { jourParis } from "../../domain/temps.ts";
+import { connexionRequise } from "../access/acces.ts";
+import type { Contexte } from "../contexte.ts";
+import { commune, cra, lieu, lieuConseiller } from "../db/schema.ts";
+import { corpsErreur, valider } from "../http/erreurs.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { CRA_D_UN_AUTRE, creerCra, modifierCra, supprimerCra } from "./cra-service.ts";
+
+const tag = ["Activité (CRA)"];
+const idSchema = z.object({ id: z.uuid("Identifiant de compte rendu invalide.") });
+const TAILLE_PAGE = 50;
+
+function repondreCra<T>(
+  reponse: FastifyReply,
+  res: Resultat<T> | "introuvable" | "interdit",
+  succes = 200,
+) {
+  if (res === "introuvable")
+    return reponse.status(404).send(corpsErreur("Ce compte rendu n'existe pas.", "id"));
+  if (res === "interdit") return reponse.status(403).send(corpsErreur(CRA_D_UN_AUTRE, "id"));
+  if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
+  return reponse.status(succes).send(res.valeur);
+}
+
+export function routesCra(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const saisie = (corps: unknown) => valider(craSchema(jourParis(ctx.horloge())), corps);
+
+  r.get(
+    "/api/conseiller/lieux",
+    {
+      config: { acces: ["conseiller"] },
+      schema: { tags: tag, summary: "Mes lieux d'activité en cours" },
+    },
+    async (requete) =>
+      ctx.db
+        .select({
+          id: lieu.id,
+          nom: lieu.nom,
+          adresse: lieu.adresse,
+          codePostal: lieu.codePostal,
+          commune: commune.nom,
+          nature: lieuConseiller.nature,
+        })
+        .from(lieuConseiller)
+        .innerJoin(lieu, eq(lieu.id, lieuConseiller.lieuId))
+        .innerJoin(commune, eq(commune.code, lieu.communeCode))
+        .where(
+          and(
+            eq(lieuConseiller.conseillerId, connexionRequise(requete).utilisateur.id),
+            isNull(lieuConseiller.fin),
+          ),
+        )
+        .orderBy(asc(lieuConseiller.nature), asc(lieu.nom)),
+  );
+
+  r.get(
+    "/api/cra",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Mes comptes rendus, les plus récents d'abord",
+        querystring: z
+          .object({
+            du: z.iso.date("Date de début invalide.").optional(),
+            au: z.iso.date("Date de fin invalide.").optional(),
+            type: z.enum(CODES.types, { error: "Type d'activité inconnu." }).optional(),
+            thematique: z.enum(CODES.thematiques, { error: "Thématique inconnue." }).optional(),
+            page: z.coerce.number().int().min(1).max(10_000).default(1),
+          })
+          .strict(),
+      },
+    },
+    async (requete) => {
+      const q = requete.query;
+      const conditions: SQL[] = [eq(cra.conseillerId, connexionRequise(requete).utilisateur.id)];
+      if (q.du) conditions.push(gte(cra.date, q.du));
+      if (q.au) conditions.push(lte(cra.date, q.au));
+      if (q.type) conditions.push(eq(cra.type, q.type));
+      if (q.thematique) conditions.push(arrayContains(cra.thematiques, [q.thematique]));
+      const lignes = await ctx.db
+        .select({
+          id: cra.id,
+          type: cra.type,
+          date: cra.date,
+          dureeMinutes: cra.dureeMinutes,
+          typeLieu: cra.typeLieu,
+          lieu: lieu.nom,
+          commune: commune.nom,
+          nbParticipants: cra.nbParticipants,
+          thematiques: cra.thematiques,
+          titreAtelier: cra.titreAtelier,
+        })
+        .from(cra)
+        .leftJoin(lieu, eq(lieu.id, cra.lieuId))
+        .leftJoin(commune, eq(commune.code, cra.communeCode))
+        .where(and(...conditions))
+        .orderBy(desc(cra.date), desc(cra.creeLe))
+        .limit(TAILLE_PAGE)
+        .offset((q.page - 1) * TAILLE_PAGE);
+      return { cras: lignes, page: q.page, taillePage: TAILLE_PAGE };
+    },
+  );
+
+  r.get(
+    "/api/cra/:id",
+    {
+      config: { acces: ["conseiller"] },
+      schema: { tags: tag, summary: "Un de mes comptes rendus", params: idSchema },
+    },
+    async (requete, reponse) => {
+      const [l] = await ctx.db.select().from(cra).where(eq(cra.id, requete.params.id));
+      if (!l) return reponse.status(404).send(corpsErreur("Ce compte rendu n'existe pas.", "id"));
+      if (l.conseillerId !== connexionRequise(requete).utilisateur.id)
+        return reponse.status(403).send(corpsErreur(CRA_D_UN_AUTRE, "id"));
+      return l;
+    },
+  );
+
+  r.post(
+    "/api/cra",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Enregistrer un compte rendu d'activité",
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (requete, reponse) =>
+      repondreCra(
+        reponse,
+        await creerCra(ctx.db, {
+          conseillerId: connexionRequise(requete).utilisateur.id,
+          cra: saisie(requete.body),
+          acteur: acteurDeRequete(requete),
+        }),
+        201,
+      ),
+  );
+
+  r.put(
+    "/api/cra/:id",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Modifier un de mes comptes rendus",
+        params: idSchema,
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (requete, reponse) =>
+      repondreCra(
+        reponse,
+        await modifierCra(ctx.db, {
+          id: requete.params.id,
+          conseillerId: connexionRequise(requete).utilisateur.id,
+          cra: saisie(requete.body),
+          acteur: acteurDeRequete(requete),
+          maintenant: ctx.horloge(),
+        }),
+      ),
+  );
+
+  r.delete(
+    "/api/cra/:id",
+    {
+      config: { acces: ["conseiller"] },
+      schema: { tags: tag, summary: "Supprimer un de mes comptes rendus", params: idSchema },
+    },
+    async (requete, reponse) =>
+      repondreCra(
+        reponse,
+        await supprimerCra(ctx.db, {
+          id: requete.params.id,
+          conseillerId: connexionRequise(requete).utilisateur.id,
+          acteur: acteurDeRequete(requete),
+        }),
+      ),
+  );
+}

@@ -1,0 +1,166 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cra, journal, utilisateur } from "../db/schema.ts";
+import { creerHasard } from "../demo/hasard.ts";
+import { BASES_DE_TEST } from "../test/bases.ts";
+import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import { verifierRollups } from "./rollups.ts";
+
+const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
+
+describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
+  let p: PlateformeDeTest;
+  let cookie: string;
+  let lieuId: string;
+
+  beforeAll(async () => {
+    p = await plateformeDeTest(type);
+    cookie = await connecterPersona(p, CONSEILLERE);
+    const lieux = (
+      await p.app.inject({ url: "/api/conseiller/lieux", headers: { cookie } })
+    ).json();
+    lieuId = lieux[0].id;
+  });
+  afterAll(() => p.arreter());
+
+  const envoyer = (methode: "POST" | "PUT" | "DELETE", url: string, payload?: object) =>
+    p.app.inject({ method: methode, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const atelier = (surcharge: Record<string, unknown> = {}) => ({
+    type: "collectif",
+    date: "2026-02-20",
+    dureeMinutes: 90,
+    typeLieu: "lieu_activite",
+    lieuId,
+    nbParticipants: 8,
+    dejaAccompagnes: 3,
+    ages: { soixante_soixante_neuf: 5 },
+    thematiques: ["securite_numerique"],
+    titreAtelier: "Déjouer les arnaques en ligne",
+    niveau: "debutant",
+    ...surcharge,
+  });
+
+  it("enregistre un atelier avec l'employeur et la commune tirés du serveur", async () => {
+    const r = await envoyer("POST", "/api/cra", atelier());
+    expect(r.statusCode).toBe(201);
+    const [l] = await p.base.db.select().from(cra).where(eq(cra.id, r.json().id));
+    expect(l).toMatchObject({ departementCode: "62", nbParticipants: 8, lieuId });
+    expect(l?.ages).toEqual({ soixante_soixante_neuf: 5, non_communique: 3 });
+    expect(l?.structureId).not.toBeNull();
+    expect(await verifierRollups(p.base.db)).toEqual([]);
+  });
+
+  it("refuse un lieu qui n'est pas le sien, une saisie invalide, et le compte rendu d'un autre", async () => {
+    const [autreLieu] = await p.base.db
+      .execute(sql`select id from lieu where id <> ${lieuId} limit 1`)
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    const ailleurs = await envoyer(
+      "POST",
+      "/api/cra",
+      atelier({ lieuId: autreLieu?.id ?? "00000000-0000-4000-8000-000000000009" }),
+    );
+    expect(ailleurs.statusCode).toBe(400);
+    expect(ailleurs.json().erreurs[0]).toEqual({
+      champ: "lieuId",
+      message: "Ce lieu ne fait pas partie de vos lieux d'activité.",
+    });
+    const futur = await envoyer("POST", "/api/cra", atelier({ date: "2026-03-03" }));
+    expect(futur.json().erreurs[0].message).toBe("La date ne peut pas être dans le futur.");
+    const usurpe = await envoyer("POST", "/api/cra", { ...atelier(), conseillerId: lieuId });
+    expect(usurpe.statusCode).toBe(400);
+
+    const [autre] = await p.base.db
+      .select()
+      .from(utilisateur)
+      .where(eq(utilisateur.email, "coordinateur@demo.conseiller-numerique.fr"));
+    const [etranger] = await p.base.db
+      .insert(cra)
+      .values({
+        conseillerId: autre!.id,
+        type: "ponctuel",
+        date: "2026-02-01",
+        dureeMinutes: 15,
+        typeLieu: "a_distance",
+        nbParticipants: 1,
+        ages: { non_communique: 1 },
+        statuts: { non_communique: 1 },
+        genres: { non_communique: 1 },
+        thematiques: ["email"],
+      })
+      .returning();
+    const modif = await envoyer("PUT", `/api/cra/${etranger!.id}`, atelier());
+    expect(modif.statusCode).toBe(403);
+    expect(modif.json().erreurs[0].message).toBe(
+      "Vous n'avez pas l'autorisation de modifier ce compte rendu.",
+    );
+    expect((await envoyer("DELETE", `/api/cra/${etranger!.id}`)).statusCode).toBe(403);
+    await p.base.db.delete(cra).where(eq(cra.id, etranger!.id));
+  });
+
+  it("garde les agrégats exacts après un mélange aléatoire de créations, modifications et suppressions", async () => {
+    const tirer = creerHasard(42).entier;
+    const ids: string[] = [];
+    const themes = ["email", "bureautique", "sante", "reseaux_sociaux", "securite_numerique"];
+    const aleatoire = () => {
+      const collectif = tirer(0, 2) === 0;
+      const jour = `2026-02-${String(tirer(1, 28)).padStart(2, "0")}`;
+      const lieuType = ["lieu_activite", "domicile", "a_distance", "autre"][tirer(0, 3)]!;
+      return {
+        type: collectif ? "collectif" : tirer(0, 1) ? "individuel" : "ponctuel",
+        date: jour,
+        dureeMinutes: [15, 30, 45, 60, 90, 120, 200][tirer(0, 6)],
+        typeLieu: lieuType,
+        ...(lieuType === "lieu_activite" ? { lieuId } : {}),
+        ...(lieuType === "domicile" || lieuType === "autre"
+          ? { communeCode: ["62498", "59350", "87085"][tirer(0, 2)] }
+          : {}),
+        nbParticipants: collectif ? tirer(1, 20) : 1,
+        dejaAccompagnes: 0,
+        genres: { feminin: 1 },
+        thematiques: [themes[tirer(0, 4)], themes[tirer(0, 4)]],
+        materiel: tirer(0, 1) ? ["telephone"] : ["aucun"],
+        ...(tirer(0, 3) === 0 && !collectif
+          ? { oriente: true, structureRedirection: "administration" }
+          : {}),
+      };
+    };
+    for (let i = 0; i < 60; i++) {
+      const action = ids.length === 0 ? 0 : tirer(0, 3);
+      if (action <= 1) {
+        const r = await envoyer("POST", "/api/cra", aleatoire());
+        expect(r.statusCode, r.body).toBe(201);
+        ids.push(r.json().id);
+      } else if (action === 2) {
+        const id = ids[tirer(0, ids.length - 1)]!;
+        const r = await envoyer("PUT", `/api/cra/${id}`, aleatoire());
+        expect(r.statusCode, r.body).toBe(200);
+      } else {
+        const id = ids.splice(tirer(0, ids.length - 1), 1)[0]!;
+        expect((await envoyer("DELETE", `/api/cra/${id}`)).statusCode).toBe(200);
+      }
+    }
+    expect(await verifierRollups(p.base.db)).toEqual([]);
+    const traces = await p.base.db.select().from(journal).where(eq(journal.cibleType, "cra"));
+    expect(traces.length).toBeGreaterThanOrEqual(60);
+
+    // A roll-up changed behind the platform's back is reported, counter by counter.
+    await p.base.db.execute(
+      sql`update stat_departement_jour set a_thematique_email = a_thematique_email + 1
+          where jour = (select min(jour) from stat_departement_jour)`,
+    );
+    const ecarts = await verifierRollups(p.base.db);
+    expect(ecarts).toEqual([
+      expect.objectContaining({ table: "stat_departement_jour", colonnes: ["a_thematique_email"] }),
+    ]);
+  });
+
+  it("liste ses comptes rendus, filtrés, les plus récents d'abord", async () => {
+    const r = await p.app.inject({ url: "/api/cra?type=collectif", headers: { cookie } });
+    const cras = r.json().cras as { type: string; date: string }[];
+    expect(cras.length).toBeGreaterThan(0);
+    expect(cras.every((c) => c.type === "collectif")).toBe(true);
+    expect(cras.map((c) => c.date)).toEqual([...cras.map((c) => c.date)].sort().reverse());
+    const mauvais = await p.app.inject({ url: "/api/cra?type=inconnu", headers: { cookie } });
+    expect(mauvais.statusCode).toBe(400);
+  });
+});

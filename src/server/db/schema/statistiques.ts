@@ -1,0 +1,47 @@
+import { date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { COLONNES_COMPTEURS } from "../../../domain/cra/compteurs.ts";
+import { utilisateur } from "./comptes.ts";
+import { departement } from "./referentiel.ts";
+import { structure } from "./structures.ts";
+
+/** One integer column per counter of the statistics, all starting at zero. */
+const compteurs = () =>
+  Object.fromEntries(COLONNES_COMPTEURS.map((c) => [c, integer(c).notNull().default(0)])) as Record<
+    string,
+    ReturnType<typeof integer>
+  >;
+
+/**
+ * Roll-ups of the activity reports, updated in the transaction of each CRA (create, edit,
+ * delete): per conseiller, employer and day; per département and day. Statistics read these,
+ * never the raw reports (statistiques-et-opendata.md §2.3).
+ */
+export const statConseillerJour = pgTable(
+  "stat_conseiller_jour",
+  {
+    conseillerId: uuid("conseiller_id")
+      .notNull()
+      .references(() => utilisateur.id),
+    structureId: uuid("structure_id")
+      .notNull()
+      .references(() => structure.id),
+    jour: date("jour").notNull(),
+    ...compteurs(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conseillerId, t.structureId, t.jour] }),
+    index("stat_conseiller_jour_structure_idx").on(t.structureId, t.jour),
+  ],
+);
+
+export const statDepartementJour = pgTable(
+  "stat_departement_jour",
+  {
+    departementCode: text("departement_code")
+      .notNull()
+      .references(() => departement.code),
+    jour: date("jour").notNull(),
+    ...compteurs(),
+  },
+  (t) => [primaryKey({ columns: [t.departementCode, t.jour] })],
+);
