@@ -11,6 +11,7 @@ import {
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/acces.ts";
 import { routesCra } from "./activite/cra-routes.ts";
+import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
@@ -56,6 +57,7 @@ const CAPACITES = [
   routesRecrutementStructure,
   routesPilotageRecrutement,
   routesCra,
+  routesStatistiques,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

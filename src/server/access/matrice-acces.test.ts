@@ -108,6 +108,8 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/cra": ["conseiller"],
   "PUT /api/cra/:id": ["conseiller"],
   "DELETE /api/cra/:id": ["conseiller"],
+  "GET /api/statistiques": TOUS_SAUF_CANDIDAT,
+  "GET /api/public/statistiques": "public",
 };
 
 /** A session for a demo candidate who is not a persona (their application may be erased). */

@@ -1,0 +1,127 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Statistiques, statistiquesDepuis } from "../../domain/cra/statistiques.ts";
+import type { Perimetre } from "../../domain/perimetre.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import { type Executeur, lignes } from "../db/client.ts";
+import { sommesDesCompteurs } from "./compteurs-sql.ts";
+
+/**
+ * Which roll-up a scope reads and with which condition: per conseiller rows for people and
+ * structures, per département rows for territories (statistiques-et-opendata.md §1).
+ */
+export type Source = { table: "stat_conseiller_jour" | "stat_departement_jour"; condition: SQL };
+
+const DEPARTEMENTS_DES_REGIONS = (codes: readonly string[]) =>
+  sql`departement_code in (select code from departement where region_code in (${sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  )}))`;
+const parmi = (colonne: string, valeurs: readonly string[]) =>
+  valeurs.length === 0
+    ? sql`false`
+    : sql`${sql.identifier(colonne)} in (${sql.join(
+        valeurs.map((v) => sql`${v}`),
+        sql`, `,
+      )})`;
+
+/** The source of the session's scope; null for a role without activity statistics. */
+export function sourceDuPerimetre(connexion: SessionChargee): Source | null {
+  const h = connexion.habilitation;
+  if (!h) return null;
+  const p = h.perimetre as Perimetre & { conseillerIds?: string[]; structureIds?: string[] };
+  const conseiller = (condition: SQL): Source => ({ table: "stat_conseiller_jour", condition });
+  const departement = (condition: SQL): Source => ({ table: "stat_departement_jour", condition });
+  switch (h.role) {
+    case "conseiller":
+      return conseiller(sql`conseiller_id = ${connexion.utilisateur.id}`);
+    case "structure":
+      return p.type === "structure" ? conseiller(sql`structure_id = ${p.structureId}`) : null;
+    case "coordinateur":
+      return conseiller(parmi("conseiller_id", p.conseillerIds ?? []));
+    case "grand_reseau":
+      return p.type === "reseau"
+        ? conseiller(sql`structure_id in (select id from structure where reseau = ${p.code})`)
+        : null;
+    case "prefet":
+    case "hub":
+    case "financeur":
+    case "admin":
+      switch (p.type) {
+        case "national":
+          return departement(sql`true`);
+        case "departement":
+          return departement(sql`departement_code = ${p.code}`);
+        case "departements":
+          return departement(parmi("departement_code", p.codes));
+        case "region":
+          return departement(DEPARTEMENTS_DES_REGIONS([p.code]));
+        case "regions":
+          return departement(DEPARTEMENTS_DES_REGIONS(p.codes));
+        default:
+          return null;
+      }
+    default:
+      return null;
+  }
+}
+
+export type Periode = { du: string; au: string };
+
+export type StatistiquesPeriode = Statistiques & {
+  periode: Periode;
+  parMois: { mois: string; activites: number; accompagnements: number }[];
+  parJour: { jour: string; activites: number; accompagnements: number }[];
+};
+
+const decaler = (jour: string, jours: number) => {
+  const d = new Date(`${jour}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + jours);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Statistics of a source over a period, with the 12-month and 30-day series ending at `au`. */
+export async function statistiquesDe(
+  tx: Executeur,
+  source: Source,
+  periode: Periode,
+  filtre?: SQL,
+): Promise<StatistiquesPeriode> {
+  const table = sql.identifier(source.table);
+  const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
+  const [sommes] = await lignes<Record<string, number>>(
+    tx,
+    sql`select ${sommesDesCompteurs()} from ${table}
+        where ${condition} and jour between ${periode.du} and ${periode.au}`,
+  );
+  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
+  debut.setUTCMonth(debut.getUTCMonth() - 11);
+  const debutMois = debut.toISOString().slice(0, 10);
+  const parMois = await lignes<{ mois: string; activites: number; accompagnements: number }>(
+    tx,
+    sql`select to_char(jour, 'YYYY-MM') as mois, sum(activites)::int as activites,
+          sum(accompagnements)::int as accompagnements
+        from ${table} where ${condition} and jour between ${debutMois} and ${periode.au}
+        group by 1 order by 1`,
+  );
+  const parJour = await lignes<{ jour: string; activites: number; accompagnements: number }>(
+    tx,
+    sql`select jour::text as jour, sum(activites)::int as activites,
+          sum(accompagnements)::int as accompagnements
+        from ${table} where ${condition} and jour between ${decaler(periode.au, -29)} and ${periode.au}
+        group by 1 order by 1`,
+  );
+  // Every month and every day of the series, with zeros where nothing was recorded.
+  const mois = Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - 11 + i);
+    return d.toISOString().slice(0, 7);
+  });
+  const jours = Array.from({ length: 30 }, (_, i) => decaler(periode.au, i - 29));
+  const vide = { activites: 0, accompagnements: 0 };
+  return {
+    ...statistiquesDepuis(sommes ?? {}),
+    periode,
+    parMois: mois.map((m) => ({ ...vide, ...parMois.find((x) => x.mois === m), mois: m })),
+    parJour: jours.map((j) => ({ ...vide, ...parJour.find((x) => x.jour === j), jour: j })),
+  };
+}

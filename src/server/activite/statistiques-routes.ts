@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { jourParis } from "../../domain/temps.ts";
+import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
+import { connexionRequise } from "../access/acces.ts";
+import type { Contexte } from "../contexte.ts";
+import { lignes } from "../db/client.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { type Periode, sourceDuPerimetre, statistiquesDe } from "./statistiques-queries.ts";
+
+const tag = ["Statistiques"];
+const LECTEURS = [
+  "admin",
+  "prefet",
+  "structure",
+  "conseiller",
+  "coordinateur",
+  "hub",
+  "grand_reseau",
+  "financeur",
+] as const;
+
+const periodeSchema = z
+  .object({
+    du: z.iso.date("La date de début est invalide (AAAA-MM-JJ).").optional(),
+    au: z.iso.date("La date de fin est invalide (AAAA-MM-JJ).").optional(),
+  })
+  .refine((p) => !p.du || !p.au || p.du <= p.au, {
+    path: ["au"],
+    message: "La fin de la période doit suivre son début.",
+  });
+
+/** Default period: the last 12 months up to today (statistiques-et-opendata.md §1). */
+function periode(
+  q: { du?: string | undefined; au?: string | undefined },
+  aujourdhui: string,
+): Periode {
+  const au = q.au ?? aujourdhui;
+  const d = new Date(`${au}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return { du: q.du ?? d.toISOString().slice(0, 10), au };
+}
+
+export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/statistiques",
+    {
+      config: { acces: LECTEURS },
+      schema: {
+        tags: tag,
+        summary: "Statistiques d'activité du périmètre de l'habilitation active",
+        querystring: periodeSchema.and(
+          z.object({ departement: codeDepartementSchema.optional() }).strict(),
+        ),
+      },
+    },
+    async (requete, reponse) => {
+      const source = sourceDuPerimetre(connexionRequise(requete));
+      if (!source)
+        return reponse
+          .status(403)
+          .send(corpsErreur("Votre habilitation ne donne pas accès aux statistiques."));
+      const departement = requete.query.departement;
+      if (departement) {
+        if (source.table !== "stat_departement_jour")
+          return reponse
+            .status(400)
+            .send(
+              corpsErreur("Ce filtre n'est pas disponible pour votre périmètre.", "departement"),
+            );
+        // A filter outside the scope is refused, never silently widened.
+        const [dedans] = await lignes(
+          ctx.db,
+          sql`select 1 from (select ${departement}::text as departement_code) d
+              where ${source.condition}`,
+        );
+        if (!dedans)
+          return reponse
+            .status(403)
+            .send(corpsErreur("Ce département n'est pas dans votre périmètre.", "departement"));
+      }
+      return statistiquesDe(
+        ctx.db,
+        source,
+        periode(requete.query, jourParis(ctx.horloge())),
+        departement ? sql`departement_code = ${departement}` : undefined,
+      );
+    },
+  );
+
+  r.get(
+    "/api/public/statistiques",
+    {
+      config: { acces: "public", rateLimit: { max: 60, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary: "Statistiques publiques : nationales, par région ou par département",
+        querystring: periodeSchema.and(
+          z
+            .object({
+              departement: codeDepartementSchema.optional(),
+              region: codeRegionSchema.optional(),
+            })
+            .strict(),
+        ),
+      },
+    },
+    async (requete) => {
+      const q = requete.query;
+      const condition = q.departement
+        ? sql`departement_code = ${q.departement}`
+        : q.region
+          ? sql`departement_code in (select code from departement where region_code = ${q.region})`
+          : sql`true`;
+      return statistiquesDe(
+        ctx.db,
+        { table: "stat_departement_jour", condition },
+        periode(q, jourParis(ctx.horloge())),
+      );
+    },
+  );
+}
