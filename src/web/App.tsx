@@ -2,6 +2,8 @@ import { Display } from "@codegouvfr/react-dsfr/Display";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { useEffect, useRef } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
+import { PageMesCra, PageModifierCra, PageNouveauCra } from "./activite/PagesCra.tsx";
+import { PageStatistiques, PageStatistiquesPubliques } from "./activite/Statistiques.tsx";
 import { JournalAdmin } from "./espaces/admin/Journal.tsx";
 import { UtilisateursAdmin } from "./espaces/admin/Utilisateurs.tsx";
 import {
@@ -98,6 +100,11 @@ export function App() {
           <Route path="/espace/structure/recrutements" component={PageRecrutementsStructure} />
           <Route path="/espace/admin/recrutements" component={PageRecrutementsAdmin} />
           <Route path="/espace/personnes/:id" component={HistoriquePersonne} />
+          <Route path="/espace/conseiller/cra" component={PageMesCra} />
+          <Route path="/espace/conseiller/cra/nouveau" component={PageNouveauCra} />
+          <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
+          <Route path="/espace/statistiques" component={PageStatistiques} />
+          <Route path="/statistiques" component={PageStatistiquesPubliques} />
           <Route path="/espace/postes/:id" component={HistoriquePoste} />
           <Route path="/espace/demandes/:id" component={FicheDemande} />
           <Route path="/espace/structures/:id" component={FicheStructure} />

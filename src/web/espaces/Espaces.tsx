@@ -15,11 +15,26 @@ import { NouvelleDemande } from "../selection/NouvelleDemande.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
 import { StructuresDuPerimetre } from "./StructuresDuPerimetre.tsx";
 
+/** Every scope has its activity statistics one click away. */
+function LienStatistiques() {
+  return (
+    <p className={fr.cx("fr-mb-3w")}>
+      <a
+        className={fr.cx("fr-link", "fr-icon-line-chart-line", "fr-link--icon-left")}
+        href="/espace/statistiques"
+      >
+        Statistiques d'activité de mon périmètre
+      </a>
+    </p>
+  );
+}
+
 export function EspaceAdmin() {
   return (
     <GabaritEspace roleAttendu="admin" titre="Espace de l'administration nationale (ANCT)">
       {() => (
         <>
+          <LienStatistiques />
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <Tile
@@ -71,6 +86,7 @@ export function EspacePrefet() {
     <GabaritEspace roleAttendu="prefet" titre="Espace de la préfecture">
       {() => (
         <>
+          <LienStatistiques />
           <SuiviRecrutementsTerritoire />
           <VuePerimetre
             demandes="Demandes de postes de votre territoire"
@@ -88,6 +104,7 @@ export function EspaceStructure() {
     <GabaritEspace roleAttendu="structure" titre="Espace de la structure d'accueil">
       {() => (
         <>
+          <LienStatistiques />
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <Tile
@@ -119,6 +136,29 @@ export function EspaceConseiller() {
     <GabaritEspace roleAttendu="conseiller" titre="Espace du conseiller numérique">
       {() => (
         <>
+          <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Nouveau compte rendu"
+                desc="Enregistrer une activité en moins d'une minute"
+                linkProps={{ href: "/espace/conseiller/cra/nouveau" }}
+              />
+            </li>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Mes comptes rendus"
+                desc="Modifier, dupliquer ou supprimer"
+                linkProps={{ href: "/espace/conseiller/cra" }}
+              />
+            </li>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
+                title="Mes statistiques"
+                desc="Mon activité, dans les deux unités"
+                linkProps={{ href: "/espace/statistiques" }}
+              />
+            </li>
+          </ul>
           <MaFormation />
           <StructuresDuPerimetre titre="Votre structure employeuse" />
         </>
@@ -132,6 +172,7 @@ export function EspaceCoordinateur() {
     <GabaritEspace roleAttendu="coordinateur" titre="Espace du coordinateur">
       {() => (
         <>
+          <LienStatistiques />
           <SuiviFormationCoordinateur />
           <StructuresDuPerimetre titre="Structures des conseillers que vous coordonnez" />
         </>
@@ -144,11 +185,14 @@ export function EspaceHub() {
   return (
     <GabaritEspace roleAttendu="hub" titre="Espace du hub territorial">
       {() => (
-        <VuePerimetre
-          demandes="Demandes de postes de votre territoire"
-          postes="Postes attribués dans votre territoire"
-          structures="Structures d'accueil de votre territoire"
-        />
+        <>
+          <LienStatistiques />
+          <VuePerimetre
+            demandes="Demandes de postes de votre territoire"
+            postes="Postes attribués dans votre territoire"
+            structures="Structures d'accueil de votre territoire"
+          />
+        </>
       )}
     </GabaritEspace>
   );
@@ -158,11 +202,14 @@ export function EspaceGrandReseau() {
   return (
     <GabaritEspace roleAttendu="grand_reseau" titre="Espace du grand réseau">
       {() => (
-        <VuePerimetre
-          demandes="Demandes de postes de votre réseau"
-          postes="Postes attribués à votre réseau"
-          structures="Structures de votre réseau"
-        />
+        <>
+          <LienStatistiques />
+          <VuePerimetre
+            demandes="Demandes de postes de votre réseau"
+            postes="Postes attribués à votre réseau"
+            structures="Structures de votre réseau"
+          />
+        </>
       )}
     </GabaritEspace>
   );
@@ -172,11 +219,14 @@ export function EspaceFinanceur() {
   return (
     <GabaritEspace roleAttendu="financeur" titre="Espace du financeur (Banque des Territoires)">
       {() => (
-        <VuePerimetre
-          demandes="Demandes de postes"
-          postes="Postes attribués"
-          structures="Structures d'accueil financées"
-        />
+        <>
+          <LienStatistiques />
+          <VuePerimetre
+            demandes="Demandes de postes"
+            postes="Postes attribués"
+            structures="Structures d'accueil financées"
+          />
+        </>
       )}
     </GabaritEspace>
   );

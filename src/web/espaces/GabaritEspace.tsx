@@ -13,7 +13,8 @@ import { useTitre } from "../socle/titre.ts";
 
 /** The frame of every signed-in space: who you are, as what, and a way to switch. */
 export function GabaritEspace(props: {
-  roleAttendu: Role;
+  /** Absent: a page every signed-in habilitation may open (its content follows the scope). */
+  roleAttendu?: Role;
   titre: string;
   children: (moi: Moi) => ReactNode;
 }) {
@@ -39,7 +40,9 @@ export function GabaritEspace(props: {
       </div>
     );
   }
-  const estActive = moi.habilitation?.role === props.roleAttendu;
+  const estActive = props.roleAttendu
+    ? moi.habilitation?.role === props.roleAttendu
+    : moi.habilitation !== null;
   return (
     <div className={fr.cx("fr-container", "fr-py-6w")}>
       <h1>{props.titre}</h1>

@@ -62,6 +62,9 @@ export function Accueil() {
           </li>
         </ul>
       )}
+      <p className={fr.cx("fr-mt-4w")}>
+        <a href="/statistiques">Les chiffres de l'activité des conseillers numériques</a>
+      </p>
       <h2 className={fr.cx("fr-mt-6w")}>Pour qui ?</h2>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
         {ACTEURS.map(([titre, texte]) => (

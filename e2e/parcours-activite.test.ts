@@ -1,0 +1,73 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { violationsGraves } from "./accessibilite.ts";
+import { lancerChromium } from "./navigateur.ts";
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
+
+describe("activité d'une conseillère dans Chromium", () => {
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let navigateur: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await plateformeEcoutante();
+    navigateur = await lancerChromium();
+    page = await navigateur.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await navigateur?.close();
+    await env?.arreter();
+  });
+
+  const incarner = async (libelle: RegExp) => {
+    await page.goto(`${env.url}/demo/personas`);
+    await page.getByRole("button", { name: libelle }).click();
+    await page.waitForURL(/\/espace\//);
+  };
+
+  it("enregistre un atelier et le retrouve dans ses statistiques et celles de la préfecture", async () => {
+    await incarner(/comme Conseillère numérique au PIMMS/);
+    await page.getByRole("link", { name: /Nouveau compte rendu/ }).click();
+    await page.waitForURL(/\/cra\/nouveau/);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByText("Atelier collectif", { exact: true }).click();
+    // The server's clock is the test's (2 March 2026).
+    await page.getByLabel("Date", { exact: true }).fill("2026-03-02");
+    await page.getByText("1 h 30", { exact: true }).click();
+    await expect.poll(() => page.getByLabel("Votre lieu d'activité").locator("option").count()).toBe(2);
+    await page.getByLabel("Votre lieu d'activité").selectOption({ index: 1 });
+    await page.getByLabel("Nombre de participants").fill("12");
+    await page.getByLabel("Titre de l'atelier (facultatif)").fill("Déjouer les arnaques en ligne");
+    await page.getByRole("button", { name: "Enregistrer le compte rendu" }).click();
+    // Nothing is sent without a theme; the message names what is missing.
+    await expect
+      .poll(() => page.getByText("Sélectionnez au moins une thématique.").count())
+      .toBeGreaterThan(0);
+    await page.getByText("Prévention en sécurité numérique", { exact: true }).click();
+    await page.getByRole("button", { name: "Enregistrer le compte rendu" }).click();
+    await expect.poll(() => page.getByText("Compte rendu enregistré.").count()).toBe(1);
+
+    await page.goto(`${env.url}/espace/conseiller/cra`);
+    const ligne = page.getByRole("row", { name: /Déjouer les arnaques en ligne/ });
+    await expect.poll(() => ligne.count()).toBe(1);
+    expect(await ligne.textContent()).toContain("12 participants");
+    expect(await violationsGraves(page)).toEqual([]);
+
+    await page.goto(`${env.url}/espace/statistiques`);
+    await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
+    await expect.poll(() => page.getByText("Activités : 1").count()).toBe(1);
+    const themes = page.getByRole("table", { name: "Thématiques" });
+    expect(
+      await themes.getByRole("row", { name: /Prévention en sécurité numérique/ }).textContent(),
+    ).toContain("12 (100,0 %)");
+    expect(await violationsGraves(page)).toEqual([]);
+
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    await page.goto(`${env.url}/espace/statistiques`);
+    await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
+    await incarner(/comme Préfecture du Nord/);
+    await page.goto(`${env.url}/espace/statistiques`);
+    await expect.poll(() => page.getByText("Accompagnements : 0").count()).toBe(1);
+  });
+});

@@ -1,0 +1,257 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useLocation, useParams } from "wouter";
+import {
+  THEMATIQUES,
+  type Thematique,
+  TYPES_ACTIVITE,
+  TYPES_LIEU,
+} from "../../domain/cra/vocabulaire.ts";
+import { appelerApi, ErreurApi } from "../api.ts";
+import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
+import { dateLongue } from "../socle/format.ts";
+import { type EtatCra, etatVide, FormulaireCra } from "./FormulaireCra.tsx";
+
+type LigneCra = {
+  id: string;
+  type: keyof typeof TYPES_ACTIVITE;
+  date: string;
+  dureeMinutes: number;
+  typeLieu: keyof typeof TYPES_LIEU;
+  lieu: string | null;
+  commune: string | null;
+  nbParticipants: number;
+  thematiques: Thematique[];
+  titreAtelier: string | null;
+};
+
+function useMesCra() {
+  return useQuery({
+    queryKey: ["mes-cra"],
+    queryFn: () => appelerApi<{ cras: LigneCra[] }>("/api/cra"),
+  });
+}
+
+/** Durations used more than five times among recent reports, most used first (cra.md §3.1). */
+function dureesFrequentes(cras: LigneCra[] | undefined): number[] {
+  const n = new Map<number, number>();
+  for (const c of cras ?? []) n.set(c.dureeMinutes, (n.get(c.dureeMinutes) ?? 0) + 1);
+  return [...n]
+    .filter(([, fois]) => fois > 5)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([d]) => d);
+}
+
+/** A stored report back into the form's state (edit, duplicate). */
+function etatDepuis(l: Record<string, unknown>, duplique: boolean): EtatCra {
+  const texte = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const comptes = (v: unknown) =>
+    Object.fromEntries(
+      Object.entries((v as Record<string, number>) ?? {})
+        .filter(([k]) => k !== "non_communique")
+        .map(([k, n]) => [k, String(n)]),
+    );
+  return {
+    ...etatVide(),
+    type: texte(l.type),
+    public: texte(l.public),
+    date: duplique ? aujourdhuiParis() : texte(l.date),
+    dureeMinutes: texte(l.dureeMinutes),
+    typeLieu: texte(l.typeLieu),
+    lieuId: texte(l.lieuId),
+    communeCode: texte(l.communeCode),
+    nbParticipants: texte(l.nbParticipants),
+    dejaAccompagnes: texte(l.dejaAccompagnes),
+    ages: comptes(l.ages),
+    statuts: comptes(l.statuts),
+    genres: comptes(l.genres),
+    thematiques: (l.thematiques as Thematique[]) ?? [],
+    precisionsDemarche: texte(l.precisionsDemarche),
+    materiel: (l.materiel as string[]) ?? [],
+    autonomie: texte(l.autonomie),
+    oriente: Boolean(l.oriente),
+    structureRedirection: texte(l.structureRedirection),
+    titreAtelier: texte(l.titreAtelier),
+    niveau: texte(l.niveau),
+    notes: texte(l.notes),
+  };
+}
+
+function MesComptesRendus() {
+  const { data } = useMesCra();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
+  const supprimer = async (c: LigneCra) => {
+    if (!window.confirm(`Supprimer le compte rendu du ${dateLongue.format(new Date(c.date))} ?`))
+      return;
+    try {
+      await appelerApi(`/api/cra/${c.id}`, { methode: "DELETE" });
+      setMessage({ ok: true, texte: "Compte rendu supprimé." });
+      await client.invalidateQueries();
+    } catch (e) {
+      setMessage({
+        ok: false,
+        texte: e instanceof ErreurApi ? e.message : "La suppression a échoué.",
+      });
+    }
+  };
+  return (
+    <>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <li>
+          <Button linkProps={{ href: "/espace/conseiller/cra/nouveau" }}>
+            Nouveau compte rendu
+          </Button>
+        </li>
+        <li>
+          <Button priority="secondary" linkProps={{ href: "/espace/statistiques" }}>
+            Mes statistiques
+          </Button>
+        </li>
+      </ul>
+      <div aria-live="polite">
+        {message && (
+          <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />
+        )}
+      </div>
+      <div className={fr.cx("fr-table")}>
+        <table>
+          <caption>Mes comptes rendus d'activité</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Activité</th>
+              <th scope="col">Lieu</th>
+              <th scope="col">Durée</th>
+              <th scope="col">Thématiques</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.cras.map((c) => (
+              <tr key={c.id}>
+                <td>{dateLongue.format(new Date(c.date))}</td>
+                <td>
+                  {TYPES_ACTIVITE[c.type]}
+                  {c.type === "collectif" ? ` (${c.nbParticipants} participants)` : ""}
+                  {c.titreAtelier ? ` – ${c.titreAtelier}` : ""}
+                </td>
+                <td>{c.lieu ?? c.commune ?? TYPES_LIEU[c.typeLieu]}</td>
+                <td>{c.dureeMinutes} min</td>
+                <td>{c.thematiques.map((t) => THEMATIQUES[t]).join(", ")}</td>
+                <td>
+                  <Link href={`/espace/conseiller/cra/${c.id}`}>Modifier</Link> ·{" "}
+                  <Link href={`/espace/conseiller/cra/${c.id}?dupliquer=oui`}>Dupliquer</Link> ·{" "}
+                  <button
+                    type="button"
+                    className={fr.cx("fr-link")}
+                    onClick={() => void supprimer(c)}
+                    aria-label={`Supprimer le compte rendu du ${dateLongue.format(new Date(c.date))}`}
+                  >
+                    Supprimer
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function PageMesCra() {
+  return (
+    <GabaritEspace roleAttendu="conseiller" titre="Mes comptes rendus d'activité">
+      {() => <MesComptesRendus />}
+    </GabaritEspace>
+  );
+}
+
+function NouveauCra() {
+  const { data } = useMesCra();
+  const client = useQueryClient();
+  const [enregistre, setEnregistre] = useState(0);
+  return (
+    <>
+      <div aria-live="polite">
+        {enregistre > 0 && (
+          <Alert
+            small
+            severity="success"
+            description="Compte rendu enregistré. Vous pouvez en saisir un autre."
+            className={fr.cx("fr-mb-3w")}
+          />
+        )}
+      </div>
+      <FormulaireCra
+        key={enregistre}
+        initial={etatVide()}
+        libelleEnvoi="Enregistrer le compte rendu"
+        dureesFrequentes={dureesFrequentes(data?.cras)}
+        envoyer={async (saisie) => {
+          await appelerApi("/api/cra", { methode: "POST", corps: saisie });
+          await client.invalidateQueries();
+          setEnregistre((n) => n + 1);
+        }}
+      />
+      <p className={fr.cx("fr-mt-3w")}>
+        <Link href="/espace/conseiller/cra">Voir mes comptes rendus</Link>
+      </p>
+    </>
+  );
+}
+
+export function PageNouveauCra() {
+  return (
+    <GabaritEspace roleAttendu="conseiller" titre="Nouveau compte rendu d'activité">
+      {() => <NouveauCra />}
+    </GabaritEspace>
+  );
+}
+
+function ModifierCra({ id, duplique }: { id: string; duplique: boolean }) {
+  const [, naviguer] = useLocation();
+  const client = useQueryClient();
+  const { data, error } = useQuery({
+    queryKey: ["cra", id],
+    queryFn: () => appelerApi<Record<string, unknown>>(`/api/cra/${id}`),
+    retry: false,
+  });
+  if (error)
+    return <Alert severity="error" title="Compte rendu introuvable" description={error.message} />;
+  if (!data) return <p>Chargement…</p>;
+  return (
+    <FormulaireCra
+      initial={etatDepuis(data, duplique)}
+      libelleEnvoi={duplique ? "Enregistrer la copie" : "Enregistrer les modifications"}
+      dureesFrequentes={[]}
+      envoyer={async (saisie) => {
+        await appelerApi(duplique ? "/api/cra" : `/api/cra/${id}`, {
+          methode: duplique ? "POST" : "PUT",
+          corps: saisie,
+        });
+        await client.invalidateQueries();
+        naviguer("/espace/conseiller/cra");
+      }}
+    />
+  );
+}
+
+export function PageModifierCra() {
+  const { id } = useParams<{ id: string }>();
+  const duplique = new URLSearchParams(window.location.search).get("dupliquer") === "oui";
+  return (
+    <GabaritEspace
+      roleAttendu="conseiller"
+      titre={duplique ? "Dupliquer un compte rendu" : "Modifier un compte rendu"}
+    >
+      {() => <ModifierCra id={id ?? ""} duplique={duplique} />}
+    </GabaritEspace>
+  );
+}

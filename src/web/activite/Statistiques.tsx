@@ -1,0 +1,290 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { DimensionActivite, DimensionPersonne } from "../../domain/cra/compteurs.ts";
+import type {
+  LignePersonnes,
+  LigneRepartition,
+  Statistiques,
+} from "../../domain/cra/statistiques.ts";
+import { nombreFr } from "../../domain/format.ts";
+import { appelerApi } from "../api.ts";
+import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { useTitre } from "../socle/titre.ts";
+
+type Reponse = Statistiques & {
+  periode: { du: string; au: string };
+  parMois: { mois: string; activites: number; accompagnements: number }[];
+  parJour: { jour: string; activites: number; accompagnements: number }[];
+};
+
+const TITRES_ACTIVITE: Record<DimensionActivite, string> = {
+  type: "Types d'activité",
+  public: "Publics",
+  lieu: "Lieux",
+  duree: "Durées",
+  thematique: "Thématiques",
+  materiel: "Matériel utilisé",
+  autonomie: "Autonomie",
+  niveau: "Niveau des ateliers",
+  orientation: "Orientations",
+};
+const TITRES_PERSONNES: Record<DimensionPersonne, string> = {
+  age: "Tranches d'âge",
+  statut: "Statuts",
+  genre: "Genres",
+};
+const MULTIPLES: DimensionActivite[] = ["thematique", "materiel"];
+
+const pct = (n: number) => `${n.toLocaleString("fr-FR", { minimumFractionDigits: 1 })} %`;
+const mois = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A bar drawn in CSS next to its figure: the table is the chart, readable without colours. */
+function Barre({ part }: { part: number }) {
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        display: "inline-block",
+        height: "0.75rem",
+        width: `${Math.min(100, part)}%`,
+        maxWidth: "8rem",
+        background: "var(--background-action-high-blue-france)",
+        marginRight: "0.5rem",
+      }}
+    />
+  );
+}
+
+function TableRepartition({
+  titre,
+  lignes,
+  multiple,
+}: {
+  titre: string;
+  lignes: LigneRepartition[];
+  multiple: boolean;
+}) {
+  return (
+    <div className={fr.cx("fr-table", "fr-table--sm", "fr-col-12", "fr-col-md-6")}>
+      <table>
+        <caption>{titre}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Valeur</th>
+            <th scope="col">Accompagnements</th>
+            <th scope="col">Activités</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lignes.map((l) => (
+            <tr key={l.valeur}>
+              <th scope="row">{l.libelle}</th>
+              <td>
+                <Barre part={l.partAccompagnements} />
+                {nombreFr(l.accompagnements)} ({pct(l.partAccompagnements)})
+              </td>
+              <td>
+                {nombreFr(l.activites)} ({pct(l.partActivites)})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {multiple && (
+        <p className={fr.cx("fr-text--xs")}>
+          Une activité peut porter plusieurs valeurs : la somme des parts peut dépasser 100 %.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonnes[] }) {
+  return (
+    <div className={fr.cx("fr-table", "fr-table--sm", "fr-col-12", "fr-col-md-4")}>
+      <table>
+        <caption>{titre}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Valeur</th>
+            <th scope="col">Personnes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lignes.map((l) => (
+            <tr key={l.valeur}>
+              <th scope="row">{l.libelle}</th>
+              <td>
+                <Barre part={l.part} />
+                {nombreFr(l.personnes)} ({pct(l.part)})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Every figure of a scope, each with its data table, and the two units named (cra.md §6). */
+export function TableauStatistiques({ api }: { api: string }) {
+  const [saisie, setSaisie] = useState({ du: "", au: "" });
+  const [periode, setPeriode] = useState({ du: "", au: "" });
+  const requete = new URLSearchParams(Object.entries(periode).filter(([, v]) => v)).toString();
+  const { data, error } = useQuery({
+    queryKey: ["statistiques", api, requete],
+    queryFn: () =>
+      appelerApi<Reponse>(`${api}${requete ? `${api.includes("?") ? "&" : "?"}${requete}` : ""}`),
+  });
+  const appliquer = (e: FormEvent) => {
+    e.preventDefault();
+    setPeriode(saisie);
+  };
+  return (
+    <>
+      <form onSubmit={appliquer} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Input
+            label="Du"
+            nativeInputProps={{
+              type: "date",
+              value: saisie.du,
+              onChange: (e) => setSaisie({ ...saisie, du: e.target.value }),
+            }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Input
+            label="Au"
+            nativeInputProps={{
+              type: "date",
+              value: saisie.au,
+              onChange: (e) => setSaisie({ ...saisie, au: e.target.value }),
+            }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Button type="submit" priority="secondary" className={fr.cx("fr-mt-4w")}>
+            Appliquer la période
+          </Button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
+        {data && (
+          <p>
+            Du {new Date(data.periode.du).toLocaleDateString("fr-FR")} au{" "}
+            {new Date(data.periode.au).toLocaleDateString("fr-FR")}.
+          </p>
+        )}
+      </div>
+      {data && (
+        <>
+          <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
+            {(
+              [
+                [
+                  "Accompagnements",
+                  data.totaux.accompagnements,
+                  "une personne dans une activité ; un atelier de 10 en compte 10",
+                ],
+                ["Activités", data.totaux.activites, "un compte rendu, quelle que soit sa taille"],
+                [
+                  "Nouvelles personnes",
+                  data.totaux.nouvellesPersonnes,
+                  "accompagnements moins les personnes déjà accompagnées (estimation)",
+                ],
+                [
+                  "Heures d'accompagnement",
+                  data.totaux.dureeHeures,
+                  "somme des durées des activités",
+                ],
+                [
+                  "Orientations",
+                  data.totaux.orientations,
+                  "personnes orientées vers une autre structure",
+                ],
+              ] as const
+            ).map(([titre, valeur, aide]) => (
+              <li key={titre} className={fr.cx("fr-col-12", "fr-col-md-4")}>
+                <div className={fr.cx("fr-card", "fr-card--no-arrow")}>
+                  <div className={fr.cx("fr-card__body")}>
+                    <div className={fr.cx("fr-card__content")}>
+                      <p className={fr.cx("fr-card__title")}>
+                        {titre} :{" "}
+                        {typeof valeur === "number" ? valeur.toLocaleString("fr-FR") : valeur}
+                      </p>
+                      <p className={fr.cx("fr-card__desc")}>{aide}</p>
+                    </div>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <h2 className={fr.cx("fr-mt-4w")}>Répartition des activités</h2>
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            {(Object.keys(TITRES_ACTIVITE) as DimensionActivite[]).map((d) => (
+              <TableRepartition
+                key={d}
+                titre={TITRES_ACTIVITE[d]}
+                lignes={data.repartitions[d]}
+                multiple={MULTIPLES.includes(d)}
+              />
+            ))}
+          </div>
+          <h2>Personnes accompagnées</h2>
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            {(Object.keys(TITRES_PERSONNES) as DimensionPersonne[]).map((d) => (
+              <TablePersonnes key={d} titre={TITRES_PERSONNES[d]} lignes={data.personnes[d]} />
+            ))}
+          </div>
+          <h2>Évolution sur 12 mois</h2>
+          <div className={fr.cx("fr-table", "fr-table--sm")}>
+            <table>
+              <caption>Accompagnements et activités par mois</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Mois</th>
+                  <th scope="col">Accompagnements</th>
+                  <th scope="col">Activités</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.parMois.map((m) => (
+                  <tr key={m.mois}>
+                    <th scope="row">{mois.format(new Date(`${m.mois}-01T00:00:00Z`))}</th>
+                    <td>{nombreFr(m.accompagnements)}</td>
+                    <td>{nombreFr(m.activites)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The statistics of the active habilitation's scope, for every signed-in role but candidate. */
+export function PageStatistiques() {
+  return (
+    <GabaritEspace titre="Statistiques d'activité">
+      {() => <TableauStatistiques api="/api/statistiques" />}
+    </GabaritEspace>
+  );
+}
+
+export function PageStatistiquesPubliques() {
+  useTitre("Statistiques publiques du dispositif");
+  return (
+    <div className={fr.cx("fr-container", "fr-py-6w")}>
+      <h1>Statistiques publiques du dispositif</h1>
+      <p>Chiffres nationaux agrégés de l'activité des conseillers numériques.</p>
+      <TableauStatistiques api="/api/public/statistiques" />
+    </div>
+  );
+}
