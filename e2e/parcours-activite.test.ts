@@ -35,7 +35,9 @@ describe("activité d'une conseillère dans Chromium", () => {
     // The server's clock is the test's (2 March 2026).
     await page.getByLabel("Date", { exact: true }).fill("2026-03-02");
     await page.getByText("1 h 30", { exact: true }).click();
-    await expect.poll(() => page.getByLabel("Votre lieu d'activité").locator("option").count()).toBe(2);
+    await expect
+      .poll(() => page.getByLabel("Votre lieu d'activité").locator("option").count())
+      .toBe(2);
     await page.getByLabel("Votre lieu d'activité").selectOption({ index: 1 });
     await page.getByLabel("Nombre de participants").fill("12");
     await page.getByLabel("Titre de l'atelier (facultatif)").fill("Déjouer les arnaques en ligne");
