@@ -28,6 +28,26 @@ describe("activité d'une conseillère dans Chromium", () => {
 
   it("enregistre un atelier et le retrouve dans ses statistiques et celles de la préfecture", async () => {
     await incarner(/comme Conseillère numérique au PIMMS/);
+    // She first declares the library where she holds her Wednesday sessions.
+    await page.getByRole("link", { name: /Mes lieux d'activité/ }).click();
+    await page.waitForURL(/\/lieux/);
+    await page.getByLabel("Nom du lieu").fill("Médiathèque Robert Cousin");
+    await page.getByLabel("Adresse", { exact: true }).fill("1 rue Jean Letienne");
+    await page.getByLabel("Code postal", { exact: true }).fill("62300");
+    await page.getByLabel("Code postal ou nom de la commune").fill("Lens");
+    await expect
+      .poll(() => page.getByLabel("Commune", { exact: true }).locator("option").count())
+      .toBeGreaterThan(1);
+    await page.getByLabel("Commune", { exact: true }).selectOption({ index: 1 });
+    await page.getByText("Aide aux démarches administratives", { exact: true }).click();
+    await page.getByLabel("Mercredi, ouverture du matin").fill("09:00");
+    await page.getByLabel("Mercredi, fermeture du matin").fill("12:00");
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByRole("button", { name: "Ajouter ce lieu" }).click();
+    await expect.poll(() => page.getByText("Lieu ajouté à vos lieux d'activité.").count()).toBe(1);
+    await expect.poll(() => page.getByText(/We 09:00-12:00/).count()).toBe(1);
+
+    await page.goto(`${env.url}/espace/conseiller`);
     await page.getByRole("link", { name: /Nouveau compte rendu/ }).click();
     await page.waitForURL(/\/cra\/nouveau/);
     expect(await violationsGraves(page)).toEqual([]);
@@ -37,8 +57,10 @@ describe("activité d'une conseillère dans Chromium", () => {
     await page.getByText("1 h 30", { exact: true }).click();
     await expect
       .poll(() => page.getByLabel("Votre lieu d'activité").locator("option").count())
-      .toBe(2);
-    await page.getByLabel("Votre lieu d'activité").selectOption({ index: 1 });
+      .toBe(3);
+    await page
+      .getByLabel("Votre lieu d'activité")
+      .selectOption({ label: "Médiathèque Robert Cousin – Lens" });
     await page.getByLabel("Nombre de participants").fill("12");
     await page.getByLabel("Titre de l'atelier (facultatif)").fill("Déjouer les arnaques en ligne");
     await page.getByRole("button", { name: "Enregistrer le compte rendu" }).click();

@@ -11,6 +11,7 @@ import {
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/acces.ts";
 import { routesCra } from "./activite/cra-routes.ts";
+import { routesLieux } from "./activite/lieux-routes.ts";
 import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
@@ -58,6 +59,7 @@ const CAPACITES = [
   routesPilotageRecrutement,
   routesCra,
   routesStatistiques,
+  routesLieux,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

@@ -2,6 +2,7 @@ import { Display } from "@codegouvfr/react-dsfr/Display";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { useEffect, useRef } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
+import { PageMesLieux } from "./activite/MesLieux.tsx";
 import { PageMesCra, PageModifierCra, PageNouveauCra } from "./activite/PagesCra.tsx";
 import { PageStatistiques, PageStatistiquesPubliques } from "./activite/Statistiques.tsx";
 import { JournalAdmin } from "./espaces/admin/Journal.tsx";
@@ -101,6 +102,7 @@ export function App() {
           <Route path="/espace/admin/recrutements" component={PageRecrutementsAdmin} />
           <Route path="/espace/personnes/:id" component={HistoriquePersonne} />
           <Route path="/espace/conseiller/cra" component={PageMesCra} />
+          <Route path="/espace/conseiller/lieux" component={PageMesLieux} />
           <Route path="/espace/conseiller/cra/nouveau" component={PageNouveauCra} />
           <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
           <Route path="/espace/statistiques" component={PageStatistiques} />

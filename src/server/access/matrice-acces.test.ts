@@ -109,6 +109,9 @@ const MATRICE: Record<string, Acces> = {
   "PUT /api/cra/:id": ["conseiller"],
   "DELETE /api/cra/:id": ["conseiller"],
   "GET /api/statistiques": TOUS_SAUF_CANDIDAT,
+  "GET /api/lieux/proches": ["conseiller"],
+  "POST /api/conseiller/lieux": ["conseiller"],
+  "POST /api/conseiller/lieux/:id/fin": ["conseiller"],
   "GET /api/public/statistiques": "public",
 };
 

@@ -48,6 +48,9 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
           codePostal: lieu.codePostal,
           commune: commune.nom,
           nature: lieuConseiller.nature,
+          horaires: lieu.horaires,
+          services: lieu.services,
+          visibleCarte: lieu.visibleCarte,
         })
         .from(lieuConseiller)
         .innerJoin(lieu, eq(lieu.id, lieuConseiller.lieuId))

@@ -153,6 +153,13 @@ export function EspaceConseiller() {
             </li>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <Tile
+                title="Mes lieux d'activité"
+                desc="Lieu principal, lieux secondaires et itinérance, horaires"
+                linkProps={{ href: "/espace/conseiller/lieux" }}
+              />
+            </li>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
                 title="Mes statistiques"
                 desc="Mon activité, dans les deux unités"
                 linkProps={{ href: "/espace/statistiques" }}

@@ -1,0 +1,177 @@
+import { distance } from "fastest-levenshtein";
+import { z } from "zod";
+import { texteObligatoire } from "../champs.ts";
+import { siretValide } from "../selection/siret.ts";
+import { codeCommuneSchema } from "../territoire.ts";
+import { GRILLE_FERMEE, type Grille, JOURS, problemesGrille } from "./horaires.ts";
+
+/** Enumerations of the national standard v1.0.2, exact values (lieux-et-carte.md §1.2). */
+export const SERVICES = [
+  "Aide aux démarches administratives",
+  "Maîtrise des outils numériques du quotidien",
+  "Insertion professionnelle via le numérique",
+  "Utilisation sécurisée du numérique",
+  "Parentalité et éducation avec le numérique",
+  "Loisirs et créations numériques",
+  "Compréhension du monde numérique",
+  "Accès internet et matériel informatique",
+  "Acquisition de matériel informatique à prix solidaire",
+] as const;
+export const PUBLICS_ADRESSES = [
+  "Jeunes",
+  "Étudiants",
+  "Familles et/ou enfants",
+  "Seniors",
+  "Femmes",
+] as const;
+export const PRISES_EN_CHARGE = [
+  "Surdité",
+  "Handicaps moteurs",
+  "Handicaps mentaux",
+  "Illettrisme",
+  "Langues étrangères (anglais)",
+  "Langues étrangères (autres)",
+  "Déficience visuelle",
+] as const;
+export const FRAIS = ["Gratuit", "Gratuit sous condition", "Payant"] as const;
+export const MODALITES_ACCES = [
+  "Se présenter",
+  "Téléphoner",
+  "Contacter par mail",
+  "Prendre un RDV en ligne",
+  "Ce lieu n'accueille pas de public",
+  "Envoyer un mail avec une fiche de prescription",
+] as const;
+export const MODALITES_ACCOMPAGNEMENT = [
+  "En autonomie",
+  "Accompagnement individuel",
+  "Dans un atelier collectif",
+  "À distance",
+] as const;
+export const SANS_PUBLIC = "Ce lieu n'accueille pas de public";
+
+export const NATURES_LIEU = {
+  principal: "Lieu principal",
+  secondaire: "Lieu secondaire",
+  itinerant: "Lieu visité en itinérance",
+} as const;
+export type NatureLieu = keyof typeof NATURES_LIEU;
+
+const multiple = <T extends readonly [string, ...string[]]>(valeurs: T, nom: string) =>
+  z
+    .array(z.enum(valeurs, { error: `Valeur inconnue pour ${nom}.` }))
+    .default([])
+    .transform((l) => [...new Set(l)]);
+
+const creneau = z.object({ debut: z.string(), fin: z.string() }).strict();
+const grilleSchema = z
+  .object(
+    Object.fromEntries(JOURS.map((j) => [j, z.array(creneau).max(2)])) as Record<
+      (typeof JOURS)[number],
+      z.ZodArray<typeof creneau>
+    >,
+  )
+  .strict()
+  .default(GRILLE_FERMEE)
+  .superRefine((g, ctx) => {
+    for (const message of problemesGrille(g as Grille)) ctx.addIssue({ code: "custom", message });
+  });
+
+/** A place as a conseiller declares it (lieux-et-carte.md §1, §3.2). */
+export const lieuSchema = z
+  .object({
+    nom: texteObligatoire("Le nom du lieu", 200),
+    siret: z
+      .string()
+      .trim()
+      .transform((s) => s.replace(/\s/g, ""))
+      .refine(
+        (s) => s === "" || siretValide(s),
+        "Le SIRET est invalide (14 chiffres, clé de contrôle).",
+      )
+      .default(""),
+    adresse: texteObligatoire("L'adresse", 200),
+    codePostal: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, "Le code postal compte 5 chiffres."),
+    communeCode: codeCommuneSchema,
+    telephone: z.string().trim().max(30).default(""),
+    courriel: z
+      .union([z.literal(""), z.email("L'adresse électronique du lieu n'est pas valide.")])
+      .default(""),
+    priseRdv: z
+      .union([
+        z.literal(""),
+        z.url({
+          protocol: /^https?$/,
+          error: "Le lien de prise de rendez-vous doit commencer par http:// ou https://.",
+        }),
+      ])
+      .default(""),
+    horaires: grilleSchema,
+    services: multiple(SERVICES, "les services"),
+    publicsSpecifiquementAdresses: multiple(PUBLICS_ADRESSES, "les publics"),
+    priseEnChargeSpecifique: multiple(PRISES_EN_CHARGE, "la prise en charge"),
+    fraisACharge: multiple(FRAIS, "les frais"),
+    modalitesAcces: multiple(MODALITES_ACCES, "les modalités d'accès"),
+    modalitesAccompagnement: multiple(MODALITES_ACCOMPAGNEMENT, "les modalités d'accompagnement"),
+    visibleCarte: z.boolean().default(true),
+  })
+  .strict()
+  .transform((l) =>
+    // A place without services welcomes no public, one with services does (§1.4).
+    l.services.length === 0
+      ? {
+          ...l,
+          publicsSpecifiquementAdresses: [],
+          priseEnChargeSpecifique: [],
+          fraisACharge: [],
+          modalitesAccompagnement: [],
+          modalitesAcces: [SANS_PUBLIC],
+        }
+      : { ...l, modalitesAcces: l.modalitesAcces.filter((m) => m !== SANS_PUBLIC) },
+  );
+export type Lieu = z.infer<typeof lieuSchema>;
+
+/** Fuzzy ratio 0–100 of two texts, case, accents and spacing ignored. */
+export function ratio(a: string, b: string): number {
+  const propre = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
+  const x = propre(a);
+  const y = propre(b);
+  const longueur = Math.max(x.length, y.length);
+  if (longueur === 0) return 100;
+  return Math.round((1 - distance(x, y) / longueur) * 100);
+}
+
+type Comparable = {
+  nom: string;
+  adresse: string;
+  siret: string | null;
+  communeCode: string;
+  latitude: number | null;
+  longitude: number | null;
+};
+
+/**
+ * "Is this the same place?" (lieux-et-carte.md §5): same SIRET and address, or the ETL's score
+ * (distance, name, address) at the cross-source threshold. Returns the score, 100 for a sure
+ * match, 0 for another commune.
+ */
+export function scoreMemeLieu(a: Comparable, b: Comparable): number {
+  if (a.communeCode !== b.communeCode) return 0;
+  if (a.siret && a.siret === b.siret && ratio(a.adresse, b.adresse) >= 90) return 100;
+  const d =
+    a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null
+      ? 0
+      : Math.hypot(a.latitude - b.latitude, a.longitude - b.longitude);
+  const scoreDistance = d < 0.0004 ? 100 : Math.trunc(100 / (1000 * d + 1));
+  return Math.trunc((scoreDistance + ratio(a.nom, b.nom) + ratio(a.adresse, b.adresse)) / 3);
+}
+export const SEUIL_MEME_LIEU = 83;

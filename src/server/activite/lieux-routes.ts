@@ -1,0 +1,114 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { lieuSchema, NATURES_LIEU, type NatureLieu } from "../../domain/lieux/lieu.ts";
+import { codeCommuneSchema } from "../../domain/territoire.ts";
+import { connexionRequise } from "../access/acces.ts";
+import type { Contexte } from "../contexte.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { ajouterLieu, lieuxProches, quitterLieu } from "./lieux-service.ts";
+
+const tag = ["Lieux d'activité"];
+const natureSchema = z.enum(Object.keys(NATURES_LIEU) as [NatureLieu, ...NatureLieu[]], {
+  error: "Choisissez lieu principal, secondaire ou itinérant.",
+});
+
+export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/lieux/proches",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Lieux déjà connus qui ressemblent à celui qu'on s'apprête à créer",
+        querystring: z
+          .object({
+            communeCode: codeCommuneSchema,
+            nom: z.string().trim().min(1).max(200),
+            adresse: z.string().trim().max(200).default(""),
+            siret: z.string().trim().max(14).default(""),
+          })
+          .strict(),
+      },
+    },
+    async (requete) => {
+      const q = requete.query;
+      const point = q.adresse ? await ctx.geocodeur.localiser(q.adresse, q.communeCode) : null;
+      const proches = await lieuxProches(ctx.db, q, point);
+      return proches.slice(0, 5).map((p) => ({
+        id: p.lieu.id,
+        nom: p.lieu.nom,
+        adresse: p.lieu.adresse,
+        codePostal: p.lieu.codePostal,
+        score: p.score,
+      }));
+    },
+  );
+
+  r.post(
+    "/api/conseiller/lieux",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Ajouter un lieu d'activité (existant ou nouveau, jamais en double)",
+        body: z.union([
+          z.object({ nature: natureSchema, lieuId: z.uuid("Lieu invalide.") }).strict(),
+          z.object({ nature: natureSchema, lieu: lieuSchema }).strict(),
+        ]),
+        response: {
+          201: z.object({ lieuId: z.string(), partage: z.boolean() }),
+          400: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const corps = requete.body;
+      // Located before the transaction: a slow address service must not hold locks.
+      const point =
+        "lieu" in corps
+          ? await ctx.geocodeur.localiser(corps.lieu.adresse, corps.lieu.communeCode)
+          : null;
+      const res = await ajouterLieu(ctx.db, {
+        conseillerId: connexionRequise(requete).utilisateur.id,
+        nature: corps.nature,
+        ...("lieu" in corps ? { lieu: corps.lieu } : { lieuId: corps.lieuId }),
+        point,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
+      return reponse.status(201).send(res.valeur);
+    },
+  );
+
+  r.post(
+    "/api/conseiller/lieux/:id/fin",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Ne plus travailler dans un lieu",
+        params: z.object({ id: z.uuid("Lieu invalide.") }),
+      },
+    },
+    async (requete, reponse) => {
+      const res = await quitterLieu(ctx.db, {
+        conseillerId: connexionRequise(requete).utilisateur.id,
+        lieuId: requete.params.id,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (res === "introuvable")
+        return reponse
+          .status(404)
+          .send(corpsErreur("Ce lieu ne fait pas partie de vos lieux.", "id"));
+      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
+      return res.valeur;
+    },
+  );
+}
