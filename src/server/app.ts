@@ -11,6 +11,7 @@ import {
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/acces.ts";
 import { routesCra } from "./activite/cra-routes.ts";
+import { routesExportCra } from "./activite/export-cra.ts";
 import { routesLieux } from "./activite/lieux-routes.ts";
 import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
@@ -60,6 +61,7 @@ const CAPACITES = [
   routesCra,
   routesStatistiques,
   routesLieux,
+  routesExportCra,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

@@ -110,6 +110,7 @@ const MATRICE: Record<string, Acces> = {
   "DELETE /api/cra/:id": ["conseiller"],
   "GET /api/statistiques": TOUS_SAUF_CANDIDAT,
   "GET /api/lieux/proches": ["conseiller"],
+  "GET /api/exports-cra": ["conseiller", "structure", "coordinateur", "admin"],
   "POST /api/conseiller/lieux": ["conseiller"],
   "POST /api/conseiller/lieux/:id/fin": ["conseiller"],
   "GET /api/public/statistiques": "public",

@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 
 export type Colonne<T> = {
@@ -49,4 +50,54 @@ export async function versXlsx<T>(
     );
   }
   return Buffer.from(await classeur.xlsx.writeBuffer());
+}
+
+/**
+ * The same CSV, written batch by batch as the rows are read: a million rows leave without the
+ * server holding them (statistiques-et-opendata.md §3).
+ */
+export async function* csvEnFlux<T>(
+  colonnes: Colonne<T>[],
+  lots: AsyncIterable<T[]>,
+): AsyncGenerator<string> {
+  yield `\uFEFF${colonnes.map((c) => celluleCsv(c.titre)).join(";")}\r\n`;
+  for await (const lot of lots) {
+    yield lot.map((l) => `${colonnes.map((c) => celluleCsv(c.valeur(l))).join(";")}\r\n`).join("");
+  }
+}
+
+/** XLSX through exceljs's streaming writer: each row is committed to the output as it comes. */
+export function xlsxEnFlux<T>(
+  nomFeuille: string,
+  colonnes: Colonne<T>[],
+  lots: AsyncIterable<T[]>,
+): NodeJS.ReadableStream {
+  const sortie = new PassThrough();
+  const classeur = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sortie });
+  const feuille = classeur.addWorksheet(nomFeuille.slice(0, 31));
+  feuille.columns = colonnes.map((c) => ({
+    header: c.titre,
+    width: Math.max(12, c.titre.length + 2),
+  }));
+  void (async () => {
+    try {
+      for await (const lot of lots) {
+        for (const l of lot) {
+          feuille
+            .addRow(
+              colonnes.map((c) => {
+                const v = c.valeur(l);
+                return typeof v === "string" ? neutraliser(v) : (v ?? null);
+              }),
+            )
+            .commit();
+        }
+      }
+      feuille.commit();
+      await classeur.commit();
+    } catch (erreur) {
+      sortie.destroy(erreur as Error);
+    }
+  })();
+  return sortie;
 }

@@ -1,0 +1,191 @@
+import { Readable } from "node:stream";
+import { and, asc, eq, gt, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  AUTONOMIES,
+  MATERIELS,
+  NIVEAUX_ATELIER,
+  PUBLICS,
+  STRUCTURES_REDIRECTION,
+  THEMATIQUES,
+  TYPES_ACTIVITE,
+  TYPES_LIEU,
+} from "../../domain/cra/vocabulaire.ts";
+import { jourParis } from "../../domain/temps.ts";
+import { connexionRequise } from "../access/acces.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import type { Contexte } from "../contexte.ts";
+import type { Executeur } from "../db/client.ts";
+import { commune, cra, lieu, structure, utilisateur } from "../db/schema.ts";
+import { type Colonne, csvEnFlux, xlsxEnFlux } from "../infra/export.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+
+const LOT = 5_000;
+
+/** Which reports a reader exports: their own, their structure's, their perimeter's, all. */
+function perimetreExport(connexion: SessionChargee): SQL | null {
+  const h = connexion.habilitation;
+  const p = h?.perimetre;
+  if (!h || !p) return null;
+  switch (h.role) {
+    case "conseiller":
+      return eq(cra.conseillerId, connexion.utilisateur.id);
+    case "structure":
+      return p.type === "structure" ? eq(cra.structureId, p.structureId) : null;
+    case "coordinateur":
+      return p.conseillerIds?.length ? inArray(cra.conseillerId, p.conseillerIds) : sql`false`;
+    case "admin":
+      return sql`true`;
+    default:
+      return null;
+  }
+}
+
+type LigneExport = Awaited<ReturnType<typeof lot>>[number];
+
+/** One batch after the (date, id) of the previous one: keyset pagination, constant cost. */
+function lot(tx: Executeur, condition: SQL, apres: { date: string; id: string } | null) {
+  return tx
+    .select({
+      id: cra.id,
+      date: cra.date,
+      conseiller: sql<string>`${utilisateur.prenom} || ' ' || ${utilisateur.nom}`,
+      structure: structure.nom,
+      type: cra.type,
+      public: cra.public,
+      dureeMinutes: cra.dureeMinutes,
+      typeLieu: cra.typeLieu,
+      lieu: lieu.nom,
+      commune: commune.nom,
+      departementCode: cra.departementCode,
+      nbParticipants: cra.nbParticipants,
+      dejaAccompagnes: cra.dejaAccompagnes,
+      ages: cra.ages,
+      statuts: cra.statuts,
+      genres: cra.genres,
+      thematiques: cra.thematiques,
+      precisionsDemarche: cra.precisionsDemarche,
+      materiel: cra.materiel,
+      autonomie: cra.autonomie,
+      oriente: cra.oriente,
+      structureRedirection: cra.structureRedirection,
+      titreAtelier: cra.titreAtelier,
+      niveau: cra.niveau,
+      notes: cra.notes,
+    })
+    .from(cra)
+    .innerJoin(utilisateur, eq(utilisateur.id, cra.conseillerId))
+    .leftJoin(structure, eq(structure.id, cra.structureId))
+    .leftJoin(lieu, eq(lieu.id, cra.lieuId))
+    .leftJoin(commune, eq(commune.code, cra.communeCode))
+    .where(
+      and(
+        condition,
+        apres
+          ? or(gt(cra.date, apres.date), and(eq(cra.date, apres.date), gt(cra.id, apres.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(cra.date), asc(cra.id))
+    .limit(LOT);
+}
+
+async function* lots(tx: Executeur, condition: SQL) {
+  let apres: { date: string; id: string } | null = null;
+  for (;;) {
+    const lignes = await lot(tx, condition, apres);
+    if (lignes.length === 0) return;
+    yield lignes;
+    const derniere = lignes.at(-1)!;
+    apres = { date: derniere.date, id: derniere.id };
+    if (lignes.length < LOT) return;
+  }
+}
+
+const libelles = (l: Record<string, string>) => (v: string | null) => (v ? (l[v] ?? v) : "");
+const liste = (l: Record<string, string>) => (v: string[]) => v.map((x) => l[x] ?? x).join(", ");
+const repartition = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, n]) => `${k} : ${n}`)
+    .join(", ");
+
+/** Every field of a report, one row per activity (cra.md §4). */
+const COLONNES: Colonne<LigneExport>[] = [
+  { titre: "Date", valeur: (l) => l.date.split("-").reverse().join("/") },
+  { titre: "Conseiller", valeur: (l) => l.conseiller },
+  { titre: "Structure", valeur: (l) => l.structure },
+  { titre: "Type", valeur: (l) => libelles(TYPES_ACTIVITE)(l.type) },
+  { titre: "Public", valeur: (l) => libelles(PUBLICS)(l.public) },
+  { titre: "Durée (minutes)", valeur: (l) => l.dureeMinutes },
+  { titre: "Type de lieu", valeur: (l) => libelles(TYPES_LIEU)(l.typeLieu) },
+  { titre: "Lieu", valeur: (l) => l.lieu },
+  { titre: "Commune", valeur: (l) => l.commune },
+  { titre: "Département", valeur: (l) => l.departementCode },
+  { titre: "Participants", valeur: (l) => l.nbParticipants },
+  { titre: "Déjà accompagnés", valeur: (l) => l.dejaAccompagnes },
+  { titre: "Âges", valeur: (l) => repartition(l.ages) },
+  { titre: "Statuts", valeur: (l) => repartition(l.statuts) },
+  { titre: "Genres", valeur: (l) => repartition(l.genres) },
+  { titre: "Thématiques", valeur: (l) => liste(THEMATIQUES)(l.thematiques) },
+  { titre: "Précisions sur la démarche", valeur: (l) => l.precisionsDemarche },
+  { titre: "Matériel", valeur: (l) => liste(MATERIELS)(l.materiel) },
+  { titre: "Autonomie", valeur: (l) => libelles(AUTONOMIES)(l.autonomie) },
+  {
+    titre: "Orientation",
+    valeur: (l) => (l.oriente ? libelles(STRUCTURES_REDIRECTION)(l.structureRedirection) : ""),
+  },
+  { titre: "Titre de l'atelier", valeur: (l) => l.titreAtelier },
+  { titre: "Niveau", valeur: (l) => libelles(NIVEAUX_ATELIER)(l.niveau) },
+  { titre: "Notes", valeur: (l) => l.notes },
+];
+
+export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/exports-cra",
+    {
+      config: {
+        acces: ["conseiller", "structure", "coordinateur", "admin"],
+        rateLimit: { max: 10, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: ["Activité (CRA)"],
+        summary: "Exporter les comptes rendus du périmètre, un par ligne (CSV ou XLSX, en flux)",
+        querystring: z
+          .object({
+            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+            du: z.iso.date("Date de début invalide.").optional(),
+            au: z.iso.date("Date de fin invalide.").optional(),
+          })
+          .strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const connexion = connexionRequise(requete);
+      const perimetre = perimetreExport(connexion)!;
+      const q = requete.query;
+      const condition = and(
+        perimetre,
+        q.du ? gte(cra.date, q.du) : undefined,
+        q.au ? lte(cra.date, q.au) : undefined,
+      )!;
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "export.telecharge",
+        cibleType: "export",
+        cibleId: "cra",
+        apres: { format: q.format, du: q.du ?? null, au: q.au ?? null },
+      });
+      const nom = `Comptes_rendus_${connexion.habilitation?.role}_${q.du ?? "debut"}_${q.au ?? jourParis(ctx.horloge())}.${q.format}`;
+      reponse.header("content-disposition", `attachment; filename="${nom}"`);
+      if (q.format === "csv") {
+        return reponse
+          .type("text/csv; charset=utf-8")
+          .send(Readable.from(csvEnFlux(COLONNES, lots(ctx.db, condition))));
+      }
+      return reponse
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(xlsxEnFlux("Comptes rendus", COLONNES, lots(ctx.db, condition)));
+    },
+  );
+}
