@@ -14,7 +14,14 @@ if (!nom || !disponibles.includes(nom)) {
   );
   process.exit(2);
 }
-const module = (await import(`./${nom}.bench.ts`)) as { default: () => Promise<ResultatBench> };
+const module = (await import(`./${nom}.bench.ts`)) as {
+  default: () => Promise<ResultatBench | Record<string, ResultatBench>>;
+};
 const resultat = await module.default();
-console.log(ligneResultat(nom, resultat));
-process.exit(resultat.identique ? 0 : 1);
+// A bench may measure several cases on the same data: one line each.
+const cas: [string, ResultatBench][] =
+  "mesures" in resultat
+    ? [[nom, resultat as ResultatBench]]
+    : Object.entries(resultat as Record<string, ResultatBench>).map(([k, r]) => [`${nom}/${k}`, r]);
+for (const [n, r] of cas) console.log(ligneResultat(n, r));
+process.exit(cas.every(([, r]) => r.identique) ? 0 : 1);

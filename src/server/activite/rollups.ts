@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { COLONNES_COMPTEURS, type Compteurs } from "../../domain/cra/compteurs.ts";
 import { type Executeur, lignes } from "../db/client.ts";
-import { statConseillerJour, statDepartementJour } from "../db/schema.ts";
-import { agregatsDepuisCra } from "./compteurs-sql.ts";
+import { statConseillerJour, statDepartementJour, statDepartementMois } from "../db/schema.ts";
+import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 
 export type CleRollup = {
   conseillerId: string;
@@ -49,6 +49,13 @@ export async function appliquerCompteurs(
     .onConflictDoUpdate({
       target: [statDepartementJour.departementCode, statDepartementJour.jour],
       set: increments("stat_departement_jour"),
+    });
+  await tx
+    .insert(statDepartementMois)
+    .values({ departementCode: cle.departementCode, mois: `${cle.jour.slice(0, 7)}-01`, ...delta })
+    .onConflictDoUpdate({
+      target: [statDepartementMois.departementCode, statDepartementMois.mois],
+      set: increments("stat_departement_mois"),
     });
 }
 
@@ -107,6 +114,17 @@ export async function verifierRollups(tx: Executeur): Promise<Ecart[]> {
     ),
     await lignes(tx, sql`select *, jour::text as jour from stat_departement_jour`),
   );
+  await comparer(
+    "stat_departement_mois",
+    ["departement_code", "mois"],
+    await lignes(
+      tx,
+      sql`select c.departement_code, date_trunc('month', c.date)::date::text as mois, ${agregats}
+          from cra c where c.departement_code is not null
+          group by c.departement_code, date_trunc('month', c.date)`,
+    ),
+    await lignes(tx, sql`select *, mois::text as mois from stat_departement_mois`),
+  );
   return ecarts;
 }
 
@@ -122,6 +140,7 @@ export async function reconstruireRollups(tx: Executeur): Promise<void> {
   );
   await tx.execute(sql`delete from stat_conseiller_jour`);
   await tx.execute(sql`delete from stat_departement_jour`);
+  await tx.execute(sql`delete from stat_departement_mois`);
   await tx.execute(sql`
     insert into stat_conseiller_jour (conseiller_id, structure_id, jour, ${colonnes})
     select c.conseiller_id, c.structure_id, c.date, ${agregats}
@@ -132,4 +151,8 @@ export async function reconstruireRollups(tx: Executeur): Promise<void> {
     select c.departement_code, c.date, ${agregats}
     from cra c where c.departement_code is not null
     group by c.departement_code, c.date`);
+  await tx.execute(sql`
+    insert into stat_departement_mois (departement_code, mois, ${colonnes})
+    select departement_code, date_trunc('month', jour)::date, ${sommesDesCompteurs()}
+    from stat_departement_jour group by departement_code, date_trunc('month', jour)`);
 }

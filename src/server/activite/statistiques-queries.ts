@@ -79,6 +79,54 @@ const decaler = (jour: string, jours: number) => {
   return d.toISOString().slice(0, 10);
 };
 
+const premierDuMois = (jour: string) => `${jour.slice(0, 7)}-01`;
+const moisSuivant = (mois: string) => {
+  const d = new Date(`${mois}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The whole calendar months inside a period, [debut, fin) as first days of months, or null
+ * when the period holds none: those months are read from the monthly roll-up, the edges day
+ * by day.
+ */
+export function moisComplets(p: Periode): { debut: string; fin: string } | null {
+  const debut = p.du === premierDuMois(p.du) ? p.du : moisSuivant(premierDuMois(p.du));
+  const fin = premierDuMois(decaler(p.au, 1));
+  return debut < fin ? { debut, fin } : null;
+}
+
+/** Sums of every counter of a source over a period, from the cheapest roll-up rows. */
+async function sommes(tx: Executeur, source: Source, condition: SQL, p: Periode) {
+  const colonnes = sommesDesCompteurs();
+  const jours = sql.identifier(source.table);
+  const complets = source.table === "stat_departement_jour" ? moisComplets(p) : null;
+  if (!complets) {
+    const [l] = await lignes<Record<string, number>>(
+      tx,
+      sql`select ${colonnes} from ${jours} where ${condition} and jour between ${p.du} and ${p.au}`,
+    );
+    return l ?? {};
+  }
+  const [l] = await lignes<Record<string, number>>(
+    tx,
+    sql`select ${colonnes} from (
+          select * from stat_departement_mois
+          where ${condition} and mois >= ${complets.debut} and mois < ${complets.fin}
+        ) m`,
+  );
+  const [bords] = await lignes<Record<string, number>>(
+    tx,
+    sql`select ${colonnes} from ${jours} where ${condition}
+        and jour between ${p.du} and ${p.au}
+        and (jour < ${complets.debut} or jour >= ${complets.fin})`,
+  );
+  const total: Record<string, number> = {};
+  for (const [k, v] of Object.entries(l ?? {})) total[k] = Number(v) + Number(bords?.[k] ?? 0);
+  return total;
+}
+
 /** Statistics of a source over a period, with the 12-month and 30-day series ending at `au`. */
 export async function statistiquesDe(
   tx: Executeur,
@@ -88,20 +136,32 @@ export async function statistiquesDe(
 ): Promise<StatistiquesPeriode> {
   const table = sql.identifier(source.table);
   const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
-  const [sommes] = await lignes<Record<string, number>>(
-    tx,
-    sql`select ${sommesDesCompteurs()} from ${table}
-        where ${condition} and jour between ${periode.du} and ${periode.au}`,
-  );
+  const totaux = await sommes(tx, source, condition, periode);
   const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
   debut.setUTCMonth(debut.getUTCMonth() - 11);
   const debutMois = debut.toISOString().slice(0, 10);
+  const complets =
+    source.table === "stat_departement_jour"
+      ? moisComplets({ du: debutMois, au: periode.au })
+      : null;
+  // Whole months from the monthly roll-up, the month still running day by day.
   const parMois = await lignes<{ mois: string; activites: number; accompagnements: number }>(
     tx,
-    sql`select to_char(jour, 'YYYY-MM') as mois, sum(activites)::int as activites,
-          sum(accompagnements)::int as accompagnements
-        from ${table} where ${condition} and jour between ${debutMois} and ${periode.au}
-        group by 1 order by 1`,
+    complets
+      ? sql`select to_char(mois, 'YYYY-MM') as mois, sum(activites)::int as activites,
+              sum(accompagnements)::int as accompagnements
+            from stat_departement_mois
+            where ${condition} and mois >= ${complets.debut} and mois < ${complets.fin}
+            group by 1
+            union all
+            select to_char(jour, 'YYYY-MM'), sum(activites)::int, sum(accompagnements)::int
+            from ${table} where ${condition} and jour >= ${complets.fin} and jour <= ${periode.au}
+            group by 1
+            order by 1`
+      : sql`select to_char(jour, 'YYYY-MM') as mois, sum(activites)::int as activites,
+              sum(accompagnements)::int as accompagnements
+            from ${table} where ${condition} and jour between ${debutMois} and ${periode.au}
+            group by 1 order by 1`,
   );
   const parJour = await lignes<{ jour: string; activites: number; accompagnements: number }>(
     tx,
@@ -119,7 +179,7 @@ export async function statistiquesDe(
   const jours = Array.from({ length: 30 }, (_, i) => decaler(periode.au, i - 29));
   const vide = { activites: 0, accompagnements: 0 };
   return {
-    ...statistiquesDepuis(sommes ?? {}),
+    ...statistiquesDepuis(totaux),
     periode,
     parMois: mois.map((m) => ({ ...vide, ...parMois.find((x) => x.mois === m), mois: m })),
     parJour: jours.map((j) => ({ ...vide, ...parJour.find((x) => x.jour === j), jour: j })),

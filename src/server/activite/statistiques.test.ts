@@ -117,3 +117,22 @@ describe.each(BASES_DE_TEST)("statistiques par périmètre sur %s", (type) => {
     expect(inverse.statusCode).toBe(400);
   });
 });
+
+describe("mois complets d'une période", () => {
+  it("lit les mois entiers dans l'agrégat mensuel et les bords jour par jour", async () => {
+    const { moisComplets } = await import("./statistiques-queries.ts");
+    expect(moisComplets({ du: "2025-03-02", au: "2026-03-01" })).toEqual({
+      debut: "2025-04-01",
+      fin: "2026-03-01",
+    });
+    expect(moisComplets({ du: "2025-03-01", au: "2025-03-31" })).toEqual({
+      debut: "2025-03-01",
+      fin: "2025-04-01",
+    });
+    expect(moisComplets({ du: "2025-03-02", au: "2025-03-30" })).toBeNull();
+    expect(moisComplets({ du: "2024-02-01", au: "2024-02-29" })).toEqual({
+      debut: "2024-02-01",
+      fin: "2024-03-01",
+    });
+  });
+});

@@ -45,3 +45,19 @@ export const statDepartementJour = pgTable(
   },
   (t) => [primaryKey({ columns: [t.departementCode, t.jour] })],
 );
+
+/**
+ * The same counters per département and calendar month (first day of the month): a national
+ * year is 101 × 12 rows instead of 101 × 365 (ADR 008).
+ */
+export const statDepartementMois = pgTable(
+  "stat_departement_mois",
+  {
+    departementCode: text("departement_code")
+      .notNull()
+      .references(() => departement.code),
+    mois: date("mois").notNull(),
+    ...compteurs(),
+  },
+  (t) => [primaryKey({ columns: [t.departementCode, t.mois] })],
+);

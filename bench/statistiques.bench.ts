@@ -1,0 +1,86 @@
+import { count, sql } from "drizzle-orm";
+import { COLONNES_COMPTEURS } from "../src/domain/cra/compteurs.ts";
+import { agregatsDepuisCra } from "../src/server/activite/compteurs-sql.ts";
+import { type Source, statistiquesDe } from "../src/server/activite/statistiques-queries.ts";
+import { type Base, lignes, ouvrirBase } from "../src/server/db/client.ts";
+import { cra } from "../src/server/db/schema.ts";
+import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
+import { baseDeBench } from "./base.ts";
+import { chronometrer, type ResultatBench } from "./mesure.ts";
+
+/** CRA volume of the bench: 10 million on PostgreSQL, 1 million on PGlite (issue 5). */
+const VOLUME = Number(process.env.BENCH_CRA ?? (process.env.BENCH_PGLITE === "1" ? 1_000_000 : 10_000_000));
+const PERIODE = { du: "2025-11-01", au: "2026-10-31" };
+
+/**
+ * Statistics of a national, a département and a conseiller scope over 12 months, read from the
+ * roll-ups; baseline: the same counters aggregated from the raw reports at request time (what
+ * the original platform did). Both must give the same figures. BENCH_BASE_CHARGEE names a
+ * database already loaded by `cnfs demo --echelle nationale --cra N` to skip the load.
+ */
+export default async function statistiques(): Promise<Record<string, ResultatBench>> {
+  const chargee = process.env.BENCH_BASE_CHARGEE;
+  const base: Base = chargee
+    ? await ouvrirBase({ url: chargee })
+    : await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
+  try {
+    if (!chargee) await genererEchelleNationale(base.db, { volumes: { cras: VOLUME } });
+    const [n] = await base.db.select({ n: count() }).from(cra);
+    console.error(`${n?.n} comptes rendus`);
+    const [conseiller] = await lignes<{ id: string }>(
+      base.db,
+      sql`select conseiller_id as id from cra group by 1 order by count(*) desc limit 1`,
+    );
+    const portees: Record<string, { source: Source; brut: ReturnType<typeof sql> }> = {
+      national: {
+        source: { table: "stat_departement_jour", condition: sql`true` },
+        brut: sql`true`,
+      },
+      departement: {
+        source: { table: "stat_departement_jour", condition: sql`departement_code = '62'` },
+        brut: sql`c.departement_code = '62'`,
+      },
+      conseiller: {
+        source: { table: "stat_conseiller_jour", condition: sql`conseiller_id = ${conseiller!.id}` },
+        brut: sql`c.conseiller_id = ${conseiller!.id}`,
+      },
+    };
+    const resultats: Record<string, ResultatBench> = {};
+    for (const [nom, { source, brut }] of Object.entries(portees)) {
+      const rapide = () => statistiquesDe(base.db, source, PERIODE);
+      const naif = () =>
+        lignes<Record<string, number>>(
+          base.db,
+          sql`select ${agregatsDepuisCra()} from cra c
+              where ${brut} and c.date between ${PERIODE.du} and ${PERIODE.au}`,
+        );
+      // Every counter of the page, compared with the raw aggregation, column by column.
+      const a = await rapide();
+      const [b] = await naif();
+      const depuisPage: Record<string, number> = {
+        activites: a.totaux.activites,
+        accompagnements: a.totaux.accompagnements,
+        deja_accompagnes: a.totaux.dejaAccompagnes,
+        orientations: a.totaux.orientations,
+      };
+      for (const [d, lignesD] of Object.entries(a.repartitions))
+        for (const l of lignesD) {
+          depuisPage[`a_${d}_${l.valeur}`] = l.activites;
+          depuisPage[`p_${d}_${l.valeur}`] = l.accompagnements;
+        }
+      for (const [d, lignesD] of Object.entries(a.personnes))
+        for (const l of lignesD) depuisPage[`n_${d}_${l.valeur}`] = l.personnes;
+      const identique = COLONNES_COMPTEURS.filter((c) => c !== "duree_minutes").every(
+        (c) => Number(depuisPage[c]) === Number(b![c]),
+      );
+      await chronometrer(5, rapide);
+      const mesures = await chronometrer(nom === "national" ? 50 : 200, rapide);
+      await chronometrer(1, naif);
+      const mesuresBase = await chronometrer(nom === "national" ? 5 : 20, naif);
+      resultats[nom] = { mesures, mesuresBase, identique };
+    }
+    return resultats;
+  } finally {
+    await base.fermer();
+  }
+}
