@@ -109,6 +109,7 @@ const MATRICE: Record<string, Acces> = {
   "PUT /api/cra/:id": ["conseiller"],
   "DELETE /api/cra/:id": ["conseiller"],
   "GET /api/statistiques": TOUS_SAUF_CANDIDAT,
+  "GET /api/statistiques/export": TOUS_SAUF_CANDIDAT,
   "GET /api/lieux/proches": ["conseiller"],
   "GET /api/exports-cra": ["conseiller", "structure", "coordinateur", "admin"],
   "POST /api/conseiller/lieux": ["conseiller"],

@@ -2,13 +2,23 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { lignes } from "../db/client.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { type Periode, sourceDuPerimetre, statistiquesDe } from "./statistiques-queries.ts";
+import { versCsv, versXlsx } from "../infra/export.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-export.ts";
+import {
+  type Periode,
+  type StatistiquesPeriode,
+  sourceDuPerimetre,
+  statistiquesDe,
+} from "./statistiques-queries.ts";
 
 const tag = ["Statistiques"];
 const LECTEURS = [
@@ -60,38 +70,98 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const source = sourceDuPerimetre(connexionRequise(requete));
-      if (!source)
+      const s = await statistiquesDeRequete(connexionRequise(requete), requete.query);
+      if ("statut" in s) return reponse.status(s.statut).send(s.corps);
+      return s;
+    },
+  );
+
+  r.get(
+    "/api/statistiques/export",
+    {
+      config: { acces: LECTEURS, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary: "Exporter les statistiques du périmètre (CSV, XLSX ou rapport PDF)",
+        querystring: periodeSchema.and(
+          z
+            .object({
+              departement: codeDepartementSchema.optional(),
+              format: z.enum(["csv", "xlsx", "pdf"], { error: "Le format est csv, xlsx ou pdf." }),
+            })
+            .strict(),
+        ),
+      },
+    },
+    async (requete, reponse) => {
+      const s = await statistiquesDeRequete(connexionRequise(requete), requete.query);
+      if ("statut" in s) return reponse.status(s.statut).send(s.corps);
+      const connexion = connexionRequise(requete);
+      const q = requete.query;
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "export.telecharge",
+        cibleType: "export",
+        cibleId: "statistiques",
+        apres: { format: q.format, ...s.periode, departement: q.departement ?? null },
+      });
+      const portee = connexion.habilitation?.role ?? "perimetre";
+      const nom = `Statistiques_${portee}${q.departement ? `_${q.departement}` : ""}_${s.periode.du}_${s.periode.au}.${q.format}`;
+      reponse.header("content-disposition", `attachment; filename="${nom}"`);
+      const lignesExport = lignesStatistiques(s);
+      if (q.format === "csv")
+        return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES_EXPORT, lignesExport));
+      if (q.format === "xlsx")
         return reponse
-          .status(403)
-          .send(corpsErreur("Votre habilitation ne donne pas accès aux statistiques."));
-      const departement = requete.query.departement;
-      if (departement) {
-        if (source.table !== "stat_departement_jour")
-          return reponse
-            .status(400)
-            .send(
-              corpsErreur("Ce filtre n'est pas disponible pour votre périmètre.", "departement"),
-            );
-        // A filter outside the scope is refused, never silently widened.
-        const [dedans] = await lignes(
-          ctx.db,
-          sql`select 1 from (select ${departement}::text as departement_code) d
-              where ${source.condition}`,
-        );
-        if (!dedans)
-          return reponse
-            .status(403)
-            .send(corpsErreur("Ce département n'est pas dans votre périmètre.", "departement"));
-      }
-      return statistiquesDe(
-        ctx.db,
-        source,
-        periode(requete.query, jourParis(ctx.horloge())),
-        departement ? sql`departement_code = ${departement}` : undefined,
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .send(await versXlsx("Statistiques", COLONNES_EXPORT, lignesExport));
+      return reponse.type("application/pdf").send(
+        await rapportPdf(s, {
+          titre: "Statistiques d'activité des conseillers numériques",
+          perimetre: `${LIBELLES_ROLES[connexion.habilitation!.role]}${q.departement ? `, département ${q.departement}` : ""}`,
+          auteur: `${connexion.utilisateur.prenom} ${connexion.utilisateur.nom}`,
+          le: ctx.horloge(),
+        }),
       );
     },
   );
+
+  /** Scope, period and filter of a request, checked; or the refusal to send. */
+  async function statistiquesDeRequete(
+    connexion: SessionChargee,
+    query: { du?: string | undefined; au?: string | undefined; departement?: string | undefined },
+  ): Promise<StatistiquesPeriode | { statut: 400 | 403; corps: ReturnType<typeof corpsErreur> }> {
+    const source = sourceDuPerimetre(connexion);
+    if (!source)
+      return {
+        statut: 403,
+        corps: corpsErreur("Votre habilitation ne donne pas accès aux statistiques."),
+      };
+    const departement = query.departement;
+    if (departement) {
+      if (source.table !== "stat_departement_jour")
+        return {
+          statut: 400,
+          corps: corpsErreur("Ce filtre n'est pas disponible pour votre périmètre.", "departement"),
+        };
+      // A filter outside the scope is refused, never silently widened.
+      const [dedans] = await lignes(
+        ctx.db,
+        sql`select 1 from (select ${departement}::text as departement_code) d
+            where ${source.condition}`,
+      );
+      if (!dedans)
+        return {
+          statut: 403,
+          corps: corpsErreur("Ce département n'est pas dans votre périmètre.", "departement"),
+        };
+    }
+    return statistiquesDe(
+      ctx.db,
+      source,
+      periode(query, jourParis(ctx.horloge())),
+      departement ? sql`departement_code = ${departement}` : undefined,
+    );
+  }
 
   r.get(
     "/api/public/statistiques",

@@ -118,6 +118,44 @@ describe.each(BASES_DE_TEST)("statistiques par périmètre sur %s", (type) => {
   });
 });
 
+describe.each(BASES_DE_TEST)("export des statistiques sur %s", (type) => {
+  let p: PlateformeDeTest;
+  beforeAll(async () => {
+    p = await plateformeDeTest(type);
+  });
+  afterAll(() => p.arreter());
+
+  it("exporte en CSV, XLSX et PDF rendu par le serveur, avec un nom qui dit le périmètre et la période", async () => {
+    const cookie = await connecterPersona(p, demo("prefet.62"));
+    const csv = await p.app.inject({
+      url: "/api/statistiques/export?format=csv&du=2026-01-01&au=2026-02-28",
+      headers: { cookie },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-disposition"]).toContain(
+      "Statistiques_prefet_2026-01-01_2026-02-28.csv",
+    );
+    expect(csv.body).toContain("Totaux;Accompagnements;;0");
+    expect(csv.body).toContain("Thématiques;Aide aux démarches administratives");
+    const pdf = await p.app.inject({
+      url: "/api/statistiques/export?format=pdf",
+      headers: { cookie },
+    });
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const xlsx = await p.app.inject({
+      url: "/api/statistiques/export?format=xlsx",
+      headers: { cookie },
+    });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const ailleurs = await p.app.inject({
+      url: "/api/statistiques/export?format=csv&departement=59",
+      headers: { cookie },
+    });
+    expect(ailleurs.statusCode).toBe(403);
+  });
+});
+
 describe("mois complets d'une période", () => {
   it("lit les mois entiers dans l'agrégat mensuel et les bords jour par jour", async () => {
     const { moisComplets } = await import("./statistiques-queries.ts");

@@ -130,7 +130,7 @@ function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonn
 }
 
 /** Every figure of a scope, each with its data table, and the two units named (cra.md §6). */
-export function TableauStatistiques({ api }: { api: string }) {
+export function TableauStatistiques({ api, exportable }: { api: string; exportable?: boolean }) {
   const [saisie, setSaisie] = useState({ du: "", au: "" });
   const [periode, setPeriode] = useState({ du: "", au: "" });
   const requete = new URLSearchParams(Object.entries(periode).filter(([, v]) => v)).toString();
@@ -181,6 +181,22 @@ export function TableauStatistiques({ api }: { api: string }) {
           </p>
         )}
       </div>
+      {data && exportable && (
+        <p>
+          {(["csv", "xlsx", "pdf"] as const).map((format, i) => (
+            <span key={format}>
+              {i > 0 && " · "}
+              <a
+                className={fr.cx("fr-link", "fr-icon-download-line", "fr-link--icon-left")}
+                href={`/api/statistiques/export?format=${format}${requete ? `&${requete}` : ""}`}
+                download
+              >
+                {format === "pdf" ? "Rapport PDF" : `Chiffres (${format.toUpperCase()})`}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
       {data && (
         <>
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
@@ -273,7 +289,7 @@ export function TableauStatistiques({ api }: { api: string }) {
 export function PageStatistiques() {
   return (
     <GabaritEspace titre="Statistiques d'activité">
-      {() => <TableauStatistiques api="/api/statistiques" />}
+      {() => <TableauStatistiques api="/api/statistiques" exportable />}
     </GabaritEspace>
   );
 }
