@@ -61,71 +61,78 @@ export async function appliquerCompteurs(
 
 export type Ecart = { table: string; cle: string; colonnes: string[] };
 
+const LIMITE_ECARTS = 1_000;
+
+/**
+ * Compares a roll-up table with the same counters recomputed from the raw reports, inside the
+ * database (a national table does not fit in memory): the rows and counters that differ.
+ */
+async function ecartsDe(
+  tx: Executeur,
+  table: string,
+  cles: string[],
+  attendu: ReturnType<typeof sql>,
+): Promise<Ecart[]> {
+  const colonne = (alias: string, c: string) =>
+    sql`coalesce(${sql.identifier(alias)}.${sql.identifier(c)}, 0)`;
+  const differe = (c: string) => sql`${colonne("a", c)} <> ${colonne("t", c)}`;
+  const lignesEcart = await lignes<{ cle: string; colonnes: string[] }>(
+    tx,
+    sql`with a as (${attendu})
+        select concat_ws('/', ${sql.join(
+          cles.map((k) => sql`coalesce(a.${sql.identifier(k)}, t.${sql.identifier(k)})::text`),
+          sql`, `,
+        )}) as cle,
+        array_remove(array[${sql.join(
+          COLONNES_COMPTEURS.map((c) => sql`case when ${differe(c)} then ${c} end`),
+          sql`, `,
+        )}], null) as colonnes
+        from a full outer join ${sql.identifier(table)} t using (${sql.join(
+          cles.map((k) => sql.identifier(k)),
+          sql`, `,
+        )})
+        where ${sql.join(
+          COLONNES_COMPTEURS.map((c) => differe(c)),
+          sql` or `,
+        )}
+        limit ${LIMITE_ECARTS}`,
+  );
+  return lignesEcart.map((l) => ({ table, cle: l.cle, colonnes: l.colonnes }));
+}
+
 /**
  * `cnfs doctor`: every roll-up recomputed from the raw reports and compared, row by row and
- * counter by counter; an empty list means the statistics are true.
+ * counter by counter; an empty list means the statistics are true (at most 1,000 rows per
+ * table are reported).
  */
 export async function verifierRollups(tx: Executeur): Promise<Ecart[]> {
-  const ecarts: Ecart[] = [];
-  const comparer = async (
-    table: string,
-    cle: string[],
-    attendues: Record<string, unknown>[],
-    lues: Record<string, unknown>[],
-  ) => {
-    const index = (l: Record<string, unknown>) => cle.map((k) => String(l[k])).join("/");
-    const parCle = new Map(lues.map((l) => [index(l), l]));
-    const vues = new Set<string>();
-    for (const a of attendues) {
-      const k = index(a);
-      vues.add(k);
-      const l = parCle.get(k);
-      const colonnes = Object.keys(a).filter(
-        (c) => !cle.includes(c) && Number(a[c] ?? 0) !== Number(l?.[c] ?? 0),
-      );
-      if (colonnes.length > 0) ecarts.push({ table, cle: k, colonnes });
-    }
-    for (const [k, l] of parCle) {
-      if (vues.has(k)) continue;
-      const colonnes = Object.keys(l).filter((c) => !cle.includes(c) && Number(l[c]) !== 0);
-      if (colonnes.length > 0) ecarts.push({ table, cle: k, colonnes });
-    }
-  };
   const agregats = agregatsDepuisCra();
-  await comparer(
-    "stat_conseiller_jour",
-    ["conseiller_id", "structure_id", "jour"],
-    await lignes(
+  return [
+    ...(await ecartsDe(
       tx,
-      sql`select c.conseiller_id, c.structure_id, c.date::text as jour, ${agregats}
+      "stat_conseiller_jour",
+      ["conseiller_id", "structure_id", "jour"],
+      sql`select c.conseiller_id, c.structure_id, c.date as jour, ${agregats}
           from cra c where c.structure_id is not null
           group by c.conseiller_id, c.structure_id, c.date`,
-    ),
-    await lignes(tx, sql`select *, jour::text as jour from stat_conseiller_jour`),
-  );
-  await comparer(
-    "stat_departement_jour",
-    ["departement_code", "jour"],
-    await lignes(
+    )),
+    ...(await ecartsDe(
       tx,
-      sql`select c.departement_code, c.date::text as jour, ${agregats}
+      "stat_departement_jour",
+      ["departement_code", "jour"],
+      sql`select c.departement_code, c.date as jour, ${agregats}
           from cra c where c.departement_code is not null
           group by c.departement_code, c.date`,
-    ),
-    await lignes(tx, sql`select *, jour::text as jour from stat_departement_jour`),
-  );
-  await comparer(
-    "stat_departement_mois",
-    ["departement_code", "mois"],
-    await lignes(
+    )),
+    ...(await ecartsDe(
       tx,
-      sql`select c.departement_code, date_trunc('month', c.date)::date::text as mois, ${agregats}
+      "stat_departement_mois",
+      ["departement_code", "mois"],
+      sql`select c.departement_code, date_trunc('month', c.date)::date as mois, ${agregats}
           from cra c where c.departement_code is not null
           group by c.departement_code, date_trunc('month', c.date)`,
-    ),
-    await lignes(tx, sql`select *, mois::text as mois from stat_departement_mois`),
-  );
-  return ecarts;
+    )),
+  ];
 }
 
 /**
