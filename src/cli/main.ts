@@ -68,7 +68,9 @@ async function principal(): Promise<number> {
     if (commande === "doctor") {
       const ecarts = await verifierRollups(base.db);
       for (const e of ecarts.slice(0, 50))
-        console.log(`Écart ${e.table} ${e.cle} : ${e.colonnes.join(", ")}`);
+        console.log(
+          `Écart ${e.table} ${e.cle} : ${e.colonnes.length > 8 ? `${e.colonnes.length} compteurs` : e.colonnes.join(", ")}`,
+        );
       if (ecarts.length === 0) {
         console.log("Les agrégats des statistiques correspondent aux comptes rendus.");
         return 0;
