@@ -9,7 +9,9 @@ import { baseDeBench } from "./base.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 /** CRA volume of the bench: 10 million on PostgreSQL, 1 million on PGlite (issue 5). */
-const VOLUME = Number(process.env.BENCH_CRA ?? (process.env.BENCH_PGLITE === "1" ? 1_000_000 : 10_000_000));
+const VOLUME = Number(
+  process.env.BENCH_CRA ?? (process.env.BENCH_PGLITE === "1" ? 1_000_000 : 10_000_000),
+);
 const PERIODE = { du: "2025-11-01", au: "2026-10-31" };
 
 /**
@@ -41,7 +43,10 @@ export default async function statistiques(): Promise<Record<string, ResultatBen
         brut: sql`c.departement_code = '62'`,
       },
       conseiller: {
-        source: { table: "stat_conseiller_jour", condition: sql`conseiller_id = ${conseiller!.id}` },
+        source: {
+          table: "stat_conseiller_jour",
+          condition: sql`conseiller_id = ${conseiller!.id}`,
+        },
         brut: sql`c.conseiller_id = ${conseiller!.id}`,
       },
     };

@@ -181,13 +181,14 @@ export async function creerCra(
     const colonnes = await colonnesCra(tx, params.conseillerId, params.cra);
     if (!colonnes.ok) return colonnes;
     const [ligne] = await tx.insert(cra).values(colonnes.valeur).returning();
-    await appliquerCompteurs(tx, cleDe(ligne!), compteursDe(params.cra));
     await journaliser(tx, params.acteur, {
       action: "cra.cree",
       cibleType: "cra",
       cibleId: ligne!.id,
       apres: { date: ligne!.date, type: ligne!.type },
     });
+    // Roll-up rows are shared by every writer of the day: locked last, held until commit only.
+    await appliquerCompteurs(tx, cleDe(ligne!), compteursDe(params.cra));
     return reussite({ id: ligne!.id });
   });
 }
