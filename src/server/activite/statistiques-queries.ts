@@ -3,7 +3,7 @@ import { type Statistiques, statistiquesDepuis } from "../../domain/cra/statisti
 import type { Perimetre } from "../../domain/perimetre.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes } from "../db/client.ts";
-import { sommesDesCompteurs } from "./compteurs-sql.ts";
+import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 
 /**
  * Which roll-up a scope reads and with which condition: per conseiller rows for people and
@@ -127,13 +127,97 @@ async function sommes(tx: Executeur, source: Source, condition: SQL, p: Periode)
   return total;
 }
 
+/** Filters on the activities themselves: the roll-ups cannot answer them, the reports can. */
+export type FiltresActivite = {
+  type?: string | undefined;
+  thematique?: string | undefined;
+  typeLieu?: string | undefined;
+  lieuId?: string | undefined;
+  communeCode?: string | undefined;
+};
+
+function conditionsActivite(f: FiltresActivite): SQL[] {
+  const c: SQL[] = [];
+  if (f.type) c.push(sql`c.type = ${f.type}`);
+  if (f.thematique) c.push(sql`${f.thematique} = any(c.thematiques)`);
+  if (f.typeLieu) c.push(sql`c.type_lieu = ${f.typeLieu}`);
+  if (f.lieuId) c.push(sql`c.lieu_id = ${f.lieuId}`);
+  if (f.communeCode) c.push(sql`c.commune_code = ${f.communeCode}`);
+  return c;
+}
+
+/**
+ * The same statistics computed from the scope's reports, for filters on the activities. The
+ * scope's condition names `conseiller_id`, `structure_id` and `departement_code`, columns the
+ * reports have too.
+ */
+async function statistiquesFiltrees(
+  tx: Executeur,
+  condition: SQL,
+  periode: Periode,
+  f: FiltresActivite,
+): Promise<StatistiquesPeriode> {
+  const ou = sql.join([condition, ...conditionsActivite(f)], sql` and `);
+  const [totaux] = await lignes<Record<string, number>>(
+    tx,
+    sql`select ${agregatsDepuisCra()} from cra c
+        where ${ou} and c.date between ${periode.du} and ${periode.au}`,
+  );
+  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
+  debut.setUTCMonth(debut.getUTCMonth() - 11);
+  const serie = (format: string, depuis: string) =>
+    lignes<{ cle: string; activites: number; accompagnements: number }>(
+      tx,
+      sql`select to_char(c.date, ${format}) as cle, count(*)::int as activites,
+            sum(case when c.type = 'collectif' then c.nb_participants else 1 end)::int as accompagnements
+          from cra c where ${ou} and c.date between ${depuis} and ${periode.au}
+          group by 1`,
+    );
+  const parMois = await serie("YYYY-MM", debut.toISOString().slice(0, 10));
+  const parJour = await serie("YYYY-MM-DD", decaler(periode.au, -29));
+  return completerSeries(statistiquesDepuis(totaux ?? {}), periode, parMois, parJour);
+}
+
+/** Every month and every day of the series, with zeros where nothing was recorded. */
+function completerSeries(
+  stats: ReturnType<typeof statistiquesDepuis>,
+  periode: Periode,
+  parMois: { cle: string; activites: number; accompagnements: number }[],
+  parJour: { cle: string; activites: number; accompagnements: number }[],
+): StatistiquesPeriode {
+  const mois = Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - 11 + i);
+    return d.toISOString().slice(0, 7);
+  });
+  const jours = Array.from({ length: 30 }, (_, i) => decaler(periode.au, i - 29));
+  const valeur = (l: { cle: string; activites: number; accompagnements: number }[], k: string) => {
+    const x = l.filter((y) => y.cle === k);
+    return {
+      activites: x.reduce((a, y) => a + Number(y.activites), 0),
+      accompagnements: x.reduce((a, y) => a + Number(y.accompagnements), 0),
+    };
+  };
+  return {
+    ...stats,
+    periode,
+    parMois: mois.map((m) => ({ mois: m, ...valeur(parMois, m) })),
+    parJour: jours.map((j) => ({ jour: j, ...valeur(parJour, j) })),
+  };
+}
+
 /** Statistics of a source over a period, with the 12-month and 30-day series ending at `au`. */
 export async function statistiquesDe(
   tx: Executeur,
   source: Source,
   periode: Periode,
   filtre?: SQL,
+  activite: FiltresActivite = {},
 ): Promise<StatistiquesPeriode> {
+  if (conditionsActivite(activite).length > 0) {
+    const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
+    return statistiquesFiltrees(tx, condition, periode, activite);
+  }
   const table = sql.identifier(source.table);
   const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
   const totaux = await sommes(tx, source, condition, periode);
@@ -170,18 +254,10 @@ export async function statistiquesDe(
         from ${table} where ${condition} and jour between ${decaler(periode.au, -29)} and ${periode.au}
         group by 1 order by 1`,
   );
-  // Every month and every day of the series, with zeros where nothing was recorded.
-  const mois = Array.from({ length: 12 }, (_, i) => {
-    const d = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
-    d.setUTCMonth(d.getUTCMonth() - 11 + i);
-    return d.toISOString().slice(0, 7);
-  });
-  const jours = Array.from({ length: 30 }, (_, i) => decaler(periode.au, i - 29));
-  const vide = { activites: 0, accompagnements: 0 };
-  return {
-    ...statistiquesDepuis(totaux),
+  return completerSeries(
+    statistiquesDepuis(totaux),
     periode,
-    parMois: mois.map((m) => ({ ...vide, ...parMois.find((x) => x.mois === m), mois: m })),
-    parJour: jours.map((j) => ({ ...vide, ...parJour.find((x) => x.jour === j), jour: j })),
-  };
+    parMois.map((m) => ({ ...m, cle: m.mois })),
+    parJour.map((j) => ({ ...j, cle: j.jour })),
+  );
 }

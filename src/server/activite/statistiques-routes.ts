@@ -2,9 +2,14 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CODES } from "../../domain/cra/vocabulaire.ts";
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
+import {
+  codeCommuneSchema,
+  codeDepartementSchema,
+  codeRegionSchema,
+} from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
@@ -14,6 +19,7 @@ import { versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-export.ts";
 import {
+  type FiltresActivite,
   type Periode,
   type StatistiquesPeriode,
   sourceDuPerimetre,
@@ -31,6 +37,15 @@ const LECTEURS = [
   "grand_reseau",
   "financeur",
 ] as const;
+
+/** Filters on activities, each a value of its vocabulary (never pasted into SQL). */
+const filtresActiviteSchema = z.object({
+  type: z.enum(CODES.types, { error: "Type d'activité inconnu." }).optional(),
+  thematique: z.enum(CODES.thematiques, { error: "Thématique inconnue." }).optional(),
+  typeLieu: z.enum(CODES.typesLieu, { error: "Type de lieu inconnu." }).optional(),
+  lieuId: z.uuid("Lieu invalide.").optional(),
+  communeCode: codeCommuneSchema.optional(),
+});
 
 const periodeSchema = z
   .object({
@@ -65,7 +80,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Statistiques d'activité du périmètre de l'habilitation active",
         querystring: periodeSchema.and(
-          z.object({ departement: codeDepartementSchema.optional() }).strict(),
+          filtresActiviteSchema.extend({ departement: codeDepartementSchema.optional() }).strict(),
         ),
       },
     },
@@ -84,8 +99,8 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Exporter les statistiques du périmètre (CSV, XLSX ou rapport PDF)",
         querystring: periodeSchema.and(
-          z
-            .object({
+          filtresActiviteSchema
+            .extend({
               departement: codeDepartementSchema.optional(),
               format: z.enum(["csv", "xlsx", "pdf"], { error: "Le format est csv, xlsx ou pdf." }),
             })
@@ -128,7 +143,11 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
   /** Scope, period and filter of a request, checked; or the refusal to send. */
   async function statistiquesDeRequete(
     connexion: SessionChargee,
-    query: { du?: string | undefined; au?: string | undefined; departement?: string | undefined },
+    query: {
+      du?: string | undefined;
+      au?: string | undefined;
+      departement?: string | undefined;
+    } & FiltresActivite,
   ): Promise<StatistiquesPeriode | { statut: 400 | 403; corps: ReturnType<typeof corpsErreur> }> {
     const source = sourceDuPerimetre(connexion);
     if (!source)
@@ -160,6 +179,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
       source,
       periode(query, jourParis(ctx.horloge())),
       departement ? sql`departement_code = ${departement}` : undefined,
+      query,
     );
   }
 
@@ -171,8 +191,9 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Statistiques publiques : nationales, par région ou par département",
         querystring: periodeSchema.and(
-          z
-            .object({
+          filtresActiviteSchema
+            .pick({ type: true, thematique: true, typeLieu: true })
+            .extend({
               departement: codeDepartementSchema.optional(),
               region: codeRegionSchema.optional(),
             })
@@ -191,6 +212,8 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         ctx.db,
         { table: "stat_departement_jour", condition },
         periode(q, jourParis(ctx.horloge())),
+        undefined,
+        q,
       );
     },
   );

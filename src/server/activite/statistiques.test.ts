@@ -102,6 +102,24 @@ describe.each(BASES_DE_TEST)("statistiques par périmètre sur %s", (type) => {
     expect(structure.statusCode).toBe(400);
   });
 
+  it("filtre par type, thématique et lieu en relisant les comptes rendus du périmètre", async () => {
+    const conseillere = demo("conseiller");
+    const collectif = (await lire(conseillere, "?type=collectif")).json();
+    expect(collectif.totaux).toMatchObject({ activites: 1, accompagnements: 8 });
+    expect(collectif.parMois.at(-2)).toEqual({ mois: "2026-02", activites: 1, accompagnements: 8 });
+    expect(
+      (await lire(conseillere, "?thematique=securite_numerique")).json().totaux.activites,
+    ).toBe(1);
+    expect((await lire(conseillere, "?typeLieu=domicile")).json().totaux.accompagnements).toBe(1);
+    expect((await lire(demo("prefet.62"), "?thematique=email")).json().totaux.activites).toBe(1);
+    expect((await lire(demo("prefet.59"), "?type=collectif")).json().totaux.activites).toBe(0);
+    const inconnu = await lire(conseillere, "?thematique=cuisine");
+    expect(inconnu.statusCode).toBe(400);
+    expect(inconnu.json().erreurs[0].message).toBe("Thématique inconnue.");
+    const publique = await p.app.inject({ url: "/api/public/statistiques?type=individuel" });
+    expect(publique.json().totaux).toMatchObject({ activites: 1, accompagnements: 1 });
+  });
+
   it("donne le national à l'administration, la structure et le public agrégé", async () => {
     expect((await lire(EMAIL_ADMIN)).json().totaux.activites).toBe(2);
     expect((await lire(EMAIL_ADMIN, "?departement=62")).json().totaux.activites).toBe(1);

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { DimensionActivite, DimensionPersonne } from "../../domain/cra/compteurs.ts";
@@ -9,6 +10,7 @@ import type {
   LigneRepartition,
   Statistiques,
 } from "../../domain/cra/statistiques.ts";
+import { THEMATIQUES, TYPES_ACTIVITE, TYPES_LIEU } from "../../domain/cra/vocabulaire.ts";
 import { nombreFr } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
@@ -131,8 +133,9 @@ function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonn
 
 /** Every figure of a scope, each with its data table, and the two units named (cra.md §6). */
 export function TableauStatistiques({ api, exportable }: { api: string; exportable?: boolean }) {
-  const [saisie, setSaisie] = useState({ du: "", au: "" });
-  const [periode, setPeriode] = useState({ du: "", au: "" });
+  const vide = { du: "", au: "", type: "", thematique: "", typeLieu: "" };
+  const [saisie, setSaisie] = useState(vide);
+  const [periode, setPeriode] = useState(vide);
   const requete = new URLSearchParams(Object.entries(periode).filter(([, v]) => v)).toString();
   const { data, error } = useQuery({
     queryKey: ["statistiques", api, requete],
@@ -146,7 +149,7 @@ export function TableauStatistiques({ api, exportable }: { api: string; exportab
   return (
     <>
       <form onSubmit={appliquer} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <Input
             label="Du"
             nativeInputProps={{
@@ -156,7 +159,7 @@ export function TableauStatistiques({ api, exportable }: { api: string; exportab
             }}
           />
         </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <Input
             label="Au"
             nativeInputProps={{
@@ -166,9 +169,33 @@ export function TableauStatistiques({ api, exportable }: { api: string; exportab
             }}
           />
         </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        {(
+          [
+            ["type", "Type d'activité", TYPES_ACTIVITE],
+            ["thematique", "Thématique", THEMATIQUES],
+            ["typeLieu", "Type de lieu", TYPES_LIEU],
+          ] as const
+        ).map(([cle, label, libelles]) => (
+          <div key={cle} className={fr.cx("fr-col-12", "fr-col-md-2")}>
+            <Select
+              label={label}
+              nativeSelectProps={{
+                value: saisie[cle],
+                onChange: (e) => setSaisie({ ...saisie, [cle]: e.target.value }),
+              }}
+            >
+              <option value="">Tous</option>
+              {Object.entries(libelles).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          </div>
+        ))}
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
           <Button type="submit" priority="secondary" className={fr.cx("fr-mt-4w")}>
-            Appliquer la période
+            Appliquer les filtres
           </Button>
         </div>
       </form>
