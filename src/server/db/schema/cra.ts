@@ -70,6 +70,10 @@ export const cra = pgTable(
       "cra_participants_ck",
       sql`${t.nbParticipants} >= 1 and ${t.dejaAccompagnes} between 0 and ${t.nbParticipants}`,
     ),
-    check("cra_thematiques_ck", sql`cardinality(${t.thematiques}) >= 1`),
+    // A historical report may have had no theme the product knows (cra.md §5): kept, flagged.
+    check(
+      "cra_thematiques_ck",
+      sql`cardinality(${t.thematiques}) >= 1 or ${t.origineV1} is not null`,
+    ),
   ],
 );
