@@ -8,7 +8,8 @@ import { chargerReferentiel } from "../db/referentiel.ts";
 import { genererDemo } from "../demo/generateur.ts";
 import { DEPART_HORLOGE_TEST } from "./plateforme.ts";
 
-const MODELE = "cnfs_modele_test";
+/** One template per test run: two runs sharing a server (a developer and CI) never collide. */
+const MODELE = `cnfs_modele_test_${process.pid}`;
 
 /** Builds once what every test database starts from: schema, reference data, demo personas. */
 export default async function preparer(project: TestProject) {
