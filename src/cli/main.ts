@@ -1,10 +1,14 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { importerCraV1, lireFichierV1 } from "../server/activite/import-cra-v1.ts";
 import { reconstruireRollups, verifierRollups } from "../server/activite/rollups.ts";
 import { lireConfig } from "../server/config.ts";
 import { ouvrirBase } from "../server/db/client.ts";
 import { chargerReferentiel } from "../server/db/referentiel.ts";
 import { CRAS_MAX, genererEchelleNationale } from "../server/demo/echelle-nationale.ts";
 import { genererDemo } from "../server/demo/generateur.ts";
+import { acteurSysteme } from "../server/journal/journal.ts";
 
 const AIDE = `Commandes d'exploitation de la plateforme Conseillers numériques France Services
 
@@ -16,6 +20,9 @@ Usage : npm run cnfs -- <commande> [options]
        [--cra N] [--graine N]    5 000 conseillers et leurs lieux d'activité, 100 000 candidats,
                                  20 000 lieux et N comptes rendus d'activité (100 000 par défaut,
                                  10 millions au plus)
+  import cra-v1 FICHIER          importe des comptes rendus de la plateforme d'origine (une ligne
+       [--appliquer]             JSON { conseiller, cra } par compte rendu) : rapport, puis
+                                 tout ou rien avec --appliquer
   doctor [--reparer]             recalcule les agrégats des statistiques depuis les comptes rendus
                                  et signale chaque écart (code de sortie 1) ; --reparer les
                                  reconstruit
@@ -29,6 +36,7 @@ async function principal(): Promise<number> {
       graine: { type: "string" },
       cra: { type: "string" },
       reparer: { type: "boolean" },
+      appliquer: { type: "boolean" },
       aide: { type: "boolean", short: "h" },
     },
   });
@@ -65,6 +73,24 @@ async function principal(): Promise<number> {
     const { communes } = await chargerReferentiel(base.db);
     console.log(`Base ${base.type} à jour ; ${communes} communes au référentiel.`);
     if (commande === "migrer") return 0;
+    if (commande === "import") {
+      const [, nature, fichier] = positionals;
+      if (nature !== "cra-v1" || !fichier) {
+        console.error("Usage : npm run cnfs -- import cra-v1 FICHIER [--appliquer]");
+        return 2;
+      }
+      const rapport = await importerCraV1(base.db, {
+        lignes: lireFichierV1(await readFile(fichier, "utf8")),
+        appliquer: Boolean(values.appliquer),
+        acteur: acteurSysteme(`import:${basename(fichier)}`, "cli"),
+      });
+      for (const r of rapport.rejetees.slice(0, 100))
+        console.log(`Ligne ${r.ligne} : ${r.erreurs.map((e) => e.message).join(" ")}`);
+      console.log(
+        `${rapport.lignes} ligne(s), ${rapport.valides} valide(s), ${rapport.rejetees.length} rejetée(s), ${rapport.avertissements} sans thématique connue. ${rapport.applique ? "Importées." : "Rien n'est importé."}`,
+      );
+      return rapport.rejetees.length === 0 ? 0 : 1;
+    }
     if (commande === "doctor") {
       const ecarts = await verifierRollups(base.db);
       for (const e of ecarts.slice(0, 50))
