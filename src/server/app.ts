@@ -12,7 +12,7 @@ import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/acces.ts";
 import { routesCra } from "./activite/cra-routes.ts";
 import { routesExportCra } from "./activite/export-cra.ts";
-import { routesLieux } from "./activite/lieux-routes.ts";
+import { routesCarteConseiller, routesLieux } from "./activite/lieux-routes.ts";
 import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
@@ -61,6 +61,7 @@ const CAPACITES = [
   routesCra,
   routesStatistiques,
   routesLieux,
+  routesCarteConseiller,
   routesExportCra,
 ];
 

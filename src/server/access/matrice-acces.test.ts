@@ -114,6 +114,8 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/exports-cra": ["conseiller", "structure", "coordinateur", "admin"],
   "POST /api/conseiller/lieux": ["conseiller"],
   "POST /api/conseiller/lieux/:id/fin": ["conseiller"],
+  "GET /api/conseiller/carte": ["conseiller"],
+  "PUT /api/conseiller/carte": ["conseiller"],
   "GET /api/public/statistiques": "public",
 };
 

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -5,9 +6,10 @@ import { lieuSchema, NATURES_LIEU, type NatureLieu } from "../../domain/lieux/li
 import { codeCommuneSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
+import { utilisateur } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { ajouterLieu, lieuxProches, quitterLieu } from "./lieux-service.ts";
 
 const tag = ["Lieux d'activité"];
@@ -109,6 +111,51 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
           .send(corpsErreur("Ce lieu ne fait pas partie de vos lieux.", "id"));
       if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
       return res.valeur;
+    },
+  );
+}
+
+export function routesCarteConseiller(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/conseiller/carte",
+    {
+      config: { acces: ["conseiller"] },
+      schema: { tags: tag, summary: "Mon affichage sur la carte publique" },
+    },
+    async (requete) => {
+      const [u] = await ctx.db
+        .select({ nomMasqueCarte: utilisateur.nomMasqueCarte })
+        .from(utilisateur)
+        .where(eq(utilisateur.id, connexionRequise(requete).utilisateur.id));
+      return { nomMasqueCarte: u?.nomMasqueCarte ?? false };
+    },
+  );
+  r.put(
+    "/api/conseiller/carte",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Afficher mon nom sur la carte publique, ou « Anonyme »",
+        body: z.object({ nomMasqueCarte: z.boolean() }).strict(),
+      },
+    },
+    async (requete) => {
+      const id = connexionRequise(requete).utilisateur.id;
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .update(utilisateur)
+          .set({ nomMasqueCarte: requete.body.nomMasqueCarte })
+          .where(eq(utilisateur.id, id));
+        await journaliser(tx, acteurDeRequete(requete), {
+          action: "conseiller.affichage_carte",
+          cibleType: "utilisateur",
+          cibleId: id,
+          apres: { nomMasqueCarte: requete.body.nomMasqueCarte },
+        });
+      });
+      return { nomMasqueCarte: requete.body.nomMasqueCarte };
     },
   );
 }

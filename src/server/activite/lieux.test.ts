@@ -116,6 +116,27 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
     expect((await liens()).map((l) => l.lieuId)).not.toContain(avant.lieuId);
   });
 
+  it("laisse la conseillère masquer son nom sur la carte publique, journalisé", async () => {
+    const avant = await p.app.inject({ url: "/api/conseiller/carte", headers: { cookie } });
+    expect(avant.json()).toEqual({ nomMasqueCarte: false });
+    const r = await p.app.inject({
+      method: "PUT",
+      url: "/api/conseiller/carte",
+      headers: { cookie },
+      payload: { nomMasqueCarte: true },
+    });
+    expect(r.json()).toEqual({ nomMasqueCarte: true });
+    const [u] = await p.base.db.select().from(utilisateur).where(eq(utilisateur.id, conseillereId));
+    expect(u?.nomMasqueCarte).toBe(true);
+    const faux = await p.app.inject({
+      method: "PUT",
+      url: "/api/conseiller/carte",
+      headers: { cookie },
+      payload: { nomMasqueCarte: "oui" },
+    });
+    expect(faux.statusCode).toBe(400);
+  });
+
   it("refuse un lieu mal renseigné avec des messages par champ", async () => {
     const r = await ajouter({
       nature: "secondaire",

@@ -273,6 +273,35 @@ function NouveauLieu() {
   );
 }
 
+/** "Anonyme" on the public map when the conseiller prefers it. */
+function AffichageCarte() {
+  const client = useQueryClient();
+  const { data } = useQuery({
+    queryKey: ["ma-carte"],
+    queryFn: () => appelerApi<{ nomMasqueCarte: boolean }>("/api/conseiller/carte"),
+  });
+  if (!data) return null;
+  return (
+    <Checkbox
+      options={[
+        {
+          label: "Masquer mon nom sur la carte publique (« Anonyme »)",
+          nativeInputProps: {
+            checked: data.nomMasqueCarte,
+            onChange: async () => {
+              await appelerApi("/api/conseiller/carte", {
+                methode: "PUT",
+                corps: { nomMasqueCarte: !data.nomMasqueCarte },
+              });
+              await client.invalidateQueries({ queryKey: ["ma-carte"] });
+            },
+          },
+        },
+      ]}
+    />
+  );
+}
+
 function MesLieux() {
   const client = useQueryClient();
   const [erreur, setErreur] = useState<string>();
@@ -312,6 +341,7 @@ function MesLieux() {
           </li>
         ))}
       </ul>
+      <AffichageCarte />
       <NouveauLieu />
     </>
   );

@@ -27,6 +27,8 @@ export const utilisateur = pgTable(
     actif: boolean("actif").notNull().default(true),
     invitationAccepteeLe: instant("invitation_acceptee_le"),
     derniereConnexionLe: instant("derniere_connexion_le"),
+    /** A conseiller may appear as "Anonyme" on the public map (lieux-et-carte.md §3.2). */
+    nomMasqueCarte: boolean("nom_masque_carte").notNull().default(false),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
   (t) => [

@@ -150,5 +150,6 @@ CREATE TABLE "stat_departement_mois" (
 );
 --> statement-breakpoint
 ALTER TABLE "cra" DROP CONSTRAINT "cra_thematiques_ck";--> statement-breakpoint
+ALTER TABLE "utilisateur" ADD COLUMN "nom_masque_carte" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "stat_departement_mois" ADD CONSTRAINT "stat_departement_mois_departement_code_departement_code_fk" FOREIGN KEY ("departement_code") REFERENCES "public"."departement"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cra" ADD CONSTRAINT "cra_thematiques_ck" CHECK (cardinality("cra"."thematiques") >= 1 or "cra"."origine_v1" is not null);
