@@ -93,5 +93,14 @@ describe("activité d'une conseillère dans Chromium", () => {
     await incarner(/comme Préfecture du Nord/);
     await page.goto(`${env.url}/espace/statistiques`);
     await expect.poll(() => page.getByText("Accompagnements : 0").count()).toBe(1);
+
+    // The public page: aggregates only, by territory.
+    await page.goto(`${env.url}/statistiques`);
+    await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
+    await page.getByLabel("Territoire").selectOption({ label: "Nord (59)" });
+    await expect.poll(() => page.getByText("Accompagnements : 0").count()).toBe(1);
+    await page.getByLabel("Territoire").selectOption({ label: "Pas-de-Calais (62)" });
+    await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
   });
 });

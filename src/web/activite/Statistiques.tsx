@@ -14,6 +14,7 @@ import { THEMATIQUES, TYPES_ACTIVITE, TYPES_LIEU } from "../../domain/cra/vocabu
 import { nombreFr } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
 
 type Reponse = Statistiques & {
@@ -323,11 +324,38 @@ export function PageStatistiques() {
 
 export function PageStatistiquesPubliques() {
   useTitre("Statistiques publiques du dispositif");
+  const { data: territoires } = useTerritoires();
+  const [territoire, setTerritoire] = useState("");
   return (
     <div className={fr.cx("fr-container", "fr-py-6w")}>
       <h1>Statistiques publiques du dispositif</h1>
-      <p>Chiffres nationaux agrégés de l'activité des conseillers numériques.</p>
-      <TableauStatistiques api="/api/public/statistiques" />
+      <p>
+        Chiffres agrégés de l'activité des conseillers numériques, sans aucune donnée personnelle.
+      </p>
+      <Select
+        label="Territoire"
+        nativeSelectProps={{ value: territoire, onChange: (e) => setTerritoire(e.target.value) }}
+      >
+        <option value="">France entière</option>
+        <optgroup label="Régions">
+          {territoires?.regions.map((r) => (
+            <option key={r.code} value={`region=${r.code}`}>
+              {r.nom}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Départements">
+          {territoires?.departements.map((d) => (
+            <option key={d.code} value={`departement=${d.code}`}>
+              {d.nom} ({d.code})
+            </option>
+          ))}
+        </optgroup>
+      </Select>
+      <TableauStatistiques
+        key={territoire}
+        api={`/api/public/statistiques${territoire ? `?${territoire}` : ""}`}
+      />
     </div>
   );
 }
