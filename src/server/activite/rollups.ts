@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { COLONNES_COMPTEURS, type Compteurs } from "../../domain/cra/compteurs.ts";
 import { type Executeur, lignes } from "../db/client.ts";
-import { statConseillerJour, statDepartementJour, statDepartementMois } from "../db/schema.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 
 export type CleRollup = {
@@ -11,52 +10,51 @@ export type CleRollup = {
   jour: string;
 };
 
-/** Adds a report's counters (or takes them back) in the caller's transaction. */
+/**
+ * Adds a report's counters (or takes them back) in the caller's transaction: the three roll-ups
+ * in one statement (data-modifying CTEs), a single round trip while their rows are locked.
+ */
 export async function appliquerCompteurs(
   tx: Executeur,
   cle: CleRollup,
   delta: Compteurs,
 ): Promise<void> {
-  const colonnes = Object.keys(delta);
+  const colonnes = Object.keys(delta).filter((c) => COLONNES_COMPTEURS.includes(c));
   if (colonnes.length === 0) return;
+  const noms = sql.join(
+    colonnes.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
+  const valeurs = sql.join(
+    colonnes.map((c) => sql`${delta[c]}::int`),
+    sql`, `,
+  );
   const increments = (table: string) =>
-    Object.fromEntries(
-      colonnes.map((c) => [
-        c,
-        sql`${sql.identifier(table)}.${sql.identifier(c)} + excluded.${sql.identifier(c)}`,
-      ]),
+    sql.join(
+      colonnes.map(
+        (c) =>
+          sql`${sql.identifier(c)} = ${sql.identifier(table)}.${sql.identifier(c)} + excluded.${sql.identifier(c)}`,
+      ),
+      sql`, `,
     );
-  await tx
-    .insert(statConseillerJour)
-    .values({
-      conseillerId: cle.conseillerId,
-      structureId: cle.structureId,
-      jour: cle.jour,
-      ...delta,
-    })
-    .onConflictDoUpdate({
-      target: [
-        statConseillerJour.conseillerId,
-        statConseillerJour.structureId,
-        statConseillerJour.jour,
-      ],
-      set: increments("stat_conseiller_jour"),
-    });
-  if (!cle.departementCode) return;
-  await tx
-    .insert(statDepartementJour)
-    .values({ departementCode: cle.departementCode, jour: cle.jour, ...delta })
-    .onConflictDoUpdate({
-      target: [statDepartementJour.departementCode, statDepartementJour.jour],
-      set: increments("stat_departement_jour"),
-    });
-  await tx
-    .insert(statDepartementMois)
-    .values({ departementCode: cle.departementCode, mois: `${cle.jour.slice(0, 7)}-01`, ...delta })
-    .onConflictDoUpdate({
-      target: [statDepartementMois.departementCode, statDepartementMois.mois],
-      set: increments("stat_departement_mois"),
-    });
+  const conseiller = sql`insert into stat_conseiller_jour (conseiller_id, structure_id, jour, ${noms})
+    values (${cle.conseillerId}, ${cle.structureId}, ${cle.jour}, ${valeurs})
+    on conflict (conseiller_id, structure_id, jour) do update set ${increments("stat_conseiller_jour")}`;
+  if (!cle.departementCode) {
+    await tx.execute(conseiller);
+    return;
+  }
+  await tx.execute(sql`
+    with c as (${conseiller} returning 1),
+    j as (
+      insert into stat_departement_jour (departement_code, jour, ${noms})
+      values (${cle.departementCode}, ${cle.jour}, ${valeurs})
+      on conflict (departement_code, jour) do update set ${increments("stat_departement_jour")}
+      returning 1
+    )
+    insert into stat_departement_mois (departement_code, mois, ${noms})
+    values (${cle.departementCode}, ${`${cle.jour.slice(0, 7)}-01`}, ${valeurs})
+    on conflict (departement_code, mois) do update set ${increments("stat_departement_mois")}`);
 }
 
 export type Ecart = { table: string; cle: string; colonnes: string[] };
