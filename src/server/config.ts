@@ -11,6 +11,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
   PGLITE_DIR: z.string().default("./data/pglite"),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   CNFS_DEMO: booleen.optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z
@@ -37,6 +38,8 @@ export type Config = {
   host: string;
   urlPublique: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per instance. */
+  taillePool: number;
   dossierPglite: string;
   demo: boolean;
   smtpUrl: string | undefined;
@@ -94,6 +97,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     urlPublique: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     databaseUrl: e.DATABASE_URL,
+    taillePool: e.PG_POOL_MAX,
     dossierPglite: e.PGLITE_DIR,
     demo,
     smtpUrl: e.SMTP_URL,

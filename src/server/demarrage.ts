@@ -29,7 +29,9 @@ export async function demarrerPlateforme(
   const base =
     options.base ??
     (await ouvrirBase(
-      config.databaseUrl ? { url: config.databaseUrl } : { dossier: config.dossierPglite },
+      config.databaseUrl
+        ? { url: config.databaseUrl, taillePool: config.taillePool }
+        : { dossier: config.dossierPglite },
     ));
   const horloge = options.horloge ?? (() => new Date());
   await chargerReferentiel(base.db);

@@ -31,18 +31,15 @@ const dossierMigrations = fileURLToPath(new URL("./migrations", import.meta.url)
 /** The contrib extensions the schema uses (the candidates' pool spatial index). */
 const extensions = { cube, earthdistance };
 
-/** Connections per instance; a server with many cores can take more (PG_POOL_MAX). */
-const TAILLE_POOL = Number(process.env.PG_POOL_MAX ?? 20);
-
 export type OptionsBase =
-  | { url: string }
+  | { url: string; taillePool?: number }
   | { dossier: string }
   | { memoire: true; donnees?: Blob | File };
 
 /** Opens the database and brings its schema up to date. */
 export async function ouvrirBase(options: OptionsBase): Promise<Base> {
   if ("url" in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: TAILLE_POOL });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.taillePool ?? 20 });
     // An idle connection the server closes (restart, failover) must not bring the process down.
     pool.on("error", (erreur) =>
       console.error("Connexion PostgreSQL inactive perdue :", erreur.message),
