@@ -149,4 +149,32 @@ describe("recrutement d'un conseiller dans Chromium", () => {
     expect(await page.getByText("280 heures").count()).toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
   });
+
+  it("la structure déclare une rupture, l'ANCT la valide, le poste redevient vacant", async () => {
+    await incarner(/comme Gestionnaire du PIMMS/);
+    await page.goto(`${env.url}/espace/structure/recrutements`);
+    await page.getByRole("button", { name: "Gérer le contrat de Léa Fontaine" }).click();
+    await page.getByLabel("Date de la rupture").fill("2026-03-02");
+    await page.getByLabel("Motif").selectOption("demission");
+    await page.getByText("Lettre de démission", { exact: true }).click();
+    await page.getByRole("button", { name: "Déclarer la rupture" }).click();
+    await expect.poll(() => page.getByText(/Rupture déclarée au 2 mars 2026/).count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    await incarner(/comme Administratrice nationale/);
+    await page.goto(`${env.url}/espace/admin/recrutements`);
+    await page
+      .getByRole("table", { name: "À traiter" })
+      .getByRole("button", { name: "Valider la rupture de Léa Fontaine" })
+      .click();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Valider la rupture de Léa Fontaine" }).count())
+      .toBe(0);
+
+    await incarner(/comme Gestionnaire du PIMMS/);
+    await page.goto(`${env.url}/espace/structure/recrutements`);
+    const postes = page.getByRole("table", { name: "Mes postes et leurs échéances" });
+    await expect.poll(() => postes.getByText("À pourvoir").count()).toBeGreaterThan(0);
+    expect(await postes.textContent()).toContain("2 avril 2026");
+  });
 });
