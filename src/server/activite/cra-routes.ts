@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
+import { and, arrayContains, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -8,7 +8,7 @@ import type { Resultat } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import { commune, cra, lieu, lieuConseiller } from "../db/schema.ts";
+import { commune, cra, lieu } from "../db/schema.ts";
 import { corpsErreur, valider } from "../http/erreurs.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { CRA_D_UN_AUTRE, creerCra, modifierCra, supprimerCra } from "./cra-service.ts";
@@ -32,37 +32,6 @@ function repondreCra<T>(
 export function routesCra(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const saisie = (corps: unknown) => valider(craSchema(jourParis(ctx.horloge())), corps);
-
-  r.get(
-    "/api/conseiller/lieux",
-    {
-      config: { acces: ["conseiller"] },
-      schema: { tags: tag, summary: "Mes lieux d'activité en cours" },
-    },
-    async (requete) =>
-      ctx.db
-        .select({
-          id: lieu.id,
-          nom: lieu.nom,
-          adresse: lieu.adresse,
-          codePostal: lieu.codePostal,
-          commune: commune.nom,
-          nature: lieuConseiller.nature,
-          horaires: lieu.horaires,
-          services: lieu.services,
-          visibleCarte: lieu.visibleCarte,
-        })
-        .from(lieuConseiller)
-        .innerJoin(lieu, eq(lieu.id, lieuConseiller.lieuId))
-        .innerJoin(commune, eq(commune.code, lieu.communeCode))
-        .where(
-          and(
-            eq(lieuConseiller.conseillerId, connexionRequise(requete).utilisateur.id),
-            isNull(lieuConseiller.fin),
-          ),
-        )
-        .orderBy(asc(lieuConseiller.nature), asc(lieu.nom)),
-  );
 
   r.get(
     "/api/cra",

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,7 +6,7 @@ import { lieuSchema, NATURES_LIEU, type NatureLieu } from "../../domain/lieux/li
 import { codeCommuneSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import { utilisateur } from "../db/schema.ts";
+import { commune, lieu, lieuConseiller, utilisateur } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
@@ -19,6 +19,37 @@ const natureSchema = z.enum(Object.keys(NATURES_LIEU) as [NatureLieu, ...NatureL
 
 export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/conseiller/lieux",
+    {
+      config: { acces: ["conseiller"] },
+      schema: { tags: tag, summary: "Mes lieux d'activité en cours" },
+    },
+    async (requete) =>
+      ctx.db
+        .select({
+          id: lieu.id,
+          nom: lieu.nom,
+          adresse: lieu.adresse,
+          codePostal: lieu.codePostal,
+          commune: commune.nom,
+          nature: lieuConseiller.nature,
+          horaires: lieu.horaires,
+          services: lieu.services,
+          visibleCarte: lieu.visibleCarte,
+        })
+        .from(lieuConseiller)
+        .innerJoin(lieu, eq(lieu.id, lieuConseiller.lieuId))
+        .innerJoin(commune, eq(commune.code, lieu.communeCode))
+        .where(
+          and(
+            eq(lieuConseiller.conseillerId, connexionRequise(requete).utilisateur.id),
+            isNull(lieuConseiller.fin),
+          ),
+        )
+        .orderBy(asc(lieuConseiller.nature), asc(lieu.nom)),
+  );
 
   r.get(
     "/api/lieux/proches",
