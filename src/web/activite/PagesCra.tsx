@@ -1,6 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
@@ -29,11 +31,31 @@ type LigneCra = {
   titreAtelier: string | null;
 };
 
-function useMesCra() {
+function useMesCra(filtres = "") {
   return useQuery({
-    queryKey: ["mes-cra"],
-    queryFn: () => appelerApi<{ cras: LigneCra[] }>("/api/cra"),
+    queryKey: ["mes-cra", filtres],
+    queryFn: () => appelerApi<{ cras: LigneCra[] }>(`/api/cra${filtres ? `?${filtres}` : ""}`),
   });
+}
+
+/** Download links of the reports in the reader's scope, streamed by the server. */
+export function LiensExportCra() {
+  return (
+    <p className={fr.cx("fr-mb-2w")}>
+      {(["csv", "xlsx"] as const).map((format, i) => (
+        <span key={format}>
+          {i > 0 && " · "}
+          <a
+            className={fr.cx("fr-link", "fr-icon-download-line", "fr-link--icon-left")}
+            href={`/api/exports-cra?format=${format}`}
+            download
+          >
+            Comptes rendus d'activité ({format.toUpperCase()})
+          </a>
+        </span>
+      ))}
+    </p>
+  );
 }
 
 /** Durations used more than five times among recent reports, most used first (cra.md §3.1). */
@@ -83,7 +105,9 @@ function etatDepuis(l: Record<string, unknown>, duplique: boolean): EtatCra {
 }
 
 function MesComptesRendus() {
-  const { data } = useMesCra();
+  const [saisie, setSaisie] = useState({ du: "", au: "", type: "", thematique: "" });
+  const [filtres, setFiltres] = useState("");
+  const { data } = useMesCra(filtres);
   const client = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
   const supprimer = async (c: LigneCra) => {
@@ -114,6 +138,64 @@ function MesComptesRendus() {
           </Button>
         </li>
       </ul>
+      <LiensExportCra />
+      <form
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFiltres(new URLSearchParams(Object.entries(saisie).filter(([, v]) => v)).toString());
+        }}
+      >
+        {(["du", "au"] as const).map((cle) => (
+          <div key={cle} className={fr.cx("fr-col-12", "fr-col-md-2")}>
+            <Input
+              label={cle === "du" ? "Du" : "Au"}
+              nativeInputProps={{
+                type: "date",
+                value: saisie[cle],
+                onChange: (e) => setSaisie({ ...saisie, [cle]: e.target.value }),
+              }}
+            />
+          </div>
+        ))}
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select
+            label="Type d'activité"
+            nativeSelectProps={{
+              value: saisie.type,
+              onChange: (e) => setSaisie({ ...saisie, type: e.target.value }),
+            }}
+          >
+            <option value="">Tous</option>
+            {Object.entries(TYPES_ACTIVITE).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select
+            label="Thématique"
+            nativeSelectProps={{
+              value: saisie.thematique,
+              onChange: (e) => setSaisie({ ...saisie, thematique: e.target.value }),
+            }}
+          >
+            <option value="">Toutes</option>
+            {Object.entries(THEMATIQUES).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Button type="submit" priority="secondary" className={fr.cx("fr-mt-4w")}>
+            Filtrer
+          </Button>
+        </div>
+      </form>
       <div aria-live="polite">
         {message && (
           <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />

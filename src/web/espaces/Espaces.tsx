@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { LiensExportCra } from "../activite/PagesCra.tsx";
 import { MaCandidature } from "../recrutement/MaCandidature.tsx";
 import {
   MaFormation,
@@ -16,16 +17,19 @@ import { GabaritEspace } from "./GabaritEspace.tsx";
 import { StructuresDuPerimetre } from "./StructuresDuPerimetre.tsx";
 
 /** Every scope has its activity statistics one click away. */
-function LienStatistiques() {
+function LienStatistiques({ exportCra = false }: { exportCra?: boolean }) {
   return (
-    <p className={fr.cx("fr-mb-3w")}>
-      <a
-        className={fr.cx("fr-link", "fr-icon-line-chart-line", "fr-link--icon-left")}
-        href="/espace/statistiques"
-      >
-        Statistiques d'activité de mon périmètre
-      </a>
-    </p>
+    <>
+      {exportCra && <LiensExportCra />}
+      <p className={fr.cx("fr-mb-3w")}>
+        <a
+          className={fr.cx("fr-link", "fr-icon-line-chart-line", "fr-link--icon-left")}
+          href="/espace/statistiques"
+        >
+          Statistiques d'activité de mon périmètre
+        </a>
+      </p>
+    </>
   );
 }
 
@@ -34,7 +38,7 @@ export function EspaceAdmin() {
     <GabaritEspace roleAttendu="admin" titre="Espace de l'administration nationale (ANCT)">
       {() => (
         <>
-          <LienStatistiques />
+          <LienStatistiques exportCra />
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <Tile
@@ -104,7 +108,7 @@ export function EspaceStructure() {
     <GabaritEspace roleAttendu="structure" titre="Espace de la structure d'accueil">
       {() => (
         <>
-          <LienStatistiques />
+          <LienStatistiques exportCra />
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <Tile
@@ -179,7 +183,7 @@ export function EspaceCoordinateur() {
     <GabaritEspace roleAttendu="coordinateur" titre="Espace du coordinateur">
       {() => (
         <>
-          <LienStatistiques />
+          <LienStatistiques exportCra />
           <SuiviFormationCoordinateur />
           <StructuresDuPerimetre titre="Structures des conseillers que vous coordonnez" />
         </>
