@@ -72,8 +72,14 @@ describe.each(BASES_DE_TEST)("export des comptes rendus sur %s", (type) => {
     expect(xlsx.statusCode).toBe(200);
     const classeur = new ExcelJS.Workbook();
     await classeur.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    // One row in twelve falls in January: 1,001 reports, plus the header.
-    expect(classeur.worksheets[0]!.rowCount).toBe(1_002);
+    // Three header lines and an empty one, the titles, then one row in twelve falls in
+    // January: 1,001 reports.
+    const feuille = classeur.worksheets[0]!;
+    expect(String(feuille.getRow(1).getCell(1).value)).toMatch(
+      /^Exporté par Yasmine Carpentier le /,
+    );
+    expect(feuille.getRow(5).getCell(1).value).toBe("Date");
+    expect(feuille.rowCount).toBe(5 + 1_001);
     const cabbalr = await connecterPersona(p, "structure.cabbalr@demo.conseiller-numerique.fr");
     const vide = await p.app.inject({
       url: "/api/exports-cra?format=csv",

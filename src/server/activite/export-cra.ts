@@ -13,6 +13,7 @@ import {
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
+import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
@@ -185,7 +186,13 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
       }
       return reponse
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(xlsxEnFlux("Comptes rendus", COLONNES, lots(ctx.db, condition)));
+        .send(
+          xlsxEnFlux("Comptes rendus", COLONNES, lots(ctx.db, condition), [
+            `Exporté par ${connexion.utilisateur.prenom} ${connexion.utilisateur.nom} le ${ctx.horloge().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`,
+            `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""}`,
+            `Période : ${q.du ?? "début"} – ${q.au ?? "aujourd'hui"}`,
+          ]),
+        );
     },
   );
 }

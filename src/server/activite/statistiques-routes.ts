@@ -69,6 +69,20 @@ function periode(
   return { du: q.du ?? d.toISOString().slice(0, 10), au };
 }
 
+/** The active activity filters, as the export's header states them. */
+function filtresEnTexte(q: FiltresActivite): string {
+  return Object.entries({
+    "type d'activité": q.type,
+    thématique: q.thematique,
+    "type de lieu": q.typeLieu,
+    lieu: q.lieuId,
+    commune: q.communeCode,
+  })
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(", ");
+}
+
 export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -128,7 +142,14 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
       if (q.format === "xlsx")
         return reponse
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .send(await versXlsx("Statistiques", COLONNES_EXPORT, lignesExport));
+          .send(
+            await versXlsx("Statistiques", COLONNES_EXPORT, lignesExport, [
+              `Exporté par ${connexion.utilisateur.prenom} ${connexion.utilisateur.nom} le ${ctx.horloge().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`,
+              `Périmètre : ${LIBELLES_ROLES[connexion.habilitation!.role]}${q.departement ? `, département ${q.departement}` : ""}`,
+              `Période : du ${s.periode.du} au ${s.periode.au}`,
+              `Filtres : ${filtresEnTexte(q) || "aucun"}`,
+            ]),
+          );
       return reponse.type("application/pdf").send(
         await rapportPdf(s, {
           titre: "Statistiques d'activité des conseillers numériques",

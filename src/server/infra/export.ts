@@ -29,18 +29,27 @@ export function versCsv<T>(colonnes: Colonne<T>[], lignes: T[]): Buffer {
   return Buffer.from(`\uFEFF${texte}\r\n`, "utf8");
 }
 
+/**
+ * Who exported, when, which scope and filters (statistiques-et-opendata.md §3): lines above the
+ * table, then an empty line.
+ */
+export type EnteteExport = string[];
+
 export async function versXlsx<T>(
   nomFeuille: string,
   colonnes: Colonne<T>[],
   lignes: T[],
+  entete: EnteteExport = [],
 ): Promise<Buffer> {
   const classeur = new ExcelJS.Workbook();
   const feuille = classeur.addWorksheet(nomFeuille.slice(0, 31));
-  feuille.columns = colonnes.map((c) => ({
-    header: c.titre,
-    width: Math.max(12, c.titre.length + 2),
-  }));
-  feuille.getRow(1).font = { bold: true };
+  for (const ligne of entete) feuille.addRow([ligne]);
+  if (entete.length > 0) feuille.addRow([]);
+  const titres = feuille.addRow(colonnes.map((c) => c.titre));
+  titres.font = { bold: true };
+  colonnes.forEach((c, i) => {
+    feuille.getColumn(i + 1).width = Math.max(12, c.titre.length + 2);
+  });
   for (const l of lignes) {
     feuille.addRow(
       colonnes.map((c) => {
@@ -71,14 +80,16 @@ export function xlsxEnFlux<T>(
   nomFeuille: string,
   colonnes: Colonne<T>[],
   lots: AsyncIterable<T[]>,
+  entete: EnteteExport = [],
 ): NodeJS.ReadableStream {
   const sortie = new PassThrough();
   const classeur = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sortie });
   const feuille = classeur.addWorksheet(nomFeuille.slice(0, 31));
-  feuille.columns = colonnes.map((c) => ({
-    header: c.titre,
-    width: Math.max(12, c.titre.length + 2),
-  }));
+  for (const ligne of entete) feuille.addRow([ligne]).commit();
+  if (entete.length > 0) feuille.addRow([]).commit();
+  const titres = feuille.addRow(colonnes.map((c) => c.titre));
+  titres.font = { bold: true };
+  titres.commit();
   void (async () => {
     try {
       for await (const lot of lots) {
