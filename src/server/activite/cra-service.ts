@@ -1,17 +1,9 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import { compteursDe, difference } from "../../domain/cra/compteurs.ts";
 import type { Cra } from "../../domain/cra/cra.ts";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
-import type { Db, Executeur } from "../db/client.ts";
-import {
-  commune,
-  contrat,
-  cra,
-  habilitation,
-  lieu,
-  lieuConseiller,
-  structure,
-} from "../db/schema.ts";
+import { type Db, type Executeur, lignes } from "../db/client.ts";
+import { commune, cra, lieu, lieuConseiller, structure } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 import { appliquerCompteurs } from "./rollups.ts";
 
@@ -27,38 +19,22 @@ export async function employeurA(
   conseillerId: string,
   jour: string,
 ): Promise<string | null> {
-  const [k] = await tx
-    .select({ structureId: contrat.structureId })
-    .from(contrat)
-    .where(
-      and(
-        eq(contrat.utilisateurId, conseillerId),
-        inArray(contrat.statut, ["actif", "termine"]),
-        lte(contrat.dateDebut, jour),
-        sql`coalesce(${contrat.dateFinEffective}, ${contrat.dateFin}, 'infinity'::date) >= ${jour}`,
-      ),
-    )
-    .orderBy(desc(contrat.dateDebut))
-    .limit(1);
-  if (k) return k.structureId;
-  const [sansContrat] = await tx
-    .select({ id: contrat.id })
-    .from(contrat)
-    .where(eq(contrat.utilisateurId, conseillerId))
-    .limit(1);
-  if (sansContrat) return null;
-  const [h] = await tx
-    .select({ structureId: habilitation.structureId })
-    .from(habilitation)
-    .where(
-      and(
-        eq(habilitation.utilisateurId, conseillerId),
-        eq(habilitation.role, "conseiller"),
-        eq(habilitation.actif, true),
-      ),
-    )
-    .limit(1);
-  return h?.structureId ?? null;
+  // One round trip: it runs for every report typed.
+  const [r] = await lignes<{ structure_id: string | null }>(
+    tx,
+    sql`select coalesce(
+      (select k.structure_id from contrat k
+        where k.utilisateur_id = ${conseillerId} and k.statut in ('actif', 'termine')
+          and k.date_debut <= ${jour}
+          and coalesce(k.date_fin_effective, k.date_fin, 'infinity'::date) >= ${jour}
+        order by k.date_debut desc limit 1),
+      (select h.structure_id from habilitation h
+        where h.utilisateur_id = ${conseillerId} and h.role = 'conseiller' and h.actif
+          and not exists (select 1 from contrat k where k.utilisateur_id = ${conseillerId})
+        limit 1)
+    ) as structure_id`,
+  );
+  return r?.structure_id ?? null;
 }
 
 type Emplacement = { lieuId: string | null; communeCode: string; departementCode: string };

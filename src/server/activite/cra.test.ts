@@ -154,6 +154,39 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
     ]);
   });
 
+  it("prend la structure de l'habilitation d'un conseiller recruté avant les contrats de la plateforme", async () => {
+    const [u] = await p.base.db
+      .select()
+      .from(utilisateur)
+      .where(eq(utilisateur.email, "conseiller.000001@demo.conseiller-numerique.fr"));
+    const { ouvrirSession } = await import("../auth/sessions.ts");
+    const autre = `cnfs_session=${await ouvrirSession(p.base.db, {
+      utilisateurId: u!.id,
+      methode: "lien_magique",
+      maintenant: p.horloge.maintenant(),
+    })}`;
+    const r = await p.app.inject({
+      method: "POST",
+      url: "/api/cra",
+      headers: { cookie: autre },
+      payload: {
+        type: "ponctuel",
+        date: "2026-03-01",
+        dureeMinutes: 15,
+        typeLieu: "a_distance",
+        thematiques: ["email"],
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    const [l] = await p.base.db.select().from(cra).where(eq(cra.id, r.json().id));
+    const [h] = await p.base.db
+      .execute(
+        sql`select structure_id from habilitation where utilisateur_id = ${u!.id} and role = 'conseiller'`,
+      )
+      .then((x) => (x as unknown as { rows: { structure_id: string }[] }).rows);
+    expect(l?.structureId).toBe(h!.structure_id);
+  });
+
   it("liste ses comptes rendus, filtrés, les plus récents d'abord", async () => {
     const r = await p.app.inject({ url: "/api/cra?type=collectif", headers: { cookie } });
     const cras = r.json().cras as { type: string; date: string }[];
