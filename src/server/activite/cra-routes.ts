@@ -31,7 +31,13 @@ function repondreCra<T>(
 
 export function routesCra(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const saisie = (corps: unknown) => valider(craSchema(jourParis(ctx.horloge())), corps);
+  // Building the schema costs more than using it: one per day (its "today" changes daily).
+  let schemaDuJour: { jour: string; schema: ReturnType<typeof craSchema> } | null = null;
+  const saisie = (corps: unknown) => {
+    const jour = jourParis(ctx.horloge());
+    if (schemaDuJour?.jour !== jour) schemaDuJour = { jour, schema: craSchema(jour) };
+    return valider(schemaDuJour.schema, corps);
+  };
 
   r.get(
     "/api/cra",
