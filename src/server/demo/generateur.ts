@@ -4,6 +4,7 @@ import { completerSiret } from "../../domain/selection/siret.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { ami, commune, habilitation, structure, utilisateur } from "../db/schema.ts";
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
+import { genererActiviteDemo } from "./activite-demo.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
 import { NOMS, PERSONAS, PRENOMS, STRUCTURES_DEMO } from "./personas.ts";
 import { genererRecrutementDemo, STRUCTURE_QUI_RECRUTE } from "./recrutement-demo.ts";
@@ -67,7 +68,12 @@ async function communesDe(tx: Executeur, departements: string[]) {
  */
 export async function genererDemo(
   db: Db,
-  options: { graine?: number; maintenant?: Date } = {},
+  options: {
+    graine?: number;
+    maintenant?: Date;
+    /** Months of reports of the conseiller persona; tests start from an empty history. */
+    avecActivite?: boolean;
+  } = {},
 ): Promise<{ genere: boolean }> {
   const [deja] = await db.select({ n: count() }).from(utilisateur);
   if ((deja?.n ?? 0) > 0) return { genere: false };
@@ -193,6 +199,15 @@ export async function genererDemo(
         PERSONAS.find((p) => p.email.startsWith("conseiller@"))!.email,
       )!,
     });
+    if (options.avecActivite ?? true) {
+      await genererActiviteDemo(tx, h, {
+        conseillerId: idsPersonas.get(
+          PERSONAS.find((p) => p.email.startsWith("conseiller@"))!.email,
+        )!,
+        maintenant: options.maintenant ?? new Date(),
+        nombre: 240,
+      });
+    }
     await journaliser(tx, acteurSysteme("job:demo", "cli"), {
       action: "demo.generee",
       cibleType: "plateforme",
