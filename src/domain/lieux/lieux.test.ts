@@ -83,10 +83,12 @@ describe("lieu d'activité", () => {
       siret: "12345678901234",
       services: ["Cours de cuisine"],
       priseRdv: "javascript:alert(1)",
+      typologies: ["CASINO"],
     });
     const messages = r.error?.issues.map((i) => i.message) ?? [];
     expect(messages).toContain("Le SIRET est invalide (14 chiffres, clé de contrôle).");
     expect(messages).toContain("Valeur inconnue pour les services.");
+    expect(messages).toContain("Valeur inconnue pour la typologie.");
     expect(messages).toContain(
       "Le lien de prise de rendez-vous doit commencer par http:// ou https://.",
     );

@@ -151,6 +151,8 @@ export async function ajouterLieu(
         telephone: saisie.telephone || null,
         courriels: saisie.courriel ? [saisie.courriel] : [],
         horaires: versOsm(saisie.horaires) || null,
+        typologies: saisie.typologies,
+        itinerance: saisie.itinerance,
         services: saisie.services,
         publicsSpecifiquementAdresses: saisie.publicsSpecifiquementAdresses,
         priseEnChargeSpecifique: saisie.priseEnChargeSpecifique,

@@ -41,6 +41,8 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
     communeCode: "62510",
     services: ["Aide aux démarches administratives"],
     modalitesAcces: ["Se présenter"],
+    typologies: ["BIB"],
+    itinerance: ["Fixe"],
     horaires: {
       Mo: [],
       Tu: [{ debut: "09:00", fin: "12:00" }],
@@ -67,6 +69,8 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
       latitude: 50.4231,
       departementCode: "62",
       dispositifProgrammesNationaux: ["Conseillers numériques"],
+      typologies: ["BIB"],
+      itinerance: ["Fixe"],
     });
   });
 

@@ -10,11 +10,16 @@ import { type FormEvent, useState } from "react";
 import { GRILLE_FERMEE, type Grille, JOURS, LIBELLES_JOURS } from "../../domain/lieux/horaires.ts";
 import {
   FRAIS,
+  ITINERANCES,
   lieuSchema,
   MODALITES_ACCES,
+  MODALITES_ACCOMPAGNEMENT,
   NATURES_LIEU,
   type NatureLieu,
+  PRISES_EN_CHARGE,
+  PUBLICS_ADRESSES,
   SERVICES,
+  TYPOLOGIES_USUELLES,
 } from "../../domain/lieux/lieu.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
@@ -91,6 +96,12 @@ function NouveauLieu() {
     communeCode: "",
     telephone: "",
     priseRdv: "",
+    courriel: "",
+    typologies: [] as string[],
+    itinerance: [] as string[],
+    publicsSpecifiquementAdresses: [] as string[],
+    priseEnChargeSpecifique: [] as string[],
+    modalitesAccompagnement: [] as string[],
     services: [] as string[],
     fraisACharge: [] as string[],
     modalitesAcces: [] as string[],
@@ -100,7 +111,16 @@ function NouveauLieu() {
   const [proches, setProches] = useState<Proche[]>();
   const [succes, setSucces] = useState<string>();
   const { erreurs, etat, message, depuisSchema, depuisEchec, effacer } = useErreurs();
-  const basculer = (cle: "services" | "fraisACharge" | "modalitesAcces", v: string) =>
+  type Multiple =
+    | "services"
+    | "fraisACharge"
+    | "modalitesAcces"
+    | "typologies"
+    | "itinerance"
+    | "publicsSpecifiquementAdresses"
+    | "priseEnChargeSpecifique"
+    | "modalitesAccompagnement";
+  const basculer = (cle: Multiple, v: string) =>
     setF({ ...f, [cle]: f[cle].includes(v) ? f[cle].filter((x) => x !== v) : [...f[cle], v] });
 
   const envoyer = async (corps: object) => {
@@ -209,6 +229,7 @@ function NouveauLieu() {
             ["adresse", "Adresse"],
             ["codePostal", "Code postal"],
             ["telephone", "Téléphone (facultatif)"],
+            ["courriel", "Adresse électronique du lieu (facultatif)"],
             ["priseRdv", "Lien de prise de rendez-vous (facultatif)"],
           ] as const
         ).map(([c, label]) => (
@@ -223,6 +244,28 @@ function NouveauLieu() {
           valeur={f.communeCode}
           onChange={(communeCode) => setF({ ...f, communeCode })}
           erreur={message("communeCode")}
+        />
+        <Checkbox
+          legend="Type de lieu"
+          orientation="horizontal"
+          options={Object.entries(TYPOLOGIES_USUELLES).map(([code, libelle]) => ({
+            label: libelle,
+            nativeInputProps: {
+              checked: f.typologies.includes(code),
+              onChange: () => basculer("typologies", code),
+            },
+          }))}
+        />
+        <Checkbox
+          legend="Itinérance"
+          orientation="horizontal"
+          options={ITINERANCES.map((s) => ({
+            label: s,
+            nativeInputProps: {
+              checked: f.itinerance.includes(s),
+              onChange: () => basculer("itinerance", s),
+            },
+          }))}
         />
         <Checkbox
           legend="Services proposés"
@@ -242,6 +285,38 @@ function NouveauLieu() {
             nativeInputProps: {
               checked: f.fraisACharge.includes(s),
               onChange: () => basculer("fraisACharge", s),
+            },
+          }))}
+        />
+        <Checkbox
+          legend="Publics spécifiquement adressés (facultatif)"
+          orientation="horizontal"
+          options={PUBLICS_ADRESSES.map((s) => ({
+            label: s,
+            nativeInputProps: {
+              checked: f.publicsSpecifiquementAdresses.includes(s),
+              onChange: () => basculer("publicsSpecifiquementAdresses", s),
+            },
+          }))}
+        />
+        <Checkbox
+          legend="Prise en charge spécifique (facultatif)"
+          options={PRISES_EN_CHARGE.map((s) => ({
+            label: s,
+            nativeInputProps: {
+              checked: f.priseEnChargeSpecifique.includes(s),
+              onChange: () => basculer("priseEnChargeSpecifique", s),
+            },
+          }))}
+        />
+        <Checkbox
+          legend="Modalités d'accompagnement"
+          orientation="horizontal"
+          options={MODALITES_ACCOMPAGNEMENT.map((s) => ({
+            label: s,
+            nativeInputProps: {
+              checked: f.modalitesAccompagnement.includes(s),
+              onChange: () => basculer("modalitesAccompagnement", s),
             },
           }))}
         />
