@@ -22,3 +22,10 @@ export function sessionExpiree(
 export function jourParis(instant: Date): string {
   return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(instant);
 }
+
+/** A calendar day (AAAA-MM-JJ) moved by a number of days, across months and years. */
+export function ajouterJours(jour: string, jours: number): string {
+  const d = new Date(`${jour}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + jours);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { machine } from "../machine.ts";
+import { ajouterJours } from "../temps.ts";
 
 export const TYPES_CONTRAT = {
   cdi: "CDI",
@@ -111,7 +112,5 @@ export const transitionContrat = machine<StatutContrat, EvenementContrat>({
 
 /** The signature is due within 15 days of the declaration (programme.md §6). */
 export function dateLimiteSignature(dateDeclaration: string): string {
-  const d = new Date(`${dateDeclaration}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 15);
-  return d.toISOString().slice(0, 10);
+  return ajouterJours(dateDeclaration, 15);
 }

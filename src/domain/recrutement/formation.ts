@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { machine } from "../machine.ts";
+import { ajouterJours } from "../temps.ts";
 
 /** The four paths set by the provider's positioning (formation.md §1). */
 export const PARCOURS_HEURES = [105, 280, 350, 420] as const;
@@ -112,12 +113,6 @@ export function etapeFormationSchema(aujourdhui: string) {
   ]);
 }
 export type EtapeFormation = z.infer<ReturnType<typeof etapeFormationSchema>>;
-
-const ajouterJours = (date: string, jours: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + jours);
-  return d.toISOString().slice(0, 10);
-};
 
 export type AlerteFormation = "non_inscrite" | "depart_tardif";
 

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Statistiques, statistiquesDepuis } from "../../domain/cra/statistiques.ts";
 import type { Perimetre } from "../../domain/perimetre.ts";
+import { ajouterJours } from "../../domain/temps.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
@@ -73,12 +74,6 @@ export type StatistiquesPeriode = Statistiques & {
   parJour: { jour: string; activites: number; accompagnements: number }[];
 };
 
-const decaler = (jour: string, jours: number) => {
-  const d = new Date(`${jour}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + jours);
-  return d.toISOString().slice(0, 10);
-};
-
 const premierDuMois = (jour: string) => `${jour.slice(0, 7)}-01`;
 const moisSuivant = (mois: string) => {
   const d = new Date(`${mois}T00:00:00Z`);
@@ -93,7 +88,7 @@ const moisSuivant = (mois: string) => {
  */
 export function moisComplets(p: Periode): { debut: string; fin: string } | null {
   const debut = p.du === premierDuMois(p.du) ? p.du : moisSuivant(premierDuMois(p.du));
-  const fin = premierDuMois(decaler(p.au, 1));
+  const fin = premierDuMois(ajouterJours(p.au, 1));
   return debut < fin ? { debut, fin } : null;
 }
 
@@ -174,7 +169,7 @@ async function statistiquesFiltrees(
           group by 1`,
     );
   const parMois = await serie("YYYY-MM", debut.toISOString().slice(0, 10));
-  const parJour = await serie("YYYY-MM-DD", decaler(periode.au, -29));
+  const parJour = await serie("YYYY-MM-DD", ajouterJours(periode.au, -29));
   return completerSeries(statistiquesDepuis(totaux ?? {}), periode, parMois, parJour);
 }
 
@@ -190,7 +185,7 @@ function completerSeries(
     d.setUTCMonth(d.getUTCMonth() - 11 + i);
     return d.toISOString().slice(0, 7);
   });
-  const jours = Array.from({ length: 30 }, (_, i) => decaler(periode.au, i - 29));
+  const jours = Array.from({ length: 30 }, (_, i) => ajouterJours(periode.au, i - 29));
   const valeur = (l: { cle: string; activites: number; accompagnements: number }[], k: string) => {
     const x = l.filter((y) => y.cle === k);
     return {
@@ -251,7 +246,7 @@ export async function statistiquesDe(
     tx,
     sql`select jour::text as jour, sum(activites)::int as activites,
           sum(accompagnements)::int as accompagnements
-        from ${table} where ${condition} and jour between ${decaler(periode.au, -29)} and ${periode.au}
+        from ${table} where ${condition} and jour between ${ajouterJours(periode.au, -29)} and ${periode.au}
         group by 1 order by 1`,
   );
   return completerSeries(

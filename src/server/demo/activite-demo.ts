@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { compteursDe } from "../../domain/cra/compteurs.ts";
 import { craSchema } from "../../domain/cra/cra.ts";
 import { CODES, THEMATIQUES_DEMARCHES } from "../../domain/cra/vocabulaire.ts";
-import { jourParis } from "../../domain/temps.ts";
+import { ajouterJours, jourParis } from "../../domain/temps.ts";
 import { appliquerCompteurs } from "../activite/rollups.ts";
 import type { Executeur } from "../db/client.ts";
 import { contrat, cra, lieu, lieuConseiller } from "../db/schema.ts";
@@ -32,9 +32,7 @@ export async function genererActiviteDemo(
   if (!k || !ou) return;
   const schema = craSchema(aujourdhui);
   for (let i = 0; i < params.nombre; i++) {
-    const d = new Date(`${aujourdhui}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - h.entier(0, 180));
-    const jour = d.toISOString().slice(0, 10);
+    const jour = ajouterJours(aujourdhui, -h.entier(0, 180));
     if (jour < k.dateDebut) continue;
     const collectif = h.entier(0, 5) === 0;
     const nb = collectif ? h.entier(3, 12) : 1;

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { DISTANCES_MAX_KM, type Situation } from "../../domain/recrutement/candidature.ts";
 import { dateLimiteSignature } from "../../domain/recrutement/contrat.ts";
 import { dateLimiteRecrutement } from "../../domain/selection/subvention.ts";
-import { jourParis } from "../../domain/temps.ts";
+import { ajouterJours, jourParis } from "../../domain/temps.ts";
 import type { Executeur } from "../db/client.ts";
 import {
   ami,
@@ -22,12 +22,6 @@ import type { Hasard } from "./hasard.ts";
 import { COORDONNEES_DEMO, STRUCTURES_DEMO } from "./personas.ts";
 
 type CommuneDemo = { code: string; nom: string; departementCode: string; regionCode: string };
-
-const ajouterJours = (jour: string, n: number) => {
-  const d = new Date(`${jour}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 const SITUATIONS_DEMO: Situation[][] = [
   ["demandeur_emploi"],

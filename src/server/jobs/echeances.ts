@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { jourFr } from "../../domain/format.ts";
-import { jourParis } from "../../domain/temps.ts";
+import { ajouterJours, jourParis } from "../../domain/temps.ts";
 import { type Db, type Executeur, lignes } from "../db/client.ts";
 import { rappel } from "../db/schema.ts";
 import type { Courriel, Messagerie } from "../infra/messagerie.ts";
@@ -14,12 +14,6 @@ type Echeance = {
   echeance: string;
   niveau: string;
   courriels: Courriel[];
-};
-
-const ajouterJours = (jour: string, n: number) => {
-  const d = new Date(`${jour}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 };
 
 /** The level reached today for a deadline, given the reminders' offsets in days before it. */
