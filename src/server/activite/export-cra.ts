@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { and, asc, eq, gt, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, or, type SQL, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -16,7 +16,7 @@ import {
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, cra, lieu, structure, utilisateur } from "../db/schema.ts";
@@ -25,24 +25,12 @@ import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 
 const LOT = 5_000;
 
-/** Which reports a reader exports: their own, their structure's, their perimeter's, all. */
-function perimetreExport(connexion: SessionChargee): SQL | null {
-  const h = connexion.habilitation;
-  const p = h?.perimetre;
-  if (!h || !p) return null;
-  switch (h.role) {
-    case "conseiller":
-      return eq(cra.conseillerId, connexion.utilisateur.id);
-    case "structure":
-      return p.type === "structure" ? eq(cra.structureId, p.structureId) : null;
-    case "coordinateur":
-      return p.conseillerIds?.length ? inArray(cra.conseillerId, p.conseillerIds) : sql`false`;
-    case "admin":
-      return sql`true`;
-    default:
-      return null;
-  }
-}
+/** Reports are scoped like every other read: their employer, their département, their author. */
+const colonnesPerimetreCra = {
+  departement: cra.departementCode,
+  structureId: cra.structureId,
+  utilisateurId: cra.conseillerId,
+};
 
 type LigneExport = Awaited<ReturnType<typeof lot>>[number];
 
@@ -164,7 +152,7 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       const connexion = connexionRequise(requete);
-      const perimetre = perimetreExport(connexion)!;
+      const perimetre = predicatPerimetre(connexion, colonnesPerimetreCra);
       const q = requete.query;
       const condition = and(
         perimetre,
