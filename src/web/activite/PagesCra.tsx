@@ -16,6 +16,7 @@ import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
 import { dateLongue } from "../socle/format.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
 import { type EtatCra, etatVide, FormulaireCra } from "./FormulaireCra.tsx";
 
 type LigneCra = {
@@ -40,22 +41,7 @@ function useMesCra(filtres = "") {
 
 /** Download links of the reports in the reader's scope, streamed by the server. */
 export function LiensExportCra() {
-  return (
-    <p className={fr.cx("fr-mb-2w")}>
-      {(["csv", "xlsx"] as const).map((format, i) => (
-        <span key={format}>
-          {i > 0 && " · "}
-          <a
-            className={fr.cx("fr-link", "fr-icon-download-line", "fr-link--icon-left")}
-            href={`/api/exports-cra?format=${format}`}
-            download
-          >
-            Comptes rendus d'activité ({format.toUpperCase()})
-          </a>
-        </span>
-      ))}
-    </p>
-  );
+  return <LiensExport chemin="/api/exports-cra" libelle="Comptes rendus d'activité" />;
 }
 
 /** Durations used more than five times among recent reports, most used first (cra.md §3.1). */

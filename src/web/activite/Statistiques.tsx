@@ -14,6 +14,7 @@ import { THEMATIQUES, TYPES_ACTIVITE, TYPES_LIEU } from "../../domain/cra/vocabu
 import { nombreFr } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { LiensExport } from "../socle/LiensExport.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -210,20 +211,13 @@ export function TableauStatistiques({ api, exportable }: { api: string; exportab
         )}
       </div>
       {data && exportable && (
-        <p>
-          {(["csv", "xlsx", "pdf"] as const).map((format, i) => (
-            <span key={format}>
-              {i > 0 && " · "}
-              <a
-                className={fr.cx("fr-link", "fr-icon-download-line", "fr-link--icon-left")}
-                href={`/api/statistiques/export?format=${format}${requete ? `&${requete}` : ""}`}
-                download
-              >
-                {format === "pdf" ? "Rapport PDF" : `Chiffres (${format.toUpperCase()})`}
-              </a>
-            </span>
-          ))}
-        </p>
+        <LiensExport
+          chemin="/api/statistiques/export"
+          requete={requete}
+          libelle="Chiffres"
+          formats={["csv", "xlsx", "pdf"]}
+          libelleFormat={(f) => (f === "pdf" ? "Rapport PDF" : `Chiffres (${f.toUpperCase()})`)}
+        />
       )}
       {data && (
         <>
