@@ -256,6 +256,40 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
   );
 }
 
+/** Only the ANCT exempts a conseiller from the initial training, with a reason. */
+function DispenseFormation({ c }: { c: ContratSuivi }) {
+  const client = useQueryClient();
+  const [motif, setMotif] = useState("");
+  const [erreur, setErreur] = useState<string>();
+  if (c.formation?.statut !== "a_inscrire") return null;
+  const dispenser = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await appelerApi(`/api/formations/${c.formation?.id}/etapes`, {
+        methode: "POST",
+        corps: { evenement: "dispenser", motif },
+      });
+      setErreur(undefined);
+      await client.invalidateQueries();
+    } catch (err) {
+      setErreur(err instanceof ErreurApi ? err.message : "L'envoi a échoué.");
+    }
+  };
+  return (
+    <form onSubmit={dispenser} noValidate className={fr.cx("fr-mb-2w")}>
+      <Input
+        label={`Motif de dispense de formation de ${c.prenom} ${c.nom}`}
+        state={erreur ? "error" : "default"}
+        stateRelatedMessage={erreur}
+        nativeInputProps={{ value: motif, onChange: (e) => setMotif(e.target.value) }}
+      />
+      <Button size="small" priority="secondary" type="submit">
+        Dispenser de formation
+      </Button>
+    </form>
+  );
+}
+
 /** The admin enters one exam result; Pix's outcome is computed by the server from the levels. */
 function SaisieCertification({ c }: { c: ContratSuivi }) {
   const client = useQueryClient();
@@ -402,7 +436,14 @@ export function PageRecrutementsAdmin() {
           <ContratsDuPerimetre
             vue="en_cours"
             titre="Contrats en cours et formation"
-            actions={(c) => c.statut === "actif" && <SaisieCertification c={c} />}
+            actions={(c) =>
+              c.statut === "actif" && (
+                <>
+                  <DispenseFormation c={c} />
+                  <SaisieCertification c={c} />
+                </>
+              )
+            }
           />
           <ImportFormation />
         </>
