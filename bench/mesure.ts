@@ -1,5 +1,11 @@
 /** Timing of one benchmark: the optimised path and the naive baseline, measured in the same run. */
-export type ResultatBench = { mesures: number[]; mesuresBase: number[]; identique: boolean };
+export type ResultatBench = {
+  mesures: number[];
+  mesuresBase: number[];
+  identique: boolean;
+  /** Facts worth printing with the line (throughput, errors…). */
+  details?: string;
+};
 
 export async function chronometrer(fois: number, fn: () => Promise<unknown>): Promise<number[]> {
   const durees: number[] = [];
@@ -21,5 +27,5 @@ export function ligneResultat(nom: string, r: ResultatBench): string {
   const p50 = centile(r.mesures, 50);
   const p99 = centile(r.mesures, 99);
   const base = centile(r.mesuresBase, 50);
-  return `${nom}: p50=${p50.toFixed(2)}ms p99=${p99.toFixed(2)}ms baseline_p50=${base.toFixed(2)}ms ratio=${(base / p50).toFixed(1)}x identical=${r.identique ? "yes" : "no"}`;
+  return `${nom}: p50=${p50.toFixed(2)}ms p99=${p99.toFixed(2)}ms baseline_p50=${base.toFixed(2)}ms ratio=${(base / p50).toFixed(1)}x identical=${r.identique ? "yes" : "no"}${r.details ? ` ${r.details}` : ""}`;
 }

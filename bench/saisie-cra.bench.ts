@@ -7,15 +7,17 @@ import { lieuConseiller } from "../src/server/db/schema.ts";
 import { demarrerPlateforme } from "../src/server/demarrage.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { baseDeBench } from "./base.ts";
+import { chargerEnParallele, type RequeteCharge } from "./charge-http.ts";
 import type { ResultatBench } from "./mesure.ts";
 
 const ECRIVAINS = 50;
-const PAR_ECRIVAIN = 40;
+const PAR_ECRIVAIN = 100;
 
 /**
- * Recording a report over HTTP with 50 conseillers writing at once (each CRA updates its
- * roll-ups in its transaction): latency per request. Baseline: the same requests one at a
- * time. "identical" means the roll-ups match the raw reports afterwards (cnfs doctor).
+ * Recording a report over HTTP with 50 conseillers writing at once, each as fast as the server
+ * answers (autocannon, 50 connections, in its own process): latency per request. Each CRA
+ * updates its roll-ups in its transaction. Baseline: one writer alone. "identical" means every
+ * request succeeded and the roll-ups match the raw reports afterwards (cnfs doctor).
  */
 export default async function saisieCra(): Promise<ResultatBench> {
   const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
@@ -51,37 +53,46 @@ export default async function saisieCra(): Promise<ResultatBench> {
       .update(lieuConseiller)
       .set({ debut: "2021-06-01" })
       .where(and(eq(lieuConseiller.nature, "principal"), isNull(lieuConseiller.fin)));
-    const envoyer = async (i: number, n: number) => {
-      const debut = performance.now();
-      const r = await fetch(`${url}/api/cra`, {
-        method: "POST",
+    const requetes: RequeteCharge[] = conseillers.flatMap((c, i) =>
+      [0, 1, 2].map((n) => ({
+        method: "POST" as const,
+        path: "/api/cra",
         headers: { "content-type": "application/json", cookie: cookies[i]!, origin: url },
         body: JSON.stringify({
-          type: n % 3 === 0 ? "collectif" : "individuel",
+          type: n === 0 ? "collectif" : "individuel",
           date: aujourdhui,
-          dureeMinutes: 30 + (n % 4) * 15,
+          dureeMinutes: 30 + n * 15,
           typeLieu: "lieu_activite",
-          lieuId: conseillers[i]!.lieu_id,
-          nbParticipants: n % 3 === 0 ? 6 : 1,
-          thematiques: ["email", n % 2 ? "sante" : "bureautique"],
+          lieuId: c.lieu_id,
+          nbParticipants: n === 0 ? 6 : 1,
+          thematiques: ["email", n === 1 ? "sante" : "bureautique"],
         }),
-      });
-      if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
-      return performance.now() - debut;
+      })),
+    );
+    // Warm-up (JIT, plans, pool), then one writer alone, then fifty at once.
+    await chargerEnParallele({ url, connexions: ECRIVAINS, total: 500, requetes });
+    const seul = await chargerEnParallele({ url, connexions: 1, total: 300, requetes });
+    const ensemble = await chargerEnParallele({
+      url,
+      connexions: ECRIVAINS,
+      total: ECRIVAINS * PAR_ECRIVAIN,
+      requetes,
+    });
+    const echecs = seul.erreurs + seul.non2xx + ensemble.erreurs + ensemble.non2xx;
+    const [{ n }] = (await lignes<{ n: number }>(
+      base.db,
+      sql`select count(*)::int as n from cra`,
+    )) as [{ n: number }];
+    const identique =
+      echecs === 0 &&
+      n === 800 + ECRIVAINS * PAR_ECRIVAIN &&
+      (await verifierRollups(base.db)).length === 0;
+    return {
+      mesures: ensemble.latences,
+      mesuresBase: seul.latences,
+      identique,
+      details: `debit=${Math.round(ensemble.parSeconde)}/s echecs=${echecs} cra=${n}`,
     };
-    const mesuresBase: number[] = [];
-    for (let n = 0; n < 100; n++) mesuresBase.push(await envoyer(n % ECRIVAINS, n));
-    const mesures = (
-      await Promise.all(
-        conseillers.map(async (_, i) => {
-          const durees: number[] = [];
-          for (let n = 0; n < PAR_ECRIVAIN; n++) durees.push(await envoyer(i, n));
-          return durees;
-        }),
-      )
-    ).flat();
-    const identique = (await verifierRollups(base.db)).length === 0;
-    return { mesures, mesuresBase, identique };
   } finally {
     await plateforme.arreter();
     await base.fermer();

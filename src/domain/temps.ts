@@ -18,9 +18,12 @@ export function sessionExpiree(
   );
 }
 
+// Building a formatter costs far more than using one.
+const FORMAT_JOUR_PARIS = new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" });
+
 /** The calendar day in Paris of an instant, as YYYY-MM-DD: the programme's dates are French days. */
 export function jourParis(instant: Date): string {
-  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(instant);
+  return FORMAT_JOUR_PARIS.format(instant);
 }
 
 /** A calendar day (AAAA-MM-JJ) moved by a number of days, across months and years. */

@@ -1,11 +1,11 @@
-import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { compteursDe, difference } from "../../domain/cra/compteurs.ts";
 import type { Cra } from "../../domain/cra/cra.ts";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
-import { type Db, type Executeur, lignes } from "../db/client.ts";
-import { commune, cra, lieu, lieuConseiller, structure } from "../db/schema.ts";
+import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
+import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
-import { appliquerCompteurs } from "./rollups.ts";
+import { appliquerCompteurs, ctesRollups, vecteurCompteurs } from "./rollups.ts";
 
 export const CRA_D_UN_AUTRE = "Vous n'avez pas l'autorisation de modifier ce compte rendu.";
 export const LIEU_D_UN_AUTRE = "Ce lieu ne fait pas partie de vos lieux d'activité.";
@@ -14,74 +14,110 @@ export const LIEU_D_UN_AUTRE = "Ce lieu ne fait pas partie de vos lieux d'activi
  * The employer on the activity's date: the structure of the contract that ran that day; for a
  * conseiller recruited before contracts were kept here, the structure of their habilitation.
  */
+const employeurSql = (conseillerId: SQL, jour: SQL) => sql`coalesce(
+  (select k.structure_id from contrat k
+    where k.utilisateur_id = ${conseillerId} and k.statut in ('actif', 'termine')
+      and k.date_debut <= ${jour}
+      and coalesce(k.date_fin_effective, k.date_fin, 'infinity'::date) >= ${jour}
+    order by k.date_debut desc limit 1),
+  (select h.structure_id from habilitation h
+    where h.utilisateur_id = ${conseillerId} and h.role = 'conseiller' and h.actif
+      and not exists (select 1 from contrat k where k.utilisateur_id = ${conseillerId})
+    limit 1))`;
+
 export async function employeurA(
   tx: Executeur,
   conseillerId: string,
   jour: string,
 ): Promise<string | null> {
-  // One round trip: it runs for every report typed.
   const [r] = await lignes<{ structure_id: string | null }>(
     tx,
-    sql`select coalesce(
-      (select k.structure_id from contrat k
-        where k.utilisateur_id = ${conseillerId} and k.statut in ('actif', 'termine')
-          and k.date_debut <= ${jour}
-          and coalesce(k.date_fin_effective, k.date_fin, 'infinity'::date) >= ${jour}
-        order by k.date_debut desc limit 1),
-      (select h.structure_id from habilitation h
-        where h.utilisateur_id = ${conseillerId} and h.role = 'conseiller' and h.actif
-          and not exists (select 1 from contrat k where k.utilisateur_id = ${conseillerId})
-        limit 1)
-    ) as structure_id`,
+    sql`select ${employeurSql(sql`${conseillerId}::uuid`, sql`${jour}::date`)} as structure_id`,
   );
   return r?.structure_id ?? null;
 }
 
-type Emplacement = { lieuId: string | null; communeCode: string; departementCode: string };
+const p = (nom: string, type: string) => sql`${sql.placeholder(nom)}::${sql.raw(type)}`;
 
-/** Where the activity took place, from the server's data (cra.md §3.1, §4). */
-async function emplacement(
-  tx: Executeur,
-  conseillerId: string,
-  structureId: string,
-  c: Cra,
-): Promise<Resultat<Emplacement>> {
-  if (c.typeLieu === "lieu_activite") {
-    const [l] = await tx
-      .select({ id: lieu.id, communeCode: lieu.communeCode, departementCode: lieu.departementCode })
-      .from(lieuConseiller)
-      .innerJoin(lieu, eq(lieu.id, lieuConseiller.lieuId))
-      .where(
-        and(
-          eq(lieuConseiller.conseillerId, conseillerId),
-          eq(lieuConseiller.lieuId, c.lieuId ?? ""),
-          lte(lieuConseiller.debut, c.date),
-          or(isNull(lieuConseiller.fin), gte(lieuConseiller.fin, c.date)),
-        ),
-      )
-      .limit(1);
-    if (!l) return echec("lieuId", LIEU_D_UN_AUTRE);
-    return reussite({
-      lieuId: l.id,
-      communeCode: l.communeCode,
-      departementCode: l.departementCode,
-    });
-  }
-  if (c.typeLieu === "a_distance") {
-    const [s] = await tx.select().from(structure).where(eq(structure.id, structureId));
-    return reussite({
-      lieuId: null,
-      communeCode: s!.communeCode,
-      departementCode: s!.departementCode,
-    });
-  }
-  const [co] = await tx
-    .select()
-    .from(commune)
-    .where(eq(commune.code, c.communeCode ?? ""));
-  if (!co) return echec("communeCode", "Cette commune est inconnue du référentiel officiel.");
-  return reussite({ lieuId: null, communeCode: co.code, departementCode: co.departementCode });
-}
+/** Why the server refuses a report's employer or place, per field (cra.md §4). */
+const REFUS_FAITS = {
+  date: "Vous n'aviez pas de contrat de conseiller numérique à cette date.",
+  lieuId: LIEU_D_UN_AUTRE,
+  communeCode: "Cette commune est inconnue du référentiel officiel.",
+} as const;
+
+type Faits = {
+  structure_id: string | null;
+  lieu_id: string | null;
+  commune_code: string | null;
+  departement_code: string | null;
+  champ_refuse: keyof typeof REFUS_FAITS | null;
+};
+
+/**
+ * What the server decides about a report, from its own data: the employer that day, and where
+ * the activity took place — one of the conseiller's places that day, the employer's commune for
+ * a remote activity, or the commune typed — or the field to refuse.
+ */
+const faitsSql = sql`with employeur as (
+    select ${employeurSql(p("conseillerId", "uuid"), p("date", "date"))} as structure_id)
+  select e.structure_id,
+    case when ${p("typeLieu", "text")} = 'lieu_activite' then l.id end as lieu_id,
+    case ${p("typeLieu", "text")} when 'lieu_activite' then l.commune_code
+      when 'a_distance' then s.commune_code else co.code end as commune_code,
+    case ${p("typeLieu", "text")} when 'lieu_activite' then l.departement_code
+      when 'a_distance' then s.departement_code else co.departement_code end as departement_code,
+    case when e.structure_id is null then 'date'
+      when ${p("typeLieu", "text")} = 'lieu_activite' and l.id is null then 'lieuId'
+      when ${p("typeLieu", "text")} in ('domicile', 'autre') and co.code is null then 'communeCode'
+    end as champ_refuse
+  from employeur e
+  left join lateral (
+    select l.id, l.commune_code, l.departement_code
+    from lieu_conseiller lc join lieu l on l.id = lc.lieu_id
+    where lc.conseiller_id = ${p("conseillerId", "uuid")} and lc.lieu_id = ${p("lieuId", "uuid")}
+      and lc.debut <= ${p("date", "date")} and (lc.fin is null or lc.fin >= ${p("date", "date")})
+    limit 1) l on true
+  left join structure s on s.id = e.structure_id
+  left join commune co on co.code = ${p("communeCode", "text")}`;
+
+const faitsDeSaisie = requetePreparee<Faits>("cnfs_cra_faits", faitsSql);
+
+const parametresFaits = (conseillerId: string, c: Cra) => ({
+  conseillerId,
+  date: c.date,
+  typeLieu: c.typeLieu,
+  lieuId: c.lieuId ?? null,
+  communeCode: c.communeCode ?? null,
+});
+
+/** The columns typed by the conseiller, as stored (the server's facts come apart). */
+const colonnesSaisies = (conseillerId: string, c: Cra) => ({
+  conseillerId,
+  type: c.type,
+  public: c.public,
+  date: c.date,
+  dureeMinutes: c.dureeMinutes,
+  typeLieu: c.typeLieu,
+  nbParticipants: c.nbParticipants,
+  dejaAccompagnes: c.dejaAccompagnes,
+  ages: c.ages,
+  statuts: c.statuts,
+  genres: c.genres,
+  thematiques: c.thematiques,
+  precisionsDemarche: c.precisionsDemarche ?? null,
+  materiel: c.materiel,
+  autonomie: c.autonomie ?? null,
+  oriente: c.oriente,
+  structureRedirection: c.structureRedirection ?? null,
+  titreAtelier: c.titreAtelier ?? null,
+  niveau: c.niveau ?? null,
+  notes: c.notes ?? null,
+});
+
+const CHAMPS_SAISIS = Object.keys(colonnesSaisies("", {} as Cra)) as (keyof ReturnType<
+  typeof colonnesSaisies
+>)[];
 
 type LigneCra = typeof cra.$inferSelect;
 
@@ -117,56 +153,72 @@ const cleDe = (l: Pick<LigneCra, "conseillerId" | "structureId" | "departementCo
 
 /** The columns of a report from the validated input and the server's own facts. */
 async function colonnesCra(tx: Executeur, conseillerId: string, c: Cra) {
-  const structureId = await employeurA(tx, conseillerId, c.date);
-  if (!structureId)
-    return echec("date", "Vous n'aviez pas de contrat de conseiller numérique à cette date.");
-  const ou = await emplacement(tx, conseillerId, structureId, c);
-  if (!ou.ok) return ou;
+  const [f] = await faitsDeSaisie(tx, parametresFaits(conseillerId, c));
+  if (!f || f.champ_refuse) {
+    const champ = f?.champ_refuse ?? "date";
+    return echec(champ, REFUS_FAITS[champ]);
+  }
   return reussite({
-    conseillerId,
-    structureId,
-    type: c.type,
-    public: c.public,
-    date: c.date,
-    dureeMinutes: c.dureeMinutes,
-    typeLieu: c.typeLieu,
-    ...ou.valeur,
-    nbParticipants: c.nbParticipants,
-    dejaAccompagnes: c.dejaAccompagnes,
-    ages: c.ages,
-    statuts: c.statuts,
-    genres: c.genres,
-    thematiques: c.thematiques,
-    precisionsDemarche: c.precisionsDemarche,
-    materiel: c.materiel,
-    autonomie: c.autonomie,
-    oriente: c.oriente,
-    structureRedirection: c.structureRedirection,
-    titreAtelier: c.titreAtelier,
-    niveau: c.niveau,
-    notes: c.notes,
+    ...colonnesSaisies(conseillerId, c),
+    structureId: f.structure_id,
+    lieuId: f.lieu_id,
+    communeCode: f.commune_code,
+    departementCode: f.departement_code,
   });
 }
+
+/**
+ * The server's facts, the report, its journal line and its roll-ups in one statement: a
+ * statement is its own transaction, so they commit together, in one round trip, with rows
+ * locked only while it runs (the département's roll-up rows are shared by every writer of the
+ * day). Nothing is written when a fact is refused; the refused field comes back.
+ */
+const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["champ_refuse"] }>(
+  "cnfs_cra_creer",
+  sql`with faits as (${faitsSql}),
+    cree as (
+      insert into ${cra} (${sql.join(
+        CHAMPS_SAISIS.map((k) => sql.identifier(cra[k].name)),
+        sql`, `,
+      )}, structure_id, lieu_id, commune_code, departement_code)
+      select ${sql.join(
+        CHAMPS_SAISIS.map((k) => sql.placeholder(k)),
+        sql`, `,
+      )}, f.structure_id, f.lieu_id, f.commune_code, f.departement_code
+      from faits f where f.champ_refuse is null
+      returning id, conseiller_id, structure_id, departement_code, date),
+    trace as (
+      insert into journal (utilisateur_id, habilitation_id, role, auteur, requete_id, origine,
+        action, cible_type, cible_id, apres)
+      select ${p("utilisateurId", "uuid")}, ${p("habilitationId", "uuid")}, ${p("role", "text")},
+        ${p("auteur", "text")}, ${p("requeteId", "text")}, ${p("origine", "text")},
+        'cra.cree', 'cra', cree.id::text, ${p("apres", "jsonb")}
+      from cree),
+    source as (
+      select conseiller_id, structure_id, departement_code, date as jour,
+        ${p("compteurs", "int[]")} as compteurs
+      from cree),
+    ${ctesRollups("source")}
+    select (select id from cree) as id, f.champ_refuse from faits f`,
+);
 
 /** Records a report and its roll-ups in one transaction (statistiques-et-opendata.md §2.3). */
 export async function creerCra(
   db: Db,
   params: { conseillerId: string; cra: Cra; acteur: Acteur },
 ): Promise<Resultat<{ id: string }>> {
-  return db.transaction(async (tx) => {
-    const colonnes = await colonnesCra(tx, params.conseillerId, params.cra);
-    if (!colonnes.ok) return colonnes;
-    const [ligne] = await tx.insert(cra).values(colonnes.valeur).returning();
-    await journaliser(tx, params.acteur, {
-      action: "cra.cree",
-      cibleType: "cra",
-      cibleId: ligne!.id,
-      apres: { date: ligne!.date, type: ligne!.type },
-    });
-    // Roll-up rows are shared by every writer of the day: locked last, held until commit only.
-    await appliquerCompteurs(tx, cleDe(ligne!), compteursDe(params.cra));
-    return reussite({ id: ligne!.id });
+  const [r] = await insererCra(db, {
+    ...parametresFaits(params.conseillerId, params.cra),
+    ...colonnesSaisies(params.conseillerId, params.cra),
+    ...params.acteur,
+    apres: { date: params.cra.date, type: params.cra.type },
+    compteurs: vecteurCompteurs(compteursDe(params.cra)),
   });
+  if (!r?.id) {
+    const champ = r?.champ_refuse ?? "date";
+    return echec(champ, REFUS_FAITS[champ]);
+  }
+  return reussite({ id: r.id });
 }
 
 async function craDuConseiller(tx: Executeur, id: string, conseillerId: string) {

@@ -48,6 +48,13 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
     expect(l?.ages).toEqual({ soixante_soixante_neuf: 5, non_communique: 3 });
     expect(l?.structureId).not.toBeNull();
     expect(await verifierRollups(p.base.db)).toEqual([]);
+    const [trace] = await p.base.db.select().from(journal).where(eq(journal.cibleId, l!.id));
+    expect(trace).toMatchObject({
+      action: "cra.cree",
+      cibleType: "cra",
+      apres: { date: "2026-02-20", type: "collectif" },
+    });
+    expect(trace?.utilisateurId).toBe(l?.conseillerId);
   });
 
   it("refuse un lieu qui n'est pas le sien, une saisie invalide, et le compte rendu d'un autre", async () => {
@@ -64,6 +71,22 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
       champ: "lieuId",
       message: "Ce lieu ne fait pas partie de vos lieux d'activité.",
     });
+    const avant = await p.base.db.$count(cra);
+    const traces = await p.base.db.$count(journal);
+    const communeInconnue = await envoyer(
+      "POST",
+      "/api/cra",
+      atelier({ typeLieu: "autre", lieuId: undefined, communeCode: "99999" }),
+    );
+    expect(communeInconnue.statusCode).toBe(400);
+    expect(communeInconnue.json().erreurs[0]).toEqual({
+      champ: "communeCode",
+      message: "Cette commune est inconnue du référentiel officiel.",
+    });
+    // A refused report leaves no row, no journal line and no counter behind.
+    expect(await p.base.db.$count(cra)).toBe(avant);
+    expect(await p.base.db.$count(journal)).toBe(traces);
+    expect(await verifierRollups(p.base.db)).toEqual([]);
     const futur = await envoyer("POST", "/api/cra", atelier({ date: "2026-03-03" }));
     expect(futur.json().erreurs[0].message).toBe("La date ne peut pas être dans le futur.");
     const usurpe = await envoyer("POST", "/api/cra", { ...atelier(), conseillerId: lieuId });

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, type SQLChunk, sql } from "drizzle-orm";
 import { COLONNES_COMPTEURS, type Compteurs } from "../../domain/cra/compteurs.ts";
-import { type Executeur, lignes } from "../db/client.ts";
+import { type Executeur, lignes, requetePreparee } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 
 export type CleRollup = {
@@ -10,51 +10,72 @@ export type CleRollup = {
   jour: string;
 };
 
+const ident = (c: string) => sql.identifier(c);
+const liste = (morceaux: SQLChunk[]) => sql.join(morceaux, sql`, `);
+const NOMS = liste(COLONNES_COMPTEURS.map(ident));
+// Array subscripts are written as constants so the statement's text never changes.
+const VALEURS = liste(COLONNES_COMPTEURS.map((_, i) => sql.raw(`s.compteurs[${i + 1}]`)));
+const increments = (table: string) =>
+  liste(
+    COLONNES_COMPTEURS.map(
+      (c) => sql`${ident(c)} = ${ident(table)}.${ident(c)} + excluded.${ident(c)}`,
+    ),
+  );
+
+/** A report's counters in the roll-ups' column order, for the `compteurs` int[] parameter. */
+export const vecteurCompteurs = (delta: Compteurs): number[] =>
+  COLONNES_COMPTEURS.map((c) => delta[c] ?? 0);
+
+/**
+ * The three roll-up upserts as CTEs reading the one-row relation `source` (conseiller_id,
+ * structure_id, departement_code, jour, compteurs int[]): to be placed in a WITH so that a
+ * report and its roll-ups are written by a single statement.
+ */
+export function ctesRollups(source: string): SQL {
+  const s = ident(source);
+  return sql`rollup_conseiller as (
+      insert into stat_conseiller_jour (conseiller_id, structure_id, jour, ${NOMS})
+      select s.conseiller_id, s.structure_id, s.jour, ${VALEURS} from ${s} s
+      where s.structure_id is not null
+      on conflict (conseiller_id, structure_id, jour) do update set ${increments("stat_conseiller_jour")}
+      returning 1),
+    rollup_jour as (
+      insert into stat_departement_jour (departement_code, jour, ${NOMS})
+      select s.departement_code, s.jour, ${VALEURS} from ${s} s
+      where s.departement_code is not null
+      on conflict (departement_code, jour) do update set ${increments("stat_departement_jour")}
+      returning 1),
+    rollup_mois as (
+      insert into stat_departement_mois (departement_code, mois, ${NOMS})
+      select s.departement_code, date_trunc('month', s.jour)::date, ${VALEURS} from ${s} s
+      where s.departement_code is not null
+      on conflict (departement_code, mois) do update set ${increments("stat_departement_mois")}
+      returning 1)`;
+}
+
+const ajouterAuxRollups = requetePreparee(
+  "cnfs_rollups",
+  sql`with source as (
+      select ${sql.placeholder("conseillerId")}::uuid as conseiller_id,
+        ${sql.placeholder("structureId")}::uuid as structure_id,
+        ${sql.placeholder("departementCode")}::text as departement_code,
+        ${sql.placeholder("jour")}::date as jour,
+        ${sql.placeholder("compteurs")}::int[] as compteurs),
+    ${ctesRollups("source")}
+    select 1`,
+);
+
 /**
  * Adds a report's counters (or takes them back) in the caller's transaction: the three roll-ups
- * in one statement (data-modifying CTEs), a single round trip while their rows are locked.
+ * in one prepared statement, a single round trip while their rows are locked.
  */
 export async function appliquerCompteurs(
   tx: Executeur,
   cle: CleRollup,
   delta: Compteurs,
 ): Promise<void> {
-  const colonnes = Object.keys(delta).filter((c) => COLONNES_COMPTEURS.includes(c));
-  if (colonnes.length === 0) return;
-  const noms = sql.join(
-    colonnes.map((c) => sql.identifier(c)),
-    sql`, `,
-  );
-  const valeurs = sql.join(
-    colonnes.map((c) => sql`${delta[c]}::int`),
-    sql`, `,
-  );
-  const increments = (table: string) =>
-    sql.join(
-      colonnes.map(
-        (c) =>
-          sql`${sql.identifier(c)} = ${sql.identifier(table)}.${sql.identifier(c)} + excluded.${sql.identifier(c)}`,
-      ),
-      sql`, `,
-    );
-  const conseiller = sql`insert into stat_conseiller_jour (conseiller_id, structure_id, jour, ${noms})
-    values (${cle.conseillerId}, ${cle.structureId}, ${cle.jour}, ${valeurs})
-    on conflict (conseiller_id, structure_id, jour) do update set ${increments("stat_conseiller_jour")}`;
-  if (!cle.departementCode) {
-    await tx.execute(conseiller);
-    return;
-  }
-  await tx.execute(sql`
-    with c as (${conseiller} returning 1),
-    j as (
-      insert into stat_departement_jour (departement_code, jour, ${noms})
-      values (${cle.departementCode}, ${cle.jour}, ${valeurs})
-      on conflict (departement_code, jour) do update set ${increments("stat_departement_jour")}
-      returning 1
-    )
-    insert into stat_departement_mois (departement_code, mois, ${noms})
-    values (${cle.departementCode}, ${`${cle.jour.slice(0, 7)}-01`}, ${valeurs})
-    on conflict (departement_code, mois) do update set ${increments("stat_departement_mois")}`);
+  if (Object.values(delta).every((n) => n === 0)) return;
+  await ajouterAuxRollups(tx, { ...cle, compteurs: vecteurCompteurs(delta) });
 }
 
 export type Ecart = { table: string; cle: string; colonnes: string[] };

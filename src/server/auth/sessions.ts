@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Role } from "../../domain/roles.ts";
 import { sessionExpiree } from "../../domain/temps.ts";
-import type { Db, Executeur } from "../db/client.ts";
+import { type Db, type Executeur, requetePreparee } from "../db/client.ts";
 import { habilitation, type PerimetreResolu, session, utilisateur } from "../db/schema.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { resoudrePerimetre } from "./perimetre-resolu.ts";
@@ -52,6 +52,33 @@ export async function ouvrirSession(
   return valeur;
 }
 
+type LigneSession = {
+  methode: string;
+  id_token: string | null;
+  perimetre: PerimetreResolu | null;
+  cree_le: Date | string;
+  derniere_activite: Date | string;
+  utilisateur_id: string;
+  email: string;
+  prenom: string;
+  nom: string;
+  actif: boolean;
+  habilitation_id: string | null;
+  role: string | null;
+};
+
+// Read on every request of a signed-in user: parsed and planned once per connection.
+const lireSession = requetePreparee<LigneSession>(
+  "cnfs_session",
+  sql`select s.methode, s.id_token, s.perimetre, s.cree_le, s.derniere_activite,
+      u.id as utilisateur_id, u.email, u.prenom, u.nom, u.actif,
+      h.id as habilitation_id, h.role
+    from session s
+    join utilisateur u on u.id = s.utilisateur_id
+    left join habilitation h on h.id = s.habilitation_id and h.actif
+    where s.id_hash = ${sql.placeholder("idHash")}`,
+);
+
 export async function chargerSession(
   db: Db,
   valeur: string,
@@ -59,22 +86,17 @@ export async function chargerSession(
   regles: ReglesSession,
 ): Promise<SessionChargee | null> {
   const idHash = empreinte(valeur);
-  const [ligne] = await db
-    .select({ s: session, u: utilisateur, h: habilitation })
-    .from(session)
-    .innerJoin(utilisateur, eq(utilisateur.id, session.utilisateurId))
-    .leftJoin(
-      habilitation,
-      and(eq(habilitation.id, session.habilitationId), eq(habilitation.actif, true)),
-    )
-    .where(eq(session.idHash, idHash))
-    .limit(1);
+  const [ligne] = await lireSession(db, { idHash });
   if (!ligne) return null;
-  if (!ligne.u.actif || sessionExpiree(ligne.s, maintenant, regles)) {
+  const dates = {
+    creeLe: new Date(ligne.cree_le),
+    derniereActivite: new Date(ligne.derniere_activite),
+  };
+  if (!ligne.actif || sessionExpiree(dates, maintenant, regles)) {
     await db.delete(session).where(eq(session.idHash, idHash));
     return null;
   }
-  if (maintenant.getTime() - ligne.s.derniereActivite.getTime() > PAS_ACTIVITE_MS) {
+  if (maintenant.getTime() - dates.derniereActivite.getTime() > PAS_ACTIVITE_MS) {
     await db
       .update(session)
       .set({ derniereActivite: maintenant })
@@ -82,17 +104,17 @@ export async function chargerSession(
   }
   return {
     idHash,
-    methode: ligne.s.methode,
-    idToken: ligne.s.idToken,
+    methode: ligne.methode,
+    idToken: ligne.id_token,
     utilisateur: {
-      id: ligne.u.id,
-      email: ligne.u.email,
-      prenom: ligne.u.prenom,
-      nom: ligne.u.nom,
+      id: ligne.utilisateur_id,
+      email: ligne.email,
+      prenom: ligne.prenom,
+      nom: ligne.nom,
     },
     habilitation:
-      ligne.h && ligne.s.perimetre
-        ? { id: ligne.h.id, role: ligne.h.role as Role, perimetre: ligne.s.perimetre }
+      ligne.habilitation_id && ligne.perimetre
+        ? { id: ligne.habilitation_id, role: ligne.role as Role, perimetre: ligne.perimetre }
         : null,
   };
 }

@@ -6,7 +6,12 @@ import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import {
+  type PgDatabase,
+  PgDialect,
+  type PgQueryResultHKT,
+  type PgTransaction,
+} from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -80,4 +85,22 @@ export function clientPglite(base: Base): PGlite | undefined {
 export async function lignes<T>(db: Executeur, requete: SQL): Promise<T[]> {
   const resultat = (await db.execute(requete)) as unknown as { rows: T[] };
   return resultat.rows;
+}
+
+const dialecte = new PgDialect();
+
+/**
+ * A raw statement whose text is built once from `sql.placeholder`s and which the PostgreSQL
+ * server parses and plans once per connection (a named statement): for the few statements that
+ * run on every request of a hot path. On PGlite it runs as an ordinary query.
+ */
+export function requetePreparee<T>(
+  nom: string,
+  requete: SQL,
+): (db: Executeur, valeurs: Record<string, unknown>) => Promise<T[]> {
+  const texte = dialecte.sqlToQuery(requete);
+  return async (db, valeurs) => {
+    const resultat = await db._.session.prepareQuery(texte, undefined, nom, false).execute(valeurs);
+    return (resultat as { rows: T[] }).rows;
+  };
 }
