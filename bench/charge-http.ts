@@ -16,6 +16,8 @@ export type Charge = {
   connexions: number;
   /** Total number of requests. */
   total: number;
+  /** Requests per second for all connections together; as fast as answered when absent. */
+  parSecondeVisees?: number;
   requetes: RequeteCharge[];
 };
 
@@ -57,6 +59,7 @@ async function executer(charge: Charge): Promise<ResultatCharge> {
         url: charge.url,
         connections: charge.connexions,
         amount: charge.total,
+        ...(charge.parSecondeVisees ? { overallRate: charge.parSecondeVisees } : {}),
         requests: [
           {
             // The context lives as long as the connection: it keeps the request it was given.

@@ -11,7 +11,9 @@ import { chargerEnParallele, type RequeteCharge } from "./charge-http.ts";
 import type { ResultatBench } from "./mesure.ts";
 
 const ECRIVAINS = 50;
-const PAR_ECRIVAIN = 100;
+const PAR_ECRIVAIN = 200;
+const ECHAUFFEMENT = 3_000;
+const SEUL = 300;
 
 /**
  * Recording a report over HTTP with 50 conseillers writing at once, each as fast as the server
@@ -70,28 +72,28 @@ export default async function saisieCra(): Promise<ResultatBench> {
       })),
     );
     // Warm-up (JIT, plans, pool), then one writer alone, then fifty at once.
-    await chargerEnParallele({ url, connexions: ECRIVAINS, total: 500, requetes });
-    const seul = await chargerEnParallele({ url, connexions: 1, total: 300, requetes });
-    const ensemble = await chargerEnParallele({
+    await chargerEnParallele({ url, connexions: ECRIVAINS, total: ECHAUFFEMENT, requetes });
+    const seul = await chargerEnParallele({ url, connexions: 1, total: SEUL, requetes });
+    const saturation = await chargerEnParallele({
       url,
       connexions: ECRIVAINS,
       total: ECRIVAINS * PAR_ECRIVAIN,
       requetes,
     });
-    const echecs = seul.erreurs + seul.non2xx + ensemble.erreurs + ensemble.non2xx;
+    const echecs = [seul, saturation].reduce((t, r) => t + r.erreurs + r.non2xx, 0);
     const [{ n }] = (await lignes<{ n: number }>(
       base.db,
       sql`select count(*)::int as n from cra`,
     )) as [{ n: number }];
     const identique =
       echecs === 0 &&
-      n === 800 + ECRIVAINS * PAR_ECRIVAIN &&
+      n === ECHAUFFEMENT + SEUL + ECRIVAINS * PAR_ECRIVAIN &&
       (await verifierRollups(base.db)).length === 0;
     return {
-      mesures: ensemble.latences,
+      mesures: saturation.latences,
       mesuresBase: seul.latences,
       identique,
-      details: `debit=${Math.round(ensemble.parSeconde)}/s echecs=${echecs} cra=${n}`,
+      details: `debit=${Math.round(saturation.parSeconde)}/s echecs=${echecs} cra=${n}`,
     };
   } finally {
     await plateforme.arreter();

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { verserAttente } from "./activite/rollups.ts";
 import { construireApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type Base, ouvrirBase } from "./db/client.ts";
@@ -12,6 +13,8 @@ import { localiserEnAttente } from "./jobs/localisation.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
+/** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
+const PERIODE_VERSEMENT_MS = 2_000;
 
 export type Plateforme = {
   app: FastifyInstance;
@@ -72,6 +75,14 @@ export async function demarrerPlateforme(
     }).catch((erreur) => app.log.error({ err: erreur }, "Échec du traitement des échéances"));
   }, PERIODE_MENAGE_MS);
   menage.unref();
+  // Awaited on stop, so that a fold never runs on a closed database.
+  let versementEnCours: Promise<unknown> = Promise.resolve();
+  const versement = setInterval(() => {
+    versementEnCours = verserAttente(base.db).catch((erreur) =>
+      app.log.error({ err: erreur }, "Échec du versement des compteurs en attente"),
+    );
+  }, PERIODE_VERSEMENT_MS);
+  versement.unref();
   return {
     app,
     base,
@@ -79,6 +90,8 @@ export async function demarrerPlateforme(
     messagerie,
     arreter: async () => {
       clearInterval(menage);
+      clearInterval(versement);
+      await versementEnCours;
       await app.close();
       await messagerie.fermer();
       if (!options.base) await base.fermer();

@@ -5,7 +5,7 @@ import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
-import { appliquerCompteurs, ctesRollups, vecteurCompteurs } from "./rollups.ts";
+import { appliquerCompteurs, cteRollups, vecteurCompteurs } from "./rollups.ts";
 
 export const CRA_D_UN_AUTRE = "Vous n'avez pas l'autorisation de modifier ce compte rendu.";
 export const LIEU_D_UN_AUTRE = "Ce lieu ne fait pas partie de vos lieux d'activité.";
@@ -168,10 +168,10 @@ async function colonnesCra(tx: Executeur, conseillerId: string, c: Cra) {
 }
 
 /**
- * The server's facts, the report, its journal line and its roll-ups in one statement: a
- * statement is its own transaction, so they commit together, in one round trip, with rows
- * locked only while it runs (the département's roll-up rows are shared by every writer of the
- * day). Nothing is written when a fact is refused; the refused field comes back.
+ * The server's facts, the report, its journal line and its pending counters in one statement:
+ * a statement is its own transaction, so they commit together, in one round trip, and only
+ * insert (no shared row to wait for). Nothing is written when a fact is refused; the refused
+ * field comes back.
  */
 const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["champ_refuse"] }>(
   "cnfs_cra_creer",
@@ -198,7 +198,7 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
       select conseiller_id, structure_id, departement_code, date as jour,
         ${p("compteurs", "int[]")} as compteurs
       from cree),
-    ${ctesRollups("source")}
+    ${cteRollups("source")}
     select (select id from cree) as id, f.champ_refuse from faits f`,
 );
 

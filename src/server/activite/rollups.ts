@@ -1,6 +1,6 @@
 import { type SQL, type SQLChunk, sql } from "drizzle-orm";
 import { COLONNES_COMPTEURS, type Compteurs } from "../../domain/cra/compteurs.ts";
-import { type Executeur, lignes, requetePreparee } from "../db/client.ts";
+import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 
 export type CleRollup = {
@@ -27,29 +27,15 @@ export const vecteurCompteurs = (delta: Compteurs): number[] =>
   COLONNES_COMPTEURS.map((c) => delta[c] ?? 0);
 
 /**
- * The three roll-up upserts as CTEs reading the one-row relation `source` (conseiller_id,
- * structure_id, departement_code, jour, compteurs int[]): to be placed in a WITH so that a
- * report and its roll-ups are written by a single statement.
+ * A CTE that writes the counters of the one-row relation `source` (conseiller_id, structure_id,
+ * departement_code, jour, compteurs int[]) to the pending roll-ups: to be placed in a WITH so
+ * that a report and its counters are written by a single statement.
  */
-export function ctesRollups(source: string): SQL {
-  const s = ident(source);
-  return sql`rollup_conseiller as (
-      insert into stat_conseiller_jour (conseiller_id, structure_id, jour, ${NOMS})
-      select s.conseiller_id, s.structure_id, s.jour, ${VALEURS} from ${s} s
-      where s.structure_id is not null
-      on conflict (conseiller_id, structure_id, jour) do update set ${increments("stat_conseiller_jour")}
-      returning 1),
-    rollup_jour as (
-      insert into stat_departement_jour (departement_code, jour, ${NOMS})
-      select s.departement_code, s.jour, ${VALEURS} from ${s} s
-      where s.departement_code is not null
-      on conflict (departement_code, jour) do update set ${increments("stat_departement_jour")}
-      returning 1),
-    rollup_mois as (
-      insert into stat_departement_mois (departement_code, mois, ${NOMS})
-      select s.departement_code, date_trunc('month', s.jour)::date, ${VALEURS} from ${s} s
-      where s.departement_code is not null
-      on conflict (departement_code, mois) do update set ${increments("stat_departement_mois")}
+export function cteRollups(source: string): SQL {
+  return sql`en_attente as (
+      insert into stat_attente (conseiller_id, structure_id, departement_code, jour, ${NOMS})
+      select s.conseiller_id, s.structure_id, s.departement_code, s.jour, ${VALEURS}
+      from ${ident(source)} s
       returning 1)`;
 }
 
@@ -61,13 +47,13 @@ const ajouterAuxRollups = requetePreparee(
         ${sql.placeholder("departementCode")}::text as departement_code,
         ${sql.placeholder("jour")}::date as jour,
         ${sql.placeholder("compteurs")}::int[] as compteurs),
-    ${ctesRollups("source")}
+    ${cteRollups("source")}
     select 1`,
 );
 
 /**
- * Adds a report's counters (or takes them back) in the caller's transaction: the three roll-ups
- * in one prepared statement, a single round trip while their rows are locked.
+ * Adds a report's counters (or takes them back) in the caller's transaction, as one pending
+ * row: nothing is locked, the fold adds it to the roll-ups later.
  */
 export async function appliquerCompteurs(
   tx: Executeur,
@@ -76,6 +62,72 @@ export async function appliquerCompteurs(
 ): Promise<void> {
   if (Object.values(delta).every((n) => n === 0)) return;
   await ajouterAuxRollups(tx, { ...cle, compteurs: vecteurCompteurs(delta) });
+}
+
+/**
+ * Folds every pending row into the three roll-ups in one statement: the rows it deletes are the
+ * rows it adds, so a report's counters count exactly once whatever runs meanwhile. One fold at
+ * a time (an advisory lock): two folds would lock the same roll-up rows in different orders.
+ * Returns the number of rows folded, or null when another fold was running.
+ */
+export async function verserAttente(db: Db): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const [verrou] = await lignes<{ pris: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(hashtext('cnfs_verser_attente')) as pris`,
+    );
+    if (!verrou?.pris) return null;
+    const sommes = sommesDesCompteurs();
+    const [r] = await lignes<{ n: number }>(
+      tx,
+      sql`with verse as (delete from stat_attente returning *),
+        conseiller as (
+          insert into stat_conseiller_jour (conseiller_id, structure_id, jour, ${NOMS})
+          select conseiller_id, structure_id, jour, ${sommes} from verse
+          where structure_id is not null group by conseiller_id, structure_id, jour
+          on conflict (conseiller_id, structure_id, jour)
+          do update set ${increments("stat_conseiller_jour")}),
+        departement as (
+          insert into stat_departement_jour (departement_code, jour, ${NOMS})
+          select departement_code, jour, ${sommes} from verse
+          where departement_code is not null group by departement_code, jour
+          on conflict (departement_code, jour) do update set ${increments("stat_departement_jour")}),
+        mois as (
+          insert into stat_departement_mois (departement_code, mois, ${NOMS})
+          select departement_code, date_trunc('month', jour)::date, ${sommes} from verse
+          where departement_code is not null
+          group by departement_code, date_trunc('month', jour)
+          on conflict (departement_code, mois) do update set ${increments("stat_departement_mois")})
+        select count(*)::int as n from verse`,
+    );
+    return r?.n ?? 0;
+  });
+}
+
+/**
+ * A roll-up as statistics see it: its rows plus the pending rows not folded yet, projected on
+ * its key (`where` conditions on the key columns apply to both; PostgreSQL pushes them down).
+ */
+export function rollupAvecAttente(
+  table: "stat_conseiller_jour" | "stat_departement_jour" | "stat_departement_mois",
+): SQL {
+  const projection = {
+    stat_conseiller_jour: sql`conseiller_id, structure_id, jour`,
+    stat_departement_jour: sql`departement_code, jour`,
+    stat_departement_mois: sql`departement_code, date_trunc('month', jour)::date as mois`,
+  }[table];
+  const cle = {
+    stat_conseiller_jour: sql`conseiller_id, structure_id, jour`,
+    stat_departement_jour: sql`departement_code, jour`,
+    stat_departement_mois: sql`departement_code, mois`,
+  }[table];
+  const present =
+    table === "stat_conseiller_jour"
+      ? sql`structure_id is not null`
+      : sql`departement_code is not null`;
+  return sql`(select ${cle}, ${NOMS} from ${ident(table)}
+    union all
+    select ${projection}, ${NOMS} from stat_attente where ${present})`;
 }
 
 export type Ecart = { table: string; cle: string; colonnes: string[] };
@@ -88,13 +140,14 @@ const LIMITE_ECARTS = 1_000;
  */
 async function ecartsDe(
   tx: Executeur,
-  table: string,
+  table: Parameters<typeof rollupAvecAttente>[0],
   cles: string[],
   attendu: ReturnType<typeof sql>,
 ): Promise<Ecart[]> {
   const colonne = (alias: string, c: string) =>
     sql`coalesce(${sql.identifier(alias)}.${sql.identifier(c)}, 0)`;
   const differe = (c: string) => sql`${colonne("a", c)} <> ${colonne("t", c)}`;
+  const cleSql = liste(cles.map(ident));
   const lignesEcart = await lignes<{ cle: string; colonnes: string[] }>(
     tx,
     sql`with a as (${attendu})
@@ -106,10 +159,10 @@ async function ecartsDe(
           COLONNES_COMPTEURS.map((c) => sql`case when ${differe(c)} then ${c} end`),
           sql`, `,
         )}], null) as colonnes
-        from a full outer join ${sql.identifier(table)} t using (${sql.join(
-          cles.map((k) => sql.identifier(k)),
-          sql`, `,
-        )})
+        from a full outer join (
+          select ${cleSql}, ${sommesDesCompteurs()} from ${rollupAvecAttente(table)} r
+          group by ${cleSql}
+        ) t using (${cleSql})
         where ${sql.join(
           COLONNES_COMPTEURS.map((c) => differe(c)),
           sql` or `,
@@ -120,9 +173,9 @@ async function ecartsDe(
 }
 
 /**
- * `cnfs doctor`: every roll-up recomputed from the raw reports and compared, row by row and
- * counter by counter; an empty list means the statistics are true (at most 1,000 rows per
- * table are reported).
+ * `cnfs doctor`: every roll-up recomputed from the raw reports and compared, as statistics read
+ * it (its rows plus the pending ones), row by row and counter by counter; an empty list means
+ * the statistics are true (at most 1,000 rows per table are reported).
  */
 export async function verifierRollups(tx: Executeur): Promise<Ecart[]> {
   const agregats = agregatsDepuisCra();
@@ -164,6 +217,7 @@ export async function reconstruireRollups(tx: Executeur): Promise<void> {
     COLONNES_COMPTEURS.map((c) => sql.identifier(c)),
     sql`, `,
   );
+  await tx.execute(sql`delete from stat_attente`);
   await tx.execute(sql`delete from stat_conseiller_jour`);
   await tx.execute(sql`delete from stat_departement_jour`);
   await tx.execute(sql`delete from stat_departement_mois`);

@@ -5,6 +5,7 @@ import { ajouterJours } from "../../domain/temps.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
+import { rollupAvecAttente } from "./rollups.ts";
 
 /**
  * Which roll-up a scope reads and with which condition: per conseiller rows for people and
@@ -95,7 +96,7 @@ export function moisComplets(p: Periode): { debut: string; fin: string } | null 
 /** Sums of every counter of a source over a period, from the cheapest roll-up rows. */
 async function sommes(tx: Executeur, source: Source, condition: SQL, p: Periode) {
   const colonnes = sommesDesCompteurs();
-  const jours = sql.identifier(source.table);
+  const jours = sql`${rollupAvecAttente(source.table)} r`;
   const complets = source.table === "stat_departement_jour" ? moisComplets(p) : null;
   if (!complets) {
     const [l] = await lignes<Record<string, number>>(
@@ -107,7 +108,7 @@ async function sommes(tx: Executeur, source: Source, condition: SQL, p: Periode)
   const [l] = await lignes<Record<string, number>>(
     tx,
     sql`select ${colonnes} from (
-          select * from stat_departement_mois
+          select * from ${rollupAvecAttente("stat_departement_mois")} r
           where ${condition} and mois >= ${complets.debut} and mois < ${complets.fin}
         ) m`,
   );
@@ -213,7 +214,7 @@ export async function statistiquesDe(
     const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
     return statistiquesFiltrees(tx, condition, periode, activite);
   }
-  const table = sql.identifier(source.table);
+  const table = sql`${rollupAvecAttente(source.table)} r`;
   const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
   const totaux = await sommes(tx, source, condition, periode);
   const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
@@ -229,7 +230,7 @@ export async function statistiquesDe(
     complets
       ? sql`select to_char(mois, 'YYYY-MM') as mois, sum(activites)::int as activites,
               sum(accompagnements)::int as accompagnements
-            from stat_departement_mois
+            from ${rollupAvecAttente("stat_departement_mois")} r
             where ${condition} and mois >= ${complets.debut} and mois < ${complets.fin}
             group by 1
             union all

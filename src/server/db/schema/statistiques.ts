@@ -12,9 +12,10 @@ const compteurs = () =>
   >;
 
 /**
- * Roll-ups of the activity reports, updated in the transaction of each CRA (create, edit,
- * delete): per conseiller, employer and day; per département and day. Statistics read these,
- * never the raw reports (statistiques-et-opendata.md §2.3).
+ * Roll-ups of the activity reports per conseiller, employer and day; per département and day.
+ * Each CRA (create, edit, delete) writes its counters to `stat_attente` in its transaction and
+ * a job folds them in here; statistics read both, never the raw reports
+ * (statistiques-et-opendata.md §2.3, ADR 008 and 010).
  */
 export const statConseillerJour = pgTable(
   "stat_conseiller_jour",
@@ -61,3 +62,17 @@ export const statDepartementMois = pgTable(
   },
   (t) => [primaryKey({ columns: [t.departementCode, t.mois] })],
 );
+
+/**
+ * Counters a report adds (or, negative, takes back) that are not yet folded into the three
+ * roll-ups above: each CRA writes one row here in its own transaction, a job folds them every
+ * few seconds, and statistics read the roll-ups plus these rows (ADR 010). Insert-only between
+ * folds: no key, no index, no foreign key, so that fifty writers never wait on each other.
+ */
+export const statAttente = pgTable("stat_attente", {
+  conseillerId: uuid("conseiller_id").notNull(),
+  structureId: uuid("structure_id"),
+  departementCode: text("departement_code"),
+  jour: date("jour").notNull(),
+  ...compteurs(),
+});
