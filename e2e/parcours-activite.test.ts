@@ -85,6 +85,15 @@ describe("activité d'une conseillère dans Chromium", () => {
     expect(
       await themes.getByRole("row", { name: /Prévention en sécurité numérique/ }).textContent(),
     ).toContain("12 (100,0 %)");
+    // Narrowed to the library, then to individual support: the workshop stays, then goes.
+    await page
+      .getByLabel("Lieu d'activité")
+      .selectOption({ label: "Médiathèque Robert Cousin – Lens" });
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
+    await page.getByLabel("Type d'activité").selectOption({ label: "Accompagnement individuel" });
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await expect.poll(() => page.getByText("Accompagnements : 0").count()).toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
 
     await incarner(/comme Préfecture du Pas-de-Calais/);
@@ -93,6 +102,19 @@ describe("activité d'une conseillère dans Chromium", () => {
     await incarner(/comme Préfecture du Nord/);
     await page.goto(`${env.url}/espace/statistiques`);
     await expect.poll(() => page.getByText("Accompagnements : 0").count()).toBe(1);
+
+    // The national administrator narrows to a département, then to a commune.
+    await incarner(/comme Administratrice nationale/);
+    await page.goto(`${env.url}/espace/statistiques`);
+    await page.getByLabel("Département").selectOption({ label: "Nord (59)" });
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await expect.poll(() => page.getByText("Accompagnements : 0").count()).toBe(1);
+    await page.getByLabel("Département").selectOption({ label: "Pas-de-Calais (62)" });
+    await page.getByLabel("Code postal ou nom de la commune").fill("Lens");
+    await page.getByLabel("Commune de l'activité").selectOption({ label: "Lens (62300)" });
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
 
     // The public page: aggregates only, by territory.
     await page.goto(`${env.url}/statistiques`);

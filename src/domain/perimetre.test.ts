@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   couvreTerritoire,
+  departementsFiltrables,
   PERIMETRES_PAR_ROLE,
+  type Perimetre,
   perimetreAutorise,
   perimetreSchema,
 } from "./perimetre.ts";
@@ -110,5 +112,25 @@ describe("territoire couvert par un préfet", () => {
     [{ type: "national" }, false],
   ] as const)("%j", (perimetre, attendu) => {
     expect(couvreTerritoire(perimetre, lieu)).toBe(attendu);
+  });
+});
+
+describe("départements proposés comme filtre des statistiques", () => {
+  const departements = [
+    { code: "59", regionCode: "32" },
+    { code: "62", regionCode: "32" },
+    { code: "75", regionCode: "11" },
+  ];
+  it.each([
+    ["admin", { type: "national" }, ["59", "62", "75"]],
+    ["prefet", { type: "region", code: "32" }, ["59", "62"]],
+    ["prefet", { type: "departement", code: "62" }, []],
+    ["hub", { type: "regions", codes: ["11", "32"] }, ["59", "62", "75"]],
+    ["hub", { type: "departements", codes: ["59", "75"] }, ["59", "75"]],
+    ["financeur", { type: "regions", codes: ["11"] }, []],
+    ["coordinateur", { type: "region", code: "32" }, []],
+    ["structure", { type: "structure", structureId: "00000000-0000-4000-8000-000000000001" }, []],
+  ] as const)("%s sur %j : %j", (role, perimetre, attendu) => {
+    expect(departementsFiltrables(role, perimetre as Perimetre, departements)).toEqual(attendu);
   });
 });

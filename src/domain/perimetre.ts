@@ -95,3 +95,36 @@ export function couvreTerritoire(
   if (perimetre.type === "region") return perimetre.code === lieu.regionCode;
   return false;
 }
+
+/** Roles whose activity statistics are read per département (the others per conseiller). */
+const STATISTIQUES_PAR_DEPARTEMENT: readonly Role[] = ["prefet", "hub", "financeur", "admin"];
+
+/**
+ * The départements a statistics reader may narrow their figures to: those of their scope, for
+ * the roles read per département; empty when the filter does not apply (a single département,
+ * or a scope read per conseiller).
+ */
+export function departementsFiltrables(
+  role: Role,
+  perimetre: Perimetre,
+  departements: readonly { code: string; regionCode: string }[],
+): string[] {
+  if (!STATISTIQUES_PAR_DEPARTEMENT.includes(role)) return [];
+  const codes = (() => {
+    switch (perimetre.type) {
+      case "national":
+        return departements.map((d) => d.code);
+      case "region":
+        return departements.filter((d) => d.regionCode === perimetre.code).map((d) => d.code);
+      case "regions":
+        return departements
+          .filter((d) => perimetre.codes.includes(d.regionCode))
+          .map((d) => d.code);
+      case "departements":
+        return [...perimetre.codes];
+      default:
+        return [];
+    }
+  })();
+  return codes.length > 1 ? codes : [];
+}

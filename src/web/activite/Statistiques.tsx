@@ -1,22 +1,22 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { DimensionActivite, DimensionPersonne } from "../../domain/cra/compteurs.ts";
 import type {
   LignePersonnes,
   LigneRepartition,
   Statistiques,
 } from "../../domain/cra/statistiques.ts";
-import { THEMATIQUES, TYPES_ACTIVITE, TYPES_LIEU } from "../../domain/cra/vocabulaire.ts";
 import { nombreFr } from "../../domain/format.ts";
+import { departementsFiltrables } from "../../domain/perimetre.ts";
+import type { Moi } from "../../domain/session.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
+import { FILTRES_VIDES, FiltresStatistiques, type OptionsFiltres } from "./FiltresStatistiques.tsx";
 
 type Reponse = Statistiques & {
   periode: { du: string; au: string };
@@ -134,73 +134,27 @@ function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonn
 }
 
 /** Every figure of a scope, each with its data table, and the two units named (cra.md §6). */
-export function TableauStatistiques({ api, exportable }: { api: string; exportable?: boolean }) {
-  const vide = { du: "", au: "", type: "", thematique: "", typeLieu: "" };
-  const [saisie, setSaisie] = useState(vide);
-  const [periode, setPeriode] = useState(vide);
-  const requete = new URLSearchParams(Object.entries(periode).filter(([, v]) => v)).toString();
+export function TableauStatistiques({
+  api,
+  exportable,
+  ...options
+}: { api: string; exportable?: boolean } & OptionsFiltres) {
+  const [saisie, setSaisie] = useState(FILTRES_VIDES);
+  const [filtres, setFiltres] = useState(FILTRES_VIDES);
+  const requete = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v)).toString();
   const { data, error } = useQuery({
     queryKey: ["statistiques", api, requete],
     queryFn: () =>
       appelerApi<Reponse>(`${api}${requete ? `${api.includes("?") ? "&" : "?"}${requete}` : ""}`),
   });
-  const appliquer = (e: FormEvent) => {
-    e.preventDefault();
-    setPeriode(saisie);
-  };
   return (
     <>
-      <form onSubmit={appliquer} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Input
-            label="Du"
-            nativeInputProps={{
-              type: "date",
-              value: saisie.du,
-              onChange: (e) => setSaisie({ ...saisie, du: e.target.value }),
-            }}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Input
-            label="Au"
-            nativeInputProps={{
-              type: "date",
-              value: saisie.au,
-              onChange: (e) => setSaisie({ ...saisie, au: e.target.value }),
-            }}
-          />
-        </div>
-        {(
-          [
-            ["type", "Type d'activité", TYPES_ACTIVITE],
-            ["thematique", "Thématique", THEMATIQUES],
-            ["typeLieu", "Type de lieu", TYPES_LIEU],
-          ] as const
-        ).map(([cle, label, libelles]) => (
-          <div key={cle} className={fr.cx("fr-col-12", "fr-col-md-2")}>
-            <Select
-              label={label}
-              nativeSelectProps={{
-                value: saisie[cle],
-                onChange: (e) => setSaisie({ ...saisie, [cle]: e.target.value }),
-              }}
-            >
-              <option value="">Tous</option>
-              {Object.entries(libelles).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </Select>
-          </div>
-        ))}
-        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-          <Button type="submit" priority="secondary" className={fr.cx("fr-mt-4w")}>
-            Appliquer les filtres
-          </Button>
-        </div>
-      </form>
+      <FiltresStatistiques
+        saisie={saisie}
+        onChange={setSaisie}
+        onSubmit={() => setFiltres(saisie)}
+        {...options}
+      />
       <div aria-live="polite">
         {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
         {data && (
@@ -311,8 +265,36 @@ export function TableauStatistiques({ api, exportable }: { api: string; exportab
 export function PageStatistiques() {
   return (
     <GabaritEspace titre="Statistiques d'activité">
-      {() => <TableauStatistiques api="/api/statistiques" exportable />}
+      {(moi) => <StatistiquesDuPerimetre habilitation={moi.habilitation} />}
     </GabaritEspace>
+  );
+}
+
+/** The filters a scope offers: its départements, a conseiller's own places, any commune. */
+function StatistiquesDuPerimetre({ habilitation }: { habilitation: Moi["habilitation"] }) {
+  const { data: territoires } = useTerritoires();
+  const conseiller = habilitation?.role === "conseiller";
+  const { data: lieux } = useQuery({
+    queryKey: ["mes-lieux"],
+    queryFn: () =>
+      appelerApi<{ id: string; nom: string; commune: string }[]>("/api/conseiller/lieux"),
+    enabled: conseiller,
+  });
+  const codes =
+    habilitation && territoires
+      ? departementsFiltrables(habilitation.role, habilitation.perimetre, territoires.departements)
+      : [];
+  const departements = territoires?.departements.filter((d) => codes.includes(d.code));
+  return (
+    <TableauStatistiques
+      api="/api/statistiques"
+      exportable
+      commune
+      {...(departements ? { departements } : {})}
+      {...(conseiller && lieux
+        ? { lieux: lieux.map((l) => ({ id: l.id, nom: `${l.nom} – ${l.commune}` })) }
+        : {})}
+    />
   );
 }
 

@@ -12,6 +12,8 @@ export function ChoixCommune(props: {
   valeur: string;
   onChange: (code: string) => void;
   erreur: string | undefined;
+  /** A filter rather than a required field: the empty choice stays selectable. */
+  optionnelle?: boolean;
 }) {
   const [recherche, setRecherche] = useState("");
   const { data } = useQuery({
@@ -42,8 +44,12 @@ export function ChoixCommune(props: {
           onChange: (e) => props.onChange(e.target.value),
         }}
       >
-        <option value="" disabled>
-          {data ? `${data.length} commune(s) trouvée(s)` : "Choisir après la recherche"}
+        <option value="" disabled={!props.optionnelle}>
+          {props.optionnelle
+            ? "Toutes les communes"
+            : data
+              ? `${data.length} commune(s) trouvée(s)`
+              : "Choisir après la recherche"}
         </option>
         {data?.map((c) => (
           <option key={c.code} value={c.code}>
