@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { and, asc, eq, gt, gte, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -34,8 +34,8 @@ const colonnesPerimetreCra = {
 
 type LigneExport = Awaited<ReturnType<typeof lot>>[number];
 
-/** One batch after the (date, id) of the previous one: keyset pagination, constant cost. */
-function lot(tx: Executeur, condition: SQL, apres: { date: string; id: string } | null) {
+/** Every field of the reports matching `condition`, with their names, in export order. */
+export function selectionCra(tx: Executeur, condition: SQL | undefined) {
   return tx
     .select({
       id: cra.id,
@@ -69,16 +69,23 @@ function lot(tx: Executeur, condition: SQL, apres: { date: string; id: string } 
     .leftJoin(structure, eq(structure.id, cra.structureId))
     .leftJoin(lieu, eq(lieu.id, cra.lieuId))
     .leftJoin(commune, eq(commune.code, cra.communeCode))
-    .where(
-      and(
-        condition,
-        apres
-          ? or(gt(cra.date, apres.date), and(eq(cra.date, apres.date), gt(cra.id, apres.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(cra.date), asc(cra.id))
-    .limit(LOT);
+    .where(condition)
+    .orderBy(asc(cra.date), asc(cra.id));
+}
+
+/**
+ * One batch after the (date, id) of the previous one: keyset pagination on the `(date, id)`
+ * index, so each batch costs the same (an offset, or an `or` the planner cannot match to the
+ * index, made each batch sort what remains: 122 s for a national million instead of 25).
+ */
+function lot(tx: Executeur, condition: SQL, apres: { date: string; id: string } | null) {
+  return selectionCra(
+    tx,
+    and(
+      condition,
+      apres ? sql`(${cra.date}, ${cra.id}) > (${apres.date}::date, ${apres.id}::uuid)` : undefined,
+    ),
+  ).limit(LOT);
 }
 
 async function* lots(tx: Executeur, condition: SQL) {
@@ -101,7 +108,7 @@ const repartition = (r: Record<string, number>) =>
     .join(", ");
 
 /** Every field of a report, one row per activity (cra.md §4). */
-const COLONNES: Colonne<LigneExport>[] = [
+export const COLONNES_EXPORT_CRA: Colonne<LigneExport>[] = [
   { titre: "Date", valeur: (l) => l.date.split("-").reverse().join("/") },
   { titre: "Conseiller", valeur: (l) => l.conseiller },
   { titre: "Structure", valeur: (l) => l.structure },
@@ -170,12 +177,12 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
       if (q.format === "csv") {
         return reponse
           .type("text/csv; charset=utf-8")
-          .send(Readable.from(csvEnFlux(COLONNES, lots(ctx.db, condition))));
+          .send(Readable.from(csvEnFlux(COLONNES_EXPORT_CRA, lots(ctx.db, condition))));
       }
       return reponse
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .send(
-          xlsxEnFlux("Comptes rendus", COLONNES, lots(ctx.db, condition), [
+          xlsxEnFlux("Comptes rendus", COLONNES_EXPORT_CRA, lots(ctx.db, condition), [
             `Exporté par ${connexion.utilisateur.prenom} ${connexion.utilisateur.nom} le ${ctx.horloge().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`,
             `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""}`,
             `Période : ${q.du ?? "début"} – ${q.au ?? "aujourd'hui"}`,

@@ -59,6 +59,8 @@ export const cra = pgTable(
   (t) => [
     index("cra_conseiller_date_idx").on(t.conseillerId, t.date),
     index("cra_departement_date_idx").on(t.departementCode, t.date),
+    // The export's keyset order: batches of a national export read the index, never sort.
+    index("cra_date_id_idx").on(t.date, t.id),
     check("cra_type_ck", sql`${t.type} in ('individuel', 'collectif', 'ponctuel')`),
     check("cra_public_ck", sql`${t.public} in ('particulier', 'professionnel', 'association')`),
     check(

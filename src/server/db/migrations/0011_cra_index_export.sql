@@ -1,0 +1,1 @@
+CREATE INDEX "cra_date_id_idx" ON "cra" USING btree ("date","id");
