@@ -15,6 +15,7 @@ import { routesExportCra } from "./activite/export-cra.ts";
 import { routesCarteConseiller, routesLieux } from "./activite/lieux-routes.ts";
 import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
+import { routesCarte } from "./carte/carte-routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
 import { routesDocs } from "./http/docs.ts";
@@ -63,6 +64,7 @@ const CAPACITES = [
   routesLieux,
   routesCarteConseiller,
   routesExportCra,
+  routesCarte,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

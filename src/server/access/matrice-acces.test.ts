@@ -117,6 +117,10 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/conseiller/carte": ["conseiller"],
   "PUT /api/conseiller/carte": ["conseiller"],
   "GET /api/public/statistiques": "public",
+  "GET /api/v1/lieux": "public",
+  "GET /api/v1/lieux/:id": "public",
+  "GET /api/v1/carte/territoires": "public",
+  "GET /api/v1/recherche": "public",
 };
 
 /** A session for a demo candidate who is not a persona (their application may be erased). */

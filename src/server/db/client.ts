@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { type ExtractTablesWithRelations, type SQL, sql as sqlBrut } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import {
@@ -104,3 +104,10 @@ export function requetePreparee<T>(
     return (resultat as { rows: T[] }).rows;
   };
 }
+
+/**
+ * A JS list as one SQL array parameter (`= any(…)`, `&&`): drizzle would otherwise expand an
+ * array into a list of parameters.
+ */
+export const tableauSql = (valeurs: readonly string[], type: "text" | "uuid"): SQL =>
+  sqlBrut`${sqlBrut.param(valeurs)}::${sqlBrut.raw(type)}[]`;

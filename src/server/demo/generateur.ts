@@ -5,6 +5,7 @@ import type { Db, Executeur } from "../db/client.ts";
 import { ami, commune, habilitation, structure, utilisateur } from "../db/schema.ts";
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
 import { genererActiviteDemo } from "./activite-demo.ts";
+import { genererCarteDemo } from "./carte-demo.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
 import { NOMS, PERSONAS, PRENOMS, STRUCTURES_DEMO } from "./personas.ts";
 import { genererRecrutementDemo, STRUCTURE_QUI_RECRUTE } from "./recrutement-demo.ts";
@@ -198,6 +199,11 @@ export async function genererDemo(
       personaConseiller: idsPersonas.get(
         PERSONAS.find((p) => p.email.startsWith("conseiller@"))!.email,
       )!,
+    });
+    await genererCarteDemo(tx, h, {
+      communes,
+      conseillers: ids.filter((u) => u.email.startsWith("conseiller.")).map((u) => u.id),
+      maintenant: options.maintenant ?? new Date(),
     });
     if (options.avecActivite ?? true) {
       await genererActiviteDemo(tx, h, {

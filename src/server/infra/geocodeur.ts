@@ -1,10 +1,17 @@
 /** A point in WGS84. */
 export type Coordonnees = { latitude: number; longitude: number };
 
+export type ResultatRecherche = Coordonnees & { libelle: string; communeCode: string | null };
+
 export type Geocodeur = {
   /** The address's point, or null when the service is absent, slow, down or unsure: never an error. */
   localiser: (adresse: string, communeCode: string) => Promise<Coordonnees | null>;
+  /** Free search (address, commune, postcode); an empty list when absent, slow or down. */
+  rechercher: (q: string) => Promise<ResultatRecherche[]>;
 };
+
+/** Results below this score are guesses (lieux-et-carte.md §6). */
+const SCORE_RECHERCHE = 0.6;
 
 const SCORE_MINIMAL = 0.4;
 const DELAI_MS = 3_000;
@@ -12,7 +19,7 @@ const DELAI_MS = 3_000;
 type ReponseBan = {
   features?: {
     geometry?: { coordinates?: [number, number] };
-    properties?: { score?: number; citycode?: string };
+    properties?: { score?: number; citycode?: string; label?: string };
   }[];
 };
 
@@ -22,6 +29,34 @@ type ReponseBan = {
  */
 export function creerGeocodeur(url: string | undefined): Geocodeur {
   return {
+    async rechercher(q) {
+      if (!url) return [];
+      try {
+        const requete = new URL(`${url.replace(/\/$/, "")}/search`);
+        requete.searchParams.set("q", q);
+        requete.searchParams.set("limit", "5");
+        // Five digits are a postcode: ask for communes rather than streets that contain them.
+        if (/^\d{5}$/.test(q.trim())) requete.searchParams.set("type", "municipality");
+        const reponse = await fetch(requete, { signal: AbortSignal.timeout(DELAI_MS) });
+        if (!reponse.ok) return [];
+        const corps = (await reponse.json()) as ReponseBan;
+        return (corps.features ?? []).flatMap((f) => {
+          const [longitude, latitude] = f.geometry?.coordinates ?? [];
+          if (latitude === undefined || longitude === undefined) return [];
+          if ((f.properties?.score ?? 0) < SCORE_RECHERCHE) return [];
+          return [
+            {
+              latitude,
+              longitude,
+              libelle: f.properties?.label ?? q,
+              communeCode: f.properties?.citycode ?? null,
+            },
+          ];
+        });
+      } catch {
+        return [];
+      }
+    },
     async localiser(adresse, communeCode) {
       if (!url) return null;
       try {

@@ -1,0 +1,250 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { FiltresCarte, RechercheProximite } from "../../domain/lieux/carte.ts";
+import {
+  type EtatOuverture,
+  etatOuverture,
+  fuseauDe,
+  ouvertLeWeekEnd,
+  semaineType,
+} from "../../domain/lieux/ouverture.ts";
+import { type Executeur, lignes, tableauSql } from "../db/client.ts";
+import { commune, lieu } from "../db/schema.ts";
+
+/** A place as the map and its list show it: a few fields, no personal data but chosen names. */
+export type LieuCarte = {
+  id: string;
+  nom: string;
+  adresse: string;
+  codePostal: string;
+  commune: string;
+  departementCode: string | null;
+  latitude: number;
+  longitude: number;
+  distanceKm: number | null;
+  services: string[];
+  gratuit: boolean;
+  priseRdv: string | null;
+  telephone: string | null;
+  ouverture: EtatOuverture | null;
+  conseillers: { prenom: string; nom: string }[];
+  conseillersAnonymes: number;
+};
+
+type LigneLieu = {
+  id: string;
+  nom: string;
+  adresse: string;
+  code_postal: string;
+  commune: string | null;
+  departement_code: string | null;
+  latitude: number;
+  longitude: number;
+  distance_m: number | null;
+  services: string[];
+  frais_a_charge: string[];
+  prise_rdv: string | null;
+  telephone: string | null;
+  horaires: string | null;
+};
+
+const PROGRAMME_CNFS = "Conseillers numériques";
+
+/** The filters that SQL answers; opening hours are evaluated afterwards, per place. */
+function conditionsFiltres(f: FiltresCarte): SQL[] {
+  const c: SQL[] = [];
+  const tableau = (valeurs: string[]) => tableauSql(valeurs, "text");
+  if (f.services.length) c.push(sql`l.services && ${tableau(f.services)}`);
+  if (f.publics.length) c.push(sql`l.publics_specifiquement_adresses && ${tableau(f.publics)}`);
+  if (f.priseEnCharge.length)
+    c.push(sql`l.prise_en_charge_specifique && ${tableau(f.priseEnCharge)}`);
+  if (f.programmes.length) {
+    // A conseiller's place is in the programme whether or not its producer wrote it.
+    const cnfs = f.programmes.includes(PROGRAMME_CNFS)
+      ? sql`or exists (select 1 from lieu_conseiller lc where lc.lieu_id = l.id and lc.fin is null)`
+      : sql``;
+    c.push(sql`(l.dispositif_programmes_nationaux && ${tableau(f.programmes)} ${cnfs})`);
+  }
+  if (f.gratuit) c.push(sql`'Gratuit' = any(l.frais_a_charge)`);
+  if (f.priseRdv)
+    c.push(sql`(l.prise_rdv is not null or 'Prendre un RDV en ligne' = any(l.modalites_acces))`);
+  return c;
+}
+
+const COLONNES = sql`l.id, l.nom, l.adresse, l.code_postal, co.nom as commune,
+  l.departement_code, l.latitude, l.longitude, l.services, l.frais_a_charge, l.prise_rdv,
+  l.telephone, l.horaires`;
+
+const VISIBLE = sql`l.visible_carte and l.latitude is not null and l.longitude is not null`;
+
+/** Opening-hours filters, which SQL cannot evaluate. */
+function filtreHoraires(f: FiltresCarte, maintenant: Date) {
+  return (l: LigneLieu) =>
+    (!f.ouvertMaintenant ||
+      etatOuverture(l.horaires, maintenant, fuseauDe(l.departement_code))?.ouvert === true) &&
+    (!f.ouvertWeekEnd || ouvertLeWeekEnd(l.horaires));
+}
+
+async function avecConseillers(
+  tx: Executeur,
+  lieux: LigneLieu[],
+  maintenant: Date,
+): Promise<LieuCarte[]> {
+  const ids = lieux.map((l) => l.id);
+  const presents = ids.length
+    ? await lignes<{ lieu_id: string; prenom: string; nom: string; masque: boolean }>(
+        tx,
+        sql`select lc.lieu_id, u.prenom, u.nom, u.nom_masque_carte as masque
+            from lieu_conseiller lc join utilisateur u on u.id = lc.conseiller_id
+            where lc.lieu_id = any(${tableauSql(ids, "uuid")}) and lc.fin is null and u.actif
+            order by u.nom, u.prenom`,
+      )
+    : [];
+  return lieux.map((l) => {
+    const ici = presents.filter((p) => p.lieu_id === l.id);
+    return {
+      id: l.id,
+      nom: l.nom,
+      adresse: l.adresse,
+      codePostal: l.code_postal,
+      commune: l.commune ?? "",
+      departementCode: l.departement_code,
+      latitude: l.latitude,
+      longitude: l.longitude,
+      distanceKm: l.distance_m === null ? null : Math.round(l.distance_m / 100) / 10,
+      services: l.services,
+      gratuit: l.frais_a_charge.includes("Gratuit"),
+      priseRdv: l.prise_rdv,
+      telephone: l.telephone,
+      ouverture: etatOuverture(l.horaires, maintenant, fuseauDe(l.departement_code)),
+      // A conseiller who asked not to be named is counted, never named (lieux-et-carte.md §3.2).
+      conseillers: ici.filter((p) => !p.masque).map((p) => ({ prenom: p.prenom, nom: p.nom })),
+      conseillersAnonymes: ici.filter((p) => p.masque).length,
+    };
+  });
+}
+
+/**
+ * The places nearest a point within a radius, nearest first: the GiST index returns them in
+ * order (`<->`) inside the radius's box, the exact distance is checked on those rows only.
+ */
+export async function lieuxProchesDuPoint(
+  tx: Executeur,
+  r: RechercheProximite,
+  maintenant: Date,
+): Promise<{ lieux: LieuCarte[]; total: number }> {
+  const horaires = r.ouvertMaintenant || r.ouvertWeekEnd;
+  const conditions = [
+    VISIBLE,
+    sql`point_terre(l.latitude, l.longitude) <@ portee_candidat(${r.lat}::float8, ${r.lon}::float8, ${r.rayon}::int)`,
+    sql`distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) <= ${r.rayon * 1000}`,
+    ...conditionsFiltres(r),
+  ];
+  // With hours to check, read more candidates than asked: most places are not open right now.
+  const plafond = horaires ? 1_000 : r.limite;
+  const trouves = await lignes<LigneLieu>(
+    tx,
+    sql`select ${COLONNES},
+          distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
+        from lieu l left join commune co on co.code = l.commune_code
+        where ${sql.join(conditions, sql` and `)}
+        order by point_terre(l.latitude, l.longitude) <-> point_terre(${r.lat}::float8, ${r.lon}::float8)
+        limit ${plafond}`,
+  );
+  const gardes = horaires ? trouves.filter(filtreHoraires(r, maintenant)) : trouves;
+  const [compte] = horaires
+    ? [{ n: gardes.length }]
+    : await lignes<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from lieu l where ${sql.join(conditions, sql` and `)}`,
+      );
+  return {
+    lieux: await avecConseillers(tx, gardes.slice(0, r.limite), maintenant),
+    total: compte?.n ?? 0,
+  };
+}
+
+/** One visible place with every field of the standard, its commune's name and who works there. */
+export async function lieuPublic(tx: Executeur, id: string, maintenant: Date) {
+  const [l] = await tx
+    .select({ lieu, commune: commune.nom })
+    .from(lieu)
+    .leftJoin(commune, eq(commune.code, lieu.communeCode))
+    .where(and(eq(lieu.id, id), eq(lieu.visibleCarte, true)));
+  if (!l) return null;
+  const { creeLe: _cree, visibleCarte: _visible, ...champs } = l.lieu;
+  const [carte] = await avecConseillers(
+    tx,
+    [
+      {
+        id: champs.id,
+        nom: champs.nom,
+        adresse: champs.adresse,
+        code_postal: champs.codePostal,
+        commune: l.commune,
+        departement_code: champs.departementCode,
+        latitude: champs.latitude ?? 0,
+        longitude: champs.longitude ?? 0,
+        distance_m: null,
+        services: champs.services,
+        frais_a_charge: champs.fraisACharge,
+        prise_rdv: champs.priseRdv,
+        telephone: champs.telephone,
+        horaires: champs.horaires,
+      },
+    ],
+    maintenant,
+  );
+  return {
+    ...champs,
+    commune: l.commune ?? "",
+    ouverture: carte!.ouverture,
+    semaine: semaineType(champs.horaires),
+    conseillers: carte!.conseillers,
+    conseillersAnonymes: carte!.conseillersAnonymes,
+  };
+}
+
+/** Places per région and per département with their mean point: the national map's first view. */
+export async function comptesParTerritoire(tx: Executeur, f: FiltresCarte) {
+  const conditions = sql.join([VISIBLE, ...conditionsFiltres(f)], sql` and `);
+  const parDepartement = await lignes<{
+    code: string;
+    nom: string;
+    region_code: string;
+    lieux: number;
+    latitude: number;
+    longitude: number;
+  }>(
+    tx,
+    sql`select d.code, d.nom, d.region_code, count(*)::int as lieux,
+          avg(l.latitude) as latitude, avg(l.longitude) as longitude
+        from lieu l join departement d on d.code = l.departement_code
+        where ${conditions}
+        group by d.code, d.nom, d.region_code order by d.code`,
+  );
+  const regions = new Map<string, { code: string; lieux: number; lat: number; lon: number }>();
+  for (const d of parDepartement) {
+    const r = regions.get(d.region_code) ?? { code: d.region_code, lieux: 0, lat: 0, lon: 0 };
+    r.lat += d.latitude * d.lieux;
+    r.lon += d.longitude * d.lieux;
+    r.lieux += d.lieux;
+    regions.set(d.region_code, r);
+  }
+  const arrondi = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    regions: [...regions.values()].map((r) => ({
+      code: r.code,
+      lieux: r.lieux,
+      latitude: arrondi(r.lat / r.lieux),
+      longitude: arrondi(r.lon / r.lieux),
+    })),
+    departements: parDepartement.map((d) => ({
+      code: d.code,
+      nom: d.nom,
+      regionCode: d.region_code,
+      lieux: d.lieux,
+      latitude: arrondi(Number(d.latitude)),
+      longitude: arrondi(Number(d.longitude)),
+    })),
+  };
+}

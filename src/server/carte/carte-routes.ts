@@ -1,0 +1,147 @@
+import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { filtresCarteSchema, rechercheProximiteSchema } from "../../domain/lieux/carte.ts";
+import type { Contexte } from "../contexte.ts";
+import { lignes, tableauSql } from "../db/client.ts";
+import { commune } from "../db/schema.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { motifRecherche } from "../utilisateurs/queries.ts";
+import { comptesParTerritoire, lieuPublic, lieuxProchesDuPoint } from "./carte-queries.ts";
+
+const tag = ["API publique : lieux et carte"];
+/** Per IP: a person browsing the map sends a few requests a second at most. */
+const LIMITE = { max: 600, timeWindow: "1 minute" };
+const CACHE_COURT = "public, max-age=60";
+
+export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/v1/lieux",
+    {
+      config: { acces: "public", rateLimit: LIMITE },
+      schema: {
+        tags: tag,
+        summary: "Les lieux les plus proches d'un point, dans un rayon de 5 à 100 km",
+        description:
+          "Triés du plus proche au plus lointain, avec la distance en km, l'état d'ouverture et les conseillers qui y travaillent (sauf ceux qui ont masqué leur nom). Filtres répétables : services, publics, priseEnCharge, programmes ; booléens (1) : gratuit, ouvertMaintenant, ouvertWeekEnd, priseRdv.",
+        querystring: rechercheProximiteSchema,
+      },
+    },
+    async (requete, reponse) => {
+      reponse.header("cache-control", CACHE_COURT);
+      return lieuxProchesDuPoint(ctx.db, requete.query, ctx.horloge());
+    },
+  );
+
+  r.get(
+    "/api/v1/lieux/:id",
+    {
+      config: { acces: "public", rateLimit: LIMITE },
+      schema: {
+        tags: tag,
+        summary: "Un lieu : champs du standard, horaires, état d'ouverture, conseillers",
+        params: z.object({ id: z.uuid("Identifiant de lieu invalide.") }),
+      },
+    },
+    async (requete, reponse) => {
+      const l = await lieuPublic(ctx.db, requete.params.id, ctx.horloge());
+      if (!l)
+        return reponse.status(404).send(corpsErreur("Ce lieu n'existe pas ou n'est plus public."));
+      reponse.header("cache-control", CACHE_COURT);
+      return l;
+    },
+  );
+
+  r.get(
+    "/api/v1/carte/territoires",
+    {
+      config: { acces: "public", rateLimit: LIMITE },
+      schema: {
+        tags: tag,
+        summary: "Nombre de lieux par région et par département, avec leur point moyen",
+        querystring: filtresCarteSchema,
+      },
+    },
+    async (requete, reponse) => {
+      reponse.header("cache-control", "public, max-age=300");
+      return comptesParTerritoire(ctx.db, requete.query);
+    },
+  );
+
+  r.get(
+    "/api/v1/recherche",
+    {
+      config: { acces: "public", rateLimit: LIMITE },
+      schema: {
+        tags: tag,
+        summary: "Trouver un point : adresse, commune ou code postal",
+        description:
+          "Par la Base adresse nationale quand elle est configurée ; sinon, ou si elle ne répond pas, par les communes du référentiel officiel, placées au point moyen de leurs lieux connus.",
+        querystring: z
+          .object({
+            q: z
+              .string({ error: "Indiquez une adresse, une commune ou un code postal." })
+              .trim()
+              .min(2, "Indiquez au moins deux caractères.")
+              .max(200, "La recherche ne doit pas dépasser 200 caractères."),
+          })
+          .strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const q = requete.query.q;
+      reponse.header("cache-control", "public, max-age=3600");
+      const ban = await ctx.geocodeur.rechercher(q);
+      if (ban.length > 0) return { resultats: ban, source: "ban" };
+      return { resultats: await communesLocalisees(q), source: "referentiel" };
+    },
+  );
+
+  /** Communes by name or postcode, each at the mean point of its places, else its département's. */
+  async function communesLocalisees(q: string) {
+    const parCodePostal = /^\d{2,5}$/.test(q);
+    const trouvees = await ctx.db
+      .select({ code: commune.code, nom: commune.nom, departementCode: commune.departementCode })
+      .from(commune)
+      .where(
+        and(
+          eq(commune.type, "commune-actuelle"),
+          parCodePostal
+            ? sql`exists (select 1 from unnest(${commune.codesPostaux}) cp where cp like ${`${q}%`})`
+            : or(ilike(commune.nom, motifRecherche(q)), eq(commune.code, q)),
+        ),
+      )
+      .orderBy(desc(sql`${commune.nom} ilike ${q}`), sql`${commune.population} desc nulls last`)
+      .limit(5);
+    if (trouvees.length === 0) return [];
+    const points = await lignes<{ commune: string; latitude: number; longitude: number }>(
+      ctx.db,
+      sql`select c.code as commune,
+            coalesce(avg(l.latitude), (select avg(d.latitude) from lieu d
+              where d.departement_code = c.departement_code and d.latitude is not null)) as latitude,
+            coalesce(avg(l.longitude), (select avg(d.longitude) from lieu d
+              where d.departement_code = c.departement_code and d.longitude is not null)) as longitude
+          from commune c left join lieu l on l.commune_code = c.code and l.latitude is not null
+          where c.code = any(${tableauSql(
+            trouvees.map((c) => c.code),
+            "text",
+          )})
+          group by c.code, c.departement_code`,
+    );
+    return trouvees.flatMap((c) => {
+      const p = points.find((x) => x.commune === c.code);
+      if (p?.latitude == null || p.longitude == null) return [];
+      return [
+        {
+          libelle: `${c.nom} (${c.departementCode})`,
+          latitude: Number(p.latitude),
+          longitude: Number(p.longitude),
+          communeCode: c.code,
+        },
+      ];
+    });
+  }
+}

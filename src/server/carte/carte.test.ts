@@ -1,0 +1,139 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distanceKm } from "../../domain/recrutement/matching.ts";
+import { lignes } from "../db/client.ts";
+import { BASES_DE_TEST } from "../test/bases.ts";
+import { type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+
+const BETHUNE = { latitude: 50.5303, longitude: 2.6408 };
+
+type Lieu = {
+  id: string;
+  nom: string;
+  commune: string;
+  distanceKm: number;
+  services: string[];
+  gratuit: boolean;
+  priseRdv: string | null;
+  ouverture: { ouvert: boolean; prochainChangement: string | null } | null;
+  conseillers: { prenom: string; nom: string }[];
+  conseillersAnonymes: number;
+};
+
+describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
+  let p: PlateformeDeTest;
+  beforeAll(async () => {
+    p = await plateformeDeTest(type);
+  });
+  afterAll(() => p.arreter());
+
+  const proches = async (requete: string) => {
+    const r = await p.app.inject({ url: `/api/v1/lieux?${requete}` });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json() as { lieux: Lieu[]; total: number };
+  };
+
+  it("donne les lieux les plus proches de Béthune d'abord, comme un tri de tous les lieux", async () => {
+    const { lieux, total } = await proches(
+      `lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=30&limite=100`,
+    );
+    const tous = await lignes<{ id: string; latitude: number; longitude: number }>(
+      p.base.db,
+      sql`select id, latitude, longitude from lieu where visible_carte and latitude is not null`,
+    );
+    const attendus = tous
+      .map((l) => ({ id: l.id, d: distanceKm(BETHUNE, l) }))
+      .filter((l) => l.d <= 30)
+      .sort((a, b) => a.d - b.d);
+    expect(lieux.map((l) => l.id)).toEqual(attendus.map((l) => l.id));
+    expect(total).toBe(attendus.length);
+    expect(lieux[0]!.commune).toBe("Béthune");
+    expect(lieux.every((l) => l.distanceKm <= 30)).toBe(true);
+  });
+
+  it("nomme les conseillers présents, sauf celui qui a masqué son nom", async () => {
+    const { lieux } = await proches(
+      `lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=100&limite=100`,
+    );
+    const [masque] = await lignes<{ nom: string; lieu_id: string }>(
+      p.base.db,
+      sql`select u.nom, lc.lieu_id from utilisateur u
+          join lieu_conseiller lc on lc.conseiller_id = u.id and lc.fin is null
+          where u.nom_masque_carte`,
+    );
+    const ou = lieux.find((l) => l.id === masque!.lieu_id);
+    if (ou) {
+      expect(ou.conseillers.map((c) => c.nom)).not.toContain(masque!.nom);
+      expect(ou.conseillersAnonymes).toBe(1);
+    }
+    expect(lieux.some((l) => l.conseillers.length > 0)).toBe(true);
+    expect(JSON.stringify(lieux)).not.toContain("@");
+  });
+
+  it("filtre par service, gratuité, rendez-vous en ligne et ouverture à l'instant", async () => {
+    const base = `lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=100&limite=100`;
+    const demarches = await proches(
+      `${base}&services=${encodeURIComponent("Aide aux démarches administratives")}`,
+    );
+    expect(demarches.lieux.length).toBeGreaterThan(0);
+    expect(
+      demarches.lieux.every((l) => l.services.includes("Aide aux démarches administratives")),
+    ).toBe(true);
+    const gratuits = await proches(`${base}&gratuit=1&priseRdv=1`);
+    expect(gratuits.lieux.every((l) => l.gratuit && l.priseRdv)).toBe(true);
+    // The test clock: Monday 2 March 2026, 10:00 in Paris.
+    const ouverts = await proches(`${base}&ouvertMaintenant=1`);
+    const tous = await proches(base);
+    expect(ouverts.lieux.length).toBeGreaterThan(0);
+    expect(ouverts.lieux.length).toBeLessThan(tous.lieux.length);
+    expect(ouverts.lieux.every((l) => l.ouverture?.ouvert)).toBe(true);
+  });
+
+  it("refuse une recherche mal formée avec un message en français", async () => {
+    const r = await p.app.inject({ url: `/api/v1/lieux?lat=50&lon=2&rayon=200` });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain("Le rayon est d'au plus 100 km.");
+    const s = await p.app.inject({ url: `/api/v1/lieux?lat=50&lon=2&services=Inconnu` });
+    expect(s.statusCode).toBe(400);
+    expect(s.body).toContain("Service inconnu du standard");
+    expect((await p.app.inject({ url: `/api/v1/lieux?lon=2` })).statusCode).toBe(400);
+  });
+
+  it("montre la fiche d'un lieu visible, pas celle d'un lieu masqué", async () => {
+    const { lieux } = await proches(`lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=10`);
+    const r = await p.app.inject({ url: `/api/v1/lieux/${lieux[0]!.id}` });
+    expect(r.statusCode).toBe(200);
+    const fiche = r.json();
+    expect(fiche).toMatchObject({ id: lieux[0]!.id, commune: "Béthune" });
+    expect(fiche.semaine).toHaveLength(7);
+    await p.base.db.execute(sql`update lieu set visible_carte = false where id = ${lieux[0]!.id}`);
+    expect((await p.app.inject({ url: `/api/v1/lieux/${lieux[0]!.id}` })).statusCode).toBe(404);
+    const apres = await proches(`lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=10`);
+    expect(apres.lieux.map((l) => l.id)).not.toContain(lieux[0]!.id);
+    await p.base.db.execute(sql`update lieu set visible_carte = true where id = ${lieux[0]!.id}`);
+  });
+
+  it("trouve Béthune sans géocodeur, au point moyen de ses lieux", async () => {
+    const r = await p.app.inject({ url: `/api/v1/recherche?q=${encodeURIComponent("Béthune")}` });
+    const { resultats, source } = r.json();
+    expect(source).toBe("referentiel");
+    expect(resultats[0]).toMatchObject({ libelle: "Béthune (62)", communeCode: "62119" });
+    expect(distanceKm(BETHUNE, resultats[0])).toBeLessThan(3);
+    const cp = (await p.app.inject({ url: "/api/v1/recherche?q=62400" })).json();
+    expect(cp.resultats.map((x: { communeCode: string }) => x.communeCode)).toContain("62119");
+  });
+
+  it("compte les lieux par département et par région pour la vue nationale", async () => {
+    const r = await p.app.inject({ url: "/api/v1/carte/territoires" });
+    const { regions, departements } = r.json();
+    const [n] = await lignes<{ n: number }>(
+      p.base.db,
+      sql`select count(*)::int as n from lieu where visible_carte and latitude is not null and departement_code = '62'`,
+    );
+    expect(departements.find((d: { code: string }) => d.code === "62").lieux).toBe(n!.n);
+    expect(regions.find((x: { code: string }) => x.code === "32").lieux).toBeGreaterThanOrEqual(
+      n!.n,
+    );
+    expect(r.body.length).toBeLessThan(100_000);
+  });
+});
