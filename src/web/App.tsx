@@ -5,6 +5,8 @@ import { Redirect, Route, Switch, useLocation } from "wouter";
 import { PageMesLieux } from "./activite/MesLieux.tsx";
 import { PageMesCra, PageModifierCra, PageNouveauCra } from "./activite/PagesCra.tsx";
 import { PageStatistiques, PageStatistiquesPubliques } from "./activite/Statistiques.tsx";
+import { PageCarte } from "./carte/PageCarte.tsx";
+import { PageLieu } from "./carte/PageLieu.tsx";
 import { JournalAdmin } from "./espaces/admin/Journal.tsx";
 import { UtilisateursAdmin } from "./espaces/admin/Utilisateurs.tsx";
 import {
@@ -107,6 +109,8 @@ export function App() {
           <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
           <Route path="/espace/statistiques" component={PageStatistiques} />
           <Route path="/statistiques" component={PageStatistiquesPubliques} />
+          <Route path="/carte" component={PageCarte} />
+          <Route path="/lieux/:id" component={PageLieu} />
           <Route path="/espace/postes/:id" component={HistoriquePoste} />
           <Route path="/espace/demandes/:id" component={FicheDemande} />
           <Route path="/espace/structures/:id" component={FicheStructure} />

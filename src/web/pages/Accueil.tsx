@@ -62,9 +62,14 @@ export function Accueil() {
           </li>
         </ul>
       )}
-      <p className={fr.cx("fr-mt-4w")}>
-        <a href="/statistiques">Les chiffres de l'activité des conseillers numériques</a>
-      </p>
+      <ul className={fr.cx("fr-mt-4w")}>
+        <li>
+          <a href="/carte">Trouver un conseiller numérique près de chez vous</a>
+        </li>
+        <li>
+          <a href="/statistiques">Les chiffres de l'activité des conseillers numériques</a>
+        </li>
+      </ul>
       <h2 className={fr.cx("fr-mt-6w")}>Pour qui ?</h2>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
         {ACTEURS.map(([titre, texte]) => (

@@ -34,6 +34,11 @@ export function Entete() {
       homeLinkProps={{ href: "/", title: "Accueil – Conseillers numériques France Services" }}
       quickAccessItems={[
         headerFooterDisplayItem,
+        {
+          iconId: "fr-icon-map-pin-2-line" as const,
+          text: "Trouver un conseiller",
+          linkProps: { href: "/carte" },
+        },
         ...(moi
           ? [
               {

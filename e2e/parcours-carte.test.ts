@@ -1,0 +1,67 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { violationsGraves } from "./accessibilite.ts";
+import { lancerChromium } from "./navigateur.ts";
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
+
+describe("carte publique dans Chromium", () => {
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let navigateur: Browser;
+  let contexte: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await plateformeEcoutante();
+    navigateur = await lancerChromium();
+    // A visitor standing in front of Béthune's town hall, who lets the site know where she is.
+    contexte = await navigateur.newContext({
+      geolocation: { latitude: 50.5297, longitude: 2.6403 },
+      permissions: ["geolocation"],
+      locale: "fr-FR",
+    });
+    page = await contexte.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await navigateur?.close();
+    await env?.arreter();
+  });
+
+  it("trouve le lieu le plus proche de Béthune, sa fiche, puis les lieux autour de soi", async () => {
+    await page.goto(`${env.url}/carte`);
+    await page.getByLabel("Adresse, commune ou code postal").fill("Béthune");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    const liste = page.getByRole("list", { name: "Lieux, du plus proche au plus lointain" });
+    await expect.poll(() => liste.getByRole("listitem").count()).toBeGreaterThan(0);
+    const premier = liste.getByRole("listitem").first();
+    expect(await premier.textContent()).toContain("Béthune");
+    expect(await premier.textContent()).toMatch(/à \d+(,\d)? km/);
+    expect(page.url()).toContain("q=B%C3%A9thune");
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // Free places only: the filter goes into the URL, so the link can be shared.
+    await page.getByRole("button", { name: "Filtrer les lieux" }).click();
+    await page.getByText("Gratuit", { exact: true }).click();
+    await expect.poll(() => page.url()).toContain("gratuit=1");
+    await expect.poll(() => liste.getByRole("listitem").count()).toBeGreaterThan(0);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    const nom = (await premier.getByRole("link").textContent())!;
+    await premier.getByRole("link").click();
+    await page.waitForURL(/\/lieux\//);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(nom);
+    expect(await page.getByRole("link", { name: "Itinéraire" }).getAttribute("href")).toContain(
+      "openstreetmap.org/directions",
+    );
+    expect(await page.getByRole("table").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // The same search from the visitor's own position.
+    await page.goto(`${env.url}/carte`);
+    await page.getByRole("button", { name: "Autour de moi" }).click();
+    await expect.poll(() => liste.getByRole("listitem").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("heading", { level: 2, name: /Ma position/ }).count()).toBe(1);
+    const distance = await liste.getByRole("listitem").first().textContent();
+    expect(distance).toMatch(/à 0(,\d)? km|à 1(,\d)? km/);
+  });
+});

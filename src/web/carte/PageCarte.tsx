@@ -1,0 +1,389 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link, useSearchParams } from "wouter";
+import {
+  type FiltresCarte,
+  filtresCarteSchema,
+  filtresEnRequete,
+  PROGRAMMES_NATIONAUX,
+  RAYON_PAR_DEFAUT_KM,
+  RAYONS_KM,
+} from "../../domain/lieux/carte.ts";
+import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "../../domain/lieux/lieu.ts";
+import { appelerApi } from "../api.ts";
+import { useTitre } from "../socle/titre.ts";
+
+export type LieuCarte = {
+  id: string;
+  nom: string;
+  adresse: string;
+  codePostal: string;
+  commune: string;
+  latitude: number;
+  longitude: number;
+  distanceKm: number | null;
+  services: string[];
+  gratuit: boolean;
+  priseRdv: string | null;
+  telephone: string | null;
+  ouverture: { ouvert: boolean; prochainChangement: string | null } | null;
+  conseillers: { prenom: string; nom: string }[];
+  conseillersAnonymes: number;
+};
+
+type Resultat = { libelle: string; latitude: number; longitude: number };
+
+const km = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
+const sansAccents = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
+
+/** "Béthune (62)" answers "bethune" exactly: no need to ask which one. */
+const nomExact = (libelle: string, saisie: string) =>
+  sansAccents(libelle.replace(/ \(\d[\dAB]\d?\)$/, "")) === sansAccents(saisie);
+
+/** The filters read from the URL: a shared link shows the same list. */
+function filtresDeUrl(params: URLSearchParams): FiltresCarte {
+  const brut: Record<string, unknown> = {};
+  for (const cle of ["services", "publics", "priseEnCharge", "programmes"])
+    brut[cle] = params.getAll(cle);
+  for (const cle of ["gratuit", "ouvertMaintenant", "ouvertWeekEnd", "priseRdv"])
+    brut[cle] = params.get(cle) ?? undefined;
+  const r = filtresCarteSchema.safeParse(brut);
+  return r.success ? r.data : { services: [], publics: [], priseEnCharge: [], programmes: [] };
+}
+
+function EtatOuverture({ lieu }: { lieu: Pick<LieuCarte, "ouverture"> }) {
+  if (!lieu.ouverture) return null;
+  return (
+    <p className={fr.cx("fr-mb-1w")}>
+      <Badge severity={lieu.ouverture.ouvert ? "success" : "info"} small noIcon>
+        {lieu.ouverture.ouvert ? "Ouvert" : "Fermé"}
+      </Badge>{" "}
+      {lieu.ouverture.prochainChangement}
+    </p>
+  );
+}
+
+function CarteLieu({ lieu }: { lieu: LieuCarte }) {
+  const noms = lieu.conseillers.map((c) => `${c.prenom} ${c.nom}`);
+  if (lieu.conseillersAnonymes > 0)
+    noms.push(
+      lieu.conseillersAnonymes === 1
+        ? "un conseiller qui ne souhaite pas être nommé"
+        : `${lieu.conseillersAnonymes} conseillers qui ne souhaitent pas être nommés`,
+    );
+  return (
+    <li className={fr.cx("fr-mb-3w")}>
+      <h3 className={fr.cx("fr-h6", "fr-mb-1w")}>
+        <Link href={`/lieux/${encodeURIComponent(lieu.id)}`}>{lieu.nom}</Link>
+        {lieu.distanceKm !== null && (
+          <span className={fr.cx("fr-text--sm", "fr-ml-1w")}>
+            à {km.format(lieu.distanceKm)} km
+          </span>
+        )}
+      </h3>
+      <p className={fr.cx("fr-mb-1w")}>
+        {lieu.adresse}, {lieu.codePostal} {lieu.commune}
+      </p>
+      <EtatOuverture lieu={lieu} />
+      {lieu.services.length > 0 && (
+        <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{lieu.services.join(" · ")}</p>
+      )}
+      <p className={fr.cx("fr-text--sm", "fr-mb-0")}>
+        {noms.length > 0 ? `Conseillers numériques : ${noms.join(", ")}.` : null}
+        {lieu.gratuit ? " Gratuit." : null}
+        {lieu.priseRdv ? " Rendez-vous en ligne." : null}
+      </p>
+    </li>
+  );
+}
+
+function CasesACocher(props: {
+  legende: string;
+  cle: "services" | "publics" | "priseEnCharge" | "programmes";
+  valeurs: readonly string[];
+  filtres: FiltresCarte;
+  onChange: (f: FiltresCarte) => void;
+}) {
+  const choisis = props.filtres[props.cle];
+  return (
+    <Checkbox
+      legend={props.legende}
+      small
+      options={props.valeurs.map((v) => ({
+        label: v,
+        nativeInputProps: {
+          name: props.cle,
+          value: v,
+          checked: choisis.includes(v as never),
+          onChange: (e) =>
+            props.onChange({
+              ...props.filtres,
+              [props.cle]: e.target.checked ? [...choisis, v] : choisis.filter((x) => x !== v),
+            }),
+        },
+      }))}
+    />
+  );
+}
+
+/**
+ * The public map's search: a place, a commune, a postcode or the device's position, then the
+ * nearest places first with their distance; every choice lives in the URL. The list is the
+ * page's main content and carries everything the map shows.
+ */
+export function PageCarte() {
+  useTitre("Trouver un conseiller numérique près de chez vous");
+  const [params, setParams] = useSearchParams();
+  const [saisie, setSaisie] = useState(params.get("q") ?? "");
+  const [message, setMessage] = useState<string | null>(null);
+  const [choix, setChoix] = useState<Resultat[]>([]);
+  const filtres = filtresDeUrl(params);
+  const lat = params.get("lat");
+  const lon = params.get("lon");
+  const rayon = Number(params.get("rayon") ?? RAYON_PAR_DEFAUT_KM);
+  const requete = new URLSearchParams(filtresEnRequete(filtres));
+  if (lat && lon) {
+    requete.set("lat", lat);
+    requete.set("lon", lon);
+    requete.set("rayon", String(rayon));
+  }
+  const { data, error, isFetching } = useQuery({
+    queryKey: ["carte", requete.toString()],
+    queryFn: () => appelerApi<{ lieux: LieuCarte[]; total: number }>(`/api/v1/lieux?${requete}`),
+    enabled: Boolean(lat && lon),
+  });
+
+  const aller = (point: { latitude: number; longitude: number; libelle: string }) => {
+    const p = new URLSearchParams(params);
+    p.set("lat", point.latitude.toFixed(5));
+    p.set("lon", point.longitude.toFixed(5));
+    p.set("q", point.libelle);
+    setParams(p);
+    setSaisie(point.libelle);
+    setChoix([]);
+  };
+  const changerFiltres = (f: FiltresCarte) => {
+    const p = filtresEnRequete(f);
+    for (const cle of ["lat", "lon", "q", "rayon"]) {
+      const v = params.get(cle);
+      if (v) p.set(cle, v);
+    }
+    setParams(p);
+  };
+  const rechercher = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    if (saisie.trim().length < 2) {
+      setMessage("Indiquez une adresse, une commune ou un code postal (au moins deux caractères).");
+      return;
+    }
+    try {
+      const r = await appelerApi<{ resultats: Resultat[] }>(
+        `/api/v1/recherche?${new URLSearchParams({ q: saisie.trim() })}`,
+      );
+      if (r.resultats.length === 0)
+        setMessage(
+          `Aucun lieu connu ne correspond à « ${saisie.trim()} ». Vérifiez l'orthographe ou essayez un code postal.`,
+        );
+      else if (r.resultats.length === 1 || nomExact(r.resultats[0]!.libelle, saisie))
+        aller(r.resultats[0]!);
+      else setChoix(r.resultats);
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : "La recherche n'a pas abouti.");
+    }
+  };
+  const maPosition = () => {
+    setMessage(null);
+    if (!("geolocation" in navigator)) {
+      setMessage("Votre navigateur ne donne pas votre position : saisissez une commune.");
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+      (pos) =>
+        aller({
+          latitude: pos.coords.latitude,
+          longitude: pos.coords.longitude,
+          libelle: "Ma position",
+        }),
+      () =>
+        setMessage(
+          "Votre position n'est pas disponible : saisissez une commune ou un code postal.",
+        ),
+      { timeout: 10_000 },
+    );
+  };
+  const cocher = (cle: "gratuit" | "ouvertMaintenant" | "ouvertWeekEnd" | "priseRdv", v: boolean) =>
+    changerFiltres({ ...filtres, [cle]: v || undefined });
+
+  return (
+    <div className={fr.cx("fr-container", "fr-py-6w")}>
+      <h1>Trouver un conseiller numérique près de chez vous</h1>
+      <search>
+        <form onSubmit={rechercher} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+          <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+            <Input
+              label="Adresse, commune ou code postal"
+              hintText="Par exemple : Béthune, 62400 ou 12 place Jean Jaurès Lens"
+              nativeInputProps={{
+                type: "search",
+                name: "q",
+                value: saisie,
+                autoComplete: "address-level2",
+                onChange: (e) => setSaisie(e.target.value),
+              }}
+            />
+          </div>
+          <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+            <Select
+              label="Distance maximale"
+              nativeSelectProps={{
+                name: "rayon",
+                value: String(rayon),
+                onChange: (e) => {
+                  const p = new URLSearchParams(params);
+                  p.set("rayon", e.target.value);
+                  setParams(p);
+                },
+              }}
+            >
+              {RAYONS_KM.map((r) => (
+                <option key={r} value={r}>
+                  {r} km
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+            <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline", "fr-mt-4w")}>
+              <li>
+                <Button type="submit" iconId="fr-icon-search-line">
+                  Rechercher
+                </Button>
+              </li>
+              <li>
+                <Button
+                  type="button"
+                  priority="secondary"
+                  iconId="fr-icon-map-pin-2-line"
+                  onClick={maPosition}
+                >
+                  Autour de moi
+                </Button>
+              </li>
+            </ul>
+          </div>
+        </form>
+      </search>
+      <div aria-live="polite">
+        {message && <p className={fr.cx("fr-error-text")}>{message}</p>}
+        {choix.length > 1 && (
+          <fieldset className={fr.cx("fr-fieldset")}>
+            <legend>Plusieurs lieux correspondent : lequel ?</legend>
+            <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+              {choix.map((c) => (
+                <li key={`${c.libelle}-${c.latitude}`}>
+                  <Button type="button" priority="tertiary" onClick={() => aller(c)}>
+                    {c.libelle}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        )}
+      </div>
+
+      <Accordion label="Filtrer les lieux">
+        <Checkbox
+          legend="Conditions"
+          small
+          options={(
+            [
+              ["ouvertMaintenant", "Ouvert maintenant"],
+              ["ouvertWeekEnd", "Ouvert le week-end"],
+              ["gratuit", "Gratuit"],
+              ["priseRdv", "Rendez-vous en ligne"],
+            ] as const
+          ).map(([cle, label]) => ({
+            label,
+            nativeInputProps: {
+              name: cle,
+              checked: Boolean(filtres[cle]),
+              onChange: (e) => cocher(cle, e.target.checked),
+            },
+          }))}
+        />
+        <CasesACocher
+          legende="Services"
+          cle="services"
+          valeurs={SERVICES}
+          filtres={filtres}
+          onChange={changerFiltres}
+        />
+        <CasesACocher
+          legende="Publics"
+          cle="publics"
+          valeurs={PUBLICS_ADRESSES}
+          filtres={filtres}
+          onChange={changerFiltres}
+        />
+        <CasesACocher
+          legende="Prise en charge spécifique"
+          cle="priseEnCharge"
+          valeurs={PRISES_EN_CHARGE}
+          filtres={filtres}
+          onChange={changerFiltres}
+        />
+        <CasesACocher
+          legende="Programmes nationaux"
+          cle="programmes"
+          valeurs={PROGRAMMES_NATIONAUX}
+          filtres={filtres}
+          onChange={changerFiltres}
+        />
+      </Accordion>
+
+      <section aria-labelledby="titre-resultats" className={fr.cx("fr-mt-4w")}>
+        <h2 id="titre-resultats">
+          {lat && lon
+            ? `Lieux les plus proches${params.get("q") ? ` de ${params.get("q")}` : ""}`
+            : "Lieux les plus proches"}
+        </h2>
+        <div aria-live="polite" aria-busy={isFetching}>
+          {!lat && (
+            <p>
+              Indiquez une commune ou utilisez votre position pour voir les lieux les plus proches.
+            </p>
+          )}
+          {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
+          {data && (
+            <p>
+              {data.total === 0
+                ? `Aucun lieu à moins de ${rayon} km avec ces critères. Élargissez la distance ou retirez un filtre.`
+                : `${data.total} lieu${data.total > 1 ? "x" : ""} à moins de ${rayon} km${data.total > data.lieux.length ? `, les ${data.lieux.length} plus proches ci-dessous` : ""}.`}
+            </p>
+          )}
+        </div>
+        {data && data.lieux.length > 0 && (
+          <ol className={fr.cx("fr-raw-list")} aria-label="Lieux, du plus proche au plus lointain">
+            {data.lieux.map((l) => (
+              <CarteLieu key={l.id} lieu={l} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
