@@ -23,6 +23,7 @@ import { installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/routes.ts";
+import { routesDonneesOuvertes } from "./opendata/routes.ts";
 import { routesCandidats } from "./recrutement/candidat-routes.ts";
 import { routesPilotageRecrutement } from "./recrutement/pilotage-routes.ts";
 import { routesRecrutementStructure } from "./recrutement/structure-routes.ts";
@@ -65,6 +66,7 @@ const CAPACITES = [
   routesCarteConseiller,
   routesExportCra,
   routesCarte,
+  routesDonneesOuvertes,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
@@ -105,6 +107,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    allowList: ctx.config.limitesExemptes,
     errorResponseBuilder: (_requete, contexte) => ({
       statusCode: 429,
       erreurs: [

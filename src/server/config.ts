@@ -30,6 +30,16 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, "CLE_CHIFFREMENT_FICHIERS doit être 32 octets en base64.")
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Client addresses exempt from per-IP limits (a trusted cache in front, a load test). */
+  LIMITES_EXEMPTES: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = {
@@ -55,6 +65,7 @@ export type Config = {
       }
     | undefined;
   niveauLog: string;
+  limitesExemptes: string[];
   urlGeocodeur: string | undefined;
   /** AES-256-GCM key of uploaded files (CVs). */
   cleFichiers: Buffer;
@@ -108,6 +119,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     proconnect: pc,
     niveauLog: e.LOG_LEVEL,
+    limitesExemptes: e.LIMITES_EXEMPTES,
     urlGeocodeur: e.GEOCODEUR_URL,
     cleFichiers: e.CLE_CHIFFREMENT_FICHIERS
       ? Buffer.from(e.CLE_CHIFFREMENT_FICHIERS, "base64")

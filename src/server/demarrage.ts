@@ -11,10 +11,12 @@ import { creerProConnect } from "./infra/proconnect.ts";
 import { traiterEcheances } from "./jobs/echeances.ts";
 import { localiserEnAttente } from "./jobs/localisation.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
+import { genererDonneesOuvertes } from "./opendata/generation.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
 const PERIODE_VERSEMENT_MS = 2_000;
+const PERIODE_DONNEES_OUVERTES_MS = 60 * 60 * 1000;
 
 export type Plateforme = {
   app: FastifyInstance;
@@ -83,6 +85,16 @@ export async function demarrerPlateforme(
     );
   }, PERIODE_VERSEMENT_MS);
   versement.unref();
+  // Open data: generated at start, then every hour; a failure keeps the previous files.
+  const genererOuvertes = () =>
+    genererDonneesOuvertes(base.db, horloge()).catch((erreur) =>
+      app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
+    );
+  let ouvertesEnCours: Promise<unknown> = genererOuvertes();
+  const ouvertes = setInterval(() => {
+    ouvertesEnCours = genererOuvertes();
+  }, PERIODE_DONNEES_OUVERTES_MS);
+  ouvertes.unref();
   return {
     app,
     base,
@@ -91,7 +103,9 @@ export async function demarrerPlateforme(
     arreter: async () => {
       clearInterval(menage);
       clearInterval(versement);
+      clearInterval(ouvertes);
       await versementEnCours;
+      await ouvertesEnCours;
       await app.close();
       await messagerie.fermer();
       if (!options.base) await base.fermer();

@@ -121,6 +121,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/lieux/:id": "public",
   "GET /api/v1/carte/territoires": "public",
   "GET /api/v1/recherche": "public",
+  "GET /api/v1/donnees": "public",
 };
 
 /** A session for a demo candidate who is not a persona (their application may be erased). */

@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { donneeOuverte } from "../db/schema.ts";
+import { type Colonne, JEUX, type JeuDeDonnees } from "./jeux.ts";
+
+export const FORMATS_OUVERTS = ["csv", "json"] as const;
+export type FormatOuvert = (typeof FORMATS_OUVERTS)[number];
+
+/** Open-data CSV (not the user exports' French spreadsheet rules): comma, UTF-8, ISO dates. */
+function celluleOuverte(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const texte = String(v);
+  return /[",\r\n]/.test(texte) ? `"${texte.replaceAll('"', '""')}"` : texte;
+}
+
+export function versCsvOuvert(colonnes: Colonne[], lignes: Record<string, unknown>[]): string {
+  const entete = colonnes.map((c) => celluleOuverte(c.nom)).join(",");
+  const corps = lignes.map((l) => colonnes.map((c) => celluleOuverte(l[c.nom])).join(","));
+  return `${[entete, ...corps].join("\r\n")}\r\n`;
+}
+
+function versJson(jeu: JeuDeDonnees, lignes: Record<string, unknown>[], genereLe: Date): string {
+  if (jeu.jsonListe) return JSON.stringify(lignes);
+  return JSON.stringify({
+    titre: jeu.titre,
+    description: jeu.description,
+    date_generation: genereLe.toISOString(),
+    licence: "Licence Ouverte / Open Licence version 2.0",
+    dictionnaire: jeu.colonnes,
+    donnees: lignes,
+  });
+}
+
+const etagDe = (contenu: string) =>
+  `"${createHash("sha256").update(contenu).digest("base64url").slice(0, 27)}"`;
+
+/**
+ * Regenerates every open-data file and stores it with its ETag and date, one transaction per
+ * set so a failing set leaves the others — and its own previous file — in place.
+ */
+export async function genererDonneesOuvertes(db: Db, maintenant: Date): Promise<void> {
+  for (const jeu of JEUX) {
+    await db.transaction(async (tx) => {
+      const lignes = await jeu.lignes(tx);
+      const fichiers: Record<FormatOuvert, string> = {
+        csv: versCsvOuvert(jeu.colonnes, lignes),
+        json: versJson(jeu, lignes, maintenant),
+      };
+      for (const format of FORMATS_OUVERTS) {
+        const contenu = fichiers[format];
+        await tx
+          .insert(donneeOuverte)
+          .values({
+            nom: jeu.nom,
+            format,
+            contenu,
+            etag: etagDe(contenu),
+            lignes: lignes.length,
+            genereLe: maintenant,
+          })
+          .onConflictDoUpdate({
+            target: [donneeOuverte.nom, donneeOuverte.format],
+            set: {
+              contenu: sql`excluded.contenu`,
+              etag: sql`excluded.etag`,
+              lignes: sql`excluded.lignes`,
+              genereLe: sql`excluded.genere_le`,
+            },
+          });
+      }
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import { fromSchemaLieuDeMediationNumerique } from "@gouvfr-anct/lieux-de-mediation-numerique";
+import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lignes } from "../db/client.ts";
+import { BASES_DE_TEST } from "../test/bases.ts";
+import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import { genererDonneesOuvertes } from "./generation.ts";
+import { CHAMPS_STANDARD } from "./lieux-standard.ts";
+
+describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
+  let p: PlateformeDeTest;
+  beforeAll(async () => {
+    p = await plateformeDeTest(type);
+    // One workshop of 9 people in Lens, so that the activity files are not empty.
+    const cookie = await connecterPersona(p, "conseiller@demo.conseiller-numerique.fr");
+    const [lieu] = (
+      await p.app.inject({ url: "/api/conseiller/lieux", headers: { cookie } })
+    ).json();
+    const r = await p.app.inject({
+      method: "POST",
+      url: "/api/cra",
+      headers: { cookie },
+      payload: {
+        type: "collectif",
+        date: "2026-02-20",
+        dureeMinutes: 90,
+        typeLieu: "lieu_activite",
+        lieuId: lieu.id,
+        nbParticipants: 9,
+        thematiques: ["email"],
+        titreAtelier: "Ma messagerie",
+        niveau: "debutant",
+      },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    await genererDonneesOuvertes(p.base.db, p.horloge.maintenant());
+  });
+  afterAll(() => p.arreter());
+
+  const fichier = (nom: string, entetes: Record<string, string> = {}) =>
+    p.app.inject({ url: `/donnees/${nom}`, headers: entetes });
+
+  it("publie chaque lieu visible au standard, validé par la bibliothèque du standard", async () => {
+    const json = (await fichier("lieux.json")).json() as Record<string, unknown>[];
+    const [n] = await lignes<{ n: number }>(
+      p.base.db,
+      sql`select count(*)::int as n from lieu where visible_carte`,
+    );
+    expect(json).toHaveLength(n!.n);
+    for (const l of json)
+      expect(() => fromSchemaLieuDeMediationNumerique(l as never)).not.toThrow();
+    expect(
+      json.some((l) =>
+        String(l.dispositif_programmes_nationaux).includes("Conseillers numériques"),
+      ),
+    ).toBe(true);
+
+    const csv = (await fichier("lieux.csv")).body;
+    const lus = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(lus[0]!)).toEqual([...CHAMPS_STANDARD]);
+    expect(lus).toHaveLength(n!.n);
+    for (const l of lus) {
+      const ligne = Object.fromEntries(
+        Object.entries(l)
+          .filter(([, v]) => v !== "")
+          .map(([k, v]) => [k, k === "latitude" || k === "longitude" ? Number(v) : v]),
+      );
+      expect(() => fromSchemaLieuDeMediationNumerique(ligne as never)).not.toThrow();
+    }
+    expect(lus.some((l) => l.services!.includes("|"))).toBe(true);
+  });
+
+  it("sert chaque fichier avec son ETag et répond 304 quand il n'a pas changé", async () => {
+    const r = await fichier("activite-nationale.csv");
+    expect(r.statusCode).toBe(200);
+    expect(r.headers["content-disposition"]).toMatch(/activite-nationale_\d{4}-\d{2}-\d{2}\.csv/);
+    const etag = r.headers.etag as string;
+    expect(etag).toMatch(/^".+"$/);
+    const encore = await fichier("activite-nationale.csv", { "if-none-match": etag });
+    expect(encore.statusCode).toBe(304);
+    expect(encore.body).toBe("");
+    const inconnu = await fichier("salaires.csv");
+    expect(inconnu.statusCode).toBe(400);
+    expect(inconnu.body).toContain("Fichier inconnu");
+  });
+
+  it("donne l'activité par mois et par département avec sa date et son dictionnaire", async () => {
+    const nationale = (await fichier("activite-nationale.json")).json();
+    expect(nationale.date_generation).toBe(p.horloge.maintenant().toISOString());
+    expect(nationale.dictionnaire.map((c: { nom: string }) => c.nom)).toContain("accompagnements");
+    const fevrier = nationale.donnees.find((m: { mois: string }) => m.mois === "2026-02-01");
+    expect(fevrier).toMatchObject({ activites: 1, accompagnements: 9, a_type_collectif: 1 });
+    const parDepartement = (await fichier("activite-mensuelle-departement.csv")).body;
+    const lus = parse(parDepartement, { columns: true }) as Record<string, string>[];
+    expect(lus.find((l) => l.mois === "2026-02-01" && l.departement_code === "62")).toMatchObject({
+      departement: "Pas-de-Calais",
+      accompagnements: "9",
+      p_thematique_email: "9",
+    });
+  });
+
+  it("compte les postes par département et par structure, comme la base", async () => {
+    const territoires = (await fichier("postes-territoires.json")).json().donnees as {
+      postes_attribues: number;
+    }[];
+    const [n] = await lignes<{ n: number }>(
+      p.base.db,
+      sql`select count(*)::int as n from poste where statut <> 'rendu'`,
+    );
+    expect(territoires.reduce((t, l) => t + l.postes_attribues, 0)).toBe(n!.n);
+    const structures = (await fichier("postes-structures.json")).json().donnees;
+    expect(
+      structures.some((s: { nom: string }) => s.nom === "PIMMS Médiation Artois-Gohelle"),
+    ).toBe(true);
+    const catalogue = (await p.app.inject({ url: "/api/v1/donnees" })).json();
+    expect(catalogue).toHaveLength(5);
+    expect(catalogue[0].fichiers.map((f: { format: string }) => f.format).sort()).toEqual([
+      "csv",
+      "json",
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Contexte } from "../contexte.ts";
+import { donneeOuverte } from "../db/schema.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { FORMATS_OUVERTS } from "./generation.ts";
+import { JEUX } from "./jeux.ts";
+
+const tag = ["Données ouvertes"];
+const TYPES = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" };
+const NOMS = JEUX.map((j) => j.nom) as [string, ...string[]];
+
+export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/v1/donnees",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: tag,
+        summary: "Catalogue des données ouvertes : fichiers, date de génération, dictionnaire",
+      },
+    },
+    async (_requete, reponse) => {
+      const fichiers = await ctx.db
+        .select({
+          nom: donneeOuverte.nom,
+          format: donneeOuverte.format,
+          lignes: donneeOuverte.lignes,
+          genereLe: donneeOuverte.genereLe,
+        })
+        .from(donneeOuverte);
+      reponse.header("cache-control", "public, max-age=300");
+      return JEUX.map((j) => ({
+        nom: j.nom,
+        titre: j.titre,
+        description: j.description,
+        dictionnaire: j.colonnes,
+        fichiers: fichiers
+          .filter((f) => f.nom === j.nom)
+          .map((f) => ({
+            format: f.format,
+            url: `/donnees/${f.nom}.${f.format}`,
+            lignes: f.lignes,
+            genereLe: f.genereLe.toISOString(),
+          })),
+      }));
+    },
+  );
+
+  r.get(
+    "/donnees/:fichier",
+    {
+      config: { acces: "public", rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary: "Un fichier de données ouvertes (CSV ou JSON), avec son ETag",
+        params: z.object({
+          fichier: z
+            .string()
+            .regex(
+              new RegExp(`^(${NOMS.join("|")})\\.(${FORMATS_OUVERTS.join("|")})$`),
+              `Fichier inconnu : les fichiers sont ${NOMS.join(", ")}, en .csv ou .json.`,
+            ),
+        }),
+      },
+    },
+    async (requete, reponse) => {
+      const [nom, format] = requete.params.fichier.split(".") as [string, "csv" | "json"];
+      const [f] = await ctx.db
+        .select()
+        .from(donneeOuverte)
+        .where(and(eq(donneeOuverte.nom, nom), eq(donneeOuverte.format, format)));
+      if (!f)
+        return reponse
+          .status(503)
+          .header("retry-after", "60")
+          .send(corpsErreur("Ce fichier est en cours de génération. Réessayez dans une minute."));
+      reponse
+        .header("etag", f.etag)
+        .header("last-modified", f.genereLe.toUTCString())
+        .header("cache-control", "public, max-age=3600")
+        .header(
+          "content-disposition",
+          `attachment; filename="${nom}_${f.genereLe.toISOString().slice(0, 10)}.${format}"`,
+        );
+      if (requete.headers["if-none-match"] === f.etag) return reponse.status(304).send();
+      return reponse.type(TYPES[format]).send(f.contenu);
+    },
+  );
+}
