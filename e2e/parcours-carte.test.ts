@@ -64,4 +64,18 @@ describe("carte publique dans Chromium", () => {
     const distance = await liste.getByRole("listitem").first().textContent();
     expect(distance).toMatch(/à 0(,\d)? km|à 1(,\d)? km/);
   });
+
+  it("présente les données ouvertes avec leur date et leur dictionnaire", async () => {
+    await page.goto(`${env.url}/donnees-ouvertes`);
+    const lien = page.getByRole("link", { name: "Lieux de médiation numérique – CSV" });
+    await expect.poll(() => lien.count()).toBe(1);
+    const reponse = await page.request.get(`${env.url}${await lien.getAttribute("href")}`);
+    expect(reponse.status()).toBe(200);
+    expect((await reponse.text()).split("\r\n")[0]).toMatch(/^id,pivot,nom,commune,code_postal/);
+    await page.getByRole("button", { name: /Dictionnaire des données : Lieux/ }).click();
+    await expect
+      .poll(() => page.getByRole("table", { name: /Colonnes de « Lieux/ }).count())
+      .toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+  });
 });

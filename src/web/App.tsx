@@ -25,6 +25,7 @@ import { Accueil } from "./pages/Accueil.tsx";
 import { Cgu } from "./pages/Cgu.tsx";
 import { Connexion } from "./pages/Connexion.tsx";
 import { ConnexionParJeton } from "./pages/ConnexionParJeton.tsx";
+import { DonneesOuvertes } from "./pages/DonneesOuvertes.tsx";
 import { DonneesPersonnelles } from "./pages/DonneesPersonnelles.tsx";
 import { MentionsLegales } from "./pages/MentionsLegales.tsx";
 import { PageIntrouvable } from "./pages/PageIntrouvable.tsx";
@@ -110,6 +111,7 @@ export function App() {
           <Route path="/espace/statistiques" component={PageStatistiques} />
           <Route path="/statistiques" component={PageStatistiquesPubliques} />
           <Route path="/carte" component={PageCarte} />
+          <Route path="/donnees-ouvertes" component={DonneesOuvertes} />
           <Route path="/lieux/:id" component={PageLieu} />
           <Route path="/espace/postes/:id" component={HistoriquePoste} />
           <Route path="/espace/demandes/:id" component={FicheDemande} />

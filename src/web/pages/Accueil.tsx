@@ -69,6 +69,9 @@ export function Accueil() {
         <li>
           <a href="/statistiques">Les chiffres de l'activité des conseillers numériques</a>
         </li>
+        <li>
+          <a href="/donnees-ouvertes">Les données ouvertes du dispositif</a>
+        </li>
       </ul>
       <h2 className={fr.cx("fr-mt-6w")}>Pour qui ?</h2>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>

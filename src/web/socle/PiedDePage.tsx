@@ -15,6 +15,7 @@ export function PiedDePage() {
       bottomItems={[
         { text: "Données personnelles", linkProps: { href: "/donnees-personnelles" } },
         { text: "Conditions générales d'utilisation", linkProps: { href: "/cgu" } },
+        { text: "Données ouvertes", linkProps: { href: "/donnees-ouvertes" } },
         headerFooterDisplayItem,
       ]}
     />
