@@ -7,8 +7,15 @@ import type { Contexte } from "../contexte.ts";
 import { lignes, tableauSql } from "../db/client.ts";
 import { commune } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
 import { motifRecherche } from "../utilisateurs/queries.ts";
 import { comptesParTerritoire, lieuPublic, lieuxProchesDuPoint } from "./carte-queries.ts";
+import {
+  ficheLieuSchema,
+  lieuxProchesSchema,
+  rechercheSchema,
+  territoiresCarteSchema,
+} from "./reponses.ts";
 
 const tag = ["API publique : lieux et carte"];
 /** Per IP: a person browsing the map sends a few requests a second at most. */
@@ -28,6 +35,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         description:
           "Triés du plus proche au plus lointain, avec la distance en km, l'état d'ouverture et les conseillers qui y travaillent (sauf ceux qui ont masqué leur nom). Filtres répétables : services, publics, priseEnCharge, programmes ; booléens (1) : gratuit, ouvertMaintenant, ouvertWeekEnd, priseRdv.",
         querystring: rechercheProximiteSchema,
+        response: { 200: lieuxProchesSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -44,6 +52,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Un lieu : champs du standard, horaires, état d'ouverture, conseillers",
         params: z.object({ id: z.uuid("Identifiant de lieu invalide.") }),
+        response: { 200: ficheLieuSchema, 400: corpsErreurSchema, 404: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -63,6 +72,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Nombre de lieux par région et par département, avec leur point moyen",
         querystring: filtresCarteSchema,
+        response: { 200: territoiresCarteSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -89,14 +99,15 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
               .max(200, "La recherche ne doit pas dépasser 200 caractères."),
           })
           .strict(),
+        response: { 200: rechercheSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
       const q = requete.query.q;
       reponse.header("cache-control", "public, max-age=3600");
       const ban = await ctx.geocodeur.rechercher(q);
-      if (ban.length > 0) return { resultats: ban, source: "ban" };
-      return { resultats: await communesLocalisees(q), source: "referentiel" };
+      if (ban.length > 0) return { resultats: ban, source: "ban" as const };
+      return { resultats: await communesLocalisees(q), source: "referentiel" as const };
     },
   );
 
