@@ -13,6 +13,7 @@ import { installerAcces } from "./access/acces.ts";
 import { routesCra } from "./activite/cra-routes.ts";
 import { routesExportCra } from "./activite/export-cra.ts";
 import { routesCarteConseiller, routesLieux } from "./activite/lieux-routes.ts";
+import { routesStatistiquesApi } from "./activite/statistiques-api.ts";
 import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { routesCarte } from "./carte/carte-routes.ts";
@@ -67,6 +68,7 @@ const CAPACITES = [
   routesExportCra,
   routesCarte,
   routesDonneesOuvertes,
+  routesStatistiquesApi,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

@@ -122,6 +122,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/carte/territoires": "public",
   "GET /api/v1/recherche": "public",
   "GET /api/v1/donnees": "public",
+  "GET /api/v1/statistiques": "public",
 };
 
 /** A session for a demo candidate who is not a persona (their application may be erased). */

@@ -3,7 +3,7 @@ import { type Statistiques, statistiquesDepuis } from "../../domain/cra/statisti
 import type { Perimetre } from "../../domain/perimetre.ts";
 import { ajouterJours } from "../../domain/temps.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
-import { type Executeur, lignes } from "../db/client.ts";
+import { type Executeur, lignes, tableauSql } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 import { rollupAvecAttente } from "./rollups.ts";
 
@@ -130,11 +130,19 @@ export type FiltresActivite = {
   typeLieu?: string | undefined;
   lieuId?: string | undefined;
   communeCode?: string | undefined;
+  /** Several values at once (the public API's `filter[…]` lists), OR-ed. */
+  types?: string[] | undefined;
+  lieuIds?: string[] | undefined;
+  communeCodes?: string[] | undefined;
 };
 
 function conditionsActivite(f: FiltresActivite): SQL[] {
   const c: SQL[] = [];
   if (f.type) c.push(sql`c.type = ${f.type}`);
+  if (f.types?.length) c.push(sql`c.type = any(${tableauSql(f.types, "text")})`);
+  if (f.lieuIds?.length) c.push(sql`c.lieu_id = any(${tableauSql(f.lieuIds, "uuid")})`);
+  if (f.communeCodes?.length)
+    c.push(sql`c.commune_code = any(${tableauSql(f.communeCodes, "text")})`);
   if (f.thematique) c.push(sql`${f.thematique} = any(c.thematiques)`);
   if (f.typeLieu) c.push(sql`c.type_lieu = ${f.typeLieu}`);
   if (f.lieuId) c.push(sql`c.lieu_id = ${f.lieuId}`);

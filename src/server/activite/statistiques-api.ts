@@ -1,0 +1,111 @@
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { versFormatCoop } from "../../domain/cra/format-coop.ts";
+import { jourParis } from "../../domain/temps.ts";
+import { codeCommuneSchema, codeDepartementSchema } from "../../domain/territoire.ts";
+import type { Contexte } from "../contexte.ts";
+import { tableauSql } from "../db/client.ts";
+import { statistiquesDe } from "./statistiques-queries.ts";
+
+/** La Coop's type names, older singular ones included ("Demarche" was a type there). */
+const TYPES_COOP: Record<string, string> = {
+  Individuel: "individuel",
+  Collectif: "collectif",
+  Ponctuel: "ponctuel",
+  Demarche: "individuel",
+};
+
+/** One value, a comma-separated list, or a repeated parameter: always a list. */
+const listeDe = <T extends z.ZodType>(element: T) =>
+  z.preprocess(
+    (v) =>
+      v === undefined
+        ? []
+        : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean),
+    z.array(element).max(200, "Au plus 200 valeurs par filtre."),
+  );
+
+const date = (message: string) => z.iso.date(message).optional();
+
+/** The partner API's filters, plural and legacy singular names (statistiques-et-opendata.md §5.1). */
+const filtresCoopSchema = z
+  .object({
+    "filter[du]": date("filter[du] : date attendue au format AAAA-MM-JJ."),
+    "filter[au]": date("filter[au] : date attendue au format AAAA-MM-JJ."),
+    "filter[types]": listeDe(
+      z.enum(Object.keys(TYPES_COOP) as [string, ...string[]], {
+        error: "filter[types] : Individuel, Collectif ou Ponctuel.",
+      }),
+    ),
+    "filter[type]": listeDe(
+      z.enum(Object.keys(TYPES_COOP) as [string, ...string[]], {
+        error: "filter[type] : Individuel, Collectif, Ponctuel ou Demarche.",
+      }),
+    ),
+    "filter[departements]": listeDe(codeDepartementSchema),
+    "filter[departement]": listeDe(codeDepartementSchema),
+    "filter[communes]": listeDe(codeCommuneSchema),
+    "filter[commune]": listeDe(codeCommuneSchema),
+    "filter[lieux]": listeDe(z.uuid("filter[lieux] : identifiants de lieux attendus.")),
+    "filter[lieu]": listeDe(z.uuid("filter[lieu] : identifiant de lieu attendu.")),
+    "filter[conseiller_numerique]": z
+      .enum(["1"], {
+        error:
+          "filter[conseiller_numerique] : seule la valeur 1 a un sens ici (tous les comptes rendus sont ceux de conseillers numériques).",
+      })
+      .optional(),
+  })
+  .strict()
+  .refine((f) => !f["filter[du]"] || !f["filter[au]"] || f["filter[du]"] <= f["filter[au]"], {
+    path: ["filter[au]"],
+    message: "filter[au] doit suivre filter[du].",
+  });
+
+export function routesStatistiquesApi(app: FastifyInstance, ctx: Contexte): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/v1/statistiques",
+    {
+      config: { acces: "public", rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["API publique : statistiques"],
+        summary: "Statistiques d'activité au format de l'API partenaires de La Coop",
+        description:
+          "Agrégats uniquement, sans clé ; mêmes noms de filtres et même enveloppe que l'API de La Coop (filter[du], filter[au], filter[types], filter[departements], filter[communes], filter[lieux], et leurs formes au singulier). Par défaut : les 12 derniers mois.",
+        querystring: filtresCoopSchema,
+      },
+    },
+    async (requete, reponse) => {
+      const q = requete.query;
+      const au = q["filter[au]"] ?? jourParis(ctx.horloge());
+      const d = new Date(`${au}T00:00:00Z`);
+      d.setUTCFullYear(d.getUTCFullYear() - 1);
+      d.setUTCDate(d.getUTCDate() + 1);
+      const du = q["filter[du]"] ?? d.toISOString().slice(0, 10);
+      const departements = [...q["filter[departements]"], ...q["filter[departement]"]];
+      const types = [
+        ...new Set([...q["filter[types]"], ...q["filter[type]"]].map((t) => TYPES_COOP[t]!)),
+      ];
+      const stats = await statistiquesDe(
+        ctx.db,
+        {
+          table: "stat_departement_jour",
+          condition: departements.length
+            ? sql`departement_code = any(${tableauSql(departements, "text")})`
+            : sql`true`,
+        },
+        { du, au },
+        undefined,
+        {
+          // All three types is no filter: the roll-ups answer.
+          types: types.length > 0 && types.length < 3 ? types : undefined,
+          communeCodes: [...q["filter[communes]"], ...q["filter[commune]"]],
+          lieuIds: [...q["filter[lieux]"], ...q["filter[lieu]"]],
+        },
+      );
+      reponse.header("cache-control", "public, max-age=3600");
+      return versFormatCoop(stats, `${ctx.config.urlPublique}${requete.url}`);
+    },
+  );
+}
