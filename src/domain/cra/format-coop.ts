@@ -55,8 +55,8 @@ export function versFormatCoop(s: StatistiquesAvecSeries, lien: string) {
   const accompagnementsDemarches = principale?.accompagnements ?? 0;
   return {
     data: {
-      type: "statistiques",
-      id: "statistiques",
+      type: "statistiques" as const,
+      id: "statistiques" as const,
       attributes: {
         accompagnements_par_jour: s.parJour.map((j) => ({
           label: `${j.jour.slice(8, 10)}/${j.jour.slice(5, 7)}`,

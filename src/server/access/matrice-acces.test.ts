@@ -120,6 +120,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/lieux": "public",
   "GET /api/v1/lieux/:id": "public",
   "GET /api/v1/carte/territoires": "public",
+  "GET /api/v1/carte/points": "public",
   "GET /api/v1/recherche": "public",
   "GET /api/v1/donnees": "public",
   "GET /api/v1/statistiques": "public",

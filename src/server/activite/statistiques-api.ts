@@ -7,6 +7,7 @@ import { jourParis } from "../../domain/temps.ts";
 import { codeCommuneSchema, codeDepartementSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
 import { tableauSql } from "../db/client.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
 import { statistiquesDe } from "./statistiques-queries.ts";
 
 /** La Coop's type names, older singular ones included ("Demarche" was a type there). */
@@ -63,6 +64,66 @@ const filtresCoopSchema = z
     message: "filter[au] doit suivre filter[du].",
   });
 
+const element = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  proportion: z.number().describe("Pourcentage, trois décimales"),
+});
+const part = z.object({ total: z.number().int(), proportion: z.number() });
+const serie = z.array(z.object({ label: z.string(), count: z.number().int() }));
+
+/** La Coop's envelope and attributes (§5.2), `ponctuels` added. */
+const reponseCoopSchema = z.object({
+  data: z.object({
+    type: z.literal("statistiques"),
+    id: z.literal("statistiques"),
+    attributes: z.object({
+      accompagnements_par_jour: serie,
+      accompagnements_par_mois: serie,
+      beneficiaires: z.object({
+        total: z.number().int(),
+        genres: z.array(element),
+        tranche_ages: z.array(element),
+        statuts_social: z.array(element),
+      }),
+      activites: z.object({
+        total: z.number().int(),
+        type_activites: z.array(element),
+        durees: z.array(element),
+        type_lieu: z.array(element),
+        thematiques: z.array(element),
+        thematiques_demarches: z.array(element),
+        materiels: z.array(element),
+      }),
+      totaux: z.object({
+        activites: z.object({
+          total: z.number().int(),
+          individuels: part,
+          collectifs: part.extend({ participants: z.number().int() }),
+          ponctuels: part,
+          demarches: part,
+        }),
+        accompagnements: z.object({
+          total: z.number().int(),
+          individuels: part,
+          collectifs: part,
+          ponctuels: part,
+          demarches: part,
+        }),
+        beneficiaires: z.object({
+          total: z.number().int(),
+          nouveaux: z.number().int(),
+          suivis: z.number().int(),
+          anonymes: z.number().int(),
+        }),
+      }),
+    }),
+  }),
+  links: z.object({ self: z.object({ href: z.string() }) }),
+  meta: z.object({}),
+});
+
 export function routesStatistiquesApi(app: FastifyInstance, ctx: Contexte): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/statistiques",
@@ -74,6 +135,7 @@ export function routesStatistiquesApi(app: FastifyInstance, ctx: Contexte): void
         description:
           "Agrégats uniquement, sans clé ; mêmes noms de filtres et même enveloppe que l'API de La Coop (filter[du], filter[au], filter[types], filter[departements], filter[communes], filter[lieux], et leurs formes au singulier). Par défaut : les 12 derniers mois.",
         querystring: filtresCoopSchema,
+        response: { 200: reponseCoopSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {

@@ -248,3 +248,38 @@ export async function comptesParTerritoire(tx: Executeur, f: FiltresCarte) {
     })),
   };
 }
+
+/**
+ * The visible places of a bounding box as `[id, latitude, longitude]` triples: what the map
+ * clusters, a few bytes per place (lieux-et-carte.md §4.3), capped.
+ */
+export async function pointsDeLEmprise(
+  tx: Executeur,
+  emprise: number[],
+  f: FiltresCarte,
+  plafond: number,
+  maintenant: Date,
+): Promise<{ points: [string, number, number][]; complet: boolean }> {
+  const [ouest, sud, est, nord] = emprise as [number, number, number, number];
+  const horaires = f.ouvertMaintenant || f.ouvertWeekEnd;
+  const lus = await lignes<LigneLieu>(
+    tx,
+    sql`select l.id, l.latitude, l.longitude, l.horaires, l.departement_code from lieu l
+        where ${sql.join(
+          [
+            VISIBLE,
+            sql`l.latitude between ${sud} and ${nord} and l.longitude between ${ouest} and ${est}`,
+            ...conditionsFiltres(f),
+          ],
+          sql` and `,
+        )}
+        limit ${horaires ? plafond * 10 : plafond + 1}`,
+  );
+  const gardes = horaires ? lus.filter(filtreHoraires(f, maintenant)) : lus;
+  return {
+    points: gardes
+      .slice(0, plafond)
+      .map((l) => [l.id, Math.round(l.latitude * 1e5) / 1e5, Math.round(l.longitude * 1e5) / 1e5]),
+    complet: gardes.length <= plafond,
+  };
+}

@@ -2,17 +2,27 @@ import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { filtresCarteSchema, rechercheProximiteSchema } from "../../domain/lieux/carte.ts";
+import {
+  filtresCarteSchema,
+  rechercheEmpriseSchema,
+  rechercheProximiteSchema,
+} from "../../domain/lieux/carte.ts";
 import type { Contexte } from "../contexte.ts";
 import { lignes, tableauSql } from "../db/client.ts";
 import { commune } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { motifRecherche } from "../utilisateurs/queries.ts";
-import { comptesParTerritoire, lieuPublic, lieuxProchesDuPoint } from "./carte-queries.ts";
+import {
+  comptesParTerritoire,
+  lieuPublic,
+  lieuxProchesDuPoint,
+  pointsDeLEmprise,
+} from "./carte-queries.ts";
 import {
   ficheLieuSchema,
   lieuxProchesSchema,
+  pointsCarteSchema,
   rechercheSchema,
   territoiresCarteSchema,
 } from "./reponses.ts";
@@ -21,6 +31,7 @@ const tag = ["API publique : lieux et carte"];
 /** Per IP: a person browsing the map sends a few requests a second at most. */
 const LIMITE = { max: 600, timeWindow: "1 minute" };
 const CACHE_COURT = "public, max-age=60";
+const PLAFOND_POINTS = 5_000;
 
 export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +72,25 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         return reponse.status(404).send(corpsErreur("Ce lieu n'existe pas ou n'est plus public."));
       reponse.header("cache-control", CACHE_COURT);
       return l;
+    },
+  );
+
+  r.get(
+    "/api/v1/carte/points",
+    {
+      config: { acces: "public", rateLimit: LIMITE },
+      schema: {
+        tags: tag,
+        summary: "Les lieux d'une emprise de carte, en triplets [id, latitude, longitude]",
+        description: `Au plus ${PLAFOND_POINTS} lieux ; « complet » dit si l'emprise en contient davantage (zoomer).`,
+        querystring: rechercheEmpriseSchema,
+        response: { 200: pointsCarteSchema, 400: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      reponse.header("cache-control", CACHE_COURT);
+      const { emprise, ...filtres } = requete.query;
+      return pointsDeLEmprise(ctx.db, emprise, filtres, PLAFOND_POINTS, ctx.horloge());
     },
   );
 

@@ -123,6 +123,29 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
     expect(cp.resultats.map((x: { communeCode: string }) => x.communeCode)).toContain("62119");
   });
 
+  it("donne les points d'une emprise de carte, filtres compris, et refuse une emprise à l'envers", async () => {
+    const { lieux } = await proches(
+      `lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=5&limite=100`,
+    );
+    const r = await p.app.inject({ url: "/api/v1/carte/points?emprise=2.5,50.45,2.8,50.6" });
+    const { points, complet } = r.json() as {
+      points: [string, number, number][];
+      complet: boolean;
+    };
+    expect(complet).toBe(true);
+    for (const l of lieux) expect(points.map((x) => x[0])).toContain(l.id);
+    expect(
+      points.every(([, lat, lon]) => lat >= 50.45 && lat <= 50.6 && lon >= 2.5 && lon <= 2.8),
+    ).toBe(true);
+    const gratuits = (
+      await p.app.inject({ url: "/api/v1/carte/points?emprise=2.5,50.45,2.8,50.6&gratuit=1" })
+    ).json();
+    expect(gratuits.points.length).toBeLessThan(points.length);
+    const envers = await p.app.inject({ url: "/api/v1/carte/points?emprise=2.8,50.45,2.5,50.6" });
+    expect(envers.statusCode).toBe(400);
+    expect(envers.body).toContain("ouest,sud,est,nord");
+  });
+
   it("compte les lieux par département et par région pour la vue nationale", async () => {
     const r = await p.app.inject({ url: "/api/v1/carte/territoires" });
     const { regions, departements } = r.json();

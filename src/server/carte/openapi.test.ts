@@ -37,5 +37,7 @@ describe("API publique conforme à sa description OpenAPI", () => {
     await conforme("/api/v1/lieux", "/api/v1/lieux?lat=50.53&lon=2.64&rayon=500", 400);
     await conforme("/api/v1/recherche", `/api/v1/recherche?q=${encodeURIComponent("Lens")}`);
     await conforme("/api/v1/carte/territoires", "/api/v1/carte/territoires?gratuit=1");
+    await conforme("/api/v1/carte/points", "/api/v1/carte/points?emprise=-5,41,10,51");
+    await conforme("/api/v1/statistiques", "/api/v1/statistiques?filter[departements]=62");
   });
 });

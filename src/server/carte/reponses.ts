@@ -104,3 +104,10 @@ export const rechercheSchema = z.object({
   ),
   source: z.enum(["ban", "referentiel"]),
 });
+
+export const pointsCarteSchema = z.object({
+  points: z
+    .array(z.tuple([z.string(), z.number(), z.number()]))
+    .describe("[identifiant, latitude, longitude] de chaque lieu"),
+  complet: z.boolean().describe("Faux quand l'emprise contient plus de lieux que renvoyés"),
+});
