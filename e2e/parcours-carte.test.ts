@@ -65,6 +65,21 @@ describe("carte publique dans Chromium", () => {
     expect(distance).toMatch(/à 0(,\d)? km|à 1(,\d)? km/);
   });
 
+  it("montre les régions puis les départements sur la carte, au clavier", async () => {
+    await page.goto(`${env.url}/carte`);
+    const bulles = page.getByRole("button", { name: /lieux.*agrandir/ });
+    await expect.poll(() => bulles.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const regions = await bulles.count();
+    // Hauts-de-France holds most demo places: its bubble, reached with the keyboard.
+    const plusGrande = bulles.first();
+    await plusGrande.focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(async () => (await bulles.allTextContents()).length, { timeout: 15_000 })
+      .not.toBe(regions);
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+
   it("présente les données ouvertes avec leur date et leur dictionnaire", async () => {
     await page.goto(`${env.url}/donnees-ouvertes`);
     const lien = page.getByRole("link", { name: "Lieux de médiation numérique – CSV" });

@@ -87,6 +87,8 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  // A configured map style loads its tiles and glyphs from its own server.
+  const origineCarte = ctx.config.styleCarte ? [new URL(ctx.config.styleCarte).origin] : [];
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -94,9 +96,12 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", ...empreintesScriptsInline()],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
+        imgSrc: ["'self'", "data:", "blob:", ...origineCarte],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...origineCarte],
+        // MapLibre draws in a worker it starts from a blob.
+        workerSrc: ["'self'", "blob:"],
+        childSrc: ["'self'", "blob:"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

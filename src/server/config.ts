@@ -30,6 +30,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, "CLE_CHIFFREMENT_FICHIERS doit être 32 octets en base64.")
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** MapLibre style of the public map's background (IGN Plan in production); none: a plain background. */
+  CARTE_STYLE_URL: z.url().optional(),
   /** Client addresses exempt from per-IP limits (a trusted cache in front, a load test). */
   LIMITES_EXEMPTES: z
     .string()
@@ -66,6 +68,7 @@ export type Config = {
     | undefined;
   niveauLog: string;
   limitesExemptes: string[];
+  styleCarte: string | undefined;
   urlGeocodeur: string | undefined;
   /** AES-256-GCM key of uploaded files (CVs). */
   cleFichiers: Buffer;
@@ -120,6 +123,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     proconnect: pc,
     niveauLog: e.LOG_LEVEL,
     limitesExemptes: e.LIMITES_EXEMPTES,
+    styleCarte: e.CARTE_STYLE_URL,
     urlGeocodeur: e.GEOCODEUR_URL,
     cleFichiers: e.CLE_CHIFFREMENT_FICHIERS
       ? Buffer.from(e.CLE_CHIFFREMENT_FICHIERS, "base64")

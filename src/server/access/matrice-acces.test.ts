@@ -121,6 +121,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/lieux/:id": "public",
   "GET /api/v1/carte/territoires": "public",
   "GET /api/v1/carte/points": "public",
+  "GET /api/v1/carte/style": "public",
   "GET /api/v1/recherche": "public",
   "GET /api/v1/donnees": "public",
   "GET /api/v1/statistiques": "public",

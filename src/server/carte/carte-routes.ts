@@ -32,6 +32,13 @@ const tag = ["API publique : lieux et carte"];
 const LIMITE = { max: 600, timeWindow: "1 minute" };
 const CACHE_COURT = "public, max-age=60";
 const PLAFOND_POINTS = 5_000;
+/** Without a tile server the map still works: places and clusters over a plain background. */
+const STYLE_SANS_TUILES = {
+  version: 8,
+  name: "Fond uni",
+  sources: {},
+  layers: [{ id: "fond", type: "background", paint: { "background-color": "#eef2f6" } }],
+};
 
 export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -72,6 +79,22 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         return reponse.status(404).send(corpsErreur("Ce lieu n'existe pas ou n'est plus public."));
       reponse.header("cache-control", CACHE_COURT);
       return l;
+    },
+  );
+
+  r.get(
+    "/api/v1/carte/style",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: tag,
+        summary: "Style MapLibre du fond de carte (configurable ; sans serveur de tuiles : fond uni)",
+      },
+    },
+    async (_requete, reponse) => {
+      if (ctx.config.styleCarte) return reponse.redirect(ctx.config.styleCarte, 302);
+      reponse.header("cache-control", "public, max-age=86400");
+      return STYLE_SANS_TUILES;
     },
   );
 

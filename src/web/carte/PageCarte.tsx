@@ -6,7 +6,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { Link, useSearchParams } from "wouter";
 import {
   type FiltresCarte,
@@ -39,6 +39,9 @@ export type LieuCarte = {
 };
 
 type Resultat = { libelle: string; latitude: number; longitude: number };
+
+// MapLibre weighs more than the rest of the page: loaded only where the map is shown.
+const CarteInteractive = lazy(() => import("./CarteInteractive.tsx"));
 
 const km = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
@@ -355,6 +358,14 @@ export function PageCarte() {
         />
       </Accordion>
 
+      <div className={fr.cx("fr-mt-4w")}>
+        <Suspense fallback={<p>Chargement de la carte…</p>}>
+          <CarteInteractive
+            centre={lat && lon ? { latitude: Number(lat), longitude: Number(lon) } : null}
+            requeteFiltres={filtresEnRequete(filtres).toString()}
+          />
+        </Suspense>
+      </div>
       <section aria-labelledby="titre-resultats" className={fr.cx("fr-mt-4w")}>
         <h2 id="titre-resultats">
           {lat && lon
