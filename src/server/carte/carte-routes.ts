@@ -88,7 +88,8 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
       config: { acces: "public" },
       schema: {
         tags: tag,
-        summary: "Style MapLibre du fond de carte (configurable ; sans serveur de tuiles : fond uni)",
+        summary:
+          "Style MapLibre du fond de carte (configurable ; sans serveur de tuiles : fond uni)",
       },
     },
     async (_requete, reponse) => {
