@@ -17,6 +17,7 @@ import { routesStatistiquesApi } from "./activite/statistiques-api.ts";
 import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { routesCarte } from "./carte/carte-routes.ts";
+import { routesImportLieux } from "./carte/import-routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
 import { routesDocs } from "./http/docs.ts";
@@ -69,6 +70,7 @@ const CAPACITES = [
   routesCarte,
   routesDonneesOuvertes,
   routesStatistiquesApi,
+  routesImportLieux,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

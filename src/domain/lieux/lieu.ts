@@ -70,7 +70,7 @@ export const TYPOLOGIES_USUELLES = {
   PIMMS: "PIMMS",
   MJC: "MJC",
 } as const;
-const TYPOLOGIES = [
+export const TYPOLOGIES = [
   "ACI",
   "ACIPHC",
   "AFPA",

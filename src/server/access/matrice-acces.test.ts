@@ -125,6 +125,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/recherche": "public",
   "GET /api/v1/donnees": "public",
   "GET /api/v1/statistiques": "public",
+  "POST /api/lieux/import": ["admin", "hub"],
 };
 
 /** A session for a demo candidate who is not a persona (their application may be erased). */
