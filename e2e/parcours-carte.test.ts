@@ -80,6 +80,36 @@ describe("carte publique dans Chromium", () => {
     expect(await violationsGraves(page)).toEqual([]);
   });
 
+  it("importe un fichier de lieux depuis l'espace de l'ANCT et le retrouve sur la carte", async () => {
+    await page.goto(`${env.url}/demo/personas`);
+    await page.getByRole("button", { name: /comme Administratrice nationale/ }).click();
+    await page.waitForURL(/\/espace\//);
+    const section = page.getByRole("region", { name: "Importer des lieux de médiation numérique" });
+    await section.getByLabel("Fichier de lieux").setInputFiles({
+      name: "lieux.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        [
+          "id,pivot,nom,commune,code_postal,code_insee,adresse,latitude,longitude,services,date_maj",
+          "a1,21620119000013,Tiers-lieu du Beffroi,Béthune,62400,62119,1 Grand Place,50.5298,2.6405,Loisirs et créations numériques,2026-11-01",
+          "a2,21620119000013,Tiers lieu du Beffroi,Béthune,62400,62119,1 Grand'Place,50.5298,2.6406,Compréhension du monde numérique,2026-11-02",
+        ].join("\n"),
+      ),
+    });
+    await section.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect.poll(() => section.getByText(/1 lieu\(x\) nouveau\(x\)/).count()).toBe(1);
+    expect(await section.getByText(/1 doublon\(s\) du fichier/).count()).toBe(1);
+    await section.getByRole("button", { name: "Importer les lieux" }).click();
+    await expect.poll(() => section.getByText("Lieux importés").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    await page.goto(`${env.url}/carte?lat=50.5298&lon=2.6405&q=Grand-Place&rayon=5`);
+    const liste = page.getByRole("list", { name: "Lieux, du plus proche au plus lointain" });
+    await expect
+      .poll(async () => (await liste.getByRole("listitem").first().textContent()) ?? "")
+      .toContain("Tiers lieu du Beffroi");
+  });
+
   it("présente les données ouvertes avec leur date et leur dictionnaire", async () => {
     await page.goto(`${env.url}/donnees-ouvertes`);
     const lien = page.getByRole("link", { name: "Lieux de médiation numérique – CSV" });

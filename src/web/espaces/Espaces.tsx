@@ -9,7 +9,7 @@ import {
 } from "../recrutement/PagesRecrutement.tsx";
 import { Appels } from "../selection/Appels.tsx";
 import { Comites } from "../selection/Comites.tsx";
-import { ImportDecisions } from "../selection/ImportDecisions.tsx";
+import { ImportDecisions, ImportLieux } from "../selection/ImportDecisions.tsx";
 import { ListeDemandes } from "../selection/ListeDemandes.tsx";
 import { MesPostes } from "../selection/MesPostes.tsx";
 import { NouvelleDemande } from "../selection/NouvelleDemande.tsx";
@@ -66,6 +66,7 @@ export function EspaceAdmin() {
           <Appels />
           <Comites />
           <ImportDecisions />
+          <ImportLieux />
           <MesPostes titre="Postes attribués" />
           <StructuresDuPerimetre titre="Structures d'accueil (national)" />
         </>
@@ -203,6 +204,7 @@ export function EspaceHub() {
             postes="Postes attribués dans votre territoire"
             structures="Structures d'accueil de votre territoire"
           />
+          <ImportLieux />
         </>
       )}
     </GabaritEspace>

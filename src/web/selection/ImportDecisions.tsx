@@ -11,6 +11,9 @@ type Rapport = {
   lignes: number;
   valides: number;
   postes?: number;
+  creees?: number;
+  fusionnees?: unknown[];
+  doublonsDuFichier?: number;
   applique: boolean;
   rejetees: { ligne: number; erreurs: Erreur[] }[];
 };
@@ -18,14 +21,23 @@ type Rapport = {
 const TYPES: Record<string, string> = {
   csv: "text/csv",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json",
 };
 
-async function envoyer(api: string, fichier: File, appliquer: boolean): Promise<Rapport> {
+async function envoyer(
+  api: string,
+  fichier: File,
+  appliquer: boolean,
+  formats: readonly string[],
+): Promise<Rapport> {
   const extension = fichier.name.split(".").pop()?.toLowerCase() ?? "";
-  const type = TYPES[extension];
+  const type = formats.includes(extension) ? TYPES[extension] : undefined;
   if (!type)
     throw new ErreurApi(415, [
-      { champ: "fichier", message: "Choisissez un fichier .csv ou .xlsx." },
+      {
+        champ: "fichier",
+        message: `Choisissez un fichier ${formats.map((f) => `.${f}`).join(" ou ")}.`,
+      },
     ]);
   const reponse = await fetch(`${api}?appliquer=${appliquer ? "oui" : "non"}`, {
     method: "POST",
@@ -45,10 +57,28 @@ type Textes = {
   libelleFichier: string;
   libelleAppliquer: string;
   titreApplique: string;
+  /** Extensions accepted; CSV and XLSX unless said. */
+  formats?: readonly string[];
 };
+
+/** The report in one sentence: lines, then what the import did or would do. */
+function resume(r: Rapport): string {
+  const morceaux = [`${r.lignes} ligne(s), ${r.valides} valide(s)`];
+  if (r.postes !== undefined) morceaux.push(`${r.postes} poste(s) accordé(s)`);
+  if (r.creees !== undefined) morceaux.push(`${r.creees} lieu(x) nouveau(x)`);
+  if (r.fusionnees !== undefined)
+    morceaux.push(`${r.fusionnees.length} fusionné(s) avec un lieu connu`);
+  if (r.doublonsDuFichier)
+    morceaux.push(`${r.doublonsDuFichier} doublon(s) du fichier regroupé(s)`);
+  morceaux.push(`${r.rejetees.length} ligne(s) rejetée(s).`);
+  return morceaux.join(", ");
+}
 
 /** Checks a spreadsheet, shows the line-by-line report, then applies it all or nothing. */
 export function ImportTableur(t: Textes) {
+  const formats = t.formats ?? ["csv", "xlsx"];
+  // Several imports may share a page: ids from the endpoint stay unique.
+  const idTitre = `titre-import${t.api.replace(/\W+/g, "-")}`;
   const client = useQueryClient();
   const [fichier, setFichier] = useState<File>();
   const [rapport, setRapport] = useState<Rapport>();
@@ -61,7 +91,7 @@ export function ImportTableur(t: Textes) {
     }
     setEnCours(true);
     try {
-      setRapport(await envoyer(t.api, fichier, appliquer));
+      setRapport(await envoyer(t.api, fichier, appliquer, formats));
       setErreur(undefined);
       if (appliquer) await client.invalidateQueries();
     } catch (e) {
@@ -71,19 +101,19 @@ export function ImportTableur(t: Textes) {
     }
   };
   return (
-    <section aria-labelledby="titre-import" className={fr.cx("fr-mt-4w")}>
-      <h2 id="titre-import">{t.titre}</h2>
+    <section aria-labelledby={idTitre} className={fr.cx("fr-mt-4w")}>
+      <h2 id={idTitre}>{t.titre}</h2>
       <p>
         {t.description} Le fichier est d'abord vérifié ; il ne s'applique que s'il ne contient
         aucune erreur, et alors en entier.
       </p>
       <Upload
         label={t.libelleFichier}
-        hint="CSV (séparateur ; ou ,) ou XLSX, 5 Mo et 10 000 lignes au plus"
+        hint={`${formats.map((f) => f.toUpperCase()).join(" ou ")} (CSV : séparateur ; ou ,), 5 Mo au plus`}
         state={erreur ? "error" : "default"}
         stateRelatedMessage={erreur}
         nativeInputProps={{
-          accept: ".csv,.xlsx",
+          accept: formats.map((f) => `.${f}`).join(","),
           onChange: (e) => {
             setFichier(e.target.files?.[0]);
             setRapport(undefined);
@@ -122,7 +152,7 @@ export function ImportTableur(t: Textes) {
                   ? "Le fichier contient des erreurs"
                   : "Fichier vérifié"
             }
-            description={`${rapport.lignes} ligne(s), ${rapport.valides} valide(s)${rapport.postes === undefined ? "" : `, ${rapport.postes} poste(s) accordé(s)`}, ${rapport.rejetees.length} ligne(s) rejetée(s).`}
+            description={resume(rapport)}
             className={fr.cx("fr-mb-2w")}
           />
           {rapport.rejetees.length > 0 && (
@@ -174,6 +204,20 @@ export function ImportFormation() {
       libelleFichier="Fichier de l'organisme"
       libelleAppliquer="Appliquer les résultats"
       titreApplique="Résultats appliqués"
+    />
+  );
+}
+
+export function ImportLieux() {
+  return (
+    <ImportTableur
+      api="/api/lieux/import"
+      titre="Importer des lieux de médiation numérique"
+      description="Un fichier au standard national v1.0.2 (CSV, valeurs multiples séparées par |, ou JSON). Un lieu déjà connu (même commune, nom et adresse voisins, à une cinquantaine de mètres) est complété, jamais copié."
+      libelleFichier="Fichier de lieux"
+      libelleAppliquer="Importer les lieux"
+      titreApplique="Lieux importés"
+      formats={["csv", "json"]}
     />
   );
 }
