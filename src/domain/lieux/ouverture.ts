@@ -68,12 +68,30 @@ export type EtatOuverture = {
 const hhmm = (d: Date) =>
   `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 
+// Within one minute a place's state cannot change: a list of places sharing hours computes once.
+let minuteDuCache = -1;
+const etats = new Map<string, EtatOuverture | null>();
+
 /** Open now, and when that changes, in the place's own time (lieux-et-carte.md §2). */
 export function etatOuverture(
   texte: string | null,
   maintenant: Date,
   fuseau = "Europe/Paris",
 ): EtatOuverture | null {
+  if (!texte?.trim()) return null;
+  const minute = Math.floor(maintenant.getTime() / 60_000);
+  if (minute !== minuteDuCache) {
+    etats.clear();
+    minuteDuCache = minute;
+  }
+  const cle = `${fuseau}|${texte}`;
+  if (etats.has(cle)) return etats.get(cle) ?? null;
+  const etat = calculerEtat(texte, new Date(minute * 60_000), fuseau);
+  if (etats.size < 10_000) etats.set(cle, etat);
+  return etat;
+}
+
+function calculerEtat(texte: string, maintenant: Date, fuseau: string): EtatOuverture | null {
   const oh = horairesAnalyses(texte);
   if (!oh) return null;
   const ici = heureMurale(maintenant, fuseau);

@@ -7,7 +7,7 @@ import {
   ouvertLeWeekEnd,
   semaineType,
 } from "../../domain/lieux/ouverture.ts";
-import { type Executeur, lignes, tableauSql } from "../db/client.ts";
+import { type Executeur, lignes, lignesPreparees, tableauSql } from "../db/client.ts";
 import { commune, lieu } from "../db/schema.ts";
 
 /** A place as the map and its list show it: a few fields, no personal data but chosen names. */
@@ -84,6 +84,33 @@ function filtreHoraires(f: FiltresCarte, maintenant: Date) {
     (!f.ouvertWeekEnd || ouvertLeWeekEnd(l.horaires));
 }
 
+/** A place for the map's list, with the names of those who accept to be named. */
+function versLieuCarte(
+  l: LigneLieu,
+  presents: { prenom: string; nom: string; masque: boolean }[],
+  maintenant: Date,
+): LieuCarte {
+  return {
+    id: l.id,
+    nom: l.nom,
+    adresse: l.adresse,
+    codePostal: l.code_postal,
+    commune: l.commune ?? "",
+    departementCode: l.departement_code,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    distanceKm: l.distance_m === null ? null : Math.round(l.distance_m / 100) / 10,
+    services: l.services,
+    gratuit: l.frais_a_charge.includes("Gratuit"),
+    priseRdv: l.prise_rdv,
+    telephone: l.telephone,
+    ouverture: etatOuverture(l.horaires, maintenant, fuseauDe(l.departement_code)),
+    // A conseiller who asked not to be named is counted, never named (lieux-et-carte.md §3.2).
+    conseillers: presents.filter((p) => !p.masque).map((p) => ({ prenom: p.prenom, nom: p.nom })),
+    conseillersAnonymes: presents.filter((p) => p.masque).length,
+  };
+}
+
 async function avecConseillers(
   tx: Executeur,
   lieux: LigneLieu[],
@@ -99,33 +126,24 @@ async function avecConseillers(
             order by u.nom, u.prenom`,
       )
     : [];
-  return lieux.map((l) => {
-    const ici = presents.filter((p) => p.lieu_id === l.id);
-    return {
-      id: l.id,
-      nom: l.nom,
-      adresse: l.adresse,
-      codePostal: l.code_postal,
-      commune: l.commune ?? "",
-      departementCode: l.departement_code,
-      latitude: l.latitude,
-      longitude: l.longitude,
-      distanceKm: l.distance_m === null ? null : Math.round(l.distance_m / 100) / 10,
-      services: l.services,
-      gratuit: l.frais_a_charge.includes("Gratuit"),
-      priseRdv: l.prise_rdv,
-      telephone: l.telephone,
-      ouverture: etatOuverture(l.horaires, maintenant, fuseauDe(l.departement_code)),
-      // A conseiller who asked not to be named is counted, never named (lieux-et-carte.md §3.2).
-      conseillers: ici.filter((p) => !p.masque).map((p) => ({ prenom: p.prenom, nom: p.nom })),
-      conseillersAnonymes: ici.filter((p) => p.masque).length,
-    };
-  });
+  return lieux.map((l) =>
+    versLieuCarte(
+      l,
+      presents.filter((p) => p.lieu_id === l.id),
+      maintenant,
+    ),
+  );
 }
 
+type LigneProche = LigneLieu & {
+  total: number;
+  presents: { prenom: string; nom: string; masque: boolean }[];
+};
+
 /**
- * The places nearest a point within a radius, nearest first: the GiST index returns them in
- * order (`<->`) inside the radius's box, the exact distance is checked on those rows only.
+ * The places nearest a point within a radius, nearest first, their count and who works there,
+ * in one prepared statement: the GiST index returns the places inside the radius's box, the
+ * exact distance is checked on those rows only.
  */
 export async function lieuxProchesDuPoint(
   tx: Executeur,
@@ -136,30 +154,31 @@ export async function lieuxProchesDuPoint(
   const conditions = [
     VISIBLE,
     sql`point_terre(l.latitude, l.longitude) <@ portee_candidat(${r.lat}::float8, ${r.lon}::float8, ${r.rayon}::int)`,
-    sql`distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) <= ${r.rayon * 1000}`,
+    sql`distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) <= ${r.rayon * 1000}::float8`,
     ...conditionsFiltres(r),
   ];
   // With hours to check, read more candidates than asked: most places are not open right now.
   const plafond = horaires ? 1_000 : r.limite;
-  const trouves = await lignes<LigneLieu>(
+  const trouves = await lignesPreparees<LigneProche>(
     tx,
-    sql`select ${COLONNES},
-          distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
-        from lieu l left join commune co on co.code = l.commune_code
-        where ${sql.join(conditions, sql` and `)}
-        order by point_terre(l.latitude, l.longitude) <-> point_terre(${r.lat}::float8, ${r.lon}::float8)
-        limit ${plafond}`,
+    sql`with dedans as (
+          select ${COLONNES},
+            distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
+          from lieu l left join commune co on co.code = l.commune_code
+          where ${sql.join(conditions, sql` and `)})
+        select d.*, (select count(*)::int from dedans) as total,
+          (select coalesce(json_agg(json_build_object('prenom', u.prenom, 'nom', u.nom,
+                    'masque', u.nom_masque_carte) order by u.nom, u.prenom), '[]'::json)
+             from lieu_conseiller lc join utilisateur u on u.id = lc.conseiller_id
+             where lc.lieu_id = d.id and lc.fin is null and u.actif) as presents
+        from dedans d
+        order by d.distance_m, d.id
+        limit ${plafond}::int`,
   );
   const gardes = horaires ? trouves.filter(filtreHoraires(r, maintenant)) : trouves;
-  const [compte] = horaires
-    ? [{ n: gardes.length }]
-    : await lignes<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from lieu l where ${sql.join(conditions, sql` and `)}`,
-      );
   return {
-    lieux: await avecConseillers(tx, gardes.slice(0, r.limite), maintenant),
-    total: compte?.n ?? 0,
+    lieux: gardes.slice(0, r.limite).map((l) => versLieuCarte(l, l.presents, maintenant)),
+    total: horaires ? gardes.length : (trouves[0]?.total ?? 0),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -111,3 +112,20 @@ export function requetePreparee<T>(
  */
 export const tableauSql = (valeurs: readonly string[], type: "text" | "uuid"): SQL =>
   sqlBrut`${sqlBrut.param(valeurs)}::${sqlBrut.raw(type)}[]`;
+
+const nomsPrepares = new Map<string, string>();
+
+/**
+ * Rows of a statement built per request whose text takes few shapes (a filter combination):
+ * each distinct text becomes a named statement, parsed and planned once per connection.
+ */
+export async function lignesPreparees<T>(db: Executeur, requete: SQL): Promise<T[]> {
+  const texte = dialecte.sqlToQuery(requete);
+  let nom = nomsPrepares.get(texte.sql);
+  if (!nom) {
+    nom = `cnfs_${createHash("sha1").update(texte.sql).digest("hex").slice(0, 20)}`;
+    if (nomsPrepares.size < 1_000) nomsPrepares.set(texte.sql, nom);
+  }
+  const resultat = await db._.session.prepareQuery(texte, undefined, nom, false).execute();
+  return (resultat as { rows: T[] }).rows;
+}
