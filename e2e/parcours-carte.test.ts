@@ -55,6 +55,12 @@ describe("carte publique dans Chromium", () => {
     );
     expect(await page.getByRole("table").count()).toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
+    // Wrong hours: she says so from the page.
+    await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await expect.poll(() => page.getByText(/10 caractères au moins/).count()).toBeGreaterThan(0);
+    await page.getByLabel("Qu'est-ce qui est inexact ?").fill("Le lieu ferme à 17 h le mercredi.");
+    await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await expect.poll(() => page.getByText("Merci, votre signalement est envoyé").count()).toBe(1);
 
     // The same search from the visitor's own position.
     await page.goto(`${env.url}/carte`);

@@ -18,6 +18,7 @@ import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { routesCarte } from "./carte/carte-routes.ts";
 import { routesImportLieux } from "./carte/import-routes.ts";
+import { routesSignalement } from "./carte/signalement-routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
 import { routesDocs } from "./http/docs.ts";
@@ -71,6 +72,7 @@ const CAPACITES = [
   routesDonneesOuvertes,
   routesStatistiquesApi,
   routesImportLieux,
+  routesSignalement,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

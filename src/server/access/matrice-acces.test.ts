@@ -126,6 +126,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/donnees": "public",
   "GET /api/v1/statistiques": "public",
   "POST /api/lieux/import": ["admin", "hub"],
+  "POST /api/v1/lieux/:id/signalements": "public",
 };
 
 /** A session for a demo candidate who is not a persona (their application may be erased). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../../domain/recrutement/matching.ts";
 import { lignes } from "../db/client.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import { type PlateformeDeTest, plateformeDeTest, URL_TEST } from "../test/plateforme.ts";
 
 const BETHUNE = { latitude: 50.5303, longitude: 2.6408 };
 
@@ -144,6 +144,39 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
     const envers = await p.app.inject({ url: "/api/v1/carte/points?emprise=2.8,50.45,2.5,50.6" });
     expect(envers.statusCode).toBe(400);
     expect(envers.body).toContain("ouest,sud,est,nord");
+  });
+
+  it("reçoit le signalement d'une erreur et prévient les conseillers du lieu", async () => {
+    const [pimms] = await lignes<{ id: string }>(
+      p.base.db,
+      sql`select id from lieu where nom = 'PIMMS Médiation Artois-Gohelle'`,
+    );
+    const signaler = (id: string, payload: object) =>
+      p.app.inject({
+        method: "POST",
+        url: `/api/v1/lieux/${id}/signalements`,
+        headers: { origin: URL_TEST },
+        payload,
+      });
+    const r = await signaler(pimms!.id, {
+      message: "Le lieu est fermé le vendredi après-midi depuis septembre.",
+      courriel: "habitante@example.fr",
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const [mail] = await lignes<{ destinataire: string; texte: string }>(
+      p.base.db,
+      sql`select destinataire, texte from courriel where modele = 'lieu.erreur_signalee'`,
+    );
+    expect(mail!.destinataire).toBe("conseiller@demo.conseiller-numerique.fr");
+    expect(mail!.texte).toContain("fermé le vendredi après-midi");
+    expect(mail!.texte).toContain("habitante@example.fr");
+    const court = await signaler(pimms!.id, { message: "faux" });
+    expect(court.statusCode).toBe(400);
+    expect(court.body).toContain("10 caractères au moins");
+    const inconnu = await signaler("00000000-0000-4000-8000-000000000000", {
+      message: "Ce lieu a déménagé rue Victor Hugo.",
+    });
+    expect(inconnu.statusCode).toBe(404);
   });
 
   it("compte les lieux par département et par région pour la vue nationale", async () => {

@@ -157,11 +157,13 @@ export function PageCarte() {
   const lat = params.get("lat");
   const lon = params.get("lon");
   const rayon = Number(params.get("rayon") ?? RAYON_PAR_DEFAUT_KM);
+  const limite = Math.min(100, Number(params.get("limite") ?? 20) || 20);
   const requete = new URLSearchParams(filtresEnRequete(filtres));
   if (lat && lon) {
     requete.set("lat", lat);
     requete.set("lon", lon);
     requete.set("rayon", String(rayon));
+    requete.set("limite", String(limite));
   }
   const { data, error, isFetching } = useQuery({
     queryKey: ["carte", requete.toString()],
@@ -393,6 +395,18 @@ export function PageCarte() {
               <CarteLieu key={l.id} lieu={l} />
             ))}
           </ol>
+        )}
+        {data && data.total > data.lieux.length && limite < 100 && (
+          <Button
+            priority="secondary"
+            onClick={() => {
+              const p = new URLSearchParams(params);
+              p.set("limite", String(Math.min(100, limite + 20)));
+              setParams(p);
+            }}
+          >
+            Afficher plus de lieux
+          </Button>
         )}
       </section>
     </div>

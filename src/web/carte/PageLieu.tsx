@@ -7,6 +7,7 @@ import { Link, useParams } from "wouter";
 import { appelerApi } from "../api.ts";
 import { dateLongue } from "../socle/format.ts";
 import { useTitre } from "../socle/titre.ts";
+import { SignalerErreur } from "./SignalerErreur.tsx";
 
 type FicheLieu = {
   id: string;
@@ -233,6 +234,9 @@ export function PageLieu() {
         {l.source ? ` (source : ${l.source})` : ""}.
         {ancien && " Ces informations ont plus d'un an : vérifiez-les auprès du lieu."}
       </p>
+      <div className={fr.cx("fr-no-print", "fr-mt-4w", "fr-mb-4w")}>
+        <SignalerErreur lieuId={l.id} />
+      </div>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline", "fr-no-print")}>
         <li>
           <Button priority="secondary" iconId="fr-icon-printer-line" onClick={() => window.print()}>

@@ -91,3 +91,15 @@ export const lieuConseiller = pgTable(
       .where(sql`${t.nature} = 'principal' and ${t.fin} is null`),
   ],
 );
+
+/** "Report an error" on a place's public page: kept until someone who manages it deals with it. */
+export const signalementLieu = pgTable("signalement_lieu", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  lieuId: uuid("lieu_id")
+    .notNull()
+    .references(() => lieu.id),
+  message: text("message").notNull(),
+  courriel: text("courriel"),
+  creeLe: instant("cree_le").notNull().defaultNow(),
+  traiteLe: instant("traite_le"),
+});
