@@ -116,6 +116,30 @@ describe("carte publique dans Chromium", () => {
       .toContain("Tiers lieu du Beffroi");
   });
 
+  it("s'intègre dans le site d'une collectivité, limitée à son département", async () => {
+    const entetes = (await page.request.get(`${env.url}/integration/carte`)).headers();
+    expect(entetes["content-security-policy"]).toContain("frame-ancestors *");
+    expect(entetes["x-frame-options"]).toBeUndefined();
+    const ailleurs = (await page.request.get(`${env.url}/carte`)).headers();
+    expect(ailleurs["content-security-policy"]).toContain("frame-ancestors 'none'");
+
+    await page.goto(`${env.url}/carte`);
+    await page.getByRole("button", { name: "Intégrer cette recherche sur votre site" }).click();
+    await page.getByLabel("Limiter aux lieux d'un département (facultatif)").selectOption("59");
+    const code = await page.getByLabel("Code à copier dans votre page").inputValue();
+    expect(code).toMatch(/^<iframe src=".*\/integration\/carte\?departements=59"/);
+
+    await page.goto(`${env.url}/integration/carte?departements=59&rayon=50`);
+    expect(await page.getByRole("banner").count()).toBe(0);
+    await page.getByLabel("Adresse, commune ou code postal").fill("Béthune");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    const liste = page.getByRole("list", { name: "Lieux, du plus proche au plus lointain" });
+    await expect.poll(() => liste.getByRole("listitem").count()).toBeGreaterThan(0);
+    const textes = await liste.getByRole("listitem").allTextContents();
+    expect(textes.some((t) => t.includes("Béthune"))).toBe(false);
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+
   it("présente les données ouvertes avec leur date et leur dictionnaire", async () => {
     await page.goto(`${env.url}/donnees-ouvertes`);
     const lien = page.getByRole("link", { name: "Lieux de médiation numérique – CSV" });

@@ -75,6 +75,14 @@ function useFocusApresNavigation() {
 
 export function App() {
   useFocusApresNavigation();
+  const [chemin] = useLocation();
+  // The embeddable map: the search alone, framed by another site.
+  if (chemin.startsWith("/integration/"))
+    return (
+      <main id="contenu" tabIndex={-1}>
+        <PageCarte integree />
+      </main>
+    );
   return (
     <>
       <SkipLinks
@@ -110,7 +118,7 @@ export function App() {
           <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
           <Route path="/espace/statistiques" component={PageStatistiques} />
           <Route path="/statistiques" component={PageStatistiquesPubliques} />
-          <Route path="/carte" component={PageCarte} />
+          <Route path="/carte">{() => <PageCarte />}</Route>
           <Route path="/donnees-ouvertes" component={DonneesOuvertes} />
           <Route path="/lieux/:id" component={PageLieu} />
           <Route path="/espace/postes/:id" component={HistoriquePoste} />

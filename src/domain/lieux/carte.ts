@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { codeDepartementSchema, codeRegionSchema } from "../territoire.ts";
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "./lieu.ts";
 
 /** `dispositif_programmes_nationaux` of the standard v1.0.2 (lieux-et-carte.md §1.2). */
@@ -40,6 +41,15 @@ export const filtresCarteSchema = z.object({
   publics: liste(PUBLICS_ADRESSES, "Public inconnu du standard."),
   priseEnCharge: liste(PRISES_EN_CHARGE, "Prise en charge inconnue du standard."),
   programmes: liste(PROGRAMMES_NATIONAUX, "Programme national inconnu du standard."),
+  /** A territory the search stays in (an embedded map of a local authority). */
+  departements: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(codeDepartementSchema).max(20, "Au plus 20 départements."),
+  ),
+  regions: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(codeRegionSchema).max(20, "Au plus 20 régions."),
+  ),
   gratuit: oui.optional(),
   ouvertMaintenant: oui.optional(),
   ouvertWeekEnd: oui.optional(),
@@ -92,7 +102,14 @@ export const rechercheEmpriseSchema = filtresCarteSchema.extend({
 /** The filters as a query string, in a stable order (shareable URLs, cache keys). */
 export function filtresEnRequete(f: Partial<FiltresCarte>): URLSearchParams {
   const q = new URLSearchParams();
-  for (const cle of ["services", "publics", "priseEnCharge", "programmes"] as const)
+  for (const cle of [
+    "services",
+    "publics",
+    "priseEnCharge",
+    "programmes",
+    "departements",
+    "regions",
+  ] as const)
     for (const v of f[cle] ?? []) q.append(cle, v);
   for (const cle of ["gratuit", "ouvertMaintenant", "ouvertWeekEnd", "priseRdv"] as const)
     if (f[cle]) q.set(cle, "1");

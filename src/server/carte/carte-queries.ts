@@ -64,6 +64,9 @@ function conditionsFiltres(f: FiltresCarte): SQL[] {
       : sql``;
     c.push(sql`(l.dispositif_programmes_nationaux && ${tableau(f.programmes)} ${cnfs})`);
   }
+  if (f.departements.length)
+    c.push(sql`l.departement_code = any(${tableauSql(f.departements, "text")})`);
+  if (f.regions.length) c.push(sql`l.region_code = any(${tableauSql(f.regions, "text")})`);
   if (f.gratuit) c.push(sql`'Gratuit' = any(l.frais_a_charge)`);
   if (f.priseRdv)
     c.push(sql`(l.prise_rdv is not null or 'Prendre un RDV en ligne' = any(l.modalites_acces))`);

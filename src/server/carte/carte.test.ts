@@ -89,6 +89,22 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
     expect(ouverts.lieux.every((l) => l.ouverture?.ouvert)).toBe(true);
   });
 
+  it("reste dans un territoire quand on le demande (carte intégrée d'une collectivité)", async () => {
+    const nord = await proches(
+      `lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=100&limite=100&departements=59`,
+    );
+    const tous = await proches(
+      `lat=${BETHUNE.latitude}&lon=${BETHUNE.longitude}&rayon=100&limite=100`,
+    );
+    expect(nord.lieux.length).toBeGreaterThan(0);
+    expect(nord.lieux.length).toBeLessThan(tous.lieux.length);
+    const [dans59] = await lignes<{ ids: string[] }>(
+      p.base.db,
+      sql`select array_agg(id::text) as ids from lieu where departement_code = '59'`,
+    );
+    expect(nord.lieux.every((l) => dans59!.ids.includes(l.id))).toBe(true);
+  });
+
   it("refuse une recherche mal formée avec un message en français", async () => {
     const r = await p.app.inject({ url: `/api/v1/lieux?lat=50&lon=2&rayon=200` });
     expect(r.statusCode).toBe(400);

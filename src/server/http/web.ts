@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { corpsErreur } from "./erreurs.ts";
 
 export const dossierWeb = fileURLToPath(new URL("../../../dist/web", import.meta.url));
@@ -42,6 +42,21 @@ export async function installerWeb(app: FastifyInstance): Promise<void> {
       return reponse.status(404).send(corpsErreur("Fichier introuvable."));
     }
     reponse.header("cache-control", "no-cache");
+    if (chemin.startsWith("/integration/")) autoriserIntegration(reponse);
     return reponse.sendFile("index.html");
   });
+}
+
+/**
+ * The embeddable map may be framed by any site (a town's page): its page alone relaxes the
+ * `frame-ancestors 'none'` every other page keeps.
+ */
+function autoriserIntegration(reponse: FastifyReply): void {
+  const csp = reponse.getHeader("content-security-policy");
+  if (typeof csp === "string")
+    reponse.header(
+      "content-security-policy",
+      csp.replace("frame-ancestors 'none'", "frame-ancestors *"),
+    );
+  reponse.removeHeader("x-frame-options");
 }

@@ -18,6 +18,7 @@ import {
 } from "../../domain/lieux/carte.ts";
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "../../domain/lieux/lieu.ts";
 import { appelerApi } from "../api.ts";
+import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
 
 export type LieuCarte = {
@@ -59,12 +60,19 @@ const nomExact = (libelle: string, saisie: string) =>
 /** The filters read from the URL: a shared link shows the same list. */
 function filtresDeUrl(params: URLSearchParams): FiltresCarte {
   const brut: Record<string, unknown> = {};
-  for (const cle of ["services", "publics", "priseEnCharge", "programmes"])
+  for (const cle of [
+    "services",
+    "publics",
+    "priseEnCharge",
+    "programmes",
+    "departements",
+    "regions",
+  ])
     brut[cle] = params.getAll(cle);
   for (const cle of ["gratuit", "ouvertMaintenant", "ouvertWeekEnd", "priseRdv"])
     brut[cle] = params.get(cle) ?? undefined;
   const r = filtresCarteSchema.safeParse(brut);
-  return r.success ? r.data : { services: [], publics: [], priseEnCharge: [], programmes: [] };
+  return r.success ? r.data : filtresCarteSchema.parse({});
 }
 
 function EtatOuverture({ lieu }: { lieu: Pick<LieuCarte, "ouverture"> }) {
@@ -79,7 +87,7 @@ function EtatOuverture({ lieu }: { lieu: Pick<LieuCarte, "ouverture"> }) {
   );
 }
 
-function CarteLieu({ lieu }: { lieu: LieuCarte }) {
+function CarteLieu({ lieu, integree }: { lieu: LieuCarte; integree: boolean }) {
   const noms = lieu.conseillers.map((c) => `${c.prenom} ${c.nom}`);
   if (lieu.conseillersAnonymes > 0)
     noms.push(
@@ -90,7 +98,18 @@ function CarteLieu({ lieu }: { lieu: LieuCarte }) {
   return (
     <li className={fr.cx("fr-mb-3w")}>
       <h3 className={fr.cx("fr-h6", "fr-mb-1w")}>
-        <Link href={`/lieux/${encodeURIComponent(lieu.id)}`}>{lieu.nom}</Link>
+        {integree ? (
+          <a
+            href={`/lieux/${encodeURIComponent(lieu.id)}`}
+            target="_blank"
+            rel="noopener"
+            title={`${lieu.nom} – nouvelle fenêtre`}
+          >
+            {lieu.nom}
+          </a>
+        ) : (
+          <Link href={`/lieux/${encodeURIComponent(lieu.id)}`}>{lieu.nom}</Link>
+        )}
         {lieu.distanceKm !== null && (
           <span className={fr.cx("fr-text--sm", "fr-ml-1w")}>
             à {km.format(lieu.distanceKm)} km
@@ -147,7 +166,7 @@ function CasesACocher(props: {
  * nearest places first with their distance; every choice lives in the URL. The list is the
  * page's main content and carries everything the map shows.
  */
-export function PageCarte() {
+export function PageCarte({ integree = false }: { integree?: boolean }) {
   useTitre("Trouver un conseiller numérique près de chez vous");
   const [params, setParams] = useSearchParams();
   const [saisie, setSaisie] = useState(params.get("q") ?? "");
@@ -392,7 +411,7 @@ export function PageCarte() {
         {data && data.lieux.length > 0 && (
           <ol className={fr.cx("fr-raw-list")} aria-label="Lieux, du plus proche au plus lointain">
             {data.lieux.map((l) => (
-              <CarteLieu key={l.id} lieu={l} />
+              <CarteLieu key={l.id} lieu={l} integree={integree} />
             ))}
           </ol>
         )}
@@ -409,6 +428,34 @@ export function PageCarte() {
           </Button>
         )}
       </section>
+      {!integree && <Integration />}
     </div>
+  );
+}
+
+/** The one line a local authority pastes in its site, optionally kept to its département. */
+function Integration() {
+  const { data: territoires } = useTerritoires();
+  const [departement, setDepartement] = useState("");
+  const code = `<iframe src="${window.location.origin}/integration/carte${departement ? `?departements=${departement}` : ""}" title="Trouver un conseiller numérique près de chez vous" style="width:100%;height:720px;border:0" loading="lazy"></iframe>`;
+  return (
+    <Accordion label="Intégrer cette recherche sur votre site" className={fr.cx("fr-mt-6w")}>
+      <Select
+        label="Limiter aux lieux d'un département (facultatif)"
+        nativeSelectProps={{ value: departement, onChange: (e) => setDepartement(e.target.value) }}
+      >
+        <option value="">Toute la France</option>
+        {territoires?.departements.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.nom} ({d.code})
+          </option>
+        ))}
+      </Select>
+      <Input
+        textArea
+        label="Code à copier dans votre page"
+        nativeTextAreaProps={{ readOnly: true, value: code, rows: 3, name: "code-integration" }}
+      />
+    </Accordion>
   );
 }
