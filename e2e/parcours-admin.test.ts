@@ -80,7 +80,10 @@ describe("parcours de l'administration dans Chromium", () => {
       mimeType: "text/csv",
       buffer: Buffer.from("siret;decision;postes;coselec\n73282932000074;acceptée;2;COSELEC 1\n"),
     });
-    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await page
+      .getByRole("region", { name: "Importer les décisions d'un comité" })
+      .getByRole("button", { name: "Vérifier le fichier" })
+      .click();
     await expect.poll(() => page.getByText("Le fichier contient des erreurs").count()).toBe(1);
     await expect
       .poll(() => page.getByRole("table", { name: "Lignes rejetées" }).locator("tbody tr").count())

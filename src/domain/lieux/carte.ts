@@ -82,6 +82,18 @@ export const rechercheProximiteSchema = filtresCarteSchema.extend({
 });
 export type RechercheProximite = z.infer<typeof rechercheProximiteSchema>;
 
+/** Every place of a territory, by name (a page of 50): the API's listing by territory. */
+export const rechercheTerritoireSchema = filtresCarteSchema
+  .extend({
+    page: z.coerce.number().int().min(1, "La première page est la page 1.").max(10_000).default(1),
+  })
+  .refine((f) => f.departements.length > 0 || f.regions.length > 0, {
+    path: ["departements"],
+    message: "Indiquez au moins un département (departements) ou une région (regions).",
+  });
+export type RechercheTerritoire = z.infer<typeof rechercheTerritoireSchema>;
+export const TAILLE_PAGE_TERRITOIRE = 50;
+
 /** Places of a bounding box (the map's viewport), west, south, east, north. */
 export const rechercheEmpriseSchema = filtresCarteSchema.extend({
   emprise: z

@@ -1,5 +1,10 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { FiltresCarte, RechercheProximite } from "../../domain/lieux/carte.ts";
+import {
+  type FiltresCarte,
+  type RechercheProximite,
+  type RechercheTerritoire,
+  TAILLE_PAGE_TERRITOIRE,
+} from "../../domain/lieux/carte.ts";
 import {
   type EtatOuverture,
   etatOuverture,
@@ -182,6 +187,32 @@ export async function lieuxProchesDuPoint(
   return {
     lieux: gardes.slice(0, r.limite).map((l) => versLieuCarte(l, l.presents, maintenant)),
     total: horaires ? gardes.length : (trouves[0]?.total ?? 0),
+  };
+}
+
+/** The places of a territory in alphabetical order, a page at a time, filters included. */
+export async function lieuxDuTerritoire(
+  tx: Executeur,
+  r: RechercheTerritoire,
+  maintenant: Date,
+): Promise<{ lieux: LieuCarte[]; total: number; page: number }> {
+  const horaires = r.ouvertMaintenant || r.ouvertWeekEnd;
+  const conditions = sql.join([VISIBLE, ...conditionsFiltres(r)], sql` and `);
+  const debut = (r.page - 1) * TAILLE_PAGE_TERRITOIRE;
+  const lus = await lignesPreparees<LigneLieu & { total: number }>(
+    tx,
+    sql`select ${COLONNES}, null::float8 as distance_m, count(*) over ()::int as total
+        from lieu l left join commune co on co.code = l.commune_code
+        where ${conditions}
+        order by l.nom, l.id
+        ${horaires ? sql`` : sql`limit ${TAILLE_PAGE_TERRITOIRE}::int offset ${debut}::int`}`,
+  );
+  const gardes = horaires ? lus.filter(filtreHoraires(r, maintenant)) : lus;
+  const page = horaires ? gardes.slice(debut, debut + TAILLE_PAGE_TERRITOIRE) : gardes;
+  return {
+    lieux: await avecConseillers(tx, page, maintenant),
+    total: horaires ? gardes.length : (lus[0]?.total ?? 0),
+    page: r.page,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   filtresCarteSchema,
   rechercheEmpriseSchema,
   rechercheProximiteSchema,
+  rechercheTerritoireSchema,
 } from "../../domain/lieux/carte.ts";
 import type { Contexte } from "../contexte.ts";
 import { lignes, tableauSql } from "../db/client.ts";
@@ -16,6 +17,7 @@ import { motifRecherche } from "../utilisateurs/queries.ts";
 import {
   comptesParTerritoire,
   lieuPublic,
+  lieuxDuTerritoire,
   lieuxProchesDuPoint,
   pointsDeLEmprise,
 } from "./carte-queries.ts";
@@ -66,6 +68,26 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     async (requete, reponse) => {
       reponse.header("cache-control", CACHE_COURT);
       return lieuxProchesDuPoint(ctx.db, requete.query, ctx.horloge());
+    },
+  );
+
+  r.get(
+    "/api/v1/territoires/lieux",
+    {
+      config: { acces: "public", rateLimit: LIMITE },
+      schema: {
+        tags: tag,
+        summary: "Les lieux d'un ou plusieurs départements ou régions, par nom, 50 par page",
+        querystring: rechercheTerritoireSchema,
+        response: {
+          200: lieuxProchesSchema.extend({ page: z.number().int() }),
+          400: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      reponse.header("cache-control", CACHE_COURT);
+      return lieuxDuTerritoire(ctx.db, requete.query, ctx.horloge());
     },
   );
 

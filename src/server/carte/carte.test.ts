@@ -105,6 +105,25 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
     expect(nord.lieux.every((l) => dans59!.ids.includes(l.id))).toBe(true);
   });
 
+  it("liste les lieux d'un département par nom, page par page", async () => {
+    const r = await p.app.inject({ url: "/api/v1/territoires/lieux?departements=62" });
+    const { lieux, total } = r.json() as { lieux: Lieu[]; total: number };
+    const [n] = await lignes<{ n: number }>(
+      p.base.db,
+      sql`select count(*)::int as n from lieu where visible_carte and latitude is not null and departement_code = '62'`,
+    );
+    expect(total).toBe(n!.n);
+    const attendus = await lignes<{ id: string }>(
+      p.base.db,
+      sql`select id from lieu where visible_carte and latitude is not null and departement_code = '62'
+          order by nom, id limit 50`,
+    );
+    expect(lieux.map((l) => l.id)).toEqual(attendus.map((l) => l.id));
+    const sans = await p.app.inject({ url: "/api/v1/territoires/lieux" });
+    expect(sans.statusCode).toBe(400);
+    expect(sans.body).toContain("Indiquez au moins un département");
+  });
+
   it("refuse une recherche mal formée avec un message en français", async () => {
     const r = await p.app.inject({ url: `/api/v1/lieux?lat=50&lon=2&rayon=200` });
     expect(r.statusCode).toBe(400);

@@ -38,6 +38,13 @@ describe("API publique conforme à sa description OpenAPI", () => {
     await conforme("/api/v1/recherche", `/api/v1/recherche?q=${encodeURIComponent("Lens")}`);
     await conforme("/api/v1/carte/territoires", "/api/v1/carte/territoires?gratuit=1");
     await conforme("/api/v1/carte/points", "/api/v1/carte/points?emprise=-5,41,10,51");
+    const territoire = await conforme(
+      "/api/v1/territoires/lieux",
+      "/api/v1/territoires/lieux?departements=62",
+    );
+    expect(territoire.lieux.length).toBeGreaterThan(0);
+    await conforme("/api/v1/territoires/lieux", "/api/v1/territoires/lieux", 400);
+    await conforme("/api/v1/postes", "/api/v1/postes?region=32");
     await conforme("/api/v1/statistiques", "/api/v1/statistiques?filter[departements]=62");
   });
 });

@@ -67,6 +67,37 @@ const sommes = (): SQL =>
 const DESCRIPTION_RUPTURE =
   "Les comptes rendus saisis sur la plateforme d'origine jusqu'au 15 novembre 2024 ne sont comptés que s'ils ont été importés : la série présente une rupture à cette date.";
 
+export type LignePostes = {
+  region_code: string;
+  region: string;
+  departement_code: string;
+  departement: string;
+  secteur: string;
+  postes_attribues: number;
+  postes_pourvus: number;
+  conseillers_en_poste: number;
+};
+
+/** Posts per département and sector: the open-data file and the public API read the same. */
+export function postesParTerritoire(tx: Executeur): Promise<LignePostes[]> {
+  return lignes<LignePostes>(
+    tx,
+    sql`select r.code as region_code, r.nom as region, d.code as departement_code,
+          d.nom as departement, p.secteur,
+          count(*)::int as postes_attribues,
+          count(*) filter (where p.statut = 'pourvu')::int as postes_pourvus,
+          count(distinct k.utilisateur_id)::int as conseillers_en_poste
+        from poste p
+        join structure s on s.id = p.structure_id
+        join departement d on d.code = s.departement_code
+        join region r on r.code = d.region_code
+        left join contrat k on k.poste_id = p.id and k.statut = 'actif'
+        where p.statut <> 'rendu'
+        group by r.code, r.nom, d.code, d.nom, p.secteur
+        order by d.code, p.secteur`,
+  );
+}
+
 export const JEUX: readonly JeuDeDonnees[] = [
   {
     nom: "lieux",
@@ -150,23 +181,7 @@ export const JEUX: readonly JeuDeDonnees[] = [
         description: "Conseillers sous contrat en cours",
       },
     ],
-    lignes: (tx) =>
-      lignes(
-        tx,
-        sql`select r.code as region_code, r.nom as region, d.code as departement_code,
-              d.nom as departement, p.secteur,
-              count(*)::int as postes_attribues,
-              count(*) filter (where p.statut = 'pourvu')::int as postes_pourvus,
-              count(distinct k.utilisateur_id)::int as conseillers_en_poste
-            from poste p
-            join structure s on s.id = p.structure_id
-            join departement d on d.code = s.departement_code
-            join region r on r.code = d.region_code
-            left join contrat k on k.poste_id = p.id and k.statut = 'actif'
-            where p.statut <> 'rendu'
-            group by r.code, r.nom, d.code, d.nom, p.secteur
-            order by d.code, p.secteur`,
-      ),
+    lignes: (tx) => postesParTerritoire(tx),
   },
   {
     nom: "postes-structures",

@@ -113,7 +113,14 @@ describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
     expect(
       structures.some((s: { nom: string }) => s.nom === "PIMMS Médiation Artois-Gohelle"),
     ).toBe(true);
+    const api = (await p.app.inject({ url: "/api/v1/postes" })).json();
+    expect(api.totaux.postes_attribues).toBe(n!.n);
     const catalogue = (await p.app.inject({ url: "/api/v1/donnees" })).json();
+    // Every CSV has exactly the columns its dictionary describes, in that order.
+    for (const jeu of catalogue) {
+      const entete = (await fichier(`${jeu.nom}.csv`)).body.split("\r\n")[0];
+      expect(entete).toBe(jeu.dictionnaire.map((c: { nom: string }) => c.nom).join(","));
+    }
     expect(catalogue).toHaveLength(5);
     expect(catalogue[0].fichiers.map((f: { format: string }) => f.format).sort()).toEqual([
       "csv",

@@ -2,11 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
 import { donneeOuverte } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
 import { FORMATS_OUVERTS } from "./generation.ts";
-import { JEUX } from "./jeux.ts";
+import { JEUX, postesParTerritoire } from "./jeux.ts";
 
 const tag = ["Données ouvertes"];
 const TYPES = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" };
@@ -48,6 +50,64 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
             genereLe: f.genereLe.toISOString(),
           })),
       }));
+    },
+  );
+
+  r.get(
+    "/api/v1/postes",
+    {
+      config: { acces: "public", rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["API publique : structures et postes"],
+        summary: "Postes attribués, pourvus et conseillers en poste, par département et secteur",
+        querystring: z
+          .object({
+            departement: codeDepartementSchema.optional(),
+            region: codeRegionSchema.optional(),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            territoires: z.array(
+              z.object({
+                region_code: z.string(),
+                region: z.string(),
+                departement_code: z.string(),
+                departement: z.string(),
+                secteur: z.string(),
+                postes_attribues: z.number().int(),
+                postes_pourvus: z.number().int(),
+                conseillers_en_poste: z.number().int(),
+              }),
+            ),
+            totaux: z.object({
+              postes_attribues: z.number().int(),
+              postes_pourvus: z.number().int(),
+              conseillers_en_poste: z.number().int(),
+            }),
+          }),
+          400: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const q = requete.query;
+      const lignes = (await postesParTerritoire(ctx.db)).filter(
+        (l) =>
+          (!q.departement || l.departement_code === q.departement) &&
+          (!q.region || l.region_code === q.region),
+      );
+      const somme = (cle: "postes_attribues" | "postes_pourvus" | "conseillers_en_poste") =>
+        lignes.reduce((t, l) => t + l[cle], 0);
+      reponse.header("cache-control", "public, max-age=300");
+      return {
+        territoires: lignes,
+        totaux: {
+          postes_attribues: somme("postes_attribues"),
+          postes_pourvus: somme("postes_pourvus"),
+          conseillers_en_poste: somme("conseillers_en_poste"),
+        },
+      };
     },
   );
 
