@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../../domain/recrutement/matching.ts";
 import { lignes } from "../db/client.ts";
+import { demarrerBanLocale } from "../test/ban-locale.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { type PlateformeDeTest, plateformeDeTest, URL_TEST } from "../test/plateforme.ts";
 
@@ -226,5 +227,47 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
       n!.n,
     );
     expect(r.body.length).toBeLessThan(100_000);
+  });
+});
+
+describe("recherche d'une adresse par la Base adresse nationale", () => {
+  it("prend le point de la BAN, et se replie sur le référentiel quand elle ne répond pas", async () => {
+    let enPanne = false;
+    const ban = await demarrerBanLocale((q) =>
+      enPanne
+        ? { status: 503 }
+        : {
+            coordonnees: [2.6405, 50.5298],
+            citycode: "62119",
+            label: `${q} 62400 Béthune`,
+          },
+    );
+    const p = await plateformeDeTest("pglite", { GEOCODEUR_URL: ban.url });
+    try {
+      const r = (
+        await p.app.inject({ url: `/api/v1/recherche?q=${encodeURIComponent("1 Grand Place")}` })
+      ).json();
+      expect(r).toEqual({
+        source: "ban",
+        resultats: [
+          {
+            libelle: "1 Grand Place 62400 Béthune",
+            latitude: 50.5298,
+            longitude: 2.6405,
+            communeCode: "62119",
+          },
+        ],
+      });
+      expect(ban.requetes.at(-1)?.searchParams.get("type")).toBeNull();
+      await p.app.inject({ url: "/api/v1/recherche?q=62400" });
+      expect(ban.requetes.at(-1)?.searchParams.get("type")).toBe("municipality");
+      enPanne = true;
+      const repli = (await p.app.inject({ url: "/api/v1/recherche?q=B%C3%A9thune" })).json();
+      expect(repli.source).toBe("referentiel");
+      expect(repli.resultats[0].communeCode).toBe("62119");
+    } finally {
+      await p.arreter();
+      await ban.arreter();
+    }
   });
 });

@@ -6,6 +6,7 @@ export type ReponseBanLocale = {
   citycode?: string;
   score?: number;
   coordonnees?: [number, number];
+  label?: string;
 };
 
 /** A local stand-in of the national address base's `/search`, answering what the test sets. */
@@ -26,7 +27,7 @@ export async function demarrerBanLocale(
               {
                 type: "Feature",
                 geometry: { type: "Point", coordinates: r.coordonnees },
-                properties: { score: r.score ?? 0.9, citycode: r.citycode },
+                properties: { score: r.score ?? 0.9, citycode: r.citycode, label: r.label },
               },
             ]
           : [],
