@@ -1,0 +1,95 @@
+/**
+ * The State's subsidy per post (programme.md §5): the entitlement accrues month by month over
+ * the time a contract actually fills the post, up to the rule's duration and up to its cap, and
+ * stops at a rupture to resume with the next contract. All amounts are integer cents.
+ *
+ * Time is counted in exact fractions of calendar months (a day of February 2028 is 1/29 of a
+ * month, a day of March 1/31), as integers: one month is `UNITES_PAR_MOIS` units, a common
+ * multiple of 28, 29, 30 and 31, so no rounding happens before the final amount.
+ */
+export const UNITES_PAR_MOIS = 377_580;
+
+/** A contract's span on the post: `fin` is its last day, null while it runs. */
+export type Periode = { debut: string; fin: string | null };
+
+export type RegleDuPoste = { plafondCents: number; dureeMois: number };
+
+const JOUR_MS = 86_400_000;
+const jour = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const joursDuMois = (annee: number, mois: number) =>
+  new Date(Date.UTC(annee, mois + 1, 0)).getUTCDate();
+
+/** The spans merged: two contracts on the same days count those days once. */
+function fusionnerPeriodes(periodes: Periode[], au: string): [number, number][] {
+  const bornes = periodes
+    .map((p) => [jour(p.debut), Math.min(jour(p.fin ?? au), jour(au))] as [number, number])
+    .filter(([d, f]) => d <= f)
+    .sort((a, b) => a[0] - b[0]);
+  const fusion: [number, number][] = [];
+  for (const [d, f] of bornes) {
+    const dernier = fusion.at(-1);
+    if (dernier && d <= dernier[1] + JOUR_MS) dernier[1] = Math.max(dernier[1], f);
+    else fusion.push([d, f]);
+  }
+  return fusion;
+}
+
+/** Time filled per calendar month ("AAAA-MM"), in units of 1/UNITES_PAR_MOIS of a month. */
+export function tempsRempliParMois(periodes: Periode[], au: string): Map<string, number> {
+  const parMois = new Map<string, number>();
+  for (const [debut, fin] of fusionnerPeriodes(periodes, au)) {
+    let t = debut;
+    while (t <= fin) {
+      const d = new Date(t);
+      const annee = d.getUTCFullYear();
+      const mois = d.getUTCMonth();
+      const finDuMois = Date.UTC(annee, mois + 1, 1) - JOUR_MS;
+      const dernier = Math.min(fin, finDuMois);
+      const jours = Math.round((dernier - t) / JOUR_MS) + 1;
+      const cle = iso(t).slice(0, 7);
+      parMois.set(
+        cle,
+        (parMois.get(cle) ?? 0) + (jours * UNITES_PAR_MOIS) / joursDuMois(annee, mois),
+      );
+      t = dernier + JOUR_MS;
+    }
+  }
+  return parMois;
+}
+
+export type Droits = {
+  /** Entitlement to date, in cents, never above the cap. */
+  droitCents: number;
+  /** Months filled so far, capped at the rule's duration (two decimals). */
+  moisRemplis: number;
+  /** What each calendar month added; their sum is `droitCents`. */
+  parMois: { mois: string; cents: number }[];
+};
+
+/**
+ * The entitlement of a post on a day: `plafond × min(time filled, duration) / duration`,
+ * rounded down to the cent once, so that a full duration gives exactly the cap and the monthly
+ * amounts always add up to the total.
+ */
+export function droitsDuPoste(regle: RegleDuPoste, periodes: Periode[], au: string): Droits {
+  const plafondUnites = regle.dureeMois * UNITES_PAR_MOIS;
+  const cumul = (unites: number) =>
+    Math.floor((regle.plafondCents * Math.min(unites, plafondUnites)) / plafondUnites);
+  const parMois: Droits["parMois"] = [];
+  let unites = 0;
+  let verse = 0;
+  for (const [mois, u] of [...tempsRempliParMois(periodes, au)].sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  )) {
+    unites += u;
+    const total = cumul(unites);
+    if (total > verse) parMois.push({ mois, cents: total - verse });
+    verse = total;
+  }
+  return {
+    droitCents: verse,
+    moisRemplis: Math.round((Math.min(unites, plafondUnites) / UNITES_PAR_MOIS) * 100) / 100,
+    parMois,
+  };
+}
