@@ -11,9 +11,9 @@ describe("droits à subvention d'un poste", () => {
     expect(d).toMatchObject({ droitCents: 5_000_000, moisRemplis: 24 });
     expect(d.parMois).toHaveLength(24);
     expect(d.parMois.reduce((t, m) => t + m.cents, 0)).toBe(5_000_000);
-    // 5,000,000 / 24 is not whole: months differ by a cent at most, none is lost.
-    const montants = new Set(d.parMois.map((m) => m.cents));
-    expect([...montants].sort()).toEqual([208_333, 208_334]);
+    // 5,000,000 / 24 is not whole: each month rounds down, the last takes the remainder.
+    expect(d.parMois.slice(0, 23).every((m) => m.cents === 208_333)).toBe(true);
+    expect(d.parMois[23]!.cents).toBe(5_000_000 - 23 * 208_333);
     expect(
       droitsDuPoste(PUBLIC, [{ debut: "2021-03-01", fin: null }], "2024-06-30").droitCents,
     ).toBe(5_000_000);
@@ -55,7 +55,8 @@ describe("droits à subvention d'un poste", () => {
     expect(apresRupture.parMois.map((m) => m.mois)).toEqual(["2021-04", "2021-05", "2021-06"]);
     const reprise = droitsDuPoste(PUBLIC, periodes, "2021-09-30");
     expect(reprise.moisRemplis).toBe(3.5);
-    expect(reprise.droitCents).toBe(Math.floor((5_000_000 * 3.5) / 24));
+    // April, May and September whole; half of June, each rounded down.
+    expect(reprise.droitCents).toBe(3 * 208_333 + Math.floor(5_000_000 / 24 / 2));
   });
 
   it("atteint le plafond au milieu d'un mois quand des contrats successifs dépassent la durée", () => {
@@ -83,8 +84,10 @@ describe("droits à subvention d'un poste", () => {
 
   it("applique le plafond du poste (outre-mer, secteur privé) et ignore les jours à venir", () => {
     const an = [{ debut: "2022-01-01", fin: null }];
-    expect(droitsDuPoste(ANTILLES, an, "2022-12-31").droitCents).toBe(3_500_000);
-    expect(droitsDuPoste(PRIVE, an, "2022-12-31").droitCents).toBe(2_000_000);
+    expect(droitsDuPoste(ANTILLES, an, "2022-12-31").droitCents).toBe(
+      12 * Math.floor(7_000_000 / 24),
+    );
+    expect(droitsDuPoste(PRIVE, an, "2022-12-31").droitCents).toBe(12 * Math.floor(4_000_000 / 24));
     expect(
       droitsDuPoste(PUBLIC, [{ debut: "2030-01-01", fin: null }], "2029-12-31").droitCents,
     ).toBe(0);

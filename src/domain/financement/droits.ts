@@ -68,28 +68,32 @@ export type Droits = {
 };
 
 /**
- * The entitlement of a post on a day: `plafond × min(time filled, duration) / duration`,
- * rounded down to the cent once, so that a full duration gives exactly the cap and the monthly
- * amounts always add up to the total.
+ * The entitlement of a post on a day (roles-and-scopes.md, ledger): each calendar month adds
+ * the monthly share (cap ÷ duration) × days filled ÷ days in the month, rounded down to the
+ * cent; the month that reaches the cap takes the remainder, so that a fully used post totals
+ * exactly its cap, and nothing accrues after.
  */
 export function droitsDuPoste(regle: RegleDuPoste, periodes: Periode[], au: string): Droits {
   const plafondUnites = regle.dureeMois * UNITES_PAR_MOIS;
-  const cumul = (unites: number) =>
-    Math.floor((regle.plafondCents * Math.min(unites, plafondUnites)) / plafondUnites);
   const parMois: Droits["parMois"] = [];
   let unites = 0;
-  let verse = 0;
+  let acquis = 0;
   for (const [mois, u] of [...tempsRempliParMois(periodes, au)].sort(([a], [b]) =>
     a < b ? -1 : 1,
   )) {
-    unites += u;
-    const total = cumul(unites);
-    if (total > verse) parMois.push({ mois, cents: total - verse });
-    verse = total;
+    if (unites >= plafondUnites) break;
+    const comptees = Math.min(u, plafondUnites - unites);
+    unites += comptees;
+    const cents =
+      unites === plafondUnites
+        ? regle.plafondCents - acquis
+        : Math.floor((regle.plafondCents * comptees) / plafondUnites);
+    if (cents > 0) parMois.push({ mois, cents });
+    acquis += cents;
   }
   return {
-    droitCents: verse,
-    moisRemplis: Math.round((Math.min(unites, plafondUnites) / UNITES_PAR_MOIS) * 100) / 100,
+    droitCents: acquis,
+    moisRemplis: Math.round((unites / UNITES_PAR_MOIS) * 100) / 100,
     parMois,
   };
 }
