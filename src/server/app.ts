@@ -21,6 +21,7 @@ import { routesImportLieux } from "./carte/import-routes.ts";
 import { routesSignalement } from "./carte/signalement-routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
+import { routesFinancement } from "./financement/routes.ts";
 import { routesDocs } from "./http/docs.ts";
 import { installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
@@ -73,6 +74,7 @@ const CAPACITES = [
   routesStatistiquesApi,
   routesImportLieux,
   routesSignalement,
+  routesFinancement,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

@@ -128,6 +128,9 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/postes": "public",
   "GET /api/v1/statistiques": "public",
   "POST /api/lieux/import": ["admin", "hub"],
+  "GET /api/financement/postes": ["financeur", "admin"],
+  "POST /api/financement/versements": ["financeur"],
+  "GET /api/financement/versements": ["financeur", "admin"],
   "POST /api/v1/lieux/:id/signalements": "public",
 };
 

@@ -1,6 +1,7 @@
 /** The whole schema, one file per part of the programme (drizzle-kit reads schema/). */
 export * from "./schema/comptes.ts";
 export * from "./schema/cra.ts";
+export * from "./schema/financement.ts";
 export * from "./schema/formation.ts";
 export * from "./schema/journal.ts";
 export * from "./schema/lieux.ts";

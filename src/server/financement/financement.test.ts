@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASES_DE_TEST } from "../test/bases.ts";
+import {
+  connecterPersona,
+  type PlateformeDeTest,
+  plateformeDeTest,
+  URL_TEST,
+} from "../test/plateforme.ts";
+
+type Poste = {
+  posteId: string;
+  structureId: string;
+  structure: string;
+  droitCents: number;
+  appeleCents: number;
+  verseCents: number;
+  duCents: number;
+  plafondCents: number;
+  periodes: unknown[];
+};
+
+describe.each(BASES_DE_TEST)("grand livre de la subvention sur %s", (type) => {
+  let p: PlateformeDeTest;
+  let financeur: string;
+  beforeAll(async () => {
+    p = await plateformeDeTest(type);
+    financeur = await connecterPersona(p, "financeur@demo.conseiller-numerique.fr");
+  });
+  afterAll(() => p.arreter());
+
+  const postes = async () =>
+    (
+      await p.app.inject({ url: "/api/financement/postes", headers: { cookie: financeur } })
+    ).json() as {
+      postes: Poste[];
+      totaux: Record<string, number>;
+    };
+  const verser = (payload: object) =>
+    p.app.inject({
+      method: "POST",
+      url: "/api/financement/versements",
+      headers: { cookie: financeur, origin: URL_TEST },
+      payload,
+    });
+
+  it("enregistre un versement et sa correction, et le solde suit", async () => {
+    const avant = await postes();
+    const pourvu = avant.postes.find(
+      (x) => x.structure.startsWith("PIMMS") && x.periodes.length > 0,
+    )!;
+    expect(pourvu.droitCents).toBeGreaterThan(0);
+    // The advance (20 % of the cap) is called as soon as the recruitment is validated.
+    expect(pourvu.appeleCents).toBeGreaterThanOrEqual(pourvu.plafondCents / 5);
+    expect(pourvu.duCents).toBe(pourvu.appeleCents);
+
+    const r = await verser({
+      structureId: pourvu.structureId,
+      posteId: pourvu.posteId,
+      nature: "avance",
+      montantCents: pourvu.duCents,
+      date: "2026-02-27",
+      reference: "BDT-2026-000123",
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const apres = (await postes()).postes.find((x) => x.posteId === pourvu.posteId)!;
+    expect(apres).toMatchObject({ verseCents: pourvu.duCents, duCents: 0 });
+
+    const correction = await verser({
+      structureId: pourvu.structureId,
+      posteId: pourvu.posteId,
+      nature: "regularisation",
+      montantCents: -10_000,
+      date: "2026-03-01",
+      reference: "BDT-2026-000124",
+      corrigeId: r.json().id,
+      motif: "Erreur de saisie du montant",
+    });
+    expect(correction.statusCode, correction.body).toBe(201);
+    const corrige = (await postes()).postes.find((x) => x.posteId === pourvu.posteId)!;
+    expect(corrige).toMatchObject({ verseCents: pourvu.duCents - 10_000, duCents: 10_000 });
+    const lignes = (
+      await p.app.inject({
+        url: `/api/financement/versements?structureId=${pourvu.structureId}`,
+        headers: { cookie: financeur },
+      })
+    ).json();
+    expect(lignes.map((l: { montantCents: number }) => l.montantCents)).toEqual([
+      pourvu.duCents,
+      -10_000,
+    ]);
+  });
+
+  it("refuse un versement négatif, futur, en fraction de centime, ou sur un poste qui n'est pas de la structure", async () => {
+    const { postes: liste } = await postes();
+    const a = liste[0]!;
+    const base = {
+      structureId: a.structureId,
+      posteId: a.posteId,
+      nature: "solde",
+      date: "2026-03-01",
+      reference: "R1",
+    };
+    const negatif = await verser({ ...base, montantCents: -5 });
+    expect(negatif.statusCode).toBe(400);
+    expect(negatif.body).toContain("Seule une régularisation peut être négative.");
+    const futur = await verser({ ...base, montantCents: 500, date: "2026-04-01" });
+    expect(futur.body).toContain("Un versement ne peut pas être daté du futur.");
+    const ailleurs = await verser({
+      ...base,
+      montantCents: 500,
+      posteId: "00000000-0000-4000-8000-000000000001",
+    });
+    expect(ailleurs.statusCode).toBe(400);
+    expect(ailleurs.body).toContain("Ce poste n'est pas un poste de cette structure.");
+    const centimes = await verser({ ...base, montantCents: 12.5 });
+    expect(centimes.body).toContain("nombre entier de centimes");
+  });
+});

@@ -1,0 +1,103 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Periode } from "../../domain/financement/droits.ts";
+import {
+  type RegleVersement,
+  type SituationPoste,
+  situationDuPoste,
+} from "../../domain/financement/echeancier.ts";
+import { type Executeur, lignes } from "../db/client.ts";
+
+export type LigneGrandLivre = SituationPoste & {
+  posteId: string;
+  structureId: string;
+  structure: string;
+  siret: string | null;
+  departementCode: string;
+  secteur: string;
+  statut: string;
+  dateAttribution: string;
+  plafondCents: number;
+  dureeMois: number;
+  periodes: Periode[];
+};
+
+/** The payment rule in force on a day (the latest one applicable). */
+export async function regleVersementAu(tx: Executeur, au: string): Promise<RegleVersement> {
+  const [r] = await lignes<{ avance_pourcent: number; periode_mois: number }>(
+    tx,
+    sql`select avance_pourcent, periode_mois from regle_versement
+        where applicable_du <= ${au} order by applicable_du desc limit 1`,
+  );
+  return { avancePourcent: r?.avance_pourcent ?? 0, periodeMois: r?.periode_mois ?? 3 };
+}
+
+/**
+ * Every post of the structures matching `condition` (on the `structure` table), with its entitlement, what the
+ * schedule calls for, what was paid and what is due or owed back on `au`: three indexed reads,
+ * the arithmetic in the domain.
+ */
+export async function grandLivre(
+  tx: Executeur,
+  condition: SQL,
+  au: string,
+): Promise<LigneGrandLivre[]> {
+  const regle = await regleVersementAu(tx, au);
+  const postes = await lignes<{
+    id: string;
+    structure_id: string;
+    structure: string;
+    siret: string | null;
+    departement_code: string;
+    secteur: string;
+    statut: string;
+    date_attribution: string;
+    plafond_cents: number;
+    duree_mois: number;
+    verse: number;
+    periodes: { debut: string; fin: string | null }[] | null;
+  }>(
+    tx,
+    sql`select p.id, p.structure_id, structure.nom as structure, structure.siret,
+          structure.departement_code, p.secteur,
+          p.statut, p.date_attribution::text, p.plafond_cents, p.duree_mois,
+          coalesce((select sum(v.montant_cents) from versement v where v.poste_id = p.id), 0)::int as verse,
+          (select json_agg(json_build_object('debut', k.date_debut,
+                    'fin', case when k.statut = 'termine' then coalesce(k.date_fin_effective, k.date_fin)
+                                else k.date_fin_effective end) order by k.date_debut)
+             from contrat k where k.poste_id = p.id and k.statut in ('actif', 'termine')) as periodes
+        from poste p join structure on structure.id = p.structure_id
+        where ${condition}
+        order by structure.nom, p.date_attribution, p.id`,
+  );
+  return postes.map((p) => {
+    const periodes = (p.periodes ?? []).map((x) => ({
+      debut: String(x.debut),
+      fin: x.fin ? String(x.fin) : null,
+    }));
+    const regleDuPoste = { plafondCents: p.plafond_cents, dureeMois: p.duree_mois };
+    const situation = situationDuPoste({
+      regle: regleDuPoste,
+      versement: regle,
+      // The first validated recruitment opens the advance.
+      validation: periodes[0]?.debut ?? null,
+      periodes,
+      verseCents: p.verse,
+      clos: p.statut === "rendu",
+      au,
+    });
+    return {
+      ...situation,
+      posteId: p.id,
+      structureId: p.structure_id,
+      structure: p.structure,
+      siret: p.siret,
+      departementCode: p.departement_code,
+      secteur: p.secteur,
+      statut: p.statut,
+      dateAttribution: p.date_attribution,
+      plafondCents: p.plafond_cents,
+      dureeMois: p.duree_mois,
+      periodes,
+    };
+  });
+}

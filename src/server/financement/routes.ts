@@ -1,0 +1,202 @@
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { jourParis } from "../../domain/temps.ts";
+import { connexionRequise } from "../access/acces.ts";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import type { Contexte } from "../contexte.ts";
+import { poste, structure, versement } from "../db/schema.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { grandLivre } from "./grand-livre.ts";
+
+const tag = ["Financement"];
+const colonnesStructure = {
+  departement: structure.departementCode,
+  region: structure.regionCode,
+  structureId: structure.id,
+};
+
+const versementSchema = z
+  .object({
+    structureId: z.uuid("Structure invalide."),
+    posteId: z.uuid("Poste invalide.").optional(),
+    nature: z.enum(["avance", "solde", "regularisation"], {
+      error: "La nature est avance, solde ou regularisation.",
+    }),
+    montantCents: z
+      .number({ error: "Le montant est un nombre entier de centimes." })
+      .int("Le montant est un nombre entier de centimes.")
+      .refine((n) => n !== 0, "Le montant ne peut pas être nul.")
+      .refine((n) => Math.abs(n) <= 100_000_000, "Le montant dépasse 1 000 000 €."),
+    date: z.iso.date("La date s'écrit AAAA-MM-JJ."),
+    reference: z
+      .string({ error: "La référence bancaire est obligatoire." })
+      .trim()
+      .min(1, "La référence bancaire est obligatoire.")
+      .max(100, "La référence ne doit pas dépasser 100 caractères."),
+    corrigeId: z.uuid("Ligne corrigée invalide.").optional(),
+    motif: z.string().trim().max(500, "Le motif ne doit pas dépasser 500 caractères.").optional(),
+  })
+  .strict()
+  .refine((v) => v.nature === "regularisation" || v.montantCents > 0, {
+    path: ["montantCents"],
+    message: "Seule une régularisation peut être négative.",
+  })
+  .refine((v) => !v.corrigeId || (v.nature === "regularisation" && v.motif), {
+    path: ["motif"],
+    message: "Une correction est une régularisation et dit son motif.",
+  });
+
+export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/financement/postes",
+    {
+      config: { acces: ["financeur", "admin"] },
+      schema: {
+        tags: tag,
+        summary: "Droits, appelé, versé, dû et trop-perçu de chaque poste du périmètre",
+        querystring: z
+          .object({
+            structureId: z.uuid("Structure invalide.").optional(),
+            au: z.iso.date("La date s'écrit AAAA-MM-JJ.").optional(),
+          })
+          .strict(),
+      },
+    },
+    async (requete) => {
+      const q = requete.query;
+      const au = q.au ?? jourParis(ctx.horloge());
+      const postes = await grandLivre(
+        ctx.db,
+        and(
+          predicatPerimetre(connexionRequise(requete), colonnesStructure),
+          q.structureId ? eq(structure.id, q.structureId) : undefined,
+        )!,
+        au,
+      );
+      const somme = (
+        cle: "droitCents" | "appeleCents" | "verseCents" | "duCents" | "tropPercuCents",
+      ) => postes.reduce((t, p) => t + p[cle], 0);
+      return {
+        au,
+        postes,
+        totaux: {
+          droitCents: somme("droitCents"),
+          appeleCents: somme("appeleCents"),
+          verseCents: somme("verseCents"),
+          duCents: somme("duCents"),
+          tropPercuCents: somme("tropPercuCents"),
+        },
+      };
+    },
+  );
+
+  r.post(
+    "/api/financement/versements",
+    {
+      config: { acces: ["financeur"] },
+      schema: {
+        tags: tag,
+        summary: "Enregistrer un versement ou sa correction (jamais modifié ni supprimé)",
+        body: versementSchema,
+      },
+    },
+    async (requete, reponse) => {
+      const connexion = connexionRequise(requete);
+      const v = requete.body;
+      if (v.date > jourParis(ctx.horloge()))
+        return reponse
+          .status(400)
+          .send(corpsErreur("Un versement ne peut pas être daté du futur.", "date"));
+      const res = await ctx.db.transaction(async (tx) => {
+        const [s] = await tx
+          .select({ id: structure.id })
+          .from(structure)
+          .where(
+            and(eq(structure.id, v.structureId), predicatPerimetre(connexion, colonnesStructure)),
+          );
+        if (!s)
+          return {
+            statut: 404 as const,
+            champ: "structureId",
+            message: "Structure introuvable dans votre périmètre.",
+          };
+        if (v.posteId) {
+          const [p] = await tx
+            .select({ id: poste.id })
+            .from(poste)
+            .where(and(eq(poste.id, v.posteId), eq(poste.structureId, v.structureId)));
+          if (!p)
+            return {
+              statut: 400 as const,
+              champ: "posteId",
+              message: "Ce poste n'est pas un poste de cette structure.",
+            };
+        }
+        if (v.corrigeId) {
+          const [c] = await tx
+            .select({ id: versement.id })
+            .from(versement)
+            .where(and(eq(versement.id, v.corrigeId), eq(versement.structureId, v.structureId)));
+          if (!c)
+            return {
+              statut: 400 as const,
+              champ: "corrigeId",
+              message: "La ligne corrigée n'est pas un versement de cette structure.",
+            };
+        }
+        const [ligne] = await tx
+          .insert(versement)
+          .values({ ...v, posteId: v.posteId ?? null, creePar: connexion.utilisateur.id })
+          .returning({ id: versement.id });
+        await journaliser(tx, acteurDeRequete(requete), {
+          action: v.corrigeId ? "versement.corrige" : "versement.enregistre",
+          cibleType: "versement",
+          cibleId: ligne!.id,
+          apres: {
+            structureId: v.structureId,
+            posteId: v.posteId ?? null,
+            nature: v.nature,
+            montantCents: v.montantCents,
+            date: v.date,
+            reference: v.reference,
+          },
+        });
+        return { statut: 201 as const, id: ligne!.id };
+      });
+      if (res.statut !== 201)
+        return reponse.status(res.statut).send(corpsErreur(res.message, res.champ));
+      return reponse.status(201).send({ id: res.id });
+    },
+  );
+
+  r.get(
+    "/api/financement/versements",
+    {
+      config: { acces: ["financeur", "admin"] },
+      schema: {
+        tags: tag,
+        summary: "Les lignes de versement d'une structure, corrections comprises",
+        querystring: z.object({ structureId: z.uuid("Structure invalide.") }).strict(),
+      },
+    },
+    async (requete) => {
+      const lignes = await ctx.db
+        .select({ v: versement })
+        .from(versement)
+        .innerJoin(structure, eq(structure.id, versement.structureId))
+        .where(
+          and(
+            eq(versement.structureId, requete.query.structureId),
+            predicatPerimetre(connexionRequise(requete), colonnesStructure),
+          ),
+        )
+        .orderBy(versement.date, versement.creeLe);
+      return lignes.map((l) => l.v);
+    },
+  );
+}
