@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import { LiensExportCra } from "../activite/PagesCra.tsx";
+import { GrandLivre } from "../financement/GrandLivre.tsx";
 import { MaCandidature } from "../recrutement/MaCandidature.tsx";
 import {
   MaFormation,
@@ -234,6 +235,7 @@ export function EspaceFinanceur() {
       {() => (
         <>
           <LienStatistiques />
+          <GrandLivre />
           <VuePerimetre
             demandes="Demandes de postes"
             postes="Postes attribués"

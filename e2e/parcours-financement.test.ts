@@ -1,0 +1,53 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { violationsGraves } from "./accessibilite.ts";
+import { lancerChromium } from "./navigateur.ts";
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
+
+describe("financement dans Chromium", () => {
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let navigateur: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await plateformeEcoutante();
+    navigateur = await lancerChromium();
+    page = await navigateur.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await navigateur?.close();
+    await env?.arreter();
+  });
+
+  it("le financeur enregistre un versement et voit le solde du poste changer", async () => {
+    await page.goto(`${env.url}/demo/personas`);
+    await page.getByRole("button", { name: /comme Banque des Territoires/ }).click();
+    await page.waitForURL(/\/espace\//);
+    const table = page.getByRole("table", { name: /Postes, du plus ancien/ });
+    await expect.poll(() => table.getByRole("row").count()).toBeGreaterThan(1);
+    // The filled post of the PIMMS: something is due (the advance at least).
+    const lignes = table.getByRole("row").filter({ hasText: "PIMMS" });
+    // Amounts are written with French narrow spaces: compared with plain ones.
+    const cellules = async (i: number) =>
+      (await lignes.nth(i).getByRole("cell").allTextContents()).map((t) => t.replace(/\s/g, " "));
+    let due = -1;
+    for (let i = 0; i < (await lignes.count()); i++) {
+      const c = await cellules(i);
+      if (c[4] !== "0,00 €") {
+        due = i;
+        break;
+      }
+    }
+    expect(due).toBeGreaterThanOrEqual(0);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    await lignes.nth(due).getByRole("button", { name: "Enregistrer un versement" }).click();
+    const formulaire = page.getByRole("form", { name: /Versement pour un poste/ });
+    await formulaire.getByLabel("Référence bancaire").fill("BDT-2026-000777");
+    await formulaire.getByRole("button", { name: "Enregistrer" }).click();
+    await expect.poll(() => page.getByText("Versement enregistré.").count()).toBe(1);
+    await expect.poll(async () => (await cellules(due))[4]).toBe("0,00 €");
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,195 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { appelerApi, ErreurApi } from "../api.ts";
+
+type Poste = {
+  posteId: string;
+  structureId: string;
+  structure: string;
+  departementCode: string;
+  statut: string;
+  plafondCents: number;
+  droitCents: number;
+  appeleCents: number;
+  verseCents: number;
+  duCents: number;
+  tropPercuCents: number;
+};
+type Reponse = { au: string; postes: Poste[]; totaux: Record<string, number> };
+
+const centimes = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+const eur = (c: number) => centimes.format(c / 100);
+
+/** "1 234,56" or "1234.56" € → integer cents; null when it is not an amount. */
+function enCentimes(saisie: string): number | null {
+  const propre = saisie.replace(/\s|€/g, "").replace(",", ".");
+  if (!/^-?\d+(\.\d{1,2})?$/.test(propre)) return null;
+  return Math.round(Number(propre) * 100);
+}
+
+function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: string }) {
+  const client = useQueryClient();
+  const [montant, setMontant] = useState(poste.duCents > 0 ? (poste.duCents / 100).toFixed(2) : "");
+  const [date, setDate] = useState(aujourdhui);
+  const [reference, setReference] = useState("");
+  const [nature, setNature] = useState("solde");
+  const [erreur, setErreur] = useState<string>();
+  const [ok, setOk] = useState(false);
+  const envoyer = async (e: FormEvent) => {
+    e.preventDefault();
+    const cents = enCentimes(montant);
+    if (cents === null) {
+      setErreur("Indiquez un montant en euros, par exemple 10 000,00.");
+      return;
+    }
+    try {
+      await appelerApi("/api/financement/versements", {
+        methode: "POST",
+        corps: {
+          structureId: poste.structureId,
+          posteId: poste.posteId,
+          nature,
+          montantCents: cents,
+          date,
+          reference,
+        },
+      });
+      setOk(true);
+      setErreur(undefined);
+      await client.invalidateQueries({ queryKey: ["grand-livre"] });
+    } catch (err) {
+      setErreur(err instanceof ErreurApi ? err.message : "L'enregistrement a échoué.");
+    }
+  };
+  if (ok) return <p className={fr.cx("fr-text--sm")}>Versement enregistré.</p>;
+  return (
+    <form
+      onSubmit={envoyer}
+      className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}
+      aria-label={`Versement pour un poste de ${poste.structure}`}
+    >
+      <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+        <Select
+          label="Nature"
+          nativeSelectProps={{ value: nature, onChange: (e) => setNature(e.target.value) }}
+        >
+          <option value="avance">Avance</option>
+          <option value="solde">Solde</option>
+          <option value="regularisation">Régularisation</option>
+        </Select>
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        <Input
+          label="Montant (€)"
+          state={erreur ? "error" : "default"}
+          stateRelatedMessage={erreur}
+          nativeInputProps={{
+            inputMode: "decimal",
+            value: montant,
+            onChange: (e) => setMontant(e.target.value),
+          }}
+        />
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        <Input
+          label="Date"
+          nativeInputProps={{
+            type: "date",
+            value: date,
+            max: aujourdhui,
+            onChange: (e) => setDate(e.target.value),
+          }}
+        />
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+        <Input
+          label="Référence bancaire"
+          nativeInputProps={{ value: reference, onChange: (e) => setReference(e.target.value) }}
+        />
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+        <Button type="submit" className={fr.cx("fr-mt-4w")}>
+          Enregistrer
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The financeur's ledger: each post's entitlement, what is called, paid, due or owed back. */
+export function GrandLivre() {
+  const { data, error } = useQuery({
+    queryKey: ["grand-livre"],
+    queryFn: () => appelerApi<Reponse>("/api/financement/postes"),
+  });
+  const [ouvert, setOuvert] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="titre-grand-livre" className={fr.cx("fr-mt-4w")}>
+      <h2 id="titre-grand-livre">Subvention par poste</h2>
+      {error && <Alert severity="error" small description={error.message} />}
+      {data && (
+        <>
+          <p>
+            Au {new Date(data.au).toLocaleDateString("fr-FR")} : droits acquis{" "}
+            {eur(data.totaux.droitCents!)}, appelé {eur(data.totaux.appeleCents!)}, versé{" "}
+            {eur(data.totaux.verseCents!)}, dû {eur(data.totaux.duCents!)}, trop-perçu{" "}
+            {eur(data.totaux.tropPercuCents!)}.
+          </p>
+          <div className={fr.cx("fr-table")}>
+            <table>
+              <caption>Postes, du plus ancien au plus récent par structure</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Structure</th>
+                  <th scope="col">Plafond</th>
+                  <th scope="col">Droits acquis</th>
+                  <th scope="col">Appelé</th>
+                  <th scope="col">Versé</th>
+                  <th scope="col">Dû</th>
+                  <th scope="col">Trop-perçu</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.postes.map((p) => (
+                  <tr key={p.posteId}>
+                    <th scope="row">
+                      {p.structure} ({p.departementCode})
+                    </th>
+                    <td>{eur(p.plafondCents)}</td>
+                    <td>{eur(p.droitCents)}</td>
+                    <td>{eur(p.appeleCents)}</td>
+                    <td>{eur(p.verseCents)}</td>
+                    <td>{eur(p.duCents)}</td>
+                    <td>{eur(p.tropPercuCents)}</td>
+                    <td>
+                      <Button
+                        priority="tertiary"
+                        size="small"
+                        onClick={() => setOuvert(ouvert === p.posteId ? null : p.posteId)}
+                      >
+                        Enregistrer un versement
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {ouvert && (
+            <FormulaireVersement
+              key={ouvert}
+              poste={data.postes.find((p) => p.posteId === ouvert)!}
+              aujourdhui={data.au}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
