@@ -131,6 +131,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/financement/postes": ["financeur", "admin"],
   "POST /api/financement/versements": ["financeur"],
   "GET /api/financement/versements": ["financeur", "admin"],
+  "GET /api/financement/export": ["financeur", "admin"],
   "POST /api/v1/lieux/:id/signalements": "public",
 };
 

@@ -90,6 +90,31 @@ describe.each(BASES_DE_TEST)("grand livre de la subvention sur %s", (type) => {
     ]);
   });
 
+  it("exporte le grand livre pour la comptabilité, montants en euros, et journalise l'export", async () => {
+    const r = await p.app.inject({
+      url: "/api/financement/export?format=csv",
+      headers: { cookie: financeur },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.body.charCodeAt(0)).toBe(0xfeff);
+    const [entete, premiere] = r.body.slice(1).split("\r\n");
+    expect(entete).toContain("Structure;SIRET;Département");
+    expect(premiere).toMatch(/;50000(,0+)?;|;40000(,0+)?;/);
+    const { totaux } = await postes();
+    const versees = r.body
+      .slice(1)
+      .split("\r\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => Number(l.split(";")[10]!.replace(",", ".")));
+    expect(Math.round(versees.reduce((t, x) => t + x, 0) * 100)).toBe(totaux.verseCents);
+    const xlsx = await p.app.inject({
+      url: "/api/financement/export?format=xlsx",
+      headers: { cookie: financeur },
+    });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+  });
+
   it("refuse un versement négatif, futur, en fraction de centime, ou sur un poste qui n'est pas de la structure", async () => {
     const { postes: liste } = await postes();
     const a = liste[0]!;

@@ -8,8 +8,9 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import { poste, structure, versement } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
+import { type Colonne, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
-import { grandLivre } from "./grand-livre.ts";
+import { grandLivre, type LigneGrandLivre } from "./grand-livre.ts";
 
 const tag = ["Financement"];
 const colonnesStructure = {
@@ -17,6 +18,25 @@ const colonnesStructure = {
   region: structure.regionCode,
   structureId: structure.id,
 };
+
+const euros = (cents: number) => Math.round(cents) / 100;
+
+/** One line per post, amounts in euros with two decimals (accounting software reads them). */
+const COLONNES_GRAND_LIVRE: Colonne<LigneGrandLivre>[] = [
+  { titre: "Structure", valeur: (l) => l.structure },
+  { titre: "SIRET", valeur: (l) => l.siret },
+  { titre: "Département", valeur: (l) => l.departementCode },
+  { titre: "Secteur", valeur: (l) => l.secteur },
+  { titre: "Poste", valeur: (l) => l.posteId },
+  { titre: "Attribution", valeur: (l) => l.dateAttribution },
+  { titre: "Statut du poste", valeur: (l) => l.statut },
+  { titre: "Plafond (€)", valeur: (l) => euros(l.plafondCents) },
+  { titre: "Droits acquis (€)", valeur: (l) => euros(l.droitCents) },
+  { titre: "Appelé (€)", valeur: (l) => euros(l.appeleCents) },
+  { titre: "Versé (€)", valeur: (l) => euros(l.verseCents) },
+  { titre: "Dû (€)", valeur: (l) => euros(l.duCents) },
+  { titre: "Trop-perçu (€)", valeur: (l) => euros(l.tropPercuCents) },
+];
 
 const versementSchema = z
   .object({
@@ -92,6 +112,47 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
           tropPercuCents: somme("tropPercuCents"),
         },
       };
+    },
+  );
+
+  r.get(
+    "/api/financement/export",
+    {
+      config: { acces: ["financeur", "admin"], rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary:
+          "Grand livre des postes pour la comptabilité (CSV ; avec BOM, ou XLSX), journalisé",
+        querystring: z
+          .object({
+            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+            au: z.iso.date("La date s'écrit AAAA-MM-JJ.").optional(),
+          })
+          .strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const connexion = connexionRequise(requete);
+      const q = requete.query;
+      const au = q.au ?? jourParis(ctx.horloge());
+      const postes = await grandLivre(ctx.db, predicatPerimetre(connexion, colonnesStructure), au);
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "export.telecharge",
+        cibleType: "export",
+        cibleId: "grand-livre",
+        apres: { format: q.format, au, lignes: postes.length },
+      });
+      reponse.header("content-disposition", `attachment; filename="Grand_livre_${au}.${q.format}"`);
+      if (q.format === "csv")
+        return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES_GRAND_LIVRE, postes));
+      return reponse
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(
+          await versXlsx("Grand livre", COLONNES_GRAND_LIVRE, postes, [
+            `Exporté par ${connexion.utilisateur.prenom} ${connexion.utilisateur.nom} le ${ctx.horloge().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`,
+            `Situation au ${au} ; montants en euros`,
+          ]),
+        );
     },
   );
 

@@ -1,11 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { appelerApi, ErreurApi } from "../api.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Poste = {
   posteId: string;
@@ -128,6 +130,8 @@ export function GrandLivre() {
     queryFn: () => appelerApi<Reponse>("/api/financement/postes"),
   });
   const [ouvert, setOuvert] = useState<string | null>(null);
+  const [aVerser, setAVerser] = useState(false);
+  const lignes = data?.postes.filter((p) => !aVerser || p.duCents > 0) ?? [];
   return (
     <section aria-labelledby="titre-grand-livre" className={fr.cx("fr-mt-4w")}>
       <h2 id="titre-grand-livre">Subvention par poste</h2>
@@ -140,6 +144,22 @@ export function GrandLivre() {
             {eur(data.totaux.verseCents!)}, dû {eur(data.totaux.duCents!)}, trop-perçu{" "}
             {eur(data.totaux.tropPercuCents!)}.
           </p>
+          <LiensExport
+            chemin="/api/financement/export"
+            libelle="Grand livre pour la comptabilité"
+          />
+          <Checkbox
+            small
+            options={[
+              {
+                label: "Seulement les postes qui attendent un versement",
+                nativeInputProps: {
+                  checked: aVerser,
+                  onChange: (e) => setAVerser(e.target.checked),
+                },
+              },
+            ]}
+          />
           <div className={fr.cx("fr-table")}>
             <table>
               <caption>Postes, du plus ancien au plus récent par structure</caption>
@@ -156,7 +176,7 @@ export function GrandLivre() {
                 </tr>
               </thead>
               <tbody>
-                {data.postes.map((p) => (
+                {lignes.map((p) => (
                   <tr key={p.posteId}>
                     <th scope="row">
                       {p.structure} ({p.departementCode})
