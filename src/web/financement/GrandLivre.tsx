@@ -7,6 +7,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { appelerApi, ErreurApi } from "../api.ts";
+import { centimes, eurosCentimes } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Poste = {
@@ -24,15 +25,7 @@ type Poste = {
 };
 type Reponse = { au: string; postes: Poste[]; totaux: Record<string, number> };
 
-const centimes = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-const eur = (c: number) => centimes.format(c / 100);
-
-/** "1 234,56" or "1234.56" € → integer cents; null when it is not an amount. */
-function enCentimes(saisie: string): number | null {
-  const propre = saisie.replace(/\s|€/g, "").replace(",", ".");
-  if (!/^-?\d+(\.\d{1,2})?$/.test(propre)) return null;
-  return Math.round(Number(propre) * 100);
-}
+const eur = (c: number) => eurosCentimes.format(c / 100);
 
 function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: string }) {
   const client = useQueryClient();
@@ -44,8 +37,8 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
   const [ok, setOk] = useState(false);
   const envoyer = async (e: FormEvent) => {
     e.preventDefault();
-    const cents = enCentimes(montant);
-    if (cents === null) {
+    const cents = centimes(montant);
+    if (Number.isNaN(cents)) {
       setErreur("Indiquez un montant en euros, par exemple 10 000,00.");
       return;
     }

@@ -3,6 +3,7 @@ import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { useQuery } from "@tanstack/react-query";
 import { nombreFr } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
+import { dateHeure } from "../socle/format.ts";
 import { useTitre } from "../socle/titre.ts";
 
 type Jeu = {
@@ -12,12 +13,6 @@ type Jeu = {
   dictionnaire: { nom: string; type: string; description: string }[];
   fichiers: { format: string; url: string; lignes: number; genereLe: string }[];
 };
-
-const date = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
 
 /** The open-data catalogue: each file, its date, its size and its data dictionary. */
 export function DonneesOuvertes() {
@@ -53,7 +48,7 @@ export function DonneesOuvertes() {
                   <a href={f.url} download>
                     {jeu.titre} – {f.format.toUpperCase()}
                   </a>{" "}
-                  ({nombreFr(f.lignes)} lignes, généré le {date.format(new Date(f.genereLe))})
+                  ({nombreFr(f.lignes)} lignes, généré le {dateHeure.format(new Date(f.genereLe))})
                 </li>
               ))}
             </ul>

@@ -12,12 +12,7 @@ import {
   type TypeContrat,
 } from "../../domain/recrutement/contrat.ts";
 import { useErreurs } from "../socle/erreurs.ts";
-
-/** Euros typed the French way (« 1 800,50 ») to cents; NaN when unreadable. */
-export function centimes(saisie: string): number {
-  const propre = saisie.replace(/[\s\u202f€]/g, "").replace(",", ".");
-  return propre === "" ? Number.NaN : Math.round(Number(propre) * 100);
-}
+import { centimes } from "../socle/format.ts";
 
 /** The contract of a recruitment or of a renewal, checked with the server's schema. */
 export function FormulaireContrat(props: {

@@ -17,8 +17,9 @@ import {
   type MotifRupture,
 } from "../../domain/recrutement/rupture.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
+import { centimes } from "../socle/format.ts";
 import { aujourdhuiParis } from "./FormulaireCandidat.tsx";
-import { centimes, FormulaireContrat } from "./FormulaireContrat.tsx";
+import { FormulaireContrat } from "./FormulaireContrat.tsx";
 import type { ContratSuivi } from "./TableContrats.tsx";
 
 /** One small form of the contract's panel: its fields, one button, its own error. */

@@ -1,5 +1,6 @@
 import { libelleAction } from "../../domain/historique.ts";
 import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
+import { dateHeure } from "./format.ts";
 
 export type LigneHistorique = {
   id: number;
@@ -10,12 +11,6 @@ export type LigneHistorique = {
   prenom: string | null;
   nom: string | null;
 };
-
-const dateHeure = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
 
 function auteur(h: LigneHistorique): string {
   if (h.prenom) return `${h.prenom} ${h.nom}${h.role ? ` (${LIBELLES_ROLES[h.role]})` : ""}`;
