@@ -69,9 +69,8 @@ function conditionsFiltres(f: FiltresCarte): SQL[] {
       : sql``;
     c.push(sql`(l.dispositif_programmes_nationaux && ${tableau(f.programmes)} ${cnfs})`);
   }
-  if (f.departements.length)
-    c.push(sql`l.departement_code = any(${tableauSql(f.departements, "text")})`);
-  if (f.regions.length) c.push(sql`l.region_code = any(${tableauSql(f.regions, "text")})`);
+  if (f.departements.length) c.push(sql`l.departement_code = any(${tableau(f.departements)})`);
+  if (f.regions.length) c.push(sql`l.region_code = any(${tableau(f.regions)})`);
   if (f.gratuit) c.push(sql`'Gratuit' = any(l.frais_a_charge)`);
   if (f.priseRdv)
     c.push(sql`(l.prise_rdv is not null or 'Prendre un RDV en ligne' = any(l.modalites_acces))`);
@@ -93,11 +92,7 @@ function filtreHoraires(f: FiltresCarte, maintenant: Date) {
 }
 
 /** A place for the map's list, with the names of those who accept to be named. */
-function versLieuCarte(
-  l: LigneLieu,
-  presents: { prenom: string; nom: string; masque: boolean }[],
-  maintenant: Date,
-): LieuCarte {
+function versLieuCarte(l: LigneLieu, presents: Present[], maintenant: Date): LieuCarte {
   return {
     id: l.id,
     nom: l.nom,
@@ -113,40 +108,26 @@ function versLieuCarte(
     priseRdv: l.prise_rdv,
     telephone: l.telephone,
     ouverture: etatOuverture(l.horaires, maintenant, fuseauDe(l.departement_code)),
-    // A conseiller who asked not to be named is counted, never named (lieux-et-carte.md §3.2).
+    ...nommes(presents),
+  };
+}
+
+/** A conseiller who asked not to be named is counted, never named (lieux-et-carte.md §3.2). */
+function nommes(presents: Present[]) {
+  return {
     conseillers: presents.filter((p) => !p.masque).map((p) => ({ prenom: p.prenom, nom: p.nom })),
     conseillersAnonymes: presents.filter((p) => p.masque).length,
   };
 }
 
-async function avecConseillers(
-  tx: Executeur,
-  lieux: LigneLieu[],
-  maintenant: Date,
-): Promise<LieuCarte[]> {
-  const ids = lieux.map((l) => l.id);
-  const presents = ids.length
-    ? await lignes<{ lieu_id: string; prenom: string; nom: string; masque: boolean }>(
-        tx,
-        sql`select lc.lieu_id, u.prenom, u.nom, u.nom_masque_carte as masque
-            from lieu_conseiller lc join utilisateur u on u.id = lc.conseiller_id
-            where lc.lieu_id = any(${tableauSql(ids, "uuid")}) and lc.fin is null and u.actif
-            order by u.nom, u.prenom`,
-      )
-    : [];
-  return lieux.map((l) =>
-    versLieuCarte(
-      l,
-      presents.filter((p) => p.lieu_id === l.id),
-      maintenant,
-    ),
-  );
-}
+type Present = { prenom: string; nom: string; masque: boolean };
+type LigneAvecPresents = LigneLieu & { total: number; presents: Present[] };
 
-type LigneProche = LigneLieu & {
-  total: number;
-  presents: { prenom: string; nom: string; masque: boolean }[];
-};
+/** Who works at the place `idLieu` names, as one JSON list read with the place itself. */
+const presentsDe = (idLieu: SQL) => sql`(select coalesce(json_agg(json_build_object(
+      'prenom', u.prenom, 'nom', u.nom, 'masque', u.nom_masque_carte) order by u.nom, u.prenom), '[]'::json)
+    from lieu_conseiller lc join utilisateur u on u.id = lc.conseiller_id
+    where lc.lieu_id = ${idLieu} and lc.fin is null and u.actif)`;
 
 /**
  * The places nearest a point within a radius, nearest first, their count and who works there,
@@ -167,18 +148,14 @@ export async function lieuxProchesDuPoint(
   ];
   // With hours to check, read more candidates than asked: most places are not open right now.
   const plafond = horaires ? 1_000 : r.limite;
-  const trouves = await lignesPreparees<LigneProche>(
+  const trouves = await lignesPreparees<LigneAvecPresents>(
     tx,
     sql`with dedans as (
           select ${COLONNES},
             distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
           from lieu l left join commune co on co.code = l.commune_code
           where ${sql.join(conditions, sql` and `)})
-        select d.*, (select count(*)::int from dedans) as total,
-          (select coalesce(json_agg(json_build_object('prenom', u.prenom, 'nom', u.nom,
-                    'masque', u.nom_masque_carte) order by u.nom, u.prenom), '[]'::json)
-             from lieu_conseiller lc join utilisateur u on u.id = lc.conseiller_id
-             where lc.lieu_id = d.id and lc.fin is null and u.actif) as presents
+        select d.*, (select count(*)::int from dedans) as total, ${presentsDe(sql`d.id`)} as presents
         from dedans d
         order by d.distance_m, d.id
         limit ${plafond}::int`,
@@ -199,9 +176,10 @@ export async function lieuxDuTerritoire(
   const horaires = r.ouvertMaintenant || r.ouvertWeekEnd;
   const conditions = sql.join([VISIBLE, ...conditionsFiltres(r)], sql` and `);
   const debut = (r.page - 1) * TAILLE_PAGE_TERRITOIRE;
-  const lus = await lignesPreparees<LigneLieu & { total: number }>(
+  const lus = await lignesPreparees<LigneAvecPresents>(
     tx,
-    sql`select ${COLONNES}, null::float8 as distance_m, count(*) over ()::int as total
+    sql`select ${COLONNES}, null::float8 as distance_m, count(*) over ()::int as total,
+          ${presentsDe(sql`l.id`)} as presents
         from lieu l left join commune co on co.code = l.commune_code
         where ${conditions}
         order by l.nom, l.id
@@ -210,7 +188,7 @@ export async function lieuxDuTerritoire(
   const gardes = horaires ? lus.filter(filtreHoraires(r, maintenant)) : lus;
   const page = horaires ? gardes.slice(debut, debut + TAILLE_PAGE_TERRITOIRE) : gardes;
   return {
-    lieux: await avecConseillers(tx, page, maintenant),
+    lieux: page.map((l) => versLieuCarte(l, l.presents, maintenant)),
     total: horaires ? gardes.length : (lus[0]?.total ?? 0),
     page: r.page,
   };
@@ -219,41 +197,22 @@ export async function lieuxDuTerritoire(
 /** One visible place with every field of the standard, its commune's name and who works there. */
 export async function lieuPublic(tx: Executeur, id: string, maintenant: Date) {
   const [l] = await tx
-    .select({ lieu, commune: commune.nom })
+    .select({
+      lieu,
+      commune: commune.nom,
+      presents: sql<Present[]>`${presentsDe(sql`${lieu.id}`)}`,
+    })
     .from(lieu)
     .leftJoin(commune, eq(commune.code, lieu.communeCode))
     .where(and(eq(lieu.id, id), eq(lieu.visibleCarte, true)));
   if (!l) return null;
   const { creeLe: _cree, visibleCarte: _visible, ...champs } = l.lieu;
-  const [carte] = await avecConseillers(
-    tx,
-    [
-      {
-        id: champs.id,
-        nom: champs.nom,
-        adresse: champs.adresse,
-        code_postal: champs.codePostal,
-        commune: l.commune,
-        departement_code: champs.departementCode,
-        latitude: champs.latitude ?? 0,
-        longitude: champs.longitude ?? 0,
-        distance_m: null,
-        services: champs.services,
-        frais_a_charge: champs.fraisACharge,
-        prise_rdv: champs.priseRdv,
-        telephone: champs.telephone,
-        horaires: champs.horaires,
-      },
-    ],
-    maintenant,
-  );
   return {
     ...champs,
     commune: l.commune ?? "",
-    ouverture: carte!.ouverture,
+    ouverture: etatOuverture(champs.horaires, maintenant, fuseauDe(champs.departementCode)),
     semaine: semaineType(champs.horaires),
-    conseillers: carte!.conseillers,
-    conseillersAnonymes: carte!.conseillersAnonymes,
+    ...nommes(l.presents),
   };
 }
 
