@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -13,7 +13,7 @@ import { lignes, tableauSql } from "../db/client.ts";
 import { commune } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { communesCorrespondant } from "../referentiel/communes.ts";
 import {
   comptesParTerritoire,
   lieuPublic,
@@ -197,18 +197,10 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
 
   /** Communes by name or postcode, each at the mean point of its places, else its département's. */
   async function communesLocalisees(q: string) {
-    const parCodePostal = /^\d{2,5}$/.test(q);
     const trouvees = await ctx.db
       .select({ code: commune.code, nom: commune.nom, departementCode: commune.departementCode })
       .from(commune)
-      .where(
-        and(
-          eq(commune.type, "commune-actuelle"),
-          parCodePostal
-            ? sql`exists (select 1 from unnest(${commune.codesPostaux}) cp where cp like ${`${q}%`})`
-            : or(ilike(commune.nom, motifRecherche(q)), eq(commune.code, q)),
-        ),
-      )
+      .where(communesCorrespondant(q))
       .orderBy(desc(sql`${commune.nom} ilike ${q}`), sql`${commune.population} desc nulls last`)
       .limit(5);
     if (trouvees.length === 0) return [];

@@ -1,11 +1,11 @@
-import { and, eq, ilike, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import {
   fusionner,
   type LieuStandardImporte,
   lieuStandardSchema,
 } from "../../domain/lieux/import-standard.ts";
 import { SEUIL_MEME_LIEU, scoreMemeLieu } from "../../domain/lieux/lieu.ts";
-import type { Db, Executeur } from "../db/client.ts";
+import { type Db, type Executeur, tableauSql } from "../db/client.ts";
 import { commune, lieu } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 
@@ -115,22 +115,36 @@ const colonnes = (p: Omit<Pret, "ligne">) => ({
   dateMaj: p.lieu.date_maj,
 });
 
-/** The commune of a record: its INSEE code, else its name among the communes of its postcode. */
-async function communeDe(tx: Executeur, l: LieuStandardImporte) {
-  const [c] = await tx
-    .select()
-    .from(commune)
-    .where(
-      l.code_insee
-        ? eq(commune.code, l.code_insee)
-        : and(
-            eq(commune.type, "commune-actuelle"),
-            ilike(commune.nom, l.commune),
-            sql`${l.code_postal} = any(${commune.codesPostaux})`,
-          ),
-    )
-    .limit(1);
-  return c ?? null;
+type Commune = typeof commune.$inferSelect;
+
+/**
+ * The communes a file names, read at once (its INSEE codes and postcodes), and how to find a
+ * record's: its INSEE code, else its name among the communes of its postcode.
+ */
+async function communesDuFichier(tx: Executeur, lieux: LieuStandardImporte[]) {
+  const codes = [...new Set(lieux.flatMap((l) => (l.code_insee ? [l.code_insee] : [])))];
+  const postaux = [...new Set(lieux.filter((l) => !l.code_insee).map((l) => l.code_postal))];
+  const lues: Commune[] =
+    codes.length + postaux.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(commune)
+          .where(
+            sql`${commune.code} = any(${tableauSql(codes, "text")})
+              or (${commune.type} = 'commune-actuelle'
+                  and ${commune.codesPostaux} && ${tableauSql(postaux, "text")})`,
+          );
+  const parCode = new Map(lues.map((c) => [c.code, c]));
+  return (l: LieuStandardImporte): Commune | null =>
+    l.code_insee
+      ? (parCode.get(l.code_insee) ?? null)
+      : (lues.find(
+          (c) =>
+            c.type === "commune-actuelle" &&
+            c.codesPostaux.includes(l.code_postal) &&
+            c.nom.toLowerCase() === l.commune.toLowerCase(),
+        ) ?? null);
 }
 
 /**
@@ -161,8 +175,12 @@ export async function importerLieux(
   try {
     await db.transaction(async (tx) => {
       const prets: Pret[] = [];
-      for (const [i, brute] of params.lignes.entries()) {
-        const r = lieuStandardSchema.safeParse(brute);
+      const lus = params.lignes.map((brute) => lieuStandardSchema.safeParse(brute));
+      const communeDe = await communesDuFichier(
+        tx,
+        lus.flatMap((r) => (r.success ? [r.data] : [])),
+      );
+      for (const [i, r] of lus.entries()) {
         if (!r.success) {
           rapport.rejetees.push({
             ligne: i + 1,
@@ -173,7 +191,7 @@ export async function importerLieux(
           });
           continue;
         }
-        const c = await communeDe(tx, r.data);
+        const c = communeDe(r.data);
         if (!c) {
           rapport.rejetees.push({
             ligne: i + 1,
@@ -212,6 +230,7 @@ export async function importerLieux(
         .from(lieu)
         .innerJoin(commune, eq(commune.code, lieu.communeCode))
         .where(inArray(lieu.communeCode, [...new Set(prets.map((p) => p.communeCode))]));
+      const nouveaux: ReturnType<typeof colonnes>[] = [];
       for (const p of prets) {
         const meilleur = existants
           .map((e) => ({
@@ -237,11 +256,12 @@ export async function importerLieux(
             .set(colonnes({ ...p, lieu: fusion }))
             .where(eq(lieu.id, meilleur.e.lieu.id));
           rapport.fusionnees.push({ ligne: p.ligne, lieuId: meilleur.e.lieu.id, nom: fusion.nom });
-        } else {
-          await tx.insert(lieu).values(colonnes(p));
-          rapport.creees++;
-        }
+        } else nouveaux.push(colonnes(p));
       }
+      // New places go in by batches, not one statement per row.
+      for (let i = 0; i < nouveaux.length; i += 500)
+        await tx.insert(lieu).values(nouveaux.slice(i, i + 500));
+      rapport.creees = nouveaux.length;
       await journaliser(tx, params.acteur, {
         action: "lieux.importes",
         cibleType: "import",

@@ -1,10 +1,10 @@
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Contexte } from "../contexte.ts";
 import { commune, departement, region } from "../db/schema.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { communesCorrespondant } from "./communes.ts";
 
 export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -72,7 +72,6 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       const q = requete.query.q;
-      const parCodePostal = /^\d{2,5}$/.test(q);
       const lignes = await ctx.db
         .select({
           code: commune.code,
@@ -81,14 +80,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
           codesPostaux: commune.codesPostaux,
         })
         .from(commune)
-        .where(
-          and(
-            eq(commune.type, "commune-actuelle"),
-            parCodePostal
-              ? sql`exists (select 1 from unnest(${commune.codesPostaux}) cp where cp like ${`${q}%`})`
-              : or(ilike(commune.nom, motifRecherche(q)), eq(commune.code, q)),
-          ),
-        )
+        .where(communesCorrespondant(q))
         .orderBy(sql`${commune.population} desc nulls last`, asc(commune.nom))
         .limit(20);
       reponse.header("cache-control", "public, max-age=3600");
