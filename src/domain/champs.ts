@@ -18,3 +18,21 @@ export function telephoneSchema(motif: RegExp, message: string) {
     .transform((v) => v.replace(/[\s.-]/g, ""))
     .pipe(z.string().regex(motif, message));
 }
+
+/**
+ * A query-string parameter given once or repeated — or, with `virgules`, comma-separated —
+ * read as a list of checked values.
+ */
+export function listeDeRequete<T extends z.ZodType>(
+  element: T,
+  options: { max: number; message?: string; virgules?: boolean },
+) {
+  return z.preprocess(
+    (v) => {
+      if (v === undefined) return [];
+      const liste = Array.isArray(v) ? v : [v];
+      return options.virgules ? liste.flatMap((x) => String(x).split(",")).filter(Boolean) : liste;
+    },
+    z.array(element).max(options.max, options.message),
+  );
+}

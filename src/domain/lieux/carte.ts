@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listeDeRequete } from "../champs.ts";
 import { codeDepartementSchema, codeRegionSchema } from "../territoire.ts";
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "./lieu.ts";
 
@@ -20,12 +21,9 @@ export const PROGRAMMES_NATIONAUX = [
 export const RAYONS_KM = [5, 10, 20, 50, 100] as const;
 export const RAYON_PAR_DEFAUT_KM = 20;
 
-/** A query-string value given once or repeated: always a list. */
+/** A filter of the standard's values, given once or repeated. */
 const liste = <T extends readonly [string, ...string[]]>(valeurs: T, message: string) =>
-  z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(valeurs, { error: message })).max(valeurs.length),
-  );
+  listeDeRequete(z.enum(valeurs, { error: message }), { max: valeurs.length });
 
 const oui = z.preprocess(
   (v) => v === "1" || v === "true" || v === true,
@@ -42,14 +40,11 @@ export const filtresCarteSchema = z.object({
   priseEnCharge: liste(PRISES_EN_CHARGE, "Prise en charge inconnue du standard."),
   programmes: liste(PROGRAMMES_NATIONAUX, "Programme national inconnu du standard."),
   /** A territory the search stays in (an embedded map of a local authority). */
-  departements: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(codeDepartementSchema).max(20, "Au plus 20 départements."),
-  ),
-  regions: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(codeRegionSchema).max(20, "Au plus 20 régions."),
-  ),
+  departements: listeDeRequete(codeDepartementSchema, {
+    max: 20,
+    message: "Au plus 20 départements.",
+  }),
+  regions: listeDeRequete(codeRegionSchema, { max: 20, message: "Au plus 20 régions." }),
   gratuit: oui.optional(),
   ouvertMaintenant: oui.optional(),
   ouvertWeekEnd: oui.optional(),
@@ -111,19 +106,29 @@ export const rechercheEmpriseSchema = filtresCarteSchema.extend({
     ),
 });
 
+const CLES_LISTES = [
+  "services",
+  "publics",
+  "priseEnCharge",
+  "programmes",
+  "departements",
+  "regions",
+] as const;
+const CLES_OUI = ["gratuit", "ouvertMaintenant", "ouvertWeekEnd", "priseRdv"] as const;
+
 /** The filters as a query string, in a stable order (shareable URLs, cache keys). */
 export function filtresEnRequete(f: Partial<FiltresCarte>): URLSearchParams {
   const q = new URLSearchParams();
-  for (const cle of [
-    "services",
-    "publics",
-    "priseEnCharge",
-    "programmes",
-    "departements",
-    "regions",
-  ] as const)
-    for (const v of f[cle] ?? []) q.append(cle, v);
-  for (const cle of ["gratuit", "ouvertMaintenant", "ouvertWeekEnd", "priseRdv"] as const)
-    if (f[cle]) q.set(cle, "1");
+  for (const cle of CLES_LISTES) for (const v of f[cle] ?? []) q.append(cle, v);
+  for (const cle of CLES_OUI) if (f[cle]) q.set(cle, "1");
   return q;
+}
+
+/** The filters a URL carries (a shared link shows the same list); none when unreadable. */
+export function filtresDeRequete(q: URLSearchParams): FiltresCarte {
+  const brut: Record<string, unknown> = {};
+  for (const cle of CLES_LISTES) brut[cle] = q.getAll(cle);
+  for (const cle of CLES_OUI) brut[cle] = q.get(cle) ?? undefined;
+  const r = filtresCarteSchema.safeParse(brut);
+  return r.success ? r.data : filtresCarteSchema.parse({});
 }

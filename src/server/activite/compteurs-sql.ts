@@ -89,9 +89,9 @@ export function agregatsDepuisCra(): SQL {
 }
 
 /** `sum("colonne") as "colonne"` for every counter: reading roll-ups over a period. */
-export function sommesDesCompteurs(): SQL {
+export function sommesDesCompteurs(colonnes: readonly string[] = COLONNES_COMPTEURS): SQL {
   return sql.join(
-    COLONNES_COMPTEURS.map(
+    colonnes.map(
       (col) => sql`coalesce(sum(${sql.identifier(col)}), 0)::int as ${sql.identifier(col)}`,
     ),
     sql`, `,

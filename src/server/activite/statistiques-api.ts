@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { listeDeRequete } from "../../domain/champs.ts";
 import { versFormatCoop } from "../../domain/cra/format-coop.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { codeCommuneSchema, codeDepartementSchema } from "../../domain/territoire.ts";
@@ -9,6 +10,7 @@ import type { Contexte } from "../contexte.ts";
 import { tableauSql } from "../db/client.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { statistiquesDe } from "./statistiques-queries.ts";
+import { periode } from "./statistiques-routes.ts";
 
 /** La Coop's type names, older singular ones included ("Demarche" was a type there). */
 const TYPES_COOP: Record<string, string> = {
@@ -18,15 +20,9 @@ const TYPES_COOP: Record<string, string> = {
   Demarche: "individuel",
 };
 
-/** One value, a comma-separated list, or a repeated parameter: always a list. */
+/** One value, a comma-separated list, or a repeated parameter, as La Coop accepts them. */
 const listeDe = <T extends z.ZodType>(element: T) =>
-  z.preprocess(
-    (v) =>
-      v === undefined
-        ? []
-        : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean),
-    z.array(element).max(200, "Au plus 200 valeurs par filtre."),
-  );
+  listeDeRequete(element, { max: 200, message: "Au plus 200 valeurs par filtre.", virgules: true });
 
 const date = (message: string) => z.iso.date(message).optional();
 
@@ -140,11 +136,10 @@ export function routesStatistiquesApi(app: FastifyInstance, ctx: Contexte): void
     },
     async (requete, reponse) => {
       const q = requete.query;
-      const au = q["filter[au]"] ?? jourParis(ctx.horloge());
-      const d = new Date(`${au}T00:00:00Z`);
-      d.setUTCFullYear(d.getUTCFullYear() - 1);
-      d.setUTCDate(d.getUTCDate() + 1);
-      const du = q["filter[du]"] ?? d.toISOString().slice(0, 10);
+      const { du, au } = periode(
+        { du: q["filter[du]"], au: q["filter[au]"] },
+        jourParis(ctx.horloge()),
+      );
       const departements = [...q["filter[departements]"], ...q["filter[departement]"]];
       const types = [
         ...new Set([...q["filter[types]"], ...q["filter[type]"]].map((t) => TYPES_COOP[t]!)),

@@ -58,7 +58,7 @@ const periodeSchema = z
   });
 
 /** Default period: the last 12 months up to today (statistiques-et-opendata.md §1). */
-function periode(
+export function periode(
   q: { du?: string | undefined; au?: string | undefined },
   aujourdhui: string,
 ): Periode {

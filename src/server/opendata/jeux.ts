@@ -1,9 +1,10 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   colonneAccompagnements,
   colonneActivites,
   DIMENSIONS_ACTIVITE,
 } from "../../domain/cra/compteurs.ts";
+import { sommesDesCompteurs } from "../activite/compteurs-sql.ts";
 import { rollupAvecAttente } from "../activite/rollups.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { CHAMPS_STANDARD, lieuxAuStandard } from "./lieux-standard.ts";
@@ -56,13 +57,7 @@ const COMPTEURS_PUBLIES: Colonne[] = [
   ),
 ];
 
-const sommes = (): SQL =>
-  sql.join(
-    COMPTEURS_PUBLIES.map(
-      (c) => sql`coalesce(sum(${sql.identifier(c.nom)}), 0)::int as ${sql.identifier(c.nom)}`,
-    ),
-    sql`, `,
-  );
+const sommes = () => sommesDesCompteurs(COMPTEURS_PUBLIES.map((c) => c.nom));
 
 const DESCRIPTION_RUPTURE =
   "Les comptes rendus saisis sur la plateforme d'origine jusqu'au 15 novembre 2024 ne sont comptés que s'ils ont été importés : la série présente une rupture à cette date.";

@@ -10,7 +10,7 @@ import { type FormEvent, lazy, Suspense, useState } from "react";
 import { Link, useSearchParams } from "wouter";
 import {
   type FiltresCarte,
-  filtresCarteSchema,
+  filtresDeRequete,
   filtresEnRequete,
   PROGRAMMES_NATIONAUX,
   RAYON_PAR_DEFAUT_KM,
@@ -56,24 +56,6 @@ const sansAccents = (s: string) =>
 /** "Béthune (62)" answers "bethune" exactly: no need to ask which one. */
 const nomExact = (libelle: string, saisie: string) =>
   sansAccents(libelle.replace(/ \(\d[\dAB]\d?\)$/, "")) === sansAccents(saisie);
-
-/** The filters read from the URL: a shared link shows the same list. */
-function filtresDeUrl(params: URLSearchParams): FiltresCarte {
-  const brut: Record<string, unknown> = {};
-  for (const cle of [
-    "services",
-    "publics",
-    "priseEnCharge",
-    "programmes",
-    "departements",
-    "regions",
-  ])
-    brut[cle] = params.getAll(cle);
-  for (const cle of ["gratuit", "ouvertMaintenant", "ouvertWeekEnd", "priseRdv"])
-    brut[cle] = params.get(cle) ?? undefined;
-  const r = filtresCarteSchema.safeParse(brut);
-  return r.success ? r.data : filtresCarteSchema.parse({});
-}
 
 function EtatOuverture({ lieu }: { lieu: Pick<LieuCarte, "ouverture"> }) {
   if (!lieu.ouverture) return null;
@@ -172,7 +154,7 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
   const [saisie, setSaisie] = useState(params.get("q") ?? "");
   const [message, setMessage] = useState<string | null>(null);
   const [choix, setChoix] = useState<Resultat[]>([]);
-  const filtres = filtresDeUrl(params);
+  const filtres = filtresDeRequete(params);
   const lat = params.get("lat");
   const lon = params.get("lon");
   const rayon = Number(params.get("rayon") ?? RAYON_PAR_DEFAUT_KM);
