@@ -11,7 +11,7 @@ import { creerProConnect } from "./infra/proconnect.ts";
 import { traiterEcheances } from "./jobs/echeances.ts";
 import { localiserEnAttente } from "./jobs/localisation.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
-import { genererDonneesOuvertes } from "./opendata/generation.ts";
+import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
@@ -85,12 +85,19 @@ export async function demarrerPlateforme(
     );
   }, PERIODE_VERSEMENT_MS);
   versement.unref();
-  // Open data: generated at start, then every hour; a failure keeps the previous files.
+  // Open data: at start when missing or older than an hour, then every hour; a failure keeps
+  // the previous files.
   const genererOuvertes = () =>
     genererDonneesOuvertes(base.db, horloge()).catch((erreur) =>
       app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
     );
-  let ouvertesEnCours: Promise<unknown> = genererOuvertes();
+  let ouvertesEnCours: Promise<unknown> = genererDonneesOuvertesSiPerimees(
+    base.db,
+    horloge(),
+    PERIODE_DONNEES_OUVERTES_MS,
+  ).catch((erreur) =>
+    app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
+  );
   const ouvertes = setInterval(() => {
     ouvertesEnCours = genererOuvertes();
   }, PERIODE_DONNEES_OUVERTES_MS);

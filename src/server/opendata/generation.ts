@@ -72,3 +72,27 @@ export async function genererDonneesOuvertes(db: Db, maintenant: Date): Promise<
     });
   }
 }
+
+/**
+ * Regenerates the files unless every one of them is younger than `ageMaxMs`: a restart does not
+ * recompute national files the hourly job made a few minutes ago.
+ */
+export async function genererDonneesOuvertesSiPerimees(
+  db: Db,
+  maintenant: Date,
+  ageMaxMs: number,
+): Promise<boolean> {
+  const [etat] = await db
+    .select({
+      fichiers: sql<number>`count(*)::int`,
+      plusAncien: sql<string | null>`min(${donneeOuverte.genereLe})::text`,
+    })
+    .from(donneeOuverte);
+  const aJour =
+    etat?.fichiers === JEUX.length * FORMATS_OUVERTS.length &&
+    etat.plusAncien !== null &&
+    maintenant.getTime() - new Date(etat.plusAncien).getTime() < ageMaxMs;
+  if (aJour) return false;
+  await genererDonneesOuvertes(db, maintenant);
+  return true;
+}

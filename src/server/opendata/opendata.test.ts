@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lignes } from "../db/client.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
-import { genererDonneesOuvertes } from "./generation.ts";
+import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./generation.ts";
 import { CHAMPS_STANDARD } from "./lieux-standard.ts";
 
 describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
@@ -98,6 +98,21 @@ describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
       accompagnements: "9",
       p_thematique_email: "9",
     });
+  });
+
+  it("ne régénère au démarrage que des fichiers absents ou vieux de plus d'une heure", async () => {
+    const t = p.horloge.maintenant().getTime();
+    const heure = 60 * 60 * 1000;
+    expect(
+      await genererDonneesOuvertesSiPerimees(p.base.db, new Date(t + 10 * 60 * 1000), heure),
+    ).toBe(false);
+    expect(await genererDonneesOuvertesSiPerimees(p.base.db, new Date(t + 2 * heure), heure)).toBe(
+      true,
+    );
+    expect((await fichier("activite-nationale.json")).json().date_generation).toBe(
+      new Date(t + 2 * heure).toISOString(),
+    );
+    await genererDonneesOuvertes(p.base.db, p.horloge.maintenant());
   });
 
   it("compte les postes par département et par structure, comme la base", async () => {
