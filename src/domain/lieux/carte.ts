@@ -92,7 +92,7 @@ export const TAILLE_PAGE_TERRITOIRE = 50;
 /** Places of a bounding box (the map's viewport), west, south, east, north. */
 export const rechercheEmpriseSchema = filtresCarteSchema.extend({
   emprise: z
-    .string()
+    .string({ error: "Indiquez l'emprise de la carte : ouest,sud,est,nord en degrés." })
     .transform((s) => s.split(",").map(Number))
     .refine(
       (b) =>

@@ -180,6 +180,9 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
     const envers = await p.app.inject({ url: "/api/v1/carte/points?emprise=2.8,50.45,2.5,50.6" });
     expect(envers.statusCode).toBe(400);
     expect(envers.body).toContain("ouest,sud,est,nord");
+    const sans = await p.app.inject({ url: "/api/v1/carte/points" });
+    expect(sans.statusCode).toBe(400);
+    expect(sans.body).toContain("Indiquez l'emprise de la carte");
   });
 
   it("reçoit le signalement d'une erreur et prévient les conseillers du lieu", async () => {
