@@ -22,6 +22,7 @@ import { routesSignalement } from "./carte/signalement-routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
 import { routesFinancement } from "./financement/routes.ts";
+import { routesPilotage } from "./pilotage/routes.ts";
 import { routesDocs } from "./http/docs.ts";
 import { installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
@@ -75,6 +76,7 @@ const CAPACITES = [
   routesImportLieux,
   routesSignalement,
   routesFinancement,
+  routesPilotage,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

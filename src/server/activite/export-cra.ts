@@ -20,7 +20,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, cra, lieu, structure, utilisateur } from "../db/schema.ts";
-import { type Colonne, csvEnFlux, xlsxEnFlux } from "../infra/export.ts";
+import { type Colonne, csvEnFlux, xlsxEnFlux, exportePar } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 
 const LOT = 5_000;
@@ -183,7 +183,7 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .send(
           xlsxEnFlux("Comptes rendus", COLONNES_EXPORT_CRA, lots(ctx.db, condition), [
-            `Exporté par ${connexion.utilisateur.prenom} ${connexion.utilisateur.nom} le ${ctx.horloge().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`,
+            exportePar(connexion.utilisateur, ctx.horloge()),
             `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""}`,
             `Période : ${q.du ?? "début"} – ${q.au ?? "aujourd'hui"}`,
           ]),

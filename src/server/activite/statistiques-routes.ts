@@ -15,7 +15,7 @@ import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { lignes } from "../db/client.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { versCsv, versXlsx } from "../infra/export.ts";
+import { versCsv, versXlsx, exportePar } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-export.ts";
 import {
@@ -47,7 +47,7 @@ const filtresActiviteSchema = z.object({
   communeCode: codeCommuneSchema.optional(),
 });
 
-const periodeSchema = z
+export const periodeSchema = z
   .object({
     du: z.iso.date("La date de début est invalide (AAAA-MM-JJ).").optional(),
     au: z.iso.date("La date de fin est invalide (AAAA-MM-JJ).").optional(),
@@ -144,7 +144,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .send(
             await versXlsx("Statistiques", COLONNES_EXPORT, lignesExport, [
-              `Exporté par ${connexion.utilisateur.prenom} ${connexion.utilisateur.nom} le ${ctx.horloge().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`,
+              exportePar(connexion.utilisateur, ctx.horloge()),
               `Périmètre : ${LIBELLES_ROLES[connexion.habilitation!.role]}${q.departement ? `, département ${q.departement}` : ""}`,
               `Période : du ${s.periode.du} au ${s.periode.au}`,
               `Filtres : ${filtresEnTexte(q) || "aucun"}`,

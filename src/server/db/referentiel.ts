@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
-import { count } from "drizzle-orm";
-import type { Db } from "./client.ts";
-import { commune, departement, region } from "./schema.ts";
+import { count, sql } from "drizzle-orm";
+import { type Db, tableauSql } from "./client.ts";
+import { arrondissement, commune, departement, region } from "./schema.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -13,9 +13,11 @@ type CommuneSource = {
   type: string;
   departement?: string;
   region?: string;
+  arrondissement?: string;
   codesPostaux?: string[];
   population?: number;
 };
+type ArrondissementSource = { code: string; nom: string; departement: string };
 
 const TYPES_COMMUNES_GARDES = new Set(["commune-actuelle", "arrondissement-municipal"]);
 const TAILLE_LOT = 2000;
@@ -28,7 +30,10 @@ const TAILLE_LOT = 2000;
 export async function chargerReferentiel(db: Db): Promise<{ communes: number }> {
   const [existant] = await db.select({ n: count() }).from(commune);
   const deja = existant?.n ?? 0;
-  if (deja > 0) return { communes: deja };
+  if (deja > 0) {
+    await completerArrondissements(db);
+    return { communes: deja };
+  }
 
   const regions: RegionSource[] = require("@etalab/decoupage-administratif/data/regions.json");
   const departements: DepartementSource[] = require("@etalab/decoupage-administratif/data/departements.json");
@@ -46,6 +51,7 @@ export async function chargerReferentiel(db: Db): Promise<{ communes: number }> 
       .values(
         departements.map((d) => ({ code: d.code, nom: d.nom, regionCode: d.region, zone: d.zone })),
       );
+    await tx.insert(arrondissement).values(arrondissementsSource());
     for (let i = 0; i < gardees.length; i += TAILLE_LOT) {
       await tx.insert(commune).values(
         gardees.slice(i, i + TAILLE_LOT).map((c) => ({
@@ -54,6 +60,7 @@ export async function chargerReferentiel(db: Db): Promise<{ communes: number }> 
           type: c.type,
           departementCode: c.departement as string,
           regionCode: c.region as string,
+          arrondissementCode: c.arrondissement ?? null,
           codesPostaux: c.codesPostaux ?? [],
           population: c.population ?? null,
         })),
@@ -61,4 +68,29 @@ export async function chargerReferentiel(db: Db): Promise<{ communes: number }> 
     }
   });
   return { communes: gardees.length };
+}
+
+function arrondissementsSource() {
+  const source: ArrondissementSource[] = require("@etalab/decoupage-administratif/data/arrondissements.json");
+  return source.map((a) => ({ code: a.code, nom: a.nom, departementCode: a.departement }));
+}
+
+/** A database loaded before arrondissements existed gets them once, communes included. */
+async function completerArrondissements(db: Db): Promise<void> {
+  const [n] = await db.select({ n: count() }).from(arrondissement);
+  if ((n?.n ?? 0) > 0) return;
+  const communes: CommuneSource[] = require("@etalab/decoupage-administratif/data/communes.json");
+  const paires = communes
+    .filter((c) => TYPES_COMMUNES_GARDES.has(c.type) && c.arrondissement)
+    .map((c) => [c.code, c.arrondissement as string]);
+  await db.transaction(async (tx) => {
+    await tx.insert(arrondissement).values(arrondissementsSource());
+    // One statement per batch: the pairs travel as two arrays, unnested side by side.
+    for (let i = 0; i < paires.length; i += 10 * TAILLE_LOT) {
+      const lot = paires.slice(i, i + 10 * TAILLE_LOT);
+      await tx.execute(sql`update commune set arrondissement_code = v.a
+        from unnest(${tableauSql(lot.map((p) => p[0]!), "text")}, ${tableauSql(lot.map((p) => p[1]!), "text")}) as v(c, a)
+        where commune.code = v.c`);
+    }
+  });
 }

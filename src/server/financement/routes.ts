@@ -8,7 +8,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import { poste, structure, versement } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { type Colonne, versCsv, versXlsx } from "../infra/export.ts";
+import { type Colonne, versCsv, versXlsx, exportePar } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { grandLivre, type LigneGrandLivre } from "./grand-livre.ts";
 
@@ -75,7 +75,8 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
   r.get(
     "/api/financement/postes",
     {
-      config: { acces: ["financeur", "admin"] },
+      // A structure reads its own posts' subsidy: received and due.
+      config: { acces: ["financeur", "admin", "structure"] },
       schema: {
         tags: tag,
         summary: "Droits, appelé, versé, dû et trop-perçu de chaque poste du périmètre",
@@ -149,7 +150,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .send(
           await versXlsx("Grand livre", COLONNES_GRAND_LIVRE, postes, [
-            `Exporté par ${connexion.utilisateur.prenom} ${connexion.utilisateur.nom} le ${ctx.horloge().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`,
+            exportePar(connexion.utilisateur, ctx.horloge()),
             `Situation au ${au} ; montants en euros`,
           ]),
         );

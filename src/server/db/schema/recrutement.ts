@@ -155,6 +155,8 @@ export const contrat = pgTable(
   (t) => [
     index("contrat_structure_idx").on(t.structureId),
     index("contrat_utilisateur_idx").on(t.utilisateurId),
+    // Dashboards and the ledger read every contract of a post, ended ones included.
+    index("contrat_poste_idx").on(t.posteId),
     // Quota: a post holds at most one active contract and one declared one (a renewal).
     uniqueIndex("contrat_poste_actif_uq").on(t.posteId).where(sql`${t.statut} = 'actif'`),
     uniqueIndex("contrat_poste_declare_uq").on(t.posteId).where(sql`${t.statut} = 'declare'`),

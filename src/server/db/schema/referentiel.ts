@@ -17,6 +17,15 @@ export const departement = pgTable("departement", {
   zone: text("zone").notNull(),
 });
 
+/** Arrondissements: the préfet's dashboard breaks a département down by them. */
+export const arrondissement = pgTable("arrondissement", {
+  code: text("code").primaryKey(),
+  nom: text("nom").notNull(),
+  departementCode: text("departement_code")
+    .notNull()
+    .references(() => departement.code),
+});
+
 export const commune = pgTable(
   "commune",
   {
@@ -29,6 +38,7 @@ export const commune = pgTable(
     regionCode: text("region_code")
       .notNull()
       .references(() => region.code),
+    arrondissementCode: text("arrondissement_code").references(() => arrondissement.code),
     codesPostaux: text("codes_postaux").array().notNull(),
     population: integer("population"),
   },

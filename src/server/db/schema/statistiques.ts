@@ -33,6 +33,8 @@ export const statConseillerJour = pgTable(
   (t) => [
     primaryKey({ columns: [t.conseillerId, t.structureId, t.jour] }),
     index("stat_conseiller_jour_structure_idx").on(t.structureId, t.jour),
+    // A conseiller's last report day and "active in the last 30 days": one probe each.
+    index("stat_conseiller_jour_conseiller_jour_idx").on(t.conseillerId, t.jour),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "contrat_poste_idx" ON "contrat" USING btree ("poste_id");--> statement-breakpoint
+CREATE INDEX "stat_conseiller_jour_conseiller_jour_idx" ON "stat_conseiller_jour" USING btree ("conseiller_id","jour");

@@ -1,0 +1,271 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Comptes, COMPTES_VIDES, type Niveau } from "../../domain/pilotage/indicateurs.ts";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import { rollupAvecAttente } from "../activite/rollups.ts";
+import type { Periode } from "../activite/statistiques-queries.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import { type Executeur, lignes } from "../db/client.ts";
+import { arrondissement, departement, statConseillerJour } from "../db/schema.ts";
+import { colonnesPerimetreStructure } from "../structures/queries.ts";
+
+/** `total` gives one row for the whole scope. */
+export type Decoupage = Niveau | "total";
+
+export type Filtres = {
+  decoupage: Decoupage;
+  /** Drill-down: only the territories inside this région or this département. */
+  region?: string | undefined;
+  departement?: string | undefined;
+  aujourdhui: string;
+  periode: Periode;
+};
+
+export type LigneComptes = Comptes & { code: string };
+
+/** Days a conseiller may go without a report and still count as active (§2.2). */
+const JOURS_ACTIVITE = 30;
+
+/** The key of a structure's territory at each level (`commune` joined as `cm` for arrondissements). */
+function cleStructure(d: Decoupage): SQL {
+  switch (d) {
+    case "region":
+      return sql`structure.region_code`;
+    case "departement":
+      return sql`structure.departement_code`;
+    case "arrondissement":
+      return sql`coalesce(cm.arrondissement_code, '')`;
+    case "total":
+      return sql`'total'`;
+  }
+}
+
+function filtreTerritoire(f: Filtres): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (f.region) conditions.push(sql`structure.region_code = ${f.region}`);
+  if (f.departement) conditions.push(sql`structure.departement_code = ${f.departement}`);
+  return sql.join(conditions, sql` and `);
+}
+
+const joindreCommune = (d: Decoupage) =>
+  d === "arrondissement" ? sql`left join commune cm on cm.code = structure.commune_code` : sql``;
+
+/**
+ * Posts, contracts, conseillers and requests of the scope, per territory of the structures:
+ * one pass over the scope's posts (a few thousand nationally), each contract, sign-in,
+ * training and last report read through an index.
+ */
+async function comptesPostes(
+  tx: Executeur,
+  connexion: SessionChargee,
+  f: Filtres,
+): Promise<Map<string, Partial<Comptes>>> {
+  const cle = cleStructure(f.decoupage);
+  const perimetre = predicatPerimetre(connexion, colonnesPerimetreStructure);
+  const depuis = sql`${f.aujourdhui}::date - ${JOURS_ACTIVITE}`;
+  const postes = await lignes<Record<string, string | number | null>>(
+    tx,
+    sql`select ${cle} as code,
+          count(*) filter (where p.statut <> 'rendu')::int as dotation,
+          count(*) filter (where p.statut <> 'rendu' and exists (
+            select 1 from decision_comite d join avis_prefet a on a.demande_id = d.demande_id
+            where d.id = p.decision_id))::int as "dotationProposition",
+          count(*) filter (where k.pourvu)::int as pourvus,
+          count(*) filter (where k.actif)::int as recrutes,
+          count(*) filter (where p.statut = 'vacant')::int as vacants,
+          coalesce(sum(${f.aujourdhui}::date - coalesce(k.fin, p.date_attribution))
+            filter (where p.statut = 'vacant'), 0)::int as "vacanceJoursCumul",
+          max(${f.aujourdhui}::date - coalesce(k.fin, p.date_attribution))
+            filter (where p.statut = 'vacant')::int as "vacanceJoursMax",
+          count(*) filter (where p.statut = 'vacant'
+            and p.date_limite_recrutement < ${f.aujourdhui})::int as "recrutementsEnRetard",
+          coalesce(sum(k.non_signes), 0)::int as "contratsNonSignesEnRetard",
+          count(*) filter (where k.active)::int as actives,
+          count(*) filter (where k.actif_recent)::int as actifs,
+          count(*) filter (where k.en_formation)::int as "enFormation",
+          count(*) filter (where k.forme)::int as formes,
+          count(*) filter (where k.certifie)::int as certifies
+        from poste p
+        join structure on structure.id = p.structure_id
+        ${joindreCommune(f.decoupage)}
+        left join lateral (
+          select bool_or(c.statut in ('declare', 'actif')) as pourvu,
+                 bool_or(c.statut = 'actif') as actif,
+                 count(*) filter (where c.statut = 'declare' and c.date_signature is null
+                   and c.date_limite_signature < ${f.aujourdhui}) as non_signes,
+                 max(coalesce(c.date_fin_effective, c.date_fin))
+                   filter (where c.statut = 'termine') as fin,
+                 bool_or(c.statut = 'actif' and u.derniere_connexion_le is not null) as active,
+                 bool_or(c.statut = 'actif' and (
+                   exists (select 1 from stat_conseiller_jour s where s.conseiller_id = c.utilisateur_id
+                             and s.jour >= ${depuis} and s.activites > 0)
+                   or exists (select 1 from stat_attente s where s.conseiller_id = c.utilisateur_id
+                             and s.jour >= ${depuis} and s.activites > 0))) as actif_recent,
+                 bool_or(c.statut = 'actif' and exists (select 1 from formation fo
+                   where fo.utilisateur_id = c.utilisateur_id and fo.statut = 'en_cours')) as en_formation,
+                 bool_or(c.statut = 'actif' and exists (select 1 from formation fo
+                   where fo.utilisateur_id = c.utilisateur_id
+                     and fo.statut in ('terminee', 'dispensee'))) as forme,
+                 bool_or(c.statut = 'actif' and exists (select 1 from certification ce
+                   where ce.utilisateur_id = c.utilisateur_id and ce.type = 'ccp1'
+                     and ce.statut = 'obtenue')) as certifie
+          from contrat c join utilisateur u on u.id = c.utilisateur_id
+          where c.poste_id = p.id
+        ) k on true
+        where ${perimetre} and ${filtreTerritoire(f)}
+        group by 1`,
+  );
+  const demandes = await lignes<{ code: string; n: number }>(
+    tx,
+    sql`select ${cle} as code, count(*)::int as n
+        from demande_postes dp
+        join structure on structure.id = dp.structure_id
+        ${joindreCommune(f.decoupage)}
+        where dp.statut in ('deposee', 'complement_demande') and dp.nature <> 'retrait'
+          and not exists (select 1 from avis_prefet a where a.demande_id = dp.id)
+          and ${perimetre} and ${filtreTerritoire(f)}
+        group by 1`,
+  );
+  const parCode = new Map<string, Partial<Comptes>>();
+  for (const l of postes) {
+    const { code, ...comptes } = l;
+    parCode.set(String(code), comptes as Partial<Comptes>);
+  }
+  for (const d of demandes)
+    parCode.set(d.code, { ...parCode.get(d.code), demandesEnAttenteAvis: d.n });
+  return parCode;
+}
+
+const ROLES_TERRITORIAUX = new Set(["admin", "financeur", "prefet", "hub"]);
+
+/**
+ * Activity of the period. Territorial readers above the arrondissement read the département
+ * roll-up (a national year is 101 × 365 rows), where a report counts in the département of
+ * its place; any other cut reads the per-conseiller roll-up, by the employer's territory.
+ */
+async function comptesActivite(
+  tx: Executeur,
+  connexion: SessionChargee,
+  f: Filtres,
+): Promise<Map<string, Partial<Comptes>>> {
+  const sommes = sql`coalesce(sum(activites), 0)::int as activites,
+    coalesce(sum(accompagnements), 0)::int as accompagnements,
+    coalesce(sum(deja_accompagnes), 0)::int as "dejaAccompagnes"`;
+  const periode = sql`jour between ${f.periode.du} and ${f.periode.au}`;
+  const role = connexion.habilitation?.role ?? "";
+  let resultat: (Partial<Comptes> & { code: string })[];
+  if (ROLES_TERRITORIAUX.has(role) && f.decoupage !== "arrondissement") {
+    const cle = {
+      region: sql`departement.region_code`,
+      departement: sql`departement.code`,
+      total: sql`'total'`,
+    }[f.decoupage];
+    const drill: SQL[] = [sql`true`];
+    if (f.region) drill.push(sql`departement.region_code = ${f.region}`);
+    if (f.departement) drill.push(sql`departement.code = ${f.departement}`);
+    resultat = await lignes(
+      tx,
+      sql`select ${cle} as code, ${sommes}
+          from ${rollupAvecAttente("stat_departement_jour")} r
+          join departement on departement.code = r.departement_code
+          where ${periode}
+            and ${predicatPerimetre(connexion, { departement: departement.code, region: departement.regionCode })}
+            and ${sql.join(drill, sql` and `)}
+          group by 1`,
+    );
+  } else {
+    resultat = await lignes(
+      tx,
+      sql`select ${cleStructure(f.decoupage)} as code, ${sommes}
+          from ${rollupAvecAttente("stat_conseiller_jour")} as stat_conseiller_jour
+          join structure on structure.id = stat_conseiller_jour.structure_id
+          ${joindreCommune(f.decoupage)}
+          where ${periode}
+            and ${predicatPerimetre(connexion, { ...colonnesPerimetreStructure, utilisateurId: statConseillerJour.conseillerId })}
+            and ${filtreTerritoire(f)}
+          group by 1`,
+    );
+  }
+  return new Map(resultat.map(({ code, ...c }) => [String(code), c]));
+}
+
+/** The territories of a level inside the reader's scope, listed even when nothing is counted. */
+async function territoiresDuNiveau(
+  tx: Executeur,
+  connexion: SessionChargee,
+  f: Filtres,
+): Promise<{ code: string; nom: string }[]> {
+  const perimetre = predicatPerimetre(connexion, {
+    departement: departement.code,
+    region: departement.regionCode,
+  });
+  const drill: SQL[] = [sql`true`];
+  if (f.region) drill.push(sql`departement.region_code = ${f.region}`);
+  if (f.departement) drill.push(sql`departement.code = ${f.departement}`);
+  const ou = sql.join([perimetre, ...drill], sql` and `);
+  switch (f.decoupage) {
+    case "total":
+      return [{ code: "total", nom: "Total" }];
+    case "region":
+      return lignes(
+        tx,
+        sql`select distinct r.code, r.nom from region r
+            join departement on departement.region_code = r.code where ${ou} order by r.code`,
+      );
+    case "departement":
+      return lignes(tx, sql`select code, nom from departement where ${ou} order by code`);
+    case "arrondissement":
+      return lignes(
+        tx,
+        sql`select ${arrondissement.code} as code, ${arrondissement.nom} as nom from ${arrondissement}
+            join departement on departement.code = ${arrondissement.departementCode}
+            where ${ou} order by 1`,
+      );
+  }
+}
+
+/** Names of codes found in the counts but outside the listed territories (a structure scope). */
+async function nomsDe(tx: Executeur, decoupage: Decoupage, codes: string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const table = {
+    region: sql`region`,
+    departement: sql`departement`,
+    arrondissement: sql`arrondissement`,
+    total: undefined,
+  }[decoupage];
+  if (!table) return new Map(codes.map((c) => [c, "Total"]));
+  const trouves = await lignes<{ code: string; nom: string }>(
+    tx,
+    sql`select code, nom from ${table} where code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(trouves.map((t) => [t.code, t.nom]));
+}
+
+/** Every count of the dashboards, one row per territory of the level asked (or one total). */
+export async function comptesParTerritoire(
+  tx: Executeur,
+  connexion: SessionChargee,
+  f: Filtres,
+): Promise<(LigneComptes & { nom: string })[]> {
+  const [listes, postes, activite] = await Promise.all([
+    territoiresDuNiveau(tx, connexion, f),
+    comptesPostes(tx, connexion, f),
+    comptesActivite(tx, connexion, f),
+  ]);
+  const codes = new Set([...listes.map((t) => t.code), ...postes.keys(), ...activite.keys()]);
+  const connus = new Map(listes.map((t) => [t.code, t.nom]));
+  const manquants = await nomsDe(
+    tx,
+    f.decoupage,
+    [...codes].filter((c) => !connus.has(c) && c !== ""),
+  );
+  return [...codes].map((code) => ({
+    ...COMPTES_VIDES,
+    ...postes.get(code),
+    ...activite.get(code),
+    code,
+    nom: connus.get(code) ?? manquants.get(code) ?? "Sans arrondissement",
+  }));
+}

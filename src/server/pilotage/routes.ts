@@ -1,0 +1,171 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  additionner,
+  type Indicateurs,
+  indicateurs,
+  NIVEAUX,
+  TRIS,
+  trier,
+} from "../../domain/pilotage/indicateurs.ts";
+import { LIBELLES_ROLES } from "../../domain/roles.ts";
+import { jourParis } from "../../domain/temps.ts";
+import { connexionRequise } from "../access/acces.ts";
+import { periode, periodeSchema } from "../activite/statistiques-routes.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import type { Contexte } from "../contexte.ts";
+import { type Colonne, versCsv, versXlsx, exportePar } from "../infra/export.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { conseillersSuivis } from "./conseillers-queries.ts";
+import { comptesParTerritoire, type Decoupage } from "./indicateurs-queries.ts";
+
+const tag = ["Pilotage"];
+const ROLES_TABLEAU = [
+  "admin",
+  "prefet",
+  "hub",
+  "grand_reseau",
+  "financeur",
+  "structure",
+  "coordinateur",
+] as const;
+
+const codeTerritoire = z
+  .string()
+  .regex(/^(\d{2,3}|2[AB])$/, "Le code de territoire est invalide.")
+  .optional();
+
+const tableauSchema = periodeSchema.and(
+  z
+    .object({
+      decoupage: z
+        .enum([...NIVEAUX, "total"], { error: "Le découpage est region, departement, arrondissement ou total." })
+        .default("total"),
+      region: codeTerritoire,
+      departement: codeTerritoire,
+      tri: z.enum(TRIS, { error: "Colonne de tri inconnue." }).default("nom"),
+      ordre: z.enum(["asc", "desc"], { error: "L'ordre est asc ou desc." }).default("asc"),
+    })
+    .strict(),
+);
+type RequeteTableau = z.infer<typeof tableauSchema>;
+
+export type LigneTableau = Indicateurs & { code: string; nom: string };
+
+async function tableau(ctx: Contexte, connexion: SessionChargee, q: RequeteTableau) {
+  const aujourdhui = jourParis(ctx.horloge());
+  const p = periode(q, aujourdhui);
+  const decoupage = q.decoupage as Decoupage;
+  const comptes = await comptesParTerritoire(ctx.db, connexion, {
+    decoupage,
+    region: q.region,
+    departement: q.departement,
+    aujourdhui,
+    periode: p,
+  });
+  const lignes: LigneTableau[] = trier(
+    comptes.map((c) => ({ ...indicateurs(c), code: c.code, nom: c.nom })),
+    q.tri,
+    q.ordre,
+  );
+  return { aujourdhui, periode: p, decoupage, total: indicateurs(additionner(comptes)), lignes };
+}
+
+const nombre = (v: number | null) => v ?? "";
+const COLONNES: Colonne<LigneTableau>[] = [
+  { titre: "Code", valeur: (l) => l.code },
+  { titre: "Territoire", valeur: (l) => l.nom },
+  { titre: "Dotation (postes attribués)", valeur: (l) => l.dotation },
+  { titre: "dont sur proposition du préfet", valeur: (l) => l.dotationProposition },
+  { titre: "Postes pourvus", valeur: (l) => l.pourvus },
+  { titre: "Conseillers recrutés", valeur: (l) => l.recrutes },
+  { titre: "Conseillers activés", valeur: (l) => l.actives },
+  { titre: "Inactifs", valeur: (l) => l.inactifs },
+  { titre: "Taux d'activation (%)", valeur: (l) => nombre(l.tauxActivation) },
+  { titre: "Conseillers actifs (30 jours)", valeur: (l) => l.actifs },
+  { titre: "Postes vacants", valeur: (l) => l.vacants },
+  { titre: "Vacance moyenne (jours)", valeur: (l) => nombre(l.vacanceJoursMoyenne) },
+  { titre: "Recrutements en retard", valeur: (l) => l.recrutementsEnRetard },
+  { titre: "Contrats non signés en retard", valeur: (l) => l.contratsNonSignesEnRetard },
+  { titre: "En formation", valeur: (l) => l.enFormation },
+  { titre: "Formés", valeur: (l) => l.formes },
+  { titre: "Certifiés (CCP1)", valeur: (l) => l.certifies },
+  { titre: "Demandes en attente d'avis", valeur: (l) => l.demandesEnAttenteAvis },
+  { titre: "CRA enregistrés", valeur: (l) => l.activites },
+  { titre: "Accompagnements", valeur: (l) => l.accompagnements },
+  { titre: "Personnes accompagnées", valeur: (l) => l.personnes },
+];
+
+export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/pilotage/tableau",
+    {
+      config: { acces: [...ROLES_TABLEAU] },
+      schema: {
+        tags: tag,
+        summary:
+          "Tableau de bord du périmètre : postes, recrutements, formation, activité, par territoire",
+        querystring: tableauSchema,
+      },
+    },
+    async (requete) => tableau(ctx, connexionRequise(requete), requete.query),
+  );
+
+  r.get(
+    "/api/pilotage/tableau/export",
+    {
+      config: { acces: [...ROLES_TABLEAU], rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary: "Le tableau par territoire en CSV (; avec BOM) ou XLSX, journalisé",
+        querystring: tableauSchema.and(
+          z.object({
+            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+          }),
+        ),
+      },
+    },
+    async (requete, reponse) => {
+      const connexion = connexionRequise(requete);
+      const { format, ...q } = requete.query;
+      const t = await tableau(ctx, connexion, q);
+      const lignes = [...t.lignes, { ...t.total, code: "", nom: "Total" }];
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "export.telecharge",
+        cibleType: "export",
+        cibleId: "tableau-pilotage",
+        apres: { format, decoupage: t.decoupage, ...t.periode, lignes: t.lignes.length },
+      });
+      const nom = `Territoires_${t.decoupage}_${t.periode.du}_${t.periode.au}.${format}`;
+      reponse.header("content-disposition", `attachment; filename="${nom}"`);
+      if (format === "csv")
+        return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES, lignes));
+      return reponse
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(
+          await versXlsx("Territoires", COLONNES, lignes, [
+            exportePar(connexion.utilisateur, ctx.horloge()),
+            `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""} ; découpage : ${t.decoupage}${q.region ? ` ; région ${q.region}` : ""}${q.departement ? ` ; département ${q.departement}` : ""}`,
+            `Activité du ${t.periode.du} au ${t.periode.au}`,
+          ]),
+        );
+    },
+  );
+
+  r.get(
+    "/api/pilotage/conseillers",
+    {
+      config: { acces: ["coordinateur", "structure", "prefet", "hub", "grand_reseau", "admin"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Conseillers sous contrat du périmètre : dernier compte rendu, activité sur 30 jours, formation",
+      },
+    },
+    async (requete) =>
+      conseillersSuivis(ctx.db, connexionRequise(requete), jourParis(ctx.horloge())),
+  );
+}
