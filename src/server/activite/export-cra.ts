@@ -20,7 +20,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, cra, lieu, structure, utilisateur } from "../db/schema.ts";
-import { type Colonne, csvEnFlux, xlsxEnFlux, exportePar } from "../infra/export.ts";
+import { type Colonne, csvEnFlux, exportePar, xlsxEnFlux } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 
 const LOT = 5_000;

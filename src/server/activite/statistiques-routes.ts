@@ -15,7 +15,7 @@ import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { lignes } from "../db/client.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { versCsv, versXlsx, exportePar } from "../infra/export.ts";
+import { exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-export.ts";
 import {

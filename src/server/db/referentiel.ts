@@ -60,7 +60,7 @@ export async function chargerReferentiel(db: Db): Promise<{ communes: number }> 
           type: c.type,
           departementCode: c.departement as string,
           regionCode: c.region as string,
-          arrondissementCode: c.arrondissement ?? null,
+          arrondissementCode: c.arrondissement || null,
           codesPostaux: c.codesPostaux ?? [],
           population: c.population ?? null,
         })),
@@ -89,7 +89,13 @@ async function completerArrondissements(db: Db): Promise<void> {
     for (let i = 0; i < paires.length; i += 10 * TAILLE_LOT) {
       const lot = paires.slice(i, i + 10 * TAILLE_LOT);
       await tx.execute(sql`update commune set arrondissement_code = v.a
-        from unnest(${tableauSql(lot.map((p) => p[0]!), "text")}, ${tableauSql(lot.map((p) => p[1]!), "text")}) as v(c, a)
+        from unnest(${tableauSql(
+          lot.map((p) => p[0]!),
+          "text",
+        )}, ${tableauSql(
+          lot.map((p) => p[1]!),
+          "text",
+        )}) as v(c, a)
         where commune.code = v.c`);
     }
   });

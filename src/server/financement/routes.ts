@@ -8,7 +8,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import { poste, structure, versement } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { type Colonne, versCsv, versXlsx, exportePar } from "../infra/export.ts";
+import { type Colonne, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { grandLivre, type LigneGrandLivre } from "./grand-livre.ts";
 

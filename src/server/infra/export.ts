@@ -36,10 +36,7 @@ export function versCsv<T>(colonnes: Colonne<T>[], lignes: T[]): Buffer {
 export type EnteteExport = string[];
 
 /** The first line of every export's header: who exported and when (Paris time). */
-export function exportePar(
-  u: { prenom: string; nom: string },
-  maintenant: Date,
-): string {
+export function exportePar(u: { prenom: string; nom: string }, maintenant: Date): string {
   return `Exporté par ${u.prenom} ${u.nom} le ${maintenant.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`;
 }
 

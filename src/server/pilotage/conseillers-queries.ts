@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
-import { contrat } from "../db/schema.ts";
 import { type Executeur, lignes } from "../db/client.ts";
+import { contrat } from "../db/schema.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 
 export type ConseillerSuivi = {

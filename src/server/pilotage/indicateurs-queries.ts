@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Comptes, COMPTES_VIDES, type Niveau } from "../../domain/pilotage/indicateurs.ts";
+import { COMPTES_VIDES, type Comptes, type Niveau } from "../../domain/pilotage/indicateurs.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import { rollupAvecAttente } from "../activite/rollups.ts";
 import type { Periode } from "../activite/statistiques-queries.ts";
@@ -61,7 +61,7 @@ async function comptesPostes(
 ): Promise<Map<string, Partial<Comptes>>> {
   const cle = cleStructure(f.decoupage);
   const perimetre = predicatPerimetre(connexion, colonnesPerimetreStructure);
-  const depuis = sql`${f.aujourdhui}::date - ${JOURS_ACTIVITE}`;
+  const depuis = sql`(${f.aujourdhui}::date - ${JOURS_ACTIVITE}::int)`;
   const postes = await lignes<Record<string, string | number | null>>(
     tx,
     sql`select ${cle} as code,

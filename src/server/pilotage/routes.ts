@@ -15,7 +15,7 @@ import { connexionRequise } from "../access/acces.ts";
 import { periode, periodeSchema } from "../activite/statistiques-routes.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
-import { type Colonne, versCsv, versXlsx, exportePar } from "../infra/export.ts";
+import { type Colonne, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { conseillersSuivis } from "./conseillers-queries.ts";
 import { comptesParTerritoire, type Decoupage } from "./indicateurs-queries.ts";
@@ -40,7 +40,9 @@ const tableauSchema = periodeSchema.and(
   z
     .object({
       decoupage: z
-        .enum([...NIVEAUX, "total"], { error: "Le découpage est region, departement, arrondissement ou total." })
+        .enum([...NIVEAUX, "total"], {
+          error: "Le découpage est region, departement, arrondissement ou total.",
+        })
         .default("total"),
       region: codeTerritoire,
       departement: codeTerritoire,

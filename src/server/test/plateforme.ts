@@ -32,7 +32,7 @@ export async function plateformeDeTest(
   const config = lireConfig({
     NODE_ENV: "test",
     CNFS_DEMO: "1",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     PUBLIC_URL: URL_TEST,
     ...env,
   });
