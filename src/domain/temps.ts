@@ -32,3 +32,9 @@ export function ajouterJours(jour: string, jours: number): string {
   d.setUTCDate(d.getUTCDate() + jours);
   return d.toISOString().slice(0, 10);
 }
+
+/** The last day (AAAA-MM-JJ) of the month of a calendar day: month-end schedules. */
+export function finDuMois(jour: string): string {
+  const [a, m] = jour.split("-").map(Number);
+  return new Date(Date.UTC(a!, m!, 0)).toISOString().slice(0, 10);
+}

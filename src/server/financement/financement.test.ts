@@ -90,6 +90,32 @@ describe.each(BASES_DE_TEST)("grand livre de la subvention sur %s", (type) => {
     ]);
   });
 
+  it("donne l'échéancier du mois et laisse une structure lire ses seuls postes", async () => {
+    const mois = (
+      await p.app.inject({
+        url: "/api/financement/postes?echeance=fin_du_mois",
+        headers: { cookie: financeur },
+      })
+    ).json();
+    const jour = await postes();
+    expect(mois.au > jour.au).toBe(true);
+    expect(mois.au).toMatch(/-3[01]$|-2[89]$/);
+    expect(mois.totaux.droitCents).toBeGreaterThanOrEqual(jour.totaux.droitCents!);
+    const structure = await connecterPersona(p, "structure.pimms@demo.conseiller-numerique.fr");
+    const siens = (
+      await p.app.inject({ url: "/api/financement/postes", headers: { cookie: structure } })
+    ).json() as { postes: Poste[] };
+    expect(siens.postes.length).toBe(3);
+    expect(new Set(siens.postes.map((x) => x.structure)).size).toBe(1);
+    const versement = await p.app.inject({
+      method: "POST",
+      url: "/api/financement/versements",
+      headers: { cookie: structure, origin: URL_TEST },
+      payload: {},
+    });
+    expect(versement.statusCode).toBe(403);
+  });
+
   it("exporte le grand livre pour la comptabilité, montants en euros, et journalise l'export", async () => {
     const r = await p.app.inject({
       url: "/api/financement/export?format=csv",

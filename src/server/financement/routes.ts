@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { jourParis } from "../../domain/temps.ts";
+import { finDuMois, jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
@@ -84,13 +84,20 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
           .object({
             structureId: z.uuid("Structure invalide.").optional(),
             au: z.iso.date("La date s'écrit AAAA-MM-JJ.").optional(),
+            echeance: z
+              .enum(["aujourdhui", "fin_du_mois"], {
+                error: "L'échéance est aujourdhui ou fin_du_mois.",
+              })
+              .optional(),
           })
           .strict(),
       },
     },
     async (requete) => {
       const q = requete.query;
-      const au = q.au ?? jourParis(ctx.horloge());
+      const aujourdhui = jourParis(ctx.horloge());
+      // "Due this month": the schedule as it will stand on the month's last day.
+      const au = q.au ?? (q.echeance === "fin_du_mois" ? finDuMois(aujourdhui) : aujourdhui);
       const postes = await grandLivre(
         ctx.db,
         and(

@@ -1,7 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import type { Moi } from "../../domain/session.ts";
 import { LiensExportCra } from "../activite/PagesCra.tsx";
 import { GrandLivre } from "../financement/GrandLivre.tsx";
+import { SuiviConseillers } from "../pilotage/SuiviConseillers.tsx";
+import { TableauDeBord } from "../pilotage/TableauDeBord.tsx";
 import { MaCandidature } from "../recrutement/MaCandidature.tsx";
 import {
   MaFormation,
@@ -39,6 +42,7 @@ export function EspaceAdmin() {
     <GabaritEspace roleAttendu="admin" titre="Espace de l'administration nationale (ANCT)">
       {() => (
         <>
+          <TableauDeBord titre="Tableau de bord national" decoupage="region" />
           <LienStatistiques exportCra />
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
@@ -76,6 +80,13 @@ export function EspaceAdmin() {
   );
 }
 
+/** A one-département scope breaks down by arrondissement; a wider one by département. */
+function decoupageDe(moi: Moi) {
+  return moi.habilitation?.perimetre.type === "departement" ? "arrondissement" : "departement";
+}
+const departementDe = (moi: Moi) =>
+  moi.habilitation?.perimetre.type === "departement" ? moi.habilitation.perimetre.code : undefined;
+
 /** What every territorial reader sees: the requests, the posts and the structures of its scope. */
 function VuePerimetre(props: { demandes: string; postes: string; structures: string }) {
   return (
@@ -90,8 +101,13 @@ function VuePerimetre(props: { demandes: string; postes: string; structures: str
 export function EspacePrefet() {
   return (
     <GabaritEspace roleAttendu="prefet" titre="Espace de la préfecture">
-      {() => (
+      {(moi) => (
         <>
+          <TableauDeBord
+            titre="Tableau de bord du territoire"
+            decoupage={decoupageDe(moi)}
+            departementCarte={departementDe(moi)}
+          />
           <LienStatistiques />
           <SuiviRecrutementsTerritoire />
           <VuePerimetre
@@ -110,6 +126,9 @@ export function EspaceStructure() {
     <GabaritEspace roleAttendu="structure" titre="Espace de la structure d'accueil">
       {() => (
         <>
+          <TableauDeBord titre="Tableau de bord de la structure" decoupage="total" />
+          <GrandLivre titre="Subvention de vos postes" lectureSeule />
+          <SuiviConseillers titre="Activité de vos conseillers" />
           <LienStatistiques exportCra />
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
@@ -185,6 +204,8 @@ export function EspaceCoordinateur() {
     <GabaritEspace roleAttendu="coordinateur" titre="Espace du coordinateur">
       {() => (
         <>
+          <TableauDeBord titre="Tableau de bord de votre périmètre" decoupage="total" />
+          <SuiviConseillers titre="Les conseillers que vous coordonnez" />
           <LienStatistiques exportCra />
           <SuiviFormationCoordinateur />
           <StructuresDuPerimetre titre="Structures des conseillers que vous coordonnez" />
@@ -197,8 +218,13 @@ export function EspaceCoordinateur() {
 export function EspaceHub() {
   return (
     <GabaritEspace roleAttendu="hub" titre="Espace du hub territorial">
-      {() => (
+      {(moi) => (
         <>
+          <TableauDeBord
+            titre="Tableau de bord du territoire"
+            decoupage={decoupageDe(moi)}
+            departementCarte={departementDe(moi)}
+          />
           <LienStatistiques />
           <VuePerimetre
             demandes="Demandes de postes de votre territoire"
@@ -217,6 +243,7 @@ export function EspaceGrandReseau() {
     <GabaritEspace roleAttendu="grand_reseau" titre="Espace du grand réseau">
       {() => (
         <>
+          <TableauDeBord titre="Tableau de bord du réseau" decoupage="departement" />
           <LienStatistiques />
           <VuePerimetre
             demandes="Demandes de postes de votre réseau"
@@ -234,6 +261,7 @@ export function EspaceFinanceur() {
     <GabaritEspace roleAttendu="financeur" titre="Espace du financeur (Banque des Territoires)">
       {() => (
         <>
+          <TableauDeBord titre="Tableau de bord national" decoupage="region" />
           <LienStatistiques />
           <GrandLivre />
           <VuePerimetre

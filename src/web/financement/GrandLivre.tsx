@@ -5,7 +5,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type ChangeEvent, type FormEvent, useState } from "react";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { centimes, eurosCentimes } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -116,18 +116,26 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
   );
 }
 
-/** The financeur's ledger: each post's entitlement, what is called, paid, due or owed back. */
-export function GrandLivre() {
+/**
+ * Each post's entitlement, what is called, paid, due or owed back: the financeur records
+ * payments here; a structure reads its own posts.
+ */
+export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {}) {
+  // "Due this month": the schedule as it will stand on the month's last day.
+  const [finDeMois, setFinDeMois] = useState(false);
   const { data, error } = useQuery({
-    queryKey: ["grand-livre"],
-    queryFn: () => appelerApi<Reponse>("/api/financement/postes"),
+    queryKey: ["grand-livre", finDeMois],
+    queryFn: () =>
+      appelerApi<Reponse>(`/api/financement/postes${finDeMois ? "?echeance=fin_du_mois" : ""}`),
   });
   const [ouvert, setOuvert] = useState<string | null>(null);
+  // Payments are recorded on today's situation, never on the month-end forecast.
+  const actions = !props.lectureSeule && !finDeMois;
   const [aVerser, setAVerser] = useState(false);
   const lignes = data?.postes.filter((p) => !aVerser || p.duCents > 0) ?? [];
   return (
     <section aria-labelledby="titre-grand-livre" className={fr.cx("fr-mt-4w")}>
-      <h2 id="titre-grand-livre">Subvention par poste</h2>
+      <h2 id="titre-grand-livre">{props.titre ?? "Subvention par poste"}</h2>
       {error && <Alert severity="error" small description={error.message} />}
       {data && (
         <>
@@ -137,10 +145,13 @@ export function GrandLivre() {
             {eur(data.totaux.verseCents!)}, dû {eur(data.totaux.duCents!)}, trop-perçu{" "}
             {eur(data.totaux.tropPercuCents!)}.
           </p>
-          <LiensExport
-            chemin="/api/financement/export"
-            libelle="Grand livre pour la comptabilité"
-          />
+          {!props.lectureSeule && (
+            <LiensExport
+              chemin="/api/financement/export"
+              libelle="Grand livre pour la comptabilité"
+              requete={finDeMois ? `au=${data.au}` : undefined}
+            />
+          )}
           <Checkbox
             small
             options={[
@@ -151,6 +162,18 @@ export function GrandLivre() {
                   onChange: (e) => setAVerser(e.target.checked),
                 },
               },
+              ...(props.lectureSeule
+                ? []
+                : [
+                    {
+                      label: "Échéancier du mois : ce qui sera dû au dernier jour du mois",
+                      nativeInputProps: {
+                        checked: finDeMois,
+                        onChange: (e: ChangeEvent<HTMLInputElement>) =>
+                          setFinDeMois(e.target.checked),
+                      },
+                    },
+                  ]),
             ]}
           />
           <div className={fr.cx("fr-table")}>
@@ -165,7 +188,7 @@ export function GrandLivre() {
                   <th scope="col">Versé</th>
                   <th scope="col">Dû</th>
                   <th scope="col">Trop-perçu</th>
-                  <th scope="col">Action</th>
+                  {actions && <th scope="col">Action</th>}
                 </tr>
               </thead>
               <tbody>
@@ -180,21 +203,23 @@ export function GrandLivre() {
                     <td>{eur(p.verseCents)}</td>
                     <td>{eur(p.duCents)}</td>
                     <td>{eur(p.tropPercuCents)}</td>
-                    <td>
-                      <Button
-                        priority="tertiary"
-                        size="small"
-                        onClick={() => setOuvert(ouvert === p.posteId ? null : p.posteId)}
-                      >
-                        Enregistrer un versement
-                      </Button>
-                    </td>
+                    {actions && (
+                      <td>
+                        <Button
+                          priority="tertiary"
+                          size="small"
+                          onClick={() => setOuvert(ouvert === p.posteId ? null : p.posteId)}
+                        >
+                          Enregistrer un versement
+                        </Button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {ouvert && (
+          {ouvert && actions && (
             <FormulaireVersement
               key={ouvert}
               poste={data.postes.find((p) => p.posteId === ouvert)!}

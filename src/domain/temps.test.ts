@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { ajouterJours, finDuMois, jourParis } from "./temps.ts";
+
+describe("jours du calendrier", () => {
+  it("donne le dernier jour du mois, février bissextile compris", () => {
+    expect(finDuMois("2026-03-02")).toBe("2026-03-31");
+    expect(finDuMois("2028-02-10")).toBe("2028-02-29");
+    expect(finDuMois("2026-02-28")).toBe("2026-02-28");
+    expect(finDuMois("2026-12-01")).toBe("2026-12-31");
+  });
+  it("lit le jour à Paris et déplace un jour à travers les années", () => {
+    expect(jourParis(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(ajouterJours("2026-12-31", 1)).toBe("2027-01-01");
+  });
+});

@@ -1,0 +1,253 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Indicateurs, Niveau, Tri } from "../../domain/pilotage/indicateurs.ts";
+import { appelerApi } from "../api.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
+
+type Decoupage = Niveau | "total";
+type Ligne = Indicateurs & { code: string; nom: string };
+type Reponse = {
+  aujourdhui: string;
+  periode: { du: string; au: string };
+  total: Indicateurs;
+  lignes: Ligne[];
+};
+
+const nombre = new Intl.NumberFormat("fr-FR");
+const n = (v: number | null | undefined) =>
+  v === null || v === undefined ? "—" : nombre.format(v);
+const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("fr-FR");
+
+/** The level below each one, for the drill-down. */
+const SOUS_NIVEAU: Partial<Record<Decoupage, Niveau>> = {
+  region: "departement",
+  departement: "arrondissement",
+};
+
+const COLONNES: { cle: Tri; titre: string; valeur: (l: Ligne) => string }[] = [
+  { cle: "dotation", titre: "Dotation", valeur: (l) => n(l.dotation) },
+  { cle: "recrutes", titre: "Recrutés", valeur: (l) => n(l.recrutes) },
+  { cle: "actives", titre: "Activés", valeur: (l) => n(l.actives) },
+  {
+    cle: "tauxActivation",
+    titre: "Taux d'activation",
+    valeur: (l) => (l.tauxActivation === null ? "—" : `${nombre.format(l.tauxActivation)} %`),
+  },
+  { cle: "actifs", titre: "Actifs (30 j)", valeur: (l) => n(l.actifs) },
+  { cle: "vacants", titre: "Vacants", valeur: (l) => n(l.vacants) },
+  { cle: "recrutementsEnRetard", titre: "En retard", valeur: (l) => n(l.recrutementsEnRetard) },
+  { cle: "activites", titre: "CRA", valeur: (l) => n(l.activites) },
+  { cle: "personnes", titre: "Personnes accompagnées", valeur: (l) => n(l.personnes) },
+];
+
+/** The scope's key figures, each labelled in full for screen readers and print. */
+function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] }) {
+  const blocs: { titre: string; lignes: [string, string][] }[] = [
+    {
+      titre: "Postes",
+      lignes: [
+        ["Postes attribués", n(t.dotation)],
+        ["dont sur proposition du préfet", n(t.dotationProposition)],
+        ["Postes pourvus", n(t.pourvus)],
+        ["Postes vacants", n(t.vacants)],
+        [
+          "Durée de vacance (moyenne / plus longue)",
+          t.vacants > 0 ? `${n(t.vacanceJoursMoyenne)} j / ${n(t.vacanceJoursMax)} j` : "—",
+        ],
+        ["Recrutements en retard (plus d'un mois)", n(t.recrutementsEnRetard)],
+        ["Contrats non signés en retard (plus de 15 jours)", n(t.contratsNonSignesEnRetard)],
+        ["Demandes en attente d'avis", n(t.demandesEnAttenteAvis)],
+      ],
+    },
+    {
+      titre: "Conseillers",
+      lignes: [
+        ["Conseillers recrutés", n(t.recrutes)],
+        [
+          "Conseillers activés (taux d'activation)",
+          `${n(t.actives)}${t.tauxActivation === null ? "" : ` (${nombre.format(t.tauxActivation)} %)`}`,
+        ],
+        ["Conseillers actifs (un CRA dans les 30 derniers jours)", n(t.actifs)],
+        ["En formation", n(t.enFormation)],
+        ["Formés", n(t.formes)],
+        ["Certifiés (CCP1)", n(t.certifies)],
+      ],
+    },
+    {
+      titre: `Activité du ${date(periode.du)} au ${date(periode.au)}`,
+      lignes: [
+        ["CRA enregistrés", n(t.activites)],
+        ["Accompagnements", n(t.accompagnements)],
+        ["Personnes accompagnées", n(t.personnes)],
+      ],
+    },
+  ];
+  return (
+    <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-3w")}>
+      {blocs.map((b) => (
+        <div key={b.titre} className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <div className={fr.cx("fr-card", "fr-p-3w")}>
+            <h3 className={fr.cx("fr-h6")}>{b.titre}</h3>
+            <dl className={fr.cx("fr-mb-0")}>
+              {b.lignes.map(([libelle, valeur]) => (
+                <div key={libelle} className={fr.cx("fr-mb-1v")}>
+                  <dt className={fr.cx("fr-text--sm", "fr-mb-0")}>{libelle}</dt>
+                  <dd className={fr.cx("fr-text--lead", "fr-mb-0")}>{valeur}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The steering dashboard of the reader's scope (statistiques-et-opendata.md §2): key figures,
+ * then, when the scope spans territories, a sortable table that drills down from régions to
+ * départements to arrondissements, exportable as shown.
+ */
+export function TableauDeBord(props: {
+  titre: string;
+  decoupage: Decoupage;
+  /** The territory map of the scope, when it has one département. */
+  departementCarte?: string | undefined;
+}) {
+  const [pile, setPile] = useState<
+    { decoupage: Decoupage; region?: string; departement?: string; nom?: string }[]
+  >([{ decoupage: props.decoupage }]);
+  const [tri, setTri] = useState<{ cle: Tri; ordre: "asc" | "desc" }>({ cle: "nom", ordre: "asc" });
+  const niveau = pile.at(-1)!;
+  const requete = new URLSearchParams({
+    decoupage: niveau.decoupage,
+    tri: tri.cle,
+    ordre: tri.ordre,
+  });
+  if (niveau.region) requete.set("region", niveau.region);
+  if (niveau.departement) requete.set("departement", niveau.departement);
+  const { data, error, isPending } = useQuery({
+    queryKey: ["pilotage", requete.toString()],
+    queryFn: () => appelerApi<Reponse>(`/api/pilotage/tableau?${requete}`),
+  });
+  const trierPar = (cle: Tri) =>
+    setTri((t) => ({ cle, ordre: t.cle === cle && t.ordre === "desc" ? "asc" : "desc" }));
+  const sousNiveau = SOUS_NIVEAU[niveau.decoupage];
+  const libelleTri = (cle: Tri) =>
+    tri.cle === cle ? (tri.ordre === "asc" ? "ascending" : "descending") : undefined;
+  return (
+    <section aria-labelledby="titre-tableau-de-bord" className={fr.cx("fr-mb-6w")}>
+      <h2 id="titre-tableau-de-bord">{props.titre}</h2>
+      {error && (
+        <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} />
+      )}
+      {isPending && <p>Chargement du tableau de bord…</p>}
+      {data && <Chiffres t={data.total} periode={data.periode} />}
+      {props.departementCarte && (
+        <p>
+          <a
+            className={fr.cx("fr-link", "fr-icon-map-pin-2-line", "fr-link--icon-left")}
+            href={`/carte?departements=${props.departementCarte}`}
+          >
+            Les lieux d'activité du territoire sur la carte
+          </a>
+        </p>
+      )}
+      {data && niveau.decoupage !== "total" && (
+        <>
+          {pile.length > 1 && (
+            <p>
+              <Button
+                priority="tertiary"
+                size="small"
+                iconId="fr-icon-arrow-left-line"
+                onClick={() => setPile((p) => p.slice(0, -1))}
+              >
+                Revenir au niveau supérieur
+              </Button>{" "}
+              <span aria-live="polite">{niveau.nom}</span>
+            </p>
+          )}
+          <LiensExport
+            chemin="/api/pilotage/tableau/export"
+            requete={requete.toString()}
+            libelle="Tableau par territoire"
+          />
+          <div className={fr.cx("fr-table", "fr-table--no-caption")}>
+            <table>
+              <caption>Indicateurs par territoire</caption>
+              <thead>
+                <tr>
+                  <th scope="col" aria-sort={libelleTri("nom")}>
+                    <button
+                      type="button"
+                      className={fr.cx("fr-link")}
+                      onClick={() => trierPar("nom")}
+                    >
+                      Territoire
+                    </button>
+                  </th>
+                  {COLONNES.map((c) => (
+                    <th key={c.cle} scope="col" aria-sort={libelleTri(c.cle)}>
+                      <button
+                        type="button"
+                        className={fr.cx("fr-link")}
+                        onClick={() => trierPar(c.cle)}
+                      >
+                        {c.titre}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.lignes.map((l) => (
+                  <tr key={l.code}>
+                    <th scope="row">
+                      {sousNiveau && l.code ? (
+                        <button
+                          type="button"
+                          className={fr.cx("fr-link")}
+                          onClick={() =>
+                            setPile((p) => [
+                              ...p,
+                              {
+                                decoupage: sousNiveau,
+                                nom: l.nom,
+                                ...(niveau.decoupage === "region"
+                                  ? { region: l.code }
+                                  : { departement: l.code }),
+                              },
+                            ])
+                          }
+                        >
+                          {l.nom} ({l.code})
+                        </button>
+                      ) : (
+                        `${l.nom}${l.code ? ` (${l.code})` : ""}`
+                      )}
+                    </th>
+                    {COLONNES.map((c) => (
+                      <td key={c.cle}>{c.valeur(l)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  {COLONNES.map((c) => (
+                    <td key={c.cle}>{c.valeur({ ...data.total, code: "", nom: "Total" })}</td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
