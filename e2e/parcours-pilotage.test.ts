@@ -1,0 +1,84 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { violationsGraves } from "./accessibilite.ts";
+import { lancerChromium } from "./navigateur.ts";
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
+
+describe("tableaux de bord dans Chromium", () => {
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let navigateur: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await plateformeEcoutante();
+    navigateur = await lancerChromium();
+    page = await navigateur.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await navigateur?.close();
+    await env?.arreter();
+  });
+
+  const incarner = async (libelle: RegExp) => {
+    await page.goto(`${env.url}/demo/personas`);
+    await page.getByRole("button", { name: libelle }).click();
+    await page.waitForURL(/\/espace\//);
+  };
+  const tableau = () => page.getByRole("table", { name: "Indicateurs par territoire" });
+  const territoires = async () =>
+    (await tableau().locator("tbody th").allTextContents()).map((t) => t.trim());
+
+  it("l'ANCT descend des régions aux arrondissements, trie et revient", async () => {
+    await incarner(/comme Administratrice nationale/);
+    await expect.poll(() => tableau().locator("tbody tr").count()).toBeGreaterThan(10);
+    expect(await violationsGraves(page)).toEqual([]);
+    await tableau().getByRole("button", { name: "Hauts-de-France (32)" }).click();
+    await expect.poll(territoires).toContain("Pas-de-Calais (62)");
+    expect(await territoires()).not.toContain("Gironde (33)");
+    await tableau().getByRole("button", { name: "Pas-de-Calais (62)" }).click();
+    await expect.poll(territoires).toContain("Lens (627)");
+    const lens = tableau().getByRole("row").filter({ hasText: "Lens (627)" });
+    // Dotation 3, recrutés 1 (the demo conseillère of the PIMMS).
+    expect((await lens.getByRole("cell").allTextContents()).slice(0, 2)).toEqual(["3", "1"]);
+    await tableau().getByRole("button", { name: "Dotation" }).click();
+    await expect
+      .poll(() => tableau().locator("th", { hasText: "Dotation" }).getAttribute("aria-sort"))
+      .toBe("descending");
+    expect((await territoires())[0]).toBe("Lens (627)");
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByRole("button", { name: "Revenir au niveau supérieur" }).click();
+    await expect.poll(territoires).toContain("Pas-de-Calais (62)");
+  });
+
+  it("la préfecture du Nord ne voit que ses arrondissements, sans les postes du Pas-de-Calais", async () => {
+    await incarner(/comme Préfecture du Nord/);
+    await expect.poll(() => tableau().locator("tbody tr").count()).toBeGreaterThan(0);
+    const noms = await territoires();
+    expect(noms).toContain("Lille (595)");
+    expect(noms.some((n) => n.includes("Lens"))).toBe(false);
+    await expect
+      .poll(() =>
+        page.getByRole("link", { name: /lieux d'activité du territoire/ }).getAttribute("href"),
+      )
+      .toBe("/carte?departements=59");
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+
+  it("la structure lit ses postes, sa subvention et l'activité de sa conseillère, sans pouvoir verser", async () => {
+    await incarner(/comme Gestionnaire du PIMMS/);
+    const chiffres = page.getByRole("region", { name: "Tableau de bord de la structure" });
+    await expect.poll(() => chiffres.getByText("Postes attribués").count()).toBe(1);
+    const postes = chiffres
+      .locator("dt", { hasText: /^Postes attribués$/ })
+      .locator("xpath=following-sibling::dd[1]");
+    expect(await postes.textContent()).toBe("3");
+    const suivi = page.getByRole("table", { name: /conseiller\(s\) sous contrat/ });
+    await expect.poll(() => suivi.getByRole("row").count()).toBe(2);
+    expect(await suivi.getByRole("row").nth(1).textContent()).toContain("En cours");
+    const subvention = page.getByRole("table", { name: /Postes, du plus ancien/ });
+    await expect.poll(() => subvention.getByRole("row").count()).toBe(4);
+    expect(await page.getByRole("button", { name: "Enregistrer un versement" }).count()).toBe(0);
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+});
