@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chargerPasDeCalais } from "../src/server/demo/pas-de-calais.ts";
 import { violationsGraves } from "./accessibilite.ts";
 import { lancerChromium } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
@@ -11,6 +12,8 @@ describe("tableaux de bord dans Chromium", () => {
 
   beforeAll(async () => {
     env = await plateformeEcoutante();
+    // The committee's decisions for the Pas-de-Calais, loaded as an operator would.
+    await chargerPasDeCalais(env.plateforme.base.db, env.plateforme.horloge.maintenant());
     navigateur = await lancerChromium();
     page = await navigateur.newPage();
     page.setDefaultTimeout(10_000);
@@ -39,8 +42,10 @@ describe("tableaux de bord dans Chromium", () => {
     await tableau().getByRole("button", { name: "Pas-de-Calais (62)" }).click();
     await expect.poll(territoires).toContain("Lens (627)");
     const lens = tableau().getByRole("row").filter({ hasText: "Lens (627)" });
-    // Dotation 3, recrutés 1 (the demo conseillère of the PIMMS).
-    expect((await lens.getByRole("cell").allTextContents()).slice(0, 2)).toEqual(["3", "1"]);
+    // Recrutés 1: the demo conseillère of the PIMMS.
+    expect((await lens.getByRole("cell").allTextContents())[1]).toBe("1");
+    const bethune = tableau().getByRole("row").filter({ hasText: "Béthune (622)" });
+    expect((await bethune.getByRole("cell").allTextContents())[0]).toBe("10");
     await tableau().getByRole("button", { name: "Dotation" }).click();
     await expect
       .poll(() => tableau().locator("th", { hasText: "Dotation" }).getAttribute("aria-sort"))

@@ -16,6 +16,7 @@ import {
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
 import { personneAleatoire, structureAleatoire } from "./generateur.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
+import { genererPostesNationaux } from "./postes-nationaux.ts";
 
 export type VolumesNationaux = {
   structures: number;
@@ -323,6 +324,7 @@ export async function genererEchelleNationale(
       (lot) => tx.insert(lieuConseiller).values(lot),
     );
     if (postes.length > 0) await insererCras(tx, h, postes, volumes.cras);
+    await genererPostesNationaux(tx);
     await reconstruireRollups(tx);
     await journaliser(tx, acteurSysteme("job:demo-nationale", "cli"), {
       action: "demo.nationale_generee",

@@ -32,6 +32,7 @@ describe.each(BASES_DE_TEST)("grand livre de la subvention sur %s", (type) => {
     (
       await p.app.inject({ url: "/api/financement/postes", headers: { cookie: financeur } })
     ).json() as {
+      au: string;
       postes: Poste[];
       totaux: Record<string, number>;
     };

@@ -16,7 +16,11 @@ export default async function preparer(project: TestProject) {
   const dossier = await mkdtemp(join(tmpdir(), "cnfs-test-"));
   const base = await ouvrirBase({ memoire: true });
   await chargerReferentiel(base.db);
-  await genererDemo(base.db, { maintenant: DEPART_HORLOGE_TEST, avecActivite: false });
+  await genererDemo(base.db, {
+    maintenant: DEPART_HORLOGE_TEST,
+    avecActivite: false,
+    avecDecisions: false,
+  });
   const dump = await clientPglite(base)!.dumpDataDir("none");
   const fichier = join(dossier, "pglite.tar");
   await writeFile(fichier, Buffer.from(await dump.arrayBuffer()));
@@ -30,7 +34,11 @@ export default async function preparer(project: TestProject) {
     await executerSurServeur(url, `create database ${MODELE}`);
     const serveur = await ouvrirBase({ url: urlAvecBase(url, MODELE) });
     await chargerReferentiel(serveur.db);
-    await genererDemo(serveur.db, { maintenant: DEPART_HORLOGE_TEST, avecActivite: false });
+    await genererDemo(serveur.db, {
+      maintenant: DEPART_HORLOGE_TEST,
+      avecActivite: false,
+      avecDecisions: false,
+    });
     await serveur.fermer();
     modele = MODELE;
   }
