@@ -333,5 +333,7 @@ export async function genererEchelleNationale(
       apres: volumes,
     });
   });
+  // Planner statistics, as a production database has them (autovacuum would, later).
+  await db.execute(sql`analyze`);
   return volumes;
 }

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { COMPTES_VIDES, type Comptes, type Niveau } from "../../domain/pilotage/indicateurs.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import { rollupAvecAttente } from "../activite/rollups.ts";
-import type { Periode } from "../activite/statistiques-queries.ts";
+import { moisComplets, type Periode } from "../activite/statistiques-queries.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Db, type Executeur, lignes } from "../db/client.ts";
 import { arrondissement, departement, statConseillerJour } from "../db/schema.ts";
@@ -51,8 +51,8 @@ const joindreCommune = (d: Decoupage) =>
 
 /**
  * Posts, contracts, conseillers and requests of the scope, per territory of the structures:
- * one pass over the scope's posts (a few thousand nationally), each contract, sign-in,
- * training and last report read through an index.
+ * set-based joins over the scope's posts and their contracts (a few thousand nationally);
+ * only "reported in the last 30 days" is one index probe per active contract.
  */
 async function comptesPostes(
   tx: Executeur,
@@ -64,11 +64,50 @@ async function comptesPostes(
   const depuis = sql`(${f.aujourdhui}::date - ${JOURS_ACTIVITE}::int)`;
   const postes = await lignes<Record<string, string | number | null>>(
     tx,
-    sql`select ${cle} as code,
+    sql`with p as (
+          select p.id, p.statut, p.date_attribution, p.date_limite_recrutement, p.decision_id,
+                 ${cle} as code
+          from poste p
+          join structure on structure.id = p.structure_id
+          ${joindreCommune(f.decoupage)}
+          where ${perimetre} and ${filtreTerritoire(f)}
+        ),
+        k as (
+          select c.poste_id,
+                 bool_or(c.statut in ('declare', 'actif')) as pourvu,
+                 bool_or(c.statut = 'actif') as actif,
+                 count(*) filter (where c.statut = 'declare' and c.date_signature is null
+                   and c.date_limite_signature < ${f.aujourdhui}) as non_signes,
+                 max(coalesce(c.date_fin_effective, c.date_fin))
+                   filter (where c.statut = 'termine') as fin,
+                 bool_or(c.statut = 'actif' and u.derniere_connexion_le is not null) as active,
+                 bool_or(c.statut = 'actif' and (
+                   exists (select 1 from stat_conseiller_jour s where s.conseiller_id = c.utilisateur_id
+                             and s.jour >= ${depuis} and s.activites > 0)
+                   or exists (select 1 from stat_attente s where s.conseiller_id = c.utilisateur_id
+                             and s.jour >= ${depuis} and s.activites > 0))) as actif_recent,
+                 bool_or(c.statut = 'actif' and fo.en_cours) as en_formation,
+                 bool_or(c.statut = 'actif' and fo.forme) as forme,
+                 bool_or(c.statut = 'actif' and ce.utilisateur_id is not null) as certifie
+          from contrat c
+          join p on p.id = c.poste_id
+          join utilisateur u on u.id = c.utilisateur_id
+          left join (select utilisateur_id, bool_or(statut = 'en_cours') as en_cours,
+                            bool_or(statut in ('terminee', 'dispensee')) as forme
+                     from formation group by 1) fo on fo.utilisateur_id = c.utilisateur_id
+          left join (select distinct utilisateur_id from certification
+                     where type = 'ccp1' and statut = 'obtenue') ce
+            on ce.utilisateur_id = c.utilisateur_id
+          group by c.poste_id
+        ),
+        proposes as (
+          select distinct d.id from decision_comite d
+          join avis_prefet a on a.demande_id = d.demande_id and a.avis = 'favorable'
+        )
+        select p.code,
           count(*) filter (where p.statut <> 'rendu')::int as dotation,
-          count(*) filter (where p.statut <> 'rendu' and exists (
-            select 1 from decision_comite d join avis_prefet a on a.demande_id = d.demande_id
-            where d.id = p.decision_id and a.avis = 'favorable'))::int as "dotationProposition",
+          count(*) filter (where p.statut <> 'rendu'
+            and p.decision_id in (select id from proposes))::int as "dotationProposition",
           count(*) filter (where k.pourvu)::int as pourvus,
           count(*) filter (where k.actif)::int as recrutes,
           count(*) filter (where p.statut = 'vacant')::int as vacants,
@@ -84,34 +123,7 @@ async function comptesPostes(
           count(*) filter (where k.en_formation)::int as "enFormation",
           count(*) filter (where k.forme)::int as formes,
           count(*) filter (where k.certifie)::int as certifies
-        from poste p
-        join structure on structure.id = p.structure_id
-        ${joindreCommune(f.decoupage)}
-        left join lateral (
-          select bool_or(c.statut in ('declare', 'actif')) as pourvu,
-                 bool_or(c.statut = 'actif') as actif,
-                 count(*) filter (where c.statut = 'declare' and c.date_signature is null
-                   and c.date_limite_signature < ${f.aujourdhui}) as non_signes,
-                 max(coalesce(c.date_fin_effective, c.date_fin))
-                   filter (where c.statut = 'termine') as fin,
-                 bool_or(c.statut = 'actif' and u.derniere_connexion_le is not null) as active,
-                 bool_or(c.statut = 'actif' and (
-                   exists (select 1 from stat_conseiller_jour s where s.conseiller_id = c.utilisateur_id
-                             and s.jour >= ${depuis} and s.activites > 0)
-                   or exists (select 1 from stat_attente s where s.conseiller_id = c.utilisateur_id
-                             and s.jour >= ${depuis} and s.activites > 0))) as actif_recent,
-                 bool_or(c.statut = 'actif' and exists (select 1 from formation fo
-                   where fo.utilisateur_id = c.utilisateur_id and fo.statut = 'en_cours')) as en_formation,
-                 bool_or(c.statut = 'actif' and exists (select 1 from formation fo
-                   where fo.utilisateur_id = c.utilisateur_id
-                     and fo.statut in ('terminee', 'dispensee'))) as forme,
-                 bool_or(c.statut = 'actif' and exists (select 1 from certification ce
-                   where ce.utilisateur_id = c.utilisateur_id and ce.type = 'ccp1'
-                     and ce.statut = 'obtenue')) as certifie
-          from contrat c join utilisateur u on u.id = c.utilisateur_id
-          where c.poste_id = p.id
-        ) k on true
-        where ${perimetre} and ${filtreTerritoire(f)}
+        from p left join k on k.poste_id = p.id
         group by 1`,
   );
   const demandes = await lignes<{ code: string; n: number }>(
@@ -162,12 +174,23 @@ async function comptesActivite(
     const drill: SQL[] = [sql`true`];
     if (f.region) drill.push(sql`departement.region_code = ${f.region}`);
     if (f.departement) drill.push(sql`departement.code = ${f.departement}`);
+    // Whole months from the monthly roll-up, the period's edge days from the daily one.
+    const colonnes = sql`departement_code, activites, accompagnements, deja_accompagnes`;
+    const complets = moisComplets(f.periode);
+    const source = complets
+      ? sql`(select ${colonnes} from ${rollupAvecAttente("stat_departement_mois")} m
+              where mois >= ${complets.debut} and mois < ${complets.fin}
+            union all
+            select ${colonnes} from ${rollupAvecAttente("stat_departement_jour")} j
+              where ${periode} and (jour < ${complets.debut} or jour >= ${complets.fin}))`
+      : sql`(select ${colonnes} from ${rollupAvecAttente("stat_departement_jour")} j
+              where ${periode})`;
     resultat = await lignes(
       tx,
       sql`select ${cle} as code, ${sommes}
-          from ${rollupAvecAttente("stat_departement_jour")} r
+          from ${source} r
           join departement on departement.code = r.departement_code
-          where ${periode}
+          where true
             and ${predicatPerimetre(connexion, { departement: departement.code, region: departement.regionCode })}
             and ${sql.join(drill, sql` and `)}
           group by 1`,

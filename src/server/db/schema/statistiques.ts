@@ -47,7 +47,11 @@ export const statDepartementJour = pgTable(
     jour: date("jour").notNull(),
     ...compteurs(),
   },
-  (t) => [primaryKey({ columns: [t.departementCode, t.jour] })],
+  (t) => [
+    primaryKey({ columns: [t.departementCode, t.jour] }),
+    // National reads of a period's edge days (dashboards, statistics) without a full scan.
+    index("stat_departement_jour_jour_idx").on(t.jour),
+  ],
 );
 
 /**
