@@ -56,6 +56,18 @@ describe("tableaux de bord dans Chromium", () => {
     await expect.poll(territoires).toContain("Pas-de-Calais (62)");
   });
 
+  it("l'ANCT lit l'enveloppe nationale par région puis par département", async () => {
+    const enveloppe = page.getByRole("table", { name: "Enveloppe par région" });
+    await expect.poll(() => enveloppe.locator("tbody tr").count()).toBeGreaterThan(10);
+    expect(await page.getByText(/Enveloppe de 200\s000\s000/).count()).toBe(1);
+    await enveloppe.getByRole("button", { name: "Hauts-de-France (32)" }).click();
+    const parDepartement = page.getByRole("table", { name: /Enveloppe par département/ });
+    const pdc = parDepartement.getByRole("row").filter({ hasText: "Pas-de-Calais (62)" });
+    // 3 demo posts of the PIMMS and the 66 posts of the committee's decisions, 62 in 62 + Emmaüs 3.
+    await expect.poll(async () => (await pdc.getByRole("cell").allTextContents())[0]).toBe("68");
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+
   it("la préfecture du Nord ne voit que ses arrondissements, sans les postes du Pas-de-Calais", async () => {
     await incarner(/comme Préfecture du Nord/);
     await expect.poll(() => tableau().locator("tbody tr").count()).toBeGreaterThan(0);

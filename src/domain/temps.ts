@@ -38,3 +38,10 @@ export function finDuMois(jour: string): string {
   const [a, m] = jour.split("-").map(Number);
   return new Date(Date.UTC(a!, m!, 0)).toISOString().slice(0, 10);
 }
+
+/** A calendar day moved by whole months (the 31st into a shorter month rolls over, as JS does). */
+export function ajouterMois(jour: string, mois: number): string {
+  const d = new Date(`${jour}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + mois);
+  return d.toISOString().slice(0, 10);
+}

@@ -150,6 +150,7 @@ const MATRICE: Record<string, Acces> = {
     "structure",
     "coordinateur",
   ],
+  "GET /api/pilotage/enveloppe": ["admin", "financeur"],
   "GET /api/pilotage/conseillers": [
     "coordinateur",
     "structure",

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { region } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import {
+  connecterPersona,
+  type PlateformeDeTest,
+  plateformeDeTest,
+  URL_TEST,
+} from "../test/plateforme.ts";
 
 const D = "demo.conseiller-numerique.fr";
 
@@ -105,6 +110,60 @@ describe.each(BASES_DE_TEST)("tableaux de bord de pilotage sur %s", (type) => {
     expect(suivis).toHaveLength(1);
     expect(suivis[0]).toMatchObject({ dernierCra: avant.aujourdhui, formation: "en_cours" });
     expect(suivis[0].activites30Jours).toBeGreaterThanOrEqual(1);
+  });
+
+  it("l'ANCT suit l'enveloppe nationale : accordé, engagé, droits, versé et prévision", async () => {
+    const lire = async (query = "") =>
+      (
+        await p.app.inject({
+          url: `/api/pilotage/enveloppe${query}`,
+          headers: { cookie: cookies.admin! },
+        })
+      ).json();
+    const avant = await lire();
+    expect(avant.enveloppeCents).toBe(20_000_000_000);
+    const hdf = avant.lignes.find((l: { code: string }) => l.code === "32");
+    // The PIMMS's 3 posts, as granted in the demo at 50,000 € each, one filled.
+    expect(hdf).toMatchObject({ postes: 3, accordeCents: 15_000_000, engageCents: 5_000_000 });
+    expect(hdf.droitCents).toBeGreaterThan(0);
+    // The filled post's open-ended contract runs to the cap in the forecast.
+    expect(hdf.prevuCents).toBe(5_000_000);
+    const financeur = await connecterPersona(p, `financeur@${D}`);
+    const { postes } = (
+      await p.app.inject({ url: "/api/financement/postes", headers: { cookie: financeur } })
+    ).json();
+    const pourvu = postes.find((x: { periodes: unknown[] }) => x.periodes.length > 0);
+    const v = await p.app.inject({
+      method: "POST",
+      url: "/api/financement/versements",
+      headers: { cookie: financeur, origin: URL_TEST },
+      payload: {
+        structureId: pourvu.structureId,
+        posteId: pourvu.posteId,
+        nature: "avance",
+        montantCents: 800_000,
+        date: "2026-03-01",
+        reference: "BDT-2026-000900",
+      },
+    });
+    expect(v.statusCode, v.body).toBe(201);
+    const departements = await lire("?decoupage=departement&region=32");
+    expect(departements.lignes.map((l: { code: string }) => l.code)).toEqual([
+      "02",
+      "59",
+      "60",
+      "62",
+      "80",
+    ]);
+    expect(departements.lignes.find((l: { code: string }) => l.code === "62").verseCents).toBe(
+      800_000,
+    );
+    expect(departements.total.verseCents).toBe(800_000);
+    const prefet = await p.app.inject({
+      url: "/api/pilotage/enveloppe",
+      headers: { cookie: cookies["prefet.62"]! },
+    });
+    expect(prefet.statusCode).toBe(403);
   });
 
   it("refuse un tri ou un découpage inconnus avec un message clair", async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ajouter, ENVELOPPE_POSTES_CENTS, SOMMES_VIDES } from "../../domain/pilotage/enveloppe.ts";
 import {
   additionner,
   type Indicateurs,
@@ -18,6 +19,7 @@ import type { Contexte } from "../contexte.ts";
 import { type Colonne, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { conseillersSuivis } from "./conseillers-queries.ts";
+import { enveloppeParTerritoire } from "./enveloppe-queries.ts";
 import { comptesParTerritoire, type Decoupage } from "./indicateurs-queries.ts";
 
 const tag = ["Pilotage"];
@@ -154,6 +156,36 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
             `Activité du ${t.periode.du} au ${t.periode.au}`,
           ]),
         );
+    },
+  );
+
+  r.get(
+    "/api/pilotage/enveloppe",
+    {
+      config: { acces: ["admin", "financeur"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Enveloppe nationale des postes : accordé, engagé, droits acquis, versé et prévision, par région ou département",
+        querystring: z
+          .object({
+            decoupage: z
+              .enum(["region", "departement"], { error: "Le découpage est region ou departement." })
+              .default("region"),
+            region: codeTerritoire,
+          })
+          .strict(),
+      },
+    },
+    async (requete) => {
+      const aujourdhui = jourParis(ctx.horloge());
+      const lignes = await enveloppeParTerritoire(ctx.db, { ...requete.query, aujourdhui });
+      return {
+        aujourdhui,
+        enveloppeCents: ENVELOPPE_POSTES_CENTS,
+        total: lignes.reduce(ajouter, SOMMES_VIDES),
+        lignes,
+      };
     },
   );
 

@@ -3,6 +3,7 @@ import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import type { Moi } from "../../domain/session.ts";
 import { LiensExportCra } from "../activite/PagesCra.tsx";
 import { GrandLivre } from "../financement/GrandLivre.tsx";
+import { Enveloppe } from "../pilotage/Enveloppe.tsx";
 import { SuiviConseillers } from "../pilotage/SuiviConseillers.tsx";
 import { TableauDeBord } from "../pilotage/TableauDeBord.tsx";
 import { MaCandidature } from "../recrutement/MaCandidature.tsx";
@@ -43,6 +44,7 @@ export function EspaceAdmin() {
       {() => (
         <>
           <TableauDeBord titre="Tableau de bord national" decoupage="region" />
+          <Enveloppe />
           <LienStatistiques exportCra />
           <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
