@@ -98,4 +98,32 @@ describe("tableaux de bord dans Chromium", () => {
     expect(await page.getByRole("button", { name: "Enregistrer un versement" }).count()).toBe(0);
     expect(await violationsGraves(page)).toEqual([]);
   });
+
+  it("la préfète coupe son récapitulatif quotidien, l'ANCT voit les courriels et leur état", async () => {
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    await page.getByRole("link", { name: "Mes notifications" }).click();
+    await page.waitForURL(/\/espace\/notifications/);
+    const interrupteur = page.getByRole("checkbox", {
+      name: /Récapitulatif quotidien de la préfecture/,
+    });
+    await expect.poll(() => interrupteur.isChecked()).toBe(true);
+    await interrupteur.uncheck({ force: true });
+    await page.getByRole("button", { name: "Enregistrer mes choix" }).click();
+    await expect.poll(() => page.getByText("Vos choix sont enregistrés.").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.reload();
+    await expect.poll(() => interrupteur.isChecked()).toBe(false);
+
+    await incarner(/comme Administratrice nationale/);
+    await page.getByRole("link", { name: /Courriels envoyés/ }).click();
+    await page.waitForURL(/\/espace\/admin\/courriels/);
+    const table = page.getByRole("table", { name: /courriel\(s\), du plus récent/ });
+    await expect.poll(() => table.locator("tbody tr").count()).toBeGreaterThan(0);
+    // The committee's decisions mailed the structures (loaded without a mail server here):
+    // each row says where its mail stands.
+    expect(await table.getByText("Consigné (pas de serveur d'envoi)").count()).toBeGreaterThan(0);
+    await page.getByLabel("État de remise").selectOption("echec");
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(0);
+    expect(await violationsGraves(page)).toEqual([]);
+  });
 });

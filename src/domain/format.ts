@@ -9,3 +9,10 @@ const JOUR_LONG = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone
 export function jourFr(jour: string): string {
   return JOUR_LONG.format(new Date(`${jour}T00:00:00Z`));
 }
+
+const EUROS_CENTIMES = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+
+/** An amount in integer cents as French readers write it: « 1 800,50 € ». */
+export function eurosFr(cents: number): string {
+  return EUROS_CENTIMES.format(cents / 100);
+}

@@ -45,3 +45,14 @@ export function ajouterMois(jour: string, mois: number): string {
   d.setUTCMonth(d.getUTCMonth() + mois);
   return d.toISOString().slice(0, 10);
 }
+
+const HEURE_PARIS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The hour (0–23) in Paris of an instant: jobs that wait for the morning. */
+export function heureParis(instant: Date): number {
+  return Number(HEURE_PARIS.format(instant));
+}

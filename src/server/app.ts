@@ -27,6 +27,7 @@ import { installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/routes.ts";
+import { routesNotifications } from "./notifications/routes.ts";
 import { routesDonneesOuvertes } from "./opendata/routes.ts";
 import { routesPilotage } from "./pilotage/routes.ts";
 import { routesCandidats } from "./recrutement/candidat-routes.ts";
@@ -77,6 +78,7 @@ const CAPACITES = [
   routesSignalement,
   routesFinancement,
   routesPilotage,
+  routesNotifications,
 ];
 
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {

@@ -11,6 +11,7 @@ import { creerProConnect } from "./infra/proconnect.ts";
 import { traiterEcheances } from "./jobs/echeances.ts";
 import { localiserEnAttente } from "./jobs/localisation.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
+import { envoyerDigests } from "./notifications/digests.ts";
 import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
@@ -75,6 +76,10 @@ export async function demarrerPlateforme(
       maintenant: horloge(),
       urlPublique: config.urlPublique,
     }).catch((erreur) => app.log.error({ err: erreur }, "Échec du traitement des échéances"));
+    envoyerDigests(base.db, messagerie, {
+      maintenant: horloge(),
+      urlPublique: config.urlPublique,
+    }).catch((erreur) => app.log.error({ err: erreur }, "Échec de l'envoi des récapitulatifs"));
   }, PERIODE_MENAGE_MS);
   menage.unref();
   // Awaited on stop, so that a fold never runs on a closed database.

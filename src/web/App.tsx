@@ -20,6 +20,8 @@ import {
   EspacePrefet,
   EspaceStructure,
 } from "./espaces/Espaces.tsx";
+import { CourrielsAdmin } from "./notifications/CourrielsAdmin.tsx";
+import { MesNotifications } from "./notifications/MesNotifications.tsx";
 import { Accessibilite } from "./pages/Accessibilite.tsx";
 import { Accueil } from "./pages/Accueil.tsx";
 import { Cgu } from "./pages/Cgu.tsx";
@@ -128,6 +130,8 @@ export function App() {
           <Route path="/espace/admin" component={EspaceAdmin} />
           <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />
           <Route path="/espace/admin/journal" component={JournalAdmin} />
+          <Route path="/espace/admin/courriels" component={CourrielsAdmin} />
+          <Route path="/espace/notifications" component={MesNotifications} />
           <Route path="/espace/prefet" component={EspacePrefet} />
           <Route path="/espace/structure" component={EspaceStructure} />
           <Route path="/espace/conseiller" component={EspaceConseiller} />

@@ -14,7 +14,7 @@ export const ENVELOPPE_POSTES_CENTS = 200_000_000 * 100;
 export function droitsPrevus(regle: RegleDuPoste, periodes: Periode[]): number {
   if (periodes.length === 0) return 0;
   const fins = periodes.map((p) => p.fin ?? ajouterMois(p.debut, regle.dureeMois));
-  const au = fins.reduce((a, b) => (a > b ? a : b));
+  const au = [...fins].sort().at(-1)!;
   return droitsDuPoste(regle, periodes, au).droitCents;
 }
 

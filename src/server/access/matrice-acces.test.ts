@@ -151,6 +151,9 @@ const MATRICE: Record<string, Acces> = {
     "coordinateur",
   ],
   "GET /api/pilotage/enveloppe": ["admin", "financeur"],
+  "GET /api/moi/notifications": "connecte",
+  "PUT /api/moi/notifications": "connecte",
+  "GET /api/admin/courriels": ["admin"],
   "GET /api/pilotage/conseillers": [
     "coordinateur",
     "structure",

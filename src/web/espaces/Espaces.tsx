@@ -63,6 +63,13 @@ export function EspaceAdmin() {
             </li>
             <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
               <Tile
+                title="Courriels envoyés"
+                desc="Chaque courriel de la plateforme et son état de remise"
+                linkProps={{ href: "/espace/admin/courriels" }}
+              />
+            </li>
+            <li className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Tile
                 title="Journal des modifications"
                 desc="Qui a changé quoi, quand, avant et après"
                 linkProps={{ href: "/espace/admin/journal" }}

@@ -100,7 +100,10 @@ function BandeauHabilitation({ moi }: { moi: Moi }) {
             Vous agissez en tant que <strong>{moi.habilitation.libelle}</strong> –{" "}
             {libelle(moi.habilitation.perimetre)}.
           </>
-        )}
+        )}{" "}
+        <Link href="/espace/notifications" className={fr.cx("fr-link", "fr-text--sm")}>
+          Mes notifications
+        </Link>
       </p>
       {moi.habilitations.length > 1 && (
         <form

@@ -29,6 +29,8 @@ export const utilisateur = pgTable(
     derniereConnexionLe: instant("derniere_connexion_le"),
     /** A conseiller may appear as "Anonyme" on the public map (lieux-et-carte.md §3.2). */
     nomMasqueCarte: boolean("nom_masque_carte").notNull().default(false),
+    /** Daily digests the person turned off (codes of `DIGESTS`); every other one is sent. */
+    digestsRefuses: text("digests_refuses").array().notNull().default(sql`'{}'`),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "utilisateur" ADD COLUMN "digests_refuses" text[] DEFAULT '{}' NOT NULL;

@@ -1,0 +1,157 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demandePostes, journal, structure } from "../db/schema.ts";
+import { BASES_DE_TEST } from "../test/bases.ts";
+import {
+  connecterPersona,
+  type PlateformeDeTest,
+  plateformeDeTest,
+  URL_TEST,
+} from "../test/plateforme.ts";
+import { demarrerPuitsSmtp } from "../test/puits-smtp.ts";
+import { envoyerDigests } from "./digests.ts";
+
+const D = "demo.conseiller-numerique.fr";
+
+describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (type) => {
+  let p: PlateformeDeTest;
+  let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
+  beforeAll(async () => {
+    smtp = await demarrerPuitsSmtp();
+    p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await p.arreter();
+    await smtp.arreter();
+  });
+
+  const envoyer = () =>
+    envoyerDigests(p.base.db, p.messagerie, {
+      maintenant: p.horloge.maintenant(),
+      urlPublique: URL_TEST,
+    });
+  const recusPar = (email: string) => smtp.recus.filter((m) => m.destinataire === email);
+
+  it("la préfecture reçoit les nouvelles demandes de son territoire, une fois par jour", async () => {
+    const [lillers] = await p.base.db
+      .select()
+      .from(structure)
+      .where(eq(structure.siret, "21620516100013"));
+    await p.base.db.insert(demandePostes).values({
+      structureId: lillers!.id,
+      nature: "initiale",
+      statut: "deposee",
+      postesDemandes: 2,
+      creeLe: p.horloge.maintenant(),
+    });
+    expect(await envoyer()).toBeGreaterThanOrEqual(1);
+    const [digest] = recusPar(`prefet.62@${D}`);
+    expect(digest?.objet).toBe(
+      "Récapitulatif quotidien : demandes et échéances de votre territoire",
+    );
+    expect(digest?.texte).toContain("1 nouvelle demande de postes a été déposée depuis hier");
+    expect(digest?.texte).toContain("Commune de Lillers – bibliothèque municipale (62) : 2 postes");
+    expect(digest?.texte).toContain("Demandes en attente de votre avis : 1.");
+    // The Nord has nothing new nor overdue: no empty mail.
+    expect(recusPar(`prefet.59@${D}`)).toEqual([]);
+    // A second run the same day sends nothing more.
+    const avant = smtp.recus.length;
+    expect(await envoyer()).toBe(0);
+    expect(smtp.recus.length).toBe(avant);
+  });
+
+  it("la structure apprend les versements de sa subvention", async () => {
+    const financeur = await connecterPersona(p, `financeur@${D}`);
+    const { postes } = (
+      await p.app.inject({ url: "/api/financement/postes", headers: { cookie: financeur } })
+    ).json();
+    const pourvu = postes.find((x: { periodes: unknown[] }) => x.periodes.length > 0);
+    const v = await p.app.inject({
+      method: "POST",
+      url: "/api/financement/versements",
+      headers: { cookie: financeur, origin: URL_TEST },
+      payload: {
+        structureId: pourvu.structureId,
+        posteId: pourvu.posteId,
+        nature: "avance",
+        montantCents: 100_000,
+        date: "2026-03-01",
+        reference: "BDT-2026-000321",
+      },
+    });
+    expect(v.statusCode, v.body).toBe(201);
+    p.horloge.avancer(24 * 3600 * 1000);
+    await envoyer();
+    const [digest] = recusPar(`structure.pimms@${D}`);
+    expect(digest?.texte).toMatch(/versement de 1\s000,00\s€ le 1 mars 2026 \(avance\)/);
+  });
+
+  it("chacun choisit ses récapitulatifs ; un refus est journalisé et respecté", async () => {
+    const prefet = await connecterPersona(p, `prefet.62@${D}`);
+    const lire = () => p.app.inject({ url: "/api/moi/notifications", headers: { cookie: prefet } });
+    expect((await lire()).json()).toEqual([
+      expect.objectContaining({ code: "prefet", actif: true }),
+    ]);
+    const ecrire = (actifs: object) =>
+      p.app.inject({
+        method: "PUT",
+        url: "/api/moi/notifications",
+        headers: { cookie: prefet, origin: URL_TEST },
+        payload: { actifs },
+      });
+    const etranger = await ecrire({ structure: false });
+    expect(etranger.statusCode).toBe(400);
+    expect(etranger.json().erreurs[0].message).toBe(
+      "Ce récapitulatif ne concerne pas vos habilitations.",
+    );
+    const inconnu = await ecrire({ hebdo: true });
+    expect(inconnu.statusCode).toBe(400);
+    expect(inconnu.json().erreurs[0].message).toBe("Récapitulatif inconnu : hebdo.");
+    const ok = await ecrire({ prefet: false });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()[0]).toMatchObject({ code: "prefet", actif: false });
+    const [trace] = await p.base.db
+      .select()
+      .from(journal)
+      .where(eq(journal.action, "utilisateur.notifications_modifiees"));
+    expect(trace?.apres).toEqual({ refuses: ["prefet"] });
+
+    // The next day, new applications again: the préfète who said no receives nothing.
+    await p.base.db.execute(
+      sql`update demande_postes set cree_le = ${p.horloge.maintenant().toISOString()} where statut = 'deposee'`,
+    );
+    p.horloge.avancer(3600 * 1000);
+    const avant = recusPar(`prefet.62@${D}`).length;
+    await envoyer();
+    expect(recusPar(`prefet.62@${D}`).length).toBe(avant);
+  });
+
+  it("l'ANCT liste les courriels et leur état de remise, sans leur texte", async () => {
+    const admin = await connecterPersona(p, `admin@${D}`);
+    const r = await p.app.inject({
+      url: "/api/admin/courriels?modele=digest_prefet",
+      headers: { cookie: admin },
+    });
+    expect(r.statusCode).toBe(200);
+    const { total, lignes, modeles } = r.json();
+    expect(total).toBe(1);
+    expect(lignes[0]).toMatchObject({ destinataire: `prefet.62@${D}`, statut: "envoye" });
+    expect(lignes[0].texte).toBeUndefined();
+    expect(modeles).toContain("digest_structure");
+    const echecs = await p.app.inject({
+      url: "/api/admin/courriels?statut=echec",
+      headers: { cookie: admin },
+    });
+    expect(echecs.json().total).toBe(0);
+    const mauvais = await p.app.inject({
+      url: "/api/admin/courriels?statut=perdu",
+      headers: { cookie: admin },
+    });
+    expect(mauvais.statusCode).toBe(400);
+    expect(mauvais.body).toContain("Statut de courriel inconnu.");
+    const prefet = await connecterPersona(p, `prefet.62@${D}`);
+    expect(
+      (await p.app.inject({ url: "/api/admin/courriels", headers: { cookie: prefet } })).statusCode,
+    ).toBe(403);
+  });
+});

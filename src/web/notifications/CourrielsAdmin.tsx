@@ -1,0 +1,165 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { appelerApi } from "../api.ts";
+import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { dateHeure } from "../socle/format.ts";
+
+type Courriel = {
+  id: string;
+  destinataire: string;
+  objet: string;
+  modele: string;
+  statut: "en_attente" | "envoye" | "journalise" | "echec";
+  tentatives: number;
+  erreur: string | null;
+  creeLe: string;
+  envoyeLe: string | null;
+};
+type Reponse = { total: number; parPage: number; lignes: Courriel[]; modeles: string[] };
+
+const STATUTS: Record<
+  Courriel["statut"],
+  { libelle: string; severite: "success" | "info" | "warning" | "error" }
+> = {
+  envoye: { libelle: "Remis au serveur d'envoi", severite: "success" },
+  journalise: { libelle: "Consigné (pas de serveur d'envoi)", severite: "info" },
+  en_attente: { libelle: "En attente", severite: "warning" },
+  echec: { libelle: "Échec", severite: "error" },
+};
+
+/** Every mail the platform sent, with its delivery status: the ANCT answers "did it leave?". */
+export function CourrielsAdmin() {
+  const [filtres, setFiltres] = useState({ statut: "", modele: "", recherche: "" });
+  const [page, setPage] = useState(1);
+  const requete = new URLSearchParams({ page: String(page) });
+  for (const [k, v] of Object.entries(filtres)) if (v) requete.set(k, v);
+  const { data, error } = useQuery({
+    queryKey: ["courriels", requete.toString()],
+    queryFn: () => appelerApi<Reponse>(`/api/admin/courriels?${requete}`),
+  });
+  const filtrer = (cle: keyof typeof filtres, valeur: string) => {
+    setFiltres((f) => ({ ...f, [cle]: valeur }));
+    setPage(1);
+  };
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.parPage)) : 1;
+  return (
+    <GabaritEspace roleAttendu="admin" titre="Courriels envoyés">
+      {() => (
+        <>
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Select
+                label="État de remise"
+                nativeSelectProps={{
+                  value: filtres.statut,
+                  onChange: (e) => filtrer("statut", e.target.value),
+                }}
+              >
+                <option value="">Tous</option>
+                {Object.entries(STATUTS).map(([code, s]) => (
+                  <option key={code} value={code}>
+                    {s.libelle}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Select
+                label="Modèle"
+                nativeSelectProps={{
+                  value: filtres.modele,
+                  onChange: (e) => filtrer("modele", e.target.value),
+                }}
+              >
+                <option value="">Tous</option>
+                {data?.modeles.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Input
+                label="Destinataire"
+                nativeInputProps={{
+                  type: "search",
+                  value: filtres.recherche,
+                  onChange: (e) => filtrer("recherche", e.target.value),
+                }}
+              />
+            </div>
+          </div>
+          {error && <Alert severity="error" small description={error.message} />}
+          {data && (
+            <div className={fr.cx("fr-table")}>
+              <table>
+                <caption>
+                  {data.total} courriel(s), du plus récent au plus ancien — page {page} sur {pages}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Créé le</th>
+                    <th scope="col">Destinataire</th>
+                    <th scope="col">Objet</th>
+                    <th scope="col">Modèle</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Envoyé le</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.lignes.map((c) => (
+                    <tr key={c.id}>
+                      <td>{dateHeure.format(new Date(c.creeLe))}</td>
+                      <td>{c.destinataire}</td>
+                      <td>{c.objet}</td>
+                      <td>
+                        <code>{c.modele}</code>
+                      </td>
+                      <td>
+                        <Badge small severity={STATUTS[c.statut].severite} noIcon>
+                          {STATUTS[c.statut].libelle}
+                        </Badge>
+                        {c.erreur && <p className={fr.cx("fr-text--xs", "fr-mb-0")}>{c.erreur}</p>}
+                        {c.tentatives > 1 && (
+                          <p className={fr.cx("fr-text--xs", "fr-mb-0")}>
+                            {c.tentatives} tentatives
+                          </p>
+                        )}
+                      </td>
+                      <td>{c.envoyeLe ? dateHeure.format(new Date(c.envoyeLe)) : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p>
+            <Button
+              priority="secondary"
+              size="small"
+              disabled={page <= 1}
+              onClick={() => setPage(page - 1)}
+            >
+              Page précédente
+            </Button>{" "}
+            <Button
+              priority="secondary"
+              size="small"
+              disabled={page >= pages}
+              onClick={() => setPage(page + 1)}
+            >
+              Page suivante
+            </Button>
+          </p>
+        </>
+      )}
+    </GabaritEspace>
+  );
+}
