@@ -126,4 +126,25 @@ describe("tableaux de bord dans Chromium", () => {
     await expect.poll(() => table.locator("tbody tr").count()).toBe(0);
     expect(await violationsGraves(page)).toEqual([]);
   });
+
+  it("hub, grand réseau et coordinatrice lisent leur territoire, leur réseau, leurs conseillers", async () => {
+    await incarner(/comme Hub Les Assembleurs/);
+    await expect
+      .poll(territoires)
+      .toEqual(["Aisne (02)", "Nord (59)", "Oise (60)", "Pas-de-Calais (62)", "Somme (80)"]);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    await incarner(/comme Grand réseau Emmaüs Connect/);
+    // Its network holds posts in the Pas-de-Calais only (the national agreement's three).
+    await expect.poll(territoires).toEqual(["Pas-de-Calais (62)"]);
+    const pdc = tableau().getByRole("row").filter({ hasText: "Pas-de-Calais (62)" });
+    expect((await pdc.getByRole("cell").allTextContents())[0]).toBe("3");
+
+    await incarner(/comme Coordinatrice du Pas-de-Calais/);
+    const suivis = page.getByRole("table", { name: /conseiller\(s\) sous contrat/ });
+    await expect.poll(() => suivis.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await suivis.locator("tbody").innerText()).toContain("PIMMS");
+    expect(await tableau().count()).toBe(0);
+    expect(await violationsGraves(page)).toEqual([]);
+  });
 });

@@ -29,10 +29,18 @@ const eur = (c: number) => eurosCentimes.format(c / 100);
 
 function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: string }) {
   const client = useQueryClient();
-  const [montant, setMontant] = useState(poste.duCents > 0 ? (poste.duCents / 100).toFixed(2) : "");
+  // A post owing money back opens on its recovery: a negative régularisation of the excess.
+  const recuperation = poste.tropPercuCents > 0;
+  const [montant, setMontant] = useState(
+    recuperation
+      ? (-poste.tropPercuCents / 100).toFixed(2)
+      : poste.duCents > 0
+        ? (poste.duCents / 100).toFixed(2)
+        : "",
+  );
   const [date, setDate] = useState(aujourdhui);
   const [reference, setReference] = useState("");
-  const [nature, setNature] = useState("solde");
+  const [nature, setNature] = useState(recuperation ? "regularisation" : "solde");
   const [erreur, setErreur] = useState<string>();
   const [ok, setOk] = useState(false);
   const envoyer = async (e: FormEvent) => {
