@@ -1,6 +1,7 @@
 import { baseJetable } from "../src/server/db/base-jetable.ts";
 import { type Base, ouvrirBase } from "../src/server/db/client.ts";
 import { chargerReferentiel } from "../src/server/db/referentiel.ts";
+import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 
 /**
  * A throwaway database for a benchmark: on the PostgreSQL server of BENCH_DATABASE_URL (or
@@ -14,5 +15,17 @@ export async function baseDeBench(options: { pglite?: boolean } = {}): Promise<B
     ? await baseJetable(url, { prefixe: "cnfs_bench" })
     : await ouvrirBase({ memoire: true });
   await chargerReferentiel(base.db);
+  return base;
+}
+
+/**
+ * The national volumes with `cras` reports: a throwaway database loaded by the generator, or
+ * the one BENCH_BASE_CHARGEE names (already loaded by `cnfs demo --echelle nationale --cra N`).
+ */
+export async function baseNationale(cras: number): Promise<Base> {
+  const chargee = process.env.BENCH_BASE_CHARGEE;
+  if (chargee) return ouvrirBase({ url: chargee });
+  const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
+  await genererEchelleNationale(base.db, { volumes: { cras } });
   return base;
 }

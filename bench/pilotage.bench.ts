@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Comptes } from "../src/domain/pilotage/indicateurs.ts";
 import type { SessionChargee } from "../src/server/auth/sessions.ts";
-import { type Base, type Executeur, lignes, ouvrirBase } from "../src/server/db/client.ts";
-import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
+import { type Executeur, lignes } from "../src/server/db/client.ts";
 import { comptesParTerritoire, type Filtres } from "../src/server/pilotage/indicateurs-queries.ts";
-import { baseDeBench } from "./base.ts";
+import { baseNationale } from "./base.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 /** 1 million reports by default: the dashboard reads roll-ups, the baseline reads them raw. */
@@ -74,12 +73,8 @@ async function tableauNaif(db: Executeur): Promise<Map<string, Partial<Comptes>>
  * `cnfs demo --echelle nationale` to skip the load.
  */
 export default async function pilotage(): Promise<ResultatBench> {
-  const chargee = process.env.BENCH_BASE_CHARGEE;
-  const base: Base = chargee
-    ? await ouvrirBase({ url: chargee })
-    : await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
+  const base = await baseNationale(VOLUME);
   try {
-    if (!chargee) await genererEchelleNationale(base.db, { volumes: { cras: VOLUME } });
     const filtres: Filtres = { decoupage: "departement", aujourdhui: AUJOURDHUI, periode: PERIODE };
     const rapide = () => comptesParTerritoire(base.db, ADMIN, filtres);
     const naif = () => tableauNaif(base.db);

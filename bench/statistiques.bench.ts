@@ -2,10 +2,9 @@ import { count, sql } from "drizzle-orm";
 import { COLONNES_COMPTEURS } from "../src/domain/cra/compteurs.ts";
 import { agregatsDepuisCra } from "../src/server/activite/compteurs-sql.ts";
 import { type Source, statistiquesDe } from "../src/server/activite/statistiques-queries.ts";
-import { type Base, lignes, ouvrirBase } from "../src/server/db/client.ts";
+import { lignes } from "../src/server/db/client.ts";
 import { cra } from "../src/server/db/schema.ts";
-import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
-import { baseDeBench } from "./base.ts";
+import { baseNationale } from "./base.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 /** CRA volume of the bench: 10 million on PostgreSQL, 1 million on PGlite (issue 5). */
@@ -21,12 +20,8 @@ const PERIODE = { du: "2025-11-01", au: "2026-10-31" };
  * database already loaded by `cnfs demo --echelle nationale --cra N` to skip the load.
  */
 export default async function statistiques(): Promise<Record<string, ResultatBench>> {
-  const chargee = process.env.BENCH_BASE_CHARGEE;
-  const base: Base = chargee
-    ? await ouvrirBase({ url: chargee })
-    : await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
+  const base = await baseNationale(VOLUME);
   try {
-    if (!chargee) await genererEchelleNationale(base.db, { volumes: { cras: VOLUME } });
     const [n] = await base.db.select({ n: count() }).from(cra);
     console.error(`${n?.n} comptes rendus`);
     const [conseiller] = await lignes<{ id: string }>(

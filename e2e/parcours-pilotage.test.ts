@@ -143,7 +143,7 @@ describe("tableaux de bord dans Chromium", () => {
     await incarner(/comme Coordinatrice du Pas-de-Calais/);
     const suivis = page.getByRole("table", { name: /conseiller\(s\) sous contrat/ });
     await expect.poll(() => suivis.locator("tbody tr").count()).toBeGreaterThan(0);
-    expect(await suivis.locator("tbody").innerText()).toContain("PIMMS");
+    expect(await suivis.locator("tbody").textContent()).toContain("PIMMS");
     expect(await tableau().count()).toBe(0);
     expect(await violationsGraves(page)).toEqual([]);
   });

@@ -19,6 +19,9 @@ const TOUS_SAUF_CANDIDAT: Role[] = [
   "financeur",
 ];
 
+/** Every role with a dashboard: all but the conseiller and the candidate. */
+const LECTEURS_TABLEAU_DE_BORD: Role[] = TOUS_SAUF_CANDIDAT.filter((r) => r !== "conseiller");
+
 /**
  * The access matrix, written by hand from roles-and-scopes §4: a route added without its line
  * here fails, and so does a route whose behaviour differs from its line.
@@ -132,24 +135,8 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/financement/versements": ["financeur"],
   "GET /api/financement/versements": ["financeur", "admin"],
   "GET /api/financement/export": ["financeur", "admin"],
-  "GET /api/pilotage/tableau": [
-    "admin",
-    "prefet",
-    "hub",
-    "grand_reseau",
-    "financeur",
-    "structure",
-    "coordinateur",
-  ],
-  "GET /api/pilotage/tableau/export": [
-    "admin",
-    "prefet",
-    "hub",
-    "grand_reseau",
-    "financeur",
-    "structure",
-    "coordinateur",
-  ],
+  "GET /api/pilotage/tableau": LECTEURS_TABLEAU_DE_BORD,
+  "GET /api/pilotage/tableau/export": LECTEURS_TABLEAU_DE_BORD,
   "GET /api/pilotage/enveloppe": ["admin", "financeur"],
   "GET /api/moi/notifications": "connecte",
   "PUT /api/moi/notifications": "connecte",

@@ -9,6 +9,7 @@ import {
   URL_TEST,
 } from "../test/plateforme.ts";
 import { demarrerPuitsSmtp } from "../test/puits-smtp.ts";
+import { verserSurLePostePourvu } from "../test/versement.ts";
 import { envoyerDigests } from "./digests.ts";
 
 const D = "demo.conseiller-numerique.fr";
@@ -61,25 +62,11 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
   });
 
   it("la structure apprend les versements de sa subvention", async () => {
-    const financeur = await connecterPersona(p, `financeur@${D}`);
-    const { postes } = (
-      await p.app.inject({ url: "/api/financement/postes", headers: { cookie: financeur } })
-    ).json();
-    const pourvu = postes.find((x: { periodes: unknown[] }) => x.periodes.length > 0);
-    const v = await p.app.inject({
-      method: "POST",
-      url: "/api/financement/versements",
-      headers: { cookie: financeur, origin: URL_TEST },
-      payload: {
-        structureId: pourvu.structureId,
-        posteId: pourvu.posteId,
-        nature: "avance",
-        montantCents: 100_000,
-        date: "2026-03-01",
-        reference: "BDT-2026-000321",
-      },
+    await verserSurLePostePourvu(p, {
+      montantCents: 100_000,
+      date: "2026-03-01",
+      reference: "BDT-2026-000321",
     });
-    expect(v.statusCode, v.body).toBe(201);
     p.horloge.avancer(24 * 3600 * 1000);
     await envoyer();
     const [digest] = recusPar(`structure.pimms@${D}`);

@@ -1,24 +1,10 @@
 import { sql } from "drizzle-orm";
+import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { contrat } from "../db/schema.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
-
-export type ConseillerSuivi = {
-  id: string;
-  prenom: string;
-  nom: string;
-  email: string;
-  structureId: string;
-  structure: string;
-  departementCode: string;
-  dateDebut: string;
-  dernierCra: string | null;
-  activites30Jours: number;
-  formation: string | null;
-  ccp1: string | null;
-};
 
 /**
  * The conseillers under contract in the reader's scope with their last report day, their

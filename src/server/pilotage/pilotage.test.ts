@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { region } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import {
-  connecterPersona,
-  type PlateformeDeTest,
-  plateformeDeTest,
-  URL_TEST,
-} from "../test/plateforme.ts";
+import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import { verserSurLePostePourvu } from "../test/versement.ts";
 
 const D = "demo.conseiller-numerique.fr";
 
@@ -128,25 +124,11 @@ describe.each(BASES_DE_TEST)("tableaux de bord de pilotage sur %s", (type) => {
     expect(hdf.droitCents).toBeGreaterThan(0);
     // The filled post's open-ended contract runs to the cap in the forecast.
     expect(hdf.prevuCents).toBe(5_000_000);
-    const financeur = await connecterPersona(p, `financeur@${D}`);
-    const { postes } = (
-      await p.app.inject({ url: "/api/financement/postes", headers: { cookie: financeur } })
-    ).json();
-    const pourvu = postes.find((x: { periodes: unknown[] }) => x.periodes.length > 0);
-    const v = await p.app.inject({
-      method: "POST",
-      url: "/api/financement/versements",
-      headers: { cookie: financeur, origin: URL_TEST },
-      payload: {
-        structureId: pourvu.structureId,
-        posteId: pourvu.posteId,
-        nature: "avance",
-        montantCents: 800_000,
-        date: "2026-03-01",
-        reference: "BDT-2026-000900",
-      },
+    await verserSurLePostePourvu(p, {
+      montantCents: 800_000,
+      date: "2026-03-01",
+      reference: "BDT-2026-000900",
     });
-    expect(v.statusCode, v.body).toBe(201);
     const departements = await lire("?decoupage=departement&region=32");
     expect(departements.lignes.map((l: { code: string }) => l.code)).toEqual([
       "02",

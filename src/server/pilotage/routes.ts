@@ -26,11 +26,11 @@ const tag = ["Pilotage"];
 const ROLES_TABLEAU = [
   "admin",
   "prefet",
+  "structure",
+  "coordinateur",
   "hub",
   "grand_reseau",
   "financeur",
-  "structure",
-  "coordinateur",
 ] as const;
 
 const codeTerritoire = z

@@ -1,8 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -140,24 +140,19 @@ export function CourrielsAdmin() {
               </table>
             </div>
           )}
-          <p>
-            <Button
-              priority="secondary"
-              size="small"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              Page précédente
-            </Button>{" "}
-            <Button
-              priority="secondary"
-              size="small"
-              disabled={page >= pages}
-              onClick={() => setPage(page + 1)}
-            >
-              Page suivante
-            </Button>
-          </p>
+          {pages > 1 && (
+            <Pagination
+              count={pages}
+              defaultPage={page}
+              getPageLinkProps={(n) => ({
+                href: "#contenu",
+                onClick: (e: { preventDefault: () => void }) => {
+                  e.preventDefault();
+                  setPage(n);
+                },
+              })}
+            />
+          )}
         </>
       )}
     </GabaritEspace>

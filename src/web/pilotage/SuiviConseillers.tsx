@@ -1,22 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useQuery } from "@tanstack/react-query";
+import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { appelerApi } from "../api.ts";
-
-type Conseiller = {
-  id: string;
-  prenom: string;
-  nom: string;
-  email: string;
-  structure: string;
-  departementCode: string;
-  dateDebut: string;
-  dernierCra: string | null;
-  activites30Jours: number;
-  formation: string | null;
-  ccp1: string | null;
-};
 
 const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("fr-FR");
 
@@ -24,7 +11,7 @@ const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("f
 export function SuiviConseillers({ titre }: { titre: string }) {
   const { data, error } = useQuery({
     queryKey: ["pilotage-conseillers"],
-    queryFn: () => appelerApi<Conseiller[]>("/api/pilotage/conseillers"),
+    queryFn: () => appelerApi<ConseillerSuivi[]>("/api/pilotage/conseillers"),
   });
   return (
     <section aria-labelledby="titre-suivi-conseillers" className={fr.cx("fr-mb-6w")}>
