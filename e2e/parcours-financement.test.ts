@@ -49,5 +49,10 @@ describe("financement dans Chromium", () => {
     await expect.poll(() => page.getByText("Versement enregistré.").count()).toBe(1);
     await expect.poll(async () => (await cellules(due))[4]).toBe("0,00 €");
     expect(await violationsGraves(page)).toEqual([]);
+
+    // The month's schedule: what will be due on its last day, without a payment form.
+    await page.getByText("Échéancier du mois", { exact: false }).click();
+    await expect.poll(() => page.getByText(/^Au 31\/03\/2026/).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Enregistrer un versement" }).count()).toBe(0);
   });
 });
