@@ -1,19 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { completerSiret } from "../../domain/selection/siret.ts";
-import { ajouterJours, jourParis } from "../../domain/temps.ts";
-import type { Db, Executeur } from "../db/client.ts";
-import {
-  avisPrefet,
-  commune,
-  demandePostes,
-  sessionComite,
-  structure,
-  utilisateur,
-} from "../db/schema.ts";
-import { creerMessagerie } from "../infra/messagerie.ts";
-import { acteurSysteme } from "../journal/journal.ts";
-import { lireTableur } from "../selection/fichier-tableur.ts";
-import { importerDecisions } from "../selection/import-decisions-service.ts";
+import type { Db } from "../db/client.ts";
+import { commune } from "../db/schema.ts";
+import { type DecisionSeed, deposerEtDecider } from "./decisions-seed.ts";
 import { PERSONAS, STRUCTURES_DEMO } from "./personas.ts";
 
 const EMAIL_PREFET_62 = PERSONAS.find((p) => p.email.startsWith("prefet.62@"))!.email;
@@ -96,29 +85,26 @@ const siretDe = (cle: string) =>
   STRUCTURES_DEMO.find((s) => s.cle === cle)?.siret ??
   structuresAjoutees().find((s) => s.cle === cle)!.siret;
 
-/** The committee's decisions as its file says them: `siret;decision;postes;coselec`. */
-export function fichierDecisionsPasDeCalais(): string {
-  const lignes: [string, number][] = [
-    ...Object.entries(BETHUNE).map(([cle, n]): [string, number] => [siretDe(cle), n]),
-    ...AUTRES_COMMUNES.map((_, i): [string, number] => [siretDe(`commune_${i}`), 2]),
-    [siretDe("devandyou"), 1],
-    [siretDe("emmaus"), 3],
+/** The committee's decisions: the préfet of each département proposed its posts. */
+export function decisionsPasDeCalais(): DecisionSeed[] {
+  const parPrefet = (siret: string, postes: number, dep: "62" | "59" | null) => ({
+    siret,
+    postes,
+    prefet: dep === "62" ? EMAIL_PREFET_62 : dep === "59" ? EMAIL_PREFET_59 : null,
+  });
+  return [
+    ...Object.entries(BETHUNE).map(([cle, n]) => parPrefet(siretDe(cle), n, "62")),
+    ...AUTRES_COMMUNES.map((_, i) => parPrefet(siretDe(`commune_${i}`), 2, "62")),
+    parPrefet(siretDe("devandyou"), 1, "59"),
+    // The national agreement of the grand réseau: no préfet's opinion.
+    parPrefet(siretDe("emmaus"), 3, null),
   ];
-  return `siret;decision;postes;coselec\n${lignes
-    .map(([siret, n]) => `${siret};Validation COSELEC;${n};COSELEC ${SESSION_PAS_DE_CALAIS}`)
-    .join("\n")}\n`;
 }
 
-/**
- * The structures, their applications (with the préfet's
- * favourable opinion, except the national agreement's) and the committee session.
- */
-async function deposerDemandesPasDeCalais(
-  tx: Executeur,
-  params: { maintenant: Date; prefets: { "62": string; "59": string } },
-): Promise<void> {
+/** Files the applications, then loads the committee's decision file through the import. */
+export async function chargerPasDeCalais(db: Db, maintenant: Date): Promise<void> {
   const ajoutees = structuresAjoutees();
-  const communes = await tx
+  const communes = await db
     .select({ code: commune.code, nom: commune.nom, regionCode: commune.regionCode })
     .from(commune)
     .where(
@@ -131,8 +117,10 @@ async function deposerDemandesPasDeCalais(
         ),
       ),
     );
-  await tx.insert(structure).values(
-    ajoutees.map((s) => {
+  await deposerEtDecider(db, {
+    maintenant,
+    session: SESSION_PAS_DE_CALAIS,
+    nouvelles: ajoutees.map((s) => {
       const c = communes.find((x) => x.nom === s.commune)!;
       return {
         nom: s.nom,
@@ -144,88 +132,6 @@ async function deposerDemandesPasDeCalais(
         regionCode: c.regionCode,
       };
     }),
-  );
-  const sirets = [
-    ...Object.keys(BETHUNE),
-    ...ajoutees.map((s) => s.cle),
-    "devandyou",
-    "emmaus",
-  ].map(siretDe);
-  const structures = await tx
-    .select({
-      id: structure.id,
-      siret: structure.siret,
-      departementCode: structure.departementCode,
-    })
-    .from(structure)
-    .where(inArray(structure.siret, [...new Set(sirets)]));
-  const demandes = await tx
-    .insert(demandePostes)
-    .values(
-      structures.map((s) => ({
-        structureId: s.id,
-        nature: "initiale",
-        statut: "deposee",
-        postesDemandes: 3,
-        motivation: "Candidature à l'appel à manifestation d'intérêt de 2021.",
-      })),
-    )
-    .returning({ id: demandePostes.id, structureId: demandePostes.structureId });
-  const emmaus = structures.find((s) => s.siret === siretDe("emmaus"))!.id;
-  await tx.insert(avisPrefet).values(
-    demandes
-      .filter((d) => d.structureId !== emmaus)
-      .map((d) => {
-        const dep = structures.find((s) => s.id === d.structureId)!.departementCode;
-        return {
-          demandeId: d.id,
-          avis: "favorable",
-          commentaire: "Proposé par la préfecture au titre de la programmation départementale.",
-          auteurId: dep === "59" ? params.prefets["59"] : params.prefets["62"],
-        };
-      }),
-  );
-  await tx.insert(sessionComite).values({
-    numero: SESSION_PAS_DE_CALAIS,
-    date: ajouterJours(jourParis(params.maintenant), -14),
+    decisions: decisionsPasDeCalais(),
   });
-}
-
-/**
- * Files the applications, then loads the committee's decision file through the operators'
- * import (its own transaction, like an upload).
- */
-export async function chargerPasDeCalais(db: Db, maintenant: Date): Promise<void> {
-  const prefets = await db
-    .select({ id: utilisateur.id, email: utilisateur.email })
-    .from(utilisateur)
-    .where(inArray(utilisateur.email, [EMAIL_PREFET_62, EMAIL_PREFET_59]));
-  const id = (email: string) => prefets.find((p) => p.email === email)!.id;
-  await db.transaction((tx) =>
-    deposerDemandesPasDeCalais(tx, {
-      maintenant,
-      prefets: { "62": id(EMAIL_PREFET_62), "59": id(EMAIL_PREFET_59) },
-    }),
-  );
-  await importerDecisionsPasDeCalais(db, maintenant);
-}
-
-async function importerDecisionsPasDeCalais(db: Db, maintenant: Date): Promise<void> {
-  const messagerie = creerMessagerie({
-    db,
-    smtpUrl: undefined,
-    expediteur: "demo@conseiller-numerique.gouv.fr",
-    log: { info: () => {}, error: () => {} },
-    texteDansLeJournal: false,
-  });
-  const { rapport, courriels } = await importerDecisions(db, messagerie, {
-    brutes: await lireTableur(Buffer.from(fichierDecisionsPasDeCalais()), "csv"),
-    appliquer: true,
-    acteur: acteurSysteme("job:demo", "cli"),
-    maintenant,
-    urlPublique: "http://localhost:3000",
-  });
-  if (!rapport.applique)
-    throw new Error(`Décisions du Pas-de-Calais rejetées : ${JSON.stringify(rapport.rejetees)}`);
-  await messagerie.distribuer(courriels);
 }
