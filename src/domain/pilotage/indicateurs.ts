@@ -19,6 +19,8 @@ export type Comptes = {
   dotationProposition: number;
   pourvus: number;
   recrutes: number;
+  /** Recruited in public-sector structures. */
+  recrutesPublic: number;
   vacants: number;
   /** Days of vacancy summed over vacant posts: additive, unlike a mean. */
   vacanceJoursCumul: number;
@@ -38,6 +40,8 @@ export type Comptes = {
 
 export type Indicateurs = Comptes & {
   vacanceJoursMoyenne: number | null;
+  /** Share of the recruited in public structures, in %, one decimal. */
+  partPublic: number | null;
   inactifs: number;
   tauxActivation: number | null;
   personnes: number;
@@ -48,6 +52,7 @@ export const COMPTES_VIDES: Comptes = {
   dotationProposition: 0,
   pourvus: 0,
   recrutes: 0,
+  recrutesPublic: 0,
   vacants: 0,
   vacanceJoursCumul: 0,
   vacanceJoursMax: null,
@@ -64,11 +69,14 @@ export const COMPTES_VIDES: Comptes = {
   dejaAccompagnes: 0,
 };
 
-/** Activated ÷ dotation in %, one decimal; no rate without a dotation. */
-export function tauxActivation(actives: number, dotation: number): number | null {
-  if (dotation <= 0) return null;
-  return Math.round((actives * 1000) / dotation) / 10;
+/** A part of a whole in %, one decimal; no rate without a whole. */
+export function pourcentage(part: number, tout: number): number | null {
+  if (tout <= 0) return null;
+  return Math.round((part * 1000) / tout) / 10;
 }
+
+/** Activated ÷ dotation in %, one decimal; no rate without a dotation. */
+export const tauxActivation = (actives: number, dotation: number) => pourcentage(actives, dotation);
 
 export function indicateurs(c: Comptes): Indicateurs {
   return {
@@ -76,6 +84,7 @@ export function indicateurs(c: Comptes): Indicateurs {
     vacanceJoursMoyenne: c.vacants > 0 ? Math.round(c.vacanceJoursCumul / c.vacants) : null,
     inactifs: Math.max(0, c.dotation - c.actives),
     tauxActivation: tauxActivation(c.actives, c.dotation),
+    partPublic: pourcentage(c.recrutesPublic, c.recrutes),
     // The original CSV's "Personnes totales accompagnées".
     personnes: c.accompagnements - c.dejaAccompagnes,
   };

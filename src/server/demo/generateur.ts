@@ -7,6 +7,7 @@ import { acteurSysteme, journaliser } from "../journal/journal.ts";
 import { genererActiviteDemo } from "./activite-demo.ts";
 import { genererCarteDemo } from "./carte-demo.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
+import { chargerNouvelleAquitaine } from "./nouvelle-aquitaine.ts";
 import { chargerPasDeCalais } from "./pas-de-calais.ts";
 import { NOMS, PERSONAS, PRENOMS, STRUCTURES_DEMO } from "./personas.ts";
 import { genererRecrutementDemo, STRUCTURE_QUI_RECRUTE } from "./recrutement-demo.ts";
@@ -75,7 +76,7 @@ export async function genererDemo(
     maintenant?: Date;
     /** Months of reports of the conseiller persona; tests start from an empty history. */
     avecActivite?: boolean;
-    /** The Pas-de-Calais committee decisions (programme.md §7); tests load them when they need them. */
+    /** The committee decisions of programme.md §7 (Pas-de-Calais, Nouvelle-Aquitaine); tests load them when they need them. */
     avecDecisions?: boolean;
   } = {},
 ): Promise<{ genere: boolean }> {
@@ -229,7 +230,10 @@ export async function genererDemo(
       },
     });
   });
-  if (options.avecDecisions ?? true) await chargerPasDeCalais(db, options.maintenant ?? new Date());
+  if (options.avecDecisions ?? true) {
+    await chargerPasDeCalais(db, options.maintenant ?? new Date());
+    await chargerNouvelleAquitaine(db, options.maintenant ?? new Date());
+  }
   return { genere: true };
 }
 

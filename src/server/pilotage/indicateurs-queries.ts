@@ -66,7 +66,7 @@ async function comptesPostes(
     tx,
     sql`with p as (
           select p.id, p.statut, p.date_attribution, p.date_limite_recrutement, p.decision_id,
-                 ${cle} as code
+                 structure.secteur, ${cle} as code
           from poste p
           join structure on structure.id = p.structure_id
           ${joindreCommune(f.decoupage)}
@@ -110,6 +110,7 @@ async function comptesPostes(
             and p.decision_id in (select id from proposes))::int as "dotationProposition",
           count(*) filter (where k.pourvu)::int as pourvus,
           count(*) filter (where k.actif)::int as recrutes,
+          count(*) filter (where k.actif and p.secteur = 'public')::int as "recrutesPublic",
           count(*) filter (where p.statut = 'vacant')::int as vacants,
           coalesce(sum(${f.aujourdhui}::date - coalesce(k.fin, p.date_attribution))
             filter (where p.statut = 'vacant'), 0)::int as "vacanceJoursCumul",

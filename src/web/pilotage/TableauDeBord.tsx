@@ -67,6 +67,10 @@ function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] 
       lignes: [
         ["Conseillers recrutés", n(t.recrutes)],
         [
+          "dont en structure publique",
+          `${n(t.recrutesPublic)}${t.partPublic === null ? "" : ` (${nombre.format(t.partPublic)} %)`}`,
+        ],
+        [
           "Conseillers activés (taux d'activation)",
           `${n(t.actives)}${t.tauxActivation === null ? "" : ` (${nombre.format(t.tauxActivation)} %)`}`,
         ],
