@@ -74,11 +74,8 @@ describe("tableaux de bord dans Chromium", () => {
     const noms = await territoires();
     expect(noms).toContain("Lille (595)");
     expect(noms.some((n) => n.includes("Lens"))).toBe(false);
-    await expect
-      .poll(() =>
-        page.getByRole("link", { name: /lieux d'activité du territoire/ }).getAttribute("href"),
-      )
-      .toBe("/carte?departements=59");
+    const lien = page.getByRole("link", { name: /lieux d'activité du territoire/ });
+    await expect.poll(() => lien.getAttribute("href")).toMatch(/^\/carte\?departements=59/);
     expect(await violationsGraves(page)).toEqual([]);
   });
 
@@ -97,6 +94,17 @@ describe("tableaux de bord dans Chromium", () => {
     await expect.poll(() => subvention.getByRole("row").count()).toBe(4);
     expect(await page.getByRole("button", { name: "Enregistrer un versement" }).count()).toBe(0);
     expect(await violationsGraves(page)).toEqual([]);
+  });
+
+  it("la préfète ouvre la carte de son territoire, centrée sur ses lieux", async () => {
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    const lien = page.getByRole("link", { name: /lieux d'activité du territoire/ });
+    await expect.poll(() => lien.getAttribute("href")).toMatch(/lat=/);
+    await lien.click();
+    await page.waitForURL(/\/carte\?departements=62/);
+    const liste = page.getByRole("list", { name: "Lieux, du plus proche au plus lointain" });
+    await expect.poll(() => liste.getByRole("listitem").count()).toBeGreaterThan(0);
+    expect(await liste.textContent()).toMatch(/Béthune|Lens|Lillers|Arras/);
   });
 
   it("la préfète coupe son récapitulatif quotidien, l'ANCT voit les courriels et leur état", async () => {

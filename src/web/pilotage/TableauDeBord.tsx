@@ -43,6 +43,37 @@ const COLONNES: { cle: Tri; titre: string; valeur: (l: Ligne) => string }[] = [
   { cle: "personnes", titre: "Personnes accompagnées", valeur: (l) => n(l.personnes) },
 ];
 
+type PointTerritoire = { code: string; nom?: string; latitude: number; longitude: number };
+
+/**
+ * The public map centred on the département's places (their mean point, as the map's own
+ * bubbles), limited to it: the list opens with the nearest places, the map around them.
+ */
+function LienCarteTerritoire({ departement }: { departement: string }) {
+  const { data } = useQuery({
+    queryKey: ["carte-territoires"],
+    queryFn: () => appelerApi<{ departements: PointTerritoire[] }>("/api/v1/carte/territoires"),
+  });
+  const point = data?.departements.find((d) => d.code === departement);
+  const requete = new URLSearchParams({ departements: departement });
+  if (point) {
+    requete.set("lat", point.latitude.toFixed(5));
+    requete.set("lon", point.longitude.toFixed(5));
+    requete.set("rayon", "100");
+    if (point.nom) requete.set("q", point.nom);
+  }
+  return (
+    <p>
+      <a
+        className={fr.cx("fr-link", "fr-icon-map-pin-2-line", "fr-link--icon-left")}
+        href={`/carte?${requete}`}
+      >
+        Les lieux d'activité du territoire sur la carte
+      </a>
+    </p>
+  );
+}
+
 /** The scope's key figures, each labelled in full for screen readers and print. */
 function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] }) {
   const blocs: { titre: string; lignes: [string, string][] }[] = [
@@ -150,16 +181,7 @@ export function TableauDeBord(props: {
       )}
       {isPending && <p>Chargement du tableau de bord…</p>}
       {data && <Chiffres t={data.total} periode={data.periode} />}
-      {props.departementCarte && (
-        <p>
-          <a
-            className={fr.cx("fr-link", "fr-icon-map-pin-2-line", "fr-link--icon-left")}
-            href={`/carte?departements=${props.departementCarte}`}
-          >
-            Les lieux d'activité du territoire sur la carte
-          </a>
-        </p>
-      )}
+      {props.departementCarte && <LienCarteTerritoire departement={props.departementCarte} />}
       {data && niveau.decoupage !== "total" && (
         <>
           {pile.length > 1 && (
