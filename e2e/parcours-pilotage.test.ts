@@ -16,7 +16,8 @@ describe("tableaux de bord dans Chromium", () => {
     await chargerPasDeCalais(env.plateforme.base.db, env.plateforme.horloge.maintenant());
     navigateur = await lancerChromium();
     page = await navigateur.newPage();
-    page.setDefaultTimeout(10_000);
+    // Seven journeys on one page: a loaded machine gets more time than a single journey.
+    page.setDefaultTimeout(20_000);
   });
   afterAll(async () => {
     await navigateur?.close();
