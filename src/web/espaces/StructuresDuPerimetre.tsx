@@ -1,11 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
 import { appelerApi } from "../api.ts";
 import { useMoi } from "../socle/moi.ts";
+import { PaginationLocale } from "../socle/PaginationLocale.tsx";
 
 type Structure = {
   id: string;
@@ -83,19 +83,7 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <Pagination
-          count={pages}
-          defaultPage={page}
-          getPageLinkProps={(n) => ({
-            href: "#titre-structures",
-            onClick: (e: { preventDefault: () => void }) => {
-              e.preventDefault();
-              setPage(n);
-            },
-          })}
-        />
-      )}
+      <PaginationLocale pages={pages} page={page} ancre="titre-structures" changer={setPage} />
     </section>
   );
 }

@@ -2,13 +2,13 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { dateHeure } from "../socle/format.ts";
+import { PaginationLocale } from "../socle/PaginationLocale.tsx";
 
 type Courriel = {
   id: string;
@@ -140,19 +140,7 @@ export function CourrielsAdmin() {
               </table>
             </div>
           )}
-          {pages > 1 && (
-            <Pagination
-              count={pages}
-              defaultPage={page}
-              getPageLinkProps={(n) => ({
-                href: "#contenu",
-                onClick: (e: { preventDefault: () => void }) => {
-                  e.preventDefault();
-                  setPage(n);
-                },
-              })}
-            />
-          )}
+          <PaginationLocale pages={pages} page={page} ancre="contenu" changer={setPage} />
         </>
       )}
     </GabaritEspace>

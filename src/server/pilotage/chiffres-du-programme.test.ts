@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lignes } from "../db/client.ts";
+import { chargerNouvelleAquitaine } from "../demo/nouvelle-aquitaine.ts";
 import { chargerPasDeCalais, SESSION_PAS_DE_CALAIS } from "../demo/pas-de-calais.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
@@ -10,13 +11,15 @@ type Ligne = Record<string, number | string | null>;
 
 /**
  * programme.md §7: the figures quoted by the programme come out of the dashboards, from the
- * committee's decisions loaded through the operators' import (no figure is stored anywhere).
+ * committee's decisions loaded through the operators' import and the recruitments' contracts
+ * (no figure is stored anywhere).
  */
-describe.each(BASES_DE_TEST)("chiffres du Pas-de-Calais sur %s", (type) => {
+describe.each(BASES_DE_TEST)("chiffres du programme sur %s", (type) => {
   let p: PlateformeDeTest;
   beforeAll(async () => {
     p = await plateformeDeTest(type);
     await chargerPasDeCalais(p.base.db, p.horloge.maintenant());
+    await chargerNouvelleAquitaine(p.base.db, p.horloge.maintenant());
   });
   afterAll(() => p.arreter());
 
@@ -31,8 +34,12 @@ describe.each(BASES_DE_TEST)("chiffres du Pas-de-Calais sur %s", (type) => {
     const [session] = await lignes<{ decisions: number; postes: number; journal: number }>(
       p.base.db,
       sql`select count(distinct d.id)::int as decisions, count(p.id)::int as postes,
-            (select count(*)::int from journal
-              where action = 'structure.postes_attribues' and auteur = 'job:demo') as journal
+            (select count(*)::int from journal j
+              where j.action = 'structure.postes_attribues' and j.auteur = 'job:demo'
+                and j.cible_id in (select dp.structure_id::text from decision_comite d2
+                  join demande_postes dp on dp.id = d2.demande_id
+                  join session_comite s2 on s2.id = d2.session_comite_id
+                  where s2.numero = ${SESSION_PAS_DE_CALAIS})) as journal
           from decision_comite d join session_comite s on s.id = d.session_comite_id
           left join poste p on p.decision_id = d.id
           where s.numero = ${SESSION_PAS_DE_CALAIS}`,
@@ -77,5 +84,27 @@ describe.each(BASES_DE_TEST)("chiffres du Pas-de-Calais sur %s", (type) => {
       "Maison de la Jeunesse et de l'éducation populaire d'Isbergues": 1,
       "PIMMS Médiation Artois-Gohelle – antenne de Bruay-la-Buissière": 1,
     });
+  });
+
+  it("l'ANCT lit 457 conseillers accueillis dans la région, 64 % en structure publique", async () => {
+    const t = await lire("admin", "decoupage=region");
+    const na = t.lignes.find((l) => l.code === "75")!;
+    expect(na).toMatchObject({ nom: "Nouvelle-Aquitaine", recrutes: 457, recrutesPublic: 293 });
+    expect(Math.round(Number(na.partPublic))).toBe(64);
+  });
+
+  it("la préfecture de région lit 36, 22 et 14 postes en Haute-Vienne, Corrèze et Creuse", async () => {
+    const t = await lire("prefet.na", "decoupage=departement");
+    const dotation = (code: string) => t.lignes.find((l) => l.code === code)?.dotation;
+    expect([dotation("87"), dotation("19"), dotation("23")]).toEqual([36, 22, 14]);
+    expect(t.total).toMatchObject({ recrutes: 457, dotationProposition: t.total.dotation });
+    // Nothing outside the région.
+    expect(
+      t.lignes.every((l) =>
+        ["16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86", "87"].includes(
+          String(l.code),
+        ),
+      ),
+    ).toBe(true);
   });
 });
