@@ -12,6 +12,7 @@ import { traiterEcheances } from "./jobs/echeances.ts";
 import { localiserEnAttente } from "./jobs/localisation.ts";
 import { faireLeMenage } from "./jobs/menage.ts";
 import { envoyerDigests } from "./notifications/digests.ts";
+import { reprendreCourriels } from "./notifications/reprise.ts";
 import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
@@ -80,6 +81,9 @@ export async function demarrerPlateforme(
       maintenant: horloge(),
       urlPublique: config.urlPublique,
     }).catch((erreur) => app.log.error({ err: erreur }, "Échec de l'envoi des récapitulatifs"));
+    reprendreCourriels(base.db, messagerie, horloge()).catch((erreur) =>
+      app.log.error({ err: erreur }, "Échec de la reprise des courriels"),
+    );
   }, PERIODE_MENAGE_MS);
   menage.unref();
   // Awaited on stop, so that a fold never runs on a closed database.

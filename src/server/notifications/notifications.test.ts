@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demandePostes, journal, structure } from "../db/schema.ts";
+import { courriel, demandePostes, journal, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
   connecterPersona,
@@ -11,6 +11,7 @@ import {
 import { demarrerPuitsSmtp } from "../test/puits-smtp.ts";
 import { verserSurLePostePourvu } from "../test/versement.ts";
 import { envoyerDigests } from "./digests.ts";
+import { reprendreCourriels } from "./reprise.ts";
 
 const D = "demo.conseiller-numerique.fr";
 
@@ -140,5 +141,39 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
     expect(
       (await p.app.inject({ url: "/api/admin/courriels", headers: { cookie: prefet } })).statusCode,
     ).toBe(403);
+  });
+
+  it("renvoie les courriels en échec, jamais deux fois, et abandonne après cinq tentatives", async () => {
+    const vieux = new Date(p.horloge.maintenant().getTime() - 3600 * 1000);
+    const mail = (destinataire: string, statut: string, tentatives: number, creeLe: Date) => ({
+      destinataire,
+      objet: "Votre lien de connexion",
+      texte: "Bonjour",
+      modele: "lien_connexion",
+      statut,
+      tentatives,
+      creeLe,
+    });
+    await p.base.db
+      .insert(courriel)
+      .values([
+        mail("echec@exemple.fr", "echec", 1, vieux),
+        mail("abandon@exemple.fr", "echec", 5, vieux),
+        mail("attente@exemple.fr", "en_attente", 0, p.horloge.maintenant()),
+      ]);
+    expect(await reprendreCourriels(p.base.db, p.messagerie, p.horloge.maintenant())).toBe(1);
+    expect(recusPar("echec@exemple.fr")).toHaveLength(1);
+    expect(recusPar("abandon@exemple.fr")).toEqual([]);
+    expect(recusPar("attente@exemple.fr")).toEqual([]);
+    const [repris] = await p.base.db
+      .select()
+      .from(courriel)
+      .where(eq(courriel.destinataire, "echec@exemple.fr"));
+    expect(repris).toMatchObject({ statut: "envoye", tentatives: 2 });
+    expect(await reprendreCourriels(p.base.db, p.messagerie, p.horloge.maintenant())).toBe(0);
+    // A mail still waiting after its grace period is sent by the next pass.
+    p.horloge.avancer(11 * 60 * 1000);
+    expect(await reprendreCourriels(p.base.db, p.messagerie, p.horloge.maintenant())).toBe(1);
+    expect(recusPar("attente@exemple.fr")).toHaveLength(1);
   });
 });

@@ -146,6 +146,7 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
           erreur: courriel.erreur,
           creeLe: courriel.creeLe,
           envoyeLe: courriel.envoyeLe,
+          prochaineTentativeLe: courriel.prochaineTentativeLe,
         })
         .from(courriel)
         .where(ou)

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { TENTATIVES_COURRIEL_MAX } from "../../domain/notifications/courriels.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { dateHeure } from "../socle/format.ts";
@@ -20,6 +21,7 @@ type Courriel = {
   erreur: string | null;
   creeLe: string;
   envoyeLe: string | null;
+  prochaineTentativeLe: string | null;
 };
 type Reponse = { total: number; parPage: number; lignes: Courriel[]; modeles: string[] };
 
@@ -130,6 +132,15 @@ export function CourrielsAdmin() {
                         {c.tentatives > 1 && (
                           <p className={fr.cx("fr-text--xs", "fr-mb-0")}>
                             {c.tentatives} tentatives
+                          </p>
+                        )}
+                        {c.statut === "echec" && (
+                          <p className={fr.cx("fr-text--xs", "fr-mb-0")}>
+                            {c.tentatives >= TENTATIVES_COURRIEL_MAX
+                              ? "Abandonné : vérifiez l'adresse"
+                              : c.prochaineTentativeLe
+                                ? `Nouvelle tentative vers ${dateHeure.format(new Date(c.prochaineTentativeLe))}`
+                                : "Nouvelle tentative dans quelques minutes"}
                           </p>
                         )}
                       </td>

@@ -68,6 +68,8 @@ export const courriel = pgTable(
     erreur: text("erreur"),
     creeLe: instant("cree_le").notNull().defaultNow(),
     envoyeLe: instant("envoye_le"),
+    /** A failed or stuck mail is retried from then on; the claim keeps other instances off it. */
+    prochaineTentativeLe: instant("prochaine_tentative_le"),
   },
   (t) => [
     index("courriel_statut_idx").on(t.statut),

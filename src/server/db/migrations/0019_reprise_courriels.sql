@@ -1,0 +1,1 @@
+ALTER TABLE "courriel" ADD COLUMN "prochaine_tentative_le" timestamp with time zone;
