@@ -138,6 +138,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/pilotage/tableau": LECTEURS_TABLEAU_DE_BORD,
   "GET /api/pilotage/tableau/export": LECTEURS_TABLEAU_DE_BORD,
   "GET /api/pilotage/enveloppe": ["admin", "financeur"],
+  "GET /api/pilotage/enveloppe/export": ["admin", "financeur"],
   "GET /api/moi/notifications": "connecte",
   "PUT /api/moi/notifications": "connecte",
   "GET /api/admin/courriels": ["admin"],

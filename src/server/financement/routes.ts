@@ -8,7 +8,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import { poste, structure, versement } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { type Colonne, exportePar, versCsv, versXlsx } from "../infra/export.ts";
+import { type Colonne, enEuros, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { grandLivre, type LigneGrandLivre } from "./grand-livre.ts";
 
@@ -19,8 +19,6 @@ const colonnesStructure = {
   structureId: structure.id,
 };
 
-const euros = (cents: number) => Math.round(cents) / 100;
-
 /** One line per post, amounts in euros with two decimals (accounting software reads them). */
 const COLONNES_GRAND_LIVRE: Colonne<LigneGrandLivre>[] = [
   { titre: "Structure", valeur: (l) => l.structure },
@@ -30,12 +28,12 @@ const COLONNES_GRAND_LIVRE: Colonne<LigneGrandLivre>[] = [
   { titre: "Poste", valeur: (l) => l.posteId },
   { titre: "Attribution", valeur: (l) => l.dateAttribution },
   { titre: "Statut du poste", valeur: (l) => l.statut },
-  { titre: "Plafond (€)", valeur: (l) => euros(l.plafondCents) },
-  { titre: "Droits acquis (€)", valeur: (l) => euros(l.droitCents) },
-  { titre: "Appelé (€)", valeur: (l) => euros(l.appeleCents) },
-  { titre: "Versé (€)", valeur: (l) => euros(l.verseCents) },
-  { titre: "Dû (€)", valeur: (l) => euros(l.duCents) },
-  { titre: "Trop-perçu (€)", valeur: (l) => euros(l.tropPercuCents) },
+  { titre: "Plafond (€)", valeur: (l) => enEuros(l.plafondCents) },
+  { titre: "Droits acquis (€)", valeur: (l) => enEuros(l.droitCents) },
+  { titre: "Appelé (€)", valeur: (l) => enEuros(l.appeleCents) },
+  { titre: "Versé (€)", valeur: (l) => enEuros(l.verseCents) },
+  { titre: "Dû (€)", valeur: (l) => enEuros(l.duCents) },
+  { titre: "Trop-perçu (€)", valeur: (l) => enEuros(l.tropPercuCents) },
 ];
 
 const versementSchema = z

@@ -35,6 +35,9 @@ export function versCsv<T>(colonnes: Colonne<T>[], lignes: T[]): Buffer {
  */
 export type EnteteExport = string[];
 
+/** Integer cents as euros with two decimals, the number accounting software reads. */
+export const enEuros = (cents: number) => Math.round(cents) / 100;
+
 /** The first line of every export's header: who exported and when (Paris time). */
 export function exportePar(u: { prenom: string; nom: string }, maintenant: Date): string {
   return `Exporté par ${u.prenom} ${u.nom} le ${maintenant.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`;

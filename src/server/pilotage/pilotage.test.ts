@@ -141,6 +141,18 @@ describe.each(BASES_DE_TEST)("tableaux de bord de pilotage sur %s", (type) => {
       800_000,
     );
     expect(departements.total.verseCents).toBe(800_000);
+    const csv = await p.app.inject({
+      url: "/api/pilotage/enveloppe/export?decoupage=departement&region=32&format=csv",
+      headers: { cookie: cookies.admin! },
+    });
+    expect(csv.statusCode).toBe(200);
+    const lignesCsv = csv.body.slice(1).trim().split("\r\n");
+    expect(lignesCsv[0]).toBe(
+      "Code;Territoire;Postes;Accordé (€);Engagé (€);Droits acquis (€);Versé (€);Prévision (€)",
+    );
+    // Euros with their cents, French decimal comma; the total row closes the file.
+    expect(lignesCsv.find((l) => l.startsWith("62;"))).toMatch(/;8000(,0+)?;\d/);
+    expect(lignesCsv.at(-1)).toMatch(/^;Total;3;150000(,0+)?;50000(,0+)?;/);
     const prefet = await p.app.inject({
       url: "/api/pilotage/enveloppe",
       headers: { cookie: cookies["prefet.62"]! },

@@ -16,10 +16,10 @@ import { connexionRequise } from "../access/acces.ts";
 import { periode, periodeSchema } from "../activite/statistiques-routes.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
-import { type Colonne, exportePar, versCsv, versXlsx } from "../infra/export.ts";
+import { type Colonne, enEuros, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { conseillersSuivis } from "./conseillers-queries.ts";
-import { enveloppeParTerritoire } from "./enveloppe-queries.ts";
+import { enveloppeParTerritoire, type LigneEnveloppe } from "./enveloppe-queries.ts";
 import { comptesParTerritoire, type Decoupage } from "./indicateurs-queries.ts";
 
 const tag = ["Pilotage"];
@@ -103,6 +103,26 @@ const COLONNES: Colonne<LigneTableau>[] = [
   { titre: "Personnes accompagnées", valeur: (l) => l.personnes },
 ];
 
+const enveloppeSchema = z
+  .object({
+    decoupage: z
+      .enum(["region", "departement"], { error: "Le découpage est region ou departement." })
+      .default("region"),
+    region: codeTerritoire,
+  })
+  .strict();
+
+const COLONNES_ENVELOPPE: Colonne<LigneEnveloppe>[] = [
+  { titre: "Code", valeur: (l) => l.code },
+  { titre: "Territoire", valeur: (l) => l.nom },
+  { titre: "Postes", valeur: (l) => l.postes },
+  { titre: "Accordé (€)", valeur: (l) => enEuros(l.accordeCents) },
+  { titre: "Engagé (€)", valeur: (l) => enEuros(l.engageCents) },
+  { titre: "Droits acquis (€)", valeur: (l) => enEuros(l.droitCents) },
+  { titre: "Versé (€)", valeur: (l) => enEuros(l.verseCents) },
+  { titre: "Prévision (€)", valeur: (l) => enEuros(l.prevuCents) },
+];
+
 export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -161,6 +181,17 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
     },
   );
 
+  const enveloppe = async (q: z.infer<typeof enveloppeSchema>) => {
+    const aujourdhui = jourParis(ctx.horloge());
+    const lignes = await enveloppeParTerritoire(ctx.db, { ...q, aujourdhui });
+    return {
+      aujourdhui,
+      enveloppeCents: ENVELOPPE_POSTES_CENTS,
+      total: lignes.reduce(ajouter, SOMMES_VIDES),
+      lignes,
+    };
+  };
+
   r.get(
     "/api/pilotage/enveloppe",
     {
@@ -169,25 +200,50 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary:
           "Enveloppe nationale des postes : accordé, engagé, droits acquis, versé et prévision, par région ou département",
-        querystring: z
-          .object({
-            decoupage: z
-              .enum(["region", "departement"], { error: "Le découpage est region ou departement." })
-              .default("region"),
-            region: codeTerritoire,
-          })
-          .strict(),
+        querystring: enveloppeSchema,
       },
     },
-    async (requete) => {
-      const aujourdhui = jourParis(ctx.horloge());
-      const lignes = await enveloppeParTerritoire(ctx.db, { ...requete.query, aujourdhui });
-      return {
-        aujourdhui,
-        enveloppeCents: ENVELOPPE_POSTES_CENTS,
-        total: lignes.reduce(ajouter, SOMMES_VIDES),
-        lignes,
-      };
+    async (requete) => enveloppe(requete.query),
+  );
+
+  r.get(
+    "/api/pilotage/enveloppe/export",
+    {
+      config: { acces: ["admin", "financeur"], rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary:
+          "L'enveloppe par territoire en CSV (; avec BOM) ou XLSX, montants en euros, journalisé",
+        querystring: enveloppeSchema.and(
+          z.object({
+            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+          }),
+        ),
+      },
+    },
+    async (requete, reponse) => {
+      const connexion = connexionRequise(requete);
+      const { format, ...q } = requete.query;
+      const e = await enveloppe(q);
+      const lignes = [...e.lignes, { ...e.total, code: "", nom: "Total" }];
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "export.telecharge",
+        cibleType: "export",
+        cibleId: "enveloppe",
+        apres: { format, ...q, lignes: e.lignes.length },
+      });
+      const nom = `Enveloppe_${q.region ?? "national"}_${e.aujourdhui}.${format}`;
+      reponse.header("content-disposition", `attachment; filename="${nom}"`);
+      if (format === "csv")
+        return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES_ENVELOPPE, lignes));
+      return reponse
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(
+          await versXlsx("Enveloppe", COLONNES_ENVELOPPE, lignes, [
+            exportePar(connexion.utilisateur, ctx.horloge()),
+            `Enveloppe des postes : ${enEuros(e.enveloppeCents)} € ; situation au ${e.aujourdhui} ; montants en euros`,
+          ]),
+        );
     },
   );
 

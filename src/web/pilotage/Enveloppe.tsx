@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { SommesEnveloppe } from "../../domain/pilotage/enveloppe.ts";
 import { appelerApi } from "../api.ts";
 import { euros } from "../socle/format.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Ligne = SommesEnveloppe & { code: string; nom: string };
 type Reponse = {
@@ -50,6 +51,11 @@ export function Enveloppe() {
             {eur(data.total.prevuCents)}
             {region ? ` pour ${region.nom}` : ""}.
           </p>
+          <LiensExport
+            chemin="/api/pilotage/enveloppe/export"
+            requete={requete.slice(1)}
+            libelle="Enveloppe par territoire"
+          />
           {region && (
             <p>
               <Button
