@@ -99,6 +99,10 @@ export function couvreTerritoire(
 /** Roles whose activity statistics are read per département (the others per conseiller). */
 const STATISTIQUES_PAR_DEPARTEMENT: readonly Role[] = ["prefet", "hub", "financeur", "admin"];
 
+export function statistiquesParDepartement(role: Role | undefined): boolean {
+  return role !== undefined && STATISTIQUES_PAR_DEPARTEMENT.includes(role);
+}
+
 /**
  * The départements a statistics reader may narrow their figures to: those of their scope, for
  * the roles read per département; empty when the filter does not apply (a single département,
@@ -109,7 +113,7 @@ export function departementsFiltrables(
   perimetre: Perimetre,
   departements: readonly { code: string; regionCode: string }[],
 ): string[] {
-  if (!STATISTIQUES_PAR_DEPARTEMENT.includes(role)) return [];
+  if (!statistiquesParDepartement(role)) return [];
   const codes = (() => {
     switch (perimetre.type) {
       case "national":

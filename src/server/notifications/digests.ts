@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type CodeDigest,
   type FaitsPrefet,
   type FaitsStructure,
   texteDigestPrefet,
@@ -7,36 +8,43 @@ import {
 } from "../../domain/notifications/digests.ts";
 import type { Perimetre } from "../../domain/perimetre.ts";
 import { couvreTerritoire } from "../../domain/perimetre.ts";
+import { additionner, COMPTES_VIDES } from "../../domain/pilotage/indicateurs.ts";
 import { ajouterJours, heureParis, jourParis } from "../../domain/temps.ts";
 import { type Db, lignes } from "../db/client.ts";
-import { rappel } from "../db/schema.ts";
+import { departement, rappel } from "../db/schema.ts";
 import type { Courriel, Messagerie } from "../infra/messagerie.ts";
+import { comptesPostes } from "../pilotage/indicateurs-queries.ts";
 
 /** Digests leave after this hour (Paris): read with the morning's mail, not at midnight. */
 const HEURE_ENVOI = 7;
 
+/** The mail model of each digest, also the nature of its `rappel` line of the day. */
+const MODELES: Record<CodeDigest, string> = {
+  prefet: "digest_prefet",
+  structure: "digest_structure",
+};
+
 type Destinataire = { habilitationId: string; email: string; perimetre: Perimetre };
 
-/** Active people of a role who did not turn this digest off. */
-function destinataires(db: Db, role: string, digest: string) {
+/**
+ * Active people of a role who did not turn this digest off and have not had today's yet: the
+ * job runs every quarter of an hour, and computes nothing once everyone is served.
+ */
+function destinataires(db: Db, role: string, digest: CodeDigest, aujourdhui: string) {
   return lignes<Destinataire>(
     db,
     sql`select h.id as "habilitationId", u.email, h.perimetre
         from habilitation h join utilisateur u on u.id = h.utilisateur_id
         where h.role = ${role} and h.actif and u.actif
-          and not (${digest} = any(u.digests_refuses))`,
+          and not (${digest} = any(u.digests_refuses))
+          and not exists (select 1 from rappel r where r.nature = ${MODELES[digest]}
+                          and r.cible_id = h.id and r.echeance = ${aujourdhui})`,
   );
 }
 
-type LigneDepartement = {
-  departement_code: string;
-  region_code: string;
-  en_attente: number;
-  retards: number;
-  non_signes: number;
-};
-
 async function digestsPrefets(db: Db, aujourdhui: string, depuis: Date, url: string) {
+  const prefets = await destinataires(db, "prefet", "prefet", aujourdhui);
+  if (prefets.length === 0) return [];
   const nouvelles = await lignes<{
     structure: string;
     departementCode: string;
@@ -50,34 +58,25 @@ async function digestsPrefets(db: Db, aujourdhui: string, depuis: Date, url: str
         where d.statut = 'deposee' and d.cree_le > ${depuis.toISOString()}
         order by d.cree_le`,
   );
-  // Per département, the counts every préfet of it (or of its région) reads.
-  const parDepartement = await lignes<LigneDepartement>(
-    db,
-    sql`select d.code as departement_code, d.region_code,
-          (select count(*) from demande_postes dp join structure s on s.id = dp.structure_id
-            where s.departement_code = d.code and dp.statut in ('deposee', 'complement_demande')
-              and dp.nature <> 'retrait'
-              and not exists (select 1 from avis_prefet a where a.demande_id = dp.id))::int as en_attente,
-          (select count(*) from poste p join structure s on s.id = p.structure_id
-            where s.departement_code = d.code and p.statut = 'vacant'
-              and p.date_limite_recrutement < ${aujourdhui})::int as retards,
-          (select count(*) from contrat k join structure s on s.id = k.structure_id
-            where s.departement_code = d.code and k.statut = 'declare' and k.date_signature is null
-              and k.date_limite_signature < ${aujourdhui})::int as non_signes
-        from departement d`,
-  );
+  // Per département, the dashboard's own counts (same definitions of "overdue").
+  const comptes = await comptesPostes(db, sql`true`, { decoupage: "departement", aujourdhui });
+  const departements = await db
+    .select({ code: departement.code, regionCode: departement.regionCode })
+    .from(departement);
   const mails: { cible: string; courriel: Courriel }[] = [];
-  for (const p of await destinataires(db, "prefet", "prefet")) {
+  for (const p of prefets) {
     const lieu = (x: { departementCode: string; regionCode: string }) =>
       couvreTerritoire(p.perimetre, x);
-    const siens = parDepartement.filter((d) =>
-      lieu({ departementCode: d.departement_code, regionCode: d.region_code }),
+    const siens = additionner(
+      departements
+        .filter((d) => lieu({ departementCode: d.code, regionCode: d.regionCode }))
+        .map((d) => ({ ...COMPTES_VIDES, ...comptes.get(d.code) })),
     );
     const faits: FaitsPrefet = {
       nouvellesDemandes: nouvelles.filter(lieu),
-      demandesEnAttenteAvis: siens.reduce((t, d) => t + d.en_attente, 0),
-      recrutementsEnRetard: siens.reduce((t, d) => t + d.retards, 0),
-      contratsNonSignesEnRetard: siens.reduce((t, d) => t + d.non_signes, 0),
+      demandesEnAttenteAvis: siens.demandesEnAttenteAvis,
+      recrutementsEnRetard: siens.recrutementsEnRetard,
+      contratsNonSignesEnRetard: siens.contratsNonSignesEnRetard,
     };
     const texte = texteDigestPrefet(faits, url);
     if (texte)
@@ -85,7 +84,7 @@ async function digestsPrefets(db: Db, aujourdhui: string, depuis: Date, url: str
         cible: p.habilitationId,
         courriel: {
           destinataire: p.email,
-          modele: "digest_prefet",
+          modele: MODELES.prefet,
           objet: "Récapitulatif quotidien : demandes et échéances de votre territoire",
           texte,
         },
@@ -95,6 +94,8 @@ async function digestsPrefets(db: Db, aujourdhui: string, depuis: Date, url: str
 }
 
 async function digestsStructures(db: Db, aujourdhui: string, depuis: Date, url: string) {
+  const gestionnaires = await destinataires(db, "structure", "structure", aujourdhui);
+  if (gestionnaires.length === 0) return [];
   const faits = await lignes<{
     structure_id: string;
     structure: string;
@@ -120,7 +121,7 @@ async function digestsStructures(db: Db, aujourdhui: string, depuis: Date, url: 
   );
   const parStructure = new Map(faits.map((f) => [f.structure_id, f]));
   const mails: { cible: string; courriel: Courriel }[] = [];
-  for (const d of await destinataires(db, "structure", "structure")) {
+  for (const d of gestionnaires) {
     if (d.perimetre.type !== "structure") continue;
     const f = parStructure.get(d.perimetre.structureId);
     if (!f) continue;
@@ -142,7 +143,7 @@ async function digestsStructures(db: Db, aujourdhui: string, depuis: Date, url: 
         cible: d.habilitationId,
         courriel: {
           destinataire: d.email,
-          modele: "digest_structure",
+          modele: MODELES.structure,
           objet: `Récapitulatif quotidien de ${f.structure}`,
           texte,
         },

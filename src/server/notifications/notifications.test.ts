@@ -143,6 +143,30 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
     ).toBe(403);
   });
 
+  it("n'envoie rien avant 7 heures, heure de Paris", async () => {
+    // The next day at 05:00 in Paris (UTC+1 in March): a new application in the Nord.
+    const demain = new Date(p.horloge.maintenant());
+    demain.setUTCDate(demain.getUTCDate() + 1);
+    demain.setUTCHours(4, 0, 0, 0);
+    p.horloge.avancer(demain.getTime() - p.horloge.maintenant().getTime());
+    const [devAndYou] = await p.base.db
+      .select()
+      .from(structure)
+      .where(eq(structure.siret, "82150455600019"));
+    await p.base.db.insert(demandePostes).values({
+      structureId: devAndYou!.id,
+      nature: "initiale",
+      statut: "deposee",
+      postesDemandes: 1,
+      creeLe: p.horloge.maintenant(),
+    });
+    expect(await envoyer()).toBe(0);
+    expect(recusPar(`prefet.59@${D}`)).toEqual([]);
+    p.horloge.avancer(3 * 3600 * 1000);
+    expect(await envoyer()).toBeGreaterThanOrEqual(1);
+    expect(recusPar(`prefet.59@${D}`)[0]?.texte).toContain("DEV and YOU (59) : 1 poste");
+  });
+
   it("renvoie les courriels en échec, jamais deux fois, et abandonne après cinq tentatives", async () => {
     const vieux = new Date(p.horloge.maintenant().getTime() - 3600 * 1000);
     const mail = (destinataire: string, statut: string, tentatives: number, creeLe: Date) => ({

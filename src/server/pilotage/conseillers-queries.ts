@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import { rollupAvecAttente } from "../activite/rollups.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { contrat } from "../db/schema.ts";
@@ -25,15 +26,10 @@ export async function conseillersSuivis(
     sql`select u.id, u.prenom, u.nom, u.email, structure.id as "structureId",
           structure.nom as structure, structure.departement_code as "departementCode",
           contrat.date_debut::text as "dateDebut",
-          greatest(
-            (select max(s.jour) from stat_conseiller_jour s
-              where s.conseiller_id = u.id and s.activites > 0),
-            (select max(a.jour) from stat_attente a
-              where a.conseiller_id = u.id and a.activites > 0))::text as "dernierCra",
-          (coalesce((select sum(s.activites) from stat_conseiller_jour s
-              where s.conseiller_id = u.id and s.jour > ${aujourdhui}::date - 30), 0)
-           + coalesce((select sum(a.activites) from stat_attente a
-              where a.conseiller_id = u.id and a.jour > ${aujourdhui}::date - 30), 0))::int
+          (select max(s.jour) from ${rollupAvecAttente("stat_conseiller_jour")} s
+            where s.conseiller_id = u.id and s.activites > 0)::text as "dernierCra",
+          coalesce((select sum(s.activites) from ${rollupAvecAttente("stat_conseiller_jour")} s
+            where s.conseiller_id = u.id and s.jour > ${aujourdhui}::date - 30), 0)::int
             as "activites30Jours",
           (select fo.statut from formation fo where fo.utilisateur_id = u.id
             order by fo.cree_le desc limit 1) as formation,

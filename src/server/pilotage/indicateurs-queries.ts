@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { statistiquesParDepartement } from "../../domain/perimetre.ts";
 import { COMPTES_VIDES, type Comptes, type Niveau } from "../../domain/pilotage/indicateurs.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import { rollupAvecAttente } from "../activite/rollups.ts";
@@ -39,7 +40,7 @@ function cleStructure(d: Decoupage): SQL {
   }
 }
 
-function filtreTerritoire(f: Filtres): SQL {
+function filtreTerritoire(f: Pick<Filtres, "region" | "departement">): SQL {
   const conditions: SQL[] = [sql`true`];
   if (f.region) conditions.push(sql`structure.region_code = ${f.region}`);
   if (f.departement) conditions.push(sql`structure.departement_code = ${f.departement}`);
@@ -54,13 +55,13 @@ const joindreCommune = (d: Decoupage) =>
  * set-based joins over the scope's posts and their contracts (a few thousand nationally);
  * only "reported in the last 30 days" is one index probe per active contract.
  */
-async function comptesPostes(
+export async function comptesPostes(
   tx: Executeur,
-  connexion: SessionChargee,
-  f: Filtres,
+  /** A condition on `structure`: the reader's scope, or `true` for a job. */
+  perimetre: SQL,
+  f: Omit<Filtres, "periode">,
 ): Promise<Map<string, Partial<Comptes>>> {
   const cle = cleStructure(f.decoupage);
-  const perimetre = predicatPerimetre(connexion, colonnesPerimetreStructure);
   const depuis = sql`(${f.aujourdhui}::date - ${JOURS_ACTIVITE}::int)`;
   const postes = await lignes<Record<string, string | number | null>>(
     tx,
@@ -81,11 +82,10 @@ async function comptesPostes(
                  max(coalesce(c.date_fin_effective, c.date_fin))
                    filter (where c.statut = 'termine') as fin,
                  bool_or(c.statut = 'actif' and u.derniere_connexion_le is not null) as active,
-                 bool_or(c.statut = 'actif' and (
-                   exists (select 1 from stat_conseiller_jour s where s.conseiller_id = c.utilisateur_id
-                             and s.jour >= ${depuis} and s.activites > 0)
-                   or exists (select 1 from stat_attente s where s.conseiller_id = c.utilisateur_id
-                             and s.jour >= ${depuis} and s.activites > 0))) as actif_recent,
+                 bool_or(c.statut = 'actif' and exists (
+                   select 1 from ${rollupAvecAttente("stat_conseiller_jour")} s
+                   where s.conseiller_id = c.utilisateur_id
+                     and s.jour >= ${depuis} and s.activites > 0)) as actif_recent,
                  bool_or(c.statut = 'actif' and fo.en_cours) as en_formation,
                  bool_or(c.statut = 'actif' and fo.forme) as forme,
                  bool_or(c.statut = 'actif' and ce.utilisateur_id is not null) as certifie
@@ -148,8 +148,6 @@ async function comptesPostes(
   return parCode;
 }
 
-const ROLES_TERRITORIAUX = new Set(["admin", "financeur", "prefet", "hub"]);
-
 /**
  * Activity of the period. Territorial readers above the arrondissement read the département
  * roll-up (a national year is 101 × 365 rows), where a report counts in the département of
@@ -164,9 +162,11 @@ async function comptesActivite(
     coalesce(sum(accompagnements), 0)::int as accompagnements,
     coalesce(sum(deja_accompagnes), 0)::int as "dejaAccompagnes"`;
   const periode = sql`jour between ${f.periode.du} and ${f.periode.au}`;
-  const role = connexion.habilitation?.role ?? "";
   let resultat: (Partial<Comptes> & { code: string })[];
-  if (ROLES_TERRITORIAUX.has(role) && f.decoupage !== "arrondissement") {
+  if (
+    statistiquesParDepartement(connexion.habilitation?.role) &&
+    f.decoupage !== "arrondissement"
+  ) {
     const cle = {
       region: sql`departement.region_code`,
       departement: sql`departement.code`,
@@ -279,7 +279,7 @@ export async function comptesParTerritoire(
     await tx.execute(sql`set local jit = off`);
     return [
       await territoiresDuNiveau(tx, connexion, f),
-      await comptesPostes(tx, connexion, f),
+      await comptesPostes(tx, predicatPerimetre(connexion, colonnesPerimetreStructure), f),
       await comptesActivite(tx, connexion, f),
     ] as const;
   });
