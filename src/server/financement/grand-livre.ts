@@ -21,6 +21,26 @@ export type LigneGrandLivre = SituationPoste & {
   periodes: Periode[];
 };
 
+type PeriodesJson = { debut: string; fin: string | null }[] | null;
+
+/**
+ * The validated contracts of a post as periods (JSON, by start): an ended one to its end; a
+ * running one open (`a_date`: the entitlement stops on the day asked) or to its planned end
+ * (`prevues`: the forecast).
+ */
+export function periodesSql(posteId: SQL, fins: "a_date" | "prevues"): SQL {
+  const finEnCours =
+    fins === "a_date" ? sql`k.date_fin_effective` : sql`coalesce(k.date_fin_effective, k.date_fin)`;
+  return sql`(select json_agg(json_build_object('debut', k.date_debut,
+                'fin', case when k.statut = 'termine' then coalesce(k.date_fin_effective, k.date_fin)
+                            else ${finEnCours} end) order by k.date_debut)
+              from contrat k where k.poste_id = ${posteId} and k.statut in ('actif', 'termine'))`;
+}
+
+export function lirePeriodes(json: PeriodesJson): Periode[] {
+  return (json ?? []).map((x) => ({ debut: String(x.debut), fin: x.fin ? String(x.fin) : null }));
+}
+
 /** The payment rule in force on a day (the latest one applicable). */
 export async function regleVersementAu(tx: Executeur, au: string): Promise<RegleVersement> {
   const [r] = await lignes<{ avance_pourcent: number; periode_mois: number }>(
@@ -54,26 +74,20 @@ export async function grandLivre(
     plafond_cents: number;
     duree_mois: number;
     verse: number;
-    periodes: { debut: string; fin: string | null }[] | null;
+    periodes: PeriodesJson;
   }>(
     tx,
     sql`select p.id, p.structure_id, structure.nom as structure, structure.siret,
           structure.departement_code, p.secteur,
           p.statut, p.date_attribution::text, p.plafond_cents, p.duree_mois,
           coalesce((select sum(v.montant_cents) from versement v where v.poste_id = p.id), 0)::int as verse,
-          (select json_agg(json_build_object('debut', k.date_debut,
-                    'fin', case when k.statut = 'termine' then coalesce(k.date_fin_effective, k.date_fin)
-                                else k.date_fin_effective end) order by k.date_debut)
-             from contrat k where k.poste_id = p.id and k.statut in ('actif', 'termine')) as periodes
+          ${periodesSql(sql`p.id`, "a_date")} as periodes
         from poste p join structure on structure.id = p.structure_id
         where ${condition}
         order by structure.nom, p.date_attribution, p.id`,
   );
   return postes.map((p) => {
-    const periodes = (p.periodes ?? []).map((x) => ({
-      debut: String(x.debut),
-      fin: x.fin ? String(x.fin) : null,
-    }));
+    const periodes = lirePeriodes(p.periodes);
     const regleDuPoste = { plafondCents: p.plafond_cents, dureeMois: p.duree_mois };
     const situation = situationDuPoste({
       regle: regleDuPoste,

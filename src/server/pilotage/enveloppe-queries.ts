@@ -7,6 +7,7 @@ import {
   type SommesEnveloppe,
 } from "../../domain/pilotage/enveloppe.ts";
 import { type Executeur, lignes } from "../db/client.ts";
+import { lirePeriodes, periodesSql } from "../financement/grand-livre.ts";
 
 export type LigneEnveloppe = SommesEnveloppe & { code: string; nom: string };
 
@@ -33,15 +34,13 @@ export async function enveloppeParTerritoire(
     plafond_cents: number;
     duree_mois: number;
     pourvu: boolean;
-    periodes: { debut: string; fin: string | null }[] | null;
+    periodes: Parameters<typeof lirePeriodes>[0];
   }>(
     tx,
     sql`select ${cle} as code, p.statut, p.plafond_cents, p.duree_mois,
           exists (select 1 from contrat k where k.poste_id = p.id
                   and k.statut in ('declare', 'actif')) as pourvu,
-          (select json_agg(json_build_object('debut', k.date_debut,
-                    'fin', coalesce(k.date_fin_effective, k.date_fin)) order by k.date_debut)
-             from contrat k where k.poste_id = p.id and k.statut in ('actif', 'termine')) as periodes
+          ${periodesSql(sql`p.id`, "prevues")} as periodes
         from poste p
         join structure s on s.id = p.structure_id
         join departement on departement.code = s.departement_code
@@ -61,11 +60,8 @@ export async function enveloppeParTerritoire(
     parCode.set(code, ajouter(parCode.get(code) ?? SOMMES_VIDES, s));
   for (const p of postes) {
     const regle = { plafondCents: p.plafond_cents, dureeMois: p.duree_mois };
-    // An active contract accrues to date today, to its end in the forecast.
-    const periodes = (p.periodes ?? []).map((x) => ({
-      debut: String(x.debut),
-      fin: x.fin ? String(x.fin) : null,
-    }));
+    // A running contract to its planned end: the day asked bounds the entitlement to date.
+    const periodes = lirePeriodes(p.periodes);
     const accorde = p.statut === "rendu" ? 0 : p.plafond_cents;
     const droit = droitsDuPoste(regle, periodes, params.aujourdhui).droitCents;
     cumuler(p.code, {
