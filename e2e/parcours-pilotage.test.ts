@@ -156,4 +156,23 @@ describe("tableaux de bord dans Chromium", () => {
     expect(await tableau().count()).toBe(0);
     expect(await violationsGraves(page)).toEqual([]);
   });
+
+  it("la préfète choisit la période d'activité, et une période à l'envers est refusée en clair", async () => {
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    const periode = page.getByRole("form", { name: "Période d'activité" });
+    await periode.getByLabel("Activité du").fill("2026-02-01");
+    await periode.getByLabel("au", { exact: true }).fill("2026-01-01");
+    await periode.getByRole("button", { name: "Appliquer la période" }).click();
+    await expect
+      .poll(() => page.getByText("La fin de la période doit suivre son début.").count())
+      .toBe(1);
+    await periode.getByLabel("au", { exact: true }).fill("2026-02-28");
+    await periode.getByRole("button", { name: "Appliquer la période" }).click();
+    await expect
+      .poll(() =>
+        page.getByRole("heading", { name: "Activité du 01/02/2026 au 28/02/2026" }).count(),
+      )
+      .toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+  });
 });

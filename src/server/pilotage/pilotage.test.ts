@@ -173,6 +173,18 @@ describe.each(BASES_DE_TEST)("tableaux de bord de pilotage sur %s", (type) => {
     });
     expect(decoupage.statusCode).toBe(400);
     expect(decoupage.body).toContain("Le découpage est");
+    const code = await p.app.inject({
+      url: "/api/pilotage/tableau?decoupage=departement&region=abc",
+      headers: { cookie: cookies.admin! },
+    });
+    expect(code.statusCode).toBe(400);
+    expect(code.body).toContain("Le code de territoire est invalide.");
+    const periode = await p.app.inject({
+      url: "/api/pilotage/tableau?du=2026-03-01&au=2026-01-01",
+      headers: { cookie: cookies.admin! },
+    });
+    expect(periode.statusCode).toBe(400);
+    expect(periode.body).toContain("La fin de la période doit suivre son début.");
   });
 
   it("trie et exporte le tableau, total compris, et journalise l'export", async () => {

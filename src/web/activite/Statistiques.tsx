@@ -13,6 +13,7 @@ import { departementsFiltrables } from "../../domain/perimetre.ts";
 import type { Moi } from "../../domain/session.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
@@ -159,8 +160,7 @@ export function TableauStatistiques({
         {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
         {data && (
           <p>
-            Du {new Date(data.periode.du).toLocaleDateString("fr-FR")} au{" "}
-            {new Date(data.periode.au).toLocaleDateString("fr-FR")}.
+            Du {jourCourt(data.periode.du)} au {jourCourt(data.periode.au)}.
           </p>
         )}
       </div>

@@ -6,8 +6,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useState } from "react";
+import { eurosFr } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
-import { centimes, eurosCentimes } from "../socle/format.ts";
+import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Poste = {
@@ -25,7 +26,7 @@ type Poste = {
 };
 type Reponse = { au: string; postes: Poste[]; totaux: Record<string, number> };
 
-const eur = (c: number) => eurosCentimes.format(c / 100);
+const eur = eurosFr;
 
 function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: string }) {
   const client = useQueryClient();
@@ -148,10 +149,9 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
       {data && (
         <>
           <p>
-            Au {new Date(data.au).toLocaleDateString("fr-FR")} : droits acquis{" "}
-            {eur(data.totaux.droitCents!)}, appelé {eur(data.totaux.appeleCents!)}, versé{" "}
-            {eur(data.totaux.verseCents!)}, dû {eur(data.totaux.duCents!)}, trop-perçu{" "}
-            {eur(data.totaux.tropPercuCents!)}.
+            Au {jourCourt(data.au)} : droits acquis {eur(data.totaux.droitCents!)}, appelé{" "}
+            {eur(data.totaux.appeleCents!)}, versé {eur(data.totaux.verseCents!)}, dû{" "}
+            {eur(data.totaux.duCents!)}, trop-perçu {eur(data.totaux.tropPercuCents!)}.
           </p>
           {!props.lectureSeule && (
             <LiensExport

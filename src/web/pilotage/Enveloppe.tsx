@@ -4,8 +4,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { SommesEnveloppe } from "../../domain/pilotage/enveloppe.ts";
+import { pourcentage } from "../../domain/pilotage/indicateurs.ts";
 import { appelerApi } from "../api.ts";
-import { euros } from "../socle/format.ts";
+import { euros, pourcent } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Ligne = SommesEnveloppe & { code: string; nom: string };
@@ -17,8 +18,7 @@ type Reponse = {
 };
 
 const eur = (cents: number) => euros.format(cents / 100);
-const part = (cents: number, sur: number) =>
-  `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format((cents * 100) / sur)} %`;
+const part = (cents: number, sur: number) => pourcent(pourcentage(cents, sur));
 
 const COLONNES: { titre: string; valeur: (l: SommesEnveloppe) => string }[] = [
   { titre: "Postes", valeur: (l) => String(l.postes) },

@@ -4,8 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { appelerApi } from "../api.ts";
-
-const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("fr-FR");
+import { jourCourt } from "../socle/format.ts";
 
 /** Each conseiller of the scope: last report, activity of the last 30 days, training. */
 export function SuiviConseillers({ titre }: { titre: string }) {
@@ -43,7 +42,7 @@ export function SuiviConseillers({ titre }: { titre: string }) {
                   <td>
                     {c.structure} ({c.departementCode})
                   </td>
-                  <td>{c.dernierCra ? date(c.dernierCra) : "Aucun"}</td>
+                  <td>{c.dernierCra ? jourCourt(c.dernierCra) : "Aucun"}</td>
                   <td>{c.activites30Jours}</td>
                   <td>
                     {c.formation

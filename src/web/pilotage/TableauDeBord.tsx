@@ -1,10 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import type { Indicateurs, Niveau, Tri } from "../../domain/pilotage/indicateurs.ts";
 import { appelerApi } from "../api.ts";
+import { jourCourt, pourcent } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
 type Decoupage = Niveau | "total";
@@ -19,7 +21,6 @@ type Reponse = {
 const nombre = new Intl.NumberFormat("fr-FR");
 const n = (v: number | null | undefined) =>
   v === null || v === undefined ? "—" : nombre.format(v);
-const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("fr-FR");
 
 /** The level below each one, for the drill-down. */
 const SOUS_NIVEAU: Partial<Record<Decoupage, Niveau>> = {
@@ -34,7 +35,7 @@ const COLONNES: { cle: Tri; titre: string; valeur: (l: Ligne) => string }[] = [
   {
     cle: "tauxActivation",
     titre: "Taux d'activation",
-    valeur: (l) => (l.tauxActivation === null ? "—" : `${nombre.format(l.tauxActivation)} %`),
+    valeur: (l) => pourcent(l.tauxActivation),
   },
   { cle: "actifs", titre: "Actifs (30 j)", valeur: (l) => n(l.actifs) },
   { cle: "vacants", titre: "Vacants", valeur: (l) => n(l.vacants) },
@@ -99,11 +100,11 @@ function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] 
         ["Conseillers recrutés", n(t.recrutes)],
         [
           "dont en structure publique",
-          `${n(t.recrutesPublic)}${t.partPublic === null ? "" : ` (${nombre.format(t.partPublic)} %)`}`,
+          `${n(t.recrutesPublic)}${t.partPublic === null ? "" : ` (${pourcent(t.partPublic)})`}`,
         ],
         [
           "Conseillers activés (taux d'activation)",
-          `${n(t.actives)}${t.tauxActivation === null ? "" : ` (${nombre.format(t.tauxActivation)} %)`}`,
+          `${n(t.actives)}${t.tauxActivation === null ? "" : ` (${pourcent(t.tauxActivation)})`}`,
         ],
         ["Conseillers actifs (un CRA dans les 30 derniers jours)", n(t.actifs)],
         ["En formation", n(t.enFormation)],
@@ -112,7 +113,7 @@ function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] 
       ],
     },
     {
-      titre: `Activité du ${date(periode.du)} au ${date(periode.au)}`,
+      titre: `Activité du ${jourCourt(periode.du)} au ${jourCourt(periode.au)}`,
       lignes: [
         ["CRA enregistrés", n(t.activites)],
         ["Accompagnements", n(t.accompagnements)],
@@ -156,6 +157,9 @@ export function TableauDeBord(props: {
     { decoupage: Decoupage; region?: string; departement?: string; nom?: string }[]
   >([{ decoupage: props.decoupage }]);
   const [tri, setTri] = useState<{ cle: Tri; ordre: "asc" | "desc" }>({ cle: "nom", ordre: "asc" });
+  // The activity period: the last 12 months unless the reader picks one (applied on submit).
+  const [periode, setPeriode] = useState({ du: "", au: "" });
+  const [saisie, setSaisie] = useState(periode);
   const niveau = pile.at(-1)!;
   const requete = new URLSearchParams({
     decoupage: niveau.decoupage,
@@ -164,6 +168,8 @@ export function TableauDeBord(props: {
   });
   if (niveau.region) requete.set("region", niveau.region);
   if (niveau.departement) requete.set("departement", niveau.departement);
+  if (periode.du) requete.set("du", periode.du);
+  if (periode.au) requete.set("au", periode.au);
   const { data, error, isPending } = useQuery({
     queryKey: ["pilotage", requete.toString()],
     queryFn: () => appelerApi<Reponse>(`/api/pilotage/tableau?${requete}`),
@@ -180,6 +186,40 @@ export function TableauDeBord(props: {
         <Alert severity="error" small description={error.message} className={fr.cx("fr-mb-2w")} />
       )}
       {isPending && <p>Chargement du tableau de bord…</p>}
+      <form
+        aria-label="Période d'activité"
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setPeriode(saisie);
+        }}
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Input
+            label="Activité du"
+            nativeInputProps={{
+              type: "date",
+              value: saisie.du,
+              onChange: (e) => setSaisie({ ...saisie, du: e.target.value }),
+            }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Input
+            label="au"
+            nativeInputProps={{
+              type: "date",
+              value: saisie.au,
+              onChange: (e) => setSaisie({ ...saisie, au: e.target.value }),
+            }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Button type="submit" priority="secondary">
+            Appliquer la période
+          </Button>
+        </div>
+      </form>
       {data && <Chiffres t={data.total} periode={data.periode} />}
       {props.departementCarte && <LienCarteTerritoire departement={props.departementCarte} />}
       {data && niveau.decoupage !== "total" && (
