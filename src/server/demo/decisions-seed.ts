@@ -21,7 +21,7 @@ export type StructureSeed = {
 export type DecisionSeed = { siret: string; postes: number; prefet: string | null };
 
 /** The committee's decisions as its file says them: `siret;decision;postes;coselec`. */
-export function fichierDecisions(decisions: readonly DecisionSeed[], session: number): string {
+function fichierDecisions(decisions: readonly DecisionSeed[], session: number): string {
   return `siret;decision;postes;coselec\n${decisions
     .map((d) => `${d.siret};Validation COSELEC;${d.postes};COSELEC ${session}`)
     .join("\n")}\n`;

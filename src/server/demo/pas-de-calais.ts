@@ -60,33 +60,31 @@ const AUTRES_COMMUNES = [
 ];
 
 /** The structures the seed adds to the demo ones: an antenna of the PIMMS and 26 communes. */
-function structuresAjoutees() {
-  return [
-    {
-      cle: "pimms_bruay",
-      nom: "PIMMS Médiation Artois-Gohelle – antenne de Bruay-la-Buissière",
-      typeJuridique: "association",
-      secteur: "prive",
-      commune: "Bruay-la-Buissière",
-      siret: completerSiret("4196339870005"),
-    },
-    ...AUTRES_COMMUNES.map((c, i) => ({
-      cle: `commune_${i}`,
-      nom: `Commune de ${c} – espace numérique`,
-      typeJuridique: "commune",
-      secteur: "public",
-      commune: c,
-      siret: completerSiret(`216200${String(700 + i).padStart(3, "0")}0001`),
-    })),
-  ];
-}
+const STRUCTURES_AJOUTEES = [
+  {
+    cle: "pimms_bruay",
+    nom: "PIMMS Médiation Artois-Gohelle – antenne de Bruay-la-Buissière",
+    typeJuridique: "association",
+    secteur: "prive",
+    commune: "Bruay-la-Buissière",
+    siret: completerSiret("4196339870005"),
+  },
+  ...AUTRES_COMMUNES.map((c, i) => ({
+    cle: `commune_${i}`,
+    nom: `Commune de ${c} – espace numérique`,
+    typeJuridique: "commune",
+    secteur: "public",
+    commune: c,
+    siret: completerSiret(`216200${String(700 + i).padStart(3, "0")}0001`),
+  })),
+];
 
 const siretDe = (cle: string) =>
   STRUCTURES_DEMO.find((s) => s.cle === cle)?.siret ??
-  structuresAjoutees().find((s) => s.cle === cle)!.siret;
+  STRUCTURES_AJOUTEES.find((s) => s.cle === cle)!.siret;
 
 /** The committee's decisions: the préfet of each département proposed its posts. */
-export function decisionsPasDeCalais(): DecisionSeed[] {
+function decisionsPasDeCalais(): DecisionSeed[] {
   const parPrefet = (siret: string, postes: number, dep: "62" | "59" | null) => ({
     siret,
     postes,
@@ -103,7 +101,7 @@ export function decisionsPasDeCalais(): DecisionSeed[] {
 
 /** Files the applications, then loads the committee's decision file through the import. */
 export async function chargerPasDeCalais(db: Db, maintenant: Date): Promise<void> {
-  const ajoutees = structuresAjoutees();
+  const ajoutees = STRUCTURES_AJOUTEES;
   const communes = await db
     .select({ code: commune.code, nom: commune.nom, regionCode: commune.regionCode })
     .from(commune)

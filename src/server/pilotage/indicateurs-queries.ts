@@ -47,6 +47,14 @@ function filtreTerritoire(f: Pick<Filtres, "region" | "departement">): SQL {
   return sql.join(conditions, sql` and `);
 }
 
+/** The same drill-down on the `departement` reference table. */
+function dansLeDepartement(f: Pick<Filtres, "region" | "departement">): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (f.region) conditions.push(sql`departement.region_code = ${f.region}`);
+  if (f.departement) conditions.push(sql`departement.code = ${f.departement}`);
+  return sql.join(conditions, sql` and `);
+}
+
 const joindreCommune = (d: Decoupage) =>
   d === "arrondissement" ? sql`left join commune cm on cm.code = structure.commune_code` : sql``;
 
@@ -172,9 +180,6 @@ async function comptesActivite(
       departement: sql`departement.code`,
       total: sql`'total'`,
     }[f.decoupage];
-    const drill: SQL[] = [sql`true`];
-    if (f.region) drill.push(sql`departement.region_code = ${f.region}`);
-    if (f.departement) drill.push(sql`departement.code = ${f.departement}`);
     // Whole months from the monthly roll-up, the period's edge days from the daily one.
     const colonnes = sql`departement_code, activites, accompagnements, deja_accompagnes`;
     const complets = moisComplets(f.periode);
@@ -193,7 +198,7 @@ async function comptesActivite(
           join departement on departement.code = r.departement_code
           where true
             and ${predicatPerimetre(connexion, { departement: departement.code, region: departement.regionCode })}
-            and ${sql.join(drill, sql` and `)}
+            and ${dansLeDepartement(f)}
           group by 1`,
     );
   } else {
@@ -222,10 +227,7 @@ async function territoiresDuNiveau(
     departement: departement.code,
     region: departement.regionCode,
   });
-  const drill: SQL[] = [sql`true`];
-  if (f.region) drill.push(sql`departement.region_code = ${f.region}`);
-  if (f.departement) drill.push(sql`departement.code = ${f.departement}`);
-  const ou = sql.join([perimetre, ...drill], sql` and `);
+  const ou = sql`${perimetre} and ${dansLeDepartement(f)}`;
   switch (f.decoupage) {
     case "total":
       return [{ code: "total", nom: "Total" }];
