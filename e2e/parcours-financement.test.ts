@@ -50,6 +50,29 @@ describe("financement dans Chromium", () => {
     await expect.poll(async () => (await cellules(due))[4]).toBe("0,00 €");
     expect(await violationsGraves(page)).toEqual([]);
 
+    // A wrong amount is never edited: a correction line names it and says why.
+    await lignes.nth(due).getByRole("button", { name: "Versements de la structure" }).click();
+    const historique = page.getByRole("table", { name: /Versements, du plus ancien/ });
+    await expect.poll(() => historique.locator("tbody tr").count()).toBe(1);
+    await historique.getByRole("button", { name: "Corriger" }).click();
+    const correction = page.getByRole("form", { name: /Correction du versement BDT-2026-000777/ });
+    await correction.getByLabel("Montant de la correction (€)").fill("-100,00");
+    await correction.getByLabel("Référence bancaire").fill("BDT-2026-000778");
+    await correction.getByRole("button", { name: "Corriger" }).click();
+    await expect
+      .poll(() =>
+        correction.getByText("Une correction est une régularisation et dit son motif.").count(),
+      )
+      .toBe(1);
+    await correction.getByLabel("Motif de la correction").fill("Erreur de saisie du montant");
+    await correction.getByRole("button", { name: "Corriger" }).click();
+    await expect.poll(() => historique.locator("tbody tr").count()).toBe(2);
+    expect(await historique.locator("tbody tr").nth(1).textContent()).toContain(
+      "Régularisation (correction)",
+    );
+    await expect.poll(async () => (await cellules(due))[4]).toBe("100,00 €");
+    expect(await violationsGraves(page)).toEqual([]);
+
     // The month's schedule: what will be due on its last day, without a payment form.
     await page.getByText("Échéancier du mois", { exact: false }).click();
     await expect.poll(() => page.getByText(/^Au 31\/03\/2026/).count()).toBe(1);

@@ -10,6 +10,7 @@ import { eurosFr } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
+import { HistoriqueVersements } from "./HistoriqueVersements.tsx";
 
 type Poste = {
   posteId: string;
@@ -138,6 +139,7 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
       appelerApi<Reponse>(`/api/financement/postes${finDeMois ? "?echeance=fin_du_mois" : ""}`),
   });
   const [ouvert, setOuvert] = useState<string | null>(null);
+  const [historique, setHistorique] = useState<string | null>(null);
   // Payments are recorded on today's situation, never on the month-end forecast.
   const actions = !props.lectureSeule && !finDeMois;
   const [aVerser, setAVerser] = useState(false);
@@ -219,6 +221,15 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
                           onClick={() => setOuvert(ouvert === p.posteId ? null : p.posteId)}
                         >
                           Enregistrer un versement
+                        </Button>{" "}
+                        <Button
+                          priority="tertiary"
+                          size="small"
+                          onClick={() =>
+                            setHistorique(historique === p.structureId ? null : p.structureId)
+                          }
+                        >
+                          Versements de la structure
                         </Button>
                       </td>
                     )}
@@ -227,6 +238,14 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               </tbody>
             </table>
           </div>
+          {historique && actions && (
+            <HistoriqueVersements
+              key={historique}
+              structureId={historique}
+              structure={data.postes.find((p) => p.structureId === historique)!.structure}
+              aujourdhui={data.au}
+            />
+          )}
           {ouvert && actions && (
             <FormulaireVersement
               key={ouvert}
