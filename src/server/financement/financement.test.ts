@@ -117,6 +117,26 @@ describe.each(BASES_DE_TEST)("grand livre de la subvention sur %s", (type) => {
     expect(versement.statusCode).toBe(403);
   });
 
+  it("accepte un versement à la structure sans poste précis, visible dans son historique", async () => {
+    const { postes: liste } = await postes();
+    const x = liste[0]!;
+    const r = await verser({
+      structureId: x.structureId,
+      nature: "avance",
+      montantCents: 25_000,
+      date: "2026-03-01",
+      reference: "BDT-2026-000555",
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const historique = (
+      await p.app.inject({
+        url: `/api/financement/versements?structureId=${x.structureId}`,
+        headers: { cookie: financeur },
+      })
+    ).json();
+    expect(historique.at(-1)).toMatchObject({ posteId: null, montantCents: 25_000 });
+  });
+
   it("exporte le grand livre pour la comptabilité, montants en euros, et journalise l'export", async () => {
     const r = await p.app.inject({
       url: "/api/financement/export?format=csv",

@@ -43,6 +43,7 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
   const [date, setDate] = useState(aujourdhui);
   const [reference, setReference] = useState("");
   const [nature, setNature] = useState(recuperation ? "regularisation" : "solde");
+  const [aLaStructure, setALaStructure] = useState(false);
   const [erreur, setErreur] = useState<string>();
   const [ok, setOk] = useState(false);
   const envoyer = async (e: FormEvent) => {
@@ -57,7 +58,7 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
         methode: "POST",
         corps: {
           structureId: poste.structureId,
-          posteId: poste.posteId,
+          posteId: aLaStructure ? undefined : poste.posteId,
           nature,
           montantCents: cents,
           date,
@@ -121,6 +122,20 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
         <Button type="submit" className={fr.cx("fr-mt-4w")}>
           Enregistrer
         </Button>
+      </div>
+      <div className={fr.cx("fr-col-12")}>
+        <Checkbox
+          small
+          options={[
+            {
+              label: "Versement à la structure, sans poste précis",
+              nativeInputProps: {
+                checked: aLaStructure,
+                onChange: (e) => setALaStructure(e.target.checked),
+              },
+            },
+          ]}
+        />
       </div>
     </form>
   );
