@@ -1,12 +1,17 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: `unit` (domain and server, no browser, no web build) for fast feedback, `e2e`
+// (Chromium journeys on the built web app). `npm test` runs both.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "e2e/**/*.test.ts"],
     globalSetup: ["src/server/test/preparation-globale.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"] } },
+      { extends: true, test: { name: "e2e", include: ["e2e/**/*.test.ts"] } },
+    ],
   },
 });

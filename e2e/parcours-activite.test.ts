@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { violationsGraves } from "./accessibilite.ts";
-import { lancerChromium } from "./navigateur.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 describe("activité d'une conseillère dans Chromium", () => {
@@ -12,8 +12,7 @@ describe("activité d'une conseillère dans Chromium", () => {
   beforeAll(async () => {
     env = await plateformeEcoutante();
     navigateur = await lancerChromium();
-    page = await navigateur.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant());
   });
   afterAll(async () => {
     await navigateur?.close();

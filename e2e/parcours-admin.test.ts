@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { violationsGraves } from "./accessibilite.ts";
-import { lancerChromium } from "./navigateur.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 describe("parcours de l'administration dans Chromium", () => {
@@ -16,7 +16,7 @@ describe("parcours de l'administration dans Chromium", () => {
     smtp = env.smtp;
     url = env.url;
     navigateur = await lancerChromium();
-    page = await navigateur.newPage();
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), { delaiMs: 30_000 });
   });
   afterAll(async () => {
     await navigateur?.close();

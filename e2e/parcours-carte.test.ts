@@ -1,26 +1,23 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { violationsGraves } from "./accessibilite.ts";
-import { lancerChromium } from "./navigateur.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 describe("carte publique dans Chromium", () => {
   let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
   let navigateur: Browser;
-  let contexte: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     env = await plateformeEcoutante();
     navigateur = await lancerChromium();
     // A visitor standing in front of Béthune's town hall, who lets the site know where she is.
-    contexte = await navigateur.newContext({
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), {
       geolocation: { latitude: 50.5297, longitude: 2.6403 },
       permissions: ["geolocation"],
       locale: "fr-FR",
     });
-    page = await contexte.newPage();
-    page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
     await navigateur?.close();

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
-import { lancerChromium } from "./navigateur.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 const PREFET = "prefet.62@demo.conseiller-numerique.fr";
@@ -20,7 +20,7 @@ describe("parcours dans Chromium", () => {
     smtp = env.smtp;
     url = env.url;
     navigateur = await lancerChromium();
-    page = await navigateur.newPage();
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), { delaiMs: 30_000 });
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) erreursCsp.push(m.text());
     });

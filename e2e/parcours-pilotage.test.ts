@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chargerPasDeCalais } from "../src/server/demo/pas-de-calais.ts";
 import { violationsGraves } from "./accessibilite.ts";
-import { lancerChromium } from "./navigateur.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 describe("tableaux de bord dans Chromium", () => {
@@ -15,9 +15,8 @@ describe("tableaux de bord dans Chromium", () => {
     // The committee's decisions for the Pas-de-Calais, loaded as an operator would.
     await chargerPasDeCalais(env.plateforme.base.db, env.plateforme.horloge.maintenant());
     navigateur = await lancerChromium();
-    page = await navigateur.newPage();
     // Seven journeys on one page: a loaded machine gets more time than a single journey.
-    page.setDefaultTimeout(20_000);
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), { delaiMs: 20_000 });
   });
   afterAll(async () => {
     await navigateur?.close();

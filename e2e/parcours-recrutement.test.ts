@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
-import { lancerChromium } from "./navigateur.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 const CANDIDATE = "ines.marchal@exemple.fr";
@@ -18,8 +18,7 @@ describe("recrutement d'un conseiller dans Chromium", () => {
   beforeAll(async () => {
     env = await plateformeEcoutante();
     navigateur = await lancerChromium();
-    page = await navigateur.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant());
   });
   afterAll(async () => {
     await navigateur?.close();

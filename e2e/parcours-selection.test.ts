@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
-import { lancerChromium } from "./navigateur.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
 const CONTACT = "maire@noeux.example";
@@ -15,8 +15,7 @@ describe("sélection d'une structure dans Chromium", () => {
   beforeAll(async () => {
     env = await plateformeEcoutante();
     navigateur = await lancerChromium();
-    page = await navigateur.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant());
   });
   afterAll(async () => {
     await navigateur?.close();
