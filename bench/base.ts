@@ -1,7 +1,26 @@
+import { lireConfig } from "../src/server/config.ts";
 import { baseJetable } from "../src/server/db/base-jetable.ts";
 import { type Base, ouvrirBase } from "../src/server/db/client.ts";
 import { chargerReferentiel } from "../src/server/db/referentiel.ts";
-import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
+import { demarrerPlateforme, type Plateforme } from "../src/server/demarrage.ts";
+import {
+  genererEchelleNationale,
+  MAINTENANT_NATIONAL,
+} from "../src/server/demo/echelle-nationale.ts";
+
+/** The benchmarks' clock: the national data's own "now", never the machine's. */
+export const horlogeBench = (): Date => MAINTENANT_NATIONAL;
+
+/** The real platform on a bench database, silent, without demo data, on the bench clock. */
+export function plateformeDeBench(
+  base: Base,
+  env: Record<string, string> = {},
+): Promise<Plateforme> {
+  return demarrerPlateforme(
+    lireConfig({ NODE_ENV: "test", CNFS_DEMO: "0", LOG_LEVEL: "silent", ...env }),
+    { base, horloge: horlogeBench },
+  );
+}
 
 /**
  * A throwaway database for a benchmark: on the PostgreSQL server of BENCH_DATABASE_URL (or

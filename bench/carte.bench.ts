@@ -2,12 +2,10 @@ import { sql } from "drizzle-orm";
 import { rechercheProximiteSchema } from "../src/domain/lieux/carte.ts";
 import { distanceKm } from "../src/domain/recrutement/matching.ts";
 import { lieuxProchesDuPoint } from "../src/server/carte/carte-queries.ts";
-import { lireConfig } from "../src/server/config.ts";
 import { lignes } from "../src/server/db/client.ts";
-import { demarrerPlateforme } from "../src/server/demarrage.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { creerHasard } from "../src/server/demo/hasard.ts";
-import { baseDeBench } from "./base.ts";
+import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";
 import { chargerEnParallele } from "./charge-http.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
@@ -24,15 +22,7 @@ const SERVICE = "Aide aux démarches administratives";
  */
 export default async function carte(): Promise<Record<string, ResultatBench>> {
   const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
-  const plateforme = await demarrerPlateforme(
-    lireConfig({
-      NODE_ENV: "test",
-      CNFS_DEMO: "0",
-      LOG_LEVEL: "silent",
-      LIMITES_EXEMPTES: "127.0.0.1",
-    }),
-    { base },
-  );
+  const plateforme = await plateformeDeBench(base, { LIMITES_EXEMPTES: "127.0.0.1" });
   try {
     await genererEchelleNationale(base.db, {
       volumes: { structures: 300, conseillers: 300, candidats: 0, lieux: LIEUX, cras: 0 },
@@ -63,7 +53,7 @@ export default async function carte(): Promise<Record<string, ResultatBench>> {
         limite: 10,
         services: SERVICE,
       });
-    const maintenant = new Date();
+    const maintenant = horlogeBench();
 
     let identique = true;
     let i = 0;

@@ -2,12 +2,10 @@ import { createHash } from "node:crypto";
 import { count, sql } from "drizzle-orm";
 import { COLONNES_EXPORT_CRA, selectionCra } from "../src/server/activite/export-cra.ts";
 import { ouvrirSession } from "../src/server/auth/sessions.ts";
-import { lireConfig } from "../src/server/config.ts";
 import { cra, habilitation, utilisateur } from "../src/server/db/schema.ts";
-import { demarrerPlateforme } from "../src/server/demarrage.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { versCsv } from "../src/server/infra/export.ts";
-import { baseDeBench } from "./base.ts";
+import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";
 import type { ResultatBench } from "./mesure.ts";
 
 /** 1 million reports on PostgreSQL (issue 5), 200,000 on PGlite unless BENCH_CRA says. */
@@ -42,10 +40,7 @@ async function avecMemoire<T>(fn: () => Promise<T>) {
  */
 export default async function exportCra(): Promise<ResultatBench> {
   const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
-  const plateforme = await demarrerPlateforme(
-    lireConfig({ NODE_ENV: "test", CNFS_DEMO: "0", LOG_LEVEL: "silent" }),
-    { base },
-  );
+  const plateforme = await plateformeDeBench(base);
   try {
     await genererEchelleNationale(base.db, { volumes: { cras: VOLUME } });
     const [n] = await base.db.select({ n: count() }).from(cra);
@@ -59,7 +54,7 @@ export default async function exportCra(): Promise<ResultatBench> {
     const cookie = `cnfs_session=${await ouvrirSession(base.db, {
       utilisateurId: admin!.id,
       methode: "bench",
-      maintenant: new Date(),
+      maintenant: horlogeBench(),
     })}`;
     await plateforme.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = plateforme.app.server.address() as { port: number };

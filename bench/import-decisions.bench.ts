@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { SessionChargee } from "../src/server/auth/sessions.ts";
 import { lignes } from "../src/server/db/client.ts";
@@ -8,7 +9,7 @@ import { acteurSysteme } from "../src/server/journal/journal.ts";
 import { lireTableur } from "../src/server/selection/fichier-tableur.ts";
 import { importerDecisions } from "../src/server/selection/import-decisions-service.ts";
 import { enregistrerDecision } from "../src/server/selection/instruction-service.ts";
-import { baseDeBench } from "./base.ts";
+import { baseDeBench, horlogeBench } from "./base.ts";
 import type { ResultatBench } from "./mesure.ts";
 
 const LIGNES = 5_000;
@@ -28,6 +29,8 @@ export default async function importDecisions(): Promise<ResultatBench> {
     expediteur: "bench",
     log: silencieux,
     texteDansLeJournal: false,
+    cle: randomBytes(32),
+    horloge: horlogeBench,
   });
   try {
     await genererEchelleNationale(base.db, {
@@ -82,7 +85,7 @@ export default async function importDecisions(): Promise<ResultatBench> {
         brutes,
         appliquer: true,
         acteur,
-        maintenant: new Date(),
+        maintenant: horlogeBench(),
         urlPublique: "http://localhost",
       });
       mesures.push(performance.now() - debut);
@@ -127,7 +130,7 @@ export default async function importDecisions(): Promise<ResultatBench> {
             ? { issue, postesAccordes: 1 + (i % 3), sessionComiteId: session!.id }
             : { issue, sessionComiteId: session!.id },
         acteur,
-        maintenant: new Date(),
+        maintenant: horlogeBench(),
         urlPublique: "http://localhost",
       });
     }

@@ -1,12 +1,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { jourParis } from "../src/domain/temps.ts";
 import { verifierRollups } from "../src/server/activite/rollups.ts";
 import { ouvrirSession } from "../src/server/auth/sessions.ts";
-import { lireConfig } from "../src/server/config.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { lieuConseiller } from "../src/server/db/schema.ts";
-import { demarrerPlateforme } from "../src/server/demarrage.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
-import { baseDeBench } from "./base.ts";
+import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";
 import { chargerEnParallele, type RequeteCharge } from "./charge-http.ts";
 import type { ResultatBench } from "./mesure.ts";
 
@@ -23,10 +22,7 @@ const SEUL = 300;
  */
 export default async function saisieCra(): Promise<ResultatBench> {
   const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
-  const plateforme = await demarrerPlateforme(
-    lireConfig({ NODE_ENV: "test", CNFS_DEMO: "0", LOG_LEVEL: "silent" }),
-    { base },
-  );
+  const plateforme = await plateformeDeBench(base);
   try {
     await genererEchelleNationale(base.db, {
       volumes: { structures: 300, conseillers: ECRIVAINS, candidats: 0, lieux: 300, cras: 0 },
@@ -34,22 +30,29 @@ export default async function saisieCra(): Promise<ResultatBench> {
     await plateforme.app.listen({ port: 0, host: "127.0.0.1" });
     const adresse = plateforme.app.server.address() as { port: number };
     const url = `http://127.0.0.1:${adresse.port}`;
-    const conseillers = await lignes<{ id: string; lieu_id: string }>(
+    // Each conseiller reports on a day of their own contract, never after the bench's "today".
+    const conseillers = await lignes<{ id: string; lieu_id: string; jour: string }>(
       base.db,
-      sql`select conseiller_id as id, lieu_id from lieu_conseiller
-          where nature = 'principal' and fin is null limit ${ECRIVAINS}`,
+      sql`select l.conseiller_id as id, l.lieu_id,
+                 to_char(least(k.date_debut + 30, ${jourParis(horlogeBench())}::date), 'YYYY-MM-DD')
+                   as jour
+          from lieu_conseiller l
+          join contrat k on k.utilisateur_id = l.conseiller_id and k.statut = 'actif'
+          where l.nature = 'principal' and l.fin is null
+          order by l.conseiller_id limit ${ECRIVAINS}`,
     );
+    if (conseillers.length < ECRIVAINS)
+      throw new Error(`${conseillers.length} conseillers sous contrat, ${ECRIVAINS} attendus`);
     const cookies = await Promise.all(
       conseillers.map(async (c) => {
         const valeur = await ouvrirSession(base.db, {
           utilisateurId: c.id,
           methode: "bench",
-          maintenant: new Date(),
+          maintenant: horlogeBench(),
         });
         return `cnfs_session=${valeur}`;
       }),
     );
-    const aujourdhui = new Date().toISOString().slice(0, 10);
     // The national generator's places start in 2021; the reports land on them.
     await base.db
       .update(lieuConseiller)
@@ -62,7 +65,7 @@ export default async function saisieCra(): Promise<ResultatBench> {
         headers: { "content-type": "application/json", cookie: cookies[i]!, origin: url },
         body: JSON.stringify({
           type: n === 0 ? "collectif" : "individuel",
-          date: aujourdhui,
+          date: c.jour,
           dureeMinutes: 30 + n * 15,
           typeLieu: "lieu_activite",
           lieuId: c.lieu_id,

@@ -53,6 +53,8 @@ export async function demarrerPlateforme(
     expediteur: config.expediteur,
     log: journalDemarrage,
     texteDansLeJournal: !config.production,
+    cle: config.cleFichiers,
+    horloge,
   });
   const geocodeur = creerGeocodeur(config.urlGeocodeur);
   const app: FastifyInstance = await construireApp({

@@ -1,2 +1,19 @@
 /** Attempts after which a failed mail is left for the ANCT to look at (wrong address…). */
 export const TENTATIVES_COURRIEL_MAX = 5;
+
+/**
+ * Days a mail is kept once created (delivered or not): long enough for the ANCT to look into a
+ * delivery complaint, short enough that the outbox is not a second directory of people.
+ */
+export const CONSERVATION_COURRIELS_JOURS = 90;
+
+const JETON_DANS_UN_LIEN = /([?&]jeton=)[A-Za-z0-9_-]+/g;
+
+/** The text with the token of every link masked: a text that may rest in the database or a log. */
+export function masquerJetons(texte: string): string {
+  return texte.replace(JETON_DANS_UN_LIEN, "$1[masqué]");
+}
+
+export function contientUnJeton(texte: string): boolean {
+  return texte.search(JETON_DANS_UN_LIEN) >= 0;
+}

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { ajouterJours, jourParis } from "../../domain/temps.ts";
 import type { Db } from "../db/client.ts";
@@ -99,6 +100,9 @@ export async function deposerEtDecider(
     expediteur: "demo@conseiller-numerique.gouv.fr",
     log: { info: () => {}, error: () => {} },
     texteDansLeJournal: false,
+    // Delivered at once to a silent log: the key is never needed again.
+    cle: randomBytes(32),
+    horloge: () => params.maintenant,
   });
   const { rapport, courriels } = await importerDecisions(db, messagerie, {
     brutes: await lireTableur(

@@ -60,6 +60,11 @@ const DUREES = [15, 30, 45, 60, 90, 120] as const;
 const JOUR_MS = 86_400_000;
 const PREMIER_JOUR = Date.UTC(2021, 0, 4);
 const DERNIER_JOUR = Date.UTC(2026, 9, 31);
+/**
+ * The "now" of the national data: noon (Paris) on the last day it covers. Benchmarks run their
+ * platform on this clock, so nothing they measure depends on the day they run.
+ */
+export const MAINTENANT_NATIONAL = new Date(DERNIER_JOUR + 11 * 3_600_000);
 
 async function parLots<T>(lignes: T[], inserer: (lot: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < lignes.length; i += TAILLE_LOT)
@@ -324,7 +329,7 @@ export async function genererEchelleNationale(
       (lot) => tx.insert(lieuConseiller).values(lot),
     );
     if (postes.length > 0) await insererCras(tx, h, postes, volumes.cras);
-    await genererPostesNationaux(tx);
+    await genererPostesNationaux(tx, MAINTENANT_NATIONAL);
     await reconstruireRollups(tx);
     await journaliser(tx, acteurSysteme("job:demo-nationale", "cli"), {
       action: "demo.nationale_generee",

@@ -8,7 +8,11 @@ import type { Executeur } from "../db/client.ts";
  * awaiting the préfet's opinion. Set-based statements: a few seconds for 5,000 conseillers.
  * Deterministic (row numbers, not chance), so two runs give the same figures.
  */
-export async function genererPostesNationaux(tx: Executeur, numeroSession = 9001): Promise<void> {
+export async function genererPostesNationaux(
+  tx: Executeur,
+  maintenant: Date,
+  numeroSession = 9001,
+): Promise<void> {
   await tx.execute(
     sql`insert into session_comite (numero, date) values (${numeroSession}, '2021-03-01')`,
   );
@@ -67,7 +71,7 @@ export async function genererPostesNationaux(tx: Executeur, numeroSession = 9001
     update poste set statut = 'pourvu'
     where exists (select 1 from contrat k where k.poste_id = poste.id and k.statut = 'actif')`);
   await tx.execute(sql`
-    update utilisateur set derniere_connexion_le = now()
+    update utilisateur set derniere_connexion_le = ${maintenant.toISOString()}::timestamptz
     from bench_conseiller c where c.u = utilisateur.id and c.n % 10 <> 0`);
   await tx.execute(sql`
     insert into formation (contrat_id, utilisateur_id, statut)

@@ -218,7 +218,12 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         }
         const [ligne] = await tx
           .insert(versement)
-          .values({ ...v, posteId: v.posteId ?? null, creePar: connexion.utilisateur.id })
+          .values({
+            ...v,
+            posteId: v.posteId ?? null,
+            creePar: connexion.utilisateur.id,
+            creeLe: ctx.horloge(),
+          })
           .returning({ id: versement.id });
         await journaliser(tx, acteurDeRequete(requete), {
           action: v.corrigeId ? "versement.corrige" : "versement.enregistre",

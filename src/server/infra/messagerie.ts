@@ -1,7 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import { contientUnJeton, masquerJetons } from "../../domain/notifications/courriels.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { courriel } from "../db/schema.ts";
+import { chiffrer, dechiffrer } from "./chiffrement.ts";
 
 export type Courriel = {
   destinataire: string;
@@ -34,14 +36,29 @@ export function creerMessagerie(options: {
   log: Journaliseur;
   /** Outside production, the text (and its sign-in link) goes to the log so a developer can click it. */
   texteDansLeJournal: boolean;
+  /** Key of the bodies that carry a live link while they wait (AES-256, 32 bytes). */
+  cle: Buffer;
+  horloge: () => Date;
 }): Messagerie {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   const enCours = new Set<Promise<void>>();
+  // A live link never rests in clear: the row keeps the masked text, the real one is encrypted
+  // until delivery, then erased (a token read from a backup or a dump signs nobody in).
+  const ligneDe = (mail: Courriel) => ({
+    ...mail,
+    texte: masquerJetons(mail.texte),
+    texteChiffre: contientUnJeton(mail.texte)
+      ? chiffrer(options.cle, Buffer.from(mail.texte, "utf8"))
+      : null,
+    creeLe: options.horloge(),
+  });
+  const texteReel = (mail: { texte: string; texteChiffre: Buffer | null }) =>
+    mail.texteChiffre ? dechiffrer(options.cle, mail.texteChiffre).toString("utf8") : mail.texte;
   return {
     async mettreEnFile(tx, mail) {
       const [ligne] = await tx
         .insert(courriel)
-        .values({ ...mail })
+        .values(ligneDe(mail))
         .returning({ id: courriel.id });
       return ligne!.id;
     },
@@ -50,7 +67,7 @@ export function creerMessagerie(options: {
       for (let i = 0; i < mails.length; i += 2_000) {
         const lignes = await tx
           .insert(courriel)
-          .values(mails.slice(i, i + 2_000))
+          .values(mails.slice(i, i + 2_000).map(ligneDe))
           .returning({ id: courriel.id });
         ids.push(...lignes.map((l) => l.id));
       }
@@ -60,19 +77,25 @@ export function creerMessagerie(options: {
       if (ids.length === 0) return;
       const mails = await options.db.select().from(courriel).where(inArray(courriel.id, ids));
       for (const mail of mails) {
+        const texte = texteReel(mail);
         if (!transport) {
           options.log.info(
             {
               courriel: mail.id,
               destinataire: mail.destinataire,
               objet: mail.objet,
-              ...(options.texteDansLeJournal ? { texte: mail.texte } : {}),
+              ...(options.texteDansLeJournal ? { texte } : {}),
             },
             "Courriel non envoyé (pas de SMTP_URL) : consigné dans la boîte d'envoi",
           );
           await options.db
             .update(courriel)
-            .set({ statut: "journalise", tentatives: mail.tentatives + 1, envoyeLe: new Date() })
+            .set({
+              statut: "journalise",
+              tentatives: mail.tentatives + 1,
+              envoyeLe: options.horloge(),
+              texteChiffre: null,
+            })
             .where(eq(courriel.id, mail.id));
           continue;
         }
@@ -81,11 +104,16 @@ export function creerMessagerie(options: {
             from: options.expediteur,
             to: mail.destinataire,
             subject: mail.objet,
-            text: mail.texte,
+            text: texte,
           });
           await options.db
             .update(courriel)
-            .set({ statut: "envoye", tentatives: mail.tentatives + 1, envoyeLe: new Date() })
+            .set({
+              statut: "envoye",
+              tentatives: mail.tentatives + 1,
+              envoyeLe: options.horloge(),
+              texteChiffre: null,
+            })
             .where(eq(courriel.id, mail.id));
         } catch (erreur) {
           options.log.error({ courriel: mail.id, err: erreur }, "Échec d'envoi d'un courriel");

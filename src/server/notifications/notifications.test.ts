@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { courriel, demandePostes, journal, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
@@ -18,11 +18,12 @@ const D = "demo.conseiller-numerique.fr";
 describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (type) => {
   let p: PlateformeDeTest;
   let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
-  beforeAll(async () => {
+  // Each case on its own platform and clock: none depends on what another sent.
+  beforeEach(async () => {
     smtp = await demarrerPuitsSmtp();
     p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await p.arreter();
     await smtp.arreter();
   });
@@ -34,7 +35,8 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
     });
   const recusPar = (email: string) => smtp.recus.filter((m) => m.destinataire === email);
 
-  it("la préfecture reçoit les nouvelles demandes de son territoire, une fois par jour", async () => {
+  /** A new application of the Commune de Lillers (Pas-de-Calais), deposited now. */
+  const deposerLillers = async () => {
     const [lillers] = await p.base.db
       .select()
       .from(structure)
@@ -46,6 +48,10 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
       postesDemandes: 2,
       creeLe: p.horloge.maintenant(),
     });
+  };
+
+  it("la préfecture reçoit les nouvelles demandes de son territoire, une fois par jour", async () => {
+    await deposerLillers();
     expect(await envoyer()).toBeGreaterThanOrEqual(1);
     const [digest] = recusPar(`prefet.62@${D}`);
     expect(digest?.objet).toBe(
@@ -68,7 +74,8 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
       date: "2026-03-01",
       reference: "BDT-2026-000321",
     });
-    p.horloge.avancer(24 * 3600 * 1000);
+    // The next morning, within the 24 hours the digest looks back on.
+    p.horloge.avancer(22 * 3600 * 1000);
     await envoyer();
     const [digest] = recusPar(`structure.pimms@${D}`);
     expect(digest?.texte).toMatch(/versement de 1\s000,00\s€ le 1 mars 2026 \(avance\)/);
@@ -104,17 +111,21 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
       .where(eq(journal.action, "utilisateur.notifications_modifiees"));
     expect(trace?.apres).toEqual({ refuses: ["prefet"] });
 
-    // The next day, new applications again: the préfète who said no receives nothing.
-    await p.base.db.execute(
-      sql`update demande_postes set cree_le = ${p.horloge.maintenant().toISOString()} where statut = 'deposee'`,
-    );
+    // A new application: the préfète who said no receives nothing, the Nord's préfet neither.
+    await deposerLillers();
     p.horloge.avancer(3600 * 1000);
-    const avant = recusPar(`prefet.62@${D}`).length;
     await envoyer();
-    expect(recusPar(`prefet.62@${D}`).length).toBe(avant);
+    expect(recusPar(`prefet.62@${D}`)).toEqual([]);
   });
 
   it("l'ANCT liste les courriels et leur état de remise, sans leur texte", async () => {
+    await deposerLillers();
+    await verserSurLePostePourvu(p, {
+      montantCents: 100_000,
+      date: "2026-03-01",
+      reference: "BDT-2026-000321",
+    });
+    await envoyer();
     const admin = await connecterPersona(p, `admin@${D}`);
     const r = await p.app.inject({
       url: "/api/admin/courriels?modele=digest_prefet",

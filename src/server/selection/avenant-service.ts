@@ -49,6 +49,7 @@ export async function deposerDemandeStructure(
         structureId: params.structureId,
         nature: d.nature,
         statut: "deposee",
+        creeLe: params.maintenant,
         postesDemandes: nombre,
         motif: d.motif || null,
         coordinateur: d.nature === "coordinateur" ? d.temps : "non",

@@ -125,6 +125,7 @@ export async function deposerCandidature(
         amiId: appel.id,
         nature: "initiale",
         statut: "en_attente_confirmation",
+        creeLe: params.maintenant,
         postesDemandes: c.postesDemandes,
         dateDebutSouhaitee: c.dateDebutSouhaitee,
         motivation: c.motivation,

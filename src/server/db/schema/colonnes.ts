@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
-import { text, timestamp } from "drizzle-orm/pg-core";
+import { customType, text, timestamp } from "drizzle-orm/pg-core";
 import { commune, departement, region } from "./referentiel.ts";
 
+/** Binary data: encrypted files and mail bodies. */
+export const octets = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 export const instant = (nom: string) => timestamp(nom, { withTimezone: true, mode: "date" });
 /** A multi-valued field: an array, empty rather than null. */
 export const liste = (nom: string) => text(nom).array().notNull().default(sql`'{}'`);

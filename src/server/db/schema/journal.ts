@@ -10,7 +10,7 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant } from "./colonnes.ts";
+import { instant, octets } from "./colonnes.ts";
 
 // --- Journal, accès, courriels ---
 
@@ -60,7 +60,10 @@ export const courriel = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     destinataire: text("destinataire").notNull(),
     objet: text("objet").notNull(),
+    /** The text as it may rest: a sign-in, invitation or confirmation link has its token masked. */
     texte: text("texte").notNull(),
+    /** The real text, encrypted (AES-256-GCM) while it waits to be delivered, erased after. */
+    texteChiffre: octets("texte_chiffre"),
     html: text("html"),
     modele: text("modele").notNull(),
     statut: text("statut").notNull().default("en_attente"),

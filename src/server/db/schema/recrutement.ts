@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -13,13 +12,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant, liste } from "./colonnes.ts";
+import { instant, liste, octets } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { commune, departement, region } from "./referentiel.ts";
 import { poste } from "./selection.ts";
 import { structure } from "./structures.ts";
-
-const octets = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /**
  * A person's application to be a conseiller; the person is the `utilisateur` row (one per
