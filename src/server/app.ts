@@ -81,6 +81,11 @@ const CAPACITES = [
   routesNotifications,
 ];
 
+/** A hop count as Fastify's types accept it: the n nearest proxies are believed. */
+function sautsDeConfiance(n: number) {
+  return (_adresse: string, rang: number) => rang < n;
+}
+
 export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
   configurerZodEnFrancais();
   const app = Fastify({
@@ -89,7 +94,12 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
       // Cookies and tokens never reach the logs (P4).
       redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
     },
-    trustProxy: ctx.config.production,
+    // Only the configured proxies are believed: a forged X-Forwarded-For from anyone else
+    // neither lifts a per-IP limit nor reaches the sign-in journal.
+    trustProxy:
+      typeof ctx.config.confianceProxy === "number"
+        ? sautsDeConfiance(ctx.config.confianceProxy)
+        : ctx.config.confianceProxy,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
   });

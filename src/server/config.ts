@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleen = z
@@ -32,6 +33,35 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** MapLibre style of the public map's background (IGN Plan in production); none: a plain background. */
   CARTE_STYLE_URL: z.url().optional(),
+  /**
+   * The proxies whose `X-Forwarded-For` is believed: a hop count, or addresses and CIDR ranges
+   * (`proxy-addr` names such as `loopback` too). Unset: none, the client is the socket's peer.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((s, ctx) => {
+      const v = s.trim();
+      if (v === "") return false as const;
+      if (/^\d+$/.test(v)) return Number(v);
+      const liste = v.split(",").map((x) => x.trim()).filter(Boolean);
+      for (const x of liste) {
+        const [adresse, masque] = x.split("/");
+        const nomme = ["loopback", "linklocal", "uniquelocal"].includes(x);
+        const famille = isIP(adresse ?? "");
+        const masqueValide =
+          masque === undefined ||
+          (/^\d+$/.test(masque) && Number(masque) <= (famille === 6 ? 128 : 32));
+        if (!nomme && (famille === 0 || !masqueValide)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `TRUST_PROXY : « ${x} » n'est ni un nombre de relais, ni une adresse, ni une plage CIDR.`,
+          });
+          return z.NEVER;
+        }
+      }
+      return liste;
+    }),
   /** Client addresses exempt from per-IP limits (a trusted cache in front, a load test). */
   LIMITES_EXEMPTES: z
     .string()
@@ -68,6 +98,8 @@ export type Config = {
     | undefined;
   niveauLog: string;
   limitesExemptes: string[];
+  /** Fastify's `trustProxy`: false (none), a hop count, or the trusted proxies' addresses. */
+  confianceProxy: false | number | string[];
   styleCarte: string | undefined;
   urlGeocodeur: string | undefined;
   /** AES-256-GCM key of uploaded files (CVs). */
@@ -123,6 +155,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     proconnect: pc,
     niveauLog: e.LOG_LEVEL,
     limitesExemptes: e.LIMITES_EXEMPTES,
+    confianceProxy: e.TRUST_PROXY,
     styleCarte: e.CARTE_STYLE_URL,
     urlGeocodeur: e.GEOCODEUR_URL,
     cleFichiers: e.CLE_CHIFFREMENT_FICHIERS
