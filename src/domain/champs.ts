@@ -1,13 +1,62 @@
 import { z } from "zod";
 import { nombreFr } from "./format.ts";
 
-/** A required, trimmed text field with its French messages (« Le nom est obligatoire. »). */
-export function texteObligatoire(libelle: string, max: number) {
+// NUL cannot be stored by PostgreSQL; the other C0 controls (and DEL) are never typed by a
+// person: they come from a broken export or a probe. Tab, line feed and carriage return are
+// allowed where a text may run over several lines.
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Whether a text holds a character nobody types (NUL, C0 controls; line breaks if one line). */
+export function contientUnCaractereDeControle(texte: string, multiligne: boolean): boolean {
+  for (let i = 0; i < texte.length; i++) {
+    const c = texte.charCodeAt(i);
+    if (c >= 0x20 && c !== 0x7f) continue;
+    if (multiligne && (c === TAB || c === LF || c === CR)) continue;
+    return true;
+  }
+  return false;
+}
+
+export const MESSAGE_CARACTERE_DE_CONTROLE =
+  "Ce texte contient un caractère invisible non autorisé (caractère nul ou de contrôle) : retapez-le ou collez-le sans mise en forme.";
+
+/**
+ * The one text primitive: trimmed, bounded, and free of NUL and control characters (tab and line
+ * breaks allowed only in a multi-line text), with French messages.
+ */
+export function texteSaisi(libelle: string, max: number, options: { multiligne?: boolean } = {}) {
+  const multiligne = options.multiligne ?? false;
+  return z
+    .string({ error: `${libelle} doit être un texte.` })
+    .refine((v) => !contientUnCaractereDeControle(v, multiligne), MESSAGE_CARACTERE_DE_CONTROLE)
+    .trim()
+    .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
+}
+
+/** A required text field with its French messages (« Le nom est obligatoire. »). */
+export function texteObligatoire(
+  libelle: string,
+  max: number,
+  options: { multiligne?: boolean } = {},
+) {
+  const multiligne = options.multiligne ?? false;
   return z
     .string({ error: `${libelle} est obligatoire.` })
+    .refine((v) => !contientUnCaractereDeControle(v, multiligne), MESSAGE_CARACTERE_DE_CONTROLE)
     .trim()
     .min(1, `${libelle} est obligatoire.`)
     .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
+}
+
+/** An integer field bounded by what its column holds (PostgreSQL `integer` unless told). */
+export function entierBorne(libelle: string, min: number, max = 2_147_483_647) {
+  return z
+    .number({ error: `${libelle} doit être un nombre.` })
+    .int(`${libelle} doit être un nombre entier.`)
+    .min(min, `${libelle} doit valoir au moins ${nombreFr(min)}.`)
+    .max(max, `${libelle} doit valoir au plus ${nombreFr(max)}.`);
 }
 
 /** A phone number typed with spaces, dots or dashes, kept as digits and checked against `motif`. */

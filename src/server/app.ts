@@ -23,6 +23,7 @@ import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
 import { routesFinancement } from "./financement/routes.ts";
 import { routesDocs } from "./http/docs.ts";
+import { installerControleEntrees } from "./http/entrees.ts";
 import { installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
@@ -158,6 +159,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
   });
 
   installerErreurs(app);
+  installerControleEntrees(app);
   installerControleOrigine(app, ctx.config.urlPublique);
   installerAcces(app, {
     db: ctx.db,

@@ -44,7 +44,10 @@ const envSchema = z.object({
       const v = s.trim();
       if (v === "") return false as const;
       if (/^\d+$/.test(v)) return Number(v);
-      const liste = v.split(",").map((x) => x.trim()).filter(Boolean);
+      const liste = v
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
       for (const x of liste) {
         const [adresse, masque] = x.split("/");
         const nomme = ["loopback", "linklocal", "uniquelocal"].includes(x);

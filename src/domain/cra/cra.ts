@@ -34,7 +34,8 @@ const repartition = <T extends Record<string, string>>(libelles: T, nom: string)
       z.coerce
         .number()
         .int(`Les effectifs ${nom} sont des nombres entiers.`)
-        .min(0, `Les effectifs ${nom} ne peuvent pas être négatifs.`),
+        .min(0, `Les effectifs ${nom} ne peuvent pas être négatifs.`)
+        .max(PARTICIPANTS_MAX_ATELIER, `Les effectifs ${nom} dépassent le nombre de participants.`),
     )
     .default({});
 
@@ -88,6 +89,7 @@ export function craSchema(aujourdhui: string) {
         .number()
         .int("Le nombre de personnes déjà accompagnées est un entier.")
         .min(0, "Le nombre de personnes déjà accompagnées ne peut pas être négatif.")
+        .max(PARTICIPANTS_MAX_ATELIER, "Le nombre de personnes déjà accompagnées dépasse celui des participants.")
         .default(0),
       ages: repartition(TRANCHES_AGE, "des tranches d'âge"),
       statuts: repartition(STATUTS_SOCIAUX, "des statuts"),

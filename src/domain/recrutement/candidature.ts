@@ -58,7 +58,7 @@ export function candidatSchema(aujourdhui: string) {
           (d) => (DISTANCES_MAX_KM as readonly number[]).includes(d),
           "Choisissez une distance proposée (5, 10, 15, 20, 40, 100 km ou toute la France).",
         ),
-      motivation: texteObligatoire("La motivation", MOTIVATION_CANDIDAT_MAX),
+      motivation: texteObligatoire("La motivation", MOTIVATION_CANDIDAT_MAX, { multiligne: true }),
       pix: niveauxPixSchema.nullable().default(null),
     })
     .strict()

@@ -29,7 +29,9 @@ export const recrutementSchema = z
     dateFin: z.iso.date("La date de fin doit être une date (AAAA-MM-JJ).").nullable().default(null),
     salaireBrutMensuelCents: z.coerce
       .number({ error: "Le salaire est obligatoire." })
-      .int("Le salaire s'exprime en centimes."),
+      .int("Le salaire s'exprime en centimes.")
+      .min(0, "Le salaire ne peut pas être négatif.")
+      .max(10_000_000, "Le salaire brut mensuel ne peut pas dépasser 100 000 €."),
     heuresHebdo: z.coerce
       .number({ error: "La durée hebdomadaire est invalide." })
       .int("La durée hebdomadaire est invalide.")

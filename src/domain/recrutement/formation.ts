@@ -95,7 +95,11 @@ export function etapeFormationSchema(aujourdhui: string) {
       .object({
         evenement: z.literal("terminer"),
         dateFinReelle: passe("La date de fin"),
-        heuresRealisees: z.coerce.number().int("Le nombre d'heures est un entier.").min(0),
+        heuresRealisees: z.coerce
+          .number()
+          .int("Le nombre d'heures est un entier.")
+          .min(0, "Le nombre d'heures ne peut pas être négatif.")
+          .max(2_000, "Un parcours ne dépasse pas 2 000 heures."),
       })
       .strict(),
     z

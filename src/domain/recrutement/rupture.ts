@@ -92,7 +92,13 @@ export function prolongationSchema(dateFinActuelle: string | null) {
   return z
     .object({
       nouvelleDateFin: z.iso.date("La nouvelle date de fin doit être une date (AAAA-MM-JJ)."),
-      salaireBrutMensuelCents: z.coerce.number().int().positive().nullable().default(null),
+      salaireBrutMensuelCents: z.coerce
+        .number()
+        .int("Le salaire s'exprime en centimes.")
+        .positive("Le salaire doit être positif.")
+        .max(10_000_000, "Le salaire brut mensuel ne peut pas dépasser 100 000 €.")
+        .nullable()
+        .default(null),
     })
     .strict()
     .refine((p) => dateFinActuelle !== null && p.nouvelleDateFin > dateFinActuelle, {

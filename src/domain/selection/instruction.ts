@@ -22,7 +22,8 @@ export const sessionComiteSchema = z
     numero: z.coerce
       .number({ error: "Le numéro est obligatoire." })
       .int("Le numéro est un nombre entier.")
-      .min(1, "Le numéro commence à 1."),
+      .min(1, "Le numéro commence à 1.")
+      .max(9_999, "Le numéro d'une session ne dépasse pas 9 999."),
     date: z.iso.date("La date doit être une date (AAAA-MM-JJ)."),
   })
   .strict();

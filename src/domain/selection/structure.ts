@@ -71,7 +71,7 @@ export const candidatureStructureSchema = z
       .min(1, "Demandez au moins un poste.")
       .max(50, "Une demande ne peut pas dépasser 50 postes."),
     dateDebutSouhaitee: z.iso.date("La date de début souhaitée doit être une date (AAAA-MM-JJ)."),
-    motivation: texteObligatoire("La motivation", MOTIVATION_MAX),
+    motivation: texteObligatoire("La motivation", MOTIVATION_MAX, { multiligne: true }),
     coordinateur: z.enum(["non", "temps_partiel", "temps_plein"], {
       error: "Précisez la candidature au poste de coordinateur.",
     }),

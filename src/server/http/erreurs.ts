@@ -41,6 +41,32 @@ const MESSAGES_FASTIFY: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "La longueur annoncée de la requête est fausse."],
 };
 
+/** The SQLSTATE of a database error, whether the driver's own or wrapped by the query builder. */
+function etatSql(erreur: unknown): string | undefined {
+  for (
+    let e = erreur, i = 0;
+    e && typeof e === "object" && i < 4;
+    e = (e as { cause?: unknown }).cause, i++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+// Class 22 (data exception): a value the database cannot hold — a number beyond its column, an
+// impossible date, a byte sequence it refuses. Each field's schema should have said so first;
+// this is the net under them. Division by zero (22012) is our bug, not the user's input.
+const MESSAGES_SQL: Record<string, string> = {
+  "22003": "Un nombre saisi dépasse la valeur maximale acceptée.",
+  "22008": "Une date saisie est hors du calendrier accepté.",
+  "22007": "Une date saisie n'est pas valide.",
+  "22001": "Un texte saisi est trop long.",
+  "22021": "Un texte saisi contient un caractère non autorisé.",
+  "22P02": "Une valeur saisie n'a pas le format attendu.",
+  "22P05": "Un texte saisi contient un caractère non autorisé.",
+};
+
 export function installerErreurs(app: FastifyInstance): void {
   app.setErrorHandler((erreur: FastifyError, requete, reponse) => {
     if (hasZodFastifySchemaValidationErrors(erreur)) {
@@ -63,6 +89,12 @@ export function installerErreurs(app: FastifyInstance): void {
     }
     if (erreur.statusCode && erreur.statusCode >= 400 && erreur.statusCode < 500) {
       return reponse.status(erreur.statusCode).send(corpsErreur("La requête est invalide."));
+    }
+    const sql = etatSql(erreur);
+    if (sql && MESSAGES_SQL[sql]) {
+      // Logged: a refusal the schema should have made is a gap to close.
+      requete.log.warn({ err: erreur, sqlstate: sql }, "Valeur refusée par la base");
+      return reponse.status(400).send(corpsErreur(MESSAGES_SQL[sql]));
     }
     requete.log.error({ err: erreur }, "Erreur interne");
     // Never the message nor the stack: they may hold SQL, paths or personal data.
