@@ -40,10 +40,7 @@ describe.each(BASES_DE_TEST)("entrées hostiles sur %s", (type) => {
   });
 
   /** The request is refused in French with a 400, and no table changed. */
-  const refuseSansRienChanger = async (
-    requete: InjectOptions,
-    message: RegExp,
-  ) => {
+  const refuseSansRienChanger = async (requete: InjectOptions, message: RegExp) => {
     const avant = await empreinteDesTables(p.base.db);
     const r = await p.app.inject({ ...requete, remoteAddress: `10.8.0.${++ip}` });
     expect(r.statusCode, r.body).toBe(400);

@@ -1,7 +1,9 @@
+import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ErreurMetier } from "../http/erreurs.ts";
+import { ArchiveRefusee, verifierArchive } from "../infra/archive-zip.ts";
 
 const TYPES_TABLEURS: Record<string, "csv" | "xlsx"> = {
   "text/csv": "csv",
@@ -29,7 +31,9 @@ export async function tableurDeRequete(requete: FastifyRequest): Promise<LigneBr
   }
   try {
     return await lireTableur(requete.body, format);
-  } catch {
+  } catch (erreur) {
+    if (erreur instanceof ArchiveRefusee)
+      throw new ErreurMetier(413, [{ champ: "fichier", message: erreur.message }]);
     throw new ErreurMetier(400, [
       { champ: "fichier", message: "Ce fichier ne peut pas être lu : vérifiez son format." },
     ]);
@@ -64,23 +68,33 @@ export async function lireTableur(contenu: Buffer, format: "csv" | "xlsx"): Prom
       relax_column_count: true,
     }) as LigneBrute[];
   }
-  const classeur = new ExcelJS.Workbook();
-  await classeur.xlsx.load(contenu as unknown as ArrayBuffer);
-  const feuille = classeur.worksheets[0];
-  if (!feuille) return [];
-  const entetes: string[] = [];
-  feuille.getRow(1).eachCell((cellule, colonne) => {
-    entetes[colonne] = cle(String(cellule.text ?? ""));
+  // Checked before parsing (a few kilobytes may unpack to gigabytes), then read as a stream:
+  // memory follows a row, not the file.
+  verifierArchive(contenu);
+  const lecteur = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([contenu]), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "cache",
+    worksheets: "emit",
   });
   const lignes: LigneBrute[] = [];
-  feuille.eachRow((rangee, numero) => {
-    if (numero === 1) return;
-    const ligne: LigneBrute = {};
-    rangee.eachCell((cellule, colonne) => {
-      const nom = entetes[colonne];
-      if (nom) ligne[nom] = String(cellule.text ?? "").trim();
-    });
-    if (Object.values(ligne).some((v) => v)) lignes.push(ligne);
-  });
+  for await (const feuille of lecteur) {
+    const entetes: string[] = [];
+    for await (const rangee of feuille as AsyncIterable<ExcelJS.Row>) {
+      if (entetes.length === 0 && rangee.number === 1) {
+        rangee.eachCell((cellule, colonne) => {
+          entetes[colonne] = cle(String(cellule.text ?? ""));
+        });
+        continue;
+      }
+      const ligne: LigneBrute = {};
+      rangee.eachCell((cellule, colonne) => {
+        const nom = entetes[colonne];
+        if (nom) ligne[nom] = String(cellule.text ?? "").trim();
+      });
+      if (Object.values(ligne).some((v) => v)) lignes.push(ligne);
+    }
+    break; // The first sheet only.
+  }
   return lignes;
 }

@@ -9,6 +9,7 @@ import {
   type PlateformeDeTest,
   plateformeDeTest,
 } from "../test/plateforme.ts";
+import { archiveZip, zerosCompresses } from "../test/zip.ts";
 
 const LILLERS = "21620516100013";
 const CALONNE = "21620193900016";
@@ -133,6 +134,27 @@ describe.each(BASES_DE_TEST)("import des décisions du comité sur %s", (type) =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     );
     expect(r.json()).toMatchObject({ lignes: 1, valides: 1, postes: 0, applique: true });
+  });
+
+  it("refuse un classeur qui exploserait en mémoire (bombe de décompression) par un 413 en français", async () => {
+    const octets = 1536 * 1024 * 1024;
+    const bombe = archiveZip([
+      {
+        nom: "xl/worksheets/sheet1.xml",
+        compresse: await zerosCompresses(octets),
+        decompresseAnnonce: octets,
+      },
+    ]);
+    const r = await importer(
+      bombe,
+      "oui",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(r.statusCode).toBe(413);
+    expect(r.json().erreurs[0]).toEqual({
+      champ: "fichier",
+      message: "Ce classeur occuperait 1536 Mo une fois ouvert (100 Mo au plus).",
+    });
   });
 
   it("refuse un fichier d'un autre type ou illisible", async () => {
