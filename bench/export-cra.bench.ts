@@ -6,7 +6,7 @@ import { cra, habilitation, utilisateur } from "../src/server/db/schema.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { versCsv } from "../src/server/infra/export.ts";
 import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";
-import type { ResultatBench } from "./mesure.ts";
+import { avecMemoire, type ResultatBench } from "./mesure.ts";
 
 /** 1 million reports on PostgreSQL (issue 5), 200,000 on PGlite unless BENCH_CRA says. */
 const VOLUME = Number(
@@ -17,21 +17,6 @@ const VOLUME = Number(
  * Runs `fn` while sampling the heap: its duration and the peak of live memory above the start
  * (with `--expose-gc`, each sample collects first, so garbage not yet swept does not count).
  */
-async function avecMemoire<T>(fn: () => Promise<T>) {
-  globalThis.gc?.();
-  const depart = process.memoryUsage().heapUsed;
-  let pic = depart;
-  const sonde = setInterval(() => {
-    globalThis.gc?.();
-    pic = Math.max(pic, process.memoryUsage().heapUsed);
-  }, 250);
-  const debut = performance.now();
-  const valeur = await fn();
-  const duree = performance.now() - debut;
-  clearInterval(sonde);
-  return { valeur, duree, picMo: (pic - depart) / 2 ** 20 };
-}
-
 /**
  * The national CRA export over HTTP, streamed in keyset batches, read by a client that hashes
  * what arrives; baseline: the naive export that loads every row, then writes the CSV (what a

@@ -29,3 +29,35 @@ export function ligneResultat(nom: string, r: ResultatBench): string {
   const base = centile(r.mesuresBase, 50);
   return `${nom}: p50=${p50.toFixed(2)}ms p99=${p99.toFixed(2)}ms baseline_p50=${base.toFixed(2)}ms ratio=${(base / p50).toFixed(1)}x identical=${r.identique ? "yes" : "no"}${r.details ? ` ${r.details}` : ""}`;
 }
+
+/**
+ * Runs `fn` while sampling memory every 100 ms and once at its end: the peak above the start of
+ * the live heap (a GC before each sample, `--expose-gc`) and of the whole process (buffers
+ * outside the heap included).
+ */
+export async function avecMemoire<T>(fn: () => Promise<T>) {
+  globalThis.gc?.();
+  const depart = process.memoryUsage();
+  let pic = depart.heapUsed;
+  let picRss = depart.rss;
+  const echantillon = () => {
+    globalThis.gc?.();
+    const m = process.memoryUsage();
+    pic = Math.max(pic, m.heapUsed);
+    picRss = Math.max(picRss, m.rss);
+  };
+  const sonde = setInterval(echantillon, 100);
+  const debut = performance.now();
+  try {
+    const valeur = await fn();
+    echantillon();
+    return {
+      valeur,
+      duree: performance.now() - debut,
+      picMo: (pic - depart.heapUsed) / 2 ** 20,
+      picRssMo: (picRss - depart.rss) / 2 ** 20,
+    };
+  } finally {
+    clearInterval(sonde);
+  }
+}
