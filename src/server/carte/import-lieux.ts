@@ -1,16 +1,17 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { setImmediate as tourSuivant } from "node:timers/promises";
+import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import {
   fusionner,
   type LieuStandardImporte,
   lieuStandardSchema,
 } from "../../domain/lieux/import-standard.ts";
 import { SEUIL_MEME_LIEU, scoreMemeLieu } from "../../domain/lieux/lieu.ts";
-import { type Db, type Executeur, tableauSql } from "../db/client.ts";
+import { type Db, type Executeur, lignes, tableauSql } from "../db/client.ts";
 import { commune, lieu } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 
 /** Two rows of one file are one place from this score on (the ETL's in-source threshold, §5). */
-const SEUIL_MEME_SOURCE = 90;
+export const SEUIL_MEME_SOURCE = 90;
 
 type Erreur = { champ: string; message: string };
 export type RapportImportLieux = {
@@ -23,7 +24,7 @@ export type RapportImportLieux = {
   applique: boolean;
 };
 
-type Pret = {
+export type Pret = {
   ligne: number;
   lieu: LieuStandardImporte;
   communeCode: string;
@@ -31,9 +32,44 @@ type Pret = {
   regionCode: string;
 };
 
-class Annulation extends Error {}
+/** Rows handled between two yields to the event loop: other requests wait a few ms at most. */
+const ROWS_PAR_TOUR = 250;
 
-const comparable = (p: Pret) => ({
+/** Lets the server answer other requests during a long import (the work stays in this process). */
+async function cederLaMain(i: number): Promise<void> {
+  if (i > 0 && i % ROWS_PAR_TOUR === 0) await tourSuivant();
+}
+
+/**
+ * Rows of one file that describe one place become one: the row is merged into its twin (true)
+ * or becomes a new place of its commune's block (false). Compared within the commune only.
+ */
+export function ajouterOuFusionner(blocs: Map<string, Pret[]>, pret: Pret): boolean {
+  const bloc = blocs.get(pret.communeCode);
+  const cle = comparable(pret);
+  const jumeau = bloc?.find((p) => scoreMemeLieu(comparable(p), cle) >= SEUIL_MEME_SOURCE);
+  if (jumeau) {
+    jumeau.lieu = fusionner(jumeau.lieu, pret.lieu);
+    return true;
+  }
+  if (bloc) bloc.push(pret);
+  else blocs.set(pret.communeCode, [pret]);
+  return false;
+}
+
+/** Groups by commune: two places of different communes score 0, so a block loses no match. */
+function parCommune<T>(elements: T[], commune: (e: T) => string): Map<string, T[]> {
+  const blocs = new Map<string, T[]>();
+  for (const e of elements) {
+    const code = commune(e);
+    const bloc = blocs.get(code);
+    if (bloc) bloc.push(e);
+    else blocs.set(code, [e]);
+  }
+  return blocs;
+}
+
+export const comparable = (p: Pret) => ({
   nom: p.lieu.nom,
   adresse: p.lieu.adresse,
   siret: p.lieu.pivot,
@@ -172,112 +208,195 @@ export async function importerLieux(
     doublonsDuFichier: 0,
     applique: false,
   };
-  try {
+  // Reading, checking and matching happen outside the transaction and yield to the event loop:
+  // on the embedded database (one connection) a transaction holds every other request.
+  const prets: Pret[] = [];
+  const pretsParCommune = new Map<string, Pret[]>();
+  const lus: ReturnType<typeof lieuStandardSchema.safeParse>[] = [];
+  for (const [i, brute] of params.lignes.entries()) {
+    await cederLaMain(i);
+    lus.push(lieuStandardSchema.safeParse(brute));
+  }
+  const communeDe = await communesDuFichier(
+    db,
+    lus.flatMap((r) => (r.success ? [r.data] : [])),
+  );
+  for (const [i, r] of lus.entries()) {
+    await cederLaMain(i);
+    if (!r.success) {
+      rapport.rejetees.push({
+        ligne: i + 1,
+        erreurs: r.error.issues.map((x) => ({
+          champ: String(x.path[0] ?? ""),
+          message: x.message,
+        })),
+      });
+      continue;
+    }
+    const c = communeDe(r.data);
+    if (!c) {
+      rapport.rejetees.push({
+        ligne: i + 1,
+        erreurs: [{ champ: "code_insee", message: "Commune inconnue du référentiel officiel." }],
+      });
+      continue;
+    }
+    if (params.departements && !params.departements.includes(c.departementCode)) {
+      rapport.rejetees.push({
+        ligne: i + 1,
+        erreurs: [{ champ: "code_insee", message: "Ce lieu est hors de votre territoire." }],
+      });
+      continue;
+    }
+    const pret = {
+      ligne: i + 1,
+      lieu: r.data,
+      communeCode: c.code,
+      departementCode: c.departementCode,
+      regionCode: c.regionCode,
+    };
+    if (ajouterOuFusionner(pretsParCommune, pret)) rapport.doublonsDuFichier++;
+    else prets.push(pret);
+  }
+  rapport.valides = params.lignes.length - rapport.rejetees.length;
+  const communes = [...new Set(prets.map((p) => p.communeCode))];
+  let plan = await planifier(db, prets, communes);
+  if (params.appliquer && rapport.rejetees.length === 0) {
     await db.transaction(async (tx) => {
-      const prets: Pret[] = [];
-      const lus = params.lignes.map((brute) => lieuStandardSchema.safeParse(brute));
-      const communeDe = await communesDuFichier(
-        tx,
-        lus.flatMap((r) => (r.success ? [r.data] : [])),
-      );
-      for (const [i, r] of lus.entries()) {
-        if (!r.success) {
-          rapport.rejetees.push({
-            ligne: i + 1,
-            erreurs: r.error.issues.map((x) => ({
-              champ: String(x.path[0] ?? ""),
-              message: x.message,
-            })),
-          });
-          continue;
-        }
-        const c = communeDe(r.data);
-        if (!c) {
-          rapport.rejetees.push({
-            ligne: i + 1,
-            erreurs: [
-              { champ: "code_insee", message: "Commune inconnue du référentiel officiel." },
-            ],
-          });
-          continue;
-        }
-        if (params.departements && !params.departements.includes(c.departementCode)) {
-          rapport.rejetees.push({
-            ligne: i + 1,
-            erreurs: [{ champ: "code_insee", message: "Ce lieu est hors de votre territoire." }],
-          });
-          continue;
-        }
-        const pret = {
-          ligne: i + 1,
-          lieu: r.data,
-          communeCode: c.code,
-          departementCode: c.departementCode,
-          regionCode: c.regionCode,
-        };
-        // Rows of this file that describe one place become one.
-        const jumeau = prets.find(
-          (p) => scoreMemeLieu(comparable(p), comparable(pret)) >= SEUIL_MEME_SOURCE,
+      // One import of places at a time; if a place of these communes changed since the plan
+      // was made, it is made again on what is there now.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cnfs:import-lieux'))`);
+      const avant = plan.empreinte;
+      const maintenant = await empreinteDesLieux(tx, communes);
+      if (maintenant !== avant) plan = await planifier(tx, prets, communes);
+      for (let i = 0; i < plan.nouveaux.length; i += LOT_ECRITURE)
+        await ecrireEnLot(tx, "insert", plan.nouveaux.slice(i, i + LOT_ECRITURE));
+      for (let i = 0; i < plan.fusions.length; i += LOT_ECRITURE)
+        await ecrireEnLot(
+          tx,
+          "update",
+          plan.fusions.slice(i, i + LOT_ECRITURE).map((f) => ({ id: f.lieuId, ...f.colonnes })),
         );
-        if (jumeau) {
-          jumeau.lieu = fusionner(jumeau.lieu, pret.lieu);
-          rapport.doublonsDuFichier++;
-        } else prets.push(pret);
-      }
-      rapport.valides = params.lignes.length - rapport.rejetees.length;
-      const existants = await tx
-        .select({ lieu, nomCommune: commune.nom })
-        .from(lieu)
-        .innerJoin(commune, eq(commune.code, lieu.communeCode))
-        .where(inArray(lieu.communeCode, [...new Set(prets.map((p) => p.communeCode))]));
-      const nouveaux: ReturnType<typeof colonnes>[] = [];
-      for (const p of prets) {
-        const meilleur = existants
-          .map((e) => ({
-            e,
-            score: scoreMemeLieu(
-              {
-                nom: e.lieu.nom,
-                adresse: e.lieu.adresse,
-                siret: e.lieu.pivot,
-                communeCode: e.lieu.communeCode ?? "",
-                latitude: e.lieu.latitude,
-                longitude: e.lieu.longitude,
-              },
-              comparable(p),
-            ),
-          }))
-          .filter((x) => x.score >= SEUIL_MEME_LIEU)
-          .sort((a, b) => b.score - a.score)[0];
-        if (meilleur) {
-          const fusion = fusionner(depuisLigne(meilleur.e.lieu, meilleur.e.nomCommune), p.lieu);
-          await tx
-            .update(lieu)
-            .set(colonnes({ ...p, lieu: fusion }))
-            .where(eq(lieu.id, meilleur.e.lieu.id));
-          rapport.fusionnees.push({ ligne: p.ligne, lieuId: meilleur.e.lieu.id, nom: fusion.nom });
-        } else nouveaux.push(colonnes(p));
-      }
-      // New places go in by batches, not one statement per row.
-      for (let i = 0; i < nouveaux.length; i += 500)
-        await tx.insert(lieu).values(nouveaux.slice(i, i + 500));
-      rapport.creees = nouveaux.length;
       await journaliser(tx, params.acteur, {
         action: "lieux.importes",
         cibleType: "import",
         cibleId: "lieux",
         apres: {
           lignes: rapport.lignes,
-          creees: rapport.creees,
-          fusionnees: rapport.fusionnees.length,
+          creees: plan.nouveaux.length,
+          fusionnees: plan.fusions.length,
           doublonsDuFichier: rapport.doublonsDuFichier,
         },
       });
-      if (!params.appliquer || rapport.rejetees.length > 0) throw new Annulation();
-      rapport.applique = true;
     });
-  } catch (e) {
-    if (!(e instanceof Annulation)) throw e;
+    rapport.applique = true;
   }
+  rapport.creees = plan.nouveaux.length;
+  rapport.fusionnees = plan.fusions.map((f) => ({ ligne: f.ligne, lieuId: f.lieuId, nom: f.nom }));
   return rapport;
+}
+
+/** Rows per bulk statement: a few hundred milliseconds of work at most on the embedded database. */
+const LOT_ECRITURE = 2_000;
+
+type Plan = {
+  empreinte: string;
+  nouveaux: ReturnType<typeof colonnes>[];
+  fusions: { ligne: number; lieuId: string; nom: string; colonnes: ReturnType<typeof colonnes> }[];
+};
+
+/** What the places of these communes are now: ids and update days, as one string. */
+async function empreinteDesLieux(db: Executeur, communes: string[]): Promise<string> {
+  const [r] = await lignes<{ e: string | null }>(
+    db,
+    sql`select md5(string_agg(id::text || ':' || date_maj, ',' order by id)) as e
+        from lieu where commune_code = any(${tableauSql(communes, "text")})`,
+  );
+  return r?.e ?? "";
+}
+
+/** Each place of the file matched to the stored place it is (merged), or new (created). */
+async function planifier(db: Executeur, prets: Pret[], communes: string[]): Promise<Plan> {
+  const empreinte = await empreinteDesLieux(db, communes);
+  const existants = await db
+    .select({ lieu, nomCommune: commune.nom })
+    .from(lieu)
+    .innerJoin(commune, eq(commune.code, lieu.communeCode))
+    .where(inArray(lieu.communeCode, communes));
+  const existantsParCommune = parCommune(existants, (e) => e.lieu.communeCode ?? "");
+  const plan: Plan = { empreinte, nouveaux: [], fusions: [] };
+  for (const [i, p] of prets.entries()) {
+    await cederLaMain(i);
+    const cle = comparable(p);
+    const meilleur = (existantsParCommune.get(p.communeCode) ?? [])
+      .map((e) => ({
+        e,
+        score: scoreMemeLieu(
+          {
+            nom: e.lieu.nom,
+            adresse: e.lieu.adresse,
+            siret: e.lieu.pivot,
+            communeCode: e.lieu.communeCode ?? "",
+            latitude: e.lieu.latitude,
+            longitude: e.lieu.longitude,
+          },
+          cle,
+        ),
+      }))
+      .filter((x) => x.score >= SEUIL_MEME_LIEU)
+      .sort((a, b) => b.score - a.score)[0];
+    if (meilleur) {
+      const fusion = fusionner(depuisLigne(meilleur.e.lieu, meilleur.e.nomCommune), p.lieu);
+      plan.fusions.push({
+        ligne: p.ligne,
+        lieuId: meilleur.e.lieu.id,
+        nom: fusion.nom,
+        colonnes: colonnes({ ...p, lieu: fusion }),
+      });
+    } else plan.nouveaux.push(colonnes(p));
+  }
+  return plan;
+}
+
+const COLONNES_SQL = getTableColumns(lieu);
+
+/**
+ * Many rows in one statement, passed as one JSON document read by `jsonb_populate_recordset`
+ * (one parameter, whatever the number of rows): insert new places, or update merged ones by id.
+ */
+async function ecrireEnLot(
+  tx: Executeur,
+  mode: "insert" | "update",
+  rangees: (Partial<ReturnType<typeof colonnes>> & { id?: string })[],
+): Promise<void> {
+  if (rangees.length === 0) return;
+  const cles = Object.keys(rangees[0]!).filter((k) => k !== "id") as (keyof typeof COLONNES_SQL)[];
+  const noms = cles.map((k) => COLONNES_SQL[k].name);
+  const document = JSON.stringify(
+    rangees.map((r) =>
+      Object.fromEntries([
+        ...(r.id ? [["id", r.id]] : []),
+        ...cles.map((k, i) => [noms[i], (r as Record<string, unknown>)[k] ?? null]),
+      ]),
+    ),
+  );
+  const liste = sql.join(
+    noms.map((n) => sql.identifier(n)),
+    sql`, `,
+  );
+  if (mode === "insert") {
+    await tx.execute(
+      sql`insert into lieu (${liste})
+          select ${liste} from jsonb_populate_recordset(null::lieu, ${document}::jsonb)`,
+    );
+    return;
+  }
+  await tx.execute(
+    sql`update lieu set ${sql.join(
+      noms.map((n) => sql`${sql.identifier(n)} = v.${sql.identifier(n)}`),
+      sql`, `,
+    )}
+        from jsonb_populate_recordset(null::lieu, ${document}::jsonb) v
+        where lieu.id = v.id`,
+  );
 }

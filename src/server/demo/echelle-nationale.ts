@@ -88,7 +88,7 @@ function repartir(h: Hasard, cles: readonly string[], total: number): Record<str
   return r;
 }
 
-type CommuneSource = {
+export type CommuneSource = {
   code: string;
   nom: string;
   departementCode: string;
@@ -135,7 +135,7 @@ function jourAleatoire(h: Hasard): string {
     .slice(0, 10);
 }
 
-function lieuAleatoire(h: Hasard, c: CommuneSource, i: number) {
+export function lieuAleatoire(h: Hasard, c: CommuneSource, i: number) {
   return {
     pivot: completerSiret(String(3_000_000_000_000 + i * 104_729).slice(0, 13)),
     nom: `${h.choisir(TYPES_LIEUX)} de ${c.nom}`,
