@@ -6,15 +6,20 @@ export type Colonne<T> = {
   valeur: (ligne: T) => string | number | null | undefined;
 };
 
-/** A cell a spreadsheet would run as a formula is written as text (I8). */
-function neutraliser(valeur: string): string {
-  return /^[=+\-@\t\r]/.test(valeur) ? `'${valeur}` : valeur;
+/**
+ * A cell a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) is
+ * written as text, with a leading apostrophe. A plain signed number (a longitude, a phone number
+ * in the +33 form) cannot call anything and stays as it is, so open data keeps its standard.
+ */
+export function neutraliserFormule(valeur: string): string {
+  if (!/^[=+\-@\t\r]/.test(valeur)) return valeur;
+  return /^[+-]?\d+([.,]\d+)?$/.test(valeur) ? valeur : `'${valeur}`;
 }
 
 function celluleCsv(valeur: string | number | null | undefined): string {
   if (valeur === null || valeur === undefined) return "";
   if (typeof valeur === "number") return String(valeur).replace(".", ",");
-  const texte = neutraliser(valeur);
+  const texte = neutraliserFormule(valeur);
   return /[;"\r\n]/.test(texte) ? `"${texte.replaceAll('"', '""')}"` : texte;
 }
 
@@ -62,7 +67,7 @@ export async function versXlsx<T>(
     feuille.addRow(
       colonnes.map((c) => {
         const v = c.valeur(l);
-        return typeof v === "string" ? neutraliser(v) : (v ?? null);
+        return typeof v === "string" ? neutraliserFormule(v) : (v ?? null);
       }),
     );
   }
@@ -106,7 +111,7 @@ export function xlsxEnFlux<T>(
             .addRow(
               colonnes.map((c) => {
                 const v = c.valeur(l);
-                return typeof v === "string" ? neutraliser(v) : (v ?? null);
+                return typeof v === "string" ? neutraliserFormule(v) : (v ?? null);
               }),
             )
             .commit();

@@ -2,15 +2,19 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { donneeOuverte } from "../db/schema.ts";
+import { neutraliserFormule } from "../infra/export.ts";
 import { type Colonne, JEUX, type JeuDeDonnees } from "./jeux.ts";
 
 export const FORMATS_OUVERTS = ["csv", "json"] as const;
 export type FormatOuvert = (typeof FORMATS_OUVERTS)[number];
 
-/** Open-data CSV (not the user exports' French spreadsheet rules): comma, UTF-8, ISO dates. */
+/**
+ * Open-data CSV (not the user exports' French spreadsheet rules): comma, UTF-8, ISO dates; a text
+ * that a spreadsheet would run as a formula is neutralised as in every CSV the platform writes.
+ */
 function celluleOuverte(v: unknown): string {
   if (v === null || v === undefined) return "";
-  const texte = String(v);
+  const texte = typeof v === "number" ? String(v) : neutraliserFormule(String(v));
   return /[",\r\n]/.test(texte) ? `"${texte.replaceAll('"', '""')}"` : texte;
 }
 

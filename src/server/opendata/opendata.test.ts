@@ -71,6 +71,43 @@ describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
     expect(lus.some((l) => l.services!.includes("|"))).toBe(true);
   });
 
+  it("n'écrit aucune cellule qui lancerait une formule, et le fichier reste au standard", async () => {
+    const piege = '=HYPERLINK("http://pirate.example","Cliquez")';
+    const [l] = await lignes<{ id: string }>(
+      p.base.db,
+      sql`update lieu set nom = ${piege}, presentation_resume = '@SUM(1+1)'
+          where id = (select id from lieu where visible_carte order by nom limit 1)
+          returning id`,
+    );
+    expect(l).toBeDefined();
+    await genererDonneesOuvertes(p.base.db, p.horloge.maintenant());
+    const lus = parse((await fichier("lieux.csv")).body, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(lus.length).toBeGreaterThan(0);
+    const cellules = lus.flatMap((x) => Object.values(x));
+    expect(
+      cellules.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+([.,]\d+)?$/.test(c)),
+    ).toEqual([]);
+    const piegee = lus.find((x) => x.id === l!.id)!;
+    expect(piegee.nom).toBe(`'${piege}`);
+    expect(piegee.presentation_resume).toBe("'@SUM(1+1)");
+    const ligne = Object.fromEntries(
+      Object.entries(piegee)
+        .filter(([, v]) => v !== "")
+        .map(([k, v]) => [k, k === "latitude" || k === "longitude" ? Number(v) : v]),
+    );
+    expect(() => fromSchemaLieuDeMediationNumerique(ligne as never)).not.toThrow();
+    for (const jeu of ["activite-mensuelle-departement", "postes-structures"]) {
+      const corps = (await fichier(`${jeu}.csv`)).body;
+      for (const c of (parse(corps) as string[][]).flat())
+        expect(/^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+([.,]\d+)?$/.test(c), `${jeu} : ${c}`).toBe(
+          false,
+        );
+    }
+  });
+
   it("sert chaque fichier avec son ETag et répond 304 quand il n'a pas changé", async () => {
     const r = await fichier("activite-nationale.csv");
     expect(r.statusCode).toBe(200);
