@@ -89,7 +89,10 @@ export function craSchema(aujourdhui: string) {
         .number()
         .int("Le nombre de personnes déjà accompagnées est un entier.")
         .min(0, "Le nombre de personnes déjà accompagnées ne peut pas être négatif.")
-        .max(PARTICIPANTS_MAX_ATELIER, "Le nombre de personnes déjà accompagnées dépasse celui des participants.")
+        .max(
+          PARTICIPANTS_MAX_ATELIER,
+          "Le nombre de personnes déjà accompagnées dépasse celui des participants.",
+        )
         .default(0),
       ages: repartition(TRANCHES_AGE, "des tranches d'âge"),
       statuts: repartition(STATUTS_SOCIAUX, "des statuts"),

@@ -9,11 +9,14 @@ export type TentativeConnexion = {
   proconnectSub?: string | null;
   utilisateurId?: string | null;
   motifEchec?: string;
+  /** From the platform's clock: the journal's retention is counted on the same time as the rest. */
+  le: Date;
 };
 
 /** Every sign-in, successful or refused, goes to the access log (securite-rgpd §3). */
 export async function consignerConnexion(db: Executeur, t: TentativeConnexion): Promise<void> {
   await db.insert(journalConnexion).values({
+    le: t.le,
     methode: t.methode,
     reussite: t.reussite,
     ip: t.ip,

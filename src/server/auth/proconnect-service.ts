@@ -95,6 +95,7 @@ export async function connecterProConnect(
       maintenant: params.maintenant,
     });
     await consignerConnexion(tx, {
+      le: params.maintenant,
       methode: "proconnect",
       reussite: true,
       ip: params.ip,
@@ -106,6 +107,7 @@ export async function connecterProConnect(
   });
   if (!resultat) {
     await consignerConnexion(db, {
+      le: params.maintenant,
       methode: "proconnect",
       reussite: false,
       ip: params.ip,

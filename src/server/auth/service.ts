@@ -111,6 +111,7 @@ export async function seConnecterParJeton(
       maintenant: params.maintenant,
     });
     await consignerConnexion(tx, {
+      le: params.maintenant,
       methode,
       reussite: true,
       ip: params.ip,
@@ -121,6 +122,7 @@ export async function seConnecterParJeton(
   });
   if (!resultat) {
     await consignerConnexion(db, {
+      le: params.maintenant,
       methode,
       reussite: false,
       ip: params.ip,

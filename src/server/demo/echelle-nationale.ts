@@ -277,7 +277,9 @@ export async function genererEchelleNationale(
       ["candidat", volumes.candidats],
     ] as const) {
       await parLots(
-        Array.from({ length: nombre }, (_, i) => personneAleatoire(h, role, i, DOMAINE)),
+        Array.from({ length: nombre }, (_, i) =>
+          personneAleatoire(h, role, i, MAINTENANT_NATIONAL, DOMAINE),
+        ),
         async (lot) => {
           const ids = await tx.insert(utilisateur).values(lot).returning({ id: utilisateur.id });
           const lignes = ids.map((u) => {

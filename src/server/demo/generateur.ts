@@ -83,6 +83,8 @@ export async function genererDemo(
   const [deja] = await db.select({ n: count() }).from(utilisateur);
   if ((deja?.n ?? 0) > 0) return { genere: false };
   const h = creerHasard(options.graine ?? GRAINE_DEFAUT);
+  // Every date of the demo follows one "now": tests and benchmarks pass their clock's.
+  const maintenant = options.maintenant ?? new Date();
 
   await db.transaction(async (tx) => {
     const departements = [
@@ -144,7 +146,7 @@ export async function genererDemo(
     for (const p of PERSONAS) {
       const [u] = await tx
         .insert(utilisateur)
-        .values({ email: p.email, prenom: p.prenom, nom: p.nom, invitationAccepteeLe: new Date() })
+        .values({ email: p.email, prenom: p.prenom, nom: p.nom, invitationAccepteeLe: maintenant })
         .returning({ id: utilisateur.id });
       idsPersonas.set(p.email, u!.id);
       for (const [rang, hab] of p.habilitations.entries()) {
@@ -173,8 +175,12 @@ export async function genererDemo(
 
     // Conseillers and candidates around the personas, so that lists and perimeters are not empty.
     const employeurs = [...idsStructures.values(), ...creees.map((c) => c.id)];
-    const conseillers = Array.from({ length: 60 }, (_, i) => personneAleatoire(h, "conseiller", i));
-    const candidats = Array.from({ length: 80 }, (_, i) => personneAleatoire(h, "candidat", i));
+    const conseillers = Array.from({ length: 60 }, (_, i) =>
+      personneAleatoire(h, "conseiller", i, maintenant),
+    );
+    const candidats = Array.from({ length: 80 }, (_, i) =>
+      personneAleatoire(h, "candidat", i, maintenant),
+    );
     const ids = await tx
       .insert(utilisateur)
       .values([...conseillers, ...candidats])
@@ -191,7 +197,7 @@ export async function genererDemo(
       }),
     );
     await genererRecrutementDemo(tx, h, {
-      maintenant: options.maintenant ?? new Date(),
+      maintenant: maintenant,
       idsStructures,
       communes,
       candidats: ids.filter((u) => u.email.startsWith("candidat.")),
@@ -207,14 +213,14 @@ export async function genererDemo(
     await genererCarteDemo(tx, h, {
       communes,
       conseillers: ids.filter((u) => u.email.startsWith("conseiller.")).map((u) => u.id),
-      maintenant: options.maintenant ?? new Date(),
+      maintenant: maintenant,
     });
     if (options.avecActivite ?? true) {
       await genererActiviteDemo(tx, h, {
         conseillerId: idsPersonas.get(
           PERSONAS.find((p) => p.email.startsWith("conseiller@"))!.email,
         )!,
-        maintenant: options.maintenant ?? new Date(),
+        maintenant: maintenant,
         nombre: 240,
       });
     }
@@ -231,8 +237,8 @@ export async function genererDemo(
     });
   });
   if (options.avecDecisions ?? true) {
-    await chargerPasDeCalais(db, options.maintenant ?? new Date());
-    await chargerNouvelleAquitaine(db, options.maintenant ?? new Date());
+    await chargerPasDeCalais(db, maintenant);
+    await chargerNouvelleAquitaine(db, maintenant);
   }
   return { genere: true };
 }
@@ -241,6 +247,7 @@ export function personneAleatoire(
   h: Hasard,
   role: "conseiller" | "candidat",
   i: number,
+  maintenant: Date,
   domaine = "demo.conseiller-numerique.fr",
 ) {
   const prenom = h.choisir(PRENOMS);
@@ -249,6 +256,6 @@ export function personneAleatoire(
     email: `${role}.${String(i + 1).padStart(6, "0")}@${domaine}`,
     prenom,
     nom,
-    invitationAccepteeLe: role === "conseiller" ? new Date() : null,
+    invitationAccepteeLe: role === "conseiller" ? maintenant : null,
   };
 }

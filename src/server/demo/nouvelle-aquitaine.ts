@@ -130,6 +130,8 @@ async function recruter(db: Db, sirets: string[], maintenant: Date): Promise<voi
         pourvus.map((p, i) => ({
           utilisateurId: personnes[i]!.id,
           statut: "en_poste",
+          creeLe: maintenant,
+          modifieLe: maintenant,
           communeCode: p.communeCode,
           departementCode: p.departementCode,
           regionCode: p.regionCode,

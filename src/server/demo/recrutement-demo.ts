@@ -85,6 +85,8 @@ export async function genererRecrutementDemo(
     return {
       utilisateurId,
       statut,
+      creeLe: params.maintenant,
+      modifieLe: params.maintenant,
       telephone: `06${String(10_000_000 + i * 7_919).slice(0, 8)}`,
       communeCode: ville.commune.code,
       departementCode: ville.commune.departementCode,

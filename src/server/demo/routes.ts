@@ -78,6 +78,7 @@ export function routesDemo(app: FastifyInstance, ctx: Contexte): void {
           maintenant: ctx.horloge(),
         });
         await consignerConnexion(tx, {
+          le: ctx.horloge(),
           methode: "demo",
           reussite: true,
           ip: requete.ip,

@@ -1,9 +1,28 @@
-import { lt, or } from "drizzle-orm";
+import { lt, or, sql } from "drizzle-orm";
+import { CONSERVATION } from "../../domain/conservation.ts";
 import { DUREE_INVITATION_MS } from "../../domain/temps.ts";
 import type { ReglesSession } from "../auth/sessions.ts";
-import type { Executeur } from "../db/client.ts";
-import { jeton, session, transactionOidc } from "../db/schema.ts";
+import { type Db, lignes } from "../db/client.ts";
+import {
+  courriel,
+  jeton,
+  journalConnexion,
+  session,
+  signalementLieu,
+  transactionOidc,
+} from "../db/schema.ts";
+import { acteurSysteme } from "../journal/journal.ts";
+import { supprimerCandidature } from "../recrutement/candidat-service.ts";
 import { purgerCvExpires } from "../recrutement/cv-service.ts";
+
+/** Inactive applications erased per pass: each is its own transaction, the job stays short. */
+const CANDIDATURES_PAR_PASSAGE = 100;
+
+function moisAvant(maintenant: Date, mois: number): Date {
+  const d = new Date(maintenant);
+  d.setUTCMonth(d.getUTCMonth() - mois);
+  return d;
+}
 
 const DUREE_TRANSACTION_OIDC_MS = 10 * 60 * 1000;
 
@@ -12,16 +31,21 @@ export type BilanMenage = {
   jetons: number;
   transactionsOidc: number;
   cvs: number;
+  connexions: number;
+  courriels: number;
+  signalements: number;
+  candidatures: number;
 };
 
 /**
  * Removes what has expired: sessions past their idle or absolute limit, OIDC transactions left
- * unfinished, tokens 28 days after their expiry (securite-rgpd §2.2) and CVs six months after
- * their upload. Plain deletes of
- * expired rows: running it on several instances at once is harmless.
+ * unfinished, tokens 28 days after their expiry, then applies the retention table of
+ * `domain/conservation.ts`: CVs, the sign-in journal, mails, error reports, and applications left
+ * without a sign-in or an update (erased as their owner would). Deletes of expired rows, and
+ * erasures that skip what is already erased: running it on several instances at once is harmless.
  */
 export async function faireLeMenage(
-  db: Executeur,
+  db: Db,
   maintenant: Date,
   regles: ReglesSession,
 ): Promise<BilanMenage> {
@@ -44,8 +68,41 @@ export async function faireLeMenage(
     .where(lt(transactionOidc.creeLe, avant(DUREE_TRANSACTION_OIDC_MS)))
     .returning({ id: transactionOidc.cleHash });
   const cvs = await purgerCvExpires(db, maintenant);
+  const connexions = await db
+    .delete(journalConnexion)
+    .where(lt(journalConnexion.le, moisAvant(maintenant, CONSERVATION.journalConnexions.mois)))
+    .returning({ id: journalConnexion.id });
+  const courriels = await db
+    .delete(courriel)
+    .where(lt(courriel.creeLe, avant(CONSERVATION.courriels.jours * 86_400_000)))
+    .returning({ id: courriel.id });
+  const signalements = await db
+    .delete(signalementLieu)
+    .where(lt(signalementLieu.creeLe, moisAvant(maintenant, CONSERVATION.signalementsLieux.mois)))
+    .returning({ id: signalementLieu.id });
+  const inactives = await lignes<{ utilisateur_id: string }>(
+    db,
+    sql`select k.utilisateur_id from candidature k join utilisateur u on u.id = k.utilisateur_id
+        where k.statut in ('en_attente_confirmation', 'disponible', 'indisponible')
+          and greatest(k.modifie_le, coalesce(u.derniere_connexion_le, k.modifie_le))
+              < ${moisAvant(maintenant, CONSERVATION.candidatInactif.mois).toISOString()}::timestamptz
+        limit ${CANDIDATURES_PAR_PASSAGE}`,
+  );
+  let candidatures = 0;
+  for (const { utilisateur_id } of inactives) {
+    const r = await supprimerCandidature(db, {
+      utilisateurId: utilisateur_id,
+      acteur: acteurSysteme("job:menage", "job"),
+      maintenant,
+    });
+    if (r !== "introuvable" && r.ok) candidatures++;
+  }
   return {
     cvs,
+    connexions: connexions.length,
+    courriels: courriels.length,
+    signalements: signalements.length,
+    candidatures,
     sessions: sessions.length,
     jetons: jetons.length,
     transactionsOidc: transactions.length,

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import type { Candidat } from "../../domain/recrutement/candidature.ts";
 import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
@@ -8,7 +8,9 @@ import {
   candidature,
   commune,
   contrat,
+  courriel,
   habilitation,
+  journalConnexion,
   miseEnRelation,
   utilisateur,
 } from "../db/schema.ts";
@@ -106,6 +108,7 @@ export async function deposerCandidatureConseiller(
         .values({
           utilisateurId: personne!.id,
           statut: "en_attente_confirmation",
+          creeLe: params.maintenant,
           ...colonnes,
           ...confirmation,
         })
@@ -388,6 +391,23 @@ export async function supprimerCandidature(
       .from(contrat)
       .where(eq(contrat.utilisateurId, params.utilisateurId));
     if (!autreRole && !passe) {
+      const [personne] = await tx
+        .select({ email: utilisateur.email })
+        .from(utilisateur)
+        .where(eq(utilisateur.id, params.utilisateurId));
+      // Nor do the sign-in journal and the outbox keep the address or the IP of the person.
+      await tx
+        .update(journalConnexion)
+        .set({ email: null, ip: null, proconnectSub: null })
+        .where(
+          or(
+            eq(journalConnexion.utilisateurId, params.utilisateurId),
+            sql`lower(${journalConnexion.email}) = lower(${personne?.email ?? ""})`,
+          ),
+        );
+      await tx
+        .delete(courriel)
+        .where(sql`lower(${courriel.destinataire}) = lower(${personne?.email ?? ""})`);
       // The row stays (journal and foreign keys point to it) but no longer names anyone.
       await tx
         .update(utilisateur)

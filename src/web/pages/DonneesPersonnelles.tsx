@@ -1,18 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { TABLEAU_CONSERVATION } from "../../domain/conservation.ts";
 import { useTitre } from "../socle/titre.ts";
-
-const CONSERVATION = [
-  ["Compte de candidat inactif", "30 mois sans utilisation, puis suppression"],
-  ["CV déposé par un candidat", "6 mois après son dépôt"],
-  ["Lien de connexion par courriel", "15 minutes, utilisable une seule fois"],
-  ["Invitation", "28 jours au plus"],
-  ["Session de connexion", "2 heures sans activité, 12 heures au plus"],
-  ["Journal des connexions", "12 mois au plus"],
-  [
-    "Comptes rendus d'activité",
-    "Aucune donnée nominative sur les personnes accompagnées : des effectifs seulement",
-  ],
-] as const;
 
 export function DonneesPersonnelles() {
   useTitre("Données personnelles");
@@ -49,7 +37,7 @@ export function DonneesPersonnelles() {
             </tr>
           </thead>
           <tbody>
-            {CONSERVATION.map(([donnee, duree]) => (
+            {TABLEAU_CONSERVATION.map(([donnee, duree]) => (
               <tr key={donnee}>
                 <td>{donnee}</td>
                 <td>{duree}</td>

@@ -1,0 +1,43 @@
+/**
+ * How long each kind of personal data is kept: the one table the clean-up job applies and the
+ * "Données personnelles" page shows. Durations in days or months, as the rule is written.
+ */
+export const CONSERVATION = {
+  candidatInactif: { mois: 30 },
+  cv: { mois: 6 },
+  journalConnexions: { mois: 12 },
+  courriels: { jours: 90 },
+  signalementsLieux: { mois: 12 },
+} as const;
+
+/** The table of the "Données personnelles" page: what is kept, how long, what happens then. */
+export const TABLEAU_CONSERVATION: readonly (readonly [string, string])[] = [
+  [
+    "Candidature d'un conseiller (profil, téléphone, commune, motivation)",
+    `${CONSERVATION.candidatInactif.mois} mois sans connexion ni mise à jour, puis effacement ; à tout moment sur demande`,
+  ],
+  ["CV déposé par un candidat", `${CONSERVATION.cv.mois} mois après son dépôt, puis effacement`],
+  ["Lien de connexion par courriel", "15 minutes, utilisable une seule fois"],
+  ["Invitation", "28 jours au plus ; le jeton est effacé 28 jours après son expiration"],
+  ["Session de connexion", "2 heures sans activité, 12 heures au plus"],
+  [
+    "Journal des connexions (adresse électronique, adresse IP)",
+    `${CONSERVATION.journalConnexions.mois} mois, puis suppression ; effacé avec le compte d'une personne qui le supprime`,
+  ],
+  [
+    "Courriels envoyés par la plateforme",
+    `${CONSERVATION.courriels.jours} jours, puis suppression ; un lien de connexion n'y est jamais lisible`,
+  ],
+  [
+    "Signalement d'une erreur sur la fiche d'un lieu (message, adresse facultative)",
+    `${CONSERVATION.signalementsLieux.mois} mois, puis suppression`,
+  ],
+  [
+    "Journal des modifications (qui a fait quoi)",
+    "Durée du dispositif et des contrôles de la subvention publique ; il ne contient pas le texte des formulaires",
+  ],
+  [
+    "Comptes rendus d'activité",
+    "Aucune donnée nominative sur les personnes accompagnées : des effectifs seulement",
+  ],
+];
