@@ -23,7 +23,7 @@ import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
 import { routesFinancement } from "./financement/routes.ts";
 import { routesDocs } from "./http/docs.ts";
-import { installerControleEntrees } from "./http/entrees.ts";
+import { DESCRIPTION_LIMITES, installerControleEntrees, LIMITES_REQUETE } from "./http/entrees.ts";
 import { installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
@@ -101,7 +101,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
       typeof ctx.config.confianceProxy === "number"
         ? sautsDeConfiance(ctx.config.confianceProxy)
         : ctx.config.confianceProxy,
-    bodyLimit: 1_048_576,
+    bodyLimit: LIMITES_REQUETE.corpsOctets,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -150,8 +150,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: "Conseillers numériques France Services",
-        description:
-          "API de la plateforme nationale du dispositif Conseillers numériques France Services.",
+        description: `API de la plateforme nationale du dispositif Conseillers numériques France Services. ${DESCRIPTION_LIMITES}`,
         version: versionApplication(),
       },
     },

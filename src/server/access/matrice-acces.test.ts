@@ -217,6 +217,8 @@ describe.each(BASES_DE_TEST)("matrice d'accès sur %s", (type) => {
     const autorise =
       acces === "public" ||
       (acces === "connecte" ? qui !== "anonyme" : qui !== "anonyme" && acces.includes(qui));
+    // A 5xx is a defect, never a sign that the route let the caller in.
+    expect(r.statusCode, `${route} par ${qui} : ${r.body}`).toBeLessThan(500);
     if (autorise) {
       expect([401, 403], `${route} devrait être permise à ${qui}`).not.toContain(r.statusCode);
     } else {

@@ -34,6 +34,9 @@ describe.each(BASES_DE_TEST)("périmètres des lectures sur %s", (type) => {
     const base = await toutes();
     expect(pasDeCalais.length).toBe(base.filter((s) => s.departementCode === "62").length);
     expect(nord.length).toBe(base.filter((s) => s.departementCode === "59").length);
+    // Non-empty first: "every" holds on an empty list.
+    expect(pasDeCalais.length).toBeGreaterThan(0);
+    expect(nord.length).toBeGreaterThan(0);
     expect(pasDeCalais.every((s) => s.departementCode === "62")).toBe(true);
     expect(nord.every((s) => s.departementCode === "59")).toBe(true);
     const idsNord = new Set(nord.map((s) => s.id));
@@ -64,6 +67,7 @@ describe.each(BASES_DE_TEST)("périmètres des lectures sur %s", (type) => {
 
   it("un hub voit ses régions, l'administration et le financeur tout", async () => {
     const hub = await structuresVues("hub.hubik@demo.conseiller-numerique.fr");
+    expect(hub.length).toBeGreaterThan(0);
     expect(hub.every((s) => s.regionCode === "75")).toBe(true);
     const base = await toutes();
     expect((await structuresVues("admin@demo.conseiller-numerique.fr")).length).toBe(base.length);

@@ -48,6 +48,7 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
       .sort((a, b) => a.d - b.d);
     expect(lieux.map((l) => l.id)).toEqual(attendus.map((l) => l.id));
     expect(total).toBe(attendus.length);
+    expect(lieux.length).toBeGreaterThan(0);
     expect(lieux[0]!.commune).toBe("Béthune");
     expect(lieux.every((l) => l.distanceKm <= 30)).toBe(true);
   });
@@ -81,12 +82,14 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
       demarches.lieux.every((l) => l.services.includes("Aide aux démarches administratives")),
     ).toBe(true);
     const gratuits = await proches(`${base}&gratuit=1&priseRdv=1`);
+    expect(gratuits.lieux.length).toBeGreaterThan(0);
     expect(gratuits.lieux.every((l) => l.gratuit && l.priseRdv)).toBe(true);
     // The test clock: Monday 2 March 2026, 10:00 in Paris.
     const ouverts = await proches(`${base}&ouvertMaintenant=1`);
     const tous = await proches(base);
     expect(ouverts.lieux.length).toBeGreaterThan(0);
     expect(ouverts.lieux.length).toBeLessThan(tous.lieux.length);
+    expect(ouverts.lieux.length).toBeGreaterThan(0);
     expect(ouverts.lieux.every((l) => l.ouverture?.ouvert)).toBe(true);
   });
 
@@ -103,6 +106,7 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
       p.base.db,
       sql`select array_agg(id::text) as ids from lieu where departement_code = '59'`,
     );
+    expect(nord.lieux.length).toBeGreaterThan(0);
     expect(nord.lieux.every((l) => dans59!.ids.includes(l.id))).toBe(true);
   });
 

@@ -8,6 +8,16 @@ import { ErreurMetier } from "./erreurs.ts";
 /** Deeper than any form of the platform: a deeper body is a probe, not a user's input. */
 export const PROFONDEUR_MAX = 20;
 
+/** Request sizes, enforced here and by Fastify, and stated in the OpenAPI document. */
+export const LIMITES_REQUETE = {
+  /** A JSON body. */
+  corpsOctets: 1_048_576,
+  /** The path and its query string. */
+  adresseCaracteres: 8_192,
+} as const;
+
+export const DESCRIPTION_LIMITES = `Limites : un corps JSON de ${LIMITES_REQUETE.corpsOctets / 1_048_576} Mio au plus (un fichier CSV ou XLSX : 5 Mio, et 100 Mio une fois décompressé), une adresse (chemin et paramètres) de ${LIMITES_REQUETE.adresseCaracteres} caractères au plus, une imbrication de ${PROFONDEUR_MAX} niveaux au plus ; aucun texte ne peut contenir de caractère nul ou de contrôle. Au-delà : 413, 414 ou 400 avec un message en français.`;
+
 type Trouvaille = { champ: string; message: string } | undefined;
 
 /**
@@ -45,6 +55,12 @@ function premiereValeurRefusee(racine: unknown, prefixe: string): Trouvaille {
  * French and never a 500.
  */
 export function installerControleEntrees(app: FastifyInstance): void {
+  app.addHook("onRequest", async (requete) => {
+    if (requete.url.length > LIMITES_REQUETE.adresseCaracteres)
+      throw new ErreurMetier(414, [
+        { champ: "", message: "L'adresse de la requête est trop longue : réduisez les filtres." },
+      ]);
+  });
   app.addHook("preValidation", async (requete) => {
     const trouvaille =
       premiereValeurRefusee(requete.params, "") ??

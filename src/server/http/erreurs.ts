@@ -13,7 +13,7 @@ export function corpsErreur(message: string, champ = ""): CorpsErreur {
 /** A failure the user caused, thrown from a handler and turned into a 4xx by the error handler. */
 export class ErreurMetier extends Error {
   constructor(
-    readonly statut: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly statut: 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 429,
     readonly erreurs: Erreur[],
   ) {
     super(erreurs.map((e) => e.message).join(" "));

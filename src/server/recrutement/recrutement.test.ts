@@ -105,8 +105,10 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
     const page2 = await vivier(pimms, "?page=2");
     expect(page2.candidats[0]!.distanceM).toBeGreaterThanOrEqual(distances.at(-1)!);
     const proches = await vivier(pimms, "?distanceKm=10");
+    expect(proches.candidats.length).toBeGreaterThan(0);
     expect(proches.candidats.every((c) => c.distanceM <= 10_000)).toBe(true);
     const emploi = await vivier(pimms, "?situation=en_emploi");
+    expect(emploi.candidats.length).toBeGreaterThan(0);
     expect(emploi.candidats.every((c) => c.situations.includes("en_emploi"))).toBe(true);
     expect(emploi.total).toBeLessThan(v.total);
     const mauvais = await appeler("GET", "/api/structure/vivier?distanceKm=7", pimms);
