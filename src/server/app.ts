@@ -24,7 +24,7 @@ import { routesDemo } from "./demo/routes.ts";
 import { routesFinancement } from "./financement/routes.ts";
 import { routesDocs } from "./http/docs.ts";
 import { DESCRIPTION_LIMITES, installerControleEntrees, LIMITES_REQUETE } from "./http/entrees.ts";
-import { installerErreurs } from "./http/erreurs.ts";
+import { erreursDuRouteur, installerErreurs } from "./http/erreurs.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/routes.ts";
@@ -102,6 +102,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
         ? sautsDeConfiance(ctx.config.confianceProxy)
         : ctx.config.confianceProxy,
     bodyLimit: LIMITES_REQUETE.corpsOctets,
+    frameworkErrors: erreursDuRouteur,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { Erreur } from "../../domain/erreurs.ts";
@@ -66,6 +66,19 @@ const MESSAGES_SQL: Record<string, string> = {
   "22P02": "Une valeur saisie n'a pas le format attendu.",
   "22P05": "Un texte saisi contient un caractère non autorisé.",
 };
+
+/** Errors the router raises before any hook (a malformed or too long path segment), in French. */
+export function erreursDuRouteur(
+  erreur: FastifyError,
+  _requete: FastifyRequest,
+  reponse: FastifyReply,
+): void {
+  if (erreur.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    reponse.status(414).send(corpsErreur("Un élément de l'adresse est trop long."));
+    return;
+  }
+  reponse.status(400).send(corpsErreur("L'adresse de la requête est mal formée."));
+}
 
 export function installerErreurs(app: FastifyInstance): void {
   app.setErrorHandler((erreur: FastifyError, requete, reponse) => {
