@@ -61,18 +61,37 @@ export default async function importDecisions(): Promise<ResultatBench> {
       Buffer.from(
         `siret;decision;postes;coselec\n${t.map((s, i) => `${s.siret};${decision(i)};${decision(i) === "acceptée" ? 1 + (i % 3) : ""};COSELEC 1`).join("\n")}\n`,
       );
+    const issue = (i: number) =>
+      decision(i) === "acceptée"
+        ? "acceptee"
+        : decision(i) === "refusée"
+          ? "refusee"
+          : "complement";
+    /** Every structure's decision and posts, as the file says: "siret:issue:posts", sorted. */
     const attendu = (t: typeof structures) =>
-      t.reduce((n, _s, i) => n + (decision(i) === "acceptée" ? 1 + (i % 3) : 0), 0);
-    const postesDe = async (t: typeof structures) =>
+      t.map((s, i) => `${s.siret}:${issue(i)}:${issue(i) === "acceptee" ? 1 + (i % 3) : 0}`).sort();
+    /** The same read from the database: this session's decisions and the posts each created. */
+    const obtenu = async (t: typeof structures) =>
       (
-        await lignes<{ n: number }>(
+        await lignes<{ l: string }>(
           base.db,
-          sql`select count(*)::int as n from poste where structure_id in (${sql.join(
-            t.map((s) => sql`${s.id}::uuid`),
-            sql`, `,
-          )})`,
+          sql`select s.siret || ':' || dc.issue || ':' || count(p.id) as l
+              from decision_comite dc
+              join session_comite sc on sc.id = dc.session_comite_id and sc.numero = 1
+              join demande_postes d on d.id = dc.demande_id
+              join structure s on s.id = d.structure_id
+              left join poste p on p.decision_id = dc.id
+              where s.id in (${sql.join(
+                t.map((x) => sql`${x.id}::uuid`),
+                sql`, `,
+              )})
+              group by s.siret, dc.id, dc.issue`,
         )
-      )[0]!.n;
+      )
+        .map((r) => r.l)
+        .sort();
+    const memes = (a: string[], b: string[]) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
 
     const acteur = acteurSysteme("import:bench.csv", "import");
     const mesures: number[] = [];
@@ -89,7 +108,7 @@ export default async function importDecisions(): Promise<ResultatBench> {
         urlPublique: "http://localhost",
       });
       mesures.push(performance.now() - debut);
-      if (!rapport.applique || rapport.rejetees.length > 0 || (await postesDe(t)) !== attendu(t))
+      if (!rapport.applique || rapport.rejetees.length > 0 || !memes(await obtenu(t), attendu(t)))
         identique = false;
     }
 
@@ -135,7 +154,7 @@ export default async function importDecisions(): Promise<ResultatBench> {
       });
     }
     const mesuresBase = [performance.now() - debut];
-    if ((await postesDe(t)) !== attendu(t)) identique = false;
+    if (!memes(await obtenu(t), attendu(t))) identique = false;
     console.log(
       `import de ${LIGNES} lignes sur PGlite : ${mesures.map((m) => `${(m / 1000).toFixed(2)} s`).join(", ")} ; une ligne à la fois : ${(mesuresBase[0]! / 1000).toFixed(1)} s`,
     );

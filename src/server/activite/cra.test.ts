@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cra, journal, statAttente, utilisateur } from "../db/schema.ts";
 import { creerHasard } from "../demo/hasard.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
@@ -13,7 +13,7 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
   let cookie: string;
   let lieuId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     p = await plateformeDeTest(type);
     cookie = await connecterPersona(p, CONSEILLERE);
     const lieux = (
@@ -21,7 +21,7 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
     ).json();
     lieuId = lieux[0].id;
   });
-  afterAll(() => p.arreter());
+  afterEach(() => p.arreter());
 
   const envoyer = (methode: "POST" | "PUT" | "DELETE", url: string, payload?: object) =>
     p.app.inject({ method: methode, url, headers: { cookie }, ...(payload ? { payload } : {}) });
@@ -245,9 +245,30 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
   });
 
   it("liste ses comptes rendus, filtrés, les plus récents d'abord", async () => {
+    for (const [date, type] of [
+      ["2026-02-10", "collectif"],
+      ["2026-02-20", "collectif"],
+      ["2026-02-15", "individuel"],
+    ] as const) {
+      const cree = await envoyer(
+        "POST",
+        "/api/cra",
+        type === "collectif"
+          ? atelier({ date })
+          : {
+              type,
+              date,
+              dureeMinutes: 30,
+              typeLieu: "lieu_activite",
+              lieuId,
+              thematiques: ["email"],
+            },
+      );
+      expect(cree.statusCode, cree.body).toBe(201);
+    }
     const r = await p.app.inject({ url: "/api/cra?type=collectif", headers: { cookie } });
     const cras = r.json().cras as { type: string; date: string }[];
-    expect(cras.length).toBeGreaterThan(0);
+    expect(cras.map((c) => c.date)).toEqual(["2026-02-20", "2026-02-10"]);
     expect(cras.every((c) => c.type === "collectif")).toBe(true);
     expect(cras.map((c) => c.date)).toEqual([...cras.map((c) => c.date)].sort().reverse());
     const mauvais = await p.app.inject({ url: "/api/cra?type=inconnu", headers: { cookie } });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
   connecterPersona,
@@ -22,11 +22,11 @@ type Poste = {
 describe.each(BASES_DE_TEST)("grand livre de la subvention sur %s", (type) => {
   let p: PlateformeDeTest;
   let financeur: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     p = await plateformeDeTest(type);
     financeur = await connecterPersona(p, "financeur@demo.conseiller-numerique.fr");
   });
-  afterAll(() => p.arreter());
+  afterEach(() => p.arreter());
 
   const postes = async () =>
     (

@@ -5,6 +5,7 @@ import { contientUnCaractereDeControle, texteObligatoire } from "../../domain/ch
 import { lignes } from "../db/client.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { empreinteDesTables } from "../test/etat-base.ts";
+import { candidatureConseiller, candidatureStructure } from "../test/formulaires.ts";
 import {
   connecterPersona,
   EMAIL_ADMIN,
@@ -53,9 +54,6 @@ describe.each(BASES_DE_TEST)("entrées hostiles sur %s", (type) => {
       p.base.db,
       sql`select id from lieu where visible_carte limit 1`,
     );
-    const ami = (
-      (await p.app.inject("/api/amis/ouverts")).json() as { id: string; typesEligibles: string[] }[]
-    ).find((a) => a.typesEligibles.includes("commune"))!;
     const caractere = /caractère invisible non autorisé/;
     await refuseSansRienChanger(
       {
@@ -70,26 +68,7 @@ describe.each(BASES_DE_TEST)("entrées hostiles sur %s", (type) => {
       {
         method: "POST",
         url: "/api/candidatures-structures",
-        payload: {
-          amiId: ami.id,
-          identifiant: "21620516100013",
-          typeJuridique: "commune",
-          nom: `Commune de Lillers${NUL}`,
-          adresse: "Place du Capitaine Ricquier",
-          communeCode: "62516",
-          contact: {
-            prenom: "Anne",
-            nom: "Lefort",
-            fonction: "DGS",
-            email: "dgs@lillers.example",
-            telephone: "03 21 00 00 00",
-          },
-          postesDemandes: 2,
-          dateDebutSouhaitee: "2021-04-01",
-          motivation: "Accompagner les habitants.",
-          coordinateur: "non",
-          engagement: true,
-        },
+        payload: await candidatureStructure(p, { nom: `Commune de Lillers${NUL}` }),
       },
       caractere,
     );
@@ -97,21 +76,7 @@ describe.each(BASES_DE_TEST)("entrées hostiles sur %s", (type) => {
       {
         method: "POST",
         url: "/api/candidatures-conseillers",
-        payload: {
-          candidature: {
-            prenom: "Inès",
-            nom: `Mar${NUL}chal`,
-            email: "ines.marchal@exemple.fr",
-            telephone: "06 12 34 56 78",
-            communeCode: "62119",
-            situations: ["demandeur_emploi"],
-            diplome: "",
-            dateDisponibilite: "2026-03-15",
-            distanceMaxKm: 20,
-            motivation: "Aider.",
-          },
-          cv: null,
-        },
+        payload: candidatureConseiller({ nom: `Mar${NUL}chal` }),
       },
       caractere,
     );

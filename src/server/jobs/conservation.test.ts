@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lignes } from "../db/client.ts";
 import { candidature, courriel, journalConnexion, utilisateur } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
+import { candidatureConseiller } from "../test/formulaires.ts";
 import { type PlateformeDeTest, plateformeDeTest, URL_TEST } from "../test/plateforme.ts";
 import { demarrerPuitsSmtp, lienDans } from "../test/puits-smtp.ts";
 import { faireLeMenage } from "./menage.ts";
@@ -73,21 +74,7 @@ describe.each(BASES_DE_TEST)("durées de conservation sur %s", (type) => {
     const r = await p.app.inject({
       method: "POST",
       url: "/api/candidatures-conseillers",
-      payload: {
-        candidature: {
-          prenom: "Inès",
-          nom: "Marchal",
-          email,
-          telephone: "06 12 34 56 78",
-          communeCode: "62119",
-          situations: ["demandeur_emploi"],
-          diplome: "",
-          dateDisponibilite: "2026-03-15",
-          distanceMaxKm: 20,
-          motivation: "Aider les habitants de mon quartier.",
-        },
-        cv: null,
-      },
+      payload: candidatureConseiller({ email }),
       remoteAddress: "10.6.0.1",
     });
     expect(r.statusCode, r.body).toBe(202);

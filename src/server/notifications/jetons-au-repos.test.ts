@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lignes } from "../db/client.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
+import { candidatureConseiller, candidatureStructure } from "../test/formulaires.ts";
 import {
   connecterPersona,
   EMAIL_ADMIN,
@@ -53,9 +54,6 @@ describe.each(BASES_DE_TEST)("aucun lien utilisable ne reste en base sur %s", (t
 
   it("lien de connexion, invitation et confirmations : envoyés, mais ni en clair ni utilisables en base", async () => {
     const admin = await connecterPersona(p, EMAIL_ADMIN);
-    const ami = (
-      (await p.app.inject("/api/amis/ouverts")).json() as { id: string; typesEligibles: string[] }[]
-    ).find((a) => a.typesEligibles.includes("commune"))!;
     const envois = [
       {
         chemin: "/connexion/lien",
@@ -88,26 +86,7 @@ describe.each(BASES_DE_TEST)("aucun lien utilisable ne reste en base sur %s", (t
         requete: {
           method: "POST" as const,
           url: "/api/candidatures-structures",
-          payload: {
-            amiId: ami.id,
-            identifiant: "21620516100013",
-            typeJuridique: "commune",
-            nom: "Commune de Lillers",
-            adresse: "Place du Capitaine Ricquier",
-            communeCode: "62516",
-            contact: {
-              prenom: "Anne",
-              nom: "Lefort",
-              fonction: "DGS",
-              email: "dgs@lillers.example",
-              telephone: "03 21 00 00 00",
-            },
-            postesDemandes: 2,
-            dateDebutSouhaitee: "2021-04-01",
-            motivation: "Accompagner les habitants éloignés du numérique.",
-            coordinateur: "non",
-            engagement: true,
-          },
+          payload: await candidatureStructure(p),
         },
       },
       {
@@ -116,21 +95,7 @@ describe.each(BASES_DE_TEST)("aucun lien utilisable ne reste en base sur %s", (t
         requete: {
           method: "POST" as const,
           url: "/api/candidatures-conseillers",
-          payload: {
-            candidature: {
-              prenom: "Inès",
-              nom: "Marchal",
-              email: "ines.marchal@exemple.fr",
-              telephone: "06 12 34 56 78",
-              communeCode: "62119",
-              situations: ["demandeur_emploi"],
-              diplome: "",
-              dateDisponibilite: "2026-03-15",
-              distanceMaxKm: 20,
-              motivation: "Aider les habitants de mon quartier à faire leurs démarches.",
-            },
-            cv: null,
-          },
+          payload: candidatureConseiller(),
         },
       },
     ];

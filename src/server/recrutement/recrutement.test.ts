@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { lignes } from "../db/client.ts";
 import {
   candidature,
   contrat,
@@ -39,15 +40,14 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
   let pimms: string;
   let admin: string;
   /** The recruitment validated by the admin, followed by the next tests. */
-  let valide: typeof contrat.$inferSelect;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     smtp = await demarrerPuitsSmtp();
     p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
     pimms = await connecterPersona(p, PIMMS);
     admin = await connecterPersona(p, EMAIL_ADMIN);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await p.arreter();
     await smtp.arreter();
   });
@@ -92,6 +92,25 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
   };
   const contratDe = async (id: string) =>
     (await p.base.db.select().from(contrat).where(eq(contrat.id, id)))[0]!;
+  /** The PIMMS declares the recruitment of its nearest pool candidate: the contract's id. */
+  const recrutementDeclare = async () => {
+    const id = await prochainCandidat();
+    await interesse(id);
+    const r = await declarer(pimms, id);
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().contratId as string;
+  };
+  /** The same recruitment signed and validated by the ANCT: an active contract. */
+  const recrutementValide = async () => {
+    const id = await recrutementDeclare();
+    const signe = await appeler("POST", `/api/structure/contrats/${id}/signature`, pimms, {
+      dateSignature: "2026-03-02",
+    });
+    expect(signe.statusCode, signe.body).toBe(200);
+    const v = await appeler("POST", `/api/admin/contrats/${id}/validation`, admin);
+    expect(v.statusCode, v.body).toBe(200);
+    return contratDe(id);
+  };
 
   it("classe le vivier du plus proche au plus lointain, dans la portée de chaque candidat", async () => {
     const v = await vivier(pimms);
@@ -273,8 +292,7 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
   });
 
   it("fait signer puis valider le recrutement : conseiller, formation, courriel, en une fois", async () => {
-    const contrats = await p.base.db.select().from(contrat).where(eq(contrat.statut, "declare"));
-    const k = contrats[0]!;
+    const k = await contratDe(await recrutementDeclare());
     const sansSignature = await appeler("POST", `/api/admin/contrats/${k.id}/validation`, admin);
     expect(sansSignature.statusCode).toBe(409);
     expect(sansSignature.json().erreurs[0].message).toMatch(/date de signature/);
@@ -300,7 +318,7 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
 
     const validation = await appeler("POST", `/api/admin/contrats/${k.id}/validation`, admin);
     expect(validation.statusCode).toBe(200);
-    valide = await contratDe(k.id);
+    const valide = await contratDe(k.id);
     expect(valide.statut).toBe("actif");
     const [cand] = await p.base.db
       .select()
@@ -343,7 +361,7 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
   });
 
   it("suit la formation : inscription, positionnement, début, fin ; la conseillère la voit", async () => {
-    const k = valide;
+    const k = await recrutementValide();
     const [f] = await p.base.db
       .select()
       .from(formation)
@@ -487,6 +505,24 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
   });
 
   it("envoie chaque rappel d'échéance une seule fois, même lancé deux fois en parallèle", async () => {
+    // Two of the PIMMS's vacant posts must be filled by 2 April.
+    const vacants = await lignes<{ id: string }>(
+      p.base.db,
+      sql`select p.id from poste p
+          join habilitation h on h.structure_id = p.structure_id and h.role = 'structure'
+          join utilisateur u on u.id = h.utilisateur_id
+          where u.email = ${PIMMS} and p.statut = 'vacant' order by p.id limit 2`,
+    );
+    expect(vacants).toHaveLength(2);
+    await p.base.db
+      .update(poste)
+      .set({ dateLimiteRecrutement: "2026-04-02" })
+      .where(
+        inArray(
+          poste.id,
+          vacants.map((v) => v.id),
+        ),
+      );
     const maintenant = new Date("2026-03-30T06:00:00Z");
     const [a, b] = await Promise.all([
       traiterEcheances(p.base.db, p.messagerie, {
@@ -506,11 +542,11 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
     );
     expect(rappelsRecus).toHaveLength(2);
     expect(rappelsRecus[0]!.texte).toContain("au plus tard le 2 avril 2026");
-    const lignes = await p.base.db
+    const envoyes = await p.base.db
       .select()
       .from(rappel)
       .where(eq(rappel.nature, "recrutement_poste"));
-    const cles = lignes.map((l) => `${l.cibleId}/${l.echeance}/${l.niveau}`);
+    const cles = envoyes.map((l) => `${l.cibleId}/${l.echeance}/${l.niveau}`);
     expect(new Set(cles).size).toBe(cles.length);
     const encore = await traiterEcheances(p.base.db, p.messagerie, {
       maintenant,
@@ -520,7 +556,7 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
   });
 
   it("prolonge, renouvelle puis termine un contrat à son échéance", async () => {
-    const k = valide;
+    const k = await recrutementValide();
     const avant = await appeler("POST", `/api/structure/contrats/${k!.id}/prolongation`, pimms, {
       nouvelleDateFin: "2027-01-01",
     });

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { demandePostes, journal, poste, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
@@ -34,7 +34,7 @@ describe.each(BASES_DE_TEST)("avenants et postes de coordinateur sur %s", (type)
       payload: { sessionComiteId: sessionId, ...payload },
     });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     p = await plateformeDeTest(type);
     admin = await connecterPersona(p, EMAIL_ADMIN);
     gestionnaire = await connecterPersona(p, "structure.cabbalr@demo.conseiller-numerique.fr");
@@ -60,7 +60,7 @@ describe.each(BASES_DE_TEST)("avenants et postes de coordinateur sur %s", (type)
       201,
     );
   });
-  afterAll(() => p.arreter());
+  afterEach(() => p.arreter());
 
   it("ne rend que des postes vacants, une demande à la fois, validée par l'administration", async () => {
     const trop = await demander({ nature: "retrait", postes: 5, motif: "difficultes_recrutement" });
@@ -115,9 +115,10 @@ describe.each(BASES_DE_TEST)("avenants et postes de coordinateur sur %s", (type)
       .where(and(eq(poste.structureId, cabbalrId), eq(poste.statut, "vacant")))
       .limit(1);
     await p.base.db.update(poste).set({ statut: "pourvu" }).where(eq(poste.id, occupe!.id));
-    const r = await demander({ nature: "retrait", postes: 2, motif: "besoin_non_justifie" });
+    // Three posts granted, one now filled: two can be returned, not three.
+    const r = await demander({ nature: "retrait", postes: 3, motif: "besoin_non_justifie" });
     expect(r.json().erreurs[0].message).toBe(
-      "Seuls des postes vacants peuvent être rendus : vous en avez 1.",
+      "Seuls des postes vacants peuvent être rendus : vous en avez 2.",
     );
   });
 

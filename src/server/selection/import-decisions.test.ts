@@ -1,6 +1,6 @@
 import { count, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { courriel, demandePostes, journal, poste, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
@@ -19,7 +19,7 @@ describe.each(BASES_DE_TEST)("import des décisions du comité sur %s", (type) =
   let p: PlateformeDeTest;
   let admin: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     p = await plateformeDeTest(type);
     admin = await connecterPersona(p, EMAIL_ADMIN);
     // Three demo structures have a filed application awaiting the committee.
@@ -46,7 +46,7 @@ describe.each(BASES_DE_TEST)("import des décisions du comité sur %s", (type) =
       payload: { numero: 20, date: "2021-05-31" },
     });
   });
-  afterAll(() => p.arreter());
+  afterEach(() => p.arreter());
 
   const importer = (corps: string | Buffer, appliquer: "oui" | "non", contentType = "text/csv") =>
     p.app.inject({

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { journal, poste, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
@@ -50,7 +50,7 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
     return (r.json().demandes as { id: string }[])[0]!.id;
   };
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     smtp = await demarrerPuitsSmtp();
     p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
     const amis = (await p.app.inject("/api/amis/ouverts")).json() as Ami[];
@@ -101,10 +101,39 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
     demandeLillers = await idDemande(admin, "Lillers");
     demandeNord = await idDemande(admin, "DEV and YOU");
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await p.arreter();
     await smtp.arreter();
   });
+
+  /** COSELEC 12, the session the decisions of these cases name. */
+  const ouvrirSession = async () => {
+    const r = await p.app.inject({
+      method: "POST",
+      url: "/api/comites",
+      headers: { cookie: admin },
+      payload: { numero: 12, date: "2021-03-15" },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    sessionId = r.json().id;
+  };
+  /** The préfet's favourable opinion, then 2 posts granted to Lillers by COSELEC 12. */
+  const accorderLillers = async () => {
+    await ouvrirSession();
+    const avis = await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${demandeLillers}/avis`,
+      headers: { cookie: prefet62 },
+      payload: { avis: "favorable", commentaire: "Avis favorable après concertation locale." },
+    });
+    expect(avis.statusCode, avis.body).toBe(201);
+    return p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${demandeLillers}/decision`,
+      headers: { cookie: admin },
+      payload: { issue: "acceptee", postesAccordes: 2, sessionComiteId: sessionId },
+    });
+  };
 
   it("montre à chaque préfet les demandes de son département, et rien d'autre", async () => {
     const liste62 = (
@@ -203,12 +232,7 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
       .select()
       .from(structure)
       .where(eq(structure.siret, "21620516100013"));
-    const r = await p.app.inject({
-      method: "POST",
-      url: `/api/demandes/${demandeLillers}/decision`,
-      headers: { cookie: admin },
-      payload: { issue: "acceptee", postesAccordes: 2, sessionComiteId: sessionId },
-    });
+    const r = await accorderLillers();
     expect(r.statusCode).toBe(201);
     expect(r.json().postes).toBe(2);
     const postes = await p.base.db.select().from(poste).where(eq(poste.structureId, lillers!.id));
@@ -266,6 +290,7 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
   });
 
   it("montre l'historique daté et attribué de la structure à l'admin, à son préfet et à elle-même seulement", async () => {
+    expect((await accorderLillers()).statusCode).toBe(201);
     const [lillers] = await p.base.db
       .select()
       .from(structure)
@@ -299,6 +324,7 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
   });
 
   it("refuse une seconde décision et un avis après la décision, sans rien changer", async () => {
+    expect((await accorderLillers()).statusCode).toBe(201);
     const [avant] = await p.base.db.select({ n: count() }).from(poste);
     const encore = await p.app.inject({
       method: "POST",
@@ -322,6 +348,7 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
   });
 
   it("applique le plafond du secteur privé, et ne crée aucun poste sur un refus", async () => {
+    await ouvrirSession();
     const complement = await p.app.inject({
       method: "POST",
       url: `/api/demandes/${demandeNord}/decision`,
@@ -353,6 +380,14 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
   });
 
   it("exporte les listes du périmètre en CSV et XLSX", async () => {
+    expect((await accorderLillers()).statusCode).toBe(201);
+    const nord = await p.app.inject({
+      method: "POST",
+      url: `/api/demandes/${demandeNord}/decision`,
+      headers: { cookie: admin },
+      payload: { issue: "acceptee", postesAccordes: 1, sessionComiteId: sessionId },
+    });
+    expect(nord.statusCode).toBe(201);
     const csv = await p.app.inject({
       url: "/api/exports/demandes?format=csv",
       headers: { cookie: prefet62 },
