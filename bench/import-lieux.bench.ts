@@ -85,7 +85,8 @@ function doublonsParCommune(prets: Pret[]): number {
  * (same count required); the whole import must create every distinct place and merge the twins.
  */
 export default async function importLieux(): Promise<ResultatBench> {
-  const base = await baseDeBench({ pglite: true });
+  // PGlite by default (the target's database: one connection); BENCH_PGLITE=0 for the server.
+  const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE !== "0" });
   const plateforme = await plateformeDeBench(base);
   try {
     const communes: CommuneSource[] = await base.db

@@ -1,5 +1,5 @@
 import { eq, isNotNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cra } from "../db/schema.ts";
 import { acteurSysteme } from "../journal/journal.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
@@ -28,10 +28,10 @@ const v1 = (surcharge: Record<string, unknown> = {}) =>
 
 describe.each(BASES_DE_TEST)("import des CRA d'origine sur %s", (type) => {
   let p: PlateformeDeTest;
-  beforeAll(async () => {
+  beforeEach(async () => {
     p = await plateformeDeTest(type);
   });
-  afterAll(() => p.arreter());
+  afterEach(() => p.arreter());
   const importer = (texte: string, appliquer: boolean) =>
     importerCraV1(p.base.db, {
       lignes: lireFichierV1(texte),

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { courriel, jeton, journalConnexion } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { cookieDe, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
@@ -11,11 +11,11 @@ describe.each(BASES_DE_TEST)("connexion par lien magique sur %s", (type) => {
   let p: PlateformeDeTest;
   let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     smtp = await demarrerPuitsSmtp();
     p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await p.arreter();
     await smtp.arreter();
   });

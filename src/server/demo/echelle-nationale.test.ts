@@ -1,5 +1,5 @@
 import { count, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifierRollups } from "../activite/rollups.ts";
 import { type Base, lignes } from "../db/client.ts";
 import {
@@ -18,10 +18,10 @@ const PETIT = { structures: 60, conseillers: 25, candidats: 40, lieux: 50, cras:
 
 describe.each(BASES_DE_TEST)("volumes nationaux sur %s", (type) => {
   let base: Base;
-  beforeAll(async () => {
+  beforeEach(async () => {
     base = await ouvrirBaseDeTest(type);
   });
-  afterAll(() => base.fermer());
+  afterEach(() => base.fermer());
 
   const compter = async (
     table: typeof structure | typeof lieu | typeof cra | typeof lieuConseiller,
@@ -81,6 +81,7 @@ describe.each(BASES_DE_TEST)("volumes nationaux sur %s", (type) => {
   });
 
   it("refuse un second chargement et un nombre de CRA hors limites", async () => {
+    await genererEchelleNationale(base.db, { volumes: PETIT });
     await expect(genererEchelleNationale(base.db, { volumes: PETIT })).rejects.toThrow(
       /déjà chargés/,
     );

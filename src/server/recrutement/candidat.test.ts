@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { candidature, cv, habilitation, journal, utilisateur } from "../db/schema.ts";
 import { creerGeocodeur } from "../infra/geocodeur.ts";
 import { localiserEnAttente } from "../jobs/localisation.ts";
@@ -25,13 +25,13 @@ describe.each(BASES_DE_TEST)("candidature d'une personne sur %s", (type) => {
   let ban: Awaited<ReturnType<typeof demarrerBanLocale>>;
   let ip = 0;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     smtp = await demarrerPuitsSmtp();
     // The commune of residence is located through the address service: Béthune's point.
     ban = await demarrerBanLocale((_q, citycode) => ({ citycode, coordonnees: [2.6408, 50.5303] }));
     p = await plateformeDeTest(type, { SMTP_URL: smtp.url, GEOCODEUR_URL: ban.url });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await p.arreter();
     await smtp.arreter();
     await ban.arreter();
@@ -147,6 +147,9 @@ describe.each(BASES_DE_TEST)("candidature d'une personne sur %s", (type) => {
   });
 
   it("met à jour la même personne quand elle candidate de nouveau, après confirmation seulement", async () => {
+    // Inès has applied and confirmed once, with her first CV.
+    expect((await candidater(formulaire(), cvJoint(PDF))).statusCode).toBe(202);
+    expect((await confirmerDernier("ines.marchal@exemple.fr")).statusCode).toBe(200);
     const avant = await personnes();
     const r = await candidater(
       formulaire({ prenom: "Usurpateur", distanceMaxKm: 100, situations: ["en_emploi"] }),

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { certification, formation, journal, utilisateur } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
@@ -16,7 +16,7 @@ describe.each(BASES_DE_TEST)("résultats de formation et certifications sur %s",
   let admin: string;
   let conseillereId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     p = await plateformeDeTest(type);
     admin = await connecterPersona(p, EMAIL_ADMIN);
     const [u] = await p.base.db
@@ -25,7 +25,7 @@ describe.each(BASES_DE_TEST)("résultats de formation et certifications sur %s",
       .where(eq(utilisateur.email, CONSEILLERE));
     conseillereId = u!.id;
   });
-  afterAll(() => p.arreter());
+  afterEach(() => p.arreter());
 
   const importer = (csv: string, appliquer: "oui" | "non") =>
     p.app.inject({
