@@ -1,5 +1,5 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lieu, lieuConseiller, utilisateur } from "../db/schema.ts";
 import { demarrerBanLocale } from "../test/ban-locale.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
@@ -11,7 +11,7 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
   let cookie: string;
   let conseillereId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     // Every address of Liévin lands on the same point: same place if the name looks alike.
     ban = await demarrerBanLocale((_q, citycode) => ({ citycode, coordonnees: [2.7786, 50.4231] }));
     p = await plateformeDeTest(type, { GEOCODEUR_URL: ban.url });
@@ -22,7 +22,7 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
       .where(eq(utilisateur.email, "conseiller@demo.conseiller-numerique.fr"));
     conseillereId = u!.id;
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await p.arreter();
     await ban.arreter();
   });
@@ -75,6 +75,7 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
   });
 
   it("partage le lieu existant au lieu d'en créer un second, et le propose avant", async () => {
+    expect((await ajouter({ nature: "secondaire", lieu: mediatheque })).statusCode).toBe(201);
     const proches = await p.app.inject({
       url: "/api/lieux/proches?communeCode=62510&nom=Mediatheque%20J.%20Jaures&adresse=3%20rue%20de%20la%20gare",
       headers: { cookie },
