@@ -1,10 +1,25 @@
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 
+/**
+ * The environment of the browser process: without a preloaded clock library (faketime), whose
+ * hooks stall Chromium's threads. The page's "today" does not come from the process clock anyway:
+ * `ouvrirPage` sets it from the server's.
+ */
+function environnementNavigateur(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] =>
+        e[1] !== undefined && e[0] !== "LD_PRELOAD" && !e[0].startsWith("FAKETIME"),
+    ),
+  );
+}
+
 /** Debian's Chromium, headless, with nothing that calls out to the network on its own. */
 export function lancerChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
+    env: environnementNavigateur(),
     args: [
       "--no-sandbox",
       "--disable-gpu",
