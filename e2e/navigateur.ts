@@ -34,8 +34,12 @@ export function lancerChromium(): Promise<Browser> {
 }
 
 /**
- * A page whose clock starts at the server's "now": a date typed in a journey is judged against the
- * same day by the web app and by the server, whatever day the machine thinks it is.
+ * A page whose "today" starts at the server's "now": a date typed in a journey is judged against
+ * the same day by the web app and by the server, whatever day the machine thinks it is.
+ *
+ * Playwright's clock API was tried first; it drives the page's timers from the test process's
+ * time, so with that clock moved (faketime) every timer of the page stalls. Shifting `Date` by the
+ * offset measured in the page itself keeps the page's timers real and its dates the server's.
  */
 export async function ouvrirPage(
   navigateur: Browser,
@@ -44,7 +48,20 @@ export async function ouvrirPage(
 ): Promise<Page> {
   const { delaiMs = 10_000, ...contexte } = options;
   const ctx = await navigateur.newContext(contexte);
-  await ctx.clock.install({ time: maintenant });
+  await ctx.addInitScript((instant: number) => {
+    const Reelle = Date;
+    const decalage = instant - Reelle.now();
+    class DateDuServeur extends Reelle {
+      constructor(...valeurs: ConstructorParameters<DateConstructor> | []) {
+        if (valeurs.length === 0) super(Reelle.now() + decalage);
+        else super(...(valeurs as [number]));
+      }
+      static override now(): number {
+        return Reelle.now() + decalage;
+      }
+    }
+    globalThis.Date = DateDuServeur as DateConstructor;
+  }, maintenant.getTime());
   const page = await ctx.newPage();
   page.setDefaultTimeout(delaiMs);
   return page;

@@ -85,6 +85,8 @@ export async function genererDemo(
   const h = creerHasard(options.graine ?? GRAINE_DEFAUT);
   // Every date of the demo follows one "now": tests and benchmarks pass their clock's.
   const maintenant = options.maintenant ?? new Date();
+  // The demo's people existed before its "today": what is created today lists first.
+  const veille = new Date(maintenant.getTime() - 86_400_000);
 
   await db.transaction(async (tx) => {
     const departements = [
@@ -146,7 +148,13 @@ export async function genererDemo(
     for (const p of PERSONAS) {
       const [u] = await tx
         .insert(utilisateur)
-        .values({ email: p.email, prenom: p.prenom, nom: p.nom, invitationAccepteeLe: maintenant })
+        .values({
+          email: p.email,
+          prenom: p.prenom,
+          nom: p.nom,
+          invitationAccepteeLe: veille,
+          creeLe: veille,
+        })
         .returning({ id: utilisateur.id });
       idsPersonas.set(p.email, u!.id);
       for (const [rang, hab] of p.habilitations.entries()) {
@@ -176,10 +184,10 @@ export async function genererDemo(
     // Conseillers and candidates around the personas, so that lists and perimeters are not empty.
     const employeurs = [...idsStructures.values(), ...creees.map((c) => c.id)];
     const conseillers = Array.from({ length: 60 }, (_, i) =>
-      personneAleatoire(h, "conseiller", i, maintenant),
+      personneAleatoire(h, "conseiller", i, veille),
     );
     const candidats = Array.from({ length: 80 }, (_, i) =>
-      personneAleatoire(h, "candidat", i, maintenant),
+      personneAleatoire(h, "candidat", i, veille),
     );
     const ids = await tx
       .insert(utilisateur)
@@ -256,6 +264,7 @@ export function personneAleatoire(
     email: `${role}.${String(i + 1).padStart(6, "0")}@${domaine}`,
     prenom,
     nom,
+    creeLe: maintenant,
     invitationAccepteeLe: role === "conseiller" ? maintenant : null,
   };
 }

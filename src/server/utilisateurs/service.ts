@@ -102,7 +102,7 @@ export async function inviterDansTransaction(
   if (!u) {
     [u] = await tx
       .insert(utilisateur)
-      .values({ email: inv.email, prenom: inv.prenom, nom: inv.nom })
+      .values({ email: inv.email, prenom: inv.prenom, nom: inv.nom, creeLe: params.maintenant })
       .returning();
     await journaliser(tx, params.acteur, {
       action: "utilisateur.invite",
