@@ -1,7 +1,6 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
 import { lieuStandardSchema } from "../src/domain/lieux/import-standard.ts";
 import { scoreMemeLieu } from "../src/domain/lieux/lieu.ts";
 import {
@@ -11,8 +10,11 @@ import {
   type Pret,
   SEUIL_MEME_SOURCE,
 } from "../src/server/carte/import-lieux.ts";
-import { commune } from "../src/server/db/schema.ts";
-import { type CommuneSource, lieuAleatoire } from "../src/server/demo/echelle-nationale.ts";
+import {
+  type CommuneSource,
+  communesSources,
+  lieuAleatoire,
+} from "../src/server/demo/echelle-nationale.ts";
 import { creerHasard } from "../src/server/demo/hasard.ts";
 import { acteurSysteme } from "../src/server/journal/journal.ts";
 import { baseDeBench, plateformeDeBench } from "./base.ts";
@@ -89,16 +91,7 @@ export default async function importLieux(): Promise<ResultatBench> {
   const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE !== "0" });
   const plateforme = await plateformeDeBench(base);
   try {
-    const communes: CommuneSource[] = await base.db
-      .select({
-        code: commune.code,
-        nom: commune.nom,
-        departementCode: commune.departementCode,
-        regionCode: commune.regionCode,
-        codesPostaux: commune.codesPostaux,
-      })
-      .from(commune)
-      .where(eq(commune.type, "commune-actuelle"));
+    const communes = await communesSources(base.db);
     const lignes = fichierNational(communes);
     const parCode = new Map(communes.map((c) => [c.code, c]));
     const echantillon = [...lignes.slice(0, ECHANTILLON - DOUBLONS), ...lignes.slice(-DOUBLONS)];

@@ -88,6 +88,21 @@ function repartir(h: Hasard, cles: readonly string[], total: number): Record<str
   return r;
 }
 
+/** The current communes of the reference, in code order: where generated rows are placed. */
+export function communesSources(db: Db): Promise<CommuneSource[]> {
+  return db
+    .select({
+      code: commune.code,
+      nom: commune.nom,
+      departementCode: commune.departementCode,
+      regionCode: commune.regionCode,
+      codesPostaux: commune.codesPostaux,
+    })
+    .from(commune)
+    .where(eq(commune.type, "commune-actuelle"))
+    .orderBy(commune.code);
+}
+
 export type CommuneSource = {
   code: string;
   nom: string;
@@ -237,17 +252,7 @@ export async function genererEchelleNationale(
   if ((deja?.n ?? 0) > 0)
     throw new Error("Les volumes nationaux sont déjà chargés dans cette base.");
   const h = creerHasard(options.graine ?? 2022);
-  const communes: CommuneSource[] = await db
-    .select({
-      code: commune.code,
-      nom: commune.nom,
-      departementCode: commune.departementCode,
-      regionCode: commune.regionCode,
-      codesPostaux: commune.codesPostaux,
-    })
-    .from(commune)
-    .where(eq(commune.type, "commune-actuelle"))
-    .orderBy(commune.code);
+  const communes = await communesSources(db);
 
   await db.transaction(async (tx) => {
     const structures: { id: string; communeCode: string; departementCode: string }[] = [];
