@@ -53,10 +53,10 @@ export default async function saisieCra(): Promise<ResultatBench> {
         return `cnfs_session=${valeur}`;
       }),
     );
-    // The national generator's places start in 2021; the reports land on them.
+    // The reports land on each conseiller's main place: held from before any contract starts.
     await base.db
       .update(lieuConseiller)
-      .set({ debut: "2021-06-01" })
+      .set({ debut: "2021-01-01" })
       .where(and(eq(lieuConseiller.nature, "principal"), isNull(lieuConseiller.fin)));
     const requetes: RequeteCharge[] = conseillers.flatMap((c, i) =>
       [0, 1, 2].map((n) => ({
