@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { SessionChargee } from "../src/server/auth/sessions.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { demandePostes, sessionComite, structure, utilisateur } from "../src/server/db/schema.ts";
@@ -69,7 +69,14 @@ export default async function importDecisions(): Promise<ResultatBench> {
           : "complement";
     /** Every structure's decision and posts, as the file says: "siret:issue:posts", sorted. */
     const attendu = (t: typeof structures) =>
-      t.map((s, i) => `${s.siret}:${issue(i)}:${issue(i) === "acceptee" ? 1 + (i % 3) : 0}`).sort();
+      t
+        .flatMap((s, i) =>
+          // A request for more information is the request's status, not a committee decision.
+          issue(i) === "complement"
+            ? []
+            : [`${s.siret}:${issue(i)}:${issue(i) === "acceptee" ? 1 + (i % 3) : 0}`],
+        )
+        .sort();
     /** The same read from the database: this session's decisions and the posts each created. */
     const obtenu = async (t: typeof structures) =>
       (
@@ -81,7 +88,7 @@ export default async function importDecisions(): Promise<ResultatBench> {
               join demande_postes d on d.id = dc.demande_id
               join structure s on s.id = d.structure_id
               left join poste p on p.decision_id = dc.id
-              where s.id in (${sql.join(
+              where dc.issue <> 'complement' and s.id in (${sql.join(
                 t.map((x) => sql`${x.id}::uuid`),
                 sql`, `,
               )})
@@ -90,8 +97,14 @@ export default async function importDecisions(): Promise<ResultatBench> {
       )
         .map((r) => r.l)
         .sort();
-    const memes = (a: string[], b: string[]) =>
-      a.length === b.length && a.every((x, i) => x === b[i]);
+    const memes = (a: string[], b: string[]) => {
+      const ecart = a.findIndex((x, i) => x !== b[i]);
+      if (a.length === b.length && ecart < 0) return true;
+      console.error(
+        `écart : ${a.length} lignes lues, ${b.length} attendues ; ${a[ecart]} ≠ ${b[ecart]}`,
+      );
+      return false;
+    };
 
     const acteur = acteurSysteme("import:bench.csv", "import");
     const mesures: number[] = [];
@@ -134,7 +147,9 @@ export default async function importDecisions(): Promise<ResultatBench> {
       const [d] = await base.db
         .select({ id: demandePostes.id })
         .from(demandePostes)
-        .where(inArray(demandePostes.structureId, [s!.id]));
+        .where(
+          and(inArray(demandePostes.structureId, [s!.id]), eq(demandePostes.statut, "deposee")),
+        );
       const issue =
         decision(i) === "acceptée"
           ? "acceptee"
