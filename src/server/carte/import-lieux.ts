@@ -6,7 +6,7 @@ import {
   lieuStandardSchema,
 } from "../../domain/lieux/import-standard.ts";
 import { SEUIL_MEME_LIEU, scoreMemeLieu } from "../../domain/lieux/lieu.ts";
-import { type Db, type Executeur, lignes, tableauSql } from "../db/client.ts";
+import { type Db, type Executeur, tableauSql } from "../db/client.ts";
 import { commune, lieu } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 
@@ -33,11 +33,11 @@ export type Pret = {
 };
 
 /** Rows handled between two yields to the event loop: other requests wait a few ms at most. */
-const ROWS_PAR_TOUR = 250;
+const LIGNES_PAR_TOUR = 250;
 
 /** Lets the server answer other requests during a long import (the work stays in this process). */
 async function cederLaMain(i: number): Promise<void> {
-  if (i > 0 && i % ROWS_PAR_TOUR === 0) await tourSuivant();
+  if (i > 0 && i % LIGNES_PAR_TOUR === 0) await tourSuivant();
 }
 
 /**
@@ -266,9 +266,13 @@ export async function importerLieux(
       // One import of places at a time; if a place of these communes changed since the plan
       // was made, it is made again on what is there now.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cnfs:import-lieux'))`);
-      const avant = plan.empreinte;
-      const maintenant = await empreinteDesLieux(tx, communes);
-      if (maintenant !== avant) plan = await planifier(tx, prets, communes);
+      const actuelle = empreinte(
+        await tx
+          .select({ id: lieu.id, dateMaj: lieu.dateMaj })
+          .from(lieu)
+          .where(inArray(lieu.communeCode, communes)),
+      );
+      if (actuelle !== plan.empreinte) plan = await planifier(tx, prets, communes);
       for (let i = 0; i < plan.nouveaux.length; i += LOT_ECRITURE)
         await ecrireEnLot(tx, "insert", plan.nouveaux.slice(i, i + LOT_ECRITURE));
       for (let i = 0; i < plan.fusions.length; i += LOT_ECRITURE)
@@ -305,43 +309,47 @@ type Plan = {
   fusions: { ligne: number; lieuId: string; nom: string; colonnes: ReturnType<typeof colonnes> }[];
 };
 
-/** What the places of these communes are now: ids and update days, as one string. */
-async function empreinteDesLieux(db: Executeur, communes: string[]): Promise<string> {
-  const [r] = await lignes<{ e: string | null }>(
-    db,
-    sql`select md5(string_agg(id::text || ':' || date_maj, ',' order by id)) as e
-        from lieu where commune_code = any(${tableauSql(communes, "text")})`,
-  );
-  return r?.e ?? "";
+/** What the places a plan was made on are: their ids and update days, as one string. */
+function empreinte(lieux: { id: string; dateMaj: string | null }[]): string {
+  return lieux
+    .map((l) => `${l.id}:${l.dateMaj}`)
+    .sort()
+    .join(",");
 }
 
 /** Each place of the file matched to the stored place it is (merged), or new (created). */
 async function planifier(db: Executeur, prets: Pret[], communes: string[]): Promise<Plan> {
-  const empreinte = await empreinteDesLieux(db, communes);
-  const existants = await db
-    .select({ lieu, nomCommune: commune.nom })
-    .from(lieu)
-    .innerJoin(commune, eq(commune.code, lieu.communeCode))
-    .where(inArray(lieu.communeCode, communes));
-  const existantsParCommune = parCommune(existants, (e) => e.lieu.communeCode ?? "");
-  const plan: Plan = { empreinte, nouveaux: [], fusions: [] };
+  const existants = (
+    await db
+      .select({ lieu, nomCommune: commune.nom })
+      .from(lieu)
+      .innerJoin(commune, eq(commune.code, lieu.communeCode))
+      .where(inArray(lieu.communeCode, communes))
+  ).map((e) => ({
+    ...e,
+    // Computed once per stored place, not once per pair compared.
+    cle: {
+      nom: e.lieu.nom,
+      adresse: e.lieu.adresse,
+      siret: e.lieu.pivot,
+      communeCode: e.lieu.communeCode ?? "",
+      latitude: e.lieu.latitude,
+      longitude: e.lieu.longitude,
+    },
+  }));
+  const existantsParCommune = parCommune(existants, (e) => e.cle.communeCode);
+  const plan: Plan = {
+    empreinte: empreinte(existants.map((e) => e.lieu)),
+    nouveaux: [],
+    fusions: [],
+  };
   for (const [i, p] of prets.entries()) {
     await cederLaMain(i);
     const cle = comparable(p);
     const meilleur = (existantsParCommune.get(p.communeCode) ?? [])
       .map((e) => ({
         e,
-        score: scoreMemeLieu(
-          {
-            nom: e.lieu.nom,
-            adresse: e.lieu.adresse,
-            siret: e.lieu.pivot,
-            communeCode: e.lieu.communeCode ?? "",
-            latitude: e.lieu.latitude,
-            longitude: e.lieu.longitude,
-          },
-          cle,
-        ),
+        score: scoreMemeLieu(e.cle, cle),
       }))
       .filter((x) => x.score >= SEUIL_MEME_LIEU)
       .sort((a, b) => b.score - a.score)[0];
