@@ -23,19 +23,9 @@ export const MESSAGE_CARACTERE_DE_CONTROLE =
   "Ce texte contient un caractère invisible non autorisé (caractère nul ou de contrôle) : retapez-le ou collez-le sans mise en forme.";
 
 /**
- * The one text primitive: trimmed, bounded, and free of NUL and control characters (tab and line
- * breaks allowed only in a multi-line text), with French messages.
+ * The text primitive of the forms: trimmed, required, bounded, and free of NUL and control
+ * characters (tab and line breaks only in a multi-line text), with French messages.
  */
-export function texteSaisi(libelle: string, max: number, options: { multiligne?: boolean } = {}) {
-  const multiligne = options.multiligne ?? false;
-  return z
-    .string({ error: `${libelle} doit être un texte.` })
-    .refine((v) => !contientUnCaractereDeControle(v, multiligne), MESSAGE_CARACTERE_DE_CONTROLE)
-    .trim()
-    .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
-}
-
-/** A required text field with its French messages (« Le nom est obligatoire. »). */
 export function texteObligatoire(
   libelle: string,
   max: number,
@@ -48,15 +38,6 @@ export function texteObligatoire(
     .trim()
     .min(1, `${libelle} est obligatoire.`)
     .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
-}
-
-/** An integer field bounded by what its column holds (PostgreSQL `integer` unless told). */
-export function entierBorne(libelle: string, min: number, max = 2_147_483_647) {
-  return z
-    .number({ error: `${libelle} doit être un nombre.` })
-    .int(`${libelle} doit être un nombre entier.`)
-    .min(min, `${libelle} doit valoir au moins ${nombreFr(min)}.`)
-    .max(max, `${libelle} doit valoir au plus ${nombreFr(max)}.`);
 }
 
 /** A phone number typed with spaces, dots or dashes, kept as digits and checked against `motif`. */

@@ -6,6 +6,7 @@ export const CONSERVATION = {
   candidatInactif: { mois: 30 },
   cv: { mois: 6 },
   journalConnexions: { mois: 12 },
+  /** Long enough for the ANCT to look into a delivery complaint, no second directory of people. */
   courriels: { jours: 90 },
   signalementsLieux: { mois: 12 },
 } as const;

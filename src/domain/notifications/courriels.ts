@@ -1,12 +1,6 @@
 /** Attempts after which a failed mail is left for the ANCT to look at (wrong address…). */
 export const TENTATIVES_COURRIEL_MAX = 5;
 
-/**
- * Days a mail is kept once created (delivered or not): long enough for the ANCT to look into a
- * delivery complaint, short enough that the outbox is not a second directory of people.
- */
-export const CONSERVATION_COURRIELS_JOURS = 90;
-
 const JETON_DANS_UN_LIEN = /([?&]jeton=)[A-Za-z0-9_-]+/g;
 
 /** The text with the token of every link masked: a text that may rest in the database or a log. */

@@ -205,7 +205,7 @@ export async function genererDemo(
       }),
     );
     await genererRecrutementDemo(tx, h, {
-      maintenant: maintenant,
+      maintenant,
       idsStructures,
       communes,
       candidats: ids.filter((u) => u.email.startsWith("candidat.")),
@@ -221,14 +221,14 @@ export async function genererDemo(
     await genererCarteDemo(tx, h, {
       communes,
       conseillers: ids.filter((u) => u.email.startsWith("conseiller.")).map((u) => u.id),
-      maintenant: maintenant,
+      maintenant,
     });
     if (options.avecActivite ?? true) {
       await genererActiviteDemo(tx, h, {
         conseillerId: idsPersonas.get(
           PERSONAS.find((p) => p.email.startsWith("conseiller@"))!.email,
         )!,
-        maintenant: maintenant,
+        maintenant,
         nombre: 240,
       });
     }

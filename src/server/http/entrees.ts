@@ -3,6 +3,7 @@ import {
   contientUnCaractereDeControle,
   MESSAGE_CARACTERE_DE_CONTROLE,
 } from "../../domain/champs.ts";
+import { LIMITES_ARCHIVE } from "../infra/archive-zip.ts";
 import { ErreurMetier } from "./erreurs.ts";
 
 /** Deeper than any form of the platform: a deeper body is a probe, not a user's input. */
@@ -12,11 +13,15 @@ export const PROFONDEUR_MAX = 20;
 export const LIMITES_REQUETE = {
   /** A JSON body. */
   corpsOctets: 1_048_576,
+  /** A CSV or XLSX file sent as the body of an import. */
+  fichierOctets: 5 * 1_048_576,
   /** The path and its query string. */
   adresseCaracteres: 8_192,
 } as const;
 
-export const DESCRIPTION_LIMITES = `Limites : un corps JSON de ${LIMITES_REQUETE.corpsOctets / 1_048_576} Mio au plus (un fichier CSV ou XLSX : 5 Mio, et 100 Mio une fois décompressé), une adresse (chemin et paramètres) de ${LIMITES_REQUETE.adresseCaracteres} caractères au plus, une imbrication de ${PROFONDEUR_MAX} niveaux au plus ; aucun texte ne peut contenir de caractère nul ou de contrôle. Au-delà : 413, 414 ou 400 avec un message en français.`;
+const mio = (octets: number) => octets / 1_048_576;
+
+export const DESCRIPTION_LIMITES = `Limites : un corps JSON de ${mio(LIMITES_REQUETE.corpsOctets)} Mio au plus (un fichier CSV ou XLSX : ${mio(LIMITES_REQUETE.fichierOctets)} Mio, et ${mio(LIMITES_ARCHIVE.octetsDecompresses)} Mio une fois décompressé), une adresse (chemin et paramètres) de ${LIMITES_REQUETE.adresseCaracteres} caractères au plus, une imbrication de ${PROFONDEUR_MAX} niveaux au plus ; aucun texte ne peut contenir de caractère nul ou de contrôle. Au-delà : 413, 414 ou 400 avec un message en français.`;
 
 type Trouvaille = { champ: string; message: string } | undefined;
 

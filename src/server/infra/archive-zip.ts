@@ -63,7 +63,7 @@ export function verifierArchive(zip: Buffer): void {
   const total = entrees.reduce((t, e) => t + e.decompresse, 0);
   if (total > LIMITES_ARCHIVE.octetsDecompresses)
     throw new ArchiveRefusee(
-      `Ce classeur occuperait ${Math.round(total / 1024 / 1024)} Mo une fois ouvert (100 Mo au plus).`,
+      `Ce classeur occuperait ${Math.round(total / 1_048_576)} Mo une fois ouvert (${LIMITES_ARCHIVE.octetsDecompresses / 1_048_576} Mo au plus).`,
     );
   for (const e of entrees) {
     if (e.methode === 0) continue;

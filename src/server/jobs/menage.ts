@@ -1,6 +1,6 @@
 import { lt, or, sql } from "drizzle-orm";
 import { CONSERVATION } from "../../domain/conservation.ts";
-import { DUREE_INVITATION_MS } from "../../domain/temps.ts";
+import { ajouterMois, DUREE_INVITATION_MS, jourParis } from "../../domain/temps.ts";
 import type { ReglesSession } from "../auth/sessions.ts";
 import { type Db, lignes } from "../db/client.ts";
 import {
@@ -18,10 +18,9 @@ import { purgerCvExpires } from "../recrutement/cv-service.ts";
 /** Inactive applications erased per pass: each is its own transaction, the job stays short. */
 const CANDIDATURES_PAR_PASSAGE = 100;
 
+/** The start (Paris day, as UTC midnight) of the day `mois` months before: retention counts days. */
 function moisAvant(maintenant: Date, mois: number): Date {
-  const d = new Date(maintenant);
-  d.setUTCMonth(d.getUTCMonth() - mois);
-  return d;
+  return new Date(`${ajouterMois(jourParis(maintenant), -mois)}T00:00:00Z`);
 }
 
 const DUREE_TRANSACTION_OIDC_MS = 10 * 60 * 1000;

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { LIMITES_REQUETE } from "../http/entrees.ts";
 import { ErreurMetier } from "../http/erreurs.ts";
 import { ArchiveRefusee, verifierArchive } from "../infra/archive-zip.ts";
 
@@ -9,7 +10,7 @@ const TYPES_TABLEURS: Record<string, "csv" | "xlsx"> = {
   "text/csv": "csv",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
 };
-export const TAILLE_MAX_TABLEUR = 5 * 1024 * 1024;
+export const TAILLE_MAX_TABLEUR = LIMITES_REQUETE.fichierOctets;
 
 /** Spreadsheets are sent as the request body (imports of decisions, of training results). */
 export function accepterTableurs(app: FastifyInstance): void {
