@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { dossierWeb } from "../src/server/http/web.ts";
-import { type PlateformeDeTest, plateformeDeTest } from "../src/server/test/plateforme.ts";
-import { demarrerPuitsSmtp } from "../src/server/test/puits-smtp.ts";
+import { plateformeAvecPuits } from "../src/server/test/plateforme.ts";
 
 async function portLibre(): Promise<number> {
   return new Promise((ok) => {
@@ -18,21 +17,9 @@ export async function plateformeEcoutante() {
   if (!existsSync(`${dossierWeb}/index.html`)) {
     throw new Error("Application web non construite : lancez npm run build:web");
   }
-  const smtp = await demarrerPuitsSmtp();
   const port = await portLibre();
   const url = `http://localhost:${port}`;
-  const plateforme: PlateformeDeTest = await plateformeDeTest("pglite", {
-    SMTP_URL: smtp.url,
-    PUBLIC_URL: url,
-  });
+  const plateforme = await plateformeAvecPuits("pglite", { PUBLIC_URL: url });
   await plateforme.app.listen({ port, host: "127.0.0.1" });
-  return {
-    plateforme,
-    smtp,
-    url,
-    arreter: async () => {
-      await plateforme.arreter();
-      await smtp.arreter();
-    },
-  };
+  return { plateforme, smtp: plateforme.smtp, url, arreter: plateforme.arreter };
 }

@@ -2,23 +2,24 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { courriel, jeton, journalConnexion } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { cookieDe, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
-import { demarrerPuitsSmtp, lienDans } from "../test/puits-smtp.ts";
+import {
+  cookieDe,
+  type PlateformeAvecPuits,
+  plateformeAvecPuits,
+  plateformeDeTest,
+} from "../test/plateforme.ts";
+import { lienDans } from "../test/puits-smtp.ts";
 
 const PREFET = "prefet.62@demo.conseiller-numerique.fr";
 
 describe.each(BASES_DE_TEST)("connexion par lien magique sur %s", (type) => {
-  let p: PlateformeDeTest;
-  let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
-
+  let p: PlateformeAvecPuits;
+  let smtp: PlateformeAvecPuits["smtp"];
   beforeEach(async () => {
-    smtp = await demarrerPuitsSmtp();
-    p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
+    p = await plateformeAvecPuits(type);
+    smtp = p.smtp;
   });
-  afterEach(async () => {
-    await p.arreter();
-    await smtp.arreter();
-  });
+  afterEach(() => p.arreter());
 
   const demander = (email: string, ip = "10.0.0.1") =>
     p.app.inject({ method: "POST", url: "/api/auth/lien", payload: { email }, remoteAddress: ip });

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { lireConfig } from "../config.ts";
 import { journalConnexion } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
-import { demarrerPuitsSmtp, lienDans } from "../test/puits-smtp.ts";
+import { type PlateformeAvecPuits, plateformeAvecPuits } from "../test/plateforme.ts";
+import { lienDans } from "../test/puits-smtp.ts";
 
 const PREFET = "prefet.62@demo.conseiller-numerique.fr";
 const PRODUCTION = {
@@ -30,11 +30,9 @@ describe("TRUST_PROXY", () => {
 });
 
 describe.each(BASES_DE_TEST)("adresse du client derrière un relais sur %s", (type) => {
-  let p: PlateformeDeTest | undefined;
-  let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>> | undefined;
+  let p: PlateformeAvecPuits | undefined;
   afterEach(async () => {
     await p?.arreter();
-    await smtp?.arreter();
   });
 
   const demander = (ip: string, faux: string) =>
@@ -46,7 +44,7 @@ describe.each(BASES_DE_TEST)("adresse du client derrière un relais sur %s", (ty
       headers: { "x-forwarded-for": faux },
     });
   const seConnecter = async (ip: string, faux: string) => {
-    const m = smtp!.recus.filter((x) => x.destinataire === PREFET).at(-1)!;
+    const m = p!.smtp.recus.filter((x) => x.destinataire === PREFET).at(-1)!;
     const jeton = new URL(lienDans(m.texte)).searchParams.get("jeton");
     return p!.app.inject({
       method: "POST",
@@ -66,8 +64,7 @@ describe.each(BASES_DE_TEST)("adresse du client derrière un relais sur %s", (ty
     )[0]?.ip;
 
   it("en production, un X-Forwarded-For forgé ne lève pas la limite par IP et n'entre pas au journal", async () => {
-    smtp = await demarrerPuitsSmtp();
-    p = await plateformeDeTest(type, { ...PRODUCTION, SMTP_URL: smtp.url });
+    p = await plateformeAvecPuits(type, PRODUCTION);
     const codes: number[] = [];
     for (let i = 0; i < 12; i++)
       codes.push((await demander("10.7.0.1", `203.0.113.${i}`)).statusCode);
@@ -79,12 +76,7 @@ describe.each(BASES_DE_TEST)("adresse du client derrière un relais sur %s", (ty
   });
 
   it("derrière le relais déclaré, l'adresse qu'il transmet est celle du client", async () => {
-    smtp = await demarrerPuitsSmtp();
-    p = await plateformeDeTest(type, {
-      ...PRODUCTION,
-      SMTP_URL: smtp.url,
-      TRUST_PROXY: "10.7.0.0/24",
-    });
+    p = await plateformeAvecPuits(type, { ...PRODUCTION, TRUST_PROXY: "10.7.0.0/24" });
     expect((await demander("10.7.0.1", "198.51.100.7")).statusCode).toBe(202);
     const r = await seConnecter("10.7.0.1", "198.51.100.8");
     expect(r.statusCode, r.body).toBe(200);

@@ -4,23 +4,20 @@ import { lignes } from "../db/client.ts";
 import { candidature, courriel, journalConnexion, utilisateur } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { candidatureConseiller } from "../test/formulaires.ts";
-import { type PlateformeDeTest, plateformeDeTest, URL_TEST } from "../test/plateforme.ts";
-import { demarrerPuitsSmtp, lienDans } from "../test/puits-smtp.ts";
+import { type PlateformeAvecPuits, plateformeAvecPuits, URL_TEST } from "../test/plateforme.ts";
+import { lienDans } from "../test/puits-smtp.ts";
 import { faireLeMenage } from "./menage.ts";
 
 const JOUR = 86_400_000;
 
 describe.each(BASES_DE_TEST)("durées de conservation sur %s", (type) => {
-  let p: PlateformeDeTest;
-  let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
+  let p: PlateformeAvecPuits;
+  let smtp: PlateformeAvecPuits["smtp"];
   beforeEach(async () => {
-    smtp = await demarrerPuitsSmtp();
-    p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
+    p = await plateformeAvecPuits(type);
+    smtp = p.smtp;
   });
-  afterEach(async () => {
-    await p.arreter();
-    await smtp.arreter();
-  });
+  afterEach(() => p.arreter());
   const menage = () => faireLeMenage(p.base.db, p.horloge.maintenant(), p.config.session);
 
   it("garde le journal des connexions 12 mois, les courriels 90 jours, puis les supprime", async () => {

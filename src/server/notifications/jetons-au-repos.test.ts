@@ -6,10 +6,11 @@ import { candidatureConseiller, candidatureStructure } from "../test/formulaires
 import {
   connecterPersona,
   EMAIL_ADMIN,
+  type PlateformeAvecPuits,
   type PlateformeDeTest,
-  plateformeDeTest,
+  plateformeAvecPuits,
 } from "../test/plateforme.ts";
-import { demarrerPuitsSmtp, lienDans } from "../test/puits-smtp.ts";
+import { lienDans } from "../test/puits-smtp.ts";
 
 /** The tables (name) whose text form holds the value, anywhere in any column. */
 async function tablesContenant(p: PlateformeDeTest, valeur: string): Promise<string[]> {
@@ -30,17 +31,13 @@ async function tablesContenant(p: PlateformeDeTest, valeur: string): Promise<str
 }
 
 describe.each(BASES_DE_TEST)("aucun lien utilisable ne reste en base sur %s", (type) => {
-  let p: PlateformeDeTest;
-  let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
-
+  let p: PlateformeAvecPuits;
+  let smtp: PlateformeAvecPuits["smtp"];
   beforeAll(async () => {
-    smtp = await demarrerPuitsSmtp();
-    p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
+    p = await plateformeAvecPuits(type);
+    smtp = p.smtp;
   });
-  afterAll(async () => {
-    await p.arreter();
-    await smtp.arreter();
-  });
+  afterAll(() => p.arreter());
 
   const jetonDuDernier = (destinataire: string, chemin: string) => {
     const m = smtp.recus.filter((x) => x.destinataire === destinataire).at(-1);

@@ -4,11 +4,10 @@ import { courriel, demandePostes, journal, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
   connecterPersona,
-  type PlateformeDeTest,
-  plateformeDeTest,
+  type PlateformeAvecPuits,
+  plateformeAvecPuits,
   URL_TEST,
 } from "../test/plateforme.ts";
-import { demarrerPuitsSmtp } from "../test/puits-smtp.ts";
 import { verserSurLePostePourvu } from "../test/versement.ts";
 import { envoyerDigests } from "./digests.ts";
 import { reprendreCourriels } from "./reprise.ts";
@@ -16,17 +15,14 @@ import { reprendreCourriels } from "./reprise.ts";
 const D = "demo.conseiller-numerique.fr";
 
 describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (type) => {
-  let p: PlateformeDeTest;
-  let smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
+  let p: PlateformeAvecPuits;
+  let smtp: PlateformeAvecPuits["smtp"];
   // Each case on its own platform and clock: none depends on what another sent.
   beforeEach(async () => {
-    smtp = await demarrerPuitsSmtp();
-    p = await plateformeDeTest(type, { SMTP_URL: smtp.url });
+    p = await plateformeAvecPuits(type);
+    smtp = p.smtp;
   });
-  afterEach(async () => {
-    await p.arreter();
-    await smtp.arreter();
-  });
+  afterEach(() => p.arreter());
 
   const envoyer = () =>
     envoyerDigests(p.base.db, p.messagerie, {

@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demandePostes, journal, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
+import { formulaireStructure } from "../test/formulaires.ts";
 import {
   connecterPersona,
   EMAIL_ADMIN,
@@ -29,27 +30,8 @@ describe.each(BASES_DE_TEST)("appels et candidatures des structures sur %s", (ty
     await smtp.arreter();
   });
 
-  const formulaire = (surcharge: Record<string, unknown> = {}) => ({
-    amiId: collectivites.id,
-    identifiant: "21620516100013",
-    typeJuridique: "commune",
-    nom: "Commune de Lillers",
-    adresse: "Place du Capitaine Ricquier",
-    communeCode: "62516",
-    contact: {
-      prenom: "Anne",
-      nom: "Lefort",
-      fonction: "DGS",
-      email: "dgs@lillers.example",
-      telephone: "03 21 00 00 00",
-    },
-    postesDemandes: 2,
-    dateDebutSouhaitee: "2021-04-01",
-    motivation: "Accompagner les habitants éloignés du numérique.",
-    coordinateur: "non",
-    engagement: true,
-    ...surcharge,
-  });
+  const formulaire = (surcharge: Record<string, unknown> = {}) =>
+    formulaireStructure(collectivites.id, surcharge);
   // Each call from its own address: the form's rate limit is tested on its own.
   const candidater = (corps: Record<string, unknown>) =>
     p.app.inject({

@@ -1,16 +1,9 @@
 import type { PlateformeDeTest } from "./plateforme.ts";
 
-/** A structure's application to the open call for local authorities, as its form sends it. */
-export async function candidatureStructure(
-  p: PlateformeDeTest,
-  surcharge: Record<string, unknown> = {},
-): Promise<Record<string, unknown>> {
-  const appels = (await p.app.inject("/api/amis/ouverts")).json() as {
-    id: string;
-    typesEligibles: string[];
-  }[];
+/** A structure's application to the call `amiId`, as its form sends it. */
+export function formulaireStructure(amiId: string, surcharge: Record<string, unknown> = {}) {
   return {
-    amiId: appels.find((a) => a.typesEligibles.includes("commune"))!.id,
+    amiId,
     identifiant: "21620516100013",
     typeJuridique: "commune",
     nom: "Commune de Lillers",
@@ -30,6 +23,21 @@ export async function candidatureStructure(
     engagement: true,
     ...surcharge,
   };
+}
+
+/** The same to the open call for local authorities, read from the platform. */
+export async function candidatureStructure(
+  p: PlateformeDeTest,
+  surcharge: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const appels = (await p.app.inject("/api/amis/ouverts")).json() as {
+    id: string;
+    typesEligibles: string[];
+  }[];
+  return formulaireStructure(
+    appels.find((a) => a.typesEligibles.includes("commune"))!.id,
+    surcharge,
+  );
 }
 
 /** A person's application to become a conseiller, as its form sends it (no CV). */

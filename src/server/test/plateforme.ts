@@ -3,6 +3,7 @@ import { lireConfig } from "../config.ts";
 import type { TypeBase } from "../db/client.ts";
 import { demarrerPlateforme, type Plateforme } from "../demarrage.ts";
 import { ouvrirBaseDeTest } from "./bases.ts";
+import { demarrerPuitsSmtp } from "./puits-smtp.ts";
 
 export const URL_TEST = "http://localhost:3000";
 export const EMAIL_ADMIN = "admin@demo.conseiller-numerique.fr";
@@ -44,6 +45,27 @@ export async function plateformeDeTest(
     arreter: async () => {
       await plateforme.arreter();
       await base.fermer();
+    },
+  };
+}
+
+export type PlateformeAvecPuits = PlateformeDeTest & {
+  smtp: Awaited<ReturnType<typeof demarrerPuitsSmtp>>;
+};
+
+/** The same platform, its mail delivered to a real SMTP sink that `arreter` stops too. */
+export async function plateformeAvecPuits(
+  type: TypeBase,
+  env: Record<string, string> = {},
+): Promise<PlateformeAvecPuits> {
+  const smtp = await demarrerPuitsSmtp();
+  const p = await plateformeDeTest(type, { SMTP_URL: smtp.url, ...env });
+  return {
+    ...p,
+    smtp,
+    arreter: async () => {
+      await p.arreter();
+      await smtp.arreter();
     },
   };
 }
