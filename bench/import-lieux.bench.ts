@@ -23,6 +23,9 @@ import { centile, type ResultatBench } from "./mesure.ts";
 const LIGNES = 31_000;
 const DOUBLONS = 1_000;
 const ECHANTILLON = 6_000;
+/** The health route reads the database; the sign-in options route does not (event loop only). */
+const SANTE = "/api/sante";
+const SANS_BASE = "/api/auth/config";
 
 /** A national places file in the standard's shape: places of the generator, some written twice. */
 function fichierNational(communes: CommuneSource[]): Record<string, unknown>[] {
@@ -82,7 +85,8 @@ function doublonsParCommune(prets: Pret[]): number {
 
 /**
  * A 31,000-row national places file imported on PGlite while another process asks `/api/sante`
- * every 20 ms: import time, and the health route's latency during it. Duplicate search side by
+ * (database) and `/api/auth/config` (event loop only) every 20 ms: import time, and both routes'
+ * latency during it. Duplicate search side by
  * side on a 6,000-row sample: the all-pairs search the import used vs the search by commune
  * (same count required); the whole import must create every distinct place and merge the twins.
  */
@@ -116,7 +120,7 @@ export default async function importLieux(): Promise<ResultatBench> {
     const { port } = plateforme.app.server.address() as { port: number };
     const sonde = fork(
       fileURLToPath(new URL("./sonde-sante.ts", import.meta.url)),
-      [`http://127.0.0.1:${port}`],
+      [`http://127.0.0.1:${port}`, SANTE, SANS_BASE],
       { execArgv: ["--import", "tsx"] },
     );
     await new Promise((ok) => setTimeout(ok, 1_000));
@@ -128,7 +132,9 @@ export default async function importLieux(): Promise<ResultatBench> {
     });
     const duree = performance.now() - debut;
     sonde.send("stop");
-    const [latences] = (await once(sonde, "message")) as [number[]];
+    const [latences] = (await once(sonde, "message")) as [Record<string, number[]>];
+    const sante = latences[SANTE]!;
+    const sansBase = latences[SANS_BASE]!;
     const identique =
       trouves === attendus &&
       rapport.applique &&
@@ -139,7 +145,7 @@ export default async function importLieux(): Promise<ResultatBench> {
       mesures: [mesureBloc],
       mesuresBase: [mesureBase],
       identique,
-      details: `import_${LIGNES}_lignes=${(duree / 1000).toFixed(1)}s sante_p50=${centile(latences, 50).toFixed(1)}ms sante_p99=${centile(latences, 99).toFixed(1)}ms sante_max=${Math.max(...latences).toFixed(0)}ms sondes=${latences.length} creees=${rapport.creees} doublons=${rapport.doublonsDuFichier} echantillon=${ECHANTILLON} doublons_echantillon=${trouves}/${attendus}`,
+      details: `import_${LIGNES}_lignes=${(duree / 1000).toFixed(1)}s base=${base.type} sante_p50=${centile(sante, 50).toFixed(1)}ms sante_p99=${centile(sante, 99).toFixed(1)}ms sante_max=${Math.max(...sante).toFixed(0)}ms sans_base_p99=${centile(sansBase, 99).toFixed(1)}ms sans_base_max=${Math.max(...sansBase).toFixed(0)}ms sondes=${sante.length} creees=${rapport.creees} doublons=${rapport.doublonsDuFichier} echantillon=${ECHANTILLON} doublons_echantillon=${trouves}/${attendus}`,
     };
   } finally {
     await plateforme.arreter();
