@@ -3,6 +3,7 @@ import { z } from "zod";
 import { texteObligatoire } from "../champs.ts";
 import { siretValide } from "../selection/siret.ts";
 import { codeCommuneSchema } from "../territoire.ts";
+import { sansAccents } from "../texte.ts";
 import { GRILLE_FERMEE, type Grille, JOURS, problemesGrille } from "./horaires.ts";
 
 /** Enumerations of the national standard v1.0.2, exact values (lieux-et-carte.md §1.2). */
@@ -254,13 +255,7 @@ export type Lieu = z.infer<typeof lieuSchema>;
 
 /** Fuzzy ratio 0–100 of two texts, case, accents and spacing ignored. */
 export function ratio(a: string, b: string): number {
-  const propre = (s: string) =>
-    s
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLowerCase()
-      .replace(/\s+/g, " ")
-      .trim();
+  const propre = (s: string) => sansAccents(s).replace(/\s+/g, " ");
   const x = propre(a);
   const y = propre(b);
   const longueur = Math.max(x.length, y.length);

@@ -1,16 +1,10 @@
 import { z } from "zod";
 import type { Erreur } from "../erreurs.ts";
+import { sansAccents } from "../texte.ts";
 import { ridetValide, siretValide } from "./siret.ts";
 
 /** Most rows an import may hold: larger files are split by the operator. */
 export const LIGNES_IMPORT_MAX = 10_000;
-
-const sansAccents = (v: string) =>
-  v
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .trim();
 
 /** The committee's decision as written in files, the original's vocabulary included (recrutement.md §11). */
 export function issueImportee(valeur: string): "acceptee" | "refusee" | "complement" | undefined {

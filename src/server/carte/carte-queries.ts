@@ -138,7 +138,7 @@ export async function lieuxProchesDuPoint(
   tx: Executeur,
   r: RechercheProximite,
   maintenant: Date,
-): Promise<{ lieux: LieuCarte[]; total: number }> {
+): Promise<{ lieux: LieuCarte[]; total: number; plusProche?: LieuCarte | null }> {
   const horaires = r.ouvertMaintenant || r.ouvertWeekEnd;
   const conditions = [
     VISIBLE,
@@ -161,10 +161,42 @@ export async function lieuxProchesDuPoint(
         limit ${plafond}::int`,
   );
   const gardes = horaires ? trouves.filter(filtreHoraires(r, maintenant)) : trouves;
+  const total = horaires ? gardes.length : (trouves[0]?.total ?? 0);
   return {
     lieux: gardes.slice(0, r.limite).map((l) => versLieuCarte(l, l.presents, maintenant)),
-    total: horaires ? gardes.length : (trouves[0]?.total ?? 0),
+    total,
+    ...(total === 0 ? { plusProche: await lieuLePlusProche(tx, r, maintenant) } : {}),
   };
+}
+
+/** Candidates read beyond the radius when opening hours must be checked on each. */
+const CANDIDATS_AU_DELA = 200;
+
+/**
+ * The nearest place beyond the radius, same filters: what a person is told when nothing is
+ * close ("Aucun lieu à moins de 20 km ; le plus proche est à 34 km"). The GiST index walks the
+ * places nearest first (`<->`), so the whole country is never read.
+ */
+async function lieuLePlusProche(
+  tx: Executeur,
+  r: RechercheProximite,
+  maintenant: Date,
+): Promise<LieuCarte | null> {
+  const horaires = r.ouvertMaintenant || r.ouvertWeekEnd;
+  const lus = await lignesPreparees<LigneAvecPresents>(
+    tx,
+    sql`with proches as (
+          select ${COLONNES},
+            distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
+          from lieu l left join commune co on co.code = l.commune_code
+          where ${sql.join([VISIBLE, ...conditionsFiltres(r)], sql` and `)}
+          order by point_terre(l.latitude, l.longitude) <-> point_terre(${r.lat}::float8, ${r.lon}::float8)
+          limit ${horaires ? CANDIDATS_AU_DELA : 1}::int)
+        select d.*, 0 as total, ${presentsDe(sql`d.id`)} as presents
+        from proches d order by d.distance_m, d.id`,
+  );
+  const l = horaires ? lus.find(filtreHoraires(r, maintenant)) : lus[0];
+  return l ? versLieuCarte(l, l.presents, maintenant) : null;
 }
 
 /** The places of a territory in alphabetical order, a page at a time, filters included. */

@@ -1,4 +1,3 @@
-import { desc, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -9,11 +8,9 @@ import {
   rechercheTerritoireSchema,
 } from "../../domain/lieux/carte.ts";
 import type { Contexte } from "../contexte.ts";
-import { lignes, tableauSql } from "../db/client.ts";
-import { commune } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { communesCorrespondant } from "../referentiel/communes.ts";
+import { communeDeLAdresse, rechercherCommunes } from "../referentiel/communes.ts";
 import {
   comptesParTerritoire,
   lieuPublic,
@@ -173,7 +170,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Trouver un point : adresse, commune ou code postal",
         description:
-          "Par la Base adresse nationale quand elle est configurée ; sinon, ou si elle ne répond pas, par les communes du référentiel officiel, placées au point moyen de leurs lieux connus.",
+          "Par la Base adresse nationale quand elle est configurée ; sinon, ou si elle ne répond pas, par les communes du référentiel officiel (nom sans accents ni tirets, « St » pour « Saint », code postal), chacune à son point officiel ; une adresse donne alors le point de sa commune (approximatif).",
         querystring: z
           .object({
             q: z
@@ -195,40 +192,21 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     },
   );
 
-  /** Communes by name or postcode, each at the mean point of its places, else its département's. */
+  /**
+   * Communes by name or postcode at their own point; an address typed without a geocoder gives
+   * its commune's point, said to be approximate. A commune without a known point is returned
+   * as such: the page says so and computes no distance.
+   */
   async function communesLocalisees(q: string) {
-    const trouvees = await ctx.db
-      .select({ code: commune.code, nom: commune.nom, departementCode: commune.departementCode })
-      .from(commune)
-      .where(communesCorrespondant(q))
-      .orderBy(desc(sql`${commune.nom} ilike ${q}`), sql`${commune.population} desc nulls last`)
-      .limit(5);
-    if (trouvees.length === 0) return [];
-    const points = await lignes<{ commune: string; latitude: number; longitude: number }>(
-      ctx.db,
-      sql`select c.code as commune,
-            coalesce(avg(l.latitude), (select avg(d.latitude) from lieu d
-              where d.departement_code = c.departement_code and d.latitude is not null)) as latitude,
-            coalesce(avg(l.longitude), (select avg(d.longitude) from lieu d
-              where d.departement_code = c.departement_code and d.longitude is not null)) as longitude
-          from commune c left join lieu l on l.commune_code = c.code and l.latitude is not null
-          where c.code = any(${tableauSql(
-            trouvees.map((c) => c.code),
-            "text",
-          )})
-          group by c.code, c.departement_code`,
-    );
-    return trouvees.flatMap((c) => {
-      const p = points.find((x) => x.commune === c.code);
-      if (p?.latitude == null || p.longitude == null) return [];
-      return [
-        {
-          libelle: `${c.nom} (${c.departementCode})`,
-          latitude: Number(p.latitude),
-          longitude: Number(p.longitude),
-          communeCode: c.code,
-        },
-      ];
-    });
+    const trouvees = await rechercherCommunes(ctx.db, q, 5);
+    const adresse = trouvees.length === 0 ? await communeDeLAdresse(ctx.db, q) : null;
+    return [...trouvees, ...(adresse ? [adresse] : [])].map((c) => ({
+      libelle: `${c.nom} (${c.departementCode})`,
+      latitude: c.latitude,
+      longitude: c.longitude,
+      communeCode: c.code,
+      precision: c.latitude === null ? ("inconnue" as const) : ("commune" as const),
+      approximatif: c.approximatif || adresse !== null,
+    }));
   }
 }

@@ -153,7 +153,7 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
     await p.base.db.execute(sql`update lieu set visible_carte = true where id = ${lieux[0]!.id}`);
   });
 
-  it("trouve Béthune sans géocodeur, au point moyen de ses lieux", async () => {
+  it("trouve Béthune sans géocodeur, à son point officiel", async () => {
     const r = await p.app.inject({ url: `/api/v1/recherche?q=${encodeURIComponent("Béthune")}` });
     const { resultats, source } = r.json();
     expect(source).toBe("referentiel");
@@ -262,6 +262,8 @@ describe("recherche d'une adresse par la Base adresse nationale", () => {
             latitude: 50.5298,
             longitude: 2.6405,
             communeCode: "62119",
+            precision: "adresse",
+            approximatif: false,
           },
         ],
       });

@@ -34,6 +34,12 @@ export const lieuCarteSchema = z.object({
 export const lieuxProchesSchema = z.object({
   lieux: z.array(lieuCarteSchema).describe("Du plus proche au plus lointain"),
   total: z.number().int().describe("Lieux dans le rayon avec ces filtres"),
+  plusProche: lieuCarteSchema
+    .nullable()
+    .optional()
+    .describe(
+      "Quand aucun lieu n'est dans le rayon : le plus proche au-delà, avec sa distance (nul s'il n'y en a aucun)",
+    ),
 });
 
 const liste = z.array(z.string());
@@ -97,9 +103,17 @@ export const rechercheSchema = z.object({
   resultats: z.array(
     z.object({
       libelle: z.string(),
-      latitude: z.number(),
-      longitude: z.number(),
+      latitude: z.number().nullable().describe("Nul quand la position n'est pas connue"),
+      longitude: z.number().nullable(),
       communeCode: z.string().nullable(),
+      precision: z
+        .enum(["adresse", "commune", "inconnue"])
+        .describe(
+          "adresse : point de l'adresse (BAN) ; commune : point de la commune ; inconnue : aucune distance ne peut être calculée",
+        ),
+      approximatif: z
+        .boolean()
+        .describe("Vrai quand le point est celui de la commune et non de ce qui a été cherché"),
     }),
   ),
   source: z.enum(["ban", "referentiel"]),

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type ExtractTablesWithRelations, type SQL, sql as sqlBrut } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -34,8 +35,8 @@ export type Base = {
 
 const dossierMigrations = fileURLToPath(new URL("./migrations", import.meta.url));
 
-/** The contrib extensions the schema uses (the candidates' pool spatial index). */
-const extensions = { cube, earthdistance };
+/** The contrib extensions the schema uses (spatial indexes, commune search by trigrams). */
+const extensions = { cube, earthdistance, pg_trgm };
 
 export type OptionsBase =
   | { url: string; taillePool?: number }

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
+import { nomCommuneNormalise } from "../../domain/texte.ts";
 import { type Db, tableauSql } from "./client.ts";
 import { arrondissement, commune, departement, region } from "./schema.ts";
 
@@ -16,6 +18,8 @@ type CommuneSource = {
   arrondissement?: string;
   codesPostaux?: string[];
   population?: number;
+  /** A municipal arrondissement's commune. */
+  commune?: string;
 };
 type ArrondissementSource = { code: string; nom: string; departement: string };
 
@@ -32,6 +36,7 @@ export async function chargerReferentiel(db: Db): Promise<{ communes: number }> 
   const deja = existant?.n ?? 0;
   if (deja > 0) {
     await completerArrondissements(db);
+    await completerLocalisation(db);
     return { communes: deja };
   }
 
@@ -52,9 +57,11 @@ export async function chargerReferentiel(db: Db): Promise<{ communes: number }> 
         departements.map((d) => ({ code: d.code, nom: d.nom, regionCode: d.region, zone: d.zone })),
       );
     await tx.insert(arrondissement).values(arrondissementsSource());
+    const points = pointsDesCommunes();
     for (let i = 0; i < gardees.length; i += TAILLE_LOT) {
       await tx.insert(commune).values(
         gardees.slice(i, i + TAILLE_LOT).map((c) => ({
+          ...localisation(c, points),
           code: c.code,
           nom: c.nom,
           type: c.type,
@@ -68,6 +75,65 @@ export async function chargerReferentiel(db: Db): Promise<{ communes: number }> 
     }
   });
   return { communes: gardees.length };
+}
+
+type Point = { latitude: number; longitude: number };
+
+/** The point of each commune, from the file built by `scripts/points-communes.ts`. */
+function pointsDesCommunes(): Map<string, Point> {
+  const texte = readFileSync(
+    new URL("../referentiel/donnees/points-communes.csv", import.meta.url),
+    "utf8",
+  );
+  const points = new Map<string, Point>();
+  for (const ligne of texte.split("\n").slice(1)) {
+    const [code, latitude, longitude] = ligne.split(",");
+    if (code && latitude && longitude)
+      points.set(code, { latitude: Number(latitude), longitude: Number(longitude) });
+  }
+  return points;
+}
+
+/** What the reference adds to a commune: its point (or none), its searchable name, its parent. */
+function localisation(c: CommuneSource, points: Map<string, Point>) {
+  const point = points.get(c.code);
+  return {
+    latitude: point?.latitude ?? null,
+    longitude: point?.longitude ?? null,
+    nomNormalise: nomCommuneNormalise(c.nom),
+    parentCode: c.commune ?? null,
+  };
+}
+
+/** A database loaded before communes had points gets them, with their searchable names, once. */
+async function completerLocalisation(db: Db): Promise<void> {
+  const [aFaire] = await db
+    .select({ n: count() })
+    .from(commune)
+    .where(eq(commune.nomNormalise, ""));
+  if ((aFaire?.n ?? 0) === 0) return;
+  const points = pointsDesCommunes();
+  const communes: CommuneSource[] = require("@etalab/decoupage-administratif/data/communes.json");
+  const valeurs = communes
+    .filter((c) => TYPES_COMMUNES_GARDES.has(c.type))
+    .map((c) => ({ code: c.code, ...localisation(c, points) }));
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < valeurs.length; i += 10 * TAILLE_LOT) {
+      const lot = valeurs.slice(i, i + 10 * TAILLE_LOT);
+      await tx.execute(sql`update commune set latitude = v.lat, longitude = v.lon,
+          nom_normalise = v.nom, parent_code = v.parent
+        from jsonb_to_recordset(${JSON.stringify(
+          lot.map((v) => ({
+            code: v.code,
+            lat: v.latitude,
+            lon: v.longitude,
+            nom: v.nomNormalise,
+            parent: v.parentCode,
+          })),
+        )}::jsonb) as v(code text, lat float8, lon float8, nom text, parent text)
+        where commune.code = v.code`);
+    }
+  });
 }
 
 function arrondissementsSource() {

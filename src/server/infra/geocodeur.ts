@@ -1,7 +1,13 @@
 /** A point in WGS84. */
 export type Coordonnees = { latitude: number; longitude: number };
 
-export type ResultatRecherche = Coordonnees & { libelle: string; communeCode: string | null };
+export type ResultatRecherche = Coordonnees & {
+  libelle: string;
+  communeCode: string | null;
+  /** What the point is: the address's, or the commune's when the BAN found a commune. */
+  precision: "adresse" | "commune";
+  approximatif: false;
+};
 
 export type Geocodeur = {
   /** The address's point, or null when the service is absent, slow, down or unsure: never an error. */
@@ -19,7 +25,7 @@ const DELAI_MS = 3_000;
 type ReponseBan = {
   features?: {
     geometry?: { coordinates?: [number, number] };
-    properties?: { score?: number; citycode?: string; label?: string };
+    properties?: { score?: number; citycode?: string; label?: string; type?: string };
   }[];
 };
 
@@ -50,6 +56,9 @@ export function creerGeocodeur(url: string | undefined): Geocodeur {
               longitude,
               libelle: f.properties?.label ?? q,
               communeCode: f.properties?.citycode ?? null,
+              precision:
+                f.properties?.type === "municipality" ? ("commune" as const) : ("adresse" as const),
+              approximatif: false as const,
             },
           ];
         });

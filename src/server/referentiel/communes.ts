@@ -1,16 +1,127 @@
-import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import { commune } from "../db/schema.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { sql } from "drizzle-orm";
+import { nomCommuneNormalise } from "../../domain/texte.ts";
+import { type Executeur, lignesPreparees, tableauSql } from "../db/client.ts";
+
+/** A commune (or a municipal arrondissement) as searches return it, with its point if known. */
+export type CommuneTrouvee = {
+  code: string;
+  nom: string;
+  type: "commune-actuelle" | "arrondissement-municipal";
+  departementCode: string;
+  codesPostaux: string[];
+  population: number | null;
+  /** The commune's own point, else its parent commune's (then `approximatif`), else null. */
+  latitude: number | null;
+  longitude: number | null;
+  approximatif: boolean;
+};
+
+type Ligne = {
+  code: string;
+  nom: string;
+  type: CommuneTrouvee["type"];
+  departement_code: string;
+  codes_postaux: string[];
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  approximatif: boolean;
+};
+
+/** The départements a postcode prefix can belong to: Corsica's 20 is 2A and 2B, overseas 97x. */
+function departementsDuPrefixe(prefixe: string): string[] {
+  if (prefixe.startsWith("20")) return ["2A", "2B"];
+  if (/^9[78]/.test(prefixe))
+    return prefixe.length >= 3
+      ? [prefixe.slice(0, 3)]
+      : Array.from({ length: 10 }, (_, i) => `${prefixe}${i}`);
+  return [prefixe.slice(0, 2)];
+}
+
+const COLONNES = sql`c.code, c.nom, c.type, c.departement_code, c.codes_postaux, c.population,
+  coalesce(c.latitude, p.latitude) as latitude, coalesce(c.longitude, p.longitude) as longitude,
+  (c.latitude is null and p.latitude is not null) as approximatif`;
+const SOURCE = sql`commune c left join commune p on p.code = c.parent_code`;
 
 /**
- * Current communes matching what a person typed: the start of a postcode (2 to 5 digits), or a
- * name or an INSEE code. One rule for every commune search of the platform.
+ * Communes matching what a person typed, best first (one rule for every commune search of the
+ * platform): a postcode or its first digits; else the name with case, accents, hyphens,
+ * apostrophes, "St/Ste" and Cedex ignored, ranked by exact name, then start of name, then
+ * trigram similarity, then population (so "Paris" gives Paris, then its arrondissements).
  */
-export function communesCorrespondant(q: string): SQL {
-  return and(
-    eq(commune.type, "commune-actuelle"),
-    /^\d{2,5}$/.test(q)
-      ? sql`exists (select 1 from unnest(${commune.codesPostaux}) cp where cp like ${`${q}%`})`
-      : or(ilike(commune.nom, motifRecherche(q)), eq(commune.code, q)),
-  )!;
+export async function rechercherCommunes(
+  db: Executeur,
+  texte: string,
+  limite: number,
+): Promise<CommuneTrouvee[]> {
+  const q = texte.trim();
+  if (/^\d{2,5}$/.test(q)) {
+    const lus = await lignesPreparees<Ligne>(
+      db,
+      sql`select ${COLONNES} from ${SOURCE}
+          where c.departement_code = any(${tableauSql(departementsDuPrefixe(q), "text")})
+            and ${
+              q.length === 5
+                ? sql`c.codes_postaux @> array[${q}::text]`
+                : sql`exists (select 1 from unnest(c.codes_postaux) cp where cp like ${`${q}%`})`
+            }
+          order by (c.type = 'commune-actuelle') desc, c.population desc nulls last, c.code
+          limit ${limite}::int`,
+    );
+    return lus.map(versCommune);
+  }
+  const n = nomCommuneNormalise(q);
+  if (n.length < 2) return [];
+  const lus = await lignesPreparees<Ligne>(
+    db,
+    sql`select ${COLONNES} from ${SOURCE}
+        where c.nom_normalise like ${`${n}%`} or c.nom_normalise % ${n} or c.code = ${q.toUpperCase()}
+        order by (c.nom_normalise = ${n}) desc, (c.nom_normalise like ${`${n}%`}) desc,
+          similarity(c.nom_normalise, ${n}) desc, c.population desc nulls last, c.code
+        limit ${limite}::int`,
+  );
+  return lus.map(versCommune);
+}
+
+function versCommune(l: Ligne): CommuneTrouvee {
+  return {
+    code: l.code,
+    nom: l.nom,
+    type: l.type,
+    departementCode: l.departement_code,
+    codesPostaux: l.codes_postaux,
+    population: l.population,
+    latitude: l.latitude === null ? null : Number(l.latitude),
+    longitude: l.longitude === null ? null : Number(l.longitude),
+    approximatif: l.approximatif,
+  };
+}
+
+/**
+ * The commune an address ends with, for an address typed without a geocoder ("12 place Jean
+ * Jaurès Lens", "3 rue X 62300 Lens"): its postcode when there is one, else the longest run of
+ * last words that is exactly a commune's name.
+ */
+export async function communeDeLAdresse(
+  db: Executeur,
+  texte: string,
+): Promise<CommuneTrouvee | null> {
+  const mots = nomCommuneNormalise(texte).split(" ");
+  const codePostal = mots.find((m) => /^\d{5}$/.test(m));
+  const suite = codePostal ? mots.slice(mots.indexOf(codePostal) + 1) : mots;
+  for (let debut = Math.max(0, suite.length - 5); debut < suite.length; debut++) {
+    const nom = suite.slice(debut).join(" ");
+    if (nom.length < 2 || /^\d/.test(nom)) continue;
+    const [exacte] = await lignesPreparees<Ligne>(
+      db,
+      sql`select ${COLONNES} from ${SOURCE}
+          where c.nom_normalise = ${nom}
+            ${codePostal ? sql`and c.codes_postaux @> array[${codePostal}::text]` : sql``}
+          order by (c.type = 'commune-actuelle') desc, c.population desc nulls last limit 1`,
+    );
+    if (exacte) return versCommune(exacte);
+  }
+  if (!codePostal) return null;
+  const [parCode] = await rechercherCommunes(db, codePostal, 1);
+  return parCode ?? null;
 }

@@ -1,10 +1,9 @@
-import { asc, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Contexte } from "../contexte.ts";
-import { commune, departement, region } from "../db/schema.ts";
-import { communesCorrespondant } from "./communes.ts";
+import { departement, region } from "../db/schema.ts";
+import { rechercherCommunes } from "./communes.ts";
 
 export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -71,20 +70,14 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const q = requete.query.q;
-      const lignes = await ctx.db
-        .select({
-          code: commune.code,
-          nom: commune.nom,
-          departementCode: commune.departementCode,
-          codesPostaux: commune.codesPostaux,
-        })
-        .from(commune)
-        .where(communesCorrespondant(q))
-        .orderBy(sql`${commune.population} desc nulls last`, asc(commune.nom))
-        .limit(20);
+      const trouvees = await rechercherCommunes(ctx.db, requete.query.q, 20);
       reponse.header("cache-control", "public, max-age=3600");
-      return lignes;
+      return trouvees.map((c) => ({
+        code: c.code,
+        nom: c.nom,
+        departementCode: c.departementCode,
+        codesPostaux: c.codesPostaux,
+      }));
     },
   );
 }

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 
 // --- Référentiel administratif (@etalab/decoupage-administratif) ---
 
@@ -41,6 +41,13 @@ export const commune = pgTable(
     arrondissementCode: text("arrondissement_code").references(() => arrondissement.code),
     codesPostaux: text("codes_postaux").array().notNull(),
     population: integer("population"),
+    /** A point inside the commune (docs/donnees-geographiques.md); null where none is known. */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    /** The name as search and imports compare it (`nomCommuneNormalise`). */
+    nomNormalise: text("nom_normalise").notNull().default(""),
+    /** A municipal arrondissement's commune (Paris, Lyon, Marseille). */
+    parentCode: text("parent_code"),
   },
   (t) => [index("commune_departement_idx").on(t.departementCode)],
 );
