@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distanceKm } from "../src/domain/recrutement/matching.ts";
 import { violationsGraves } from "./accessibilite.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
@@ -66,6 +67,103 @@ describe("carte publique dans Chromium", () => {
     expect(await page.getByRole("heading", { level: 2, name: /Ma position/ }).count()).toBe(1);
     const distance = await liste.getByRole("listitem").first().textContent();
     expect(distance).toMatch(/à 0(,\d)? km|à 1(,\d)? km/);
+  });
+
+  it("trouve chaque commune où elle est, dit la vraie distance et le lieu le plus proche au-delà", async () => {
+    const champ = page.getByLabel("Adresse, commune ou code postal");
+    const chercher = async (q: string) => {
+      await page.goto(`${env.url}/carte`);
+      await champ.fill(q);
+      await page.getByRole("button", { name: "Rechercher" }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("lat"), { message: q }).not.toBeNull();
+      return new URL(page.url()).searchParams;
+    };
+    /** The first place shown, its distance as written, and the distance from its coordinates. */
+    const premiereDistance = async (point: URLSearchParams) => {
+      const carte = page.getByRole("listitem").filter({ hasText: / km/ }).first();
+      await expect.poll(() => carte.count()).toBe(1);
+      const texte = (await carte.textContent()) ?? "";
+      const ecrite = Number(/à (\d+(?:,\d)?) km/.exec(texte)![1]!.replace(",", "."));
+      const lien = (await carte.getByRole("link").first().getAttribute("href"))!;
+      const lieu = await (await page.request.get(`${env.url}/api/v1${lien}`)).json();
+      const origine = { latitude: Number(point.get("lat")), longitude: Number(point.get("lon")) };
+      return { ecrite, vraie: distanceKm(origine, lieu) };
+    };
+
+    // Calais is 64 km from Béthune: its own point, never the demo territory's.
+    const calais = await chercher("calais");
+    expect(calais.get("q")).toBe("Calais (62)");
+    expect(
+      distanceKm(
+        { latitude: Number(calais.get("lat")), longitude: Number(calais.get("lon")) },
+        { latitude: 50.9513, longitude: 1.8587 },
+      ),
+    ).toBeLessThan(5);
+    const { ecrite, vraie } = await premiereDistance(calais);
+    expect(Math.abs(ecrite - vraie)).toBeLessThanOrEqual(0.1);
+
+    for (const [q, attendu] of [
+      ["bethune", "Béthune (62)"],
+      ["Gueret", "Guéret (23)"],
+      ["St Etienne", "Saint-Étienne (42)"],
+      ["Paris", "Paris (75)"],
+      ["69001", "Lyon (69)"],
+    ] as const)
+      expect((await chercher(q)).get("q"), q).toBe(attendu);
+
+    // Nothing within 20 km of Lyon in the demo: it says so and names the nearest place.
+    const lyon = await chercher("Lyon");
+    await expect
+      .poll(() =>
+        page.getByText(/Aucun lieu à moins de 20 km de Lyon \(69\).*Le plus proche est/).count(),
+      )
+      .toBe(1);
+    const auDela = await premiereDistance(lyon);
+    expect(auDela.ecrite).toBeGreaterThan(20);
+    expect(Math.abs(auDela.ecrite - auDela.vraie)).toBeLessThanOrEqual(0.1);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // A new search clears the previous answer before giving its own.
+    await champ.fill("zzqxw");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await expect
+      .poll(() => page.getByText(/Aucun lieu connu ne correspond à « zzqxw »/).count())
+      .toBe(1);
+    expect(await page.getByText(/Le plus proche est/).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get("lat")).toBeNull();
+  });
+
+  it("charge la carte, l'intégration et une fiche sans erreur dans la console", async () => {
+    const erreurs: string[] = [];
+    const ecouter = (p: Page) => {
+      p.on("console", (m) => {
+        if (m.type() === "error") erreurs.push(`${p.url()} : ${m.text()}`);
+      });
+      p.on("pageerror", (e) => erreurs.push(`${p.url()} : ${e.message}`));
+      p.on("response", (r) => {
+        if (r.status() >= 400) erreurs.push(`${r.status()} ${r.url()}`);
+      });
+    };
+    const vierge = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), {
+      locale: "fr-FR",
+    });
+    ecouter(vierge);
+    for (const chemin of ["/carte?lat=50.5303&lon=2.6408&q=B%C3%A9thune", "/integration/carte"]) {
+      await vierge.goto(`${env.url}${chemin}`);
+      // The map is drawn by MapLibre's worker: its bubbles appear only once it runs.
+      await expect
+        .poll(() => vierge.locator(".maplibregl-canvas").count(), { timeout: 15_000 })
+        .toBe(1);
+      await vierge.waitForLoadState("networkidle");
+    }
+    await vierge.goto(`${env.url}/carte?lat=50.5303&lon=2.6408&q=B%C3%A9thune`);
+    const fiche = vierge.getByRole("list", { name: "Lieux, du plus proche au plus lointain" });
+    await expect.poll(() => fiche.getByRole("link").count()).toBeGreaterThan(0);
+    await fiche.getByRole("link").first().click();
+    await vierge.waitForURL(/\/lieux\//);
+    await vierge.waitForLoadState("networkidle");
+    await vierge.close();
+    expect(erreurs).toEqual([]);
   });
 
   it("montre les régions puis les départements sur la carte, au clavier", async () => {

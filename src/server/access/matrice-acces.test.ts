@@ -40,6 +40,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/dev/personas": "public",
   "POST /api/dev/connexion": "public",
   "GET /api/moi": "connecte",
+  "GET /api/session": "public",
   "POST /api/moi/habilitation": "connecte",
   "GET /api/utilisateurs": ["admin"],
   "POST /api/utilisateurs/invitations": ["admin"],

@@ -115,6 +115,24 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
     async (requete) => decrireMoi(ctx.db, connexionRequise(requete)),
   );
 
+  r.get(
+    "/api/session",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: tag,
+        summary: "La session du navigateur : l'utilisateur connecté, ou null pour un visiteur",
+        description:
+          "Pour les pages publiques : un visiteur n'est pas une erreur (200, moi nul), là où /api/moi répond 401.",
+        response: { 200: z.object({ moi: moiSchema.nullable() }) },
+      },
+    },
+    async (requete, reponse) => {
+      reponse.header("cache-control", "no-store");
+      return { moi: requete.connexion ? await decrireMoi(ctx.db, requete.connexion) : null };
+    },
+  );
+
   r.post(
     "/api/moi/habilitation",
     {

@@ -58,9 +58,9 @@ describe.each(BASES_DE_TEST)("communes de France sans géocodeur, sur %s", (type
     expect(premier).toMatchObject({ communeCode: code, precision: "commune" });
     const mairie = MAIRIES[code as keyof typeof MAIRIES];
     if (mairie)
-      expect(
-        distanceKm(mairie, premier as { latitude: number; longitude: number }),
-      ).toBeLessThan(8);
+      expect(distanceKm(mairie, premier as { latitude: number; longitude: number })).toBeLessThan(
+        8,
+      );
   });
 
   it("place chaque commune là où elle est : deux communes n'ont jamais le même point inventé", async () => {
@@ -74,8 +74,9 @@ describe.each(BASES_DE_TEST)("communes de France sans géocodeur, sur %s", (type
     expect(ecart).toBeGreaterThan(55);
     expect(ecart).toBeLessThan(75);
     const [reunion] = await chercher("97400");
-    expect(distanceKm(MAIRIES["97411"], reunion as { latitude: number; longitude: number }))
-      .toBeLessThan(8);
+    expect(
+      distanceKm(MAIRIES["97411"], reunion as { latitude: number; longitude: number }),
+    ).toBeLessThan(8);
   });
 
   it("donne Paris puis ses arrondissements, au point de Paris dit approximatif", async () => {

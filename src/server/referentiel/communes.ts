@@ -26,6 +26,7 @@ type Ligne = {
   latitude: number | null;
   longitude: number | null;
   approximatif: boolean;
+  parent_code: string | null;
 };
 
 /** The départements a postcode prefix can belong to: Corsica's 20 is 2A and 2B, overseas 97x. */
@@ -38,7 +39,7 @@ function departementsDuPrefixe(prefixe: string): string[] {
   return [prefixe.slice(0, 2)];
 }
 
-const COLONNES = sql`c.code, c.nom, c.type, c.departement_code, c.codes_postaux, c.population,
+const COLONNES = sql`c.code, c.nom, c.type, c.departement_code, c.codes_postaux, c.population, c.parent_code,
   coalesce(c.latitude, p.latitude) as latitude, coalesce(c.longitude, p.longitude) as longitude,
   (c.latitude is null and p.latitude is not null) as approximatif`;
 const SOURCE = sql`commune c left join commune p on p.code = c.parent_code`;
@@ -68,7 +69,9 @@ export async function rechercherCommunes(
           order by (c.type = 'commune-actuelle') desc, c.population desc nulls last, c.code
           limit ${limite}::int`,
     );
-    return lus.map(versCommune);
+    // "69001" is Lyon: its arrondissement of the same postcode adds nothing to choose from.
+    const codes = new Set(lus.map((l) => l.code));
+    return lus.filter((l) => !l.parent_code || !codes.has(l.parent_code)).map(versCommune);
   }
   const n = nomCommuneNormalise(q);
   if (n.length < 2) return [];

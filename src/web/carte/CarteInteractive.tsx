@@ -2,9 +2,13 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import "./carte.css";
 import { fr } from "@codegouvfr/react-dsfr";
 import * as maplibregl from "maplibre-gl";
+// The bundler moves MapLibre away from its worker: the worker is served from our own assets.
+import urlDuTravailleur from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef, useState } from "react";
 import Supercluster from "supercluster";
 import { appelerApi } from "../api.ts";
+
+maplibregl.setWorkerUrl(urlDuTravailleur);
 
 type Territoire = {
   code: string;

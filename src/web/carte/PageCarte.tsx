@@ -17,6 +17,7 @@ import {
   RAYONS_KM,
 } from "../../domain/lieux/carte.ts";
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "../../domain/lieux/lieu.ts";
+import { nomCommuneNormalise } from "../../domain/texte.ts";
 import { appelerApi } from "../api.ts";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
@@ -39,23 +40,22 @@ export type LieuCarte = {
   conseillersAnonymes: number;
 };
 
-type Resultat = { libelle: string; latitude: number; longitude: number };
+type Resultat = {
+  libelle: string;
+  /** Null when the commune's position is not known: no distance can be computed. */
+  latitude: number | null;
+  longitude: number | null;
+  approximatif?: boolean;
+};
 
 // MapLibre weighs more than the rest of the page: loaded only where the map is shown.
 const CarteInteractive = lazy(() => import("./CarteInteractive.tsx"));
 
 const km = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
-const sansAccents = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .trim();
-
-/** "Béthune (62)" answers "bethune" exactly: no need to ask which one. */
+/** "Saint-Étienne (42)" answers "st etienne" exactly: no need to ask which one. */
 const nomExact = (libelle: string, saisie: string) =>
-  sansAccents(libelle.replace(/ \(\d[\dAB]\d?\)$/, "")) === sansAccents(saisie);
+  nomCommuneNormalise(libelle.replace(/ \(\d[\dAB]\d?\)$/, "")) === nomCommuneNormalise(saisie);
 
 function EtatOuverture({ lieu }: { lieu: Pick<LieuCarte, "ouverture"> }) {
   if (!lieu.ouverture) return null;
@@ -168,18 +168,31 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
   }
   const { data, error, isFetching } = useQuery({
     queryKey: ["carte", requete.toString()],
-    queryFn: () => appelerApi<{ lieux: LieuCarte[]; total: number }>(`/api/v1/lieux?${requete}`),
+    queryFn: () =>
+      appelerApi<{ lieux: LieuCarte[]; total: number; plusProche?: LieuCarte | null }>(
+        `/api/v1/lieux?${requete}`,
+      ),
     enabled: Boolean(lat && lon),
   });
 
-  const aller = (point: { latitude: number; longitude: number; libelle: string }) => {
+  const aller = (point: Resultat) => {
     const p = new URLSearchParams(params);
+    setSaisie(point.libelle);
+    setChoix([]);
+    if (point.latitude === null || point.longitude === null) {
+      for (const cle of ["lat", "lon", "q", "approx"]) p.delete(cle);
+      setParams(p);
+      setMessage(
+        `La position de ${point.libelle} n'est pas connue : aucune distance ne peut être calculée. Essayez une commune voisine.`,
+      );
+      return;
+    }
     p.set("lat", point.latitude.toFixed(5));
     p.set("lon", point.longitude.toFixed(5));
     p.set("q", point.libelle);
+    if (point.approximatif) p.set("approx", "1");
+    else p.delete("approx");
     setParams(p);
-    setSaisie(point.libelle);
-    setChoix([]);
   };
   const changerFiltres = (f: FiltresCarte) => {
     const p = filtresEnRequete(f);
@@ -192,6 +205,11 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
   const rechercher = async (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
+    // A new search starts afresh: the previous answer and its choices no longer apply.
+    setChoix([]);
+    const p = new URLSearchParams(params);
+    for (const cle of ["lat", "lon", "q", "approx"]) p.delete(cle);
+    setParams(p);
     if (saisie.trim().length < 2) {
       setMessage("Indiquez une adresse, une commune ou un code postal (au moins deux caractères).");
       return;
@@ -300,7 +318,7 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
             <legend>Plusieurs lieux correspondent : lequel ?</legend>
             <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
               {choix.map((c) => (
-                <li key={`${c.libelle}-${c.latitude}`}>
+                <li key={`${c.libelle}-${c.latitude}-${c.longitude}`}>
                   <Button type="button" priority="tertiary" onClick={() => aller(c)}>
                     {c.libelle}
                   </Button>
@@ -375,6 +393,11 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
             ? `Lieux les plus proches${params.get("q") ? ` de ${params.get("q")}` : ""}`
             : "Lieux les plus proches"}
         </h2>
+        {lat && lon && params.get("approx") && (
+          <p className={fr.cx("fr-text--sm")}>
+            Position approximative : les distances sont comptées depuis le centre de la commune.
+          </p>
+        )}
         <div aria-live="polite" aria-busy={isFetching}>
           {!lat && (
             <p>
@@ -385,11 +408,23 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
           {data && (
             <p>
               {data.total === 0
-                ? `Aucun lieu à moins de ${rayon} km avec ces critères. Élargissez la distance ou retirez un filtre.`
+                ? `Aucun lieu à moins de ${rayon} km${params.get("q") ? ` de ${params.get("q")}` : ""} avec ces critères.${
+                    data.plusProche
+                      ? ` Le plus proche est ${data.plusProche.nom} (${data.plusProche.commune}), à ${km.format(data.plusProche.distanceKm ?? 0)} km.`
+                      : " Aucun lieu ne correspond à ces critères en France."
+                  }`
                 : `${data.total} lieu${data.total > 1 ? "x" : ""} à moins de ${rayon} km${data.total > data.lieux.length ? `, les ${data.lieux.length} plus proches ci-dessous` : ""}.`}
             </p>
           )}
         </div>
+        {data?.plusProche && (
+          <ol
+            className={fr.cx("fr-raw-list")}
+            aria-label="Le lieu le plus proche, au-delà du rayon"
+          >
+            <CarteLieu lieu={data.plusProche} integree={integree} />
+          </ol>
+        )}
         {data && data.lieux.length > 0 && (
           <ol className={fr.cx("fr-raw-list")} aria-label="Lieux, du plus proche au plus lointain">
             {data.lieux.map((l) => (

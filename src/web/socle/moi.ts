@@ -1,19 +1,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Moi } from "../../domain/session.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appelerApi } from "../api.ts";
 
 /** The signed-in user, or null for a visitor. */
 export function useMoi() {
   return useQuery({
     queryKey: ["moi"],
-    queryFn: async () => {
-      try {
-        return await appelerApi<Moi>("/api/moi");
-      } catch (e) {
-        if (e instanceof ErreurApi && e.statut === 401) return null;
-        throw e;
-      }
-    },
+    // A visitor is not an error: the public pages ask without logging a 401 in the console.
+    queryFn: async () => (await appelerApi<{ moi: Moi | null }>("/api/session")).moi,
     staleTime: 60_000,
   });
 }
