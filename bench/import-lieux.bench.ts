@@ -107,6 +107,7 @@ export default async function importLieux(): Promise<ResultatBench> {
         communeCode: c.code,
         departementCode: c.departementCode,
         regionCode: c.regionCode,
+        cles: [{ source: "", id: String(l.id) }],
       };
     });
     const debutBase = performance.now();

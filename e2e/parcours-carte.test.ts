@@ -75,7 +75,9 @@ describe("carte publique dans Chromium", () => {
       await page.goto(`${env.url}/carte`);
       await champ.fill(q);
       await page.getByRole("button", { name: "Rechercher" }).click();
-      await expect.poll(() => new URL(page.url()).searchParams.get("lat"), { message: q }).not.toBeNull();
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get("lat"), { message: q })
+        .not.toBeNull();
       return new URL(page.url()).searchParams;
     };
     /** The first place shown, its distance as written, and the distance from its coordinates. */

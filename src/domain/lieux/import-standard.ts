@@ -7,10 +7,17 @@ import {
   MODALITES_ACCOMPAGNEMENT,
   PRISES_EN_CHARGE,
   PUBLICS_ADRESSES,
+  pivotReel,
   SANS_PUBLIC,
   SERVICES,
   TYPOLOGIES,
 } from "./lieu.ts";
+
+/** The standard's "no SIRET" placeholder: a row that carries it has no known identifier. */
+export const PIVOT_INCONNU = "00000000000000";
+
+/** What field files write for "unknown": all read as the placeholder. */
+const PIVOTS_NON_RENSEIGNES = /^(|-|nc|n\/a|na|inconnu|non renseign[eé]e?|non communiqu[eé]e?)$/i;
 
 /** Curly apostrophes and the La Poste label's two spellings are read as the standard's (§1.2). */
 const normaliser = (v: string) =>
@@ -85,13 +92,18 @@ const telephone = z.preprocess(
 export const lieuStandardSchema = z
   .object({
     id: z.coerce.string().trim().min(1, "L'identifiant est obligatoire.").max(2704),
-    pivot: z.coerce
-      .string()
-      .trim()
-      .regex(
-        /^[a-zA-Z0-9]{9,14}$/,
-        "Le pivot est un SIRET, un RNA ou une suite de 9 à 14 caractères.",
-      ),
+    pivot: z.preprocess(
+      (v) => {
+        const brut = v === undefined || v === null ? "" : String(v).trim();
+        return PIVOTS_NON_RENSEIGNES.test(brut) ? PIVOT_INCONNU : brut.replace(/\s/g, "");
+      },
+      z
+        .string()
+        .regex(
+          /^[a-zA-Z0-9]{9,14}$/,
+          "Le pivot est un SIRET, un RNA ou une suite de 9 à 14 caractères.",
+        ),
+    ),
     nom: z.coerce.string().trim().min(1, "Le nom est obligatoire.").max(250),
     commune: z.coerce.string().trim().min(1, "La commune est obligatoire."),
     code_postal: z.coerce
@@ -151,10 +163,21 @@ export const lieuStandardSchema = z
   });
 export type LieuStandardImporte = z.output<typeof lieuStandardSchema>;
 
-/** Scalars from the newest record, lists united (the national ETL's merge, §5). */
+/** Lists whose values exclude one another: "Gratuit" and "Payant" are never united. */
+const EXCLUSIFS = ["frais_a_charge"] as const;
+
+/** A value the merge set aside because the newest record says otherwise. */
+export type Contradiction = { champ: string; garde: string; ecarte: string };
+
+/**
+ * Scalars from the newest record, lists united (the national ETL's merge, §5), except lists
+ * whose values contradict each other: there the newest record wins, and `contradictions`
+ * receives what was set aside so the report can say so.
+ */
 export function fusionner(
   ancien: LieuStandardImporte,
   nouveau: LieuStandardImporte,
+  contradictions: Contradiction[] = [],
 ): LieuStandardImporte {
   const [recent, autre] =
     nouveau.date_maj >= ancien.date_maj ? [nouveau, ancien] : [ancien, nouveau];
@@ -171,16 +194,22 @@ export function fusionner(
     "services",
     "publics_specifiquement_adresses",
     "prise_en_charge_specifique",
-    "frais_a_charge",
     "dispositif_programmes_nationaux",
     "formations_labels",
     "autres_formations_labels",
     "modalites_accompagnement",
   ] as const)
     fusion[cle] = union(ancien[cle], nouveau[cle]);
+  for (const cle of EXCLUSIFS) {
+    const [garde, ecarte] = [recent[cle], autre[cle]];
+    fusion[cle] = garde.length > 0 ? garde : ecarte;
+    const differents = garde.length > 0 && ecarte.some((v) => !garde.includes(v));
+    if (differents)
+      contradictions.push({ champ: cle, garde: garde.join("|"), ecarte: ecarte.join("|") });
+  }
   // A real pivot replaces the all-zero placeholder.
-  if (/^0+$/.test(fusion.pivot))
-    fusion.pivot = [ancien.pivot, nouveau.pivot].find((p) => !/^0+$/.test(p)) ?? fusion.pivot;
+  if (!pivotReel(fusion.pivot))
+    fusion.pivot = [ancien.pivot, nouveau.pivot].find(pivotReel) ?? fusion.pivot;
   fusion.modalites_acces = union(ancien.modalites_acces, nouveau.modalites_acces).filter(
     (m) => fusion.services.length === 0 || m !== SANS_PUBLIC,
   );

@@ -272,6 +272,10 @@ type Comparable = {
   longitude: number | null;
 };
 
+/** A pivot that identifies an organisation: not the standard's placeholder (a run of zeros). */
+export const pivotReel = (pivot: string | null | undefined): pivot is string =>
+  Boolean(pivot) && !/^0+$/.test(pivot as string);
+
 /**
  * "Is this the same place?" (lieux-et-carte.md §5): same SIRET and address, or the ETL's score
  * (distance, name, address) at the cross-source threshold. Returns the score, 100 for a sure
@@ -279,7 +283,11 @@ type Comparable = {
  */
 export function scoreMemeLieu(a: Comparable, b: Comparable): number {
   if (a.communeCode !== b.communeCode) return 0;
-  if (a.siret && a.siret === b.siret && ratio(a.adresse, b.adresse) >= 90) return 100;
+  // The standard's all-zero placeholder is shared by every place without a SIRET: no evidence.
+  if (pivotReel(a.siret) && a.siret === b.siret && ratio(a.adresse, b.adresse) >= 90) return 100;
+  // Without a shared identifier only the name is evidence: a library, a social centre and an
+  // association at one address stay three places.
+  if (ratio(a.nom, b.nom) < NOM_MINIMAL) return 0;
   const d =
     a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null
       ? 0
@@ -288,3 +296,5 @@ export function scoreMemeLieu(a: Comparable, b: Comparable): number {
   return Math.trunc((scoreDistance + ratio(a.nom, b.nom) + ratio(a.adresse, b.adresse)) / 3);
 }
 export const SEUIL_MEME_LIEU = 83;
+/** Below this name similarity two places are two, whatever their address (bad-evidence guard). */
+const NOM_MINIMAL = 80;

@@ -132,6 +132,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/v1/postes": "public",
   "GET /api/v1/statistiques": "public",
   "POST /api/lieux/import": ["admin", "hub"],
+  "POST /api/lieux/import/rejets": ["admin", "hub"],
   "GET /api/financement/postes": ["financeur", "admin", "structure"],
   "POST /api/financement/versements": ["financeur"],
   "GET /api/financement/versements": ["financeur", "admin"],

@@ -1,9 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Erreur } from "../../domain/erreurs.ts";
 import { ErreurApi } from "../api.ts";
 
@@ -16,7 +17,10 @@ type Rapport = {
   doublonsDuFichier?: number;
   applique: boolean;
   rejetees: { ligne: number; erreurs: Erreur[] }[];
+  contradictions?: { ligne: number; nom: string; champ: string; garde: string; ecarte: string }[];
 };
+
+type Mode = "tout-ou-rien" | "lignes-valides";
 
 const TYPES: Record<string, string> = {
   csv: "text/csv",
@@ -24,12 +28,7 @@ const TYPES: Record<string, string> = {
   json: "application/json",
 };
 
-async function envoyer(
-  api: string,
-  fichier: File,
-  appliquer: boolean,
-  formats: readonly string[],
-): Promise<Rapport> {
+function typeDuFichier(fichier: File, formats: readonly string[]): string {
   const extension = fichier.name.split(".").pop()?.toLowerCase() ?? "";
   const type = formats.includes(extension) ? TYPES[extension] : undefined;
   if (!type)
@@ -39,7 +38,20 @@ async function envoyer(
         message: `Choisissez un fichier ${formats.map((f) => `.${f}`).join(" ou ")}.`,
       },
     ]);
-  const reponse = await fetch(`${api}?appliquer=${appliquer ? "oui" : "non"}`, {
+  return type;
+}
+
+async function envoyer(
+  api: string,
+  fichier: File,
+  appliquer: boolean,
+  formats: readonly string[],
+  mode: Mode,
+): Promise<Rapport> {
+  const type = typeDuFichier(fichier, formats);
+  const requete = new URLSearchParams({ appliquer: appliquer ? "oui" : "non" });
+  if (mode === "lignes-valides") requete.set("mode", mode);
+  const reponse = await fetch(`${api}?${requete}`, {
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": type },
@@ -59,7 +71,25 @@ type Textes = {
   titreApplique: string;
   /** Extensions accepted; CSV and XLSX unless said. */
   formats?: readonly string[];
+  /** The valid rows may be applied alone; this endpoint gives the others as a CSV report. */
+  rejets?: string;
 };
+
+/** The rejected rows' report, downloaded as a file the operator opens next to hers. */
+async function telechargerRejets(api: string, fichier: File, formats: readonly string[]) {
+  const reponse = await fetch(api, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": typeDuFichier(fichier, formats) },
+    body: fichier,
+  });
+  if (!reponse.ok) throw new ErreurApi(reponse.status, (await reponse.json()).erreurs ?? []);
+  const lien = document.createElement("a");
+  lien.href = URL.createObjectURL(await reponse.blob());
+  lien.download = `lignes-rejetees-${fichier.name.replace(/\.[^.]+$/, "")}.csv`;
+  lien.click();
+  URL.revokeObjectURL(lien.href);
+}
 
 /** The report in one sentence: lines, then what the import did or would do. */
 function resume(r: Rapport): string {
@@ -74,7 +104,10 @@ function resume(r: Rapport): string {
   return morceaux.join(", ");
 }
 
-/** Checks a spreadsheet, shows the line-by-line report, then applies it all or nothing. */
+/**
+ * Checks a spreadsheet, shows the line-by-line report, then applies it all or nothing — or, where
+ * the import allows it, its valid rows only, with the others' report to download.
+ */
 export function ImportTableur(t: Textes) {
   const formats = t.formats ?? ["csv", "xlsx"];
   // Several imports may share a page: ids from the endpoint stay unique.
@@ -84,6 +117,12 @@ export function ImportTableur(t: Textes) {
   const [rapport, setRapport] = useState<Rapport>();
   const [erreur, setErreur] = useState<string>();
   const [enCours, setEnCours] = useState(false);
+  const [mode, setMode] = useState<Mode>("tout-ou-rien");
+  const resultat = useRef<HTMLDivElement>(null);
+  // The answer to each check or import is where the keyboard and the screen reader go next.
+  useEffect(() => {
+    if (rapport) resultat.current?.focus();
+  }, [rapport]);
   const lancer = async (appliquer: boolean) => {
     if (!fichier) {
       setErreur("Choisissez d'abord un fichier.");
@@ -91,7 +130,7 @@ export function ImportTableur(t: Textes) {
     }
     setEnCours(true);
     try {
-      setRapport(await envoyer(t.api, fichier, appliquer, formats));
+      setRapport(await envoyer(t.api, fichier, appliquer, formats, mode));
       setErreur(undefined);
       if (appliquer) await client.invalidateQueries();
     } catch (e) {
@@ -104,8 +143,10 @@ export function ImportTableur(t: Textes) {
     <section aria-labelledby={idTitre} className={fr.cx("fr-mt-4w")}>
       <h2 id={idTitre}>{t.titre}</h2>
       <p>
-        {t.description} Le fichier est d'abord vérifié ; il ne s'applique que s'il ne contient
-        aucune erreur, et alors en entier.
+        {t.description} Le fichier est d'abord vérifié ;{" "}
+        {t.rejets
+          ? "vous choisissez ensuite de l'appliquer en entier s'il ne contient aucune erreur, ou d'en appliquer les seules lignes valides."
+          : "il ne s'applique que s'il ne contient aucune erreur, et alors en entier."}
       </p>
       <Upload
         label={t.libelleFichier}
@@ -120,6 +161,28 @@ export function ImportTableur(t: Textes) {
           },
         }}
       />
+      {t.rejets && (
+        <RadioButtons
+          legend="Lignes en erreur"
+          orientation="horizontal"
+          options={[
+            {
+              label: "Tout ou rien : une seule erreur bloque tout le fichier",
+              nativeInputProps: {
+                checked: mode === "tout-ou-rien",
+                onChange: () => setMode("tout-ou-rien"),
+              },
+            },
+            {
+              label: "Appliquer les lignes valides et écarter les autres",
+              nativeInputProps: {
+                checked: mode === "lignes-valides",
+                onChange: () => setMode("lignes-valides"),
+              },
+            },
+          ]}
+        />
+      )}
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-mt-2w")}>
         <li>
           <Button priority="secondary" disabled={enCours} onClick={() => void lancer(false)}>
@@ -131,7 +194,7 @@ export function ImportTableur(t: Textes) {
             disabled={
               enCours ||
               !rapport ||
-              rapport.rejetees.length > 0 ||
+              (rapport.rejetees.length > 0 && mode === "tout-ou-rien") ||
               rapport.applique ||
               rapport.valides === 0
             }
@@ -142,19 +205,62 @@ export function ImportTableur(t: Textes) {
         </li>
       </ul>
       {rapport && (
-        <div aria-live="polite">
+        <div aria-live="polite" ref={resultat} tabIndex={-1}>
           <Alert
             severity={rapport.applique ? "success" : rapport.rejetees.length ? "error" : "info"}
             title={
               rapport.applique
                 ? t.titreApplique
                 : rapport.rejetees.length
-                  ? "Le fichier contient des erreurs"
+                  ? mode === "lignes-valides"
+                    ? `Fichier vérifié : ${rapport.valides} ligne(s) valide(s) à appliquer, ${rapport.rejetees.length} écartée(s)`
+                    : "Le fichier contient des erreurs"
                   : "Fichier vérifié"
             }
             description={resume(rapport)}
             className={fr.cx("fr-mb-2w")}
           />
+          {t.rejets && fichier && rapport.rejetees.length > 0 && (
+            <Button
+              priority="secondary"
+              iconId="fr-icon-download-line"
+              className={fr.cx("fr-mb-2w")}
+              onClick={() =>
+                void telechargerRejets(t.rejets!, fichier, formats).catch((e) =>
+                  setErreur(e instanceof ErreurApi ? e.message : "Le téléchargement a échoué."),
+                )
+              }
+            >
+              Télécharger le rapport des lignes rejetées (CSV)
+            </Button>
+          )}
+          {rapport.contradictions && rapport.contradictions.length > 0 && (
+            <div className={fr.cx("fr-table")}>
+              <table>
+                <caption>Valeurs contradictoires : la plus récente est gardée</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Ligne</th>
+                    <th scope="col">Lieu</th>
+                    <th scope="col">Champ</th>
+                    <th scope="col">Gardée</th>
+                    <th scope="col">Écartée</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rapport.contradictions.map((c) => (
+                    <tr key={`${c.ligne}-${c.champ}`}>
+                      <td>{c.ligne}</td>
+                      <td>{c.nom}</td>
+                      <td>{c.champ}</td>
+                      <td>{c.garde}</td>
+                      <td>{c.ecarte}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           {rapport.rejetees.length > 0 && (
             <div className={fr.cx("fr-table")}>
               <table>
@@ -213,11 +319,12 @@ export function ImportLieux() {
     <ImportTableur
       api="/api/lieux/import"
       titre="Importer des lieux de médiation numérique"
-      description="Un fichier au standard national v1.0.2 (CSV, valeurs multiples séparées par |, ou JSON). Un lieu déjà connu (même commune, nom et adresse voisins, à une cinquantaine de mètres) est complété, jamais copié."
+      description="Un fichier au standard national v1.0.2 (CSV, valeurs multiples séparées par |, ou JSON). Sans code INSEE, la commune est lue dans son nom et son code postal. Un lieu déjà importé de la même source, ou déjà connu (même commune, même nom, adresse voisine), est mis à jour, jamais copié ; des organismes différents à la même adresse restent distincts."
       libelleFichier="Fichier de lieux"
       libelleAppliquer="Importer les lieux"
       titreApplique="Lieux importés"
       formats={["csv", "json"]}
+      rejets="/api/lieux/import/rejets"
     />
   );
 }

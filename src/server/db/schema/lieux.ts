@@ -6,6 +6,7 @@ import {
   doublePrecision,
   index,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -60,6 +61,25 @@ export const lieu = pgTable(
     index("lieu_commune_idx").on(t.communeCode),
     index("lieu_departement_idx").on(t.departementCode),
     index("lieu_pivot_idx").on(t.pivot),
+  ],
+);
+
+/**
+ * Each producer's identifier of a place (the standard's `id`, within its `source`): importing
+ * the same file again, or a newer export of the same source, updates the same place.
+ */
+export const lieuIdentifiantSource = pgTable(
+  "lieu_identifiant_source",
+  {
+    source: text("source").notNull(),
+    idSource: text("id_source").notNull(),
+    lieuId: uuid("lieu_id")
+      .notNull()
+      .references(() => lieu.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.idSource] }),
+    index("lieu_identifiant_source_lieu_idx").on(t.lieuId),
   ],
 );
 
