@@ -47,8 +47,9 @@ const SOURCE = sql`commune c left join commune p on p.code = c.parent_code`;
 /**
  * Communes matching what a person typed, best first (one rule for every commune search of the
  * platform): a postcode or its first digits; else the name with case, accents, hyphens,
- * apostrophes, "St/Ste" and Cedex ignored, ranked by exact name, then start of name, then
- * trigram similarity, then population (so "Paris" gives Paris, then its arrondissements).
+ * apostrophes, "St/Ste" and Cedex ignored: the exact name, then names starting with it by
+ * population (so "Paris" gives Paris, then its arrondissements), then names that look alike by
+ * trigram similarity ("Chambery" typed "Chambry").
  */
 export async function rechercherCommunes(
   db: Executeur,
@@ -75,15 +76,24 @@ export async function rechercherCommunes(
   }
   const n = nomCommuneNormalise(q);
   if (n.length < 2) return [];
-  const lus = await lignesPreparees<Ligne>(
+  // Names that start with what was typed, the exact name first, then the most populated (the
+  // prefix index answers); then, if the list is short, names that look alike (trigrams).
+  const debut = await lignesPreparees<Ligne>(
     db,
     sql`select ${COLONNES} from ${SOURCE}
-        where c.nom_normalise like ${`${n}%`} or c.nom_normalise % ${n} or c.code = ${q.toUpperCase()}
-        order by (c.nom_normalise = ${n}) desc, (c.nom_normalise like ${`${n}%`}) desc,
-          similarity(c.nom_normalise, ${n}) desc, c.population desc nulls last, c.code
+        where c.nom_normalise like ${`${n}%`} or c.code = ${q.toUpperCase()}
+        order by (c.nom_normalise = ${n}) desc, c.population desc nulls last, c.code
         limit ${limite}::int`,
   );
-  return lus.map(versCommune);
+  if (debut.length >= limite || n.length < 3) return debut.map(versCommune);
+  const proches = await lignesPreparees<Ligne>(
+    db,
+    sql`select ${COLONNES} from ${SOURCE}
+        where c.nom_normalise % ${n} and c.nom_normalise not like ${`${n}%`}
+        order by similarity(c.nom_normalise, ${n}) desc, c.population desc nulls last, c.code
+        limit ${limite - debut.length}::int`,
+  );
+  return [...debut, ...proches].map(versCommune);
 }
 
 function versCommune(l: Ligne): CommuneTrouvee {
