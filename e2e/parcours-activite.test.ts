@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { violationsGraves } from "./accessibilite.ts";
+import { choisirCommune } from "./commune.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
@@ -33,11 +34,7 @@ describe("activité d'une conseillère dans Chromium", () => {
     await page.getByLabel("Nom du lieu").fill("Médiathèque Robert Cousin");
     await page.getByLabel("Adresse", { exact: true }).fill("1 rue Jean Letienne");
     await page.getByLabel("Code postal", { exact: true }).fill("62300");
-    await page.getByLabel("Code postal ou nom de la commune").fill("Lens");
-    await expect
-      .poll(() => page.getByLabel("Commune", { exact: true }).locator("option").count())
-      .toBeGreaterThan(1);
-    await page.getByLabel("Commune", { exact: true }).selectOption({ index: 1 });
+    await choisirCommune(page, /^Commune Nom/, "lens", /^Lens \(62300\)/);
     await page.getByText("Aide aux démarches administratives", { exact: true }).click();
     await page.getByLabel("Mercredi, ouverture du matin").fill("09:00");
     await page.getByLabel("Mercredi, fermeture du matin").fill("12:00");
@@ -109,8 +106,7 @@ describe("activité d'une conseillère dans Chromium", () => {
     await page.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect.poll(() => page.getByText("Accompagnements : 0").count()).toBe(1);
     await page.getByLabel("Département").selectOption({ label: "Pas-de-Calais (62)" });
-    await page.getByLabel("Code postal ou nom de la commune").fill("Lens");
-    await page.getByLabel("Commune de l'activité").selectOption({ label: "Lens (62300)" });
+    await choisirCommune(page, /^Commune de l'activité/, "Lens", /^Lens \(62300\)/);
     await page.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
     expect(await violationsGraves(page)).toEqual([]);

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../src/domain/recrutement/matching.ts";
 import { violationsGraves } from "./accessibilite.ts";
+import { choisirCommune } from "./commune.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
@@ -123,6 +124,12 @@ describe("carte publique dans Chromium", () => {
     const auDela = await premiereDistance(lyon);
     expect(auDela.ecrite).toBeGreaterThan(20);
     expect(Math.abs(auDela.ecrite - auDela.vraie)).toBeLessThanOrEqual(0.1);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // A keyboard user picks a suggestion: type, arrow down, Enter.
+    await page.goto(`${env.url}/carte`);
+    await choisirCommune(page, /^Adresse, commune ou code postal/, "bethu", /^Béthune \(62\)/);
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("Béthune (62)");
     expect(await violationsGraves(page)).toEqual([]);
 
     // A new search clears the previous answer before giving its own.

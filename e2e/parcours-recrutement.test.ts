@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
+import { choisirCommune } from "./commune.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
@@ -46,11 +47,7 @@ describe("recrutement d'un conseiller dans Chromium", () => {
     await page.getByLabel("Nom", { exact: true }).fill("Marchal");
     await page.getByLabel("Adresse électronique").fill(CANDIDATE);
     await page.getByLabel("Téléphone").fill("06 12 34 56 78");
-    await page.getByLabel("Code postal ou nom de la commune").fill("Lens");
-    await expect
-      .poll(() => page.getByLabel("Commune de résidence").locator("option").count())
-      .toBeGreaterThan(1);
-    await page.getByLabel("Commune de résidence").selectOption({ index: 1 });
+    await choisirCommune(page, /^Commune de résidence/, "62300", /^Lens \(62300\)/);
     await page.getByText("Demandeur d'emploi", { exact: true }).click();
     await page.getByLabel("Disponible à partir du").fill("2026-12-01");
     await page.getByLabel("Distance maximale depuis votre commune").selectOption("20");

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
+import { choisirCommune } from "./commune.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
@@ -50,11 +51,7 @@ describe("sélection d'une structure dans Chromium", () => {
     await page.getByLabel("SIRET").fill("732 829 320 00074");
     await page.getByLabel("Nom de la structure").fill("Commune de Nœux-les-Mines");
     await page.getByLabel(/^Adresse\s?Numéro/).fill("Place de la République");
-    await page.getByLabel("Code postal ou nom de la commune").fill("Nœux-les-Mines");
-    await expect
-      .poll(() => page.getByLabel("Commune", { exact: true }).locator("option").count())
-      .toBeGreaterThan(1);
-    await page.getByLabel("Commune", { exact: true }).selectOption({ index: 1 });
+    await choisirCommune(page, /^Commune Nom/, "noeux les mines", /^Nœux-les-Mines/);
     await page.getByLabel("Prénom du contact").fill("Luc");
     await page.getByLabel("Nom du contact", { exact: true }).fill("Roy");
     await page.getByLabel("Fonction du contact").fill("Maire");

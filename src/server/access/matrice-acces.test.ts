@@ -37,6 +37,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/auth/deconnexion": "public",
   "GET /api/territoires": "public",
   "GET /api/communes": "public",
+  "GET /api/communes/:code": "public",
   "GET /api/dev/personas": "public",
   "POST /api/dev/connexion": "public",
   "GET /api/moi": "connecte",

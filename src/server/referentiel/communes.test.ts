@@ -119,6 +119,14 @@ describe.each(BASES_DE_TEST)("communes de France sans géocodeur, sur %s", (type
     expect(noms.every((n) => n.startsWith("Saint-Étienne"))).toBe(true);
   });
 
+  it("donne une commune par son code INSEE, et 404 pour un code qui n'existe pas", async () => {
+    const r = await p.app.inject({ url: "/api/communes/62119" });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ code: "62119", nom: "Béthune", departementCode: "62" });
+    expect((await p.app.inject({ url: "/api/communes/99999" })).statusCode).toBe(404);
+    expect((await p.app.inject({ url: "/api/communes/..%2F1" })).statusCode).toBe(400);
+  });
+
   it("dit qu'aucun lieu n'est dans le rayon et nomme le plus proche au-delà, à sa vraie distance", async () => {
     const [lyon] = await chercher("Lyon");
     const { latitude, longitude } = lyon as { latitude: number; longitude: number };

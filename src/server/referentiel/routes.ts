@@ -1,9 +1,20 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeCommuneSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
-import { departement, region } from "../db/schema.ts";
+import { commune, departement, region } from "../db/schema.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
 import { rechercherCommunes } from "./communes.ts";
+
+const communeSchema = z.object({
+  code: z.string(),
+  nom: z.string(),
+  departementCode: z.string(),
+  codesPostaux: z.array(z.string()),
+});
 
 export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,6 +53,33 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
   );
 
   r.get(
+    "/api/communes/:code",
+    {
+      config: { acces: "public" },
+      schema: {
+        tags: ["Référentiel"],
+        summary: "Une commune par son code INSEE",
+        params: z.object({ code: codeCommuneSchema }).strict(),
+        response: { 200: communeSchema, 404: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) => {
+      const [c] = await ctx.db
+        .select({
+          code: commune.code,
+          nom: commune.nom,
+          departementCode: commune.departementCode,
+          codesPostaux: commune.codesPostaux,
+        })
+        .from(commune)
+        .where(eq(commune.code, requete.params.code));
+      if (!c) return reponse.status(404).send(corpsErreur("Cette commune n'existe pas."));
+      reponse.header("cache-control", "public, max-age=86400");
+      return c;
+    },
+  );
+
+  r.get(
     "/api/communes",
     {
       config: { acces: "public" },
@@ -57,16 +95,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
               .max(80, "La recherche ne doit pas dépasser 80 caractères."),
           })
           .strict(),
-        response: {
-          200: z.array(
-            z.object({
-              code: z.string(),
-              nom: z.string(),
-              departementCode: z.string(),
-              codesPostaux: z.array(z.string()),
-            }),
-          ),
-        },
+        response: { 200: z.array(communeSchema) },
       },
     },
     async (requete, reponse) => {

@@ -19,6 +19,7 @@ import {
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "../../domain/lieux/lieu.ts";
 import { nomCommuneNormalise } from "../../domain/texte.ts";
 import { appelerApi } from "../api.ts";
+import { Combobox, useDiffere } from "../socle/Combobox.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -155,6 +156,17 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
   const [message, setMessage] = useState<string | null>(null);
   const [choix, setChoix] = useState<Resultat[]>([]);
   const filtres = filtresDeRequete(params);
+  const saisieDifferee = useDiffere(saisie.trim());
+  const { data: suggestions, isFetching: suggestionsEnCours } = useQuery({
+    queryKey: ["recherche", saisieDifferee],
+    queryFn: async () =>
+      (
+        await appelerApi<{ resultats: Resultat[] }>(
+          `/api/v1/recherche?${new URLSearchParams({ q: saisieDifferee })}`,
+        )
+      ).resultats,
+    enabled: saisieDifferee.length >= 2 && saisieDifferee !== params.get("q"),
+  });
   const lat = params.get("lat");
   const lon = params.get("lon");
   const rayon = Number(params.get("rayon") ?? RAYON_PAR_DEFAUT_KM);
@@ -258,16 +270,20 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
       <search>
         <form onSubmit={rechercher} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
           <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-            <Input
+            <Combobox
               label="Adresse, commune ou code postal"
-              hintText="Par exemple : Béthune, 62400 ou 12 place Jean Jaurès Lens"
-              nativeInputProps={{
-                type: "search",
-                name: "q",
-                value: saisie,
-                autoComplete: "address-level2",
-                onChange: (e) => setSaisie(e.target.value),
+              hint="Par exemple : Béthune, 62400 ou 12 place Jean Jaurès Lens"
+              name="q"
+              texte={saisie}
+              onTexte={setSaisie}
+              suggestions={saisie.trim().length >= 2 ? (suggestions ?? []) : []}
+              cle={(r) => `${r.libelle}-${r.latitude}-${r.longitude}`}
+              libelle={(r) => r.libelle}
+              onChoisir={(r) => {
+                setMessage(null);
+                aller(r);
               }}
+              enChargement={suggestionsEnCours}
             />
           </div>
           <div className={fr.cx("fr-col-12", "fr-col-md-2")}>

@@ -1,62 +1,61 @@
-import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { appelerApi } from "../api.ts";
+import { Combobox, useDiffere } from "./Combobox.tsx";
 
 type Commune = { code: string; nom: string; departementCode: string; codesPostaux: string[] };
 
-/** Finds a commune by postcode or name in the official reference, then picks it. */
+const libelleCommune = (c: Commune) =>
+  `${c.nom} (${c.codesPostaux.slice(0, 3).join(", ")}${c.codesPostaux.length > 3 ? "…" : ""})`;
+
+const chercher = (q: string) =>
+  appelerApi<Commune[]>(`/api/communes?${new URLSearchParams({ q: q.trim() })}`);
+
+/**
+ * Picks a commune of the official reference by name or postcode, suggested as one types (from
+ * two characters, accents, hyphens and "St" ignored). Its value is the INSEE code.
+ */
 export function ChoixCommune(props: {
   libelle?: string;
   valeur: string;
   onChange: (code: string) => void;
   erreur: string | undefined;
-  /** A filter rather than a required field: the empty choice stays selectable. */
+  /** A filter rather than a required field: emptying the field selects every commune. */
   optionnelle?: boolean;
 }) {
-  const [recherche, setRecherche] = useState("");
-  const { data } = useQuery({
-    queryKey: ["communes", recherche],
-    queryFn: () =>
-      appelerApi<Commune[]>(`/api/communes?${new URLSearchParams({ q: recherche.trim() })}`),
-    enabled: recherche.trim().length >= 2,
+  const [texte, setTexte] = useState<string | null>(null);
+  // A value set before any typing (an edit form) is shown by its name.
+  const { data: actuelle } = useQuery({
+    queryKey: ["commune", props.valeur],
+    queryFn: () => appelerApi<Commune>(`/api/communes/${encodeURIComponent(props.valeur)}`),
+    enabled: texte === null && /^(\d{5}|2[AB]\d{3})$/.test(props.valeur),
+  });
+  const saisie = useDiffere(texte ?? "");
+  const { data, isFetching } = useQuery({
+    queryKey: ["communes", saisie.trim()],
+    queryFn: () => chercher(saisie),
+    enabled: saisie.trim().length >= 2,
   });
   return (
-    <>
-      <Input
-        label="Code postal ou nom de la commune"
-        hintText="Au moins deux caractères, ex. 62400 ou Béthune"
-        nativeInputProps={{
-          type: "search",
-          name: "recherche-commune",
-          value: recherche,
-          onChange: (e) => setRecherche(e.target.value),
-        }}
-      />
-      <Select
-        label={props.libelle ?? "Commune"}
-        state={props.erreur ? "error" : "default"}
-        stateRelatedMessage={props.erreur}
-        nativeSelectProps={{
-          name: "communeCode",
-          value: props.valeur,
-          onChange: (e) => props.onChange(e.target.value),
-        }}
-      >
-        <option value="" disabled={!props.optionnelle}>
-          {props.optionnelle
-            ? "Toutes les communes"
-            : data
-              ? `${data.length} commune(s) trouvée(s)`
-              : "Choisir après la recherche"}
-        </option>
-        {data?.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.nom} ({c.codesPostaux.join(", ")})
-          </option>
-        ))}
-      </Select>
-    </>
+    <Combobox
+      label={props.libelle ?? "Commune"}
+      hint={`Nom ou code postal, au moins deux caractères (ex. Béthune, 62400)${props.optionnelle ? " ; vide : toutes les communes" : ""}`}
+      name="communeCode"
+      texte={texte ?? (actuelle ? libelleCommune(actuelle) : "")}
+      onTexte={(t) => {
+        setTexte(t);
+        // Typing again undoes the previous choice: the value is only ever a commune picked.
+        if (props.valeur) props.onChange("");
+      }}
+      suggestions={(texte ?? "").trim().length >= 2 ? (data ?? []) : []}
+      cle={(c) => c.code}
+      libelle={libelleCommune}
+      onChoisir={(c) => {
+        setTexte(libelleCommune(c));
+        props.onChange(c.code);
+      }}
+      erreur={props.erreur}
+      enChargement={isFetching}
+    />
   );
 }
