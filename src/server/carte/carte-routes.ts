@@ -37,12 +37,40 @@ const CACHE_COURT = "public, max-age=60";
  */
 const SANS_VERIFICATION = () => (donnees: unknown) => JSON.stringify(donnees);
 const PLAFOND_POINTS = 5_000;
-/** Without a tile server the map still works: places and clusters over a plain background. */
+/**
+ * Without a tile server the map still shows where one is: the outlines of régions and
+ * départements shipped with the app (docs/donnees-geographiques.md), under places and clusters.
+ */
 const STYLE_SANS_TUILES = {
   version: 8,
-  name: "Fond uni",
-  sources: {},
-  layers: [{ id: "fond", type: "background", paint: { "background-color": "#eef2f6" } }],
+  name: "Contours des régions et départements",
+  sources: {
+    contours: { type: "geojson", data: "/carte/contours-france.geojson" },
+  },
+  layers: [
+    { id: "fond", type: "background", paint: { "background-color": "#eef2f6" } },
+    {
+      id: "terre",
+      type: "fill",
+      source: "contours",
+      filter: ["==", ["get", "nature"], "departement"],
+      paint: { "fill-color": "#ffffff" },
+    },
+    {
+      id: "departements",
+      type: "line",
+      source: "contours",
+      filter: ["==", ["get", "nature"], "departement"],
+      paint: { "line-color": "#b7b7c4", "line-width": 0.6 },
+    },
+    {
+      id: "regions",
+      type: "line",
+      source: "contours",
+      filter: ["==", ["get", "nature"], "region"],
+      paint: { "line-color": "#6a6a86", "line-width": 1.4 },
+    },
+  ],
 };
 
 export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
@@ -115,7 +143,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary:
-          "Style MapLibre du fond de carte (configurable ; sans serveur de tuiles : fond uni)",
+          "Style MapLibre du fond de carte (CARTE_STYLE_URL ; sans serveur de tuiles : contours des régions et départements)",
       },
     },
     async (_requete, reponse) => {
