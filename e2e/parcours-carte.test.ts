@@ -158,7 +158,17 @@ describe("carte publique dans Chromium", () => {
     });
     ecouter(vierge);
     for (const chemin of ["/carte?lat=50.5303&lon=2.6408&q=B%C3%A9thune", "/integration/carte"]) {
+      // Without a tile server the background is the régions' and départements' outlines.
+      const contours = vierge.waitForResponse((r) =>
+        r.url().endsWith("/carte/contours-france.geojson"),
+      );
       await vierge.goto(`${env.url}${chemin}`);
+      const reponse = await contours;
+      expect(reponse.status()).toBe(200);
+      const { features } = (await reponse.json()) as {
+        features: { properties: { nature: string } }[];
+      };
+      expect(features.filter((f) => f.properties.nature === "departement")).toHaveLength(101);
       // The map is drawn by MapLibre's worker: its bubbles appear only once it runs.
       await expect
         .poll(() => vierge.locator(".maplibregl-canvas").count(), { timeout: 15_000 })
