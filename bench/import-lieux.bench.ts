@@ -14,6 +14,7 @@ import {
   type CommuneSource,
   communesSources,
   lieuAleatoire,
+  tirageParPopulation,
 } from "../src/server/demo/echelle-nationale.ts";
 import { creerHasard } from "../src/server/demo/hasard.ts";
 import { acteurSysteme } from "../src/server/journal/journal.ts";
@@ -32,8 +33,9 @@ function fichierNational(communes: CommuneSource[]): Record<string, unknown>[] {
   const h = creerHasard(31);
   const lignes: Record<string, unknown>[] = [];
   const parCode = new Map(communes.map((c) => [c.code, c]));
+  const commune = tirageParPopulation(h, communes);
   for (let i = 0; i < LIGNES - DOUBLONS; i++) {
-    const l = lieuAleatoire(h, h.choisir(communes), i);
+    const l = lieuAleatoire(h, commune(), i);
     lignes.push({
       id: `l${i}`,
       pivot: l.pivot,

@@ -30,6 +30,40 @@ describe.each(BASES_DE_TEST)("volumes nationaux sur %s", (type) => {
     return r!.n;
   };
 
+  it("place chaque structure, lieu et candidat dans sa commune, plus souvent là où l'on vit", async () => {
+    // Within 2 km of their commune's own point, never in a box drawn over France (the rows the
+    // demo personas hold at their real addresses are counted before).
+    const loin = async () =>
+      (
+        await lignes<{ n: number; total: number }>(
+          base.db,
+          sql`select count(*) filter (where distance_m(x.latitude, x.longitude, c.latitude, c.longitude) > 2000)::int as n,
+                count(*)::int as total
+              from (select latitude, longitude, commune_code from structure
+                    union all select latitude, longitude, commune_code from candidature
+                    union all select latitude, longitude, commune_code from lieu) x
+              join commune c on c.code = x.commune_code
+              where x.latitude is not null`,
+        )
+      )[0]!;
+    const avant = await loin();
+    await genererEchelleNationale(base.db, {
+      volumes: { structures: 400, conseillers: 0, candidats: 200, lieux: 400, cras: 0 },
+    });
+    const apres = await loin();
+    expect(apres.total - avant.total).toBe(1000);
+    expect(apres.n).toBe(avant.n);
+    // Drawn by population: most structures are in communes of more than 10,000 inhabitants
+    // (half of France lives there, in 3 % of its communes).
+    const [grandes] = await lignes<{ part: number }>(
+      base.db,
+      sql`select avg(case when c.population > 10000 then 1.0 else 0 end)::float8 as part
+          from lieu l join commune c on c.code = l.commune_code
+          where l.nom not like 'Mairie%' and l.date_maj = '2026-10-01'`,
+    );
+    expect(grandes!.part).toBeGreaterThan(0.35);
+  });
+
   it("écrit les volumes demandés par le vrai schéma, en respectant ses règles", async () => {
     const avant = {
       structures: await compter(structure),

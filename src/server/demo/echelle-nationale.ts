@@ -1,4 +1,4 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { CODES, THEMATIQUES_DEMARCHES, type TypeActivite } from "../../domain/cra/vocabulaire.ts";
 import { completerSiret } from "../../domain/selection/siret.ts";
 import { reconstruireRollups } from "../activite/rollups.ts";
@@ -88,7 +88,10 @@ function repartir(h: Hasard, cles: readonly string[], total: number): Record<str
   return r;
 }
 
-/** The current communes of the reference, in code order: where generated rows are placed. */
+/**
+ * The current communes of the reference that have a point, in code order: where generated rows
+ * are placed (a commune without a known point would give rows without one).
+ */
 export function communesSources(db: Db): Promise<CommuneSource[]> {
   return db
     .select({
@@ -97,10 +100,13 @@ export function communesSources(db: Db): Promise<CommuneSource[]> {
       departementCode: commune.departementCode,
       regionCode: commune.regionCode,
       codesPostaux: commune.codesPostaux,
+      population: commune.population,
+      latitude: commune.latitude,
+      longitude: commune.longitude,
     })
     .from(commune)
-    .where(eq(commune.type, "commune-actuelle"))
-    .orderBy(commune.code);
+    .where(and(eq(commune.type, "commune-actuelle"), isNotNull(commune.latitude)))
+    .orderBy(commune.code) as Promise<CommuneSource[]>;
 }
 
 export type CommuneSource = {
@@ -109,17 +115,40 @@ export type CommuneSource = {
   departementCode: string;
   regionCode: string;
   codesPostaux: string[];
+  population: number | null;
+  latitude: number;
+  longitude: number;
 };
 
 /**
- * Coordinates drawn in mainland France's bounding box (the reference data has no centroids):
- * enough spread for radius and clustering benchmarks, not a geography.
+ * A commune drawn in proportion to its population, as people, structures and activity are
+ * spread over France (a village of 100 inhabitants is drawn 5,000 times less than Lyon).
  */
+export function tirageParPopulation(h: Hasard, communes: CommuneSource[]): () => CommuneSource {
+  const cumul: number[] = [];
+  let total = 0;
+  for (const c of communes) {
+    total += Math.max(1, c.population ?? 1);
+    cumul.push(total);
+  }
+  return () => {
+    const x = h.entier(0, total - 1);
+    let bas = 0;
+    let haut = cumul.length - 1;
+    while (bas < haut) {
+      const milieu = (bas + haut) >> 1;
+      if (cumul[milieu]! > x) haut = milieu;
+      else bas = milieu + 1;
+    }
+    return communes[bas]!;
+  };
+}
+
+/** A point around the commune's own point, within about a kilometre: inside the town. */
 function pointAleatoire(h: Hasard, c: CommuneSource) {
-  const metropole = c.regionCode.length === 2 && !c.departementCode.startsWith("97");
   return {
-    latitude: metropole ? 42.3 + h.entier(0, 88_000) / 10_000 : null,
-    longitude: metropole ? -4.8 + h.entier(0, 130_000) / 10_000 : null,
+    latitude: Math.round((c.latitude + h.entier(-900, 900) / 100_000) * 1e5) / 1e5,
+    longitude: Math.round((c.longitude + h.entier(-1200, 1200) / 100_000) * 1e5) / 1e5,
   };
 }
 
@@ -252,13 +281,13 @@ export async function genererEchelleNationale(
   if ((deja?.n ?? 0) > 0)
     throw new Error("Les volumes nationaux sont déjà chargés dans cette base.");
   const h = creerHasard(options.graine ?? 2022);
-  const communes = await communesSources(db);
+  const commune = tirageParPopulation(h, await communesSources(db));
 
   await db.transaction(async (tx) => {
     const structures: { id: string; communeCode: string; departementCode: string }[] = [];
     await parLots(
       Array.from({ length: volumes.structures }, (_, i) => {
-        const c = h.choisir(communes);
+        const c = commune();
         return { ...structureAleatoire(h, c, 100_000 + i), ...pointAleatoire(h, c) };
       }),
       async (lot) =>
@@ -272,7 +301,7 @@ export async function genererEchelleNationale(
     );
     const lieux: { id: string }[] = [];
     await parLots(
-      Array.from({ length: volumes.lieux }, (_, i) => lieuAleatoire(h, h.choisir(communes), i)),
+      Array.from({ length: volumes.lieux }, (_, i) => lieuAleatoire(h, commune(), i)),
       async (lot) => lieux.push(...(await tx.insert(lieu).values(lot).returning({ id: lieu.id }))),
     );
 
@@ -309,7 +338,7 @@ export async function genererEchelleNationale(
           if (role === "candidat") {
             await tx
               .insert(candidature)
-              .values(ids.map((u) => candidatureAleatoire(h, u.id, h.choisir(communes))));
+              .values(ids.map((u) => candidatureAleatoire(h, u.id, commune())));
           }
         },
       );
