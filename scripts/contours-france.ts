@@ -37,7 +37,11 @@ function niveau(fichier: string, nature: "region" | "departement"): Feature[] {
   return geo.features.map((f) => {
     const simple = simplify(f, { tolerance: 0.01, highQuality: true });
     const { code, nom } = f.properties as { code: string; nom: string };
-    return { type: "Feature", properties: { nature, code, nom }, geometry: arrondie(simple.geometry) };
+    return {
+      type: "Feature",
+      properties: { nature, code, nom },
+      geometry: arrondie(simple.geometry),
+    };
   });
 }
 

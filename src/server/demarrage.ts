@@ -14,6 +14,7 @@ import { faireLeMenage } from "./jobs/menage.ts";
 import { envoyerDigests } from "./notifications/digests.ts";
 import { reprendreCourriels } from "./notifications/reprise.ts";
 import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
+import { placerAuPointDeLaCommune } from "./referentiel/position.ts";
 
 const PERIODE_MENAGE_MS = 15 * 60 * 1000;
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
@@ -42,6 +43,7 @@ export async function demarrerPlateforme(
     ));
   const horloge = options.horloge ?? (() => new Date());
   await chargerReferentiel(base.db);
+  await placerAuPointDeLaCommune(base.db);
   if (config.demo) await genererDemo(base.db, { maintenant: horloge() });
   const journalDemarrage = {
     info: (o: object, m: string) => app?.log.info(o, m),

@@ -5,6 +5,7 @@ import {
   ITINERANCES,
   MODALITES_ACCES,
   MODALITES_ACCOMPAGNEMENT,
+  PIVOT_INCONNU,
   PRISES_EN_CHARGE,
   PUBLICS_ADRESSES,
   pivotReel,
@@ -12,9 +13,6 @@ import {
   SERVICES,
   TYPOLOGIES,
 } from "./lieu.ts";
-
-/** The standard's "no SIRET" placeholder: a row that carries it has no known identifier. */
-export const PIVOT_INCONNU = "00000000000000";
 
 /** What field files write for "unknown": all read as the placeholder. */
 const PIVOTS_NON_RENSEIGNES = /^(|-|nc|n\/a|na|inconnu|non renseign[eé]e?|non communiqu[eé]e?)$/i;

@@ -272,6 +272,9 @@ type Comparable = {
   longitude: number | null;
 };
 
+/** The standard's "no SIRET" placeholder: a row that carries it has no known identifier. */
+export const PIVOT_INCONNU = "00000000000000";
+
 /** A pivot that identifies an organisation: not the standard's placeholder (a run of zeros). */
 export const pivotReel = (pivot: string | null | undefined): pivot is string =>
   Boolean(pivot) && !/^0+$/.test(pivot as string);

@@ -10,6 +10,7 @@ import { commune, lieu, lieuConseiller, utilisateur } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { localiserOuCommune } from "../referentiel/position.ts";
 import { ajouterLieu, lieuxProches, quitterLieu } from "./lieux-service.ts";
 
 const tag = ["Lieux d'activité"];
@@ -104,7 +105,12 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
       // Located before the transaction: a slow address service must not hold locks.
       const point =
         "lieu" in corps
-          ? await ctx.geocodeur.localiser(corps.lieu.adresse, corps.lieu.communeCode)
+          ? await localiserOuCommune(
+              ctx.db,
+              ctx.geocodeur,
+              corps.lieu.adresse,
+              corps.lieu.communeCode,
+            )
           : null;
       const res = await ajouterLieu(ctx.db, {
         conseillerId: connexionRequise(requete).utilisateur.id,

@@ -4,6 +4,7 @@ import { versOsm } from "../../domain/lieux/horaires.ts";
 import {
   type Lieu,
   type NatureLieu,
+  PIVOT_INCONNU,
   SEUIL_MEME_LIEU,
   scoreMemeLieu,
 } from "../../domain/lieux/lieu.ts";
@@ -12,9 +13,9 @@ import type { Db, Executeur } from "../db/client.ts";
 import { commune, contrat, lieu, lieuConseiller } from "../db/schema.ts";
 import type { Coordonnees } from "../infra/geocodeur.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
+import { colonnesPosition, type Position } from "../referentiel/position.ts";
 
 /** Placeholder pivot of the standard for a place without SIRET or RNA. */
-const PIVOT_INCONNU = "00000000000000";
 /** Inside one source (our own form), the ETL merges from 90 (lieux-et-carte.md §5). */
 const SEUIL_MEME_SOURCE = 90;
 
@@ -107,7 +108,7 @@ export async function ajouterLieu(
     nature: NatureLieu;
     lieuId?: string;
     lieu?: Lieu;
-    point: Coordonnees | null;
+    point: Position | null;
     acteur: Acteur;
     maintenant: Date;
   },
@@ -146,8 +147,7 @@ export async function ajouterLieu(
         communeCode: co.code,
         departementCode: co.departementCode,
         regionCode: co.regionCode,
-        latitude: params.point?.latitude ?? null,
-        longitude: params.point?.longitude ?? null,
+        ...colonnesPosition(params.point),
         telephone: saisie.telephone || null,
         courriels: saisie.courriel ? [saisie.courriel] : [],
         horaires: versOsm(saisie.horaires) || null,

@@ -26,6 +26,7 @@ export type LieuCarte = {
   latitude: number;
   longitude: number;
   distanceKm: number | null;
+  positionApproximative: boolean;
   services: string[];
   gratuit: boolean;
   priseRdv: string | null;
@@ -45,6 +46,7 @@ type LigneLieu = {
   latitude: number;
   longitude: number;
   distance_m: number | null;
+  position_approximative: boolean;
   services: string[];
   frais_a_charge: string[];
   prise_rdv: string | null;
@@ -78,7 +80,7 @@ function conditionsFiltres(f: FiltresCarte): SQL[] {
 }
 
 const COLONNES = sql`l.id, l.nom, l.adresse, l.code_postal, co.nom as commune,
-  l.departement_code, l.latitude, l.longitude, l.services, l.frais_a_charge, l.prise_rdv,
+  l.departement_code, l.latitude, l.longitude, l.position_approximative, l.services, l.frais_a_charge, l.prise_rdv,
   l.telephone, l.horaires`;
 
 const VISIBLE = sql`l.visible_carte and l.latitude is not null and l.longitude is not null`;
@@ -103,6 +105,7 @@ function versLieuCarte(l: LigneLieu, presents: Present[], maintenant: Date): Lie
     latitude: l.latitude,
     longitude: l.longitude,
     distanceKm: l.distance_m === null ? null : Math.round(l.distance_m / 100) / 10,
+    positionApproximative: l.position_approximative,
     services: l.services,
     gratuit: l.frais_a_charge.includes("Gratuit"),
     priseRdv: l.prise_rdv,

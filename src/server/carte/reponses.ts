@@ -23,6 +23,11 @@ export const lieuCarteSchema = z.object({
   latitude: z.number(),
   longitude: z.number(),
   distanceKm: z.number().nullable().describe("Distance au point demandé, arrondie à 100 m"),
+  positionApproximative: z
+    .boolean()
+    .describe(
+      "Vrai quand le lieu est placé au point de sa commune, son adresse n'ayant pas été localisée",
+    ),
   services: z.array(z.string()),
   gratuit: z.boolean(),
   priseRdv: z.string().nullable(),
@@ -55,6 +60,7 @@ export const ficheLieuSchema = z.object({
   departementCode: z.string().nullable(),
   regionCode: z.string().nullable(),
   commune: z.string(),
+  positionApproximative: z.boolean(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   typologies: liste,

@@ -12,6 +12,7 @@ import { commune } from "../db/schema.ts";
 import { corpsErreur, ErreurMetier, valider } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { localiserOuCommune } from "../referentiel/position.ts";
 import { donneesPersonnelles, profilCandidat } from "./candidat-queries.ts";
 import {
   candidatureDe,
@@ -52,7 +53,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
   const localiserCommune = async (code: unknown) => {
     if (typeof code !== "string") return null;
     const [c] = await ctx.db.select().from(commune).where(eq(commune.code, code));
-    return c ? ctx.geocodeur.localiser(c.nom, c.code) : null;
+    return c ? localiserOuCommune(ctx.db, ctx.geocodeur, c.nom, c.code) : null;
   };
 
   r.post(

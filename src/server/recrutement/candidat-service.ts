@@ -14,10 +14,10 @@ import {
   miseEnRelation,
   utilisateur,
 } from "../db/schema.ts";
-import type { Coordonnees } from "../infra/geocodeur.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
+import { colonnesPosition, type Position } from "../referentiel/position.ts";
 import { confirmerCv, deposerCv, supprimerCv } from "./cv-service.ts";
 
 const DUREE_CONFIRMATION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -28,7 +28,7 @@ export const REPONSE_CANDIDATURE_CONSEILLER =
 export const CONFIRMATION_CONSEILLER_INVALIDE =
   "Ce lien de confirmation n'est plus valable : il a déjà servi, ou il a expiré. Vous pouvez candidater de nouveau.";
 
-type Saisie = Omit<Candidat, "email"> & { coordonnees: Coordonnees | null };
+type Saisie = Omit<Candidat, "email"> & { coordonnees: Position | null };
 
 /** The columns a submission sets, once its commune is known. */
 async function colonnesDeSaisie(tx: Executeur, s: Saisie) {
@@ -39,8 +39,7 @@ async function colonnesDeSaisie(tx: Executeur, s: Saisie) {
     communeCode: lieu.code,
     departementCode: lieu.departementCode,
     regionCode: lieu.regionCode,
-    latitude: s.coordonnees?.latitude ?? null,
-    longitude: s.coordonnees?.longitude ?? null,
+    ...colonnesPosition(s.coordonnees),
     situations: s.situations,
     diplome: s.situations.includes("diplome_mediation") ? s.diplome : null,
     dateDisponibilite: s.dateDisponibilite,
@@ -60,7 +59,7 @@ export async function deposerCandidatureConseiller(
   messagerie: Messagerie,
   params: {
     candidat: Candidat;
-    coordonnees: Coordonnees | null;
+    coordonnees: Position | null;
     cv: { nom: string; contenu: Buffer; cle: Buffer } | null;
     acteur: Acteur;
     maintenant: Date;

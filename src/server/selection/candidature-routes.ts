@@ -6,6 +6,7 @@ import { jetonSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
+import { localiserOuCommune } from "../referentiel/position.ts";
 import {
   confirmerCandidature,
   DEJA_CANDIDATE,
@@ -36,7 +37,9 @@ export function routesCandidatureStructure(app: FastifyInstance, ctx: Contexte):
     },
     async (requete, reponse) => {
       // Located before the transaction: a slow address service must not hold database locks.
-      const coordonnees = await ctx.geocodeur.localiser(
+      const coordonnees = await localiserOuCommune(
+        ctx.db,
+        ctx.geocodeur,
         requete.body.adresse,
         requete.body.communeCode,
       );

@@ -5,10 +5,10 @@ import { type CandidatureStructure, secteurDe } from "../../domain/selection/str
 import { jourParis } from "../../domain/temps.ts";
 import type { Db } from "../db/client.ts";
 import { ami, commune, demandePostes, structure } from "../db/schema.ts";
-import type { Coordonnees } from "../infra/geocodeur.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
+import { colonnesPosition, type Position } from "../referentiel/position.ts";
 import { changerStatutDemande } from "./statut-demande.ts";
 
 const DUREE_CONFIRMATION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -29,7 +29,7 @@ export async function deposerCandidature(
     acteur: Acteur;
     maintenant: Date;
     urlPublique: string;
-    coordonnees: Coordonnees | null;
+    coordonnees: Position | null;
   },
 ): Promise<Resultat<{ demandeId: string; courriels: string[] }> | "deja"> {
   const c = params.candidature;
@@ -58,8 +58,7 @@ export async function deposerCandidature(
           departementCode: lieu.departementCode,
           regionCode: lieu.regionCode,
           adresse: c.adresse,
-          latitude: params.coordonnees?.latitude ?? null,
-          longitude: params.coordonnees?.longitude ?? null,
+          ...colonnesPosition(params.coordonnees),
           contactPrenom: c.contact.prenom,
           contactNom: c.contact.nom,
           contactFonction: c.contact.fonction,

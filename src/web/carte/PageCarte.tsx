@@ -32,6 +32,8 @@ export type LieuCarte = {
   latitude: number;
   longitude: number;
   distanceKm: number | null;
+  /** Placed at its commune's point: its address was not located. */
+  positionApproximative?: boolean;
   services: string[];
   gratuit: boolean;
   priseRdv: string | null;
@@ -96,6 +98,7 @@ function CarteLieu({ lieu, integree }: { lieu: LieuCarte; integree: boolean }) {
         {lieu.distanceKm !== null && (
           <span className={fr.cx("fr-text--sm", "fr-ml-1w")}>
             à {km.format(lieu.distanceKm)} km
+            {lieu.positionApproximative && " (position approximative)"}
           </span>
         )}
       </h3>

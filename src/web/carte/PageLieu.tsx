@@ -18,6 +18,7 @@ type FicheLieu = {
   commune: string;
   latitude: number | null;
   longitude: number | null;
+  positionApproximative: boolean;
   telephone: string | null;
   courriels: string[];
   sitesWeb: string[];
@@ -105,6 +106,12 @@ export function PageLieu() {
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
           <h2 className={fr.cx("fr-h5")}>Adresse</h2>
           <address>{adresse}</address>
+          {point && l.positionApproximative && (
+            <p className={fr.cx("fr-text--sm")}>
+              Position approximative : le lieu est placé au centre de sa commune, son adresse
+              n'ayant pas pu être localisée.
+            </p>
+          )}
           {point && (
             <ul
               className={fr.cx(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { customType, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, customType, doublePrecision, text, timestamp } from "drizzle-orm/pg-core";
 import { commune, departement, region } from "./referentiel.ts";
 
 /** Binary data: encrypted files and mail bodies. */
@@ -19,4 +19,14 @@ export const localisation = () => ({
   regionCode: text("region_code")
     .notNull()
     .references(() => region.code),
+});
+
+/**
+ * A row's WGS84 point: its address's, from the national address base when it answered, else its
+ * commune's own point, then marked approximate (and refined by the localisation job later).
+ */
+export const point = () => ({
+  latitude: doublePrecision("latitude"),
+  longitude: doublePrecision("longitude"),
+  positionApproximative: boolean("position_approximative").notNull().default(false),
 });

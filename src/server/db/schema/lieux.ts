@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   date,
-  doublePrecision,
   index,
   pgTable,
   primaryKey,
@@ -11,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant, liste, localisation } from "./colonnes.ts";
+import { instant, liste, localisation, point } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 
 // --- Lieux de médiation numérique (standard national v1.0.2) et lieux d'activité ---
@@ -30,8 +29,7 @@ export const lieu = pgTable(
     complementAdresse: text("complement_adresse"),
     codePostal: text("code_postal").notNull(),
     ...localisation(),
-    latitude: doublePrecision("latitude"),
-    longitude: doublePrecision("longitude"),
+    ...point(),
     typologies: liste("typologies"),
     telephone: text("telephone"),
     courriels: liste("courriels"),

@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   date,
-  doublePrecision,
   index,
   integer,
   jsonb,
@@ -12,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant, liste, octets } from "./colonnes.ts";
+import { instant, liste, octets, point } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { commune, departement, region } from "./referentiel.ts";
 import { poste } from "./selection.ts";
@@ -37,8 +36,7 @@ export const candidature = pgTable(
     regionCode: text("region_code")
       .notNull()
       .references(() => region.code),
-    latitude: doublePrecision("latitude"),
-    longitude: doublePrecision("longitude"),
+    ...point(),
     situations: liste("situations"),
     diplome: text("diplome"),
     dateDisponibilite: date("date_disponibilite").notNull(),

@@ -1,14 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  doublePrecision,
-  index,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { instant, localisation } from "./colonnes.ts";
+import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { instant, localisation, point } from "./colonnes.ts";
 
 // --- Structures d'accueil (the selection issue extends this table) ---
 
@@ -23,9 +15,7 @@ export const structure = pgTable(
     ...localisation(),
     reseau: text("reseau"),
     adresse: text("adresse"),
-    /** WGS84 point of the address, from the national address base when it answered. */
-    latitude: doublePrecision("latitude"),
-    longitude: doublePrecision("longitude"),
+    ...point(),
     contactPrenom: text("contact_prenom"),
     contactNom: text("contact_nom"),
     contactFonction: text("contact_fonction"),

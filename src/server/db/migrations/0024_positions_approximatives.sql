@@ -1,0 +1,3 @@
+ALTER TABLE "lieu" ADD COLUMN "position_approximative" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "candidature" ADD COLUMN "position_approximative" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "structure" ADD COLUMN "position_approximative" boolean DEFAULT false NOT NULL;
