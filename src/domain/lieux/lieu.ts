@@ -253,9 +253,22 @@ export const lieuSchema = z
   );
 export type Lieu = z.infer<typeof lieuSchema>;
 
+/** Texts already cleaned: an import compares each name and address with many others. */
+const propres = new Map<string, string>();
+const PROPRES_MAX = 50_000;
+
+function propre(s: string): string {
+  let p = propres.get(s);
+  if (p === undefined) {
+    p = sansAccents(s).replace(/\s+/g, " ");
+    if (propres.size >= PROPRES_MAX) propres.clear();
+    propres.set(s, p);
+  }
+  return p;
+}
+
 /** Fuzzy ratio 0–100 of two texts, case, accents and spacing ignored. */
 export function ratio(a: string, b: string): number {
-  const propre = (s: string) => sansAccents(s).replace(/\s+/g, " ");
   const x = propre(a);
   const y = propre(b);
   const longueur = Math.max(x.length, y.length);
