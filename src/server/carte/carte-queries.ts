@@ -85,6 +85,12 @@ const COLONNES = sql`l.id, l.nom, l.adresse, l.code_postal, co.nom as commune,
 
 const VISIBLE = sql`l.visible_carte and l.latitude is not null and l.longitude is not null`;
 
+/** The places with their commune and their exact distance to the point searched. */
+const lieuxAvecDistance = (r: { lat: number; lon: number }) =>
+  sql`select ${COLONNES},
+      distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
+    from lieu l left join commune co on co.code = l.commune_code`;
+
 /** Opening-hours filters, which SQL cannot evaluate. */
 function filtreHoraires(f: FiltresCarte, maintenant: Date) {
   return (l: LigneLieu) =>
@@ -154,9 +160,7 @@ export async function lieuxProchesDuPoint(
   const trouves = await lignesPreparees<LigneAvecPresents>(
     tx,
     sql`with dedans as (
-          select ${COLONNES},
-            distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
-          from lieu l left join commune co on co.code = l.commune_code
+          ${lieuxAvecDistance(r)}
           where ${sql.join(conditions, sql` and `)})
         select d.*, (select count(*)::int from dedans) as total, ${presentsDe(sql`d.id`)} as presents
         from dedans d
@@ -189,9 +193,7 @@ async function lieuLePlusProche(
   const lus = await lignesPreparees<LigneAvecPresents>(
     tx,
     sql`with proches as (
-          select ${COLONNES},
-            distance_m(${r.lat}::float8, ${r.lon}::float8, l.latitude, l.longitude) as distance_m
-          from lieu l left join commune co on co.code = l.commune_code
+          ${lieuxAvecDistance(r)}
           where ${sql.join([VISIBLE, ...conditionsFiltres(r)], sql` and `)}
           order by point_terre(l.latitude, l.longitude) <-> point_terre(${r.lat}::float8, ${r.lon}::float8)
           limit ${horaires ? CANDIDATS_AU_DELA : 1}::int)
