@@ -14,6 +14,11 @@ export type Contexte = {
   proconnect: ProConnect | undefined;
   geocodeur: Geocodeur;
   horloge: () => Date;
+  /**
+   * A place changed: open data is regenerated within seconds (changes close together make one
+   * run), not at the next hourly run. Absent where no platform runs the regeneration.
+   */
+  lieuxModifies?: () => void;
 };
 
 export function nomCookieSession(config: Config): string {

@@ -20,6 +20,8 @@ const PERIODE_MENAGE_MS = 15 * 60 * 1000;
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
 const PERIODE_VERSEMENT_MS = 2_000;
 const PERIODE_DONNEES_OUVERTES_MS = 60 * 60 * 1000;
+/** How long after a place change open data is regenerated (changes meanwhile join the run). */
+const DELAI_REGENERATION_MS = 2_000;
 
 export type Plateforme = {
   app: FastifyInstance;
@@ -59,6 +61,16 @@ export async function demarrerPlateforme(
     horloge,
   });
   const geocodeur = creerGeocodeur(config.urlGeocodeur);
+  // Place changes close together make one regeneration, a moment after the first.
+  let regenerationPrevue: NodeJS.Timeout | undefined;
+  const lieuxModifies = () => {
+    if (regenerationPrevue) return;
+    regenerationPrevue = setTimeout(() => {
+      regenerationPrevue = undefined;
+      ouvertesEnCours = genererOuvertes();
+    }, DELAI_REGENERATION_MS);
+    regenerationPrevue.unref();
+  };
   const app: FastifyInstance = await construireApp({
     db: base.db,
     typeBase: base.type,
@@ -69,6 +81,7 @@ export async function demarrerPlateforme(
       : undefined,
     horloge,
     geocodeur,
+    lieuxModifies,
   });
   const menage = setInterval(() => {
     faireLeMenage(base.db, horloge(), config.session).catch((erreur) =>
@@ -124,6 +137,7 @@ export async function demarrerPlateforme(
       clearInterval(menage);
       clearInterval(versement);
       clearInterval(ouvertes);
+      clearTimeout(regenerationPrevue);
       await versementEnCours;
       await ouvertesEnCours;
       await app.close();

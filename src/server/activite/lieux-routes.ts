@@ -121,6 +121,7 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
         maintenant: ctx.horloge(),
       });
       if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
+      ctx.lieuxModifies?.();
       return reponse.status(201).send(res.valeur);
     },
   );
@@ -147,6 +148,7 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
           .status(404)
           .send(corpsErreur("Ce lieu ne fait pas partie de vos lieux.", "id"));
       if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
+      ctx.lieuxModifies?.();
       return res.valeur;
     },
   );

@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lieu, lieuConseiller, utilisateur } from "../db/schema.ts";
+import { commune, lieu, lieuConseiller, utilisateur } from "../db/schema.ts";
 import { demarrerBanLocale } from "../test/ban-locale.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
@@ -59,6 +59,42 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
       .from(lieuConseiller)
       .where(and(eq(lieuConseiller.conseillerId, conseillereId), isNull(lieuConseiller.fin)));
 
+  it("place au point de sa commune, dit approximatif, un lieu dont l'adresse n'est pas localisée, et l'ouvre aux données ouvertes dans les secondes", async () => {
+    // The address service is away: the place still shows on the map, at its commune's point.
+    const horsLigne = await plateformeDeTest(type);
+    try {
+      const moi = await connecterPersona(horsLigne, "conseiller@demo.conseiller-numerique.fr");
+      const r = await horsLigne.app.inject({
+        method: "POST",
+        url: "/api/conseiller/lieux",
+        headers: { cookie: moi },
+        payload: { nature: "secondaire", lieu: { ...mediatheque, nom: "Espace numérique Delory" } },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      const [l] = await horsLigne.base.db.select().from(lieu).where(eq(lieu.id, r.json().lieuId));
+      const [lievin] = await horsLigne.base.db
+        .select()
+        .from(commune)
+        .where(eq(commune.code, "62510"));
+      expect(l).toMatchObject({
+        positionApproximative: true,
+        latitude: lievin!.latitude,
+        longitude: lievin!.longitude,
+      });
+      const fiche = (await horsLigne.app.inject({ url: `/api/v1/lieux/${l!.id}` })).json();
+      expect(fiche.positionApproximative).toBe(true);
+      // Open data follows the change without waiting for the hourly run.
+      await expect
+        .poll(async () => (await horsLigne.app.inject({ url: "/donnees/lieux.csv" })).body, {
+          timeout: 15_000,
+          interval: 500,
+        })
+        .toContain("Espace numérique Delory");
+    } finally {
+      await horsLigne.arreter();
+    }
+  });
+
   it("crée un lieu secondaire avec ses horaires au format OSM et son point", async () => {
     const r = await ajouter({ nature: "secondaire", lieu: mediatheque });
     expect(r.statusCode).toBe(201);
@@ -67,6 +103,7 @@ describe.each(BASES_DE_TEST)("lieux d'activité sur %s", (type) => {
     expect(l).toMatchObject({
       horaires: "Tu-We 09:00-12:00; Sa 10:00-12:00",
       latitude: 50.4231,
+      positionApproximative: false,
       departementCode: "62",
       dispositifProgrammesNationaux: ["Conseillers numériques"],
       typologies: ["BIB"],
