@@ -30,7 +30,7 @@ type Ligne = {
 };
 
 /** The départements a postcode prefix can belong to: Corsica's 20 is 2A and 2B, overseas 97x. */
-function departementsDuPrefixe(prefixe: string): string[] {
+export function departementsDuPrefixe(prefixe: string): string[] {
   if (prefixe.startsWith("20")) return ["2A", "2B"];
   if (/^9[78]/.test(prefixe))
     return prefixe.length >= 3
@@ -122,15 +122,19 @@ export async function communeDeLAdresse(
   const mots = nomCommuneNormalise(texte).split(" ");
   const codePostal = mots.find((m) => /^\d{5}$/.test(m));
   const suite = codePostal ? mots.slice(mots.indexOf(codePostal) + 1) : mots;
-  for (let debut = Math.max(0, suite.length - 5); debut < suite.length; debut++) {
-    const nom = suite.slice(debut).join(" ");
-    if (nom.length < 2 || /^\d/.test(nom)) continue;
+  // The last one to five words, the longest run that is a commune's name wins: one query.
+  const noms = Array.from({ length: Math.min(5, suite.length) }, (_, k) =>
+    suite.slice(suite.length - 1 - k).join(" "),
+  ).filter((nom) => nom.length >= 2 && !/^\d/.test(nom));
+  if (noms.length > 0) {
     const [exacte] = await lignesPreparees<Ligne>(
       db,
       sql`select ${COLONNES} from ${SOURCE}
-          where c.nom_normalise = ${nom}
+          where c.nom_normalise = any(${tableauSql(noms, "text")})
             ${codePostal ? sql`and c.codes_postaux @> array[${codePostal}::text]` : sql``}
-          order by (c.type = 'commune-actuelle') desc, c.population desc nulls last limit 1`,
+          order by length(c.nom_normalise) desc, (c.type = 'commune-actuelle') desc,
+            c.population desc nulls last
+          limit 1`,
     );
     if (exacte) return versCommune(exacte);
   }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { nomCommuneNormalise } from "../../domain/texte.ts";
 import { type Executeur, tableauSql } from "../db/client.ts";
 import { commune } from "../db/schema.ts";
+import { departementsDuPrefixe } from "./communes.ts";
 
 type Commune = typeof commune.$inferSelect;
 type Source = {
@@ -44,10 +45,6 @@ function communesAnciennes() {
 /** What a file says of a place's commune. */
 export type CommuneEcrite = { code_insee: string | null; commune: string; code_postal: string };
 export type Resolution = { commune: Commune } | { erreur: string };
-
-/** The départements a postcode belongs to (Corsica's 20 is 2A or 2B, overseas 97x). */
-const departementsDuCodePostal = (cp: string) =>
-  cp.startsWith("20") ? ["2A", "2B"] : /^9[78]/.test(cp) ? [cp.slice(0, 3)] : [cp.slice(0, 2)];
 
 const liste = (communes: Commune[]) =>
   communes.map((c) => `${c.nom} (${c.departementCode})`).join(", ");
@@ -100,7 +97,7 @@ export async function resolveurDeCommunes(
       if (c) return { commune: c };
     }
     const nom = nomCommuneNormalise(e.commune);
-    const departements = departementsDuCodePostal(e.code_postal);
+    const departements = departementsDuPrefixe(e.code_postal);
     const homonymes = actuelles.filter((c) => c.nomNormalise === nom);
     const duCode = homonymes.filter((c) => c.codesPostaux.includes(e.code_postal));
     if (duCode.length === 1) return { commune: duCode[0]! };
