@@ -394,6 +394,7 @@ async function planifier(db: Executeur, prets: Pret[], communes: string[]): Prom
     identifiants: [],
   };
   const dejaFusionnes = new Set<string>();
+  const parCle = new Map<string, CleSource & { lieuId: string }>();
   for (const [i, p] of prets.entries()) {
     await cederLaMain(i);
     const nomme = p.cles
@@ -422,8 +423,11 @@ async function planifier(db: Executeur, prets: Pret[], communes: string[]): Prom
       lieuId = randomUUID();
       plan.nouveaux.push({ id: lieuId, ...colonnes(p) });
     }
-    for (const c of p.cles) plan.identifiants.push({ ...c, lieuId });
+    for (const c of p.cles) parCle.set(`${c.source}\u0000${c.id}`, { ...c, lieuId });
   }
+  // A file that repeats an identifier writes it once (its last row wins): an upsert may not
+  // touch one row twice in one statement.
+  plan.identifiants = [...parCle.values()];
   return plan;
 }
 
