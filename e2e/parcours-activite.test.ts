@@ -32,7 +32,7 @@ describe("activité d'une conseillère dans Chromium", () => {
     await page.getByRole("link", { name: /Mes lieux d'activité/ }).click();
     await page.waitForURL(/\/lieux/);
     await page.getByLabel("Nom du lieu").fill("Médiathèque Robert Cousin");
-    await page.getByLabel("Adresse", { exact: true }).fill("1 rue Jean Letienne");
+    await page.getByRole("combobox", { name: /^Adresse\s?Numéro/ }).fill("1 rue Jean Letienne");
     await page.getByLabel("Code postal", { exact: true }).fill("62300");
     await choisirCommune(page, /^Commune Nom/, "lens", /^Lens \(62300\)/);
     await page.getByText("Aide aux démarches administratives", { exact: true }).click();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demarrerBanLocale } from "../src/server/test/ban-locale.ts";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
 import { choisirCommune } from "./commune.ts";
@@ -141,4 +142,48 @@ describe("sélection d'une structure dans Chromium", () => {
     await page.getByRole("button", { name: "Retirer ma demande" }).click();
     await expect.poll(() => page.getByText("Retirée").count()).toBeGreaterThan(0);
   }, 90_000);
+});
+
+describe("adresse suggérée par la Base adresse nationale dans Chromium", () => {
+  it("au clavier, une adresse choisie remplit aussi la commune du formulaire", async () => {
+    const ban = await demarrerBanLocale((q) =>
+      q.toLowerCase().startsWith("12 place j")
+        ? {
+            coordonnees: [2.8319, 50.4322],
+            type: "housenumber",
+            nom: "12 Place Jean Jaurès",
+            codePostal: "62300",
+            ville: "Lens",
+            citycode: "62498",
+            label: "12 Place Jean Jaurès 62300 Lens",
+          }
+        : {},
+    );
+    const env = await plateformeEcoutante({ GEOCODEUR_URL: ban.url });
+    const navigateur = await lancerChromium();
+    try {
+      const page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant());
+      await page.goto(`${env.url}/candidature-structure`);
+      const adresse = page.getByRole("combobox", { name: /^Adresse\s?Numéro/ });
+      await adresse.pressSequentially("12 place j");
+      const options = page
+        .locator(`[id="${await adresse.getAttribute("aria-controls")}"]`)
+        .getByRole("option");
+      await expect
+        .poll(() => options.allTextContents())
+        .toEqual(["12 Place Jean Jaurès 62300 Lens"]);
+      await adresse.press("ArrowDown");
+      await adresse.press("Enter");
+      await expect.poll(() => adresse.inputValue()).toBe("12 Place Jean Jaurès");
+      // The commune comes with the address, shown by its name as if picked.
+      await expect
+        .poll(() => page.getByRole("combobox", { name: /^Commune Nom/ }).inputValue())
+        .toMatch(/^Lens \(62300/);
+      expect(await violationsGraves(page)).toEqual([]);
+    } finally {
+      await navigateur.close();
+      await env.arreter();
+      await ban.arreter();
+    }
+  });
 });

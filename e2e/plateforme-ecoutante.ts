@@ -13,13 +13,13 @@ async function portLibre(): Promise<number> {
 }
 
 /** The built web app and the API on a real local port, mail going to a real SMTP sink. */
-export async function plateformeEcoutante() {
+export async function plateformeEcoutante(env: Record<string, string> = {}) {
   if (!existsSync(`${dossierWeb}/index.html`)) {
     throw new Error("Application web non construite : lancez npm run build:web");
   }
   const port = await portLibre();
   const url = `http://localhost:${port}`;
-  const plateforme = await plateformeAvecPuits("pglite", { PUBLIC_URL: url });
+  const plateforme = await plateformeAvecPuits("pglite", { PUBLIC_URL: url, ...env });
   await plateforme.app.listen({ port, host: "127.0.0.1" });
   return { plateforme, smtp: plateforme.smtp, url, arreter: plateforme.arreter };
 }

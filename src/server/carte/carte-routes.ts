@@ -229,12 +229,14 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     const trouvees = await rechercherCommunes(ctx.db, q, 5);
     const adresse = trouvees.length === 0 ? await communeDeLAdresse(ctx.db, q) : null;
     return [...trouvees, ...(adresse ? [adresse] : [])].map((c) => ({
-      libelle: `${c.nom} (${c.departementCode})`,
+      libelle: c.zonePostale
+        ? `${c.nom} (${c.departementCode}), même zone postale que le code ${q.trim()} (Cedex ?)`
+        : `${c.nom} (${c.departementCode})`,
       latitude: c.latitude,
       longitude: c.longitude,
       communeCode: c.code,
       precision: c.latitude === null ? ("inconnue" as const) : ("commune" as const),
-      approximatif: c.approximatif || adresse !== null,
+      approximatif: c.approximatif || c.zonePostale || adresse !== null,
     }));
   }
 }

@@ -12,6 +12,28 @@ describe("géocodage par la Base adresse nationale", () => {
       if (q.includes("panne")) return { status: 500 };
       if (q.includes("douteuse")) return { coordonnees: [2.6, 50.5], score: 0.2, citycode };
       if (q.includes("ailleurs")) return { coordonnees: [2.6, 50.5], citycode: "75056" };
+      if (q.startsWith("12 place jean")) {
+        const lens = { citycode: "62498", codePostal: "62300", ville: "Lens", score: 0.35 };
+        return [
+          {
+            ...lens,
+            coordonnees: [2.8319, 50.4322],
+            nom: "12 Place Jean Jaurès",
+            type: "housenumber",
+            label: "12 Place Jean Jaurès 62300 Lens",
+          },
+          { ...lens, coordonnees: [2.83, 50.43], nom: "Lens", type: "municipality", label: "Lens" },
+          {
+            coordonnees: [2.1, 48.8],
+            nom: "12 Place Jean Jaurès",
+            type: "housenumber",
+            citycode: "99999",
+            codePostal: "99999",
+            ville: "Nulle part",
+            label: "12 Place Jean Jaurès 99999 Nulle part",
+          },
+        ];
+      }
       return { coordonnees: [2.6398, 50.5298], citycode };
     });
   });
@@ -35,6 +57,42 @@ describe("géocodage par la Base adresse nationale", () => {
     expect(await g.localiser("panne", "62516")).toBeNull();
     expect(await creerGeocodeur("http://127.0.0.1:1").localiser("x", "62516")).toBeNull();
     expect(await creerGeocodeur(undefined).localiser("x", "62516")).toBeNull();
+  });
+
+  it("suggère des adresses de la BAN dans une commune, jamais une commune seule ni un code inconnu", async () => {
+    const p = await plateformeDeTest("pglite", { GEOCODEUR_URL: ban.url });
+    try {
+      const r = await p.app.inject("/api/adresses?q=12%20place%20jean&communeCode=62498");
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toEqual([
+        {
+          libelle: "12 Place Jean Jaurès 62300 Lens",
+          adresse: "12 Place Jean Jaurès",
+          codePostal: "62300",
+          communeCode: "62498",
+          commune: "Lens",
+          latitude: 50.4322,
+          longitude: 2.8319,
+        },
+      ]);
+      const demande = ban.requetes.at(-1)!;
+      expect(demande.searchParams.get("autocomplete")).toBe("1");
+      expect(demande.searchParams.get("citycode")).toBe("62498");
+      const court = await p.app.inject("/api/adresses?q=12");
+      expect(court.statusCode).toBe(400);
+      expect(court.json().erreurs[0].message).toBe("Indiquez au moins trois caractères.");
+      expect((await p.app.inject("/api/adresses?q=panne%20rue")).json()).toEqual([]);
+    } finally {
+      await p.arreter();
+    }
+    // Without a geocoder the field stays plain: no suggestion, no error.
+    const sans = await plateformeDeTest("pglite");
+    try {
+      const r = await sans.app.inject("/api/adresses?q=12%20place%20jean");
+      expect([r.statusCode, r.json()]).toEqual([200, []]);
+    } finally {
+      await sans.arreter();
+    }
   });
 
   it("localise une structure qui candidate", async () => {

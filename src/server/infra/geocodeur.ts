@@ -9,11 +9,23 @@ export type ResultatRecherche = Coordonnees & {
   approximatif: false;
 };
 
+/** An address the BAN suggests while a form is typed: the street part and its commune apart. */
+export type AdresseSuggeree = Coordonnees & {
+  libelle: string;
+  /** Number and street only ("12 Place Jean Jaurès"), what an address field holds. */
+  adresse: string;
+  codePostal: string;
+  communeCode: string;
+  commune: string;
+};
+
 export type Geocodeur = {
   /** The address's point, or null when the service is absent, slow, down or unsure: never an error. */
   localiser: (adresse: string, communeCode: string) => Promise<Coordonnees | null>;
   /** Free search (address, commune, postcode); an empty list when absent, slow or down. */
   rechercher: (q: string) => Promise<ResultatRecherche[]>;
+  /** Addresses starting with what was typed, within a commune if given; empty when absent. */
+  suggererAdresses: (q: string, communeCode?: string) => Promise<AdresseSuggeree[]>;
 };
 
 /** Results below this score are guesses (lieux-et-carte.md §6). */
@@ -25,7 +37,15 @@ const DELAI_MS = 3_000;
 type ReponseBan = {
   features?: {
     geometry?: { coordinates?: [number, number] };
-    properties?: { score?: number; citycode?: string; label?: string; type?: string };
+    properties?: {
+      score?: number;
+      citycode?: string;
+      label?: string;
+      type?: string;
+      name?: string;
+      postcode?: string;
+      city?: string;
+    };
   }[];
 };
 
@@ -59,6 +79,39 @@ export function creerGeocodeur(url: string | undefined): Geocodeur {
               precision:
                 f.properties?.type === "municipality" ? ("commune" as const) : ("adresse" as const),
               approximatif: false as const,
+            },
+          ];
+        });
+      } catch {
+        return [];
+      }
+    },
+    async suggererAdresses(q, communeCode) {
+      if (!url) return [];
+      try {
+        const requete = new URL(`${url.replace(/\/$/, "")}/search`);
+        requete.searchParams.set("q", q);
+        requete.searchParams.set("autocomplete", "1");
+        requete.searchParams.set("limit", "6");
+        if (communeCode) requete.searchParams.set("citycode", communeCode);
+        const reponse = await fetch(requete, { signal: AbortSignal.timeout(DELAI_MS) });
+        if (!reponse.ok) return [];
+        const corps = (await reponse.json()) as ReponseBan;
+        // A person picks among them, so no score floor; a commune alone is not an address.
+        return (corps.features ?? []).flatMap((f) => {
+          const [longitude, latitude] = f.geometry?.coordinates ?? [];
+          const p = f.properties ?? {};
+          if (latitude === undefined || longitude === undefined) return [];
+          if (p.type === "municipality" || !p.name || !p.citycode || !p.postcode) return [];
+          return [
+            {
+              latitude,
+              longitude,
+              libelle: p.label ?? `${p.name} ${p.postcode} ${p.city ?? ""}`.trim(),
+              adresse: p.name,
+              codePostal: p.postcode,
+              communeCode: p.citycode,
+              commune: p.city ?? "",
             },
           ];
         });

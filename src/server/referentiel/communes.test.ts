@@ -95,6 +95,20 @@ describe.each(BASES_DE_TEST)("communes de France sans géocodeur, sur %s", (type
     expect(parCode).toMatchObject({ communeCode: "62498", approximatif: true });
   });
 
+  it("propose pour un code Cedex les communes de sa zone postale, sans le donner pour sûr", async () => {
+    // 74003 is no commune's postcode (Annecy Cedex): Annecy is the largest of the 740 area.
+    const [annecy] = await chercher("74003");
+    expect(annecy).toMatchObject({ communeCode: "74010", approximatif: true });
+    expect(annecy?.libelle).toContain("même zone postale que le code 74003");
+    const [exacte] = await chercher("74000");
+    expect(exacte).toMatchObject({ communeCode: "74010", approximatif: false });
+    const [adresse] = await chercher("3 rue Sommeiller 74003 Annecy");
+    expect(adresse).toMatchObject({ communeCode: "74010", approximatif: true });
+    expect(adresse?.libelle).toBe("Annecy (74)");
+    const suggestions = await p.app.inject({ url: "/api/communes?q=74003" });
+    expect((suggestions.json() as { code: string }[])[0]?.code).toBe("74010");
+  });
+
   it("dit d'une commune sans point connu qu'aucune distance ne peut être calculée", async () => {
     // Re-created in 2023 from a commune nouvelle: no outline of its own in the source.
     const [sannerville] = await chercher("Sannerville");

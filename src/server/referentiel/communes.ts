@@ -14,6 +14,11 @@ export type CommuneTrouvee = {
   latitude: number | null;
   longitude: number | null;
   approximatif: boolean;
+  /**
+   * Found by the first three digits of a postcode no commune carries (a Cedex code: no open
+   * base publishes them): a commune of the same postal area, for a person to choose, not a fact.
+   */
+  zonePostale: boolean;
 };
 
 type Ligne = {
@@ -72,7 +77,19 @@ export async function rechercherCommunes(
     );
     // "69001" is Lyon: its arrondissement of the same postcode adds nothing to choose from.
     const codes = new Set(lus.map((l) => l.code));
-    return lus.filter((l) => !l.parent_code || !codes.has(l.parent_code)).map(versCommune);
+    const trouvees = lus.filter((l) => !l.parent_code || !codes.has(l.parent_code));
+    if (trouvees.length > 0 || q.length < 5) return trouvees.map((l) => versCommune(l));
+    // A Cedex code shares its first three digits with the postcodes of its distribution area.
+    const zone = await lignesPreparees<Ligne>(
+      db,
+      sql`select ${COLONNES} from ${SOURCE}
+          where c.departement_code = any(${tableauSql(departementsDuPrefixe(q), "text")})
+            and c.type = 'commune-actuelle'
+            and exists (select 1 from unnest(c.codes_postaux) cp where cp like ${`${q.slice(0, 3)}%`})
+          order by c.population desc nulls last, c.code
+          limit ${limite}::int`,
+    );
+    return zone.map((l) => versCommune(l, true));
   }
   const n = nomCommuneNormalise(q);
   if (n.length < 2) return [];
@@ -85,7 +102,7 @@ export async function rechercherCommunes(
         order by (c.nom_normalise = ${n}) desc, c.population desc nulls last, c.code
         limit ${limite}::int`,
   );
-  if (debut.length >= limite || n.length < 3) return debut.map(versCommune);
+  if (debut.length >= limite || n.length < 3) return debut.map((l) => versCommune(l));
   const proches = await lignesPreparees<Ligne>(
     db,
     sql`select ${COLONNES} from ${SOURCE}
@@ -93,10 +110,10 @@ export async function rechercherCommunes(
         order by similarity(c.nom_normalise, ${n}) desc, c.population desc nulls last, c.code
         limit ${limite - debut.length}::int`,
   );
-  return [...debut, ...proches].map(versCommune);
+  return [...debut, ...proches].map((l) => versCommune(l));
 }
 
-function versCommune(l: Ligne): CommuneTrouvee {
+function versCommune(l: Ligne, zonePostale = false): CommuneTrouvee {
   return {
     code: l.code,
     nom: l.nom,
@@ -107,6 +124,7 @@ function versCommune(l: Ligne): CommuneTrouvee {
     latitude: l.latitude === null ? null : Number(l.latitude),
     longitude: l.longitude === null ? null : Number(l.longitude),
     approximatif: l.approximatif,
+    zonePostale,
   };
 }
 
@@ -131,7 +149,15 @@ export async function communeDeLAdresse(
       db,
       sql`select ${COLONNES} from ${SOURCE}
           where c.nom_normalise = any(${tableauSql(noms, "text")})
-            ${codePostal ? sql`and c.codes_postaux @> array[${codePostal}::text]` : sql``}
+            ${
+              codePostal
+                ? // A Cedex code is on no commune: the name decides within its département.
+                  sql`and (c.codes_postaux @> array[${codePostal}::text]
+                    or (c.departement_code = any(${tableauSql(departementsDuPrefixe(codePostal), "text")})
+                      and not exists (select 1 from commune x
+                        where x.codes_postaux @> array[${codePostal}::text])))`
+                : sql``
+            }
           order by length(c.nom_normalise) desc, (c.type = 'commune-actuelle') desc,
             c.population desc nulls last
           limit 1`,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -107,6 +107,60 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
         departementCode: c.departementCode,
         codesPostaux: c.codesPostaux,
       }));
+    },
+  );
+
+  r.get(
+    "/api/adresses",
+    {
+      // Forms of people without an account (a structure's application) ask too: per IP, as a
+      // person types, a few a second at most; the national base has its own limits.
+      config: { acces: "public", rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["Référentiel"],
+        summary:
+          "Adresses de la Base Adresse Nationale qui commencent par la saisie (vide sans géocodeur)",
+        querystring: z
+          .object({
+            q: z
+              .string({ error: "Indiquez le début d'une adresse." })
+              .trim()
+              .min(3, "Indiquez au moins trois caractères.")
+              .max(200, "L'adresse ne doit pas dépasser 200 caractères."),
+            communeCode: codeCommuneSchema.optional(),
+          })
+          .strict(),
+        response: {
+          200: z.array(
+            z.object({
+              libelle: z.string(),
+              adresse: z.string(),
+              codePostal: z.string(),
+              communeCode: z.string(),
+              commune: z.string(),
+              latitude: z.number(),
+              longitude: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (requete, reponse) => {
+      const { q, communeCode } = requete.query;
+      const adresses = await ctx.geocodeur.suggererAdresses(q, communeCode);
+      // Only communes of our reference can be chosen: a BAN code we do not know is dropped.
+      const connues = new Set(
+        adresses.length === 0
+          ? []
+          : (
+              await ctx.db
+                .select({ code: commune.code })
+                .from(commune)
+                .where(inArray(commune.code, [...new Set(adresses.map((a) => a.communeCode))]))
+            ).map((c) => c.code),
+      );
+      reponse.header("cache-control", "public, max-age=3600");
+      return adresses.filter((a) => connues.has(a.communeCode));
     },
   );
 }

@@ -23,6 +23,7 @@ import {
 } from "../../domain/lieux/lieu.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { ChoixAdresse } from "../socle/ChoixAdresse.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 
@@ -226,8 +227,6 @@ function NouveauLieu() {
           [
             ["nom", "Nom du lieu"],
             ["siret", "SIRET (facultatif)"],
-            ["adresse", "Adresse"],
-            ["codePostal", "Code postal"],
             ["telephone", "Téléphone (facultatif)"],
             ["courriel", "Adresse électronique du lieu (facultatif)"],
             ["priseRdv", "Lien de prise de rendez-vous (facultatif)"],
@@ -240,6 +239,24 @@ function NouveauLieu() {
             nativeInputProps={{ value: f[c], onChange: (e) => setF({ ...f, [c]: e.target.value }) }}
           />
         ))}
+        <ChoixAdresse
+          valeur={f.adresse}
+          onChange={(adresse) => setF({ ...f, adresse })}
+          onChoisir={(a) =>
+            setF({ ...f, adresse: a.adresse, codePostal: a.codePostal, communeCode: a.communeCode })
+          }
+          communeCode={f.communeCode || undefined}
+          erreur={message("adresse")}
+        />
+        <Input
+          label="Code postal"
+          {...etat("codePostal")}
+          nativeInputProps={{
+            value: f.codePostal,
+            inputMode: "numeric",
+            onChange: (e) => setF({ ...f, codePostal: e.target.value }),
+          }}
+        />
         <ChoixCommune
           valeur={f.communeCode}
           onChange={(communeCode) => setF({ ...f, communeCode })}

@@ -14,6 +14,7 @@ import {
   type TypeJuridique,
 } from "../../domain/selection/structure.ts";
 import { appelerApi } from "../api.ts";
+import { ChoixAdresse } from "../socle/ChoixAdresse.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 import { useTitre } from "../socle/titre.ts";
@@ -164,16 +165,12 @@ export function CandidatureStructure() {
             />
           </div>
           <div className={fr.cx("fr-fieldset__element")}>
-            <Input
-              label="Adresse"
-              hintText="Numéro et voie"
-              {...etat("adresse")}
-              nativeInputProps={{
-                name: "adresse",
-                autoComplete: "street-address",
-                value: f.adresse,
-                onChange: (e) => setF({ ...f, adresse: e.target.value }),
-              }}
+            <ChoixAdresse
+              valeur={f.adresse}
+              onChange={(adresse) => setF({ ...f, adresse })}
+              onChoisir={(a) => setF({ ...f, adresse: a.adresse, communeCode: a.communeCode })}
+              communeCode={f.communeCode || undefined}
+              erreur={erreur("adresse")}
             />
           </div>
           <div className={fr.cx("fr-fieldset__element")}>

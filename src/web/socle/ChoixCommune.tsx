@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { appelerApi } from "../api.ts";
 import { Combobox, useDiffere } from "./Combobox.tsx";
 
@@ -24,6 +24,18 @@ export function ChoixCommune(props: {
   optionnelle?: boolean;
 }) {
   const [texte, setTexte] = useState<string | null>(null);
+  // A commune set from outside (an address suggestion carries its commune) replaces the text.
+  const emise = useRef(props.valeur);
+  useEffect(() => {
+    if (props.valeur !== emise.current) {
+      emise.current = props.valeur;
+      setTexte(null);
+    }
+  }, [props.valeur]);
+  const emettre = (code: string) => {
+    emise.current = code;
+    props.onChange(code);
+  };
   // A value set before any typing (an edit form) is shown by its name.
   const { data: actuelle } = useQuery({
     queryKey: ["commune", props.valeur],
@@ -45,14 +57,14 @@ export function ChoixCommune(props: {
       onTexte={(t) => {
         setTexte(t);
         // Typing again undoes the previous choice: the value is only ever a commune picked.
-        if (props.valeur) props.onChange("");
+        if (props.valeur) emettre("");
       }}
       suggestions={(texte ?? "").trim().length >= 2 ? (data ?? []) : []}
       cle={(c) => c.code}
       libelle={libelleCommune}
       onChoisir={(c) => {
         setTexte(libelleCommune(c));
-        props.onChange(c.code);
+        emettre(c.code);
       }}
       erreur={props.erreur}
       enChargement={isFetching}
