@@ -93,7 +93,12 @@ export async function demarrerPlateforme(
     traiterEcheances(base.db, messagerie, {
       maintenant: horloge(),
       urlPublique: config.urlPublique,
-    }).catch((erreur) => app.log.error({ err: erreur }, "Échec du traitement des échéances"));
+    })
+      .then((r) => {
+        // Contracts ended today leave their places: open data follows.
+        if (r.contratsTermines > 0) lieuxModifies();
+      })
+      .catch((erreur) => app.log.error({ err: erreur }, "Échec du traitement des échéances"));
     envoyerDigests(base.db, messagerie, {
       maintenant: horloge(),
       urlPublique: config.urlPublique,

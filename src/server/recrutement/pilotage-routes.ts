@@ -102,7 +102,11 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
         ...acteur(requete),
         urlPublique: ctx.config.urlPublique,
       });
-      if (res !== "introuvable" && res.ok) await ctx.messagerie.distribuer(res.valeur.courriels);
+      if (res !== "introuvable" && res.ok) {
+        await ctx.messagerie.distribuer(res.valeur.courriels);
+        // A previous contract ended leaves its places: open data follows.
+        ctx.lieuxModifies?.();
+      }
       return repondre(reponse, res);
     },
   );
@@ -135,7 +139,11 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
         ruptureId: requete.params.id,
         ...acteur(requete),
       });
-      if (res !== "introuvable" && res.ok) await ctx.messagerie.distribuer(res.valeur.courriels);
+      if (res !== "introuvable" && res.ok) {
+        await ctx.messagerie.distribuer(res.valeur.courriels);
+        // The conseiller leaves their places: open data follows.
+        ctx.lieuxModifies?.();
+      }
       return repondre(reponse, res);
     },
   );

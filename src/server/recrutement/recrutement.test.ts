@@ -462,8 +462,19 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
     await appeler("POST", `/api/structure/ruptures/${ruptureId}/complement`, pimms, {
       documents: ["Lettre de démission", "Document de fin de contrat"],
     });
+    const postesOuverts = async () =>
+      (
+        await lignes<{ contenu: string }>(
+          p.base.db,
+          sql`select contenu from donnee_ouverte where nom = 'postes-structures' and format = 'csv'`,
+        )
+      )[0]?.contenu ?? "";
+    await expect.poll(postesOuverts, { timeout: 15_000 }).toContain("postes_pourvus");
+    const avant = await postesOuverts();
     const validee = await appeler("POST", `/api/admin/ruptures/${ruptureId}/validation`, admin);
     expect(validee.statusCode).toBe(200);
+    // Her post and her places: open data follows within seconds, not at the hourly run.
+    await expect.poll(postesOuverts, { timeout: 15_000, interval: 500 }).not.toBe(avant);
 
     const apres = await contratDe(k!.id);
     expect(apres).toMatchObject({
