@@ -1,56 +1,120 @@
+import { fr } from "@codegouvfr/react-dsfr";
 import { Display } from "@codegouvfr/react-dsfr/Display";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
-import { PageMesLieux } from "./activite/MesLieux.tsx";
-import { PageMesCra, PageModifierCra, PageNouveauCra } from "./activite/PagesCra.tsx";
-import { PageStatistiques, PageStatistiquesPubliques } from "./activite/Statistiques.tsx";
-import { PageCarte } from "./carte/PageCarte.tsx";
-import { PageLieu } from "./carte/PageLieu.tsx";
-import { JournalAdmin } from "./espaces/admin/Journal.tsx";
-import { UtilisateursAdmin } from "./espaces/admin/Utilisateurs.tsx";
-import {
-  EspaceAdmin,
-  EspaceCandidat,
-  EspaceConseiller,
-  EspaceCoordinateur,
-  EspaceFinanceur,
-  EspaceGrandReseau,
-  EspaceHub,
-  EspacePrefet,
-  EspaceStructure,
-} from "./espaces/Espaces.tsx";
-import { CourrielsAdmin } from "./notifications/CourrielsAdmin.tsx";
-import { MesNotifications } from "./notifications/MesNotifications.tsx";
-import { Accessibilite } from "./pages/Accessibilite.tsx";
 import { Accueil } from "./pages/Accueil.tsx";
-import { Cgu } from "./pages/Cgu.tsx";
-import { Connexion } from "./pages/Connexion.tsx";
-import { ConnexionParJeton } from "./pages/ConnexionParJeton.tsx";
-import { DonneesOuvertes } from "./pages/DonneesOuvertes.tsx";
-import { DonneesPersonnelles } from "./pages/DonneesPersonnelles.tsx";
-import { MentionsLegales } from "./pages/MentionsLegales.tsx";
 import { PageIntrouvable } from "./pages/PageIntrouvable.tsx";
-import { Personas } from "./pages/Personas.tsx";
-import { PlanDuSite } from "./pages/PlanDuSite.tsx";
-import { CandidatureConseiller } from "./recrutement/CandidatureConseiller.tsx";
-import { PageFicheCandidat } from "./recrutement/FicheCandidat.tsx";
-import { HistoriquePersonne, HistoriquePoste } from "./recrutement/PagesHistorique.tsx";
-import {
-  PageRecrutementsAdmin,
-  PageRecrutementsStructure,
-} from "./recrutement/PagesRecrutement.tsx";
-import { PageVivier } from "./recrutement/Vivier.tsx";
-import { CandidatureStructure } from "./selection/CandidatureStructure.tsx";
-import {
-  ConfirmationCandidature,
-  ConfirmationCandidatureConseiller,
-} from "./selection/ConfirmationCandidature.tsx";
-import { FicheDemande } from "./selection/FicheDemande.tsx";
-import { FicheStructure } from "./selection/FicheStructure.tsx";
 import { Entete } from "./socle/Entete.tsx";
 import { useMoi } from "./socle/moi.ts";
 import { PiedDePage } from "./socle/PiedDePage.tsx";
+import { paresseux } from "./socle/paresseux.ts";
+
+const Connexion = paresseux(() => import("./pages/Connexion.tsx"), "Connexion");
+const PageMesLieux = paresseux(() => import("./activite/MesLieux.tsx"), "PageMesLieux");
+const PageMesCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageMesCra");
+const PageModifierCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageModifierCra");
+const PageNouveauCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageNouveauCra");
+const PageStatistiques = paresseux(() => import("./activite/Statistiques.tsx"), "PageStatistiques");
+const PageStatistiquesPubliques = paresseux(
+  () => import("./activite/Statistiques.tsx"),
+  "PageStatistiquesPubliques",
+);
+const PageCarte = paresseux(() => import("./carte/PageCarte.tsx"), "PageCarte");
+const PageLieu = paresseux(() => import("./carte/PageLieu.tsx"), "PageLieu");
+const JournalAdmin = paresseux(() => import("./espaces/admin/Journal.tsx"), "JournalAdmin");
+const UtilisateursAdmin = paresseux(
+  () => import("./espaces/admin/Utilisateurs.tsx"),
+  "UtilisateursAdmin",
+);
+const EspaceAdmin = paresseux(() => import("./espaces/EspaceAdmin.tsx"), "EspaceAdmin");
+const EspaceCandidat = paresseux(() => import("./espaces/EspaceCandidat.tsx"), "EspaceCandidat");
+const EspaceConseiller = paresseux(
+  () => import("./espaces/EspaceConseiller.tsx"),
+  "EspaceConseiller",
+);
+const EspaceCoordinateur = paresseux(
+  () => import("./espaces/EspaceCoordinateur.tsx"),
+  "EspaceCoordinateur",
+);
+const EspaceFinanceur = paresseux(() => import("./espaces/EspaceFinanceur.tsx"), "EspaceFinanceur");
+const EspaceGrandReseau = paresseux(
+  () => import("./espaces/EspaceGrandReseau.tsx"),
+  "EspaceGrandReseau",
+);
+const EspaceHub = paresseux(() => import("./espaces/EspaceHub.tsx"), "EspaceHub");
+const EspacePrefet = paresseux(() => import("./espaces/EspacePrefet.tsx"), "EspacePrefet");
+const EspaceStructure = paresseux(() => import("./espaces/EspaceStructure.tsx"), "EspaceStructure");
+const CourrielsAdmin = paresseux(
+  () => import("./notifications/CourrielsAdmin.tsx"),
+  "CourrielsAdmin",
+);
+const MesNotifications = paresseux(
+  () => import("./notifications/MesNotifications.tsx"),
+  "MesNotifications",
+);
+const Accessibilite = paresseux(() => import("./pages/Accessibilite.tsx"), "Accessibilite");
+const Cgu = paresseux(() => import("./pages/Cgu.tsx"), "Cgu");
+const ConnexionParJeton = paresseux(
+  () => import("./pages/ConnexionParJeton.tsx"),
+  "ConnexionParJeton",
+);
+const DonneesOuvertes = paresseux(() => import("./pages/DonneesOuvertes.tsx"), "DonneesOuvertes");
+const DonneesPersonnelles = paresseux(
+  () => import("./pages/DonneesPersonnelles.tsx"),
+  "DonneesPersonnelles",
+);
+const MentionsLegales = paresseux(() => import("./pages/MentionsLegales.tsx"), "MentionsLegales");
+const Personas = paresseux(() => import("./pages/Personas.tsx"), "Personas");
+const PlanDuSite = paresseux(() => import("./pages/PlanDuSite.tsx"), "PlanDuSite");
+const CandidatureConseiller = paresseux(
+  () => import("./recrutement/CandidatureConseiller.tsx"),
+  "CandidatureConseiller",
+);
+const PageFicheCandidat = paresseux(
+  () => import("./recrutement/FicheCandidat.tsx"),
+  "PageFicheCandidat",
+);
+const HistoriquePersonne = paresseux(
+  () => import("./recrutement/PagesHistorique.tsx"),
+  "HistoriquePersonne",
+);
+const HistoriquePoste = paresseux(
+  () => import("./recrutement/PagesHistorique.tsx"),
+  "HistoriquePoste",
+);
+const PageRecrutementsAdmin = paresseux(
+  () => import("./recrutement/PagesRecrutement.tsx"),
+  "PageRecrutementsAdmin",
+);
+const PageRecrutementsStructure = paresseux(
+  () => import("./recrutement/PagesRecrutement.tsx"),
+  "PageRecrutementsStructure",
+);
+const PageVivier = paresseux(() => import("./recrutement/Vivier.tsx"), "PageVivier");
+const CandidatureStructure = paresseux(
+  () => import("./selection/CandidatureStructure.tsx"),
+  "CandidatureStructure",
+);
+const ConfirmationCandidature = paresseux(
+  () => import("./selection/ConfirmationCandidature.tsx"),
+  "ConfirmationCandidature",
+);
+const ConfirmationCandidatureConseiller = paresseux(
+  () => import("./selection/ConfirmationCandidature.tsx"),
+  "ConfirmationCandidatureConseiller",
+);
+const FicheDemande = paresseux(() => import("./selection/FicheDemande.tsx"), "FicheDemande");
+const FicheStructure = paresseux(() => import("./selection/FicheStructure.tsx"), "FicheStructure");
+
+/** Shown while a page's chunk loads (a fraction of a second on a good line). */
+function Chargement() {
+  return (
+    <p className={fr.cx("fr-container", "fr-my-4w")} role="status">
+      Chargement de la page…
+    </p>
+  );
+}
 
 function VersMonEspace() {
   const { data: moi, isPending } = useMoi();
@@ -82,7 +146,9 @@ export function App() {
   if (chemin.startsWith("/integration/"))
     return (
       <main id="contenu" tabIndex={-1}>
-        <PageCarte integree />
+        <Suspense fallback={<Chargement />}>
+          <PageCarte integree />
+        </Suspense>
       </main>
     );
   return (
@@ -96,57 +162,59 @@ export function App() {
       />
       <Entete />
       <main id="contenu" tabIndex={-1}>
-        <Switch>
-          <Route path="/" component={Accueil} />
-          <Route path="/connexion" component={Connexion} />
-          <Route path="/connexion/lien">{() => <ConnexionParJeton nature="connexion" />}</Route>
-          <Route path="/invitation">{() => <ConnexionParJeton nature="invitation" />}</Route>
-          <Route path="/demo/personas" component={Personas} />
-          <Route path="/candidature-structure" component={CandidatureStructure} />
-          <Route path="/candidature-structure/confirmation" component={ConfirmationCandidature} />
-          <Route path="/candidature-conseiller" component={CandidatureConseiller} />
-          <Route
-            path="/candidature-conseiller/confirmation"
-            component={ConfirmationCandidatureConseiller}
-          />
-          <Route path="/espace/structure/vivier" component={PageVivier} />
-          <Route path="/espace/structure/candidats/:id" component={PageFicheCandidat} />
-          <Route path="/espace/structure/recrutements" component={PageRecrutementsStructure} />
-          <Route path="/espace/admin/recrutements" component={PageRecrutementsAdmin} />
-          <Route path="/espace/personnes/:id" component={HistoriquePersonne} />
-          <Route path="/espace/conseiller/cra" component={PageMesCra} />
-          <Route path="/espace/conseiller/lieux" component={PageMesLieux} />
-          <Route path="/espace/conseiller/cra/nouveau" component={PageNouveauCra} />
-          <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
-          <Route path="/espace/statistiques" component={PageStatistiques} />
-          <Route path="/statistiques" component={PageStatistiquesPubliques} />
-          <Route path="/carte">{() => <PageCarte />}</Route>
-          <Route path="/donnees-ouvertes" component={DonneesOuvertes} />
-          <Route path="/lieux/:id" component={PageLieu} />
-          <Route path="/espace/postes/:id" component={HistoriquePoste} />
-          <Route path="/espace/demandes/:id" component={FicheDemande} />
-          <Route path="/espace/structures/:id" component={FicheStructure} />
-          <Route path="/espace" component={VersMonEspace} />
-          <Route path="/espace/admin" component={EspaceAdmin} />
-          <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />
-          <Route path="/espace/admin/journal" component={JournalAdmin} />
-          <Route path="/espace/admin/courriels" component={CourrielsAdmin} />
-          <Route path="/espace/notifications" component={MesNotifications} />
-          <Route path="/espace/prefet" component={EspacePrefet} />
-          <Route path="/espace/structure" component={EspaceStructure} />
-          <Route path="/espace/conseiller" component={EspaceConseiller} />
-          <Route path="/espace/coordinateur" component={EspaceCoordinateur} />
-          <Route path="/espace/hub" component={EspaceHub} />
-          <Route path="/espace/grand-reseau" component={EspaceGrandReseau} />
-          <Route path="/espace/financeur" component={EspaceFinanceur} />
-          <Route path="/espace/candidat" component={EspaceCandidat} />
-          <Route path="/accessibilite" component={Accessibilite} />
-          <Route path="/mentions-legales" component={MentionsLegales} />
-          <Route path="/donnees-personnelles" component={DonneesPersonnelles} />
-          <Route path="/plan-du-site" component={PlanDuSite} />
-          <Route path="/cgu" component={Cgu} />
-          <Route component={PageIntrouvable} />
-        </Switch>
+        <Suspense fallback={<Chargement />}>
+          <Switch>
+            <Route path="/" component={Accueil} />
+            <Route path="/connexion" component={Connexion} />
+            <Route path="/connexion/lien">{() => <ConnexionParJeton nature="connexion" />}</Route>
+            <Route path="/invitation">{() => <ConnexionParJeton nature="invitation" />}</Route>
+            <Route path="/demo/personas" component={Personas} />
+            <Route path="/candidature-structure" component={CandidatureStructure} />
+            <Route path="/candidature-structure/confirmation" component={ConfirmationCandidature} />
+            <Route path="/candidature-conseiller" component={CandidatureConseiller} />
+            <Route
+              path="/candidature-conseiller/confirmation"
+              component={ConfirmationCandidatureConseiller}
+            />
+            <Route path="/espace/structure/vivier" component={PageVivier} />
+            <Route path="/espace/structure/candidats/:id" component={PageFicheCandidat} />
+            <Route path="/espace/structure/recrutements" component={PageRecrutementsStructure} />
+            <Route path="/espace/admin/recrutements" component={PageRecrutementsAdmin} />
+            <Route path="/espace/personnes/:id" component={HistoriquePersonne} />
+            <Route path="/espace/conseiller/cra" component={PageMesCra} />
+            <Route path="/espace/conseiller/lieux" component={PageMesLieux} />
+            <Route path="/espace/conseiller/cra/nouveau" component={PageNouveauCra} />
+            <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
+            <Route path="/espace/statistiques" component={PageStatistiques} />
+            <Route path="/statistiques" component={PageStatistiquesPubliques} />
+            <Route path="/carte">{() => <PageCarte />}</Route>
+            <Route path="/donnees-ouvertes" component={DonneesOuvertes} />
+            <Route path="/lieux/:id" component={PageLieu} />
+            <Route path="/espace/postes/:id" component={HistoriquePoste} />
+            <Route path="/espace/demandes/:id" component={FicheDemande} />
+            <Route path="/espace/structures/:id" component={FicheStructure} />
+            <Route path="/espace" component={VersMonEspace} />
+            <Route path="/espace/admin" component={EspaceAdmin} />
+            <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />
+            <Route path="/espace/admin/journal" component={JournalAdmin} />
+            <Route path="/espace/admin/courriels" component={CourrielsAdmin} />
+            <Route path="/espace/notifications" component={MesNotifications} />
+            <Route path="/espace/prefet" component={EspacePrefet} />
+            <Route path="/espace/structure" component={EspaceStructure} />
+            <Route path="/espace/conseiller" component={EspaceConseiller} />
+            <Route path="/espace/coordinateur" component={EspaceCoordinateur} />
+            <Route path="/espace/hub" component={EspaceHub} />
+            <Route path="/espace/grand-reseau" component={EspaceGrandReseau} />
+            <Route path="/espace/financeur" component={EspaceFinanceur} />
+            <Route path="/espace/candidat" component={EspaceCandidat} />
+            <Route path="/accessibilite" component={Accessibilite} />
+            <Route path="/mentions-legales" component={MentionsLegales} />
+            <Route path="/donnees-personnelles" component={DonneesPersonnelles} />
+            <Route path="/plan-du-site" component={PlanDuSite} />
+            <Route path="/cgu" component={Cgu} />
+            <Route component={PageIntrouvable} />
+          </Switch>
+        </Suspense>
       </main>
       <PiedDePage />
       <Display />

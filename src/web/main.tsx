@@ -3,7 +3,6 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { Link } from "wouter";
-import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { App } from "./App.tsx";
 
 declare module "@codegouvfr/react-dsfr/spa" {
@@ -12,7 +11,6 @@ declare module "@codegouvfr/react-dsfr/spa" {
   }
 }
 
-configurerZodEnFrancais();
 startReactDsfr({ defaultColorScheme: "system", Link });
 
 const client = new QueryClient({

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
@@ -29,7 +30,14 @@ export async function installerWeb(app: FastifyInstance): Promise<void> {
       root: dossierWeb,
       wildcard: false,
       index: false,
+      // Brotli and gzip copies are written at build time (scripts/compresser-web.ts).
+      preCompressed: true,
       maxAge: "1h",
+      setHeaders: (reponse, chemin) => {
+        // A hashed name changes with its content: a year, never revalidated.
+        if (chemin.includes(`${sep}assets${sep}`))
+          reponse.header("cache-control", "public, max-age=31536000, immutable");
+      },
     });
   }
   app.setNotFoundHandler((requete, reponse) => {
