@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { rechercheProximiteSchema } from "../src/domain/lieux/carte.ts";
+import { empriseAlignee, rechercheProximiteSchema } from "../src/domain/lieux/carte.ts";
 import { distanceKm } from "../src/domain/recrutement/matching.ts";
 import { lieuxProchesDuPoint } from "../src/server/carte/carte-queries.ts";
 import { lignes } from "../src/server/db/client.ts";
@@ -9,17 +9,24 @@ import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";
 import { chargerEnParallele } from "./charge-http.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
-const LIEUX = 20_000;
+/** 20,000 by default; BENCH_LIEUX=200000 for the tenfold case. */
+const LIEUX = Number(process.env.BENCH_LIEUX ?? 20_000);
 const SERVICE = "Aide aux démarches administratives";
 
 /**
  * The public map on 20,000 places. `proximite`: the 10 nearest places with a service filter,
  * inside the server (GiST, nearest first) against the naive way — read every place and sort by
- * distance in JavaScript — with identical ids. `http`: the public endpoint under autocannon
- * (50 connections, own process), against one client alone. The line also prints the national
- * map's first payload (counts per territory) beside the whole file of places the first national
- * map downloaded.
+ * distance in JavaScript — with identical ids. `territoires` and `points`: the two
+ * endpoints the map calls, under autocannon (50 connections, own process), with their cache
+ * against the same platform without it; every answer compared in full. The line prints both
+ * throughputs and the first national answer's size as a browser receives it (brotli).
  */
+async function ecouter(p: Awaited<ReturnType<typeof plateformeDeBench>>): Promise<string> {
+  await p.app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = p.app.server.address() as { port: number };
+  return `http://127.0.0.1:${port}`;
+}
+
 export default async function carte(): Promise<Record<string, ResultatBench>> {
   const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
   const plateforme = await plateformeDeBench(base, { LIMITES_EXEMPTES: "127.0.0.1" });
@@ -89,30 +96,67 @@ export default async function carte(): Promise<Record<string, ResultatBench>> {
         .slice(0, 10);
     });
 
-    await plateforme.app.listen({ port: 0, host: "127.0.0.1" });
-    const { port } = plateforme.app.server.address() as { port: number };
-    const url = `http://127.0.0.1:${port}`;
-    const requetes = points.slice(0, 100).map((p) => ({
-      method: "GET" as const,
-      path: `/api/v1/lieux?lat=${p.latitude.toFixed(4)}&lon=${p.longitude.toFixed(4)}&rayon=20&limite=10`,
-    }));
-    await chargerEnParallele({ url, connexions: 50, total: 3_000, requetes });
-    const seul = await chargerEnParallele({ url, connexions: 1, total: 500, requetes });
-    const charge = await chargerEnParallele({ url, connexions: 50, total: 20_000, requetes });
-    const premier = await fetch(`${url}/api/v1/carte/territoires`).then((r) => r.text());
-    const fichierComplet = JSON.stringify(
-      await lignes(base.db, sql`select * from lieu where visible_carte`),
-    );
-    const ko = (s: string) => `${Math.round(Buffer.byteLength(s) / 1024)}Ko`;
-    return {
-      proximite: { mesures, mesuresBase, identique },
-      http: {
-        mesures: charge.latences,
-        mesuresBase: seul.latences,
-        identique: charge.erreurs + charge.non2xx === 0,
-        details: `debit=${Math.round(charge.parSeconde)}/s echecs=${charge.erreurs + charge.non2xx} premier_affichage=${ko(premier)} tous_les_lieux=${ko(fichierComplet)}`,
-      },
-    };
+    // The endpoints the map calls as it opens and moves: the cached platform against the same
+    // platform without cache (the same SQL at every request), on the same base, one after the
+    // other under the same load.
+    const sansCache = await plateformeDeBench(base, {
+      LIMITES_EXEMPTES: "127.0.0.1",
+      CARTE_CACHE_SECONDES: "0",
+    });
+    try {
+      const url = await ecouter(plateforme);
+      const urlSansCache = await ecouter(sansCache);
+      // What a screen shows at the first zoom with points (10): about 1.2° by 0.8°, widened to
+      // the grid the map's requests snap to.
+      const emprises = points
+        .slice(0, 50)
+        .map((p) =>
+          empriseAlignee(p.longitude - 0.6, p.latitude - 0.4, p.longitude + 0.6, p.latitude + 0.4),
+        );
+      const resultats: Record<string, ResultatBench> = {
+        proximite: { mesures, mesuresBase, identique },
+      };
+      for (const [nom, chemins] of [
+        ["territoires", ["/api/v1/carte/territoires"]],
+        ["points", emprises.map((e) => `/api/v1/carte/points?emprise=${e}`)],
+      ] as const) {
+        const requetes = chemins.map((path) => ({
+          method: "GET" as const,
+          path,
+          headers: { "accept-encoding": "br, gzip" },
+        }));
+        // Every answer compared in full, cached against computed.
+        let pareilles = true;
+        for (const chemin of chemins) {
+          const [a, b] = await Promise.all([
+            fetch(url + chemin).then((r) => r.json()),
+            fetch(urlSansCache + chemin).then((r) => r.json()),
+          ]);
+          if (JSON.stringify(a) !== JSON.stringify(b)) pareilles = false;
+        }
+        await chargerEnParallele({ url, connexions: 50, total: 2_000, requetes });
+        const charge = await chargerEnParallele({ url, connexions: 50, total: 50_000, requetes });
+        await chargerEnParallele({ url: urlSansCache, connexions: 50, total: 500, requetes });
+        const base = await chargerEnParallele({
+          url: urlSansCache,
+          connexions: 50,
+          total: 5_000,
+          requetes,
+        });
+        const premier = await fetch(url + chemins[0], {
+          headers: { "accept-encoding": "br" },
+        }).then(async (r) => Buffer.from(await r.arrayBuffer()).length);
+        resultats[nom] = {
+          mesures: charge.latences,
+          mesuresBase: base.latences,
+          identique: pareilles && charge.erreurs + charge.non2xx + base.erreurs + base.non2xx === 0,
+          details: `debit=${Math.round(charge.parSeconde)}/s debit_sans_cache=${Math.round(base.parSeconde)}/s echantillons=${charge.latences.length}/${base.latences.length} echecs=${charge.erreurs + charge.non2xx} premiere_reponse_br=${(premier / 1024).toFixed(1)}Ko lieux=${LIEUX}`,
+        };
+      }
+      return resultats;
+    } finally {
+      await sansCache.arreter();
+    }
   } finally {
     await plateforme.arreter();
     await base.fermer();

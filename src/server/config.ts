@@ -65,6 +65,8 @@ const envSchema = z.object({
       }
       return liste;
     }),
+  /** How long the public map keeps an answer shared by all (0: never, for a comparison). */
+  CARTE_CACHE_SECONDES: z.coerce.number().int().min(0).max(3600).default(60),
   /** Client addresses exempt from per-IP limits (a trusted cache in front, a load test). */
   LIMITES_EXEMPTES: z
     .string()
@@ -101,6 +103,7 @@ export type Config = {
     | undefined;
   niveauLog: string;
   limitesExemptes: string[];
+  cacheCarteMs: number;
   /** Fastify's `trustProxy`: false (none), a hop count, or the trusted proxies' addresses. */
   confianceProxy: false | number | string[];
   styleCarte: string | undefined;
@@ -158,6 +161,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     proconnect: pc,
     niveauLog: e.LOG_LEVEL,
     limitesExemptes: e.LIMITES_EXEMPTES,
+    cacheCarteMs: e.CARTE_CACHE_SECONDES * 1000,
     confianceProxy: e.TRUST_PROXY,
     styleCarte: e.CARTE_STYLE_URL,
     urlGeocodeur: e.GEOCODEUR_URL,

@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import type { Config } from "./config.ts";
 import type { Db, TypeBase } from "./db/client.ts";
+import type { CacheReponses } from "./infra/cache-reponses.ts";
 import type { Geocodeur } from "./infra/geocodeur.ts";
 import type { Messagerie } from "./infra/messagerie.ts";
 import type { ProConnect } from "./infra/proconnect.ts";
@@ -14,8 +15,10 @@ export type Contexte = {
   proconnect: ProConnect | undefined;
   geocodeur: Geocodeur;
   horloge: () => Date;
+  /** The public map's answers that are the same for everyone; emptied when a place changes. */
+  cacheCarte: CacheReponses;
   /**
-   * A place changed: open data is regenerated within seconds (changes close together make one
+   * A place changed: the map's cache is emptied at once and open data is regenerated within seconds (changes close together make one
    * run), not at the next hourly run. Absent where no platform runs the regeneration.
    */
   lieuxModifies?: () => void;

@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { type Base, ouvrirBase } from "./db/client.ts";
 import { chargerReferentiel } from "./db/referentiel.ts";
 import { genererDemo } from "./demo/generateur.ts";
+import { CacheReponses } from "./infra/cache-reponses.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie, type Messagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
@@ -63,7 +64,9 @@ export async function demarrerPlateforme(
   const geocodeur = creerGeocodeur(config.urlGeocodeur);
   // Place changes close together make one regeneration, a moment after the first.
   let regenerationPrevue: NodeJS.Timeout | undefined;
+  const cacheCarte = new CacheReponses(config.cacheCarteMs, 2_000);
   const lieuxModifies = () => {
+    cacheCarte.vider();
     if (regenerationPrevue) return;
     regenerationPrevue = setTimeout(() => {
       regenerationPrevue = undefined;
@@ -81,6 +84,7 @@ export async function demarrerPlateforme(
       : undefined,
     horloge,
     geocodeur,
+    cacheCarte,
     lieuxModifies,
   });
   const menage = setInterval(() => {

@@ -89,6 +89,19 @@ export const rechercheTerritoireSchema = filtresCarteSchema
 export type RechercheTerritoire = z.infer<typeof rechercheTerritoireSchema>;
 export const TAILLE_PAGE_TERRITOIRE = 50;
 
+/** The grid the map's requests snap to, in degrees (about 28 km north-south). */
+const PAS_EMPRISE = 0.25;
+
+/**
+ * A viewport widened to the grid: people looking at the same area ask the same question, so one
+ * cached answer serves them all, and a small pan asks nothing new.
+ */
+export function empriseAlignee(ouest: number, sud: number, est: number, nord: number): string {
+  const bas = (x: number) => Math.floor(x / PAS_EMPRISE) * PAS_EMPRISE;
+  const haut = (x: number) => Math.ceil(x / PAS_EMPRISE) * PAS_EMPRISE;
+  return [bas(ouest), Math.max(-90, bas(sud)), haut(est), Math.min(90, haut(nord))].join(",");
+}
+
 /** Places of a bounding box (the map's viewport), west, south, east, north. */
 export const rechercheEmpriseSchema = filtresCarteSchema.extend({
   emprise: z

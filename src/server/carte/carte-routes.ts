@@ -10,6 +10,7 @@ import {
 import type { Contexte } from "../contexte.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
+import { envoyerEnCache } from "../infra/cache-reponses.ts";
 import { communeDeLAdresse, rechercherCommunes } from "../referentiel/communes.ts";
 import {
   comptesParTerritoire,
@@ -27,6 +28,15 @@ import {
 } from "./reponses.ts";
 
 const tag = ["API publique : lieux et carte"];
+
+/** The parsed query as a key: the same filters in another order are the same answer. */
+function cleDeRequete(requete: object): string {
+  return JSON.stringify(
+    Object.entries(requete)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
 /** Per IP: a person browsing the map sends a few requests a second at most. */
 const LIMITE = { max: 600, timeWindow: "1 minute" };
 const CACHE_COURT = "public, max-age=60";
@@ -169,7 +179,10 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     async (requete, reponse) => {
       reponse.header("cache-control", CACHE_COURT);
       const { emprise, ...filtres } = requete.query;
-      return pointsDeLEmprise(ctx.db, emprise, filtres, PLAFOND_POINTS, ctx.horloge());
+      const entree = await ctx.cacheCarte.obtenir(`points ${cleDeRequete(requete.query)}`, () =>
+        pointsDeLEmprise(ctx.db, emprise, filtres, PLAFOND_POINTS, ctx.horloge()),
+      );
+      return envoyerEnCache(requete, reponse, entree);
     },
   );
 
@@ -186,7 +199,11 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       reponse.header("cache-control", "public, max-age=300");
-      return comptesParTerritoire(ctx.db, requete.query);
+      const entree = await ctx.cacheCarte.obtenir(
+        `territoires ${cleDeRequete(requete.query)}`,
+        () => comptesParTerritoire(ctx.db, requete.query),
+      );
+      return envoyerEnCache(requete, reponse, entree);
     },
   );
 

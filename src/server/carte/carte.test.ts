@@ -1,10 +1,16 @@
+import { brotliDecompressSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../../domain/recrutement/matching.ts";
 import { lignes } from "../db/client.ts";
 import { demarrerBanLocale } from "../test/ban-locale.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { type PlateformeDeTest, plateformeDeTest, URL_TEST } from "../test/plateforme.ts";
+import {
+  connecterPersona,
+  type PlateformeDeTest,
+  plateformeDeTest,
+  URL_TEST,
+} from "../test/plateforme.ts";
 
 const BETHUNE = { latitude: 50.5303, longitude: 2.6408 };
 
@@ -234,6 +240,49 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
       n!.n,
     );
     expect(r.body.length).toBeLessThan(100_000);
+  });
+
+  it("garde en cache, compressée, la réponse nationale, et la renouvelle dès qu'un lieu change", async () => {
+    const url = "/api/v1/carte/territoires";
+    const premiere = await p.app.inject({ url, headers: { "accept-encoding": "br, gzip" } });
+    expect(premiere.headers["content-encoding"]).toBe("br");
+    const etag = premiere.headers.etag as string;
+    const brut = await p.app.inject({ url });
+    expect(brotliDecompressSync(premiere.rawPayload).equals(brut.rawPayload)).toBe(true);
+    expect(premiere.rawPayload.length).toBeLessThan(brut.rawPayload.length);
+    expect(brut.headers.etag).toBe(etag);
+    const gz = await p.app.inject({ url, headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    const pareille = await p.app.inject({ url, headers: { "if-none-match": etag } });
+    expect(pareille.statusCode).toBe(304);
+    const compte = (corps: { departements: { code: string; lieux: number }[] }) =>
+      corps.departements.find((d) => d.code === "62")?.lieux ?? 0;
+    const avant = compte(brut.json());
+
+    const cookie = await connecterPersona(p, "conseiller@demo.conseiller-numerique.fr");
+    const ajout = await p.app.inject({
+      method: "POST",
+      url: "/api/conseiller/lieux",
+      headers: { cookie },
+      payload: {
+        nature: "secondaire",
+        lieu: {
+          nom: "Tiers-lieu de la Gare de Liévin",
+          adresse: "8 place de la Gare",
+          codePostal: "62800",
+          communeCode: "62510",
+          services: ["Aide aux démarches administratives"],
+          modalitesAcces: ["Se présenter"],
+          typologies: ["TIERS_LIEUX"],
+          itinerance: ["Fixe"],
+        },
+      },
+    });
+    expect(ajout.statusCode, ajout.body).toBe(201);
+    // At once, not after the cache's minute.
+    const apres = await p.app.inject({ url });
+    expect(apres.headers.etag).not.toBe(etag);
+    expect(compte(apres.json())).toBe(avant + 1);
   });
 });
 

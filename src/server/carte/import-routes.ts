@@ -79,7 +79,10 @@ export function routesImportLieux(app: FastifyInstance, ctx: Contexte): void {
         ...(departements ? { departements } : {}),
       });
       // Citizens and reusers see the new places now, not at the next hourly run.
-      if (rapport.applique) await genererDonneesOuvertes(ctx.db, ctx.horloge());
+      if (rapport.applique) {
+        ctx.cacheCarte.vider();
+        await genererDonneesOuvertes(ctx.db, ctx.horloge());
+      }
       return rapport;
     },
   );

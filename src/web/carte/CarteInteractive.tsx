@@ -6,6 +6,7 @@ import * as maplibregl from "maplibre-gl";
 import urlDuTravailleur from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef, useState } from "react";
 import Supercluster from "supercluster";
+import { empriseAlignee } from "../../domain/lieux/carte.ts";
 import { appelerApi } from "../api.ts";
 
 maplibregl.setWorkerUrl(urlDuTravailleur);
@@ -133,11 +134,9 @@ export default function CarteInteractive(props: {
         return;
       }
       const b = m.getBounds();
-      const emprise = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) =>
-        x.toFixed(4),
-      );
+      const emprise = empriseAlignee(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
       const { points } = await appelerApi<{ points: [string, number, number][] }>(
-        `/api/v1/carte/points?emprise=${emprise.join(",")}${filtres}`,
+        `/api/v1/carte/points?emprise=${emprise}${filtres}`,
       );
       if (annule) return;
       const index = new Supercluster({ radius: 45, maxZoom: 16 });
