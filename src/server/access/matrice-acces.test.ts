@@ -36,6 +36,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/auth/invitation": "public",
   "POST /api/auth/deconnexion": "public",
   "GET /api/territoires": "public",
+  "GET /api/adresses": "public",
   "GET /api/communes": "public",
   "GET /api/communes/:code": "public",
   "GET /api/dev/personas": "public",
