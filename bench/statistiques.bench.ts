@@ -70,14 +70,44 @@ export default async function statistiques(): Promise<Record<string, ResultatBen
         }
       for (const [d, lignesD] of Object.entries(a.personnes))
         for (const l of lignesD) depuisPage[`n_${d}_${l.valeur}`] = l.personnes;
-      const identique = COLONNES_COMPTEURS.filter((c) => c !== "duree_minutes").every(
-        (c) => Number(depuisPage[c]) === Number(b![c]),
-      );
+      // And both series, every month and every day, against the raw reports.
+      const serie = async (format: string, du: string) =>
+        Object.fromEntries(
+          (
+            await lignes<{ cle: string; activites: number; accompagnements: number }>(
+              base.db,
+              sql`select to_char(c.date, ${format}) as cle, count(*)::int as activites,
+                    sum(case when c.type = 'collectif' then c.nb_participants else 1 end)::int
+                      as accompagnements
+                  from cra c where ${brut} and c.date between ${du} and ${PERIODE.au}
+                  group by 1`,
+            )
+          ).map((l) => [l.cle, `${l.activites}/${l.accompagnements}`]),
+        );
+      const [mois, jours] = [
+        await serie("YYYY-MM", `${a.parMois[0]!.mois}-01`),
+        await serie("YYYY-MM-DD", a.parJour[0]!.jour),
+      ];
+      const seriesIdentiques =
+        a.parMois.length === 12 &&
+        a.parJour.length === 30 &&
+        a.parMois.every((m) => (mois[m.mois] ?? "0/0") === `${m.activites}/${m.accompagnements}`) &&
+        a.parJour.every((j) => (jours[j.jour] ?? "0/0") === `${j.activites}/${j.accompagnements}`);
+      const identique =
+        seriesIdentiques &&
+        COLONNES_COMPTEURS.filter((c) => c !== "duree_minutes").every(
+          (c) => Number(depuisPage[c]) === Number(b![c]),
+        );
       await chronometrer(5, rapide);
       const mesures = await chronometrer(nom === "national" ? 50 : 200, rapide);
       await chronometrer(1, naif);
       const mesuresBase = await chronometrer(nom === "national" ? 5 : 20, naif);
-      resultats[nom] = { mesures, mesuresBase, identique };
+      resultats[nom] = {
+        mesures,
+        mesuresBase,
+        identique,
+        details: `echantillons=${mesures.length}/${mesuresBase.length} series=${seriesIdentiques ? "identiques" : "differentes"}`,
+      };
     }
     return resultats;
   } finally {

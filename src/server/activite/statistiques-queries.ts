@@ -3,7 +3,7 @@ import { type Statistiques, statistiquesDepuis } from "../../domain/cra/statisti
 import type { Perimetre } from "../../domain/perimetre.ts";
 import { ajouterJours } from "../../domain/temps.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
-import { type Executeur, lignes, tableauSql } from "../db/client.ts";
+import { type Executeur, lignes, lignesPreparees, tableauSql } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 import { rollupAvecAttente } from "./rollups.ts";
 
@@ -99,20 +99,20 @@ async function sommes(tx: Executeur, source: Source, condition: SQL, p: Periode)
   const jours = sql`${rollupAvecAttente(source.table)} r`;
   const complets = source.table === "stat_departement_jour" ? moisComplets(p) : null;
   if (!complets) {
-    const [l] = await lignes<Record<string, number>>(
+    const [l] = await lignesPreparees<Record<string, number>>(
       tx,
       sql`select ${colonnes} from ${jours} where ${condition} and jour between ${p.du} and ${p.au}`,
     );
     return l ?? {};
   }
-  const [l] = await lignes<Record<string, number>>(
+  const [l] = await lignesPreparees<Record<string, number>>(
     tx,
     sql`select ${colonnes} from (
           select * from ${rollupAvecAttente("stat_departement_mois")} r
           where ${condition} and mois >= ${complets.debut} and mois < ${complets.fin}
         ) m`,
   );
-  const [bords] = await lignes<Record<string, number>>(
+  const [bords] = await lignesPreparees<Record<string, number>>(
     tx,
     sql`select ${colonnes} from ${jours} where ${condition}
         and jour between ${p.du} and ${p.au}
@@ -224,6 +224,8 @@ export async function statistiquesDe(
   }
   const table = sql`${rollupAvecAttente(source.table)} r`;
   const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
+  if (source.table === "stat_conseiller_jour")
+    return statistiquesEnUneRequete(tx, table, condition, periode);
   const totaux = await sommes(tx, source, condition, periode);
   const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
   debut.setUTCMonth(debut.getUTCMonth() - 11);
@@ -233,7 +235,11 @@ export async function statistiquesDe(
       ? moisComplets({ du: debutMois, au: periode.au })
       : null;
   // Whole months from the monthly roll-up, the month still running day by day.
-  const parMois = await lignes<{ mois: string; activites: number; accompagnements: number }>(
+  const parMois = await lignesPreparees<{
+    mois: string;
+    activites: number;
+    accompagnements: number;
+  }>(
     tx,
     complets
       ? sql`select to_char(mois, 'YYYY-MM') as mois, sum(activites)::int as activites,
@@ -251,7 +257,11 @@ export async function statistiquesDe(
             from ${table} where ${condition} and jour between ${debutMois} and ${periode.au}
             group by 1 order by 1`,
   );
-  const parJour = await lignes<{ jour: string; activites: number; accompagnements: number }>(
+  const parJour = await lignesPreparees<{
+    jour: string;
+    activites: number;
+    accompagnements: number;
+  }>(
     tx,
     sql`select jour::text as jour, sum(activites)::int as activites,
           sum(accompagnements)::int as accompagnements
@@ -263,5 +273,51 @@ export async function statistiquesDe(
     periode,
     parMois.map((m) => ({ ...m, cle: m.mois })),
     parJour.map((j) => ({ ...j, cle: j.jour })),
+  );
+}
+
+type Serie = { cle: string; activites: number; accompagnements: number }[];
+
+/**
+ * A person's or a structure's scope holds a few hundred roll-up rows a year: read once, in one
+ * prepared statement that returns the totals and both series together (one round trip, one
+ * plan reused).
+ */
+async function statistiquesEnUneRequete(
+  tx: Executeur,
+  table: SQL,
+  condition: SQL,
+  periode: Periode,
+): Promise<StatistiquesPeriode> {
+  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
+  debut.setUTCMonth(debut.getUTCMonth() - 11);
+  const debutMois = debut.toISOString().slice(0, 10);
+  const debutJours = ajouterJours(periode.au, -29);
+  const depuis = [periode.du, debutMois, debutJours].sort()[0]!;
+  const serie = (format: string, du: string) =>
+    sql`coalesce((select json_agg(json_build_object('cle', cle, 'activites', activites,
+          'accompagnements', accompagnements))
+        from (select to_char(jour, ${format}) as cle, sum(activites)::int as activites,
+                sum(accompagnements)::int as accompagnements
+              from lus where jour between ${du}::date and ${periode.au}::date group by 1) s),
+        '[]'::json)`;
+  const [l] = await lignesPreparees<{ totaux: Record<string, number>; mois: Serie; jours: Serie }>(
+    tx,
+    sql`with lus as materialized (
+          select * from ${table}
+          where ${condition} and jour between ${depuis}::date and ${periode.au}::date
+        )
+        select
+          (select row_to_json(t) from (
+            select ${sommesDesCompteurs()} from lus
+            where jour between ${periode.du}::date and ${periode.au}::date) t) as totaux,
+          ${serie("YYYY-MM", debutMois)} as mois,
+          ${serie("YYYY-MM-DD", debutJours)} as jours`,
+  );
+  return completerSeries(
+    statistiquesDepuis(l?.totaux ?? {}),
+    periode,
+    l?.mois ?? [],
+    l?.jours ?? [],
   );
 }
