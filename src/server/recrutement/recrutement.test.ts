@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { jourParis } from "../../domain/temps.ts";
 import { lignes } from "../db/client.ts";
 import {
   candidature,
@@ -22,6 +23,7 @@ import {
 } from "../test/plateforme.ts";
 import { demarrerPuitsSmtp } from "../test/puits-smtp.ts";
 import { QUOTA_ATTEINT } from "./contrat-service.ts";
+import { compterVivier, origineVivier, rechercherVivier } from "./vivier-queries.ts";
 
 const PIMMS = "structure.pimms@demo.conseiller-numerique.fr";
 const CABBALR = "structure.cabbalr@demo.conseiller-numerique.fr";
@@ -132,6 +134,42 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
     expect(emploi.total).toBeLessThan(v.total);
     const mauvais = await appeler("GET", "/api/structure/vivier?distanceKm=7", pimms);
     expect(mauvais.statusCode).toBe(400);
+  });
+
+  it("parcourt le vivier au plus proche par l'index comme le ferait un tri complet, page après page", async () => {
+    const [s] = await lignes<{ id: string }>(
+      p.base.db,
+      sql`select s.id from structure s join utilisateur u on u.email = ${PIMMS}
+          join habilitation h on h.utilisateur_id = u.id and (h.perimetre->>'structureId')::uuid = s.id`,
+    );
+    const origine = await origineVivier(p.base.db, s!.id, jourParis(p.horloge.maintenant()));
+    if (typeof origine === "string") throw new Error(origine);
+    const complet = await compterVivier(p.base.db, origine, {}, { plafond: 10_000 });
+    expect(complet.auMoins).toBe(false);
+    // Pages of 3: the walk stops at each page's last rank, ties at one commune's point included.
+    const pages = Math.ceil(complet.total / 3);
+    for (let page = 1; page <= pages + 1; page++) {
+      const parIndex = await rechercherVivier(p.base.db, origine, { page }, { limite: 3 });
+      const naif = await rechercherVivier(
+        p.base.db,
+        origine,
+        { page },
+        { limite: 3, indexe: false },
+      );
+      expect(parIndex).toEqual(naif);
+    }
+    // Counted up to a ceiling, said as "more than".
+    const plafonne = await compterVivier(p.base.db, origine, {}, { plafond: 5 });
+    expect(plafonne).toEqual({ total: 5, auMoins: complet.total > 5 });
+    const dernier = await rechercherVivier(
+      p.base.db,
+      origine,
+      { page: pages },
+      { limite: 3, compte: plafonne },
+    );
+    expect(dernier).toEqual(
+      await rechercherVivier(p.base.db, origine, { page: pages }, { limite: 3, indexe: false }),
+    );
   });
 
   it("ne montre qu'aux structures concernées les candidats, et isole l'outre-mer", async () => {

@@ -25,6 +25,7 @@ import { declarerRupture, demanderProlongation, suivreRupture } from "./fin-cont
 import { marquerCandidat } from "./mise-en-relation-service.ts";
 import { listerContrats, listerPostes } from "./suivi-queries.ts";
 import {
+  compterVivier,
   filtresVivierSchema,
   origineVivier,
   rechercherVivier,
@@ -120,12 +121,21 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
       const structureId = structureDeSession(connexionRequise(requete));
       const origine = await origineVivier(ctx.db, structureId, jourParis(ctx.horloge()));
       if (typeof origine === "string")
-        return { etat: origine, candidats: [], total: 0, page: 1, taillePage: TAILLE_PAGE_VIVIER };
-      const candidats = await rechercherVivier(ctx.db, origine, requete.query);
+        return {
+          etat: origine,
+          candidats: [],
+          total: 0,
+          totalAuMoins: false,
+          page: 1,
+          taillePage: TAILLE_PAGE_VIVIER,
+        };
+      const compte = await compterVivier(ctx.db, origine, requete.query);
+      const candidats = await rechercherVivier(ctx.db, origine, requete.query, { compte });
       return {
         etat: "ok" as const,
-        candidats: candidats.map(({ total: _t, ...c }) => c),
-        total: candidats[0]?.total ?? 0,
+        candidats,
+        total: compte.total,
+        totalAuMoins: compte.auMoins,
         page: requete.query.page,
         taillePage: TAILLE_PAGE_VIVIER,
         echeanceDisponibilite: origine.echeanceDisponibilite,

@@ -2,7 +2,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { DISTANCES_MAX_KM, type Situation } from "../../domain/recrutement/candidature.ts";
 import { territoireDeMatching } from "../../domain/recrutement/matching.ts";
-import { type Executeur, lignes } from "../db/client.ts";
+import { type Executeur, lignesPreparees } from "../db/client.ts";
 import { demandePostes, poste, structure } from "../db/schema.ts";
 
 export const filtresVivierSchema = z.object({
@@ -41,8 +41,13 @@ export type CandidatDuVivier = {
   pix: Record<string, number> | null;
   distanceM: number;
   relation: string | null;
-  total: number;
 };
+
+/** Beyond this many candidates (ten pages) a pool says "more than" rather than counting each. */
+export const PLAFOND_COMPTE_VIVIER = 200;
+
+/** How many candidates a pool holds, counted up to the ceiling (`auMoins` when reached). */
+export type CompteVivier = { total: number; auMoins: boolean };
 
 /** Where a structure recruits from: its point, its territory, the date its posts start. */
 export type OrigineVivier = {
@@ -90,9 +95,9 @@ export async function origineVivier(
 export const territoireSql = (colonne: SQL) =>
   sql`(case when ${colonne} ~ '^9[78]' then ${colonne} else 'metropole' end)`;
 
-function filtres(f: Partial<FiltresVivier>): SQL[] {
+function filtres(f: Partial<FiltresVivier>, distance: SQL = sql`d.distance_m`): SQL[] {
   const conditions: SQL[] = [];
-  if (f.distanceKm) conditions.push(sql`d.distance_m <= ${f.distanceKm * 1000}`);
+  if (f.distanceKm) conditions.push(sql`${distance} <= ${f.distanceKm * 1000}`);
   if (f.situation) conditions.push(sql`${f.situation} = any(d.situations)`);
   if (f.pix) conditions.push(sql`d.pix is not null`);
   if (f.diplomeOuExperience)
@@ -102,62 +107,122 @@ function filtres(f: Partial<FiltresVivier>): SQL[] {
   return conditions;
 }
 
+/** The pool's conditions on a candidature `d` and its relation `m` with the structure. */
+function conditionsVivier(
+  origine: OrigineVivier,
+  f: Partial<FiltresVivier> & { candidatureId?: string },
+) {
+  const { latitude: lat, longitude: lon } = origine;
+  const distance = sql`distance_m(d.latitude, d.longitude, ${lat}, ${lon})`;
+  const suite = filtres(f, distance);
+  const ou = sql`d.statut = 'disponible' and d.latitude is not null
+    and ${territoireSql(sql`d.departement_code`)} = ${origine.territoire}
+    and d.date_disponibilite <= ${origine.echeanceDisponibilite}
+    ${f.candidatureId ? sql`and d.id = ${f.candidatureId}` : sql``}
+    and ${distance} <= d.distance_max_km * 1000
+    and (m.statut is null or m.statut <> 'caduque')
+    and not exists (
+      select 1 from contrat k
+      where k.utilisateur_id = d.utilisateur_id and k.statut in ('declare', 'actif')
+    )
+    ${suite.length > 0 ? sql`and ${sql.join(suite, sql` and `)}` : sql``}`;
+  const depuis = sql`candidature d left join mise_en_relation m
+    on m.candidature_id = d.id and m.structure_id = ${origine.structureId}`;
+  const portee = sql`portee_candidat(d.latitude, d.longitude, d.distance_max_km)
+    @> point_terre(${lat}, ${lon})`;
+  const proximite = sql`(point_terre(d.latitude, d.longitude) <-> point_terre(${lat}, ${lon}))`;
+  return { distance, ou, depuis, portee, proximite };
+}
+
 /**
- * The pool, computed live (recrutement.md §5.3): available candidates whose reach covers the
+ * The size of a pool, through the index of the candidates' reach, stopped at the ceiling: a
+ * national pool holds thousands, and "more than 200" is all a structure needs to know.
+ */
+export async function compterVivier(
+  tx: Executeur,
+  origine: OrigineVivier,
+  f: Partial<FiltresVivier>,
+  options: { plafond?: number; indexe?: boolean } = {},
+): Promise<CompteVivier> {
+  const { plafond = PLAFOND_COMPTE_VIVIER, indexe = true } = options;
+  const v = conditionsVivier(origine, f);
+  const [l] = await lignesPreparees<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from (
+          select 1 from ${v.depuis} where ${indexe ? sql`${v.portee} and` : sql``} ${v.ou}
+          limit ${plafond + 1}
+        ) x`,
+  );
+  const n = l?.n ?? 0;
+  return { total: Math.min(n, plafond), auMoins: n > plafond };
+}
+
+/**
+ * A page of the pool (recrutement.md §5.3): available candidates whose reach covers the
  * structure, in its territory, available in time, without a declared or active contract;
- * nearest first. `indexe: false` is the naive form (every distance computed) kept for the bench.
+ * nearest first, then by availability, seniority and id. A pool smaller than the page's end is
+ * read whole through the index of the candidates' reach. A larger one is walked nearest first
+ * on the GiST index of the candidates' points (KNN) up to the page's last rank, which gives the
+ * distance the page cannot go beyond; the page is then sorted in full among the candidates
+ * within it (ties at one commune's point included). `indexe: false` is the naive form (every
+ * distance computed and sorted) kept for the bench.
  */
 export async function rechercherVivier(
   tx: Executeur,
   origine: OrigineVivier,
   f: Partial<FiltresVivier> & { candidatureId?: string },
-  options: { indexe?: boolean; limite?: number } = {},
+  options: { indexe?: boolean; limite?: number; compte?: CompteVivier } = {},
 ): Promise<CandidatDuVivier[]> {
-  const { latitude: lat, longitude: lon } = origine;
-  const indexe = options.indexe ?? true;
   const limite = options.limite ?? TAILLE_PAGE_VIVIER;
-  const page = f.page ?? 1;
-  const portee = indexe
-    ? sql`and portee_candidat(c.latitude, c.longitude, c.distance_max_km) @> point_terre(${lat}, ${lon})`
-    : sql``;
-  const suite = filtres(f);
-  // Filter, count and sort on the candidature row alone; names and communes are joined for the
-  // page only (a pool holds thousands of candidates, a page twenty).
-  return lignes<CandidatDuVivier>(
-    tx,
-    sql`
-      with d as (
-        select c.id, c.utilisateur_id, c.date_disponibilite, c.cree_le, c.distance_max_km,
-          c.situations, c.pix, distance_m(c.latitude, c.longitude, ${lat}, ${lon}) as distance_m
-        from candidature c
-        where c.statut = 'disponible' and c.latitude is not null ${portee}
-          and ${territoireSql(sql`c.departement_code`)} = ${origine.territoire}
-          and c.date_disponibilite <= ${origine.echeanceDisponibilite}
-          ${f.candidatureId ? sql`and c.id = ${f.candidatureId}` : sql``}
-      ), page as (
-        select d.id, d.distance_m, d.date_disponibilite, d.cree_le, m.statut as relation,
-          count(*) over ()::int as total
-        from d
-        left join mise_en_relation m
-          on m.candidature_id = d.id and m.structure_id = ${origine.structureId}
-        where d.distance_m <= d.distance_max_km * 1000
-          and (m.statut is null or m.statut <> 'caduque')
-          and not exists (
-            select 1 from contrat k
-            where k.utilisateur_id = d.utilisateur_id and k.statut in ('declare', 'actif')
+  const decalage = ((f.page ?? 1) - 1) * limite;
+  const v = conditionsVivier(origine, f);
+  const page = (ou: SQL) =>
+    lignesPreparees<CandidatDuVivier>(
+      tx,
+      sql`with page as (
+            select d.id, ${v.distance} as distance_m, d.date_disponibilite, d.cree_le,
+              m.statut as relation
+            from ${v.depuis}
+            where ${ou}
+            order by 2, d.date_disponibilite, d.cree_le, d.id
+            limit ${limite} offset ${decalage}
           )
-          ${suite.length > 0 ? sql`and ${sql.join(suite, sql` and `)}` : sql``}
-        order by d.distance_m, d.date_disponibilite, d.cree_le, d.id
-        limit ${limite} offset ${(page - 1) * limite}
-      )
-      select c.id, u.prenom, u.nom, co.nom as commune, co.codes_postaux[1] as "codePostal",
-        c.situations, c.diplome, c.date_disponibilite::text as "dateDisponibilite",
-        c.distance_max_km as "distanceMaxKm", c.pix, round(page.distance_m)::int as "distanceM",
-        page.relation, page.total
-      from page
-      join candidature c on c.id = page.id
-      join utilisateur u on u.id = c.utilisateur_id
-      left join commune co on co.code = c.commune_code
-      order by page.distance_m, page.date_disponibilite, page.cree_le, page.id`,
+          ${pageComplete()}`,
+    );
+  if (options.indexe === false) return page(v.ou);
+  if (f.candidatureId) return page(sql`${v.portee} and ${v.ou}`);
+  const compte = options.compte ?? (await compterVivier(tx, origine, f));
+  if (!compte.auMoins && compte.total <= decalage) return [];
+  // A pool that ends on this page is read whole through the index of the candidates' reach.
+  if (!compte.auMoins && compte.total <= decalage + limite)
+    return page(sql`${v.portee} and ${v.ou}`);
+  // The page's last rank's great-circle distance (computed in SQL: the cube of each point would
+  // cost a function call per row), as a radius on earthdistance's slightly larger sphere: the box
+  // holds every candidate up to that rank, and a few farther ones the sort puts after it.
+  // A pool counted "more than" may still end before that rank (its last page): the whole Earth.
+  const rayon = sql`coalesce((select metres * ${RAYON_TERRE_M / RAYON_MOYEN_M}::float8 + 1 from (
+      select ${v.distance} as metres from ${v.depuis} where ${v.ou}
+      order by ${v.proximite}
+      offset ${decalage + limite - 1} limit 1) borne), ${2 * Math.PI * RAYON_TERRE_M}::float8)`;
+  return page(
+    sql`point_terre(d.latitude, d.longitude) <@ earth_box(
+          point_terre(${origine.latitude}, ${origine.longitude}), ${rayon})
+        and ${v.ou}`,
   );
 }
+
+/** earthdistance's sphere, in metres (`earth_box`), and the mean radius of `distance_m`. */
+const RAYON_TERRE_M = 6_378_168;
+const RAYON_MOYEN_M = 6_371_008.8;
+
+/** Names and communes joined for the page only (a pool holds thousands, a page twenty). */
+const pageComplete = () => sql`
+  select c.id, u.prenom, u.nom, co.nom as commune, co.codes_postaux[1] as "codePostal",
+    c.situations, c.diplome, c.date_disponibilite::text as "dateDisponibilite",
+    c.distance_max_km as "distanceMaxKm", c.pix, round(page.distance_m)::int as "distanceM",
+    page.relation
+  from page
+  join candidature c on c.id = page.id
+  join utilisateur u on u.id = c.utilisateur_id
+  left join commune co on co.code = c.commune_code
+  order by page.distance_m, page.date_disponibilite, page.cree_le, page.id`;

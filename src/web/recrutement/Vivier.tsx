@@ -7,6 +7,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
+import { nombreFr } from "../../domain/format.ts";
 import {
   DISTANCES_MAX_KM,
   SITUATIONS,
@@ -34,6 +35,8 @@ type ReponseVivier = {
   etat: "ok" | "sans_poste" | "sans_adresse";
   candidats: CandidatVivier[];
   total: number;
+  /** The pool holds more than `total` candidates (counted up to a ceiling). */
+  totalAuMoins: boolean;
   page: number;
   taillePage: number;
 };
@@ -189,7 +192,13 @@ function Vivier() {
       </form>
       <div aria-live="polite">
         {erreur && <Alert small severity="error" description={erreur} />}
-        <p>{data ? `${data.total} candidat(s) — page ${data.page} sur ${pages}` : "Chargement…"}</p>
+        <p>
+          {data
+            ? data.totalAuMoins
+              ? `Plus de ${nombreFr(data.total)} candidats — page ${data.page} sur plus de ${pages} ; affinez avec les filtres pour voir les autres.`
+              : `${nombreFr(data.total)} candidat(s) — page ${data.page} sur ${pages}`
+            : "Chargement…"}
+        </p>
       </div>
       <LiensExport liste="candidats" libelle="Vivier de candidats" />
       <div className={fr.cx("fr-table")}>
@@ -274,7 +283,13 @@ function Vivier() {
             </Button>
           </li>
           <li>
-            <Button priority="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            <Button
+              priority="secondary"
+              disabled={
+                data?.totalAuMoins ? data.candidats.length < data.taillePage : page >= pages
+              }
+              onClick={() => setPage(page + 1)}
+            >
               Page suivante
             </Button>
           </li>
