@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { jourParis } from "../src/domain/temps.ts";
 import { verifierRollups } from "../src/server/activite/rollups.ts";
@@ -77,12 +78,19 @@ export default async function saisieCra(): Promise<ResultatBench> {
     // Warm-up (JIT, plans, pool), then one writer alone, then fifty at once.
     await chargerEnParallele({ url, connexions: ECRIVAINS, total: ECHAUFFEMENT, requetes });
     const seul = await chargerEnParallele({ url, connexions: 1, total: SEUL, requetes });
+    // CPU time per report, the server's process and the database's: a figure that survives a
+    // noisier machine better than a throughput.
+    const pids = await processusPostgres(base);
+    const [nodeAvant, pgAvant] = [process.cpuUsage(), tempsCpuMs(pids)];
     const saturation = await chargerEnParallele({
       url,
       connexions: ECRIVAINS,
       total: ECRIVAINS * PAR_ECRIVAIN,
       requetes,
     });
+    const node = process.cpuUsage(nodeAvant);
+    const cpuNode = (node.user + node.system) / 1000 / (ECRIVAINS * PAR_ECRIVAIN);
+    const cpuPg = pids.length > 0 ? (tempsCpuMs(pids) - pgAvant) / (ECRIVAINS * PAR_ECRIVAIN) : 0;
     const echecs = [seul, saturation].reduce((t, r) => t + r.erreurs + r.non2xx, 0);
     const [{ n }] = (await lignes<{ n: number }>(
       base.db,
@@ -96,10 +104,32 @@ export default async function saisieCra(): Promise<ResultatBench> {
       mesures: saturation.latences,
       mesuresBase: seul.latences,
       identique,
-      details: `debit=${Math.round(saturation.parSeconde)}/s echecs=${echecs} cra=${n}`,
+      details: `debit=${Math.round(saturation.parSeconde)}/s echecs=${echecs} cra=${n} cpu_node=${cpuNode.toFixed(2)}ms/cra cpu_postgres=${pids.length > 0 ? `${cpuPg.toFixed(2)}ms/cra` : "dans_node"}`,
     };
   } finally {
     await plateforme.arreter();
     await base.fermer();
   }
+}
+
+/** The server's backends of the bench database, when PostgreSQL runs on this machine. */
+async function processusPostgres(base: Awaited<ReturnType<typeof baseDeBench>>) {
+  if (base.type !== "postgresql") return [];
+  const lus = await lignes<{ pid: number }>(
+    base.db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  return lus.map((l) => l.pid).filter((pid) => existsSync(`/proc/${pid}/stat`));
+}
+
+/** User and system time of processes, in ms, from /proc (clock ticks of 10 ms). */
+function tempsCpuMs(pids: number[]): number {
+  return pids.reduce((total, pid) => {
+    try {
+      const champs = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return total + (Number(champs[11]) + Number(champs[12])) * 10;
+    } catch {
+      return total;
+    }
+  }, 0);
 }
