@@ -5,7 +5,7 @@ import { lieuxProchesDuPoint } from "../src/server/carte/carte-queries.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { creerHasard } from "../src/server/demo/hasard.ts";
-import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";
+import { baseDeBench, baseNationale, horlogeBench, plateformeDeBench } from "./base.ts";
 import { chargerEnParallele } from "./charge-http.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
@@ -28,12 +28,17 @@ async function ecouter(p: Awaited<ReturnType<typeof plateformeDeBench>>): Promis
 }
 
 export default async function carte(): Promise<Record<string, ResultatBench>> {
-  const base = await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
+  // A loaded national base (BENCH_BASE_CHARGEE) already holds its places.
+  const chargee = Boolean(process.env.BENCH_BASE_CHARGEE);
+  const base = chargee
+    ? await baseNationale(0)
+    : await baseDeBench({ pglite: process.env.BENCH_PGLITE === "1" });
   const plateforme = await plateformeDeBench(base, { LIMITES_EXEMPTES: "127.0.0.1" });
   try {
-    await genererEchelleNationale(base.db, {
-      volumes: { structures: 300, conseillers: 300, candidats: 0, lieux: LIEUX, cras: 0 },
-    });
+    if (!chargee)
+      await genererEchelleNationale(base.db, {
+        volumes: { structures: 300, conseillers: 300, candidats: 0, lieux: LIEUX, cras: 0 },
+      });
     const tous = await lignes<{
       id: string;
       latitude: number;
@@ -150,7 +155,7 @@ export default async function carte(): Promise<Record<string, ResultatBench>> {
           mesures: charge.latences,
           mesuresBase: base.latences,
           identique: pareilles && charge.erreurs + charge.non2xx + base.erreurs + base.non2xx === 0,
-          details: `debit=${Math.round(charge.parSeconde)}/s debit_sans_cache=${Math.round(base.parSeconde)}/s echantillons=${charge.latences.length}/${base.latences.length} echecs=${charge.erreurs + charge.non2xx} premiere_reponse_br=${(premier / 1024).toFixed(1)}Ko lieux=${LIEUX}`,
+          details: `debit=${Math.round(charge.parSeconde)}/s debit_sans_cache=${Math.round(base.parSeconde)}/s echantillons=${charge.latences.length}/${base.latences.length} echecs=${charge.erreurs + charge.non2xx} premiere_reponse_br=${(premier / 1024).toFixed(1)}Ko lieux=${tous.length}`,
         };
       }
       return resultats;

@@ -1,9 +1,8 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { SessionChargee } from "../src/server/auth/sessions.ts";
 import { departement, structure } from "../src/server/db/schema.ts";
-import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { listerStructuresVisibles } from "../src/server/structures/queries.ts";
-import { baseDeBench } from "./base.ts";
+import { baseNationale } from "./base.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 /**
@@ -13,9 +12,8 @@ import { chronometrer, type ResultatBench } from "./mesure.ts";
  * through a large IN list.
  */
 export default async function perimetre(): Promise<ResultatBench> {
-  const base = await baseDeBench();
+  const base = await baseNationale(0);
   try {
-    await genererEchelleNationale(base.db, { volumes: { cras: 0 } });
     const codes = (await base.db.select({ code: departement.code }).from(departement)).map(
       (d) => d.code,
     );
