@@ -68,6 +68,9 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
       options.donnees ? { loadDataDir: options.donnees, extensions } : { extensions },
     );
   }
+  // PGlite is one process: a parallel plan's Gather node would wait forever for workers that
+  // cannot start, the event loop blocked (a query that never returns, at 100 % CPU).
+  await client.exec("set max_parallel_workers_per_gather = 0");
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: dossierMigrations });
   return {
