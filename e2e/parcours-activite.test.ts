@@ -66,7 +66,29 @@ describe("activité d'une conseillère dans Chromium", () => {
       .toBeGreaterThan(0);
     await page.getByText("Prévention en sécurité numérique", { exact: true }).click();
     await page.getByRole("button", { name: "Enregistrer le compte rendu" }).click();
-    await expect.poll(() => page.getByText("Compte rendu enregistré.").count()).toBe(1);
+    // The confirmation is where the eyes are, and has the focus: nobody enters it twice.
+    const confirmation = page.locator(".fr-alert").filter({ hasText: "Compte rendu enregistré" });
+    await expect.poll(() => confirmation.count()).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("Compte rendu enregistré");
+    const boite = await confirmation.boundingBox();
+    const fenetre = page.viewportSize()!;
+    expect(boite!.y).toBeGreaterThanOrEqual(0);
+    expect(boite!.y + boite!.height).toBeLessThanOrEqual(fenetre.height);
+    expect(await confirmation.textContent()).toContain("Atelier collectif du 2 mars 2026");
+    // The next report starts from the same type and place.
+    expect(await page.getByLabel("Atelier collectif", { exact: true }).isChecked()).toBe(true);
+    expect(
+      await page.getByLabel("Votre lieu d'activité").locator("option:checked").textContent(),
+    ).toBe("Médiathèque Robert Cousin – Lens");
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByRole("button", { name: "Saisir un autre compte rendu" }).click();
+    expect(
+      await page.evaluate(() =>
+        Boolean(document.getElementById("formulaire-cra")?.contains(document.activeElement)),
+      ),
+    ).toBe(true);
 
     await page.goto(`${env.url}/espace/conseiller/cra`);
     const ligne = page.getByRole("row", { name: /Déjouer les arnaques en ligne/ });

@@ -105,7 +105,7 @@ describe("sélection d'une structure dans Chromium", () => {
     await page.getByLabel("Session du comité").selectOption({ index: 1 });
     await page.getByLabel("Postes accordés").fill("2");
     await page.getByRole("button", { name: "Enregistrer la décision" }).click();
-    await expect.poll(() => page.getByText("2 poste(s) accordé(s)").count()).toBe(1);
+    await expect.poll(() => page.getByText("2 postes accordés").count()).toBe(1);
 
     await page.goto(await dernierLien(CONTACT, /^Invitation/));
     await page.getByRole("button", { name: "Activer mon accès et me connecter" }).click();

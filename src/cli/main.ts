@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { quantite } from "../domain/format.ts";
 import { importerCraV1, lireFichierV1 } from "../server/activite/import-cra-v1.ts";
 import { reconstruireRollups, verifierRollups } from "../server/activite/rollups.ts";
 import { lireConfig } from "../server/config.ts";
@@ -87,7 +88,7 @@ async function principal(): Promise<number> {
       for (const r of rapport.rejetees.slice(0, 100))
         console.log(`Ligne ${r.ligne} : ${r.erreurs.map((e) => e.message).join(" ")}`);
       console.log(
-        `${rapport.lignes} ligne(s), ${rapport.valides} valide(s), ${rapport.rejetees.length} rejetée(s), ${rapport.avertissements} sans thématique connue. ${rapport.applique ? "Importées." : "Rien n'est importé."}`,
+        `${quantite(rapport.lignes, "ligne", "lignes")}, ${quantite(rapport.valides, "valide", "valides")}, ${quantite(rapport.rejetees.length, "rejetée", "rejetées")}, ${rapport.avertissements} sans thématique connue. ${rapport.applique ? "Importées." : "Rien n'est importé."}`,
       );
       return rapport.rejetees.length === 0 ? 0 : 1;
     }
@@ -101,7 +102,7 @@ async function principal(): Promise<number> {
         console.log("Les agrégats des statistiques correspondent aux comptes rendus.");
         return 0;
       }
-      console.log(`${ecarts.length} ligne(s) d'agrégats en écart.`);
+      console.log(`${quantite(ecarts.length, "ligne", "lignes")} d'agrégats en écart.`);
       if (!values.reparer) return 1;
       await base.db.transaction((tx) => reconstruireRollups(tx));
       console.log("Agrégats reconstruits depuis les comptes rendus.");

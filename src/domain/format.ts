@@ -16,3 +16,13 @@ const EUROS_CENTIMES = new Intl.NumberFormat("fr-FR", { style: "currency", curre
 export function eurosFr(cents: number): string {
   return EUROS_CENTIMES.format(cents / 100);
 }
+
+const PLURIEL = new Intl.PluralRules("fr-FR");
+
+/**
+ * A count and its noun agreed the French way (0 and 1 are singular): « 1 poste accordé »,
+ * « 12 postes accordés », never « poste(s) ».
+ */
+export function quantite(n: number, singulier: string, pluriel: string): string {
+  return `${nombreFr(n)} ${PLURIEL.select(n) === "one" ? singulier : pluriel}`;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quantite } from "./format.ts";
 import type { Role } from "./roles.ts";
 import { codeCommuneSchema, codeDepartementSchema, codeRegionSchema } from "./territoire.ts";
 
@@ -76,7 +77,7 @@ export function libellePerimetre(perimetre: Perimetre, noms: (code: string) => s
     case "communes":
       return `${perimetre.codes.length} commune(s)`;
     case "conseillers":
-      return `${perimetre.ids.length} conseiller(s)`;
+      return quantite(perimetre.ids.length, "conseiller", "conseillers");
     case "structure":
       return "Structure";
     case "reseau":

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Erreur } from "../../domain/erreurs.ts";
+import { quantite } from "../../domain/format.ts";
 import { couvreTerritoire } from "../../domain/perimetre.ts";
 import {
   estPosteCoordinateur,
@@ -448,7 +449,7 @@ async function avisDeDecision(
       destinataire: l.structure.contactEmail,
       modele: "decision_comite",
       objet: `Décision du COSELEC ${l.numeroSession} – ${l.structure.nom}`,
-      texte: `Le comité national de sélection (COSELEC ${l.numeroSession}) a examiné votre demande. Décision : ${ISSUES_DECISION[l.issue]}${l.issue === "acceptee" ? `, ${l.postesAccordes} poste(s) accordé(s)` : ""}.\n\nLe détail est sur la plateforme : ${urlPublique}/espace`,
+      texte: `Le comité national de sélection (COSELEC ${l.numeroSession}) a examiné votre demande. Décision : ${ISSUES_DECISION[l.issue]}${l.issue === "acceptee" ? `, ${quantite(l.postesAccordes ?? 0, "poste accordé", "postes accordés")}` : ""}.\n\nLe détail est sur la plateforme : ${urlPublique}/espace`,
     });
   }
   for (const p of await prefetsActifs(tx)) {
@@ -462,7 +463,7 @@ async function avisDeDecision(
         "Le comité national de sélection a rendu ces décisions pour des structures de votre territoire :",
         ...concernees.map(
           (l) =>
-            `- ${l.structure.nom} : ${ISSUES_DECISION[l.issue]}${l.issue === "acceptee" ? `, ${l.postesAccordes} poste(s)` : ""} (COSELEC ${l.numeroSession})`,
+            `- ${l.structure.nom} : ${ISSUES_DECISION[l.issue]}${l.issue === "acceptee" ? `, ${quantite(l.postesAccordes ?? 0, "poste", "postes")}` : ""} (COSELEC ${l.numeroSession})`,
         ),
         "",
         `Le détail est sur la plateforme : ${urlPublique}/espace`,

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { quantite } from "../../domain/format.ts";
 import { couvreTerritoire } from "../../domain/perimetre.ts";
 import {
   avisPossible,
@@ -179,7 +180,7 @@ export async function enregistrerDecision(
     if (retrait && d.issue === "acceptee" && rendus.length < d.postesAccordes) {
       return echec(
         "postesAccordes",
-        `La structure n'a que ${rendus.length} poste(s) vacant(s) à rendre.`,
+        `La structure n'a que ${quantite(rendus.length, "poste vacant", "postes vacants")} à rendre.`,
       );
     }
     const regle =
@@ -335,7 +336,7 @@ async function prevenirDeLaDecision(
     p.numero === null
       ? `L'ANCT a examiné la demande de « ${p.structure.nom} ».`
       : `Le comité national de sélection (COSELEC ${p.numero}) a examiné la demande de « ${p.structure.nom} ».`,
-    `Décision : ${ISSUES_DECISION[p.issue]}${p.issue !== "acceptee" ? "." : p.retrait ? `, ${p.postes} poste(s) rendu(s).` : `, ${p.postes} poste(s) accordé(s). Chaque poste doit être pourvu dans le mois.`}`,
+    `Décision : ${ISSUES_DECISION[p.issue]}${p.issue !== "acceptee" ? "." : p.retrait ? `, ${quantite(p.postes, "poste rendu", "postes rendus")}.` : `, ${quantite(p.postes, "poste accordé", "postes accordés")}. Chaque poste doit être pourvu dans le mois.`}`,
     "",
     `Le détail est sur la plateforme : ${p.urlPublique}/espace`,
   ].join("\n");

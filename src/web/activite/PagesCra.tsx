@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import {
   THEMATIQUES,
@@ -241,33 +241,98 @@ export function PageMesCra() {
   );
 }
 
+type CraEnregistre = { n: number; id: string; date: string; type: string; suite: EtatCra };
+
+/**
+ * A new report; once saved, the confirmation comes into view and takes the focus (on a phone
+ * it would otherwise be far above the screen), with the next useful actions; the next form keeps
+ * the type and the place of the last one.
+ */
 function NouveauCra() {
   const { data } = useMesCra();
   const client = useQueryClient();
-  const [enregistre, setEnregistre] = useState(0);
+  const [enregistre, setEnregistre] = useState<CraEnregistre>();
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!enregistre) return;
+    confirmation.current?.scrollIntoView({ block: "center" });
+    confirmation.current?.focus();
+  }, [enregistre]);
+  const saisirUnAutre = () =>
+    document
+      .getElementById("formulaire-cra")
+      ?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")
+      ?.focus();
   return (
     <>
-      <div aria-live="polite">
-        {enregistre > 0 && (
+      {enregistre && (
+        <div ref={confirmation} tabIndex={-1} className={fr.cx("fr-mb-3w")}>
           <Alert
-            small
             severity="success"
-            description="Compte rendu enregistré. Vous pouvez en saisir un autre."
-            className={fr.cx("fr-mb-3w")}
+            title="Compte rendu enregistré"
+            description={
+              <>
+                <p>
+                  {TYPES_ACTIVITE[enregistre.type as keyof typeof TYPES_ACTIVITE] ??
+                    enregistre.type}{" "}
+                  du {dateLongue.format(new Date(enregistre.date))}.
+                </p>
+                <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-mt-2w")}>
+                  <li>
+                    <Button size="small" onClick={saisirUnAutre}>
+                      Saisir un autre compte rendu
+                    </Button>
+                  </li>
+                  <li>
+                    <Link
+                      className={fr.cx("fr-btn", "fr-btn--secondary", "fr-btn--sm")}
+                      href={`/espace/conseiller/cra/${enregistre.id}?dupliquer=oui`}
+                    >
+                      Dupliquer celui-ci
+                    </Link>
+                  </li>
+                  <li>
+                    <Link
+                      className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-btn--sm")}
+                      href="/espace/conseiller/cra"
+                    >
+                      Voir mes comptes rendus
+                    </Link>
+                  </li>
+                </ul>
+              </>
+            }
           />
-        )}
+        </div>
+      )}
+      <div id="formulaire-cra">
+        <FormulaireCra
+          key={enregistre?.n ?? 0}
+          initial={enregistre?.suite ?? etatVide()}
+          libelleEnvoi="Enregistrer le compte rendu"
+          dureesFrequentes={dureesFrequentes(data?.cras)}
+          envoyer={async (saisie) => {
+            const { id } = await appelerApi<{ id: string }>("/api/cra", {
+              methode: "POST",
+              corps: saisie,
+            });
+            await client.invalidateQueries();
+            const precedent = saisie as { type?: string; typeLieu?: string; lieuId?: string };
+            setEnregistre((avant) => ({
+              n: (avant?.n ?? 0) + 1,
+              id,
+              date: String(saisie.date),
+              type: String(precedent.type ?? ""),
+              suite: {
+                ...etatVide(),
+                type: precedent.type ?? "",
+                typeLieu: precedent.typeLieu ?? "lieu_activite",
+                lieuId: precedent.lieuId ?? "",
+              },
+            }));
+          }}
+        />
       </div>
-      <FormulaireCra
-        key={enregistre}
-        initial={etatVide()}
-        libelleEnvoi="Enregistrer le compte rendu"
-        dureesFrequentes={dureesFrequentes(data?.cras)}
-        envoyer={async (saisie) => {
-          await appelerApi("/api/cra", { methode: "POST", corps: saisie });
-          await client.invalidateQueries();
-          setEnregistre((n) => n + 1);
-        }}
-      />
       <p className={fr.cx("fr-mt-3w")}>
         <Link href="/espace/conseiller/cra">Voir mes comptes rendus</Link>
       </p>

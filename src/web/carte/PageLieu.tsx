@@ -4,6 +4,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
+import { quantite } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { dateLongue } from "../socle/format.ts";
 import { useTitre } from "../socle/titre.ts";
@@ -196,7 +197,13 @@ export function PageLieu() {
               : [
                   ...noms,
                   ...(l.conseillersAnonymes > 0
-                    ? [`${l.conseillersAnonymes} conseiller(s) ne souhaitant pas être nommé(s)`]
+                    ? [
+                        quantite(
+                          l.conseillersAnonymes,
+                          "conseiller ne souhaitant pas être nommé",
+                          "conseillers ne souhaitant pas être nommés",
+                        ),
+                      ]
                     : []),
                 ].join(", ")}
           </p>

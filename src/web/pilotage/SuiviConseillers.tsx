@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useQuery } from "@tanstack/react-query";
+import { quantite } from "../../domain/format.ts";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { appelerApi } from "../api.ts";
@@ -20,7 +21,10 @@ export function SuiviConseillers({ titre }: { titre: string }) {
       {data && data.length > 0 && (
         <div className={fr.cx("fr-table")}>
           <table>
-            <caption>{data.length} conseiller(s) sous contrat, par nom</caption>
+            <caption>
+              {quantite(data.length, "conseiller sous contrat", "conseillers sous contrat")}, par
+              nom
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Conseiller</th>

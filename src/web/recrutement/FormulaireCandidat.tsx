@@ -5,7 +5,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { type FormEvent, useState } from "react";
-import { nombreFr } from "../../domain/format.ts";
+import { nombreFr, quantite } from "../../domain/format.ts";
 import {
   type Candidat,
   candidatSchema,
@@ -105,7 +105,7 @@ export function FormulaireCandidat(props: {
           <Alert
             severity="error"
             title="La candidature n'a pas pu être enregistrée"
-            description={`${erreurs.length} point(s) à corriger : ${erreurs.map((x) => x.message).join(" ")}`}
+            description={`${quantite(erreurs.length, "point", "points")} à corriger : ${erreurs.map((x) => x.message).join(" ")}`}
             className={fr.cx("fr-mb-4w")}
           />
         )}

@@ -7,6 +7,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
+import { quantite } from "../../domain/format.ts";
 import {
   COMPETENCES_PIX,
   type CompetencePix,
@@ -413,7 +414,9 @@ function PostesEnRetard() {
   return (
     <section className={fr.cx("fr-mt-4w")}>
       <h2>Postes non pourvus dans le délai d'un mois</h2>
-      <p aria-live="polite">{data ? `${data.length} poste(s) en retard` : "Chargement…"}</p>
+      <p aria-live="polite">
+        {data ? quantite(data.length, "poste en retard", "postes en retard") : "Chargement…"}
+      </p>
       {data && <TablePostes titre="Postes en retard" postes={data} />}
     </section>
   );

@@ -7,7 +7,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { nombreFr } from "../../domain/format.ts";
+import { nombreFr, quantite } from "../../domain/format.ts";
 import {
   DISTANCES_MAX_KM,
   SITUATIONS,
@@ -196,7 +196,7 @@ function Vivier() {
           {data
             ? data.totalAuMoins
               ? `Plus de ${nombreFr(data.total)} candidats — page ${data.page} sur plus de ${pages} ; affinez avec les filtres pour voir les autres.`
-              : `${nombreFr(data.total)} candidat(s) — page ${data.page} sur ${pages}`
+              : `${quantite(data.total, "candidat", "candidats")} — page ${data.page} sur ${pages}`
             : "Chargement…"}
         </p>
       </div>

@@ -6,7 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { nombreFr } from "../../domain/format.ts";
+import { nombreFr, quantite } from "../../domain/format.ts";
 import {
   candidatureStructureSchema,
   MOTIVATION_MAX,
@@ -92,7 +92,7 @@ export function CandidatureStructure() {
           <Alert
             severity="error"
             title="La candidature n'a pas pu être enregistrée"
-            description={`${erreurs.length} champ(s) à corriger : ${erreurs.map((x) => x.message).join(" ")}`}
+            description={`${quantite(erreurs.length, "champ", "champs")} à corriger : ${erreurs.map((x) => x.message).join(" ")}`}
             className={fr.cx("fr-mb-4w")}
           />
         )}

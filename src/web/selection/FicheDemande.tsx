@@ -7,6 +7,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
+import { quantite } from "../../domain/format.ts";
 import {
   avisPossible,
   NATURES_DEMANDE,
@@ -142,7 +143,7 @@ export function FicheDemande() {
       )}
       {fiche.postes.length > 0 && (
         <p>
-          {fiche.postes.length} poste(s) accordé(s), plafond{" "}
+          {quantite(fiche.postes.length, "poste accordé", "postes accordés")}, plafond{" "}
           {euros.format(fiche.postes[0]!.plafondCents / 100)} par poste, à pourvoir avant le{" "}
           {dateLongue.format(new Date(fiche.postes[0]!.dateLimiteRecrutement))}.
         </p>

@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
+import { quantite } from "../../domain/format.ts";
 import {
   NATURES_DEMANDE,
   type NatureDemande,
@@ -74,13 +75,13 @@ export function FicheStructure() {
           {data.demandes.map((d) => (
             <li key={d.id}>
               <Link href={`/espace/demandes/${d.id}`}>{NATURES_DEMANDE[d.nature]}</Link> –{" "}
-              {d.postesDemandes} poste(s) – {STATUTS_DEMANDE[d.statut]}
+              {quantite(d.postesDemandes, "poste", "postes")} – {STATUTS_DEMANDE[d.statut]}
             </li>
           ))}
         </ul>
       )}
       <h2>Postes</h2>
-      <p>{data.postes.length} poste(s) attribué(s).</p>
+      <p>{quantite(data.postes.length, "poste attribué", "postes attribués")}.</p>
       <h2>Historique</h2>
       <Historique lignes={data.historique} />
     </div>

@@ -6,6 +6,7 @@ import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { Erreur } from "../../domain/erreurs.ts";
+import { quantite } from "../../domain/format.ts";
 import { ErreurApi } from "../api.ts";
 
 type Rapport = {
@@ -94,13 +95,15 @@ async function telechargerRejets(api: string, fichier: File, formats: readonly s
 /** The report in one sentence: lines, then what the import did or would do. */
 function resume(r: Rapport): string {
   const morceaux = [`${r.lignes} ligne(s), ${r.valides} valide(s)`];
-  if (r.postes !== undefined) morceaux.push(`${r.postes} poste(s) accordé(s)`);
+  if (r.postes !== undefined) morceaux.push(quantite(r.postes, "poste accordé", "postes accordés"));
   if (r.creees !== undefined) morceaux.push(`${r.creees} lieu(x) nouveau(x)`);
   if (r.fusionnees !== undefined)
-    morceaux.push(`${r.fusionnees.length} fusionné(s) avec un lieu connu`);
+    morceaux.push(`${quantite(r.fusionnees.length, "fusionné", "fusionnés")} avec un lieu connu`);
   if (r.doublonsDuFichier)
-    morceaux.push(`${r.doublonsDuFichier} doublon(s) du fichier regroupé(s)`);
-  morceaux.push(`${r.rejetees.length} ligne(s) rejetée(s).`);
+    morceaux.push(
+      quantite(r.doublonsDuFichier, "doublon du fichier regroupé", "doublons du fichier regroupés"),
+    );
+  morceaux.push(`${quantite(r.rejetees.length, "ligne rejetée", "lignes rejetées")}.`);
   return morceaux.join(", ");
 }
 
@@ -213,7 +216,7 @@ export function ImportTableur(t: Textes) {
                 ? t.titreApplique
                 : rapport.rejetees.length
                   ? mode === "lignes-valides"
-                    ? `Fichier vérifié : ${rapport.valides} ligne(s) valide(s) à appliquer, ${rapport.rejetees.length} écartée(s)`
+                    ? `Fichier vérifié : ${quantite(rapport.valides, "ligne valide", "lignes valides")} à appliquer, ${quantite(rapport.rejetees.length, "écartée", "écartées")}`
                     : "Le fichier contient des erreurs"
                   : "Fichier vérifié"
             }

@@ -2,6 +2,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { quantite } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 
 /** Finds a structure by name, then picks it: nobody has to copy an identifier. */
@@ -43,7 +44,9 @@ export function ChoixStructure(props: {
         }}
       >
         <option value="" disabled>
-          {data ? `${data.structures.length} résultat(s)` : "Choisir après la recherche"}
+          {data
+            ? quantite(data.structures.length, "résultat", "résultats")
+            : "Choisir après la recherche"}
         </option>
         {data?.structures.map((s) => (
           <option key={s.id} value={s.id}>
