@@ -217,8 +217,8 @@ describe("carte publique dans Chromium", () => {
       ),
     });
     await section.getByRole("button", { name: "Vérifier le fichier" }).click();
-    await expect.poll(() => section.getByText(/1 lieu\(x\) nouveau\(x\)/).count()).toBe(1);
-    expect(await section.getByText(/1 doublon\(s\) du fichier/).count()).toBe(1);
+    await expect.poll(() => section.getByText(/1 lieu nouveau/).count()).toBe(1);
+    expect(await section.getByText(/1 doublon du fichier/).count()).toBe(1);
     await section.getByRole("button", { name: "Importer les lieux" }).click();
     await expect.poll(() => section.getByText("Lieux importés").count()).toBe(1);
     expect(await violationsGraves(page)).toEqual([]);

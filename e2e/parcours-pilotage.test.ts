@@ -87,7 +87,7 @@ describe("tableaux de bord dans Chromium", () => {
       .locator("dt", { hasText: /^Postes attribués$/ })
       .locator("xpath=following-sibling::dd[1]");
     expect(await postes.textContent()).toBe("3");
-    const suivi = page.getByRole("table", { name: /conseiller\(s\) sous contrat/ });
+    const suivi = page.getByRole("table", { name: /conseillers? sous contrat/ });
     await expect.poll(() => suivi.getByRole("row").count()).toBe(2);
     expect(await suivi.getByRole("row").nth(1).textContent()).toContain("En cours");
     const subvention = page.getByRole("table", { name: /Postes, du plus ancien/ });
@@ -125,7 +125,7 @@ describe("tableaux de bord dans Chromium", () => {
     await incarner(/comme Administratrice nationale/);
     await page.getByRole("link", { name: /Courriels envoyés/ }).click();
     await page.waitForURL(/\/espace\/admin\/courriels/);
-    const table = page.getByRole("table", { name: /courriel\(s\), du plus récent/ });
+    const table = page.getByRole("table", { name: /courriels?, du plus récent/ });
     await expect.poll(() => table.locator("tbody tr").count()).toBeGreaterThan(0);
     // The committee's decisions mailed the structures (loaded without a mail server here):
     // each row says where its mail stands.
@@ -149,7 +149,7 @@ describe("tableaux de bord dans Chromium", () => {
     expect((await pdc.getByRole("cell").allTextContents())[0]).toBe("3");
 
     await incarner(/comme Coordinatrice du Pas-de-Calais/);
-    const suivis = page.getByRole("table", { name: /conseiller\(s\) sous contrat/ });
+    const suivis = page.getByRole("table", { name: /conseillers? sous contrat/ });
     await expect.poll(() => suivis.locator("tbody tr").count()).toBeGreaterThan(0);
     expect(await suivis.locator("tbody").textContent()).toContain("PIMMS");
     expect(await tableau().count()).toBe(0);

@@ -89,6 +89,10 @@ describe("sélection d'une structure dans Chromium", () => {
       .fill("Projet cohérent avec le schéma départemental d'inclusion numérique.");
     await page.getByRole("button", { name: "Enregistrer l'avis" }).click();
     await expect.poll(() => page.getByText("(avis en vigueur)").count()).toBe(1);
+    // The saved opinion is confirmed where the eyes are, and the confirmation has the focus.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("Avis favorable enregistré");
     expect(await violationsGraves(page)).toEqual([]);
 
     await incarner(/comme Administratrice nationale/);

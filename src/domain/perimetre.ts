@@ -75,7 +75,7 @@ export function libellePerimetre(perimetre: Perimetre, noms: (code: string) => s
     case "departements":
       return `Départements : ${perimetre.codes.map(noms).join(", ")}`;
     case "communes":
-      return `${perimetre.codes.length} commune(s)`;
+      return quantite(perimetre.codes.length, "commune", "communes");
     case "conseillers":
       return quantite(perimetre.ids.length, "conseiller", "conseillers");
     case "structure":

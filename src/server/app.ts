@@ -8,6 +8,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { quantite } from "../domain/format.ts";
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/acces.ts";
 import { routesCra } from "./activite/cra-routes.ts";
@@ -142,7 +143,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
       erreurs: [
         {
           champ: "",
-          message: `Trop de demandes en peu de temps. Réessayez dans ${Math.ceil(contexte.ttl / 60000)} minute(s).`,
+          message: `Trop de demandes en peu de temps. Réessayez dans ${quantite(Math.ceil(contexte.ttl / 60000), "minute", "minutes")}.`,
         },
       ],
     }),

@@ -134,7 +134,9 @@ export function rapportPdf(
         doc.moveDown(0.5).fontSize(12).text(rubrique).fontSize(9);
       }
       const parts = [
-        l.activites !== null ? `${nombre(l.activites)} activité(s)` : null,
+        l.activites !== null
+          ? `${nombre(l.activites)} ${l.activites > 1 ? "activités" : "activité"}`
+          : null,
         l.accompagnements !== null ? nombre(l.accompagnements) : null,
         l.part !== null ? `${nombre(l.part)} %` : null,
       ].filter(Boolean);

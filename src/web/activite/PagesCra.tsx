@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import {
   THEMATIQUES,
@@ -15,6 +15,7 @@ import {
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
+import { Confirmation } from "../socle/Confirmation.tsx";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { type EtatCra, etatVide, FormulaireCra } from "./FormulaireCra.tsx";
@@ -244,20 +245,13 @@ export function PageMesCra() {
 type CraEnregistre = { n: number; id: string; date: string; type: string; suite: EtatCra };
 
 /**
- * A new report; once saved, the confirmation comes into view and takes the focus (on a phone
- * it would otherwise be far above the screen), with the next useful actions; the next form keeps
- * the type and the place of the last one.
+ * A new report; once saved, the confirmation comes into view with the next useful actions, and
+ * the next form keeps the type and the place of the last one.
  */
 function NouveauCra() {
   const { data } = useMesCra();
   const client = useQueryClient();
   const [enregistre, setEnregistre] = useState<CraEnregistre>();
-  const confirmation = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!enregistre) return;
-    confirmation.current?.scrollIntoView({ block: "center" });
-    confirmation.current?.focus();
-  }, [enregistre]);
   const saisirUnAutre = () =>
     document
       .getElementById("formulaire-cra")
@@ -266,44 +260,35 @@ function NouveauCra() {
   return (
     <>
       {enregistre && (
-        <div ref={confirmation} tabIndex={-1} className={fr.cx("fr-mb-3w")}>
-          <Alert
-            severity="success"
-            title="Compte rendu enregistré"
-            description={
-              <>
-                <p>
-                  {TYPES_ACTIVITE[enregistre.type as keyof typeof TYPES_ACTIVITE] ??
-                    enregistre.type}{" "}
-                  du {dateLongue.format(new Date(enregistre.date))}.
-                </p>
-                <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-mt-2w")}>
-                  <li>
-                    <Button size="small" onClick={saisirUnAutre}>
-                      Saisir un autre compte rendu
-                    </Button>
-                  </li>
-                  <li>
-                    <Link
-                      className={fr.cx("fr-btn", "fr-btn--secondary", "fr-btn--sm")}
-                      href={`/espace/conseiller/cra/${enregistre.id}?dupliquer=oui`}
-                    >
-                      Dupliquer celui-ci
-                    </Link>
-                  </li>
-                  <li>
-                    <Link
-                      className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-btn--sm")}
-                      href="/espace/conseiller/cra"
-                    >
-                      Voir mes comptes rendus
-                    </Link>
-                  </li>
-                </ul>
-              </>
-            }
-          />
-        </div>
+        <Confirmation cle={enregistre.n} titre="Compte rendu enregistré">
+          <p>
+            {TYPES_ACTIVITE[enregistre.type as keyof typeof TYPES_ACTIVITE] ?? enregistre.type} du{" "}
+            {dateLongue.format(new Date(enregistre.date))}.
+          </p>
+          <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-mt-2w")}>
+            <li>
+              <Button size="small" onClick={saisirUnAutre}>
+                Saisir un autre compte rendu
+              </Button>
+            </li>
+            <li>
+              <Link
+                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-btn--sm")}
+                href={`/espace/conseiller/cra/${enregistre.id}?dupliquer=oui`}
+              >
+                Dupliquer celui-ci
+              </Link>
+            </li>
+            <li>
+              <Link
+                className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-btn--sm")}
+                href="/espace/conseiller/cra"
+              >
+                Voir mes comptes rendus
+              </Link>
+            </li>
+          </ul>
+        </Confirmation>
       )}
       <div id="formulaire-cra">
         <FormulaireCra

@@ -3,6 +3,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
+import { quantite } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { useMoi } from "../socle/moi.ts";
 import { PaginationLocale } from "../socle/PaginationLocale.tsx";
@@ -55,7 +56,9 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
         }}
       />
       {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
-      <p aria-live="polite">{isPending ? "Chargement…" : `${data?.total ?? 0} structure(s)`}</p>
+      <p aria-live="polite">
+        {isPending ? "Chargement…" : quantite(data?.total ?? 0, "structure", "structures")}
+      </p>
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>{titre}</caption>

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { quantite } from "../../domain/format.ts";
 import { TENTATIVES_COURRIEL_MAX } from "../../domain/notifications/courriels.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
@@ -103,7 +104,8 @@ export function CourrielsAdmin() {
             <div className={fr.cx("fr-table")}>
               <table>
                 <caption>
-                  {data.total} courriel(s), du plus récent au plus ancien — page {page} sur {pages}
+                  {quantite(data.total, "courriel", "courriels")}, du plus récent au plus ancien —
+                  page {page} sur {pages}
                 </caption>
                 <thead>
                   <tr>

@@ -392,7 +392,9 @@ function ContratsDuPerimetre(props: {
   return (
     <section className={fr.cx("fr-mt-4w")}>
       <h2>{props.titre}</h2>
-      <p aria-live="polite">{data ? `${data.length} contrat(s)` : "Chargement…"}</p>
+      <p aria-live="polite">
+        {data ? quantite(data.length, "contrat", "contrats") : "Chargement…"}
+      </p>
       {data && (
         <TableContrats
           titre={props.titre}

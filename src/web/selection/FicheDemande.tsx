@@ -18,6 +18,7 @@ import {
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { ChoixStructure } from "../socle/ChoixStructure.tsx";
+import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 import { dateLongue, euros } from "../socle/format.ts";
 import { useMoi } from "../socle/moi.ts";
@@ -66,6 +67,7 @@ export function FicheDemande() {
     retry: false,
   });
   useTitre(fiche ? `Demande de ${fiche.structure.nom}` : "Demande de postes");
+  const [avisEnregistre, setAvisEnregistre] = useState<{ n: number; avis: string }>();
   const role = moi?.habilitation?.role;
   if (error)
     return (
@@ -113,6 +115,17 @@ export function FicheDemande() {
         <dd style={{ whiteSpace: "pre-wrap" }}>{d.motivation ?? "—"}</dd>
       </dl>
       <h2>Avis de la préfecture</h2>
+      {avisEnregistre && (
+        <Confirmation
+          cle={avisEnregistre.n}
+          titre={`Avis ${avisEnregistre.avis === "favorable" ? "favorable" : "défavorable"} enregistré`}
+        >
+          <p>Il figure ci-dessous comme avis en vigueur ; l'ANCT le verra au comité.</p>
+          <p>
+            <Link href="/espace/prefet">Revenir aux demandes de votre territoire</Link>
+          </p>
+        </Confirmation>
+      )}
       {fiche.avis.length === 0 ? (
         <p>Aucun avis pour l'instant.</p>
       ) : (
@@ -126,7 +139,12 @@ export function FicheDemande() {
           ))}
         </ul>
       )}
-      {role === "prefet" && avisPossible(d.nature, d.statut) && <FormulaireAvis id={d.id} />}
+      {role === "prefet" && avisPossible(d.nature, d.statut) && (
+        <FormulaireAvis
+          id={d.id}
+          onEnregistre={(avis) => setAvisEnregistre((a) => ({ n: (a?.n ?? 0) + 1, avis }))}
+        />
+      )}
       <h2>Décisions du comité</h2>
       {fiche.decisions.length === 0 ? (
         <p>Pas encore de décision.</p>
@@ -135,8 +153,10 @@ export function FicheDemande() {
           {fiche.decisions.map((x) => (
             <li key={x.id}>
               {ISSUES_DECISION[x.issue]}
-              {x.issue === "acceptee" ? ` : ${x.postesAccordes} poste(s)` : ""} le{" "}
-              {dateLongue.format(new Date(x.creeLe))}
+              {x.issue === "acceptee"
+                ? ` : ${quantite(x.postesAccordes ?? 0, "poste", "postes")}`
+                : ""}{" "}
+              le {dateLongue.format(new Date(x.creeLe))}
             </li>
           ))}
         </ul>
@@ -189,7 +209,13 @@ function useActionDemande(id: string, echecParDefaut: string) {
   return { erreur, agir };
 }
 
-function FormulaireAvis({ id }: { id: string }) {
+function FormulaireAvis({
+  id,
+  onEnregistre,
+}: {
+  id: string;
+  onEnregistre: (avis: string) => void;
+}) {
   const recharger = useRecharger(id);
   const [avis, setAvis] = useState("");
   const [commentaire, setCommentaire] = useState("");
@@ -205,6 +231,7 @@ function FormulaireAvis({ id }: { id: string }) {
       effacer();
       setCommentaire("");
       await recharger();
+      onEnregistre(avis);
     } catch (err) {
       depuisEchec(err);
     }

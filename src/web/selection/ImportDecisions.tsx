@@ -94,9 +94,11 @@ async function telechargerRejets(api: string, fichier: File, formats: readonly s
 
 /** The report in one sentence: lines, then what the import did or would do. */
 function resume(r: Rapport): string {
-  const morceaux = [`${r.lignes} ligne(s), ${r.valides} valide(s)`];
+  const morceaux = [
+    `${quantite(r.lignes, "ligne", "lignes")}, ${quantite(r.valides, "valide", "valides")}`,
+  ];
   if (r.postes !== undefined) morceaux.push(quantite(r.postes, "poste accordé", "postes accordés"));
-  if (r.creees !== undefined) morceaux.push(`${r.creees} lieu(x) nouveau(x)`);
+  if (r.creees !== undefined) morceaux.push(quantite(r.creees, "lieu nouveau", "lieux nouveaux"));
   if (r.fusionnees !== undefined)
     morceaux.push(`${quantite(r.fusionnees.length, "fusionné", "fusionnés")} avec un lieu connu`);
   if (r.doublonsDuFichier)

@@ -5,6 +5,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
+import { quantite } from "../../domain/format.ts";
 import {
   NATURES_DEMANDE,
   type NatureDemande,
@@ -112,7 +113,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
           </button>
         )}
       </details>
-      <p aria-live="polite">{data ? `${data.total} demande(s)` : "Chargement…"}</p>
+      <p aria-live="polite">{data ? quantite(data.total, "demande", "demandes") : "Chargement…"}</p>
       <LiensExport liste="demandes" libelle="Télécharger les demandes" />
       <LiensExport liste="decisions" libelle="Télécharger les décisions" />
       <div className={fr.cx("fr-table")}>

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { useQuery } from "@tanstack/react-query";
+import { quantite } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { dateLongue, euros } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -26,7 +27,9 @@ export function MesPostes({ titre }: { titre: string }) {
   return (
     <section aria-labelledby="titre-postes" className={fr.cx("fr-mt-4w")}>
       <h2 id="titre-postes">{titre}</h2>
-      <p aria-live="polite">{data ? `${data.postes.length} poste(s)` : "Chargement…"}</p>
+      <p aria-live="polite">
+        {data ? quantite(data.postes.length, "poste", "postes") : "Chargement…"}
+      </p>
       <LiensExport liste="postes-structures" libelle="Postes par structure" />
       <LiensExport liste="postes-departements" libelle="Postes par département" />
       <div className={fr.cx("fr-table")}>

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { quantite } from "../../../domain/format.ts";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
 import { appelerApi } from "../../api.ts";
 import { useLibellePerimetre } from "../../socle/territoires.ts";
@@ -110,7 +111,7 @@ function ListeUtilisateurs({ moiId }: { moiId: string }) {
           </Select>
         </div>
       </div>
-      <p aria-live="polite">{data ? `${data.total} compte(s)` : "Chargement…"}</p>
+      <p aria-live="polite">{data ? quantite(data.total, "compte", "comptes") : "Chargement…"}</p>
       {basculer.error && (
         <p className={fr.cx("fr-error-text")} role="alert">
           {basculer.error.message}
