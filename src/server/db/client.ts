@@ -76,7 +76,16 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
   return {
     db: db as unknown as Db,
     type: "pglite",
-    fermer: () => client.close(),
+    // Closing PGlite while a query is still queued or running spins its event loop forever
+    // (electric-sql/pglite#1058): a few last queries wait behind the others (and behind what a
+    // request still running asks next), then the close.
+    fermer: async () => {
+      for (let i = 0; i < 3; i++) {
+        await client.query("select 1").catch(() => undefined);
+        await new Promise((ok) => setImmediate(ok));
+      }
+      await client.close();
+    },
   };
 }
 
