@@ -13,9 +13,9 @@ import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 /**
  * One structure's pool (first page and total, nearest first) among 100,000 candidates.
- * Platform: the candidates' points walked nearest first on their GiST index (KNN) for the page,
- * the total counted apart through the index of their reach. Baseline: the distance computed for
- * every available candidate, then filtered and sorted (what a query without the indexes does).
+ * Platform: the page through the index of the candidates' reach, the total counted apart
+ * through the same index and capped. Baseline: the distance computed for every available
+ * candidate, then filtered and sorted (what a query without the index does).
  * Page and total compared in full for 50 structures. BENCH_BASE_CHARGEE reuses a loaded base.
  */
 export default async function matching(): Promise<ResultatBench> {
