@@ -41,7 +41,7 @@ export default async function matching(): Promise<ResultatBench> {
     const h2 = creerHasard(11);
     const plateforme = async (o: OrigineVivier, page = h2.entier(1, 3)) => {
       const compte = await compterVivier(base.db, o, {});
-      return { compte, candidats: await rechercherVivier(base.db, o, { page }, { compte }) };
+      return { compte, candidats: await rechercherVivier(base.db, o, { page }) };
     };
     // The naive page and an uncapped count, every distance computed.
     const naif = async (o: OrigineVivier, page = h2.entier(1, 3)) => ({

@@ -49,10 +49,6 @@ export class CacheReponses {
   vider(): void {
     this.entrees.clear();
   }
-
-  get taille(): number {
-    return this.entrees.size;
-  }
 }
 
 async function preparer(donnees: unknown): Promise<ReponseEnCache> {

@@ -95,7 +95,7 @@ export async function origineVivier(
 export const territoireSql = (colonne: SQL) =>
   sql`(case when ${colonne} ~ '^9[78]' then ${colonne} else 'metropole' end)`;
 
-function filtres(f: Partial<FiltresVivier>, distance: SQL = sql`d.distance_m`): SQL[] {
+function filtres(f: Partial<FiltresVivier>, distance: SQL): SQL[] {
   const conditions: SQL[] = [];
   if (f.distanceKm) conditions.push(sql`${distance} <= ${f.distanceKm * 1000}`);
   if (f.situation) conditions.push(sql`${f.situation} = any(d.situations)`);
@@ -167,7 +167,7 @@ export async function rechercherVivier(
   tx: Executeur,
   origine: OrigineVivier,
   f: Partial<FiltresVivier> & { candidatureId?: string },
-  options: { indexe?: boolean; limite?: number; compte?: CompteVivier } = {},
+  options: { indexe?: boolean; limite?: number } = {},
 ): Promise<CandidatDuVivier[]> {
   const limite = options.limite ?? TAILLE_PAGE_VIVIER;
   const decalage = ((f.page ?? 1) - 1) * limite;
@@ -185,11 +185,7 @@ export async function rechercherVivier(
           )
           ${pageComplete()}`,
     );
-  if (options.indexe === false) return page(v.ou);
-  if (f.candidatureId) return page(sql`${v.portee} and ${v.ou}`);
-  const compte = options.compte ?? (await compterVivier(tx, origine, f));
-  if (!compte.auMoins && compte.total <= decalage) return [];
-  return page(sql`${v.portee} and ${v.ou}`);
+  return page(options.indexe === false ? v.ou : sql`${v.portee} and ${v.ou}`);
 }
 
 /** Names and communes joined for the page only (a pool holds thousands, a page twenty). */
