@@ -4,6 +4,7 @@ import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { pageConnue } from "../../domain/pages.ts";
 import { corpsErreur } from "./erreurs.ts";
 
 export const dossierWeb = fileURLToPath(new URL("../../../dist/web", import.meta.url));
@@ -22,7 +23,10 @@ export function empreintesScriptsInline(): string[] {
     .map((code) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);
 }
 
-/** Serves the built single-page app; every other unknown path gets its page, /api gets JSON. */
+/**
+ * Serves the built single-page app: its pages get it with 200, any other path with 404 (the app
+ * then shows "page introuvable"); /api gets JSON.
+ */
 export async function installerWeb(app: FastifyInstance): Promise<void> {
   const present = existsSync(`${dossierWeb}/index.html`);
   if (present) {
@@ -51,6 +55,8 @@ export async function installerWeb(app: FastifyInstance): Promise<void> {
     }
     reponse.header("cache-control", "no-cache");
     if (chemin.startsWith("/integration/")) autoriserIntegration(reponse);
+    // An unknown path still gets the app (its "page introuvable", links back), with a real 404.
+    if (!pageConnue(chemin)) reponse.status(404);
     return reponse.sendFile("index.html");
   });
 }

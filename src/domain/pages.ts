@@ -1,0 +1,63 @@
+/**
+ * The pages of the web app, as its router declares them (`:x` is one path segment): the server
+ * answers 404 for any other path, with the app's own "page introuvable", so a mistyped or stale
+ * link is an error for browsers, crawlers and monitoring alike. A unit test keeps this list and
+ * the router's in step.
+ */
+export const PAGES = [
+  "/",
+  "/connexion",
+  "/connexion/lien",
+  "/invitation",
+  "/demo/personas",
+  "/candidature-structure",
+  "/candidature-structure/confirmation",
+  "/candidature-conseiller",
+  "/candidature-conseiller/confirmation",
+  "/espace",
+  "/espace/admin",
+  "/espace/admin/recrutements",
+  "/espace/admin/utilisateurs",
+  "/espace/admin/journal",
+  "/espace/admin/courriels",
+  "/espace/prefet",
+  "/espace/structure",
+  "/espace/structure/vivier",
+  "/espace/structure/candidats/:id",
+  "/espace/structure/recrutements",
+  "/espace/conseiller",
+  "/espace/conseiller/cra",
+  "/espace/conseiller/cra/nouveau",
+  "/espace/conseiller/cra/:id",
+  "/espace/conseiller/lieux",
+  "/espace/coordinateur",
+  "/espace/hub",
+  "/espace/grand-reseau",
+  "/espace/financeur",
+  "/espace/candidat",
+  "/espace/personnes/:id",
+  "/espace/postes/:id",
+  "/espace/demandes/:id",
+  "/espace/structures/:id",
+  "/espace/notifications",
+  "/espace/statistiques",
+  "/statistiques",
+  "/carte",
+  "/integration/carte",
+  "/lieux/:id",
+  "/donnees-ouvertes",
+  "/accessibilite",
+  "/mentions-legales",
+  "/donnees-personnelles",
+  "/plan-du-site",
+  "/cgu",
+] as const;
+
+const motifs = PAGES.map(
+  (page) => new RegExp(`^${page.replace(/:[a-z]+/g, "[^/]+").replace(/\/$/, "")}/?$`),
+);
+
+/** Whether a path (without its query string) is one of the app's pages. */
+export function pageConnue(chemin: string): boolean {
+  return motifs.some((motif) => motif.test(chemin));
+}
