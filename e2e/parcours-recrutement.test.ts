@@ -79,6 +79,20 @@ describe("recrutement d'un conseiller dans Chromium", () => {
     const lignes = page.getByRole("table", { name: "Vivier de candidats" }).locator("tbody tr");
     await expect.poll(() => lignes.count()).toBe(20);
     expect(await violationsGraves(page)).toEqual([]);
+    // Marking a candidate says so where the eyes and the focus are, with the way to the record.
+    const premier = (await lignes.first().getByRole("link").textContent())!.trim();
+    await lignes
+      .first()
+      .getByRole("button", { name: `Intéressé par ${premier}`, exact: true })
+      .click();
+    const confirmation = page.getByText(`${premier} : marqué « Intéressé »`);
+    await expect.poll(() => confirmation.count()).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("marqué « Intéressé »");
+    expect(await confirmation.isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Voir sa fiche" }).count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
     await page.getByLabel("Identifiant du candidat").fill(identifiant);
     await page.getByRole("button", { name: "Présélectionner" }).click();
     await page.waitForURL(/\/espace\/structure\/candidats\//);

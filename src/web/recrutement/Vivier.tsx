@@ -16,6 +16,7 @@ import {
 import { STATUTS_MISE_EN_RELATION } from "../../domain/recrutement/mise-en-relation.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { Confirmation } from "../socle/Confirmation.tsx";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
@@ -52,14 +53,26 @@ const FILTRES_VIDES = {
 export const kilometres = (m: number) =>
   `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(m / 1000)} km`;
 
+type Avis = "interesse" | "pas_interesse" | "reconsiderer";
+
+const AVIS_DONNE: Record<Avis, string> = {
+  interesse: "marqué « Intéressé »",
+  pas_interesse: "marqué « Pas intéressé »",
+  reconsiderer: "de nouveau à traiter",
+};
+
 /** Marks a candidate; shared by the pool's rows and the candidate's record. */
-export function useAvis(onErreur: (message: string) => void) {
+export function useAvis(
+  onErreur: (message: string) => void,
+  onFait?: (titre: string, id: string) => void,
+) {
   const client = useQueryClient();
-  return async (id: string, avis: "interesse" | "pas_interesse" | "reconsiderer") => {
+  return async (id: string, avis: Avis, nom?: string) => {
     try {
       await appelerApi(`/api/structure/candidats/${id}/avis`, { methode: "POST", corps: { avis } });
       await client.invalidateQueries({ queryKey: ["vivier"] });
       await client.invalidateQueries({ queryKey: ["candidat-vivier", id] });
+      onFait?.(`${nom ?? "Candidat"} : ${AVIS_DONNE[avis]}`, id);
     } catch (e) {
       onErreur(e instanceof ErreurApi ? e.message : "L'action a échoué.");
     }
@@ -71,7 +84,10 @@ function Vivier() {
   const [saisie, setSaisie] = useState(FILTRES_VIDES);
   const [page, setPage] = useState(1);
   const [erreur, setErreur] = useState<string>();
-  const avis = useAvis(setErreur);
+  const [fait, setFait] = useState<{ cle: number; titre: string; id: string }>();
+  const avis = useAvis(setErreur, (titre, id) =>
+    setFait((avant) => ({ cle: (avant?.cle ?? 0) + 1, titre, id })),
+  );
   const requete = new URLSearchParams(
     Object.entries({ ...filtres, page: String(page) }).filter(([, v]) => v !== ""),
   ).toString();
@@ -190,6 +206,11 @@ function Vivier() {
           </Button>
         </div>
       </form>
+      {fait && (
+        <Confirmation cle={fait.cle} titre={fait.titre}>
+          <Link href={`/espace/structure/candidats/${fait.id}`}>Voir sa fiche</Link>
+        </Confirmation>
+      )}
       <div aria-live="polite">
         {erreur && <Alert small severity="error" description={erreur} />}
         <p>
@@ -246,7 +267,11 @@ function Vivier() {
                       size="small"
                       priority="secondary"
                       onClick={() =>
-                        void avis(c.id, c.relation === "ecartee" ? "reconsiderer" : "interesse")
+                        void avis(
+                          c.id,
+                          c.relation === "ecartee" ? "reconsiderer" : "interesse",
+                          `${c.prenom} ${c.nom}`,
+                        )
                       }
                       nativeButtonProps={{
                         "aria-label": `${c.relation === "ecartee" ? "Reconsidérer" : "Intéressé par"} ${c.prenom} ${c.nom}`,
@@ -261,7 +286,7 @@ function Vivier() {
                     <Button
                       size="small"
                       priority="tertiary"
-                      onClick={() => void avis(c.id, "pas_interesse")}
+                      onClick={() => void avis(c.id, "pas_interesse", `${c.prenom} ${c.nom}`)}
                       nativeButtonProps={{
                         "aria-label": `Pas intéressé par ${c.prenom} ${c.nom}`,
                       }}
