@@ -1,3 +1,4 @@
+import "./entete.css";
 import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { useLocation } from "wouter";
