@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     globalSetup: ["src/server/test/preparation-globale.ts"],
+    setupFiles: ["src/server/test/veille-boucle.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
