@@ -41,3 +41,19 @@ export const ACCUEILS_ROLES: Record<Role, string> = {
 export function estRole(valeur: string): valeur is Role {
   return (ROLES as readonly string[]).includes(valeur);
 }
+
+/**
+ * Who may read a structure's page and its timeline: the ANCT, its préfet, itself and the
+ * networks whose scope holds it. The server enforces it; the web app links to the page only
+ * for these roles (a financeur reads a request, not the structure's page).
+ */
+export const LECTEURS_FICHE_STRUCTURE = [
+  "admin",
+  "prefet",
+  "structure",
+  "hub",
+  "grand_reseau",
+] as const satisfies readonly Role[];
+
+export const peutLireFicheStructure = (role: Role | undefined): boolean =>
+  (LECTEURS_FICHE_STRUCTURE as readonly Role[]).includes(role as Role);

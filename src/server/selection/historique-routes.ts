@@ -2,20 +2,18 @@ import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { LECTEURS_FICHE_STRUCTURE } from "../../domain/roles.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import { commune, demandePostes, journal, poste, structure, utilisateur } from "../db/schema.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 
-/** Who may read a structure's page and its timeline (admin, its préfet, itself, and the readers in scope). */
-const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau"] as const;
-
 export function routesFicheStructure(app: FastifyInstance, ctx: Contexte): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/structures/:id",
     {
-      config: { acces: LECTEURS },
+      config: { acces: LECTEURS_FICHE_STRUCTURE },
       schema: {
         tags: ["Structures"],
         summary:

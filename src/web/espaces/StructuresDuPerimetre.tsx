@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
+import { peutLireFicheStructure } from "../../domain/roles.ts";
 import { appelerApi } from "../api.ts";
 import { useMoi } from "../socle/moi.ts";
 import { PaginationLocale } from "../socle/PaginationLocale.tsx";
@@ -22,13 +23,7 @@ const PAR_PAGE = 50;
 /** The structures the active habilitation may read, with a search: the same list for every role. */
 export function StructuresDuPerimetre({ titre }: { titre: string }) {
   const { data: moi } = useMoi();
-  const role = moi?.habilitation?.role;
-  const avecFiche =
-    role === "admin" ||
-    role === "prefet" ||
-    role === "structure" ||
-    role === "hub" ||
-    role === "grand_reseau";
+  const avecFiche = peutLireFicheStructure(moi?.habilitation?.role);
   const [recherche, setRecherche] = useState("");
   const [page, setPage] = useState(1);
   const { data, isPending, error } = useQuery({

@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
 import { quantite } from "../../domain/format.ts";
+import { peutLireFicheStructure } from "../../domain/roles.ts";
 import {
   avisPossible,
   NATURES_DEMANDE,
@@ -93,8 +94,12 @@ export function FicheDemande() {
       <dl>
         <dt>Structure</dt>
         <dd>
-          <Link href={`/espace/structures/${d.structureId}`}>{fiche.structure.nom}</Link> – SIRET{" "}
-          {fiche.structure.siret ?? "—"} –{" "}
+          {peutLireFicheStructure(moi?.habilitation?.role) ? (
+            <Link href={`/espace/structures/${d.structureId}`}>{fiche.structure.nom}</Link>
+          ) : (
+            fiche.structure.nom
+          )}{" "}
+          – SIRET {fiche.structure.siret ?? "—"} –{" "}
           {fiche.structure.secteur === "public" ? "secteur public" : "secteur privé"}
         </dd>
         <dt>Adresse</dt>
