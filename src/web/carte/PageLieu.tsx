@@ -87,6 +87,10 @@ export function PageLieu() {
   const adresse = `${l.adresse}${l.complementAdresse ? `, ${l.complementAdresse}` : ""}, ${l.codePostal} ${l.commune}`;
   const point = l.latitude !== null && l.longitude !== null ? `${l.latitude},${l.longitude}` : null;
   const noms = l.conseillers.map((c) => `${c.prenom} ${c.nom}`);
+  // No "Contact" heading over an empty list.
+  const aUnContact = Boolean(
+    l.telephone || l.courriels.length || l.sitesWeb.length || l.priseRdv || l.ficheAccesLibre,
+  );
   const ancien = Date.now() - new Date(l.dateMaj).getTime() > 365 * 24 * 3600 * 1000;
   return (
     <div className={fr.cx("fr-container", "fr-py-6w")}>
@@ -141,55 +145,59 @@ export function PageLieu() {
               </li>
             </ul>
           )}
-          <h2 className={fr.cx("fr-h5", "fr-mt-3w")}>Contact</h2>
-          <ul>
-            {l.telephone && (
-              <li>
-                Téléphone : <a href={`tel:${l.telephone}`}>{l.telephone}</a>
-              </li>
-            )}
-            {l.courriels.map((c) => (
-              <li key={c}>
-                Courriel : <a href={`mailto:${c}`}>{c}</a>
-              </li>
-            ))}
-            {l.sitesWeb.map((s) => (
-              <li key={s}>
-                <a
-                  href={s}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  title={`${s} – nouvelle fenêtre`}
-                >
-                  Site web
-                </a>
-              </li>
-            ))}
-            {l.priseRdv && (
-              <li>
-                <a
-                  href={l.priseRdv}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  title="Prendre rendez-vous en ligne – nouvelle fenêtre"
-                >
-                  Prendre rendez-vous en ligne
-                </a>
-              </li>
-            )}
-            {l.ficheAccesLibre && (
-              <li>
-                <a
-                  href={l.ficheAccesLibre}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  title="Accessibilité du lieu sur acceslibre – nouvelle fenêtre"
-                >
-                  Accessibilité du lieu (acceslibre)
-                </a>
-              </li>
-            )}
-          </ul>
+          {aUnContact && (
+            <>
+              <h2 className={fr.cx("fr-h5", "fr-mt-3w")}>Contact</h2>
+              <ul>
+                {l.telephone && (
+                  <li>
+                    Téléphone : <a href={`tel:${l.telephone}`}>{l.telephone}</a>
+                  </li>
+                )}
+                {l.courriels.map((c) => (
+                  <li key={c}>
+                    Courriel : <a href={`mailto:${c}`}>{c}</a>
+                  </li>
+                ))}
+                {l.sitesWeb.map((s) => (
+                  <li key={s}>
+                    <a
+                      href={s}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title={`${s} – nouvelle fenêtre`}
+                    >
+                      Site web
+                    </a>
+                  </li>
+                ))}
+                {l.priseRdv && (
+                  <li>
+                    <a
+                      href={l.priseRdv}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title="Prendre rendez-vous en ligne – nouvelle fenêtre"
+                    >
+                      Prendre rendez-vous en ligne
+                    </a>
+                  </li>
+                )}
+                {l.ficheAccesLibre && (
+                  <li>
+                    <a
+                      href={l.ficheAccesLibre}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title="Accessibilité du lieu sur acceslibre – nouvelle fenêtre"
+                    >
+                      Accessibilité du lieu (acceslibre)
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
           <h2 className={fr.cx("fr-h5")}>Conseillers numériques</h2>
           <p>
             {noms.length === 0 && l.conseillersAnonymes === 0

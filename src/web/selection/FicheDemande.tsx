@@ -21,7 +21,7 @@ import { appelerApi, ErreurApi } from "../api.ts";
 import { ChoixStructure } from "../socle/ChoixStructure.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
-import { dateLongue, euros } from "../socle/format.ts";
+import { dateLongue, euros, joindre } from "../socle/format.ts";
 import { useMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -84,6 +84,10 @@ export function FicheDemande() {
       </div>
     );
   const d = fiche.demande;
+  const personne = [fiche.structure.contactPrenom, fiche.structure.contactNom]
+    .filter(Boolean)
+    .join(" ");
+  const contact = joindre(personne, fiche.structure.contactEmail);
   return (
     <div className={fr.cx("fr-container", "fr-py-6w")}>
       <h1>Demande de {fiche.structure.nom}</h1>
@@ -98,26 +102,35 @@ export function FicheDemande() {
             <Link href={`/espace/structures/${d.structureId}`}>{fiche.structure.nom}</Link>
           ) : (
             fiche.structure.nom
-          )}{" "}
-          – SIRET {fiche.structure.siret ?? "—"} –{" "}
-          {fiche.structure.secteur === "public" ? "secteur public" : "secteur privé"}
+          )}
+          {" – "}
+          {joindre(
+            fiche.structure.siret && `SIRET ${fiche.structure.siret}`,
+            fiche.structure.secteur === "public" ? "secteur public" : "secteur privé",
+          )}
         </dd>
         <dt>Adresse</dt>
         <dd>
-          {fiche.structure.adresse ?? "—"}, {fiche.commune} ({fiche.structure.departementCode})
+          {fiche.structure.adresse ? `${fiche.structure.adresse}, ` : ""}
+          {fiche.commune} ({fiche.structure.departementCode})
         </dd>
-        <dt>Contact</dt>
-        <dd>
-          {fiche.structure.contactPrenom} {fiche.structure.contactNom} –{" "}
-          {fiche.structure.contactEmail ?? "—"}
-        </dd>
+        {contact && (
+          <>
+            <dt>Contact</dt>
+            <dd>{contact}</dd>
+          </>
+        )}
         <dt>Postes demandés</dt>
         <dd>
           {d.postesDemandes}
           {d.coordinateur !== "non" && " (dont une candidature de coordinateur)"}
         </dd>
-        <dt>Motivation</dt>
-        <dd style={{ whiteSpace: "pre-wrap" }}>{d.motivation ?? "—"}</dd>
+        {d.motivation && (
+          <>
+            <dt>Motivation</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{d.motivation}</dd>
+          </>
+        )}
       </dl>
       <h2>Avis de la préfecture</h2>
       {avisEnregistre && (

@@ -33,3 +33,8 @@ const POURCENT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 export function pourcent(taux: number | null): string {
   return taux === null ? "—" : `${POURCENT.format(taux)} %`;
 }
+
+/** The parts that are known, joined by « – »: an unknown value is left out, never shown as « — ». */
+export function joindre(...parts: (string | null | undefined | false)[]): string {
+  return parts.filter((p): p is string => typeof p === "string" && p.trim() !== "").join(" – ");
+}
