@@ -25,6 +25,25 @@ describe("financement dans Chromium", () => {
     await page.waitForURL(/\/espace\//);
     const table = page.getByRole("table", { name: /Postes, du plus ancien/ });
     await expect.poll(() => table.getByRole("row").count()).toBeGreaterThan(1);
+    // The ledger comes a page at a time, with its work queues counted: the financeur opens
+    // "Versements dus", then looks the PIMMS up.
+    const ledger = page.locator("#titre-grand-livre").locator("..");
+    const dus = ledger.getByRole("button", { name: /^Versements dus \(\d+\)$/ });
+    const enAttente = Number((await dus.textContent())!.match(/\d+/)![0]);
+    expect(enAttente).toBeGreaterThan(0);
+    await dus.click();
+    await expect
+      .poll(() => ledger.getByText(/^\d+ postes? — page 1 sur/).textContent())
+      .toMatch(new RegExp(`^${enAttente} postes? `));
+    expect(await table.locator("tbody tr").count()).toBeLessThanOrEqual(25);
+    await ledger.getByRole("button", { name: "Tous les postes" }).click();
+    await ledger.getByLabel("Structure, SIRET ou département").fill("pimms");
+    await ledger.getByRole("button", { name: "Rechercher" }).click();
+    await expect
+      .poll(async () =>
+        (await table.locator("tbody tr").allTextContents()).every((t) => t.includes("PIMMS")),
+      )
+      .toBe(true);
     // The filled post of the PIMMS: something is due (the advance at least).
     const lignes = table.getByRole("row").filter({ hasText: "PIMMS" });
     // Amounts are written with French narrow spaces: compared with plain ones.

@@ -117,6 +117,50 @@ describe.each(BASES_DE_TEST)("grand livre de la subvention sur %s", (type) => {
     expect(versement.statusCode).toBe(403);
   });
 
+  it("sert l'écran page par page, avec ses files comptées sur tout le périmètre", async () => {
+    const tout = await postes();
+    const lire = async (requete: string) => {
+      const r = await p.app.inject({
+        url: `/api/financement/postes?${requete}`,
+        headers: { cookie: financeur },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as {
+        postes: Poste[];
+        total: number;
+        taillePage: number;
+        files: { aVerser: number; tropPercu: number };
+      };
+    };
+    // The demo holds three posts: pages of one.
+    const premiere = await lire("page=1&taillePage=1");
+    expect(tout.postes.length).toBeGreaterThan(premiere.taillePage);
+    expect(premiere.total).toBe(tout.postes.length);
+    expect(premiere.postes.map((x) => x.posteId)).toEqual(
+      tout.postes.slice(0, premiere.taillePage).map((x) => x.posteId),
+    );
+    const derniere = Math.ceil(premiere.total / premiere.taillePage);
+    expect((await lire(`page=${derniere}&taillePage=1`)).postes.map((x) => x.posteId)).toEqual(
+      tout.postes.slice(-1).map((x) => x.posteId),
+    );
+    expect((await lire(`page=${derniere + 1}&taillePage=1`)).postes).toEqual([]);
+    const dus = await lire("page=1&file=a_verser");
+    expect(dus.total).toBe(tout.postes.filter((x) => x.duCents > 0).length);
+    expect(dus.files.aVerser).toBe(dus.total);
+    expect(dus.postes.length).toBeGreaterThan(0);
+    expect(dus.postes.every((x) => x.duCents > 0)).toBe(true);
+    const pimms = await lire("page=1&recherche=pimms");
+    expect(pimms.total).toBe(tout.postes.filter((x) => x.structure.includes("PIMMS")).length);
+    expect(pimms.postes.length).toBeGreaterThan(0);
+    expect(pimms.postes.every((x) => x.structure.includes("PIMMS"))).toBe(true);
+    const refus = await p.app.inject({
+      url: "/api/financement/postes?page=0",
+      headers: { cookie: financeur },
+    });
+    expect(refus.statusCode).toBe(400);
+    expect(refus.body).toContain("La page commence à 1.");
+  });
+
   it("accepte un versement à la structure sans poste précis, visible dans son historique", async () => {
     const { postes: liste } = await postes();
     const x = liste[0]!;

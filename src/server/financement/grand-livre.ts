@@ -5,6 +5,7 @@ import {
   type SituationPoste,
   situationDuPoste,
 } from "../../domain/financement/echeancier.ts";
+import { sansAccents } from "../../domain/texte.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 
 export type LigneGrandLivre = SituationPoste & {
@@ -114,4 +115,28 @@ export async function grandLivre(
       periodes,
     };
   });
+}
+
+/** Rows of the ledger's screen: a page holds this many posts. */
+export const TAILLE_PAGE_GRAND_LIVRE = 25;
+
+/**
+ * The posts a ledger screen asks for: a structure's name, SIRET or département typed (case and
+ * accents ignored), and a work queue (something due, something owed back).
+ */
+export function filtrerGrandLivre(
+  postes: LigneGrandLivre[],
+  f: { recherche?: string; file?: "a_verser" | "trop_percu" },
+): LigneGrandLivre[] {
+  const cle = (t: string) => sansAccents(t).toLowerCase();
+  const cherche = f.recherche ? cle(f.recherche) : "";
+  return postes.filter(
+    (p) =>
+      (!cherche ||
+        cle(p.structure).includes(cherche) ||
+        (p.siret ?? "").includes(cherche) ||
+        p.departementCode.toLowerCase() === cherche) &&
+      (f.file !== "a_verser" || p.duCents > 0) &&
+      (f.file !== "trop_percu" || p.tropPercuCents > 0),
+  );
 }

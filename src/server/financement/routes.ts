@@ -10,7 +10,12 @@ import { poste, structure, versement } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { type Colonne, enEuros, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
-import { grandLivre, type LigneGrandLivre } from "./grand-livre.ts";
+import {
+  filtrerGrandLivre,
+  grandLivre,
+  type LigneGrandLivre,
+  TAILLE_PAGE_GRAND_LIVRE,
+} from "./grand-livre.ts";
 
 const tag = ["Financement"];
 const colonnesStructure = {
@@ -87,6 +92,29 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
                 error: "L'échéance est aujourdhui ou fin_du_mois.",
               })
               .optional(),
+            // The screen asks for one page; without `page` the whole scope (API readers).
+            page: z.coerce
+              .number({ error: "La page doit être un nombre." })
+              .int("La page doit être un nombre entier.")
+              .min(1, "La page commence à 1.")
+              .max(10_000, "La page ne dépasse pas 10 000.")
+              .optional(),
+            taillePage: z.coerce
+              .number({ error: "La taille de page doit être un nombre." })
+              .int("La taille de page doit être un nombre entier.")
+              .min(1, "Une page tient au moins un poste.")
+              .max(100, "Une page tient au plus 100 postes.")
+              .optional(),
+            recherche: z
+              .string()
+              .trim()
+              .max(100, "La recherche ne doit pas dépasser 100 caractères.")
+              .optional(),
+            file: z
+              .enum(["a_verser", "trop_percu"], {
+                error: "La file est a_verser ou trop_percu.",
+              })
+              .optional(),
           })
           .strict(),
       },
@@ -107,9 +135,22 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
       const somme = (
         cle: "droitCents" | "appeleCents" | "verseCents" | "duCents" | "tropPercuCents",
       ) => postes.reduce((t, p) => t + p[cle], 0);
+      const filtres = filtrerGrandLivre(postes, q);
+      const page = q.page ?? 1;
+      const taillePage = q.page
+        ? (q.taillePage ?? TAILLE_PAGE_GRAND_LIVRE)
+        : Math.max(filtres.length, 1);
       return {
         au,
-        postes,
+        postes: filtres.slice((page - 1) * taillePage, page * taillePage),
+        total: filtres.length,
+        page,
+        taillePage,
+        // The work queues, over the whole scope whatever the filter.
+        files: {
+          aVerser: postes.filter((p) => p.duCents > 0).length,
+          tropPercu: postes.filter((p) => p.tropPercuCents > 0).length,
+        },
         totaux: {
           droitCents: somme("droitCents"),
           appeleCents: somme("appeleCents"),

@@ -4,12 +4,13 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useState } from "react";
-import { eurosFr } from "../../domain/format.ts";
+import { eurosFr, nombreFr, quantite } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
+import { PaginationLocale } from "../socle/PaginationLocale.tsx";
 import { HistoriqueVersements } from "./HistoriqueVersements.tsx";
 
 type Poste = {
@@ -25,7 +26,16 @@ type Poste = {
   duCents: number;
   tropPercuCents: number;
 };
-type Reponse = { au: string; postes: Poste[]; totaux: Record<string, number> };
+type Reponse = {
+  au: string;
+  postes: Poste[];
+  total: number;
+  page: number;
+  taillePage: number;
+  files: { aVerser: number; tropPercu: number };
+  totaux: Record<string, number>;
+};
+type File = "" | "a_verser" | "trop_percu";
 
 const eur = eurosFr;
 
@@ -148,17 +158,33 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
 export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {}) {
   // "Due this month": the schedule as it will stand on the month's last day.
   const [finDeMois, setFinDeMois] = useState(false);
+  const [page, setPage] = useState(1);
+  const [file, setFile] = useState<File>("");
+  const [saisie, setSaisie] = useState("");
+  const [recherche, setRecherche] = useState("");
+  const requete = new URLSearchParams(
+    Object.entries({
+      page: String(page),
+      echeance: finDeMois ? "fin_du_mois" : "",
+      file,
+      recherche,
+    }).filter(([, v]) => v !== ""),
+  ).toString();
   const { data, error } = useQuery({
-    queryKey: ["grand-livre", finDeMois],
-    queryFn: () =>
-      appelerApi<Reponse>(`/api/financement/postes${finDeMois ? "?echeance=fin_du_mois" : ""}`),
+    queryKey: ["grand-livre", requete],
+    queryFn: () => appelerApi<Reponse>(`/api/financement/postes?${requete}`),
+    placeholderData: keepPreviousData,
   });
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.taillePage)) : 1;
+  const choisirFile = (f: File) => {
+    setFile(f);
+    setPage(1);
+  };
   const [ouvert, setOuvert] = useState<string | null>(null);
   const [historique, setHistorique] = useState<string | null>(null);
   // Payments are recorded on today's situation, never on the month-end forecast.
   const actions = !props.lectureSeule && !finDeMois;
-  const [aVerser, setAVerser] = useState(false);
-  const lignes = data?.postes.filter((p) => !aVerser || p.duCents > 0) ?? [];
+  const lignes = data?.postes ?? [];
   return (
     <section aria-labelledby="titre-grand-livre" className={fr.cx("fr-mt-4w")}>
       <h2 id="titre-grand-livre">{props.titre ?? "Subvention par poste"}</h2>
@@ -177,30 +203,65 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               requete={finDeMois ? `au=${data.au}` : undefined}
             />
           )}
-          <Checkbox
-            small
-            options={[
-              {
-                label: "Seulement les postes qui attendent un versement",
-                nativeInputProps: {
-                  checked: aVerser,
-                  onChange: (e) => setAVerser(e.target.checked),
-                },
-              },
-              ...(props.lectureSeule
-                ? []
-                : [
-                    {
-                      label: "Échéancier du mois : ce qui sera dû au dernier jour du mois",
-                      nativeInputProps: {
-                        checked: finDeMois,
-                        onChange: (e: ChangeEvent<HTMLInputElement>) =>
-                          setFinDeMois(e.target.checked),
-                      },
+          <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+            {(
+              [
+                ["", `Tous les postes`],
+                ["a_verser", `Versements dus (${nombreFr(data.files.aVerser)})`],
+                ["trop_percu", `Trop-perçus (${nombreFr(data.files.tropPercu)})`],
+              ] as const
+            ).map(([valeur, libelle]) => (
+              <li key={valeur}>
+                <Button
+                  size="small"
+                  priority={file === valeur ? "primary" : "secondary"}
+                  nativeButtonProps={{ "aria-pressed": file === valeur }}
+                  onClick={() => choisirFile(valeur)}
+                >
+                  {libelle}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <form
+            aria-label="Rechercher un poste"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setRecherche(saisie.trim());
+              setPage(1);
+            }}
+            className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}
+          >
+            <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+              <Input
+                label="Structure, SIRET ou département"
+                nativeInputProps={{ value: saisie, onChange: (e) => setSaisie(e.target.value) }}
+              />
+            </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+              <Button type="submit">Rechercher</Button>
+            </div>
+          </form>
+          {!props.lectureSeule && (
+            <Checkbox
+              small
+              options={[
+                {
+                  label: "Échéancier du mois : ce qui sera dû au dernier jour du mois",
+                  nativeInputProps: {
+                    checked: finDeMois,
+                    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+                      setFinDeMois(e.target.checked);
+                      setPage(1);
                     },
-                  ]),
-            ]}
-          />
+                  },
+                },
+              ]}
+            />
+          )}
+          <p aria-live="polite">
+            {`${quantite(data.total, "poste", "postes")} — page ${data.page} sur ${pages}`}
+          </p>
           <div className={fr.cx("fr-table")}>
             <table>
               <caption>Postes, du plus ancien au plus récent par structure</caption>
@@ -253,6 +314,7 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               </tbody>
             </table>
           </div>
+          <PaginationLocale pages={pages} page={page} ancre="titre-grand-livre" changer={setPage} />
           {historique && actions && (
             <HistoriqueVersements
               key={historique}
