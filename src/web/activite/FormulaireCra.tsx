@@ -8,6 +8,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import "./formulaire-cra.css";
 import { craSchema, DUREES_PREDEFINIES, type SaisieCra } from "../../domain/cra/cra.ts";
 import {
   AUTONOMIES,
@@ -341,17 +342,38 @@ export function FormulaireCra(props: {
           </Select>
         </>
       )}
-      <Input
-        label={collectif ? "Dont déjà accompagnés" : "Personne déjà accompagnée (0 ou 1)"}
-        {...etat("dejaAccompagnes")}
-        nativeInputProps={{
-          type: "number",
-          min: 0,
-          inputMode: "numeric",
-          value: e.dejaAccompagnes,
-          onChange: (x) => setE({ ...e, dejaAccompagnes: x.target.value }),
-        }}
-      />
+      {!collectif ? (
+        // One person: a yes or a no, not a number to type.
+        <RadioButtons
+          legend="Personne déjà accompagnée"
+          orientation="horizontal"
+          {...etat("dejaAccompagnes")}
+          options={[
+            ["0", "Non, première fois"],
+            ["1", "Oui"],
+          ].map(([valeur, libelle]) => ({
+            label: libelle,
+            nativeInputProps: {
+              name: "dejaAccompagnes",
+              value: valeur,
+              checked: (e.dejaAccompagnes || "0") === valeur,
+              onChange: () => setE({ ...e, dejaAccompagnes: valeur! }),
+            },
+          }))}
+        />
+      ) : (
+        <Input
+          label="Dont déjà accompagnés"
+          {...etat("dejaAccompagnes")}
+          nativeInputProps={{
+            type: "number",
+            min: 0,
+            inputMode: "numeric",
+            value: e.dejaAccompagnes,
+            onChange: (x) => setE({ ...e, dejaAccompagnes: x.target.value }),
+          }}
+        />
+      )}
       <Checkbox
         legend="Thématiques (au moins une)"
         {...etat("thematiques")}
@@ -482,9 +504,12 @@ export function FormulaireCra(props: {
           }}
         />
       </Accordion>
-      <Button type="submit" disabled={enCours} className={fr.cx("fr-mt-3w")}>
-        {props.libelleEnvoi}
-      </Button>
+      {/* Always within reach of a thumb, however far the form scrolls. */}
+      <div className="cra-envoi">
+        <Button type="submit" disabled={enCours}>
+          {props.libelleEnvoi}
+        </Button>
+      </div>
     </form>
   );
 }
