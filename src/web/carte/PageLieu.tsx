@@ -7,6 +7,7 @@ import { Link, useParams } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { dateLongue } from "../socle/format.ts";
+import { LienExterne } from "../socle/LienExterne.tsx";
 import { useTitre } from "../socle/titre.ts";
 import { SignalerErreur } from "./SignalerErreur.tsx";
 
@@ -128,15 +129,13 @@ export function PageLieu() {
               )}
             >
               <li>
-                <a
+                <LienExterne
                   className={fr.cx("fr-btn", "fr-btn--secondary")}
                   href={`https://www.openstreetmap.org/directions?to=${encodeURIComponent(point)}`}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  title="Itinéraire sur OpenStreetMap – nouvelle fenêtre"
+                  titre="Itinéraire sur OpenStreetMap"
                 >
                   Itinéraire
-                </a>
+                </LienExterne>
               </li>
               <li>
                 <a className={fr.cx("fr-btn", "fr-btn--tertiary")} href={`geo:${point}`}>
@@ -161,38 +160,26 @@ export function PageLieu() {
                 ))}
                 {l.sitesWeb.map((s) => (
                   <li key={s}>
-                    <a
-                      href={s}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      title={`${s} – nouvelle fenêtre`}
-                    >
+                    <LienExterne href={s} titre={s}>
                       Site web
-                    </a>
+                    </LienExterne>
                   </li>
                 ))}
                 {l.priseRdv && (
                   <li>
-                    <a
-                      href={l.priseRdv}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      title="Prendre rendez-vous en ligne – nouvelle fenêtre"
-                    >
+                    <LienExterne href={l.priseRdv} titre="Prendre rendez-vous en ligne">
                       Prendre rendez-vous en ligne
-                    </a>
+                    </LienExterne>
                   </li>
                 )}
                 {l.ficheAccesLibre && (
                   <li>
-                    <a
+                    <LienExterne
                       href={l.ficheAccesLibre}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      title="Accessibilité du lieu sur acceslibre – nouvelle fenêtre"
+                      titre="Accessibilité du lieu sur acceslibre"
                     >
                       Accessibilité du lieu (acceslibre)
-                    </a>
+                    </LienExterne>
                   </li>
                 )}
               </ul>
