@@ -71,3 +71,7 @@ export function situationDuPoste(params: {
     arrete,
   };
 }
+
+/** The ledger's work queues: posts with something due, posts that were paid too much. */
+export const FILES_GRAND_LIVRE = ["a_verser", "trop_percu"] as const;
+export type FileGrandLivre = (typeof FILES_GRAND_LIVRE)[number];

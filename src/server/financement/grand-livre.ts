@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Periode } from "../../domain/financement/droits.ts";
 import {
+  type FileGrandLivre,
   type RegleVersement,
   type SituationPoste,
   situationDuPoste,
@@ -126,14 +127,13 @@ export const TAILLE_PAGE_GRAND_LIVRE = 25;
  */
 export function filtrerGrandLivre(
   postes: LigneGrandLivre[],
-  f: { recherche?: string; file?: "a_verser" | "trop_percu" },
+  f: { recherche?: string; file?: FileGrandLivre },
 ): LigneGrandLivre[] {
-  const cle = (t: string) => sansAccents(t).toLowerCase();
-  const cherche = f.recherche ? cle(f.recherche) : "";
+  const cherche = f.recherche ? sansAccents(f.recherche) : "";
   return postes.filter(
     (p) =>
       (!cherche ||
-        cle(p.structure).includes(cherche) ||
+        sansAccents(p.structure).includes(cherche) ||
         (p.siret ?? "").includes(cherche) ||
         p.departementCode.toLowerCase() === cherche) &&
       (f.file !== "a_verser" || p.duCents > 0) &&

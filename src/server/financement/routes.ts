@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { FILES_GRAND_LIVRE } from "../../domain/financement/echeancier.ts";
 import { finDuMois, jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
@@ -111,7 +112,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
               .max(100, "La recherche ne doit pas dépasser 100 caractères.")
               .optional(),
             file: z
-              .enum(["a_verser", "trop_percu"], {
+              .enum(FILES_GRAND_LIVRE, {
                 error: "La file est a_verser ou trop_percu.",
               })
               .optional(),

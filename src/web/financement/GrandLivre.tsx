@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useState } from "react";
+import type { FileGrandLivre } from "../../domain/financement/echeancier.ts";
 import { eurosFr, nombreFr, quantite } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { centimes, jourCourt } from "../socle/format.ts";
@@ -35,7 +36,8 @@ type Reponse = {
   files: { aVerser: number; tropPercu: number };
   totaux: Record<string, number>;
 };
-type File = "" | "a_verser" | "trop_percu";
+/** No queue chosen: every post. */
+type File = "" | FileGrandLivre;
 
 const eur = eurosFr;
 
