@@ -15,18 +15,18 @@ import { beforeEach, expect } from "vitest";
  */
 const SECONDES = Number(process.env.VEILLE_SECONDES ?? 90);
 
-type Veille = { battement: Int32Array; test: { nom: string } };
-const globale = globalThis as { veilleBoucle?: Veille };
+// A process that runs several files loads this once per file: one watchdog is enough.
+const globale = globalThis as { veilleBoucle?: true };
 
 if (!globale.veilleBoucle && SECONDES > 0) {
+  globale.veilleBoucle = true;
   const partage = new SharedArrayBuffer(4);
-  const veille: Veille = { battement: new Int32Array(partage), test: { nom: "" } };
-  globale.veilleBoucle = veille;
+  const battement = new Int32Array(partage);
   // Seconds since this setup, on the same clock in both threads.
   const origine = Date.now();
   const maintenant = () => Math.floor((Date.now() - origine) / 1000);
-  Atomics.store(veille.battement, 0, maintenant());
-  setInterval(() => Atomics.store(veille.battement, 0, maintenant()), 1000).unref();
+  Atomics.store(battement, 0, maintenant());
+  setInterval(() => Atomics.store(battement, 0, maintenant()), 1000).unref();
   const nomPartage = new SharedArrayBuffer(2048);
   const nom = new Uint8Array(nomPartage);
   const ecrireNom = (texte: string) => {
