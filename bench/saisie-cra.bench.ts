@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { jourParis } from "../src/domain/temps.ts";
 import { verifierRollups } from "../src/server/activite/rollups.ts";
 import { ouvrirSession } from "../src/server/auth/sessions.ts";
 import { lignes } from "../src/server/db/client.ts";
-import { lieuConseiller } from "../src/server/db/schema.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";
 import { chargerEnParallele, type RequeteCharge } from "./charge-http.ts";
@@ -54,11 +53,6 @@ export default async function saisieCra(): Promise<ResultatBench> {
         return `cnfs_session=${valeur}`;
       }),
     );
-    // The reports land on each conseiller's main place: held from before any contract starts.
-    await base.db
-      .update(lieuConseiller)
-      .set({ debut: "2021-01-01" })
-      .where(and(eq(lieuConseiller.nature, "principal"), isNull(lieuConseiller.fin)));
     const requetes: RequeteCharge[] = conseillers.flatMap((c, i) =>
       [0, 1, 2].map((n) => ({
         method: "POST" as const,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { quantite } from "../domain/format.ts";
+import { nombreFr, quantite } from "../domain/format.ts";
 import { importerCraV1, lireFichierV1 } from "../server/activite/import-cra-v1.ts";
 import { reconstruireRollups, verifierRollups } from "../server/activite/rollups.ts";
 import { lireConfig } from "../server/config.ts";
@@ -114,6 +114,10 @@ async function principal(): Promise<number> {
         const volumes = await genererEchelleNationale(base.db, {
           ...(graine === undefined ? {} : { graine }),
           ...(cras === undefined ? {} : { volumes: { cras } }),
+          surLot: (ecrits, total, debit) =>
+            console.log(
+              `${nombreFr(ecrits)} CRA sur ${nombreFr(total)} écrits (${nombreFr(Math.round(debit))} CRA par seconde)`,
+            ),
         });
         console.log(
           `Volumes nationaux chargés en ${Math.round((Date.now() - debut) / 1000)} s : ${volumes.structures} structures, ${volumes.conseillers} conseillers, ${volumes.candidats} candidats, ${volumes.lieux} lieux, ${volumes.cras} CRA.`,

@@ -114,6 +114,74 @@ describe.each(BASES_DE_TEST)("volumes nationaux sur %s", (type) => {
     expect(incoherents).toEqual([]);
   });
 
+  it("n'écrit un CRA que dans un contrat de son conseiller, à un lieu qui est le sien ce jour-là, un jour ouvré", async () => {
+    await genererEchelleNationale(base.db, { volumes: PETIT });
+    const [hors] = await lignes<{ contrat: number; lieu: number; ferie: number; total: number }>(
+      base.db,
+      sql`select
+            count(*) filter (where not exists (
+              select 1 from contrat k where k.utilisateur_id = c.conseiller_id
+                and k.structure_id = c.structure_id and k.statut in ('actif', 'termine')
+                and c.date between k.date_debut
+                  and coalesce(k.date_fin_effective, k.date_fin, date '2099-12-31')))::int as contrat,
+            count(*) filter (where c.lieu_id is not null and not exists (
+              select 1 from lieu_conseiller l where l.conseiller_id = c.conseiller_id
+                and l.lieu_id = c.lieu_id and l.debut <= c.date))::int as lieu,
+            count(*) filter (where extract(dow from c.date) = 0
+              or to_char(c.date, 'MM-DD') in ('01-01', '05-01', '07-14', '08-15', '11-11', '12-25')
+            )::int as ferie,
+            count(*)::int as total
+          from cra c join utilisateur u on u.id = c.conseiller_id
+          where u.email like '%@national.demo.conseiller-numerique.fr'`,
+    );
+    expect(hors).toEqual({ contrat: 0, lieu: 0, ferie: 0, total: PETIT.cras });
+    // Several reports on a day of activity: the per-day roll-up is smaller than the reports.
+    const [jours] = await lignes<{ n: number }>(
+      base.db,
+      sql`select count(*)::int as n from (select distinct conseiller_id, date from cra c
+            join utilisateur u on u.id = c.conseiller_id
+            where u.email like '%@national.demo.conseiller-numerique.fr') j`,
+    );
+    expect(jours!.n).toBeLessThan(PETIT.cras / 2);
+  });
+
+  it("reprend un chargement interrompu là où il s'est arrêté, avec les mêmes CRA", async () => {
+    // What a report says, by whom and when: the same in any database the same load ran on.
+    const empreinte = (db: Base["db"]) =>
+      lignes<{ e: string }>(
+        db,
+        sql`select u.email || ' ' || c.date || ' ' || c.type || ' ' || c.nb_participants
+                || ' ' || c.duree_minutes as e
+            from cra c join utilisateur u on u.id = c.conseiller_id
+            where u.email like '%@national.demo.conseiller-numerique.fr'
+            order by 1`,
+      );
+    let lots = 0;
+    await expect(
+      genererEchelleNationale(base.db, {
+        volumes: PETIT,
+        craParLot: 100,
+        surLot: () => {
+          if (++lots === 2) throw new Error("coupure");
+        },
+      }),
+    ).rejects.toThrow("coupure");
+    expect(await compter(cra)).toBeLessThan(PETIT.cras);
+    // Run again with other volumes asked: the load resumes with the ones it started with.
+    await genererEchelleNationale(base.db, { volumes: { ...PETIT, cras: 5 }, craParLot: 100 });
+    const repris = await empreinte(base.db);
+    expect(repris).toHaveLength(PETIT.cras);
+    expect(await verifierRollups(base.db)).toEqual([]);
+
+    const autre = await ouvrirBaseDeTest(type);
+    try {
+      await genererEchelleNationale(autre.db, { volumes: PETIT });
+      expect(repris).toEqual(await empreinte(autre.db));
+    } finally {
+      await autre.fermer();
+    }
+  });
+
   it("refuse un second chargement et un nombre de CRA hors limites", async () => {
     await genererEchelleNationale(base.db, { volumes: PETIT });
     await expect(genererEchelleNationale(base.db, { volumes: PETIT })).rejects.toThrow(

@@ -1,19 +1,19 @@
-import { and, count, eq, isNotNull, sql } from "drizzle-orm";
-import { CODES, THEMATIQUES_DEMARCHES, type TypeActivite } from "../../domain/cra/vocabulaire.ts";
+import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { completerSiret } from "../../domain/selection/siret.ts";
 import { reconstruireRollups } from "../activite/rollups.ts";
-import type { Db, Executeur } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import {
   candidature,
   commune,
-  cra,
   habilitation,
+  journal,
   lieu,
   lieuConseiller,
   structure,
   utilisateur,
 } from "../db/schema.ts";
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
+import { ecrireCrasNationaux } from "./cra-nationaux.ts";
 import { personneAleatoire, structureAleatoire } from "./generateur.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
 import { genererPostesNationaux } from "./postes-nationaux.ts";
@@ -56,7 +56,6 @@ const TYPES_LIEUX = [
   "Centre social",
   "Mairie",
 ] as const;
-const DUREES = [15, 30, 45, 60, 90, 120] as const;
 const JOUR_MS = 86_400_000;
 const PREMIER_JOUR = Date.UTC(2021, 0, 4);
 const DERNIER_JOUR = Date.UTC(2026, 9, 31);
@@ -76,16 +75,6 @@ function quelquesUns<T>(h: Hasard, liste: readonly T[], min: number, max: number
   const choisis = new Set<T>();
   while (choisis.size < n) choisis.add(h.choisir(liste));
   return [...choisis];
-}
-
-/** Spreads `total` over the keys at random; the counts always sum to `total`. */
-function repartir(h: Hasard, cles: readonly string[], total: number): Record<string, number> {
-  const r: Record<string, number> = {};
-  for (let i = 0; i < total; i++) {
-    const c = h.choisir(cles);
-    r[c] = (r[c] ?? 0) + 1;
-  }
-  return r;
 }
 
 /**
@@ -197,94 +186,93 @@ export function lieuAleatoire(h: Hasard, c: CommuneSource, i: number) {
   };
 }
 
-type Poste = {
-  conseillerId: string;
-  structureId: string;
-  lieuId: string;
-  communeCode: string;
-  departementCode: string;
-};
+type Poste = { conseillerId: string; structureId: string; lieuId: string };
 
-function craAleatoire(h: Hasard, p: Poste) {
-  const tirage = h.entier(0, 99);
-  const type: TypeActivite = tirage < 55 ? "individuel" : tirage < 70 ? "collectif" : "ponctuel";
-  const nb = type === "collectif" ? h.entier(2, 15) : 1;
-  const jour =
-    PREMIER_JOUR + h.entier(0, Math.floor((DERNIER_JOUR - PREMIER_JOUR) / JOUR_MS)) * JOUR_MS;
-  const principales = CODES.thematiques.filter((t) => !THEMATIQUES_DEMARCHES.includes(t));
-  const thematiques = quelquesUns(h, principales, 1, 3);
-  if (thematiques.includes("aide_aux_demarches_administratives"))
-    thematiques.push(h.choisir(THEMATIQUES_DEMARCHES));
-  const oriente = type !== "collectif" && h.entier(0, 9) === 0;
-  const surPlace = h.entier(0, 9) < 8;
-  return {
-    conseillerId: p.conseillerId,
-    structureId: p.structureId,
-    type,
-    public:
-      h.entier(0, 19) === 0
-        ? "association"
-        : h.entier(0, 9) === 0
-          ? "professionnel"
-          : "particulier",
-    date: new Date(jour).toISOString().slice(0, 10),
-    dureeMinutes: h.choisir(DUREES),
-    typeLieu: surPlace ? "lieu_activite" : h.choisir(["domicile", "a_distance", "autre"] as const),
-    lieuId: surPlace ? p.lieuId : null,
-    communeCode: p.communeCode,
-    departementCode: p.departementCode,
-    nbParticipants: nb,
-    dejaAccompagnes: h.entier(0, nb),
-    ages: repartir(h, CODES.ages, nb),
-    statuts: repartir(h, CODES.statuts, nb),
-    genres: repartir(h, CODES.genres, nb),
-    thematiques,
-    materiel: [h.choisir(CODES.materiels)],
-    autonomie: type === "collectif" ? null : h.choisir(CODES.autonomies),
-    oriente,
-    structureRedirection: oriente ? h.choisir(CODES.redirections) : null,
-    titreAtelier: type === "collectif" ? "Atelier découverte" : null,
-    niveau: type === "collectif" ? h.choisir(CODES.niveaux) : null,
-  };
-}
+const ACTION_COMMENCEE = "demo.nationale_commencee";
+const ACTION_GENEREE = "demo.nationale_generee";
 
-async function insererCras(
-  tx: Executeur,
-  h: Hasard,
-  postes: Poste[],
-  nombre: number,
-): Promise<void> {
-  for (let fait = 0; fait < nombre; fait += TAILLE_LOT) {
-    const lot = Array.from({ length: Math.min(TAILLE_LOT, nombre - fait) }, () =>
-      craAleatoire(h, h.choisir(postes)),
-    );
-    await tx.insert(cra).values(lot);
-  }
-}
-
-/**
- * National volumes for benchmarks (structures, conseillers with their places of activity,
- * candidates, places, activity reports), written through the real schema with multi-row inserts
- * in one transaction.
- */
-export async function genererEchelleNationale(
+/** Where a load stands in this database: not started, stopped after its first step, or done. */
+async function etatDuChargement(
   db: Db,
-  options: { graine?: number; volumes?: Partial<VolumesNationaux> } = {},
-): Promise<VolumesNationaux> {
-  const volumes = { ...VOLUMES_NATIONAUX, ...options.volumes };
-  if (volumes.cras < 0 || volumes.cras > CRAS_MAX)
-    throw new Error(`Le nombre de CRA doit être compris entre 0 et ${CRAS_MAX}.`);
+): Promise<
+  { etat: "vierge" | "fini" } | { etat: "commence"; volumes: VolumesNationaux; graine: number }
+> {
   const [deja] = await db
     .select({ n: count() })
     .from(utilisateur)
     .where(sql`${utilisateur.email} like ${`%@${DOMAINE}`}`);
-  if ((deja?.n ?? 0) > 0)
-    throw new Error("Les volumes nationaux sont déjà chargés dans cette base.");
-  const h = creerHasard(options.graine ?? 2022);
-  const commune = tirageParPopulation(h, await communesSources(db));
+  if ((deja?.n ?? 0) === 0) return { etat: "vierge" };
+  const entrees = await db
+    .select({ action: journal.action, apres: journal.apres })
+    .from(journal)
+    .where(inArray(journal.action, [ACTION_COMMENCEE, ACTION_GENEREE]));
+  if (entrees.some((e) => e.action === ACTION_GENEREE)) return { etat: "fini" };
+  const commencee = entrees.find((e) => e.action === ACTION_COMMENCEE)?.apres as
+    | { volumes: VolumesNationaux; graine: number }
+    | undefined;
+  if (!commencee) return { etat: "fini" };
+  return { etat: "commence", ...commencee };
+}
 
+/**
+ * National volumes for benchmarks, through the real schema, in three steps:
+ * 1. structures, places, people, posts and contracts, in one transaction (multi-row inserts);
+ * 2. activity reports inside each conseiller's contracts, by COPY in batches that each commit
+ *    (`ecrireCrasNationaux`): a load stopped here resumes where it stopped when run again;
+ * 3. the statistics' roll-ups, built once from all the reports.
+ */
+export async function genererEchelleNationale(
+  db: Db,
+  options: {
+    graine?: number;
+    volumes?: Partial<VolumesNationaux>;
+    craParLot?: number;
+    surLot?: (ecrits: number, total: number, debitParSeconde: number) => void;
+  } = {},
+): Promise<VolumesNationaux> {
+  const demandes = { ...VOLUMES_NATIONAUX, ...options.volumes };
+  if (demandes.cras < 0 || demandes.cras > CRAS_MAX)
+    throw new Error(`Le nombre de CRA doit être compris entre 0 et ${CRAS_MAX}.`);
+  const etat = await etatDuChargement(db);
+  if (etat.etat === "fini")
+    throw new Error("Les volumes nationaux sont déjà chargés dans cette base.");
+  // A resumed load keeps the volumes and seed it started with, whatever is asked now.
+  const volumes = etat.etat === "commence" ? etat.volumes : demandes;
+  const graine = etat.etat === "commence" ? etat.graine : (options.graine ?? 2022);
+  if (etat.etat === "vierge") await genererStructuresEtPersonnes(db, volumes, graine);
+
+  await ecrireCrasNationaux(db, {
+    total: volumes.cras,
+    graine,
+    domaine: DOMAINE,
+    premierJour: new Date(PREMIER_JOUR).toISOString().slice(0, 10),
+    maintenant: MAINTENANT_NATIONAL,
+    ...(options.craParLot ? { craParLot: options.craParLot } : {}),
+    ...(options.surLot ? { surLot: options.surLot } : {}),
+  });
   await db.transaction(async (tx) => {
-    const structures: { id: string; communeCode: string; departementCode: string }[] = [];
+    await reconstruireRollups(tx);
+    await journaliser(tx, acteurSysteme("job:demo-nationale", "cli"), {
+      action: ACTION_GENEREE,
+      cibleType: "plateforme",
+      cibleId: "demo",
+      apres: volumes,
+    });
+  });
+  // Planner statistics, as a production database has them (autovacuum would, later).
+  await db.execute(sql`analyze`);
+  return volumes;
+}
+
+async function genererStructuresEtPersonnes(
+  db: Db,
+  volumes: VolumesNationaux,
+  graine: number,
+): Promise<void> {
+  const h = creerHasard(graine);
+  const commune = tirageParPopulation(h, await communesSources(db));
+  await db.transaction(async (tx) => {
+    const structures: { id: string; departementCode: string }[] = [];
     await parLots(
       Array.from({ length: volumes.structures }, (_, i) => {
         const c = commune();
@@ -294,16 +282,30 @@ export async function genererEchelleNationale(
         structures.push(
           ...(await tx.insert(structure).values(lot).returning({
             id: structure.id,
-            communeCode: structure.communeCode,
             departementCode: structure.departementCode,
           })),
         ),
     );
-    const lieux: { id: string }[] = [];
+    const lieux: { id: string; departementCode: string }[] = [];
     await parLots(
       Array.from({ length: volumes.lieux }, (_, i) => lieuAleatoire(h, commune(), i)),
-      async (lot) => lieux.push(...(await tx.insert(lieu).values(lot).returning({ id: lieu.id }))),
+      async (lot) =>
+        lieux.push(
+          ...(await tx
+            .insert(lieu)
+            .values(lot)
+            .returning({ id: lieu.id, departementCode: lieu.departementCode })),
+        ),
     );
+    // A conseiller works in places of their employer's département, where there are some.
+    const lieuxDuDepartement = new Map<string, { id: string }[]>();
+    for (const l of lieux)
+      lieuxDuDepartement.set(l.departementCode, [
+        ...(lieuxDuDepartement.get(l.departementCode) ?? []),
+        l,
+      ]);
+    const lieuProche = (departementCode: string) =>
+      h.choisir(lieuxDuDepartement.get(departementCode) ?? lieux);
 
     const postes: Poste[] = [];
     for (const [role, nombre] of [
@@ -322,9 +324,7 @@ export async function genererEchelleNationale(
               postes.push({
                 conseillerId: u.id,
                 structureId: employeur.id,
-                lieuId: h.choisir(lieux).id,
-                communeCode: employeur.communeCode,
-                departementCode: employeur.departementCode,
+                lieuId: lieuProche(employeur.departementCode).id,
               });
             }
             return {
@@ -343,38 +343,28 @@ export async function genererEchelleNationale(
         },
       );
     }
+    const departementDe = new Map(structures.map((s) => [s.id, s.departementCode]));
+    // Dates of the links are set from the contracts, once they exist (genererPostesNationaux).
     await parLots(
-      postes.flatMap((p) => [
-        {
-          lieuId: p.lieuId,
-          conseillerId: p.conseillerId,
-          nature: "principal",
-          debut: "2021-06-01",
-        },
-        ...(h.entier(0, 2) === 0
-          ? [
-              {
-                lieuId: h.choisir(lieux).id,
-                conseillerId: p.conseillerId,
-                nature: "secondaire",
-                debut: "2022-01-01",
-              },
-            ]
-          : []),
-      ]),
+      postes.flatMap((p) => {
+        const lien = { conseillerId: p.conseillerId, debut: "2021-01-04" };
+        const second =
+          h.entier(0, 2) === 0 ? lieuProche(departementDe.get(p.structureId) ?? "") : null;
+        return [
+          { ...lien, lieuId: p.lieuId, nature: "principal" },
+          ...(second && second.id !== p.lieuId
+            ? [{ ...lien, lieuId: second.id, nature: "secondaire" }]
+            : []),
+        ];
+      }),
       (lot) => tx.insert(lieuConseiller).values(lot),
     );
-    if (postes.length > 0) await insererCras(tx, h, postes, volumes.cras);
     await genererPostesNationaux(tx, MAINTENANT_NATIONAL);
-    await reconstruireRollups(tx);
     await journaliser(tx, acteurSysteme("job:demo-nationale", "cli"), {
-      action: "demo.nationale_generee",
+      action: ACTION_COMMENCEE,
       cibleType: "plateforme",
       cibleId: "demo",
-      apres: volumes,
+      apres: { volumes, graine },
     });
   });
-  // Planner statistics, as a production database has them (autovacuum would, later).
-  await db.execute(sql`analyze`);
-  return volumes;
 }
