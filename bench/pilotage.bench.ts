@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
-import type { Comptes } from "../src/domain/pilotage/indicateurs.ts";
+import { COMPTES_VIDES, type Comptes } from "../src/domain/pilotage/indicateurs.ts";
 import type { SessionChargee } from "../src/server/auth/sessions.ts";
 import { type Executeur, lignes } from "../src/server/db/client.ts";
 import { comptesParTerritoire, type Filtres } from "../src/server/pilotage/indicateurs-queries.ts";
+import {
+  ecartsAvecLaReference,
+  tableauDepartementsBrut,
+} from "../src/server/pilotage/reference-brute.ts";
 import { baseNationale } from "./base.ts";
-import { chronometrer, type ResultatBench } from "./mesure.ts";
+import { centile, chronometrer, type ResultatBench } from "./mesure.ts";
 
-/** 1 million reports by default: the dashboard reads roll-ups, the baseline reads them raw. */
+/** Reports generated when no loaded base is named: the dashboard reads roll-ups, the reference raw reports. */
 const VOLUME = Number(process.env.BENCH_CRA ?? 1_000_000);
 const AUJOURDHUI = "2026-10-31";
 const PERIODE = { du: "2025-11-01", au: AUJOURDHUI };
@@ -67,35 +71,38 @@ async function tableauNaif(db: Executeur): Promise<Map<string, Partial<Comptes>>
 }
 
 /**
- * The national table per département (issue 7: under 200 ms p50 with national data on the
- * PostgreSQL server), side by side with the per-row computation of the original; the same
- * figures, column by column. BENCH_BASE_CHARGEE names a database already loaded by
- * `cnfs demo --echelle nationale` to skip the load.
+ * The national table per département on national volumes (BENCH_BASE_CHARGEE names a database
+ * already loaded by `cnfs demo --echelle nationale`), side by side with the same figures in
+ * one set-based statement over the raw tables (`tableauDepartementsBrut`), every column of
+ * every row compared. Extra figures: the first read after a write (the cached post counts
+ * recomputed) and the original's per-row method.
  */
 export default async function pilotage(): Promise<ResultatBench> {
   const base = await baseNationale(VOLUME);
   try {
     const filtres: Filtres = { decoupage: "departement", aujourdhui: AUJOURDHUI, periode: PERIODE };
     const rapide = () => comptesParTerritoire(base.db, ADMIN, filtres);
-    const naif = () => tableauNaif(base.db);
-    const a = await rapide();
-    const b = await naif();
-    const colonnes = [...Object.keys(b.values().next().value ?? {})] as (keyof Comptes)[];
-    const ecarts = a.flatMap((l) =>
-      colonnes
-        .filter((c) => Number(l[c]) !== Number(b.get(l.code)?.[c] ?? 0))
-        .map((c) => `${l.code}.${c}: ${l[c]} ≠ ${b.get(l.code)?.[c]}`),
-    );
+    const brut = () => tableauDepartementsBrut(base.db, filtres);
+    const reference = await brut();
+    await chronometrer(20, rapide);
+    const mesures = await chronometrer(200, rapide);
+    const ecarts = ecartsAvecLaReference(await rapide(), reference);
     if (ecarts.length) console.error(ecarts.slice(0, 10).join("\n"));
-    const total = a.reduce((t, l) => t + l.dotation, 0);
-    await chronometrer(5, rapide);
-    const mesures = await chronometrer(50, rapide);
-    const mesuresBase = await chronometrer(3, naif);
+    // What a write to the posts costs the next reader: the version moves, the cache misses.
+    const apresEcriture: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await base.db.execute(
+        sql`update version_donnees set version = version + 1 where nom = 'pilotage'`,
+      );
+      apresEcriture.push(...(await chronometrer(1, rapide)));
+    }
+    const mesuresBase = await chronometrer(5, brut);
+    const parLigne = await chronometrer(1, () => tableauNaif(base.db));
     return {
       mesures,
       mesuresBase,
-      identique: ecarts.length === 0 && a.length === b.size,
-      details: `departements=${a.length} postes=${total} colonnes=${colonnes.length}`,
+      identique: ecarts.length === 0 && reference.size > 0,
+      details: `echantillons=200/5 departements=${reference.size} colonnes=${Object.keys(COMPTES_VIDES).length} p50_apres_ecriture=${centile(apresEcriture, 50).toFixed(1)}ms methode_par_ligne=${parLigne[0]!.toFixed(0)}ms`,
     };
   } finally {
     await base.fermer();

@@ -190,6 +190,13 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
           where jour = (select min(jour) from stat_departement_jour)`,
     );
     expect(await verifierRollups(p.base.db)).toEqual([]);
+    // So is a conseiller's last day of activity (the dashboards' "active").
+    await p.base.db.execute(sql`update derniere_activite set jour = jour - 1`);
+    expect(await verifierRollups(p.base.db)).toContainEqual(
+      expect.objectContaining({ table: "derniere_activite" }),
+    );
+    await p.base.db.execute(sql`update derniere_activite set jour = jour + 1`);
+    expect(await verifierRollups(p.base.db)).toEqual([]);
   });
 
   it("compte chaque compte rendu une fois quand les versements tournent pendant les saisies", async () => {

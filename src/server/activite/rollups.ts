@@ -204,7 +204,21 @@ export async function verifierRollups(tx: Executeur): Promise<Ecart[]> {
           from cra c where c.departement_code is not null
           group by c.departement_code, date_trunc('month', c.date)`,
     )),
+    ...(await ecartsDerniereActivite(tx)),
   ];
+}
+
+/** Each conseiller's last day of activity (kept by triggers on `cra`) against the reports. */
+async function ecartsDerniereActivite(tx: Executeur): Promise<Ecart[]> {
+  const ecarts = await lignes<{ cle: string }>(
+    tx,
+    sql`select coalesce(a.conseiller_id, d.conseiller_id)::text as cle
+        from (select conseiller_id, max(date) as jour from cra group by 1) a
+        full outer join derniere_activite d using (conseiller_id)
+        where a.jour is distinct from d.jour
+        limit ${LIMITE_ECARTS}`,
+  );
+  return ecarts.map((e) => ({ table: "derniere_activite", cle: e.cle, colonnes: ["jour"] }));
 }
 
 /**
@@ -221,6 +235,10 @@ export async function reconstruireRollups(tx: Executeur): Promise<void> {
   await tx.execute(sql`delete from stat_conseiller_jour`);
   await tx.execute(sql`delete from stat_departement_jour`);
   await tx.execute(sql`delete from stat_departement_mois`);
+  await tx.execute(sql`delete from derniere_activite`);
+  await tx.execute(sql`
+    insert into derniere_activite (conseiller_id, jour)
+    select conseiller_id, max(date) from cra group by conseiller_id`);
   await tx.execute(sql`
     insert into stat_conseiller_jour (conseiller_id, structure_id, jour, ${colonnes})
     select c.conseiller_id, c.structure_id, c.date, ${agregats}

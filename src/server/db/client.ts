@@ -103,6 +103,9 @@ export async function lignes<T>(db: Executeur, requete: SQL): Promise<T[]> {
 
 const dialecte = new PgDialect();
 
+/** A statement's text and parameters as one string: a key for what it would return. */
+export const cleDeRequete = (requete: SQL): string => JSON.stringify(dialecte.sqlToQuery(requete));
+
 /**
  * A raw statement whose text is built once from `sql.placeholder`s and which the PostgreSQL
  * server parses and plans once per connection (a named statement): for the few statements that

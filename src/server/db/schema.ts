@@ -10,3 +10,4 @@ export * from "./schema/referentiel.ts";
 export * from "./schema/selection.ts";
 export * from "./schema/statistiques.ts";
 export * from "./schema/structures.ts";
+export * from "./schema/versions.ts";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { calendrier, jourIso, numeroDuJour } from "./calendrier-activite.ts";
 
-const poids = (debut: string, fin: string) =>
-  [...calendrier(numeroDuJour(debut), numeroDuJour(fin))];
+const poids = (debut: string, fin: string) => [
+  ...calendrier(numeroDuJour(debut), numeroDuJour(fin)),
+];
 
 describe("calendrier d'activité des volumes nationaux", () => {
   it("suit la semaine : rien le dimanche, peu le samedi, un vendredi plus calme", () => {

@@ -26,8 +26,8 @@ export async function conseillersSuivis(
     sql`select u.id, u.prenom, u.nom, u.email, structure.id as "structureId",
           structure.nom as structure, structure.departement_code as "departementCode",
           contrat.date_debut::text as "dateDebut",
-          (select max(s.jour) from ${rollupAvecAttente("stat_conseiller_jour")} s
-            where s.conseiller_id = u.id and s.activites > 0)::text as "dernierCra",
+          (select da.jour from derniere_activite da where da.conseiller_id = u.id)::text
+            as "dernierCra",
           coalesce((select sum(s.activites) from ${rollupAvecAttente("stat_conseiller_jour")} s
             where s.conseiller_id = u.id and s.jour > ${aujourdhui}::date - 30), 0)::int
             as "activites30Jours",

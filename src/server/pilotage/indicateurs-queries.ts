@@ -1,12 +1,13 @@
-import { type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { statistiquesParDepartement } from "../../domain/perimetre.ts";
 import { COMPTES_VIDES, type Comptes, type Niveau } from "../../domain/pilotage/indicateurs.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import { rollupAvecAttente } from "../activite/rollups.ts";
 import { moisComplets, type Periode } from "../activite/statistiques-queries.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
-import { type Db, type Executeur, lignes } from "../db/client.ts";
-import { arrondissement, departement, statConseillerJour } from "../db/schema.ts";
+import { cleDeRequete, type Db, type Executeur, lignes } from "../db/client.ts";
+import { arrondissement, departement, statConseillerJour, versionDonnees } from "../db/schema.ts";
+import { CacheVersionne } from "../infra/cache-versionne.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 
 /** `total` gives one row for the whole scope. */
@@ -60,8 +61,9 @@ const joindreCommune = (d: Decoupage) =>
 
 /**
  * Posts, contracts, conseillers and requests of the scope, per territory of the structures:
- * set-based joins over the scope's posts and their contracts (a few thousand nationally);
- * only "reported in the last 30 days" is one index probe per active contract.
+ * the figures that change a few times a day (`comptesStables`, cached by the version the
+ * database keeps of them) and the conseillers active in the last 30 days, which change with
+ * each first report of a day (`comptesActifs`, read each time from `derniere_activite`).
  */
 export async function comptesPostes(
   tx: Executeur,
@@ -69,8 +71,53 @@ export async function comptesPostes(
   perimetre: SQL,
   f: Omit<Filtres, "periode">,
 ): Promise<Map<string, Partial<Comptes>>> {
+  const stables = await comptesStables(tx, perimetre, f);
+  return fusionner(stables.comptes, await comptesActifs(tx, stables.territoireDesActifs, f));
+}
+
+function fusionner(...cartes: Map<string, Partial<Comptes>>[]): Map<string, Partial<Comptes>> {
+  const parCode = new Map<string, Partial<Comptes>>();
+  for (const carte of cartes)
+    for (const [code, comptes] of carte) parCode.set(code, { ...parCode.get(code), ...comptes });
+  return parCode;
+}
+
+/**
+ * Active contracts whose conseiller reported in the last 30 days (§2.2), per territory: the
+ * recent days of `derniere_activite` (one row per conseiller) counted against the cached
+ * territory of each active contract.
+ */
+async function comptesActifs(
+  tx: Executeur,
+  territoireDesActifs: Map<string, string>,
+  f: Pick<Filtres, "aujourdhui">,
+): Promise<Map<string, Partial<Comptes>>> {
+  const recents = await lignes<{ id: string }>(
+    tx,
+    sql`select conseiller_id as id from derniere_activite
+        where jour >= ${f.aujourdhui}::date - ${JOURS_ACTIVITE}::int`,
+  );
+  const actifs = new Map<string, Partial<Comptes>>();
+  for (const { id } of recents) {
+    const code = territoireDesActifs.get(id);
+    if (code !== undefined) actifs.set(code, { actifs: (actifs.get(code)?.actifs ?? 0) + 1 });
+  }
+  return actifs;
+}
+
+type Stables = {
+  comptes: Map<string, Partial<Comptes>>;
+  /** Each conseiller under an active contract in the scope, with their post's territory. */
+  territoireDesActifs: Map<string, string>;
+};
+
+/** Everything else of `comptesPostes`: set-based joins over the scope's posts and contracts. */
+async function comptesStables(
+  tx: Executeur,
+  perimetre: SQL,
+  f: Omit<Filtres, "periode">,
+): Promise<Stables> {
   const cle = cleStructure(f.decoupage);
-  const depuis = sql`(${f.aujourdhui}::date - ${JOURS_ACTIVITE}::int)`;
   const postes = await lignes<Record<string, string | number | null>>(
     tx,
     sql`with p as (
@@ -90,10 +137,6 @@ export async function comptesPostes(
                  max(coalesce(c.date_fin_effective, c.date_fin))
                    filter (where c.statut = 'termine') as fin,
                  bool_or(c.statut = 'actif' and u.derniere_connexion_le is not null) as active,
-                 bool_or(c.statut = 'actif' and exists (
-                   select 1 from ${rollupAvecAttente("stat_conseiller_jour")} s
-                   where s.conseiller_id = c.utilisateur_id
-                     and s.jour >= ${depuis} and s.activites > 0)) as actif_recent,
                  bool_or(c.statut = 'actif' and fo.en_cours) as en_formation,
                  bool_or(c.statut = 'actif' and fo.forme) as forme,
                  bool_or(c.statut = 'actif' and ce.utilisateur_id is not null) as certifie
@@ -128,7 +171,6 @@ export async function comptesPostes(
             and p.date_limite_recrutement < ${f.aujourdhui})::int as "recrutementsEnRetard",
           coalesce(sum(k.non_signes), 0)::int as "contratsNonSignesEnRetard",
           count(*) filter (where k.active)::int as actives,
-          count(*) filter (where k.actif_recent)::int as actifs,
           count(*) filter (where k.en_formation)::int as "enFormation",
           count(*) filter (where k.forme)::int as formes,
           count(*) filter (where k.certifie)::int as certifies
@@ -153,7 +195,19 @@ export async function comptesPostes(
   }
   for (const d of demandes)
     parCode.set(d.code, { ...parCode.get(d.code), demandesEnAttenteAvis: d.n });
-  return parCode;
+  const actifs = await lignes<{ id: string; code: string }>(
+    tx,
+    sql`select c.utilisateur_id as id, ${cle} as code
+        from contrat c
+        join poste p on p.id = c.poste_id
+        join structure on structure.id = p.structure_id
+        ${joindreCommune(f.decoupage)}
+        where c.statut = 'actif' and ${perimetre} and ${filtreTerritoire(f)}`,
+  );
+  return {
+    comptes: parCode,
+    territoireDesActifs: new Map(actifs.map((a) => [a.id, String(a.code)])),
+  };
 }
 
 /**
@@ -269,19 +323,38 @@ async function nomsDe(tx: Executeur, decoupage: Decoupage, codes: string[]) {
   return new Map(trouves.map((t) => [t.code, t.nom]));
 }
 
+/** One cache per database: tests run several platforms in one process. */
+const caches = new WeakMap<Db, CacheVersionne<Stables>>();
+function cacheDe(db: Db) {
+  const cache = caches.get(db) ?? new CacheVersionne<Stables>(500);
+  caches.set(db, cache);
+  return cache;
+}
+
 /** Every count of the dashboards, one row per territory of the level asked (or one total). */
 export async function comptesParTerritoire(
   db: Db,
   connexion: SessionChargee,
   f: Filtres,
 ): Promise<(LigneComptes & { nom: string })[]> {
+  const perimetre = predicatPerimetre(connexion, colonnesPerimetreStructure);
+  const { periode: _, ...sansPeriode } = f;
+  const cle = `${cleDeRequete(perimetre)} ${JSON.stringify(sansPeriode)}`;
   const [listes, postes, activite] = await db.transaction(async (tx) => {
     // The per-post lookups make the planner's estimate huge (each is one index probe in
     // fact): PostgreSQL would spend 350 ms compiling the query with JIT to run it in 90 ms.
     await tx.execute(sql`set local jit = off`);
+    // Read first: figures computed after it are at least as new as the version they are kept at.
+    const [version] = await tx
+      .select({ v: versionDonnees.version })
+      .from(versionDonnees)
+      .where(eq(versionDonnees.nom, "pilotage"));
+    const stables = await cacheDe(db).obtenir(cle, version?.v ?? -1, () =>
+      comptesStables(tx, perimetre, f),
+    );
     return [
       await territoiresDuNiveau(tx, connexion, f),
-      await comptesPostes(tx, predicatPerimetre(connexion, colonnesPerimetreStructure), f),
+      fusionner(stables.comptes, await comptesActifs(tx, stables.territoireDesActifs, f)),
       await comptesActivite(tx, connexion, f),
     ] as const;
   });

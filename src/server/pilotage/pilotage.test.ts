@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lignes } from "../db/client.ts";
 import { region } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
@@ -106,6 +108,26 @@ describe.each(BASES_DE_TEST)("tableaux de bord de pilotage sur %s", (type) => {
     expect(suivis).toHaveLength(1);
     expect(suivis[0]).toMatchObject({ dernierCra: avant.aujourdhui, formation: "en_cours" });
     expect(suivis[0].activites30Jours).toBeGreaterThanOrEqual(1);
+  });
+
+  it("voit aussitôt un poste écrit par une autre instance, sans attendre d'expiration", async () => {
+    const avant = await lire("prefet.62");
+    // Written straight into the database, as another instance would: no local hook runs.
+    const [nouveau] = await lignes<{ id: string }>(
+      p.base.db,
+      sql`insert into poste (structure_id, decision_id, secteur, plafond_cents, duree_mois,
+                             date_attribution, date_limite_recrutement, statut)
+          select p.structure_id, p.decision_id, p.secteur, p.plafond_cents, p.duree_mois,
+                 p.date_attribution, p.date_limite_recrutement, 'vacant'
+          from poste p join structure s on s.id = p.structure_id
+          where s.departement_code = '62' limit 1
+          returning id`,
+    );
+    const apres = await lire("prefet.62");
+    expect(apres.total.dotation).toBe(Number(avant.total.dotation) + 1);
+    expect(apres.total.vacants).toBe(Number(avant.total.vacants) + 1);
+    await p.base.db.execute(sql`delete from poste where id = ${nouveau!.id}`);
+    expect((await lire("prefet.62")).total).toEqual(avant.total);
   });
 
   it("l'ANCT suit l'enveloppe nationale : accordé, engagé, droits, versé et prévision", async () => {
