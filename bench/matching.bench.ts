@@ -13,8 +13,8 @@ import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 /**
  * One structure's pool (first page and total, nearest first) among 100,000 candidates.
- * Platform: the page through the index of the candidates' reach, the total counted apart
- * through the same index and capped. Baseline: the distance computed for every available
+ * Platform, as the route does it: the total counted through the index of the candidates' reach
+ * and capped, then the page walked nearest first on the GiST index of their points (ADR 018). Baseline: the distance computed for every available
  * candidate, then filtered and sorted (what a query without the index does).
  * Page and total compared in full for 50 structures. BENCH_BASE_CHARGEE reuses a loaded base.
  */
@@ -41,7 +41,7 @@ export default async function matching(): Promise<ResultatBench> {
     const h2 = creerHasard(11);
     const plateforme = async (o: OrigineVivier, page = h2.entier(1, 3)) => {
       const compte = await compterVivier(base.db, o, {});
-      return { compte, candidats: await rechercherVivier(base.db, o, { page }) };
+      return { compte, candidats: await rechercherVivier(base.db, o, { page }, { compte }) };
     };
     // The naive page and an uncapped count, every distance computed.
     const naif = async (o: OrigineVivier, page = h2.entier(1, 3)) => ({

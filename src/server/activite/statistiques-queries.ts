@@ -93,36 +93,6 @@ export function moisComplets(p: Periode): { debut: string; fin: string } | null 
   return debut < fin ? { debut, fin } : null;
 }
 
-/** Sums of every counter of a source over a period, from the cheapest roll-up rows. */
-async function sommes(tx: Executeur, source: Source, condition: SQL, p: Periode) {
-  const colonnes = sommesDesCompteurs();
-  const jours = sql`${rollupAvecAttente(source.table)} r`;
-  const complets = source.table === "stat_departement_jour" ? moisComplets(p) : null;
-  if (!complets) {
-    const [l] = await lignesPreparees<Record<string, number>>(
-      tx,
-      sql`select ${colonnes} from ${jours} where ${condition} and jour between ${p.du} and ${p.au}`,
-    );
-    return l ?? {};
-  }
-  const [l] = await lignesPreparees<Record<string, number>>(
-    tx,
-    sql`select ${colonnes} from (
-          select * from ${rollupAvecAttente("stat_departement_mois")} r
-          where ${condition} and mois >= ${complets.debut} and mois < ${complets.fin}
-        ) m`,
-  );
-  const [bords] = await lignesPreparees<Record<string, number>>(
-    tx,
-    sql`select ${colonnes} from ${jours} where ${condition}
-        and jour between ${p.du} and ${p.au}
-        and (jour < ${complets.debut} or jour >= ${complets.fin})`,
-  );
-  const total: Record<string, number> = {};
-  for (const [k, v] of Object.entries(l ?? {})) total[k] = Number(v) + Number(bords?.[k] ?? 0);
-  return total;
-}
-
 /** Filters on the activities themselves: the roll-ups cannot answer them, the reports can. */
 export type FiltresActivite = {
   type?: string | undefined;
@@ -226,54 +196,7 @@ export async function statistiquesDe(
   const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
   if (source.table === "stat_conseiller_jour")
     return statistiquesEnUneRequete(tx, table, condition, periode);
-  const totaux = await sommes(tx, source, condition, periode);
-  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
-  debut.setUTCMonth(debut.getUTCMonth() - 11);
-  const debutMois = debut.toISOString().slice(0, 10);
-  const complets =
-    source.table === "stat_departement_jour"
-      ? moisComplets({ du: debutMois, au: periode.au })
-      : null;
-  // Whole months from the monthly roll-up, the month still running day by day.
-  const parMois = await lignesPreparees<{
-    mois: string;
-    activites: number;
-    accompagnements: number;
-  }>(
-    tx,
-    complets
-      ? sql`select to_char(mois, 'YYYY-MM') as mois, sum(activites)::int as activites,
-              sum(accompagnements)::int as accompagnements
-            from ${rollupAvecAttente("stat_departement_mois")} r
-            where ${condition} and mois >= ${complets.debut} and mois < ${complets.fin}
-            group by 1
-            union all
-            select to_char(jour, 'YYYY-MM'), sum(activites)::int, sum(accompagnements)::int
-            from ${table} where ${condition} and jour >= ${complets.fin} and jour <= ${periode.au}
-            group by 1
-            order by 1`
-      : sql`select to_char(jour, 'YYYY-MM') as mois, sum(activites)::int as activites,
-              sum(accompagnements)::int as accompagnements
-            from ${table} where ${condition} and jour between ${debutMois} and ${periode.au}
-            group by 1 order by 1`,
-  );
-  const parJour = await lignesPreparees<{
-    jour: string;
-    activites: number;
-    accompagnements: number;
-  }>(
-    tx,
-    sql`select jour::text as jour, sum(activites)::int as activites,
-          sum(accompagnements)::int as accompagnements
-        from ${table} where ${condition} and jour between ${ajouterJours(periode.au, -29)} and ${periode.au}
-        group by 1 order by 1`,
-  );
-  return completerSeries(
-    statistiquesDepuis(totaux),
-    periode,
-    parMois.map((m) => ({ ...m, cle: m.mois })),
-    parJour.map((j) => ({ ...j, cle: j.jour })),
-  );
+  return statistiquesDepartementales(tx, condition, periode);
 }
 
 type Serie = { cle: string; activites: number; accompagnements: number }[];
@@ -313,6 +236,74 @@ async function statistiquesEnUneRequete(
             where jour between ${periode.du}::date and ${periode.au}::date) t) as totaux,
           ${serie("YYYY-MM", debutMois)} as mois,
           ${serie("YYYY-MM-DD", debutJours)} as jours`,
+  );
+  return completerSeries(
+    statistiquesDepuis(l?.totaux ?? {}),
+    periode,
+    l?.mois ?? [],
+    l?.jours ?? [],
+  );
+}
+
+/**
+ * A territory's statistics from the département roll-ups, in one prepared statement: the whole
+ * months from the monthly roll-up, only the days it cannot answer (the period's edges, the month
+ * still running, the last 30 days) from the daily one, each read once; totals and both series
+ * come back together.
+ */
+async function statistiquesDepartementales(
+  tx: Executeur,
+  condition: SQL,
+  periode: Periode,
+): Promise<StatistiquesPeriode> {
+  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
+  debut.setUTCMonth(debut.getUTCMonth() - 11);
+  const debutMois = debut.toISOString().slice(0, 10);
+  const debutJours = ajouterJours(periode.au, -29);
+  // Without a whole month, an empty range of months: every day is then read day by day.
+  const c = moisComplets(periode) ?? { debut: periode.du, fin: periode.du };
+  const c12 = moisComplets({ du: debutMois, au: periode.au }) ?? {
+    debut: debutMois,
+    fin: debutMois,
+  };
+  // The days to read: the period's leading edge, then one range up to `au` that holds its
+  // trailing edge, the month still running and the last 30 days (all end on `au`).
+  const avantMoisComplets = ajouterJours(c.debut, -1);
+  const derniersJours = [c.fin, c12.fin, debutJours].sort()[0]!;
+  const serie = (valeurs: SQL) =>
+    sql`coalesce((select json_agg(json_build_object('cle', cle, 'activites', activites,
+          'accompagnements', accompagnements))
+        from (select cle, sum(activites)::int as activites,
+                sum(accompagnements)::int as accompagnements
+              from (${valeurs}) v group by 1) s), '[]'::json)`;
+  const [l] = await lignesPreparees<{ totaux: Record<string, number>; mois: Serie; jours: Serie }>(
+    tx,
+    sql`with m as materialized (
+          select * from ${rollupAvecAttente("stat_departement_mois")} r
+          where ${condition}
+            and ((mois >= ${c.debut}::date and mois < ${c.fin}::date)
+              or (mois >= ${c12.debut}::date and mois < ${c12.fin}::date))
+        ),
+        j as materialized (
+          select * from ${rollupAvecAttente("stat_departement_jour")} r
+          where ${condition}
+            and (jour between ${periode.du}::date and ${avantMoisComplets}::date
+              or jour between ${derniersJours}::date and ${periode.au}::date)
+        )
+        select
+          (select row_to_json(t) from (
+            select ${sommesDesCompteurs()} from (
+              select * from m where mois >= ${c.debut}::date and mois < ${c.fin}::date
+              union all
+              select * from j where jour >= ${periode.du}::date
+                and (jour < ${c.debut}::date or jour >= ${c.fin}::date)) x) t) as totaux,
+          ${serie(sql`select to_char(mois, 'YYYY-MM') as cle, activites, accompagnements from m
+                      where mois >= ${c12.debut}::date and mois < ${c12.fin}::date
+                      union all
+                      select to_char(jour, 'YYYY-MM'), activites, accompagnements from j
+                      where jour >= ${c12.fin}::date`)} as mois,
+          ${serie(sql`select to_char(jour, 'YYYY-MM-DD') as cle, activites, accompagnements
+                      from j where jour >= ${debutJours}::date`)} as jours`,
   );
   return completerSeries(
     statistiquesDepuis(l?.totaux ?? {}),

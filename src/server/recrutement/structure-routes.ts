@@ -130,7 +130,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
           taillePage: TAILLE_PAGE_VIVIER,
         };
       const compte = await compterVivier(ctx.db, origine, requete.query);
-      const candidats = await rechercherVivier(ctx.db, origine, requete.query);
+      const candidats = await rechercherVivier(ctx.db, origine, requete.query, { compte });
       return {
         etat: "ok" as const,
         candidats,

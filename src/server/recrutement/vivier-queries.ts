@@ -130,7 +130,8 @@ function conditionsVivier(
     on m.candidature_id = d.id and m.structure_id = ${origine.structureId}`;
   const portee = sql`portee_candidat(d.latitude, d.longitude, d.distance_max_km)
     @> point_terre(${lat}, ${lon})`;
-  return { distance, ou, depuis, portee };
+  const proximite = sql`(point_terre(d.latitude, d.longitude) <-> point_terre(${lat}, ${lon}))`;
+  return { distance, ou, depuis, portee, proximite };
 }
 
 /**
@@ -159,15 +160,19 @@ export async function compterVivier(
 /**
  * A page of the pool (recrutement.md §5.3): available candidates whose reach covers the
  * structure, in its territory, available in time, without a declared or active contract;
- * nearest first, then by availability, seniority and id; found through the index of the
- * candidates' reach, names and communes joined for the page only. `indexe: false` is the naive
- * form (every distance computed and sorted) kept for the bench.
+ * nearest first, then by availability, seniority and id. A pool that ends on this page is read
+ * whole through the index of the candidates' reach. A larger one is walked nearest first on the
+ * GiST index of the candidates' points (KNN) up to the page's last rank, which gives the
+ * distance the page cannot go beyond; the page is then sorted in full among the candidates
+ * within it (ties at one commune's point included). Names and communes are joined for the page
+ * only. `indexe: false` is the naive form (every distance computed and sorted), kept for the
+ * bench and the tests (ADR 018).
  */
 export async function rechercherVivier(
   tx: Executeur,
   origine: OrigineVivier,
   f: Partial<FiltresVivier> & { candidatureId?: string },
-  options: { indexe?: boolean; limite?: number } = {},
+  options: { indexe?: boolean; limite?: number; compte?: CompteVivier } = {},
 ): Promise<CandidatDuVivier[]> {
   const limite = options.limite ?? TAILLE_PAGE_VIVIER;
   const decalage = ((f.page ?? 1) - 1) * limite;
@@ -185,8 +190,30 @@ export async function rechercherVivier(
           )
           ${pageComplete()}`,
     );
-  return page(options.indexe === false ? v.ou : sql`${v.portee} and ${v.ou}`);
+  if (options.indexe === false) return page(v.ou);
+  if (f.candidatureId) return page(sql`${v.portee} and ${v.ou}`);
+  const compte = options.compte ?? (await compterVivier(tx, origine, f));
+  if (!compte.auMoins && compte.total <= decalage) return [];
+  if (!compte.auMoins && compte.total <= decalage + limite)
+    return page(sql`${v.portee} and ${v.ou}`);
+  // The page's last rank's great-circle distance (computed in SQL: the cube of each point would
+  // cost a function call per row), as a radius on earthdistance's slightly larger sphere: the box
+  // holds every candidate up to that rank, and a few farther ones the sort puts after it.
+  // A pool counted "more than" may still end before that rank (its last page): the whole Earth.
+  const rayon = sql`coalesce((select metres * ${RAYON_TERRE_M / RAYON_MOYEN_M}::float8 + 1 from (
+      select ${v.distance} as metres from ${v.depuis} where ${v.ou}
+      order by ${v.proximite}
+      offset ${decalage + limite - 1} limit 1) borne), ${2 * Math.PI * RAYON_TERRE_M}::float8)`;
+  return page(
+    sql`point_terre(d.latitude, d.longitude) <@ earth_box(
+          point_terre(${origine.latitude}, ${origine.longitude}), ${rayon})
+        and ${v.ou}`,
+  );
 }
+
+/** earthdistance's sphere, in metres (`earth_box`), and the mean radius of `distance_m`. */
+const RAYON_TERRE_M = 6_378_168;
+const RAYON_MOYEN_M = 6_371_008.8;
 
 /** Names and communes joined for the page only (a pool holds thousands, a page twenty). */
 const pageComplete = () => sql`
