@@ -1,7 +1,11 @@
 import { count, sql } from "drizzle-orm";
 import { COLONNES_COMPTEURS } from "../src/domain/cra/compteurs.ts";
 import { agregatsDepuisCra } from "../src/server/activite/compteurs-sql.ts";
-import { type Source, statistiquesDe } from "../src/server/activite/statistiques-queries.ts";
+import {
+  SOURCE_NATIONALE,
+  type Source,
+  statistiquesDe,
+} from "../src/server/activite/statistiques-queries.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { cra } from "../src/server/db/schema.ts";
 import { baseNationale } from "./base.ts";
@@ -31,7 +35,7 @@ export default async function statistiques(): Promise<Record<string, ResultatBen
     );
     const portees: Record<string, { source: Source; brut: ReturnType<typeof sql> }> = {
       national: {
-        source: { table: "stat_departement_jour", condition: sql`true` },
+        source: SOURCE_NATIONALE,
         brut: sql`true`,
       },
       departement: {

@@ -65,7 +65,7 @@ export async function appliquerCompteurs(
 }
 
 /**
- * Folds every pending row into the three roll-ups in one statement: the rows it deletes are the
+ * Folds every pending row into the five roll-ups in one statement: the rows it deletes are the
  * rows it adds, so a report's counters count exactly once whatever runs meanwhile. One fold at
  * a time (an advisory lock): two folds would lock the same roll-up rows in different orders.
  * Returns the number of rows folded, or null when another fold was running.
@@ -97,7 +97,16 @@ export async function verserAttente(db: Db): Promise<number | null> {
           select departement_code, date_trunc('month', jour)::date, ${sommes} from verse
           where departement_code is not null
           group by departement_code, date_trunc('month', jour)
-          on conflict (departement_code, mois) do update set ${increments("stat_departement_mois")})
+          on conflict (departement_code, mois) do update set ${increments("stat_departement_mois")}),
+        national as (
+          insert into stat_national_jour (jour, ${NOMS})
+          select jour, ${sommes} from verse where departement_code is not null group by jour
+          on conflict (jour) do update set ${increments("stat_national_jour")}),
+        national_mois as (
+          insert into stat_national_mois (mois, ${NOMS})
+          select date_trunc('month', jour)::date, ${sommes} from verse
+          where departement_code is not null group by date_trunc('month', jour)
+          on conflict (mois) do update set ${increments("stat_national_mois")})
         select count(*)::int as n from verse`,
     );
     return r?.n ?? 0;
@@ -108,18 +117,27 @@ export async function verserAttente(db: Db): Promise<number | null> {
  * A roll-up as statistics see it: its rows plus the pending rows not folded yet, projected on
  * its key (`where` conditions on the key columns apply to both; PostgreSQL pushes them down).
  */
-export function rollupAvecAttente(
-  table: "stat_conseiller_jour" | "stat_departement_jour" | "stat_departement_mois",
-): SQL {
+export type TableRollup =
+  | "stat_conseiller_jour"
+  | "stat_departement_jour"
+  | "stat_departement_mois"
+  | "stat_national_jour"
+  | "stat_national_mois";
+
+export function rollupAvecAttente(table: TableRollup): SQL {
   const projection = {
     stat_conseiller_jour: sql`conseiller_id, structure_id, jour`,
     stat_departement_jour: sql`departement_code, jour`,
     stat_departement_mois: sql`departement_code, date_trunc('month', jour)::date as mois`,
+    stat_national_jour: sql`jour`,
+    stat_national_mois: sql`date_trunc('month', jour)::date as mois`,
   }[table];
   const cle = {
     stat_conseiller_jour: sql`conseiller_id, structure_id, jour`,
     stat_departement_jour: sql`departement_code, jour`,
     stat_departement_mois: sql`departement_code, mois`,
+    stat_national_jour: sql`jour`,
+    stat_national_mois: sql`mois`,
   }[table];
   const present =
     table === "stat_conseiller_jour"
@@ -204,6 +222,20 @@ export async function verifierRollups(tx: Executeur): Promise<Ecart[]> {
           from cra c where c.departement_code is not null
           group by c.departement_code, date_trunc('month', c.date)`,
     )),
+    ...(await ecartsDe(
+      tx,
+      "stat_national_jour",
+      ["jour"],
+      sql`select c.date as jour, ${agregats} from cra c
+          where c.departement_code is not null group by c.date`,
+    )),
+    ...(await ecartsDe(
+      tx,
+      "stat_national_mois",
+      ["mois"],
+      sql`select date_trunc('month', c.date)::date as mois, ${agregats} from cra c
+          where c.departement_code is not null group by date_trunc('month', c.date)`,
+    )),
     ...(await ecartsDerniereActivite(tx)),
   ];
 }
@@ -235,6 +267,8 @@ export async function reconstruireRollups(tx: Executeur): Promise<void> {
   await tx.execute(sql`delete from stat_conseiller_jour`);
   await tx.execute(sql`delete from stat_departement_jour`);
   await tx.execute(sql`delete from stat_departement_mois`);
+  await tx.execute(sql`delete from stat_national_jour`);
+  await tx.execute(sql`delete from stat_national_mois`);
   await tx.execute(sql`delete from derniere_activite`);
   await tx.execute(sql`
     insert into derniere_activite (conseiller_id, jour)
@@ -253,4 +287,10 @@ export async function reconstruireRollups(tx: Executeur): Promise<void> {
     insert into stat_departement_mois (departement_code, mois, ${colonnes})
     select departement_code, date_trunc('month', jour)::date, ${sommesDesCompteurs()}
     from stat_departement_jour group by departement_code, date_trunc('month', jour)`);
+  await tx.execute(sql`
+    insert into stat_national_jour (jour, ${colonnes})
+    select jour, ${sommesDesCompteurs()} from stat_departement_jour group by jour`);
+  await tx.execute(sql`
+    insert into stat_national_mois (mois, ${colonnes})
+    select mois, ${sommesDesCompteurs()} from stat_departement_mois group by mois`);
 }

@@ -9,7 +9,7 @@ import { codeCommuneSchema, codeDepartementSchema } from "../../domain/territoir
 import type { Contexte } from "../contexte.ts";
 import { tableauSql } from "../db/client.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { statistiquesDe } from "./statistiques-queries.ts";
+import { SOURCE_NATIONALE, statistiquesDe } from "./statistiques-queries.ts";
 import { periode } from "./statistiques-routes.ts";
 
 /** La Coop's type names, older singular ones included ("Demarche" was a type there). */
@@ -146,12 +146,12 @@ export function routesStatistiquesApi(app: FastifyInstance, ctx: Contexte): void
       ];
       const stats = await statistiquesDe(
         ctx.db,
-        {
-          table: "stat_departement_jour",
-          condition: departements.length
-            ? sql`departement_code = any(${tableauSql(departements, "text")})`
-            : sql`true`,
-        },
+        departements.length
+          ? {
+              table: "stat_departement_jour",
+              condition: sql`departement_code = any(${tableauSql(departements, "text")})`,
+            }
+          : SOURCE_NATIONALE,
         { du, au },
         undefined,
         {

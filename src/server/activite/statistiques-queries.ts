@@ -5,13 +5,25 @@ import { ajouterJours } from "../../domain/temps.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes, lignesPreparees, tableauSql } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
-import { rollupAvecAttente } from "./rollups.ts";
+import { rollupAvecAttente, type TableRollup } from "./rollups.ts";
 
 /**
  * Which roll-up a scope reads and with which condition: per conseiller rows for people and
  * structures, per département rows for territories (statistiques-et-opendata.md §1).
  */
-export type Source = { table: "stat_conseiller_jour" | "stat_departement_jour"; condition: SQL };
+export type Source = {
+  table: "stat_conseiller_jour" | "stat_departement_jour";
+  condition: SQL;
+  /** The whole country: read from the national roll-ups when no filter narrows it. */
+  national?: true;
+};
+
+/** Every territory: the national roll-ups answer it. */
+export const SOURCE_NATIONALE: Source = {
+  table: "stat_departement_jour",
+  condition: sql`true`,
+  national: true,
+};
 
 const DEPARTEMENTS_DES_REGIONS = (codes: readonly string[]) =>
   sql`departement_code in (select code from departement where region_code in (${sql.join(
@@ -50,7 +62,7 @@ export function sourceDuPerimetre(connexion: SessionChargee): Source | null {
     case "admin":
       switch (p.type) {
         case "national":
-          return departement(sql`true`);
+          return SOURCE_NATIONALE;
         case "departement":
           return departement(sql`departement_code = ${p.code}`);
         case "departements":
@@ -196,8 +208,15 @@ export async function statistiquesDe(
   const condition = filtre ? sql`${source.condition} and ${filtre}` : source.condition;
   if (source.table === "stat_conseiller_jour")
     return statistiquesEnUneRequete(tx, table, condition, periode);
-  return statistiquesDepartementales(tx, condition, periode);
+  return source.national && !filtre
+    ? statistiquesTerritoriales(tx, NATIONAL, sql`true`, periode)
+    : statistiquesTerritoriales(tx, DEPARTEMENTAL, condition, periode);
 }
+
+/** The daily and monthly roll-ups a territory's statistics read. */
+type Echelle = { jour: TableRollup; mois: TableRollup };
+const NATIONAL: Echelle = { jour: "stat_national_jour", mois: "stat_national_mois" };
+const DEPARTEMENTAL: Echelle = { jour: "stat_departement_jour", mois: "stat_departement_mois" };
 
 type Serie = { cle: string; activites: number; accompagnements: number }[];
 
@@ -246,13 +265,14 @@ async function statistiquesEnUneRequete(
 }
 
 /**
- * A territory's statistics from the département roll-ups, in one prepared statement: the whole
+ * A territory's statistics from the national or département roll-ups, in one prepared statement: the whole
  * months from the monthly roll-up, only the days it cannot answer (the period's edges, the month
  * still running, the last 30 days) from the daily one, each read once; totals and both series
  * come back together.
  */
-async function statistiquesDepartementales(
+async function statistiquesTerritoriales(
   tx: Executeur,
+  echelle: Echelle,
   condition: SQL,
   periode: Periode,
 ): Promise<StatistiquesPeriode> {
@@ -279,13 +299,13 @@ async function statistiquesDepartementales(
   const [l] = await lignesPreparees<{ totaux: Record<string, number>; mois: Serie; jours: Serie }>(
     tx,
     sql`with m as materialized (
-          select * from ${rollupAvecAttente("stat_departement_mois")} r
+          select * from ${rollupAvecAttente(echelle.mois)} r
           where ${condition}
             and ((mois >= ${c.debut}::date and mois < ${c.fin}::date)
               or (mois >= ${c12.debut}::date and mois < ${c12.fin}::date))
         ),
         j as materialized (
-          select * from ${rollupAvecAttente("stat_departement_jour")} r
+          select * from ${rollupAvecAttente(echelle.jour)} r
           where ${condition}
             and (jour between ${periode.du}::date and ${avantMoisComplets}::date
               or jour between ${derniersJours}::date and ${periode.au}::date)

@@ -21,6 +21,8 @@ import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-
 import {
   type FiltresActivite,
   type Periode,
+  SOURCE_NATIONALE,
+  type Source,
   type StatistiquesPeriode,
   sourceDuPerimetre,
   statistiquesDe,
@@ -224,18 +226,15 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete) => {
       const q = requete.query;
-      const condition = q.departement
-        ? sql`departement_code = ${q.departement}`
+      const source: Source = q.departement
+        ? { table: "stat_departement_jour", condition: sql`departement_code = ${q.departement}` }
         : q.region
-          ? sql`departement_code in (select code from departement where region_code = ${q.region})`
-          : sql`true`;
-      return statistiquesDe(
-        ctx.db,
-        { table: "stat_departement_jour", condition },
-        periode(q, jourParis(ctx.horloge())),
-        undefined,
-        q,
-      );
+          ? {
+              table: "stat_departement_jour",
+              condition: sql`departement_code in (select code from departement where region_code = ${q.region})`,
+            }
+          : SOURCE_NATIONALE;
+      return statistiquesDe(ctx.db, source, periode(q, jourParis(ctx.horloge())), undefined, q);
     },
   );
 }

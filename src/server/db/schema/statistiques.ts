@@ -71,6 +71,21 @@ export const statDepartementMois = pgTable(
 );
 
 /**
+ * The same counters for the whole country, per day and per month: a national page sums a dozen
+ * rows instead of 101 per day or month (ADR 008). Reports without a département are not in it,
+ * as in the département roll-ups it adds up.
+ */
+export const statNationalJour = pgTable("stat_national_jour", {
+  jour: date("jour").primaryKey(),
+  ...compteurs(),
+});
+
+export const statNationalMois = pgTable("stat_national_mois", {
+  mois: date("mois").primaryKey(),
+  ...compteurs(),
+});
+
+/**
  * Counters a report adds (or, negative, takes back) that are not yet folded into the three
  * roll-ups above: each CRA writes one row here in its own transaction, a job folds them every
  * few seconds, and statistics read the roll-ups plus these rows (ADR 010). Insert-only between
