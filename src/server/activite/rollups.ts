@@ -27,17 +27,45 @@ export const vecteurCompteurs = (delta: Compteurs): number[] =>
   COLONNES_COMPTEURS.map((c) => delta[c] ?? 0);
 
 /**
- * A CTE that writes the counters of the one-row relation `source` (conseiller_id, structure_id,
- * departement_code, jour, compteurs int[]) to the pending roll-ups: to be placed in a WITH so
- * that a report and its counters are written by a single statement.
+ * CTEs that write the counters of the one-row relation `source` (conseiller_id, structure_id,
+ * departement_code, jour, compteurs int[]) to the pending roll-ups, and move the conseiller's
+ * last day of activity forward when a report is added: to be placed in a WITH so that a report
+ * and its counters are written by a single statement.
  */
 export function cteRollups(source: string): SQL {
   return sql`en_attente as (
       insert into stat_attente (conseiller_id, structure_id, departement_code, jour, ${NOMS})
       select s.conseiller_id, s.structure_id, s.departement_code, s.jour, ${VALEURS}
       from ${ident(source)} s
+      returning 1),
+    derniere as (
+      insert into derniere_activite (conseiller_id, jour)
+      select s.conseiller_id, s.jour from ${ident(source)} s where ${ACTIVITES} > 0
+      on conflict (conseiller_id) do update set jour = excluded.jour
+      where derniere_activite.jour < excluded.jour
       returning 1)`;
 }
+
+/** The `activites` counter in a `compteurs` int[] (a report added: 1, taken back: -1). */
+const ACTIVITES = sql.raw(`s.compteurs[${COLONNES_COMPTEURS.indexOf("activites") + 1}]`);
+
+/**
+ * A conseiller's last day of activity read again from their reports (one probe of the
+ * (conseiller, date) index), after a report was taken back or moved: it may have been the last.
+ */
+const relireDerniereActivite = requetePreparee(
+  "cnfs_derniere_activite",
+  sql`with dernier as (
+      select ${sql.placeholder("conseillerId")}::uuid as conseiller_id,
+        (select max(c.date) from cra c
+         where c.conseiller_id = ${sql.placeholder("conseillerId")}::uuid) as jour),
+    efface as (
+      delete from derniere_activite d using dernier x
+      where d.conseiller_id = x.conseiller_id and x.jour is null)
+    insert into derniere_activite (conseiller_id, jour)
+    select conseiller_id, jour from dernier where jour is not null
+    on conflict (conseiller_id) do update set jour = excluded.jour`,
+);
 
 const ajouterAuxRollups = requetePreparee(
   "cnfs_rollups",
@@ -62,6 +90,8 @@ export async function appliquerCompteurs(
 ): Promise<void> {
   if (Object.values(delta).every((n) => n === 0)) return;
   await ajouterAuxRollups(tx, { ...cle, compteurs: vecteurCompteurs(delta) });
+  if ((delta.activites ?? 0) < 0)
+    await relireDerniereActivite(tx, { conseillerId: cle.conseillerId });
 }
 
 /**

@@ -149,8 +149,7 @@ async function statistiquesFiltrees(
     sql`select ${agregatsDepuisCra()} from cra c
         where ${ou} and c.date between ${periode.du} and ${periode.au}`,
   );
-  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
-  debut.setUTCMonth(debut.getUTCMonth() - 11);
+  const { debutMois, debutJours } = debutsDesSeries(periode.au);
   const serie = (format: string, depuis: string) =>
     lignes<{ cle: string; activites: number; accompagnements: number }>(
       tx,
@@ -159,8 +158,8 @@ async function statistiquesFiltrees(
           from cra c where ${ou} and c.date between ${depuis} and ${periode.au}
           group by 1`,
     );
-  const parMois = await serie("YYYY-MM", debut.toISOString().slice(0, 10));
-  const parJour = await serie("YYYY-MM-DD", ajouterJours(periode.au, -29));
+  const parMois = await serie("YYYY-MM", debutMois);
+  const parJour = await serie("YYYY-MM-DD", debutJours);
   return completerSeries(statistiquesDepuis(totaux ?? {}), periode, parMois, parJour);
 }
 
@@ -220,6 +219,21 @@ const DEPARTEMENTAL: Echelle = { jour: "stat_departement_jour", mois: "stat_depa
 
 type Serie = { cle: string; activites: number; accompagnements: number }[];
 
+/** The first days of the 12-month and the 30-day series that end on `au`. */
+function debutsDesSeries(au: string): { debutMois: string; debutJours: string } {
+  const debut = new Date(`${au.slice(0, 7)}-01T00:00:00Z`);
+  debut.setUTCMonth(debut.getUTCMonth() - 11);
+  return { debutMois: debut.toISOString().slice(0, 10), debutJours: ajouterJours(au, -29) };
+}
+
+/** A series as JSON: the `cle`, `activites`, `accompagnements` rows of `valeurs`, summed by key. */
+const serieJson = (valeurs: SQL) =>
+  sql`coalesce((select json_agg(json_build_object('cle', cle, 'activites', activites,
+        'accompagnements', accompagnements))
+      from (select cle, sum(activites)::int as activites,
+              sum(accompagnements)::int as accompagnements
+            from (${valeurs}) v group by 1) s), '[]'::json)`;
+
 /**
  * A person's or a structure's scope holds a few hundred roll-up rows a year: read once, in one
  * prepared statement that returns the totals and both series together (one round trip, one
@@ -231,18 +245,11 @@ async function statistiquesEnUneRequete(
   condition: SQL,
   periode: Periode,
 ): Promise<StatistiquesPeriode> {
-  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
-  debut.setUTCMonth(debut.getUTCMonth() - 11);
-  const debutMois = debut.toISOString().slice(0, 10);
-  const debutJours = ajouterJours(periode.au, -29);
+  const { debutMois, debutJours } = debutsDesSeries(periode.au);
   const depuis = [periode.du, debutMois, debutJours].sort()[0]!;
   const serie = (format: string, du: string) =>
-    sql`coalesce((select json_agg(json_build_object('cle', cle, 'activites', activites,
-          'accompagnements', accompagnements))
-        from (select to_char(jour, ${format}) as cle, sum(activites)::int as activites,
-                sum(accompagnements)::int as accompagnements
-              from lus where jour between ${du}::date and ${periode.au}::date group by 1) s),
-        '[]'::json)`;
+    serieJson(sql`select to_char(jour, ${format}) as cle, activites, accompagnements from lus
+                  where jour between ${du}::date and ${periode.au}::date`);
   const [l] = await lignesPreparees<{ totaux: Record<string, number>; mois: Serie; jours: Serie }>(
     tx,
     sql`with lus as materialized (
@@ -276,10 +283,7 @@ async function statistiquesTerritoriales(
   condition: SQL,
   periode: Periode,
 ): Promise<StatistiquesPeriode> {
-  const debut = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
-  debut.setUTCMonth(debut.getUTCMonth() - 11);
-  const debutMois = debut.toISOString().slice(0, 10);
-  const debutJours = ajouterJours(periode.au, -29);
+  const { debutMois, debutJours } = debutsDesSeries(periode.au);
   // Without a whole month, an empty range of months: every day is then read day by day.
   const c = moisComplets(periode) ?? { debut: periode.du, fin: periode.du };
   const c12 = moisComplets({ du: debutMois, au: periode.au }) ?? {
@@ -290,12 +294,6 @@ async function statistiquesTerritoriales(
   // trailing edge, the month still running and the last 30 days (all end on `au`).
   const avantMoisComplets = ajouterJours(c.debut, -1);
   const derniersJours = [c.fin, c12.fin, debutJours].sort()[0]!;
-  const serie = (valeurs: SQL) =>
-    sql`coalesce((select json_agg(json_build_object('cle', cle, 'activites', activites,
-          'accompagnements', accompagnements))
-        from (select cle, sum(activites)::int as activites,
-                sum(accompagnements)::int as accompagnements
-              from (${valeurs}) v group by 1) s), '[]'::json)`;
   const [l] = await lignesPreparees<{ totaux: Record<string, number>; mois: Serie; jours: Serie }>(
     tx,
     sql`with m as materialized (
@@ -317,12 +315,12 @@ async function statistiquesTerritoriales(
               union all
               select * from j where jour >= ${periode.du}::date
                 and (jour < ${c.debut}::date or jour >= ${c.fin}::date)) x) t) as totaux,
-          ${serie(sql`select to_char(mois, 'YYYY-MM') as cle, activites, accompagnements from m
+          ${serieJson(sql`select to_char(mois, 'YYYY-MM') as cle, activites, accompagnements from m
                       where mois >= ${c12.debut}::date and mois < ${c12.fin}::date
                       union all
                       select to_char(jour, 'YYYY-MM'), activites, accompagnements from j
                       where jour >= ${c12.fin}::date`)} as mois,
-          ${serie(sql`select to_char(jour, 'YYYY-MM-DD') as cle, activites, accompagnements
+          ${serieJson(sql`select to_char(jour, 'YYYY-MM-DD') as cle, activites, accompagnements
                       from j where jour >= ${debutJours}::date`)} as jours`,
   );
   return completerSeries(
