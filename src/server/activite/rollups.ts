@@ -40,7 +40,11 @@ export function cteRollups(source: string): SQL {
       returning 1),
     derniere as (
       insert into derniere_activite (conseiller_id, jour)
-      select s.conseiller_id, s.jour from ${ident(source)} s where ${ACTIVITES} > 0
+      select s.conseiller_id, s.jour from ${ident(source)} s
+      where ${ACTIVITES} > 0
+        -- Most reports are not the conseiller's latest day: a read, no row lock to write.
+        and not exists (select 1 from derniere_activite d
+                        where d.conseiller_id = s.conseiller_id and d.jour >= s.jour)
       on conflict (conseiller_id) do update set jour = excluded.jour
       where derniere_activite.jour < excluded.jour
       returning 1)`;
