@@ -300,7 +300,8 @@ export async function comptesParTerritoire(tx: Executeur, f: FiltresCarte) {
 
 /**
  * The visible places of a bounding box as `[id, latitude, longitude]` triples: what the map
- * clusters, a few bytes per place (lieux-et-carte.md §4.3), capped.
+ * clusters, a few bytes per place (lieux-et-carte.md §4.3), capped. A capped box gives the same
+ * places whatever plan the database picks (by id): a cached answer and a computed one agree.
  */
 export async function pointsDeLEmprise(
   tx: Executeur,
@@ -322,6 +323,7 @@ export async function pointsDeLEmprise(
           ],
           sql` and `,
         )}
+        order by l.id
         limit ${horaires ? plafond * 10 : plafond + 1}`,
   );
   const gardes = horaires ? lus.filter(filtreHoraires(f, maintenant)) : lus;

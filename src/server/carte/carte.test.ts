@@ -1,6 +1,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { filtresCarteSchema } from "../../domain/lieux/carte.ts";
 import { distanceKm } from "../../domain/recrutement/matching.ts";
 import { lignes } from "../db/client.ts";
 import { demarrerBanLocale } from "../test/ban-locale.ts";
@@ -11,6 +12,7 @@ import {
   plateformeDeTest,
   URL_TEST,
 } from "../test/plateforme.ts";
+import { pointsDeLEmprise } from "./carte-queries.ts";
 
 const BETHUNE = { latitude: 50.5303, longitude: 2.6408 };
 
@@ -187,6 +189,22 @@ describe.each(BASES_DE_TEST)("carte publique sur %s", (type) => {
       await p.app.inject({ url: "/api/v1/carte/points?emprise=2.5,50.45,2.8,50.6&gratuit=1" })
     ).json();
     expect(gratuits.points.length).toBeLessThan(points.length);
+    // Capped, the box gives the same places every time: the first ones by id.
+    const emprise = [2.5, 50.45, 2.8, 50.6];
+    const plafonne = await pointsDeLEmprise(
+      p.base.db,
+      emprise,
+      filtresCarteSchema.parse({}),
+      2,
+      new Date(0),
+    );
+    expect(plafonne.complet).toBe(false);
+    expect(plafonne.points.map((x) => x[0])).toEqual(
+      points
+        .map((x) => x[0])
+        .sort()
+        .slice(0, 2),
+    );
     const envers = await p.app.inject({ url: "/api/v1/carte/points?emprise=2.8,50.45,2.5,50.6" });
     expect(envers.statusCode).toBe(400);
     expect(envers.body).toContain("ouest,sud,est,nord");
