@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, count, gte, lte, sql } from "drizzle-orm";
+import { and, count, eq, gte, lte, sql } from "drizzle-orm";
 import { COLONNES_EXPORT_CRA, selectionCra } from "../src/server/activite/export-cra.ts";
 import { ouvrirSession } from "../src/server/auth/sessions.ts";
 import { lignes } from "../src/server/db/client.ts";
@@ -40,14 +40,20 @@ export default async function exportCra(): Promise<ResultatBench> {
     );
     const dansLaPeriode = and(gte(cra.date, periode!.du), lte(cra.date, periode!.au));
     const [n] = await base.db.select({ n: count() }).from(cra).where(dansLaPeriode);
-    const email = `admin.bench.${Date.now()}@anct.gouv.fr`;
+    // One bench administrator per base: a loaded base keeps it from one run to the next.
     const [admin] = await base.db
       .insert(utilisateur)
-      .values({ email, prenom: "Admin", nom: "Bench" })
+      .values({ email: "admin.bench@anct.gouv.fr", prenom: "Admin", nom: "Bench" })
+      .onConflictDoUpdate({ target: utilisateur.email, set: { nom: "Bench" } })
       .returning();
-    await base.db
-      .insert(habilitation)
-      .values({ utilisateurId: admin!.id, role: "admin", perimetre: { type: "national" } });
+    const [deja] = await base.db
+      .select({ id: habilitation.id })
+      .from(habilitation)
+      .where(and(eq(habilitation.utilisateurId, admin!.id), eq(habilitation.role, "admin")));
+    if (!deja)
+      await base.db
+        .insert(habilitation)
+        .values({ utilisateurId: admin!.id, role: "admin", perimetre: { type: "national" } });
     const cookie = `cnfs_session=${await ouvrirSession(base.db, {
       utilisateurId: admin!.id,
       methode: "bench",

@@ -4,6 +4,7 @@ import { agregatsDepuisCra } from "../src/server/activite/compteurs-sql.ts";
 import {
   SOURCE_NATIONALE,
   type Source,
+  sourceDepartementale,
   statistiquesDe,
 } from "../src/server/activite/statistiques-queries.ts";
 import { lignes } from "../src/server/db/client.ts";
@@ -39,7 +40,7 @@ export default async function statistiques(): Promise<Record<string, ResultatBen
         brut: sql`true`,
       },
       departement: {
-        source: { table: "stat_departement_jour", condition: sql`departement_code = '62'` },
+        source: sourceDepartementale(sql`departement_code = '62'`),
         brut: sql`c.departement_code = '62'`,
       },
       conseiller: {

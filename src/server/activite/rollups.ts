@@ -274,7 +274,7 @@ export async function verifierRollups(tx: Executeur): Promise<Ecart[]> {
   ];
 }
 
-/** Each conseiller's last day of activity (kept by triggers on `cra`) against the reports. */
+/** Each conseiller's last day of activity (kept with the counters) against the reports. */
 async function ecartsDerniereActivite(tx: Executeur): Promise<Ecart[]> {
   const ecarts = await lignes<{ cle: string }>(
     tx,

@@ -9,7 +9,7 @@ import { codeCommuneSchema, codeDepartementSchema } from "../../domain/territoir
 import type { Contexte } from "../contexte.ts";
 import { tableauSql } from "../db/client.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { SOURCE_NATIONALE, statistiquesDe } from "./statistiques-queries.ts";
+import { SOURCE_NATIONALE, sourceDepartementale, statistiquesDe } from "./statistiques-queries.ts";
 import { periode } from "./statistiques-routes.ts";
 
 /** La Coop's type names, older singular ones included ("Demarche" was a type there). */
@@ -147,10 +147,7 @@ export function routesStatistiquesApi(app: FastifyInstance, ctx: Contexte): void
       const stats = await statistiquesDe(
         ctx.db,
         departements.length
-          ? {
-              table: "stat_departement_jour",
-              condition: sql`departement_code = any(${tableauSql(departements, "text")})`,
-            }
+          ? sourceDepartementale(sql`departement_code = any(${tableauSql(departements, "text")})`)
           : SOURCE_NATIONALE,
         { du, au },
         undefined,

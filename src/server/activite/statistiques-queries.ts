@@ -18,6 +18,12 @@ export type Source = {
   national?: true;
 };
 
+/** Territories chosen by a condition on `departement_code`, read from the département roll-ups. */
+export const sourceDepartementale = (condition: SQL): Source => ({
+  table: "stat_departement_jour",
+  condition,
+});
+
 /** Every territory: the national roll-ups answer it. */
 export const SOURCE_NATIONALE: Source = {
   table: "stat_departement_jour",
@@ -44,7 +50,6 @@ export function sourceDuPerimetre(connexion: SessionChargee): Source | null {
   if (!h) return null;
   const p = h.perimetre as Perimetre & { conseillerIds?: string[]; structureIds?: string[] };
   const conseiller = (condition: SQL): Source => ({ table: "stat_conseiller_jour", condition });
-  const departement = (condition: SQL): Source => ({ table: "stat_departement_jour", condition });
   switch (h.role) {
     case "conseiller":
       return conseiller(sql`conseiller_id = ${connexion.utilisateur.id}`);
@@ -64,13 +69,13 @@ export function sourceDuPerimetre(connexion: SessionChargee): Source | null {
         case "national":
           return SOURCE_NATIONALE;
         case "departement":
-          return departement(sql`departement_code = ${p.code}`);
+          return sourceDepartementale(sql`departement_code = ${p.code}`);
         case "departements":
-          return departement(parmi("departement_code", p.codes));
+          return sourceDepartementale(parmi("departement_code", p.codes));
         case "region":
-          return departement(DEPARTEMENTS_DES_REGIONS([p.code]));
+          return sourceDepartementale(DEPARTEMENTS_DES_REGIONS([p.code]));
         case "regions":
-          return departement(DEPARTEMENTS_DES_REGIONS(p.codes));
+          return sourceDepartementale(DEPARTEMENTS_DES_REGIONS(p.codes));
         default:
           return null;
       }

@@ -22,8 +22,8 @@ import {
   type FiltresActivite,
   type Periode,
   SOURCE_NATIONALE,
-  type Source,
   type StatistiquesPeriode,
+  sourceDepartementale,
   sourceDuPerimetre,
   statistiquesDe,
 } from "./statistiques-queries.ts";
@@ -226,13 +226,12 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete) => {
       const q = requete.query;
-      const source: Source = q.departement
-        ? { table: "stat_departement_jour", condition: sql`departement_code = ${q.departement}` }
+      const source = q.departement
+        ? sourceDepartementale(sql`departement_code = ${q.departement}`)
         : q.region
-          ? {
-              table: "stat_departement_jour",
-              condition: sql`departement_code in (select code from departement where region_code = ${q.region})`,
-            }
+          ? sourceDepartementale(
+              sql`departement_code in (select code from departement where region_code = ${q.region})`,
+            )
           : SOURCE_NATIONALE;
       return statistiquesDe(ctx.db, source, periode(q, jourParis(ctx.horloge())), undefined, q);
     },

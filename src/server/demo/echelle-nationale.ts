@@ -13,6 +13,7 @@ import {
   utilisateur,
 } from "../db/schema.ts";
 import { acteurSysteme, journaliser } from "../journal/journal.ts";
+import { JOUR_MS } from "./calendrier-activite.ts";
 import { ecrireCrasNationaux } from "./cra-nationaux.ts";
 import { personneAleatoire, structureAleatoire } from "./generateur.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";
@@ -56,7 +57,6 @@ const TYPES_LIEUX = [
   "Centre social",
   "Mairie",
 ] as const;
-const JOUR_MS = 86_400_000;
 const PREMIER_JOUR = Date.UTC(2021, 0, 4);
 const DERNIER_JOUR = Date.UTC(2026, 9, 31);
 /**

@@ -349,10 +349,10 @@ export async function comptesParTerritoire(
       .select({ v: versionDonnees.version })
       .from(versionDonnees)
       .where(eq(versionDonnees.nom, "pilotage"));
-    // A database without the version row (an older schema) is read every time.
-    const stables = version
-      ? await cacheDe(db).obtenir(cle, version.v, () => comptesStables(tx, perimetre, f))
-      : await comptesStables(tx, perimetre, f);
+    // Migration 0026 writes the row; were it missing, NaN never matches: computed each time.
+    const stables = await cacheDe(db).obtenir(cle, version?.v ?? Number.NaN, () =>
+      comptesStables(tx, perimetre, f),
+    );
     return [
       await territoiresDuNiveau(tx, connexion, f),
       fusionner(stables.comptes, await comptesActifs(tx, stables.territoireDesActifs, f)),

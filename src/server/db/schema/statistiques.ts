@@ -101,8 +101,9 @@ export const statAttente = pgTable("stat_attente", {
 
 /**
  * The last day each conseiller reported an activity: the dashboards' "active in the last 30
- * days" reads one row per conseiller instead of probing the roll-ups. Kept by statement
- * triggers on `cra` (migration 0025), so every way of writing a report keeps it exact.
+ * days" reads one row per conseiller instead of probing the roll-ups. Kept by the statements
+ * that write a report's counters (`cteRollups`, `appliquerCompteurs`), rebuilt with the roll-ups
+ * and checked by `cnfs doctor`.
  */
 export const derniereActivite = pgTable("derniere_activite", {
   conseillerId: uuid("conseiller_id")
