@@ -9,6 +9,7 @@ import {
 } from "../../domain/lieux/import-standard.ts";
 import { SEUIL_MEME_LIEU, scoreMemeLieu } from "../../domain/lieux/lieu.ts";
 import { type Db, type Executeur, lignes as lignesSql, tableauSql } from "../db/client.ts";
+import { insererEnLot } from "../db/lot.ts";
 import { commune, lieu } from "../db/schema.ts";
 import { versCsv } from "../infra/export.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
@@ -447,8 +448,9 @@ async function ecrireIdentifiants(
 const COLONNES_SQL = getTableColumns(lieu);
 
 /**
- * Many rows in one statement, passed as one JSON document read by `jsonb_populate_recordset`
- * (one parameter, whatever the number of rows): insert new places, or update merged ones by id.
+ * Many rows in one statement, passed as one JSON document (one parameter, whatever the number
+ * of rows): insert new places (each carries its id, made in the plan so that identifiers can
+ * point at it), or update merged ones found by id.
  */
 async function ecrireEnLot(
   tx: Executeur,
@@ -456,31 +458,20 @@ async function ecrireEnLot(
   rangees: (Partial<ReturnType<typeof colonnes>> & { id?: string })[],
 ): Promise<void> {
   if (rangees.length === 0) return;
-  // An insert carries its id (made in the plan, so identifiers can point at it); an update
-  // finds its row by it.
-  const cles = Object.keys(rangees[0]!).filter(
-    (k) => mode === "insert" || k !== "id",
-  ) as (keyof typeof COLONNES_SQL)[];
+  if (mode === "insert") {
+    await insererEnLot(tx, lieu, rangees as (typeof lieu.$inferInsert)[]);
+    return;
+  }
+  const cles = Object.keys(rangees[0]!).filter((k) => k !== "id") as (keyof typeof COLONNES_SQL)[];
   const noms = cles.map((k) => COLONNES_SQL[k].name);
   const document = JSON.stringify(
     rangees.map((r) =>
       Object.fromEntries([
-        ...(r.id && mode === "update" ? [["id", r.id]] : []),
+        ...(r.id ? [["id", r.id]] : []),
         ...cles.map((k, i) => [noms[i], (r as Record<string, unknown>)[k] ?? null]),
       ]),
     ),
   );
-  const liste = sql.join(
-    noms.map((n) => sql.identifier(n)),
-    sql`, `,
-  );
-  if (mode === "insert") {
-    await tx.execute(
-      sql`insert into lieu (${liste})
-          select ${liste} from jsonb_populate_recordset(null::lieu, ${document}::jsonb)`,
-    );
-    return;
-  }
   await tx.execute(
     sql`update lieu set ${sql.join(
       noms.map((n) => sql`${sql.identifier(n)} = v.${sql.identifier(n)}`),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Erreur } from "../../domain/erreurs.ts";
 import { quantite } from "../../domain/format.ts";
@@ -20,6 +21,7 @@ import {
 } from "../../domain/selection/subvention.ts";
 import { DUREE_INVITATION_MS } from "../../domain/temps.ts";
 import type { Db, Executeur } from "../db/client.ts";
+import { insererEnLot } from "../db/lot.ts";
 import {
   decisionComite,
   demandePostes,
@@ -257,44 +259,43 @@ export async function importerDecisions(
       requeteId: a.requeteId,
       origine: "import" as const,
     };
-    const decisions = new Map<string, string>();
-    await parLots(pretes, async (lot) => {
-      const ids = await tx
-        .insert(decisionComite)
-        .values(
-          lot.map((l) => ({
-            demandeId: l.demande.id,
-            sessionComiteId: l.session.id,
-            issue: l.issue,
-            postesAccordes: l.postesAccordes,
-            auteurId: a.utilisateurId,
-          })),
-        )
-        .returning({ id: decisionComite.id, demandeId: decisionComite.demandeId });
-      for (const d of ids) decisions.set(d.demandeId, d.id);
-      const valeurs = sql.join(
-        lot.map((l) => sql`(${l.demande.id}::uuid, ${l.statut}, ${l.session.id}::uuid)`),
-        sql`, `,
-      );
-      await tx.execute(sql`update ${demandePostes} as d set statut = v.statut, session_comite_id = v.session, modifie_le = ${params.maintenant}
-        from (values ${valeurs}) as v(id, statut, session) where d.id = v.id`);
-      await tx.insert(journal).values(
-        lot.map((l) => ({
-          ...auteur,
-          action: `demande.${l.statut}`,
-          cibleType: "demande_postes",
-          cibleId: l.demande.id,
-          avant: { statut: l.demande.statut },
-          apres: {
-            statut: l.statut,
-            issue: l.issue,
-            postesAccordes: l.postesAccordes,
-            coselec: l.numeroSession,
-          },
-        })),
-      );
-    });
-
+    // Ids made here, so that posts point at their decision without reading them back.
+    const decisions = new Map(pretes.map((l) => [l.demande.id, randomUUID()]));
+    await insererEnLot(
+      tx,
+      decisionComite,
+      pretes.map((l) => ({
+        id: decisions.get(l.demande.id)!,
+        demandeId: l.demande.id,
+        sessionComiteId: l.session.id,
+        issue: l.issue,
+        postesAccordes: l.postesAccordes,
+        auteurId: a.utilisateurId,
+      })),
+    );
+    await tx.execute(sql`update ${demandePostes} as d set statut = v.statut,
+        session_comite_id = v.session, modifie_le = ${params.maintenant}
+      from jsonb_to_recordset(${JSON.stringify(
+        pretes.map((l) => ({ id: l.demande.id, statut: l.statut, session: l.session.id })),
+      )}::jsonb) as v(id uuid, statut text, session uuid)
+      where d.id = v.id`);
+    await insererEnLot(
+      tx,
+      journal,
+      pretes.map((l) => ({
+        ...auteur,
+        action: `demande.${l.statut}`,
+        cibleType: "demande_postes",
+        cibleId: l.demande.id,
+        avant: { statut: l.demande.statut },
+        apres: {
+          statut: l.statut,
+          issue: l.issue,
+          postesAccordes: l.postesAccordes,
+          coselec: l.numeroSession,
+        },
+      })),
+    );
     const acceptees = pretes.filter((l) => l.issue === "acceptee" && l.regle);
     const postes = acceptees.flatMap((l) =>
       Array.from({ length: l.postesAccordes }, (_, rang) => ({
@@ -309,21 +310,22 @@ export async function importerDecisions(
         dateLimiteRecrutement: dateLimiteRecrutement(l.session.date),
       })),
     );
-    await parLots(postes, (lot) => tx.insert(poste).values(lot));
-    await parLots(acceptees, (lot) =>
-      tx.insert(journal).values(
-        lot.map((l) => ({
-          ...auteur,
-          action: "structure.postes_attribues",
-          cibleType: "structure",
-          cibleId: l.structure.id,
-          apres: {
-            postes: l.postesAccordes,
-            plafondCents: l.regle!.montantCents,
-            coselec: l.numeroSession,
-          },
-        })),
-      ),
+    await insererEnLot(tx, poste, postes);
+    await insererEnLot(
+      tx,
+      journal,
+      acceptees.map((l) => ({
+        ...auteur,
+        action: "structure.postes_attribues",
+        cibleType: "structure",
+        cibleId: l.structure.id,
+        avant: null,
+        apres: {
+          postes: l.postesAccordes,
+          plafondCents: l.regle!.montantCents,
+          coselec: l.numeroSession,
+        },
+      })),
     );
 
     const mails: Courriel[] = [
