@@ -135,8 +135,11 @@ function conditionsVivier(
 }
 
 /**
- * The size of a pool, through the index of the candidates' reach, stopped at the ceiling: a
- * national pool holds thousands, and "more than 200" is all a structure needs to know.
+ * The size of a pool, stopped at the ceiling: a national pool holds thousands, and "more than
+ * 200" is all a structure needs to know. The candidates who accept any distance (their whole
+ * territory) are a subset of every pool that costs no spatial work to read: when more than the
+ * ceiling of them match, the pool is "more than" (mainland France, nearly always). Otherwise
+ * the pool is counted through the index of the candidates' reach.
  */
 export async function compterVivier(
   tx: Executeur,
@@ -146,16 +149,30 @@ export async function compterVivier(
 ): Promise<CompteVivier> {
   const { plafond = PLAFOND_COMPTE_VIVIER, indexe = true } = options;
   const v = conditionsVivier(origine, f);
-  const [l] = await lignesPreparees<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from (
-          select 1 from ${v.depuis} where ${indexe ? sql`${v.portee} and` : sql``} ${v.ou}
-          limit ${plafond + 1}
-        ) x`,
-  );
-  const n = l?.n ?? 0;
+  const compter = async (ou: SQL) => {
+    const [l] = await lignesPreparees<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from (
+            select 1 from ${v.depuis} where ${ou} limit ${plafond + 1}
+          ) x`,
+    );
+    return l?.n ?? 0;
+  };
+  if (
+    indexe &&
+    (await compter(sql`d.distance_max_km = ${sql.raw(String(PORTEE_NATIONALE_KM))} and ${v.ou}`)) >
+      plafond
+  )
+    return { total: plafond, auMoins: true };
+  const n = await compter(indexe ? sql`${v.portee} and ${v.ou}` : v.ou);
   return { total: Math.min(n, plafond), auMoins: n > plafond };
 }
+
+/**
+ * The largest reach a candidate may choose: the whole of their territory. Written into the SQL
+ * as a literal, so that the planner matches the partial index on it (migration 0030).
+ */
+const PORTEE_NATIONALE_KM = Math.max(...DISTANCES_MAX_KM);
 
 /**
  * A page of the pool (recrutement.md §5.3): available candidates whose reach covers the
