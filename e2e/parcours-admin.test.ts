@@ -62,7 +62,7 @@ describe("parcours de l'administration dans Chromium", () => {
   });
 
   it("prépare un appel à manifestation d'intérêt puis l'ouvre", async () => {
-    await page.goto(`${url}/espace/admin`);
+    await page.goto(`${url}/espace/admin/selection`);
     await page.getByLabel("Titre de l'appel").fill("AMI France Ruralités 2026");
     await page.getByLabel("Ouverture", { exact: true }).fill("2026-01-05");
     await page.getByRole("checkbox", { name: "Commune", exact: true }).check({ force: true });
@@ -74,7 +74,7 @@ describe("parcours de l'administration dans Chromium", () => {
   });
 
   it("vérifie un fichier de décisions et montre les lignes rejetées sans rien appliquer", async () => {
-    await page.goto(`${url}/espace/admin`);
+    await page.goto(`${url}/espace/admin/selection`);
     await page.getByLabel(/Fichier de décisions/).setInputFiles({
       name: "coselec.csv",
       mimeType: "text/csv",

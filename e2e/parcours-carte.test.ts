@@ -204,6 +204,7 @@ describe("carte publique dans Chromium", () => {
     await page.goto(`${env.url}/demo/personas`);
     await page.getByRole("button", { name: /comme Administratrice nationale/ }).click();
     await page.waitForURL(/\/espace\//);
+    await page.getByRole("link", { name: "Appels, comités et imports" }).click();
     const section = page.getByRole("region", { name: "Importer des lieux de médiation numérique" });
     await section.getByLabel("Fichier de lieux").setInputFiles({
       name: "lieux.csv",

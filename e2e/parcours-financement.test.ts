@@ -23,15 +23,20 @@ describe("financement dans Chromium", () => {
     await page.goto(`${env.url}/demo/personas`);
     await page.getByRole("button", { name: /comme Banque des Territoires/ }).click();
     await page.waitForURL(/\/espace\//);
+    // The home counts the work queues; "Versements dus aujourd'hui" opens the ledger on it, a
+    // page at a time, with the same count. Then the financeur looks the PIMMS up.
+    const file = page.getByRole("link", { name: /^Versements dus aujourd'hui \(\d+\)$/ });
+    const enAttente = Number((await file.textContent())!.match(/\((\d+)\)/)![1]);
+    expect(enAttente).toBeGreaterThan(0);
+    expect(await violationsGraves(page)).toEqual([]);
+    await file.click();
+    await page.waitForURL(/\/espace\/financeur\/grand-livre\?file=a_verser/);
     const table = page.getByRole("table", { name: /Postes, du plus ancien/ });
     await expect.poll(() => table.getByRole("row").count()).toBeGreaterThan(1);
-    // The ledger comes a page at a time, with its work queues counted: the financeur opens
-    // "Versements dus", then looks the PIMMS up.
     const ledger = page.locator("#titre-grand-livre").locator("..");
     const dus = ledger.getByRole("button", { name: /^Versements dus \(\d+\)$/ });
-    const enAttente = Number((await dus.textContent())!.match(/\d+/)![0]);
-    expect(enAttente).toBeGreaterThan(0);
-    await dus.click();
+    expect(Number((await dus.textContent())!.match(/\d+/)![0])).toBe(enAttente);
+    expect(await dus.getAttribute("aria-pressed")).toBe("true");
     await expect
       .poll(() => ledger.getByText(/^\d+ postes? — page 1 sur/).textContent())
       .toMatch(new RegExp(`^${enAttente} postes? `));

@@ -57,6 +57,7 @@ describe("tableaux de bord dans Chromium", () => {
   });
 
   it("l'ANCT lit l'enveloppe nationale par région puis par département", async () => {
+    await page.getByRole("link", { name: "Enveloppe budgétaire" }).click();
     const enveloppe = page.getByRole("table", { name: "Enveloppe par région" });
     await expect.poll(() => enveloppe.locator("tbody tr").count()).toBeGreaterThan(10);
     expect(await page.getByText(/Enveloppe de 200\s000\s000/).count()).toBe(1);
@@ -87,9 +88,12 @@ describe("tableaux de bord dans Chromium", () => {
       .locator("dt", { hasText: /^Postes attribués$/ })
       .locator("xpath=following-sibling::dd[1]");
     expect(await postes.textContent()).toBe("3");
+    await page.getByRole("link", { name: "Mes conseillers" }).click();
     const suivi = page.getByRole("table", { name: /conseillers? sous contrat/ });
     await expect.poll(() => suivi.getByRole("row").count()).toBe(2);
     expect(await suivi.getByRole("row").nth(1).textContent()).toContain("En cours");
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByRole("link", { name: "Subvention", exact: true }).click();
     const subvention = page.getByRole("table", { name: /Postes, du plus ancien/ });
     await expect.poll(() => subvention.getByRole("row").count()).toBe(4);
     expect(await page.getByRole("button", { name: "Enregistrer un versement" }).count()).toBe(0);
@@ -149,10 +153,15 @@ describe("tableaux de bord dans Chromium", () => {
     expect((await pdc.getByRole("cell").allTextContents())[0]).toBe("3");
 
     await incarner(/comme Coordinatrice du Pas-de-Calais/);
+    // Its home: its queue and its figures, not a table by territory.
+    await expect
+      .poll(() => page.getByRole("link", { name: /^Conseillers sans compte rendu/ }).count())
+      .toBe(1);
+    expect(await tableau().count()).toBe(0);
+    await page.getByRole("link", { name: "Conseillers", exact: true }).click();
     const suivis = page.getByRole("table", { name: /conseillers? sous contrat/ });
     await expect.poll(() => suivis.locator("tbody tr").count()).toBeGreaterThan(0);
     expect(await suivis.locator("tbody").textContent()).toContain("PIMMS");
-    expect(await tableau().count()).toBe(0);
     expect(await violationsGraves(page)).toEqual([]);
   });
 

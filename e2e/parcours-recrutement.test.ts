@@ -148,7 +148,8 @@ describe("recrutement d'un conseiller dans Chromium", () => {
 
     // 6. The préfet of the Pas-de-Calais follows her training; the demo conseillère sees her own.
     await incarner(/comme Préfecture du Pas-de-Calais/);
-    const suivis = page.getByRole("table", { name: "Conseillers en poste et formation" });
+    await page.getByRole("link", { name: "Contrats", exact: true }).click();
+    const suivis = page.getByRole("table", { name: "En cours et formation" });
     await expect.poll(() => suivis.getByText("Inès Marchal").count()).toBe(1);
     expect(await suivis.locator("tr", { hasText: "Inès Marchal" }).textContent()).toContain(
       "parcours de 280 h",

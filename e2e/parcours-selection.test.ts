@@ -77,7 +77,10 @@ describe("sélection d'une structure dans Chromium", () => {
     await page.getByRole("button", { name: "Confirmer et déposer la candidature" }).click();
     await expect.poll(() => page.getByText("Candidature déposée").count()).toBe(1);
 
+    // The préfet's home counts the requests waiting for its opinion and leads to them.
     await incarner(/comme Préfecture du Pas-de-Calais/);
+    await page.getByRole("link", { name: /^Demandes à examiner \(\d+\)$/ }).click();
+    await page.waitForURL(/\/espace\/demandes\?statut=deposee&avis=sans/);
     await page
       .getByRole("table", { name: /Demandes de postes/ })
       .getByRole("link", { name: "Commune de Nœux-les-Mines" })
@@ -96,10 +99,12 @@ describe("sélection d'une structure dans Chromium", () => {
     expect(await violationsGraves(page)).toEqual([]);
 
     await incarner(/comme Administratrice nationale/);
+    await page.getByRole("link", { name: "Appels, comités et imports" }).click();
     await page.getByLabel("Numéro de session").fill("7");
     await page.getByLabel("Date du comité").fill("2021-03-15");
     await page.getByRole("button", { name: "Préparer la session" }).click();
     await expect.poll(() => page.getByText("COSELEC 7 du 15 mars 2021").count()).toBe(1);
+    await page.getByRole("link", { name: "Demandes de postes" }).click();
     await page
       .getByRole("table", { name: /Demandes de postes/ })
       .getByRole("link", { name: "Commune de Nœux-les-Mines" })
@@ -114,11 +119,13 @@ describe("sélection d'une structure dans Chromium", () => {
     await page.goto(await dernierLien(CONTACT, /^Invitation/));
     await page.getByRole("button", { name: "Activer mon accès et me connecter" }).click();
     await page.waitForURL(`${env.url}/espace/structure`);
-    const lignes = page.getByRole("table", { name: "Mes postes" }).locator("tbody tr");
+    await page.getByRole("link", { name: /^Postes à pourvoir \(2\)$/ }).click();
+    const lignes = page.getByRole("table", { name: /^Mes postes/ }).locator("tbody tr");
     await expect.poll(() => lignes.count()).toBe(2);
     expect(await lignes.first().textContent()).toContain("15 avril 2021");
 
     // Its page tells the story, dated and attributed.
+    await page.goto(`${env.url}/espace/structures`);
     await page
       .getByRole("table", { name: "Votre structure" })
       .getByRole("link", { name: "Commune de Nœux-les-Mines" })
@@ -131,7 +138,7 @@ describe("sélection d'une structure dans Chromium", () => {
     expect(await violationsGraves(page)).toEqual([]);
 
     // Then it asks for one more post, and withdraws the request before the committee.
-    await page.goto(`${env.url}/espace/structure`);
+    await page.goto(`${env.url}/espace/demandes`);
     await page.getByLabel("Type de demande").selectOption("ajout");
     await page.getByLabel("Nombre de postes").fill("1");
     await page.getByLabel(/Raison de l'ajout/).fill("Ouverture d'un second espace numérique.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ajouterJours, finDuMois, heureParis, jourParis } from "./temps.ts";
+import { ajouterJours, finDuMois, heureParis, jourParis, lundiDeLaSemaine } from "./temps.ts";
 
 describe("jours du calendrier", () => {
   it("donne le dernier jour du mois, février bissextile compris", () => {
@@ -16,5 +16,11 @@ describe("jours du calendrier", () => {
   it("lit le jour à Paris et déplace un jour à travers les années", () => {
     expect(jourParis(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
     expect(ajouterJours("2026-12-31", 1)).toBe("2027-01-01");
+  });
+  it("donne le lundi de la semaine, d'une année à l'autre", () => {
+    expect(lundiDeLaSemaine("2026-12-03")).toBe("2026-11-30");
+    expect(lundiDeLaSemaine("2026-11-30")).toBe("2026-11-30");
+    expect(lundiDeLaSemaine("2027-01-03")).toBe("2026-12-28");
+    expect(lundiDeLaSemaine("2024-03-03")).toBe("2024-02-26");
   });
 });

@@ -33,6 +33,12 @@ export function ajouterJours(jour: string, jours: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The Monday (AAAA-MM-JJ) of a calendar day's week: French weeks start on Monday. */
+export function lundiDeLaSemaine(jour: string): string {
+  const joursDepuisLundi = (new Date(`${jour}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return ajouterJours(jour, -joursDepuisLundi);
+}
+
 /** The last day (AAAA-MM-JJ) of the month of a calendar day: month-end schedules. */
 export function finDuMois(jour: string): string {
   const [a, m] = jour.split("-").map(Number);

@@ -22,6 +22,7 @@ import { routesImportLieux } from "./carte/import-routes.ts";
 import { routesSignalement } from "./carte/signalement-routes.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/routes.ts";
+import { routesEspaces } from "./espaces/routes.ts";
 import { routesFinancement } from "./financement/routes.ts";
 import { routesDocs } from "./http/docs.ts";
 import { DESCRIPTION_LIMITES, installerControleEntrees, LIMITES_REQUETE } from "./http/entrees.ts";
@@ -57,6 +58,7 @@ const CAPACITES = [
   routesReferentiel,
   routesUtilisateurs,
   routesStructures,
+  routesEspaces,
   routesJournal,
   routesAmi,
   routesCandidatureStructure,

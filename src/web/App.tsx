@@ -28,6 +28,25 @@ const UtilisateursAdmin = paresseux(
   "UtilisateursAdmin",
 );
 const EspaceAdmin = paresseux(() => import("./espaces/EspaceAdmin.tsx"), "EspaceAdmin");
+const PageSelectionAdmin = paresseux(
+  () => import("./espaces/EspaceAdmin.tsx"),
+  "PageSelectionAdmin",
+);
+const PageEnveloppeAdmin = paresseux(
+  () => import("./espaces/EspaceAdmin.tsx"),
+  "PageEnveloppeAdmin",
+);
+const PageGrandLivre = paresseux(() => import("./espaces/EspaceFinanceur.tsx"), "PageGrandLivre");
+const PageLieuxHub = paresseux(() => import("./espaces/EspaceHub.tsx"), "PageLieuxHub");
+const PageSubventionStructure = paresseux(
+  () => import("./espaces/EspaceStructure.tsx"),
+  "PageSubventionStructure",
+);
+const PageDemandes = paresseux(() => import("./espaces/PagesListes.tsx"), "PageDemandes");
+const PagePostes = paresseux(() => import("./espaces/PagesListes.tsx"), "PagePostes");
+const PageStructures = paresseux(() => import("./espaces/PagesListes.tsx"), "PageStructures");
+const PageConseillers = paresseux(() => import("./espaces/PagesListes.tsx"), "PageConseillers");
+const PageContrats = paresseux(() => import("./recrutement/PagesRecrutement.tsx"), "PageContrats");
 const EspaceCandidat = paresseux(() => import("./espaces/EspaceCandidat.tsx"), "EspaceCandidat");
 const EspaceConseiller = paresseux(
   () => import("./espaces/EspaceConseiller.tsx"),
@@ -195,6 +214,16 @@ export function App() {
             <Route path="/espace/structures/:id" component={FicheStructure} />
             <Route path="/espace" component={VersMonEspace} />
             <Route path="/espace/admin" component={EspaceAdmin} />
+            <Route path="/espace/admin/selection" component={PageSelectionAdmin} />
+            <Route path="/espace/admin/enveloppe" component={PageEnveloppeAdmin} />
+            <Route path="/espace/financeur/grand-livre" component={PageGrandLivre} />
+            <Route path="/espace/hub/lieux" component={PageLieuxHub} />
+            <Route path="/espace/structure/subvention" component={PageSubventionStructure} />
+            <Route path="/espace/demandes" component={PageDemandes} />
+            <Route path="/espace/postes" component={PagePostes} />
+            <Route path="/espace/structures" component={PageStructures} />
+            <Route path="/espace/conseillers" component={PageConseillers} />
+            <Route path="/espace/contrats" component={PageContrats} />
             <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />
             <Route path="/espace/admin/journal" component={JournalAdmin} />
             <Route path="/espace/admin/courriels" component={CourrielsAdmin} />

@@ -144,6 +144,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/pilotage/enveloppe": ["admin", "financeur"],
   "GET /api/pilotage/enveloppe/export": ["admin", "financeur"],
   "GET /api/moi/notifications": "connecte",
+  "GET /api/espace/files": "connecte",
   "PUT /api/moi/notifications": "connecte",
   "GET /api/admin/courriels": ["admin"],
   "GET /api/pilotage/conseillers": [

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, arrayContains, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { commune, cra, lieu } from "../db/schema.ts";
 import { corpsErreur, valider } from "../http/erreurs.ts";
+import { pageSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { CRA_D_UN_AUTRE, creerCra, modifierCra, supprimerCra } from "./cra-service.ts";
 
@@ -52,7 +53,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
             au: z.iso.date("Date de fin invalide.").optional(),
             type: z.enum(CODES.types, { error: "Type d'activité inconnu." }).optional(),
             thematique: z.enum(CODES.thematiques, { error: "Thématique inconnue." }).optional(),
-            page: z.coerce.number().int().min(1).max(10_000).default(1),
+            page: pageSchema,
           })
           .strict(),
       },
@@ -64,6 +65,10 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
       if (q.au) conditions.push(lte(cra.date, q.au));
       if (q.type) conditions.push(eq(cra.type, q.type));
       if (q.thematique) conditions.push(arrayContains(cra.thematiques, [q.thematique]));
+      const [total] = await ctx.db
+        .select({ n: count() })
+        .from(cra)
+        .where(and(...conditions));
       const lignes = await ctx.db
         .select({
           id: cra.id,
@@ -84,7 +89,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         .orderBy(desc(cra.date), desc(cra.creeLe))
         .limit(TAILLE_PAGE)
         .offset((q.page - 1) * TAILLE_PAGE);
-      return { cras: lignes, page: q.page, taillePage: TAILLE_PAGE };
+      return { total: total?.n ?? 0, cras: lignes, page: q.page, taillePage: TAILLE_PAGE };
     },
   );
 

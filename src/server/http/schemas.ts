@@ -3,3 +3,16 @@ import { z } from "zod";
 export const corpsErreurSchema = z.object({
   erreurs: z.array(z.object({ champ: z.string(), message: z.string() })),
 });
+
+/**
+ * The page of a list asked in the query string (lists are paged on the server); optional where
+ * a route without it answers the whole list, as it did before its screen was paged.
+ */
+export const pageOptionnelleSchema = z.coerce
+  .number({ error: "La page doit être un nombre." })
+  .int("La page doit être un nombre entier.")
+  .min(1, "La page commence à 1.")
+  .max(100_000, "Cette page n'existe pas.")
+  .optional();
+
+export const pageSchema = pageOptionnelleSchema.default(1);

@@ -16,11 +16,9 @@ export async function conseillersSuivis(
   tx: Executeur,
   connexion: SessionChargee,
   aujourdhui: string,
+  options: { sansCra?: boolean; page?: number; taillePage?: number } = {},
 ): Promise<ConseillerSuivi[]> {
-  const perimetre = predicatPerimetre(connexion, {
-    ...colonnesPerimetreStructure,
-    utilisateurId: contrat.utilisateurId,
-  });
+  const taille = options.taillePage ?? 1000;
   return lignes<ConseillerSuivi>(
     tx,
     sql`select u.id, u.prenom, u.nom, u.email, structure.id as "structureId",
@@ -38,8 +36,38 @@ export async function conseillersSuivis(
         from contrat
         join utilisateur u on u.id = contrat.utilisateur_id
         join structure on structure.id = contrat.structure_id
-        where contrat.statut = 'actif' and ${perimetre}
+        where ${conditionsSuivi(connexion, aujourdhui, options.sansCra)}
         order by u.nom, u.prenom, u.id
-        limit 1000`,
+        limit ${taille} offset ${((options.page ?? 1) - 1) * taille}`,
   );
+}
+
+/**
+ * Conseillers under contract in the scope; `sansCra`: without any report for 30 days (the
+ * coordinator's work queue), whose last report day is read on `derniere_activite`.
+ */
+function conditionsSuivi(connexion: SessionChargee, aujourdhui: string, sansCra = false) {
+  const perimetre = predicatPerimetre(connexion, {
+    ...colonnesPerimetreStructure,
+    utilisateurId: contrat.utilisateurId,
+  });
+  const silence = sql`not exists (select 1 from derniere_activite da
+    where da.conseiller_id = contrat.utilisateur_id and da.jour > ${aujourdhui}::date - 30)`;
+  return sql`contrat.statut = 'actif' and ${perimetre} ${sansCra ? sql`and ${silence}` : sql``}`;
+}
+
+/** How many conseillers the follow-up lists (the exact total of its pages). */
+export async function compterConseillersSuivis(
+  tx: Executeur,
+  connexion: SessionChargee,
+  aujourdhui: string,
+  sansCra = false,
+): Promise<number> {
+  const [l] = await lignes<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from contrat
+          join structure on structure.id = contrat.structure_id
+          where ${conditionsSuivi(connexion, aujourdhui, sansCra)}`,
+  );
+  return l?.n ?? 0;
 }

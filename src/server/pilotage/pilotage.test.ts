@@ -107,6 +107,20 @@ describe.each(BASES_DE_TEST)("tableaux de bord de pilotage sur %s", (type) => {
     ).json();
     expect(suivis).toHaveLength(1);
     expect(suivis[0]).toMatchObject({ dernierCra: avant.aujourdhui, formation: "en_cours" });
+    // Paged for the screen, with its exact total; the queue "without a report for 30 days"
+    // no longer holds her.
+    const page = await p.app.inject({
+      url: "/api/pilotage/conseillers?page=1",
+      headers: { cookie: cookies["structure.pimms"]! },
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toMatchObject({ total: 1, page: 1, taillePage: 25 });
+    expect(page.json().conseillers[0]).toMatchObject({ dernierCra: avant.aujourdhui });
+    const silencieux = await p.app.inject({
+      url: "/api/pilotage/conseillers?page=1&file=sans_cra",
+      headers: { cookie: cookies["structure.pimms"]! },
+    });
+    expect(silencieux.json()).toMatchObject({ total: 0, conseillers: [] });
     expect(suivis[0].activites30Jours).toBeGreaterThanOrEqual(1);
   });
 

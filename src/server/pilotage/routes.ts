@@ -16,13 +16,15 @@ import { connexionRequise } from "../access/acces.ts";
 import { periode, periodeSchema } from "../activite/statistiques-routes.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
+import { pageOptionnelleSchema } from "../http/schemas.ts";
 import { type Colonne, enEuros, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
-import { conseillersSuivis } from "./conseillers-queries.ts";
+import { compterConseillersSuivis, conseillersSuivis } from "./conseillers-queries.ts";
 import { enveloppeParTerritoire, type LigneEnveloppe } from "./enveloppe-queries.ts";
 import { comptesParTerritoire, type Decoupage } from "./indicateurs-queries.ts";
 
 const tag = ["Pilotage"];
+const TAILLE_PAGE_CONSEILLERS = 25;
 const ROLES_TABLEAU = [
   "admin",
   "prefet",
@@ -254,10 +256,30 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary:
-          "Conseillers sous contrat du périmètre : dernier compte rendu, activité sur 30 jours, formation",
+          "Conseillers sous contrat du périmètre : dernier compte rendu, activité sur 30 jours, formation ; par page quand `page` est donnée",
+        querystring: z
+          .object({
+            file: z.enum(["sans_cra"], { error: "La file vaut « sans_cra »." }).optional(),
+            page: pageOptionnelleSchema,
+          })
+          .strict(),
       },
     },
-    async (requete) =>
-      conseillersSuivis(ctx.db, connexionRequise(requete), jourParis(ctx.horloge())),
+    async (requete) => {
+      const connexion = connexionRequise(requete);
+      const aujourdhui = jourParis(ctx.horloge());
+      const { page, file } = requete.query;
+      const sansCra = file === "sans_cra";
+      if (page === undefined) return conseillersSuivis(ctx.db, connexion, aujourdhui, { sansCra });
+      const [total, conseillers] = await Promise.all([
+        compterConseillersSuivis(ctx.db, connexion, aujourdhui, sansCra),
+        conseillersSuivis(ctx.db, connexion, aujourdhui, {
+          sansCra,
+          page,
+          taillePage: TAILLE_PAGE_CONSEILLERS,
+        }),
+      ]);
+      return { total, page, taillePage: TAILLE_PAGE_CONSEILLERS, conseillers };
+    },
   );
 }

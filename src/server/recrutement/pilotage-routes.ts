@@ -21,6 +21,7 @@ import {
   utilisateur,
 } from "../db/schema.ts";
 import { corpsErreur, valider } from "../http/erreurs.ts";
+import { pageOptionnelleSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../selection/fichier-tableur.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
@@ -29,6 +30,7 @@ import { enregistrerCertification, enregistrerEtapeFormation } from "./formation
 import { importerResultatsFormation } from "./import-formation-service.ts";
 import { repondre } from "./structure-routes.ts";
 import {
+  compterContrats,
   historiquePersonne,
   historiquePoste,
   listerContrats,
@@ -38,6 +40,7 @@ import {
 import { refuserRecrutement, validerRecrutement } from "./validation-service.ts";
 
 const tag = ["Recrutement (pilotage)"];
+const TAILLE_PAGE_CONTRATS = 20;
 const idSchema = z.object({ id: z.uuid("Identifiant invalide.") });
 const motifSchema = z
   .object({
@@ -62,15 +65,27 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
       config: { acces: ["admin", "prefet", "coordinateur"] },
       schema: {
         tags: tag,
-        summary: "Recrutements et contrats du périmètre, avec leur formation",
-        querystring: z.object({ vue: z.enum(VUES_CONTRATS).default("en_cours") }).strict(),
+        summary:
+          "Recrutements et contrats du périmètre, avec leur formation ; par page quand `page` est donnée",
+        querystring: z
+          .object({
+            vue: z.enum(VUES_CONTRATS, { error: "Vue des contrats inconnue." }).default("en_cours"),
+            page: pageOptionnelleSchema,
+          })
+          .strict(),
       },
     },
-    async (requete) =>
-      listerContrats(ctx.db, connexionRequise(requete), {
-        vue: requete.query.vue,
-        aujourdhui: jourParis(ctx.horloge()),
-      }),
+    async (requete) => {
+      const connexion = connexionRequise(requete);
+      const q = { vue: requete.query.vue, aujourdhui: jourParis(ctx.horloge()) };
+      const page = requete.query.page;
+      if (page === undefined) return listerContrats(ctx.db, connexion, q);
+      const [total, contrats] = await Promise.all([
+        compterContrats(ctx.db, connexion, q),
+        listerContrats(ctx.db, connexion, { ...q, page, limite: TAILLE_PAGE_CONTRATS }),
+      ]);
+      return { total, page, taillePage: TAILLE_PAGE_CONTRATS, contrats };
+    },
   );
 
   r.get(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alertesFormation, type StatutFormation } from "../../domain/recrutement/formation.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
@@ -29,6 +29,9 @@ export const VUES_CONTRATS = [
   "non_signes",
   "en_cours",
   "termines",
+  "ruptures",
+  "a_signer",
+  "fin_proche",
   "tous",
 ] as const;
 export type VueContrats = (typeof VUES_CONTRATS)[number];
@@ -54,6 +57,16 @@ function conditionVue(vue: VueContrats, aujourdhui: string): SQL | undefined {
       return inArray(contrat.statut, ["declare", "actif"]);
     case "termines":
       return inArray(contrat.statut, ["termine", "annule", "refuse"]);
+    case "a_signer":
+      return and(eq(contrat.statut, "declare"), isNull(contrat.dateSignature));
+    case "fin_proche":
+      // A contract ending within three months: time to renew or to prepare the end.
+      return and(
+        eq(contrat.statut, "actif"),
+        sql`${contrat.dateFin} between ${aujourdhui}::date and ${aujourdhui}::date + 92`,
+      );
+    case "ruptures":
+      return sql`exists (select 1 from rupture r where r.contrat_id = ${contrat.id} and r.statut = 'declaree')`;
     case "tous":
       return undefined;
   }
@@ -63,8 +76,9 @@ function conditionVue(vue: VueContrats, aujourdhui: string): SQL | undefined {
 export async function listerContrats(
   tx: Executeur,
   connexion: SessionChargee,
-  params: { vue: VueContrats; aujourdhui: string; limite?: number },
+  params: { vue: VueContrats; aujourdhui: string; limite?: number; page?: number },
 ) {
+  const limite = params.limite ?? 500;
   const lignes = await tx
     .select({
       id: contrat.id,
@@ -135,7 +149,8 @@ export async function listerContrats(
       ),
     )
     .orderBy(asc(contrat.dateDeclaration), asc(contrat.id))
-    .limit(params.limite ?? 500);
+    .limit(limite)
+    .offset(((params.page ?? 1) - 1) * limite);
   return lignes.map((l) => ({
     ...l,
     rupture: l.rupture?.id ? l.rupture : null,
@@ -157,6 +172,25 @@ export async function listerContrats(
     signatureEnRetard:
       l.statut === "declare" && !l.dateSignature && l.dateLimiteSignature < params.aujourdhui,
   }));
+}
+
+/** How many contracts of the reader's scope a view holds (the exact total of its pages). */
+export async function compterContrats(
+  tx: Executeur,
+  connexion: SessionChargee,
+  params: { vue: VueContrats; aujourdhui: string },
+): Promise<number> {
+  const [n] = await tx
+    .select({ n: count() })
+    .from(contrat)
+    .innerJoin(structure, eq(structure.id, contrat.structureId))
+    .where(
+      and(
+        predicatPerimetre(connexion, colonnesPerimetreContrat),
+        conditionVue(params.vue, params.aujourdhui),
+      ),
+    );
+  return n?.n ?? 0;
 }
 
 /** Posts of the scope: vacant ones with their deadline, overdue derived (never stored). */

@@ -1,4 +1,7 @@
-import { and, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
+import { codeCommuneSchema } from "../../domain/territoire.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Executeur } from "../db/client.ts";
@@ -14,6 +17,32 @@ import {
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 import { motifRecherche } from "../utilisateurs/queries.ts";
 
+const statuts = Object.keys(STATUTS_DEMANDE) as [StatutDemande, ...StatutDemande[]];
+
+/** The filters of the requests' list, in its query string and in its export's. */
+export const filtresDemandesSchema = z
+  .object({
+    statut: z.enum(statuts, { error: "Statut inconnu." }).optional(),
+    amiId: z.uuid("Appel inconnu.").optional(),
+    avis: z
+      .enum(["avec", "sans"], { error: "Le filtre d'avis vaut « avec » ou « sans »." })
+      .optional(),
+    secteur: z
+      .enum(["public", "prive"], { error: "Le secteur vaut « public » ou « prive »." })
+      .optional(),
+    communeCode: codeCommuneSchema.optional(),
+    recherche: z
+      .string()
+      .trim()
+      .max(100, "La recherche ne doit pas dépasser 100 caractères.")
+      .optional(),
+  })
+  .strict();
+
+/** The orders of the requests' list: newest first (default), oldest first, by structure. */
+export const TRIS_DEMANDES = ["recentes", "anciennes", "structure"] as const;
+export type TriDemandes = (typeof TRIS_DEMANDES)[number];
+
 export type FiltresDemandes = {
   statut?: string | undefined;
   amiId?: string | undefined;
@@ -21,6 +50,7 @@ export type FiltresDemandes = {
   secteur?: "public" | "prive" | undefined;
   communeCode?: string | undefined;
   recherche?: string | undefined;
+  tri?: TriDemandes | undefined;
   page: number;
   parPage: number;
 };
@@ -29,8 +59,12 @@ const dernierAvis = sql<
   string | null
 >`(select ${avisPrefet.avis} from ${avisPrefet} where ${avisPrefet.demandeId} = ${demandePostes.id} order by ${avisPrefet.creeLe} desc limit 1)`;
 
-/** Requests about posts that the session may read, with the préfet's filters. */
-export async function listerDemandes(db: Executeur, connexion: SessionChargee, f: FiltresDemandes) {
+/** The conditions of the requests' list: the session's scope and the préfet's filters. */
+export function conditionsDemandes(
+  db: Executeur,
+  connexion: SessionChargee,
+  f: Omit<FiltresDemandes, "page" | "parPage">,
+) {
   const conditions: SQL[] = [predicatPerimetre(connexion, colonnesPerimetreStructure)];
   if (f.statut) conditions.push(eq(demandePostes.statut, f.statut));
   if (f.amiId) conditions.push(eq(demandePostes.amiId, f.amiId));
@@ -45,12 +79,27 @@ export async function listerDemandes(db: Executeur, connexion: SessionChargee, f
   );
   if (f.avis === "avec") conditions.push(avecAvis);
   if (f.avis === "sans") conditions.push(sql`not ${avecAvis}`);
-  const ou = and(...conditions);
+  return and(...conditions);
+}
+
+/** How many requests of the session's scope match the filters (a work queue's count). */
+export async function compterDemandes(
+  db: Executeur,
+  connexion: SessionChargee,
+  f: Omit<FiltresDemandes, "page" | "parPage">,
+): Promise<number> {
   const [total] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(demandePostes)
     .innerJoin(structure, eq(structure.id, demandePostes.structureId))
-    .where(ou);
+    .where(conditionsDemandes(db, connexion, f));
+  return total?.n ?? 0;
+}
+
+/** Requests about posts that the session may read, with the préfet's filters. */
+export async function listerDemandes(db: Executeur, connexion: SessionChargee, f: FiltresDemandes) {
+  const ou = conditionsDemandes(db, connexion, f);
+  const total = await compterDemandes(db, connexion, f);
   const lignes = await db
     .select({
       id: demandePostes.id,
@@ -72,10 +121,17 @@ export async function listerDemandes(db: Executeur, connexion: SessionChargee, f
     .innerJoin(commune, eq(commune.code, structure.communeCode))
     .leftJoin(ami, eq(ami.id, demandePostes.amiId))
     .where(ou)
-    .orderBy(desc(demandePostes.creeLe), demandePostes.id)
+    .orderBy(
+      ...(f.tri === "structure"
+        ? [asc(structure.nom), asc(demandePostes.creeLe)]
+        : f.tri === "anciennes"
+          ? [asc(demandePostes.creeLe)]
+          : [desc(demandePostes.creeLe)]),
+      asc(demandePostes.id),
+    )
     .limit(f.parPage)
     .offset((f.page - 1) * f.parPage);
-  return { total: total?.n ?? 0, lignes };
+  return { total, lignes };
 }
 
 /** One request with its structure, opinions and decisions, or nothing when out of scope. */

@@ -35,6 +35,11 @@ import {
   type TableExport,
 } from "../recrutement/exports.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import {
+  conditionsDemandes,
+  type FiltresDemandes,
+  filtresDemandesSchema,
+} from "./demandes-queries.ts";
 
 const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
 const LISTES = [
@@ -60,7 +65,12 @@ type Table = TableExport;
 const col = colonneExport;
 
 /** Each export reads through the same scope as the screens: a préfet exports its territory only. */
-async function construire(ctx: Contexte, connexion: SessionChargee, liste: Liste): Promise<Table> {
+async function construire(
+  ctx: Contexte,
+  connexion: SessionChargee,
+  liste: Liste,
+  filtres: Omit<FiltresDemandes, "page" | "parPage">,
+): Promise<Table> {
   const perimetre = predicatPerimetre(connexion, colonnesPerimetreStructure);
   const aujourdhui = jourParis(ctx.horloge());
   switch (liste) {
@@ -99,7 +109,8 @@ async function construire(ctx: Contexte, connexion: SessionChargee, liste: Liste
           .from(demandePostes)
           .innerJoin(structure, eq(structure.id, demandePostes.structureId))
           .innerJoin(commune, eq(commune.code, structure.communeCode))
-          .where(perimetre)
+          // The whole filtered set the screen pages through.
+          .where(conditionsDemandes(ctx.db, connexion, filtres))
           .orderBy(asc(structure.departementCode), asc(structure.nom)),
       };
     case "decisions":
@@ -204,11 +215,10 @@ export function routesExports(app: FastifyInstance, ctx: Contexte): void {
         tags: ["Exports"],
         summary: "Exporter une liste du périmètre en CSV (séparateur ;, UTF-8 avec BOM) ou XLSX",
         params: z.object({ liste: z.enum(LISTES, { error: "Liste inconnue." }) }),
-        querystring: z
-          .object({
-            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
-          })
-          .strict(),
+        // The requests' filters apply to their export (the screen's whole filtered set).
+        querystring: filtresDemandesSchema.extend({
+          format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+        }),
       },
     },
     async (requete, reponse) => {
@@ -220,7 +230,8 @@ export function routesExports(app: FastifyInstance, ctx: Contexte): void {
           .status(403)
           .send(corpsErreur("Votre habilitation ne vous permet pas d'exporter cette liste."));
       }
-      const table = await construire(ctx, connexion, requete.params.liste);
+      const { format: _, ...filtres } = requete.query;
+      const table = await construire(ctx, connexion, requete.params.liste, filtres);
       const nom = `${requete.params.liste}-${jourParis(ctx.horloge())}.${requete.query.format}`;
       await journaliser(ctx.db, acteurDeRequete(requete), {
         action: "export.telecharge",

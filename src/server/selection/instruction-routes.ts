@@ -1,33 +1,39 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { FILES_POSTES } from "../../domain/espaces.ts";
 import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
 import {
   avisSchema,
   decisionSchema,
   sessionComiteSchema,
 } from "../../domain/selection/instruction.ts";
-import { codeCommuneSchema } from "../../domain/territoire.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
-import { commune, poste, sessionComite, structure } from "../db/schema.ts";
-import { corpsErreurSchema } from "../http/schemas.ts";
+import { sessionComite } from "../db/schema.ts";
+import { corpsErreurSchema, pageSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
-import { lireDemande, listerDemandes } from "./demandes-queries.ts";
+import {
+  filtresDemandesSchema,
+  lireDemande,
+  listerDemandes,
+  TRIS_DEMANDES,
+} from "./demandes-queries.ts";
 import {
   donnerAvis,
   type Echec,
   enregistrerDecision,
   inscrireAOrdreDuJour,
 } from "./instruction-service.ts";
+import { listerPostesDuPerimetre, TAILLE_PAGE_POSTES } from "./postes-queries.ts";
 
 const tag = ["Instruction des demandes"];
 const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
+const TAILLE_PAGE_DEMANDES = 50;
 const idParams = z.object({ id: z.uuid("Identifiant de demande invalide.") });
-const statuts = Object.keys(STATUTS_DEMANDE) as [StatutDemande, ...StatutDemande[]];
+const _statuts = Object.keys(STATUTS_DEMANDE) as [StatutDemande, ...StatutDemande[]];
 
 function estEchec(r: unknown): r is Echec {
   return typeof r === "object" && r !== null && "statut" in r && "erreurs" in r;
@@ -52,27 +58,14 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Demandes de postes du périmètre (filtres de la préfecture)",
-        querystring: z
-          .object({
-            statut: z.enum(statuts, { error: "Statut inconnu." }).optional(),
-            amiId: z.uuid("Appel inconnu.").optional(),
-            avis: z
-              .enum(["avec", "sans"], { error: "Le filtre d'avis vaut « avec » ou « sans »." })
-              .optional(),
-            secteur: z
-              .enum(["public", "prive"], { error: "Le secteur vaut « public » ou « prive »." })
-              .optional(),
-            communeCode: codeCommuneSchema.optional(),
-            recherche: z
-              .string()
-              .trim()
-              .max(100, "La recherche ne doit pas dépasser 100 caractères.")
-              .optional(),
-            page: z.coerce
-              .number({ error: "La page doit être un nombre." })
-              .int()
-              .min(1)
-              .default(1),
+        querystring: filtresDemandesSchema
+          .extend({
+            tri: z
+              .enum(TRIS_DEMANDES, {
+                error: "Le tri vaut « recentes », « anciennes » ou « structure ».",
+              })
+              .default("recentes"),
+            page: pageSchema,
           })
           .strict(),
       },
@@ -80,9 +73,14 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
     async (requete) => {
       const { total, lignes } = await listerDemandes(ctx.db, connexionRequise(requete), {
         ...requete.query,
-        parPage: 50,
+        parPage: TAILLE_PAGE_DEMANDES,
       });
-      return { total, demandes: lignes };
+      return {
+        total,
+        page: requete.query.page,
+        taillePage: TAILLE_PAGE_DEMANDES,
+        demandes: lignes,
+      };
     },
   );
 
@@ -277,31 +275,33 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
     "/api/postes",
     {
       config: { acces: LECTEURS },
-      schema: { tags: tag, summary: "Postes du périmètre, avec leur date limite de recrutement" },
+      schema: {
+        tags: tag,
+        summary: "Postes du périmètre par page, avec leur date limite de recrutement",
+        querystring: z
+          .object({
+            file: z
+              .enum(FILES_POSTES, {
+                error: "La file vaut « a_pourvoir », « en_retard » ou « pourvus ».",
+              })
+              .optional(),
+            recherche: z
+              .string()
+              .trim()
+              .max(100, "La recherche ne doit pas dépasser 100 caractères.")
+              .optional(),
+            page: pageSchema,
+          })
+          .strict(),
+      },
     },
     async (requete) => {
-      const postes = await ctx.db
-        .select({
-          id: poste.id,
-          structureId: structure.id,
-          structureNom: structure.nom,
-          commune: commune.nom,
-          departementCode: structure.departementCode,
-          coordinateur: poste.coordinateur,
-          secteur: poste.secteur,
-          plafondCents: poste.plafondCents,
-          dureeMois: poste.dureeMois,
-          dateAttribution: poste.dateAttribution,
-          dateLimiteRecrutement: poste.dateLimiteRecrutement,
-          statut: poste.statut,
-        })
-        .from(poste)
-        .innerJoin(structure, eq(structure.id, poste.structureId))
-        .innerJoin(commune, eq(commune.code, structure.communeCode))
-        .where(and(predicatPerimetre(connexionRequise(requete), colonnesPerimetreStructure)))
-        .orderBy(asc(structure.nom), asc(poste.dateAttribution), asc(poste.id))
-        .limit(500);
-      return { postes };
+      const q = requete.query;
+      const { total, postes } = await listerPostesDuPerimetre(ctx.db, connexionRequise(requete), {
+        ...q,
+        aujourdhui: jourParis(ctx.horloge()),
+      });
+      return { total, page: q.page, taillePage: TAILLE_PAGE_POSTES, postes };
     },
   );
 }

@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import {
@@ -12,12 +12,15 @@ import {
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
+import { quantite } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 import { type EtatCra, etatVide, FormulaireCra } from "./FormulaireCra.tsx";
 
 type LigneCra = {
@@ -33,10 +36,13 @@ type LigneCra = {
   titreAtelier: string | null;
 };
 
+type PageCra = { total: number; page: number; taillePage: number; cras: LigneCra[] };
+
 function useMesCra(filtres = "") {
   return useQuery({
     queryKey: ["mes-cra", filtres],
-    queryFn: () => appelerApi<{ cras: LigneCra[] }>(`/api/cra${filtres ? `?${filtres}` : ""}`),
+    queryFn: () => appelerApi<PageCra>(`/api/cra${filtres ? `?${filtres}` : ""}`),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -92,9 +98,22 @@ function etatDepuis(l: Record<string, unknown>, duplique: boolean): EtatCra {
 }
 
 function MesComptesRendus() {
-  const [saisie, setSaisie] = useState({ du: "", au: "", type: "", thematique: "" });
-  const [filtres, setFiltres] = useState("");
-  const { data } = useMesCra(filtres);
+  const [etat, naviguer, adresse] = useEtatUrl({
+    du: "",
+    au: "",
+    type: "",
+    thematique: "",
+    page: "1",
+  });
+  const [saisie, setSaisie] = useState({
+    du: etat.du,
+    au: etat.au,
+    type: etat.type,
+    thematique: etat.thematique,
+  });
+  const { data } = useMesCra(
+    new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString(),
+  );
   const client = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
   const supprimer = async (c: LigneCra) => {
@@ -130,7 +149,7 @@ function MesComptesRendus() {
         className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}
         onSubmit={(e) => {
           e.preventDefault();
-          setFiltres(new URLSearchParams(Object.entries(saisie).filter(([, v]) => v)).toString());
+          naviguer(saisie);
         }}
       >
         {(["du", "au"] as const).map((cle) => (
@@ -188,6 +207,11 @@ function MesComptesRendus() {
           <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />
         )}
       </div>
+      <p aria-live="polite">
+        {data
+          ? `${quantite(data.total, "compte rendu", "comptes rendus")}, les plus récents d'abord — page ${data.page} sur ${Math.max(1, Math.ceil(data.total / data.taillePage))}`
+          : "Chargement…"}
+      </p>
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>Mes comptes rendus d'activité</caption>
@@ -230,6 +254,14 @@ function MesComptesRendus() {
           </tbody>
         </table>
       </div>
+      {data && (
+        <PaginationUrl
+          total={data.total}
+          taillePage={data.taillePage}
+          page={data.page}
+          adresse={(n) => adresse({ page: String(n) })}
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { GrandLivre } from "../financement/GrandLivre.tsx";
 import { TableauDeBord } from "../pilotage/TableauDeBord.tsx";
-import { LienStatistiques, VuePerimetre } from "./communs.tsx";
+import { LienStatistiques } from "./communs.tsx";
+import { FilesDeTravail } from "./FilesDeTravail.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
 
 export function EspaceFinanceur() {
@@ -8,16 +9,19 @@ export function EspaceFinanceur() {
     <GabaritEspace roleAttendu="financeur" titre="Espace du financeur (Banque des Territoires)">
       {() => (
         <>
+          <FilesDeTravail />
           <TableauDeBord titre="Tableau de bord national" decoupage="region" />
           <LienStatistiques />
-          <GrandLivre />
-          <VuePerimetre
-            demandes="Demandes de postes"
-            postes="Postes attribués"
-            structures="Structures d'accueil financées"
-          />
         </>
       )}
+    </GabaritEspace>
+  );
+}
+
+export function PageGrandLivre() {
+  return (
+    <GabaritEspace roleAttendu="financeur" titre="Grand livre des postes">
+      {() => <GrandLivre />}
     </GabaritEspace>
   );
 }

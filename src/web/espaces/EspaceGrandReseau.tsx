@@ -1,5 +1,6 @@
 import { TableauDeBord } from "../pilotage/TableauDeBord.tsx";
-import { LienStatistiques, VuePerimetre } from "./communs.tsx";
+import { LienStatistiques } from "./communs.tsx";
+import { FilesDeTravail } from "./FilesDeTravail.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
 
 export function EspaceGrandReseau() {
@@ -7,13 +8,9 @@ export function EspaceGrandReseau() {
     <GabaritEspace roleAttendu="grand_reseau" titre="Espace du grand réseau">
       {() => (
         <>
+          <FilesDeTravail />
           <TableauDeBord titre="Tableau de bord du réseau" decoupage="departement" />
           <LienStatistiques />
-          <VuePerimetre
-            demandes="Demandes de postes de votre réseau"
-            postes="Postes attribués à votre réseau"
-            structures="Structures de votre réseau"
-          />
         </>
       )}
     </GabaritEspace>

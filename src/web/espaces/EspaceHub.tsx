@@ -1,6 +1,7 @@
 import { TableauDeBord } from "../pilotage/TableauDeBord.tsx";
 import { ImportLieux } from "../selection/ImportDecisions.tsx";
-import { decoupageDe, departementDe, LienStatistiques, VuePerimetre } from "./communs.tsx";
+import { decoupageDe, departementDe, LienStatistiques } from "./communs.tsx";
+import { FilesDeTravail } from "./FilesDeTravail.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
 
 export function EspaceHub() {
@@ -8,20 +9,23 @@ export function EspaceHub() {
     <GabaritEspace roleAttendu="hub" titre="Espace du hub territorial">
       {(moi) => (
         <>
+          <FilesDeTravail />
           <TableauDeBord
             titre="Tableau de bord du territoire"
             decoupage={decoupageDe(moi)}
             departementCarte={departementDe(moi)}
           />
           <LienStatistiques />
-          <VuePerimetre
-            demandes="Demandes de postes de votre territoire"
-            postes="Postes attribués dans votre territoire"
-            structures="Structures d'accueil de votre territoire"
-          />
-          <ImportLieux />
         </>
       )}
+    </GabaritEspace>
+  );
+}
+
+export function PageLieuxHub() {
+  return (
+    <GabaritEspace roleAttendu="hub" titre="Import de lieux">
+      {() => <ImportLieux />}
     </GabaritEspace>
   );
 }

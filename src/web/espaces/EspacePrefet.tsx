@@ -1,6 +1,6 @@
 import { TableauDeBord } from "../pilotage/TableauDeBord.tsx";
-import { SuiviRecrutementsTerritoire } from "../recrutement/PagesRecrutement.tsx";
-import { decoupageDe, departementDe, LienStatistiques, VuePerimetre } from "./communs.tsx";
+import { decoupageDe, departementDe, LienStatistiques } from "./communs.tsx";
+import { FilesDeTravail } from "./FilesDeTravail.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
 
 export function EspacePrefet() {
@@ -8,18 +8,13 @@ export function EspacePrefet() {
     <GabaritEspace roleAttendu="prefet" titre="Espace de la préfecture">
       {(moi) => (
         <>
+          <FilesDeTravail />
           <TableauDeBord
             titre="Tableau de bord du territoire"
             decoupage={decoupageDe(moi)}
             departementCarte={departementDe(moi)}
           />
           <LienStatistiques />
-          <SuiviRecrutementsTerritoire />
-          <VuePerimetre
-            demandes="Demandes de postes de votre territoire"
-            postes="Postes attribués dans votre territoire"
-            structures="Structures d'accueil de votre territoire"
-          />
         </>
       )}
     </GabaritEspace>

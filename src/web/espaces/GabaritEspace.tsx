@@ -2,8 +2,10 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useLocation } from "wouter";
+import { PAGES_ESPACES } from "../../domain/espaces.ts";
 import type { Role } from "../../domain/roles.ts";
 import type { Moi } from "../../domain/session.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
@@ -43,8 +45,8 @@ export function GabaritEspace(props: {
   const estActive = props.roleAttendu
     ? moi.habilitation?.role === props.roleAttendu
     : moi.habilitation !== null;
-  return (
-    <div className={fr.cx("fr-container", "fr-py-6w")}>
+  const contenu = (
+    <>
       <h1>{props.titre}</h1>
       <BandeauHabilitation moi={moi} />
       {estActive ? (
@@ -65,7 +67,43 @@ export function GabaritEspace(props: {
           }
         />
       )}
+    </>
+  );
+  if (!estActive || !moi.habilitation)
+    return <div className={fr.cx("fr-container", "fr-py-6w")}>{contenu}</div>;
+  return (
+    <div className={fr.cx("fr-container", "fr-py-4w")}>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <NavigationEspace role={moi.habilitation.role} />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-9")}>{contenu}</div>
+      </div>
     </div>
+  );
+}
+
+/**
+ * The space's pages (DSFR side menu): the current one is marked, and a page below one of them
+ * (a request's file under "Demandes") marks its parent.
+ */
+function NavigationEspace({ role }: { role: Role }) {
+  const [chemin] = useLocation();
+  const pages = PAGES_ESPACES[role];
+  const actif = pages
+    .filter((p) => chemin === p.chemin || chemin.startsWith(`${p.chemin}/`))
+    .sort((a, b) => b.chemin.length - a.chemin.length)[0];
+  return (
+    <SideMenu
+      align="left"
+      burgerMenuButtonText="Pages de mon espace"
+      title="Mon espace"
+      items={pages.map((p) => ({
+        text: p.libelle,
+        isActive: p === actif,
+        linkProps: { href: p.chemin },
+      }))}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,8 +7,9 @@ import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { peutLireFicheStructure } from "../../domain/roles.ts";
 import { appelerApi } from "../api.ts";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { useMoi } from "../socle/moi.ts";
-import { PaginationLocale } from "../socle/PaginationLocale.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
 type Structure = {
   id: string;
@@ -24,32 +26,43 @@ const PAR_PAGE = 50;
 export function StructuresDuPerimetre({ titre }: { titre: string }) {
   const { data: moi } = useMoi();
   const avecFiche = peutLireFicheStructure(moi?.habilitation?.role);
-  const [recherche, setRecherche] = useState("");
-  const [page, setPage] = useState(1);
+  const [etat, naviguer, adresse] = useEtatUrl({ recherche: "", page: "1" });
+  const [saisie, setSaisie] = useState(etat.recherche);
   const { data, isPending, error } = useQuery({
-    queryKey: ["structures", recherche, page],
+    queryKey: ["structures", etat.recherche, etat.page],
     queryFn: () =>
       appelerApi<{ total: number; structures: Structure[] }>(
-        `/api/structures?${new URLSearchParams({ page: String(page), ...(recherche ? { recherche } : {}) })}`,
+        `/api/structures?${new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== ""))}`,
       ),
     placeholderData: keepPreviousData,
   });
-  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAR_PAGE));
 
   return (
     <section aria-labelledby="titre-structures" className={fr.cx("fr-mt-4w")}>
       <h2 id="titre-structures">{titre}</h2>
-      <Input
-        label="Rechercher une structure par son nom"
-        nativeInputProps={{
-          type: "search",
-          value: recherche,
-          onChange: (e) => {
-            setRecherche(e.target.value);
-            setPage(1);
-          },
+      <form
+        className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          naviguer({ recherche: saisie.trim() });
         }}
-      />
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
+          <Input
+            label="Rechercher une structure par son nom"
+            nativeInputProps={{
+              type: "search",
+              value: saisie,
+              onChange: (e) => setSaisie(e.target.value),
+            }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Button type="submit" priority="secondary">
+            Rechercher
+          </Button>
+        </div>
+      </form>
       {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
       <p aria-live="polite">
         {isPending ? "Chargement…" : quantite(data?.total ?? 0, "structure", "structures")}
@@ -81,7 +94,12 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
           </tbody>
         </table>
       </div>
-      <PaginationLocale pages={pages} page={page} ancre="titre-structures" changer={setPage} />
+      <PaginationUrl
+        total={data?.total ?? 0}
+        taillePage={PAR_PAGE}
+        page={Number(etat.page)}
+        adresse={(n) => adresse({ page: String(n) })}
+      />
     </section>
   );
 }

@@ -9,9 +9,10 @@ import { type ChangeEvent, type FormEvent, useState } from "react";
 import type { FileGrandLivre } from "../../domain/financement/echeancier.ts";
 import { eurosFr, nombreFr, quantite } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
-import { PaginationLocale } from "../socle/PaginationLocale.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 import { HistoriqueVersements } from "./HistoriqueVersements.tsx";
 
 type Poste = {
@@ -159,29 +160,23 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
  */
 export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {}) {
   // "Due this month": the schedule as it will stand on the month's last day.
-  const [finDeMois, setFinDeMois] = useState(false);
-  const [page, setPage] = useState(1);
-  const [file, setFile] = useState<File>("");
-  const [saisie, setSaisie] = useState("");
-  const [recherche, setRecherche] = useState("");
-  const requete = new URLSearchParams(
-    Object.entries({
-      page: String(page),
-      echeance: finDeMois ? "fin_du_mois" : "",
-      file,
-      recherche,
-    }).filter(([, v]) => v !== ""),
-  ).toString();
+  const [etat, naviguer, adresse] = useEtatUrl({
+    page: "1",
+    echeance: "",
+    file: "",
+    recherche: "",
+  });
+  const finDeMois = etat.echeance === "fin_du_mois";
+  const file = (etat.file === "a_verser" || etat.file === "trop_percu" ? etat.file : "") as File;
+  const [saisie, setSaisie] = useState(etat.recherche);
+  const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["grand-livre", requete],
     queryFn: () => appelerApi<Reponse>(`/api/financement/postes?${requete}`),
     placeholderData: keepPreviousData,
   });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.taillePage)) : 1;
-  const choisirFile = (f: File) => {
-    setFile(f);
-    setPage(1);
-  };
+  const choisirFile = (f: File) => naviguer({ file: f });
   const [ouvert, setOuvert] = useState<string | null>(null);
   const [historique, setHistorique] = useState<string | null>(null);
   // Payments are recorded on today's situation, never on the month-end forecast.
@@ -229,8 +224,7 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
             aria-label="Rechercher un poste"
             onSubmit={(e) => {
               e.preventDefault();
-              setRecherche(saisie.trim());
-              setPage(1);
+              naviguer({ recherche: saisie.trim() });
             }}
             className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}
           >
@@ -252,10 +246,8 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
                   label: "Échéancier du mois : ce qui sera dû au dernier jour du mois",
                   nativeInputProps: {
                     checked: finDeMois,
-                    onChange: (e: ChangeEvent<HTMLInputElement>) => {
-                      setFinDeMois(e.target.checked);
-                      setPage(1);
-                    },
+                    onChange: (e: ChangeEvent<HTMLInputElement>) =>
+                      naviguer({ echeance: e.target.checked ? "fin_du_mois" : "" }),
                   },
                 },
               ]}
@@ -316,7 +308,12 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               </tbody>
             </table>
           </div>
-          <PaginationLocale pages={pages} page={page} ancre="titre-grand-livre" changer={setPage} />
+          <PaginationUrl
+            total={data.total}
+            taillePage={data.taillePage}
+            page={data.page}
+            adresse={(n) => adresse({ page: String(n) })}
+          />
           {historique && actions && (
             <HistoriqueVersements
               key={historique}

@@ -1,16 +1,18 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { quantite } from "../../domain/format.ts";
 import { TENTATIVES_COURRIEL_MAX } from "../../domain/notifications/courriels.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateHeure } from "../socle/format.ts";
-import { PaginationLocale } from "../socle/PaginationLocale.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
 type Courriel = {
   id: string;
@@ -38,18 +40,21 @@ const STATUTS: Record<
 
 /** Every mail the platform sent, with its delivery status: the ANCT answers "did it leave?". */
 export function CourrielsAdmin() {
-  const [filtres, setFiltres] = useState({ statut: "", modele: "", recherche: "" });
-  const [page, setPage] = useState(1);
-  const requete = new URLSearchParams({ page: String(page) });
-  for (const [k, v] of Object.entries(filtres)) if (v) requete.set(k, v);
+  const [filtres, naviguer, adresse] = useEtatUrl({
+    statut: "",
+    modele: "",
+    recherche: "",
+    page: "1",
+  });
+  const [saisie, setSaisie] = useState(filtres.recherche);
+  const requete = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
   const { data, error } = useQuery({
     queryKey: ["courriels", requete.toString()],
     queryFn: () => appelerApi<Reponse>(`/api/admin/courriels?${requete}`),
+    placeholderData: keepPreviousData,
   });
-  const filtrer = (cle: keyof typeof filtres, valeur: string) => {
-    setFiltres((f) => ({ ...f, [cle]: valeur }));
-    setPage(1);
-  };
+  const filtrer = (cle: keyof typeof filtres, valeur: string) => naviguer({ [cle]: valeur });
+  const page = Number(filtres.page);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.parPage)) : 1;
   return (
     <GabaritEspace roleAttendu="admin" titre="Courriels envoyés">
@@ -88,17 +93,30 @@ export function CourrielsAdmin() {
                 ))}
               </Select>
             </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          </div>
+          <form
+            className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
+            onSubmit={(e) => {
+              e.preventDefault();
+              filtrer("recherche", saisie.trim());
+            }}
+          >
+            <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
               <Input
                 label="Destinataire"
                 nativeInputProps={{
                   type: "search",
-                  value: filtres.recherche,
-                  onChange: (e) => filtrer("recherche", e.target.value),
+                  value: saisie,
+                  onChange: (e) => setSaisie(e.target.value),
                 }}
               />
             </div>
-          </div>
+            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+              <Button type="submit" priority="secondary">
+                Rechercher
+              </Button>
+            </div>
+          </form>
           {error && <Alert severity="error" small description={error.message} />}
           {data && (
             <div className={fr.cx("fr-table")}>
@@ -153,7 +171,14 @@ export function CourrielsAdmin() {
               </table>
             </div>
           )}
-          <PaginationLocale pages={pages} page={page} ancre="contenu" changer={setPage} />
+          {data && (
+            <PaginationUrl
+              total={data.total}
+              taillePage={data.parPage}
+              page={page}
+              adresse={(n) => adresse({ page: String(n) })}
+            />
+          )}
         </>
       )}
     </GabaritEspace>

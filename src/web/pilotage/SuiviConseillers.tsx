@@ -1,29 +1,70 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { appelerApi } from "../api.ts";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { jourCourt } from "../socle/format.ts";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
+
+type Reponse = { total: number; page: number; taillePage: number; conseillers: ConseillerSuivi[] };
+
+const FILES = [
+  ["", "Tous les conseillers"],
+  ["sans_cra", "Sans compte rendu depuis 30 jours"],
+] as const;
 
 /** Each conseiller of the scope: last report, activity of the last 30 days, training. */
 export function SuiviConseillers({ titre }: { titre: string }) {
+  const [etat, , adresse] = useEtatUrl({ file: "", page: "1" });
+  const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
-    queryKey: ["pilotage-conseillers"],
-    queryFn: () => appelerApi<ConseillerSuivi[]>("/api/pilotage/conseillers"),
+    queryKey: ["pilotage-conseillers", requete],
+    queryFn: () => appelerApi<Reponse>(`/api/pilotage/conseillers?${requete}`),
+    placeholderData: keepPreviousData,
   });
+  const file = FILES.find(([f]) => f === etat.file) ?? FILES[0];
   return (
     <section aria-labelledby="titre-suivi-conseillers" className={fr.cx("fr-mb-6w")}>
       <h2 id="titre-suivi-conseillers">{titre}</h2>
+      <nav aria-label="Files de conseillers">
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+          {FILES.map(([f, l]) => (
+            <li key={f}>
+              <Link
+                href={adresse({ file: f })}
+                className={fr.cx("fr-btn", f !== file[0] && "fr-btn--secondary")}
+                aria-current={f === file[0] ? "page" : undefined}
+              >
+                {l}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {error && <Alert severity="error" small description={error.message} />}
-      {data && data.length === 0 && <p>Aucun conseiller sous contrat dans votre périmètre.</p>}
-      {data && data.length > 0 && (
+      {data && (
+        <p aria-live="polite">
+          {quantite(data.total, "conseiller sous contrat", "conseillers sous contrat")} — page{" "}
+          {data.page} sur {Math.max(1, Math.ceil(data.total / data.taillePage))}
+        </p>
+      )}
+      {data && data.total === 0 && (
+        <p>
+          {file[0] === "sans_cra"
+            ? "Chaque conseiller de votre périmètre a saisi un compte rendu ces 30 derniers jours."
+            : "Aucun conseiller sous contrat dans votre périmètre."}
+        </p>
+      )}
+      {data && data.total > 0 && (
         <div className={fr.cx("fr-table")}>
           <table>
             <caption>
-              {quantite(data.length, "conseiller sous contrat", "conseillers sous contrat")}, par
-              nom
+              {quantite(data.total, "conseiller sous contrat", "conseillers sous contrat")}
+              {file[0] === "sans_cra" ? " sans compte rendu depuis 30 jours" : ""}, par nom
             </caption>
             <thead>
               <tr>
@@ -36,7 +77,7 @@ export function SuiviConseillers({ titre }: { titre: string }) {
               </tr>
             </thead>
             <tbody>
-              {data.map((c) => (
+              {data.conseillers.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
                     {c.prenom} {c.nom}
@@ -58,13 +99,21 @@ export function SuiviConseillers({ titre }: { titre: string }) {
                     {c.ccp1
                       ? (STATUTS_CERTIFICATION[c.ccp1 as keyof typeof STATUTS_CERTIFICATION] ??
                         c.ccp1)
-                      : "—"}
+                      : "Pas encore passé"}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {data && (
+        <PaginationUrl
+          total={data.total}
+          taillePage={data.taillePage}
+          page={data.page}
+          adresse={(n) => adresse({ page: String(n) })}
+        />
       )}
     </section>
   );

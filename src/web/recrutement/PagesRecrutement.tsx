@@ -4,7 +4,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
@@ -19,8 +19,10 @@ import {
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ImportFormation } from "../selection/ImportDecisions.tsx";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 import { GestionContrat } from "./GestionContrat.tsx";
 import { type ContratSuivi, TableContrats } from "./TableContrats.tsx";
 
@@ -379,47 +381,76 @@ function SaisieCertification({ c }: { c: ContratSuivi }) {
   );
 }
 
-function ContratsDuPerimetre(props: {
-  vue: string;
-  titre: string;
-  actions?: (c: ContratSuivi) => ReactNode;
+type VueContrats =
+  | "a_traiter"
+  | "a_valider"
+  | "ruptures"
+  | "non_signes"
+  | "en_cours"
+  | "termines"
+  | "tous";
+
+type PageContrats = { total: number; page: number; taillePage: number; contrats: ContratSuivi[] };
+
+/**
+ * The contracts of the scope, one view and one page at a time, both in the address: the views
+ * are the work queues (to validate, ruptures, unsigned…), each counted exactly by the server.
+ */
+function ContratsPagines(props: {
+  vues: readonly (readonly [VueContrats, string])[];
+  actions?: (c: ContratSuivi, vue: VueContrats) => ReactNode;
   lienHistorique?: boolean;
 }) {
-  const { data } = useQuery({
-    queryKey: ["contrats", props.vue],
-    queryFn: () => appelerApi<ContratSuivi[]>(`/api/recrutement/contrats?vue=${props.vue}`),
+  const [etat, , adresse] = useEtatUrl({ vue: props.vues[0]![0] as string, page: "1" });
+  const vue = (props.vues.find(([v]) => v === etat.vue) ?? props.vues[0]!)[0];
+  const libelle = props.vues.find(([v]) => v === vue)![1];
+  const { data, error } = useQuery({
+    queryKey: ["contrats", vue, etat.page],
+    queryFn: () =>
+      appelerApi<PageContrats>(`/api/recrutement/contrats?vue=${vue}&page=${etat.page}`),
+    placeholderData: keepPreviousData,
   });
   return (
-    <section className={fr.cx("fr-mt-4w")}>
-      <h2>{props.titre}</h2>
+    <section aria-labelledby="titre-contrats" className={fr.cx("fr-mt-4w")}>
+      <nav aria-label="Vues des contrats">
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+          {props.vues.map(([v, l]) => (
+            <li key={v}>
+              <Link
+                href={adresse({ vue: v })}
+                className={fr.cx("fr-btn", v !== vue && "fr-btn--secondary")}
+                aria-current={v === vue ? "page" : undefined}
+              >
+                {l}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h2 id="titre-contrats">{libelle}</h2>
+      {error && <Alert severity="error" small description={error.message} />}
       <p aria-live="polite">
-        {data ? quantite(data.length, "contrat", "contrats") : "Chargement…"}
+        {data
+          ? `${quantite(data.total, "contrat", "contrats")} — page ${data.page} sur ${Math.max(1, Math.ceil(data.total / data.taillePage))}`
+          : "Chargement…"}
       </p>
       {data && (
         <TableContrats
-          titre={props.titre}
-          contrats={data}
+          titre={libelle}
+          contrats={data.contrats}
           avecStructure
           lienHistorique={props.lienHistorique ?? true}
-          {...(props.actions ? { actions: props.actions } : {})}
+          {...(props.actions ? { actions: (c: ContratSuivi) => props.actions?.(c, vue) } : {})}
         />
       )}
-    </section>
-  );
-}
-
-function PostesEnRetard() {
-  const { data } = useQuery({
-    queryKey: ["postes-en-retard"],
-    queryFn: () => appelerApi<PosteSuivi[]>("/api/recrutement/postes?enRetard=oui"),
-  });
-  return (
-    <section className={fr.cx("fr-mt-4w")}>
-      <h2>Postes non pourvus dans le délai d'un mois</h2>
-      <p aria-live="polite">
-        {data ? quantite(data.length, "poste en retard", "postes en retard") : "Chargement…"}
-      </p>
-      {data && <TablePostes titre="Postes en retard" postes={data} />}
+      {data && (
+        <PaginationUrl
+          total={data.total}
+          taillePage={data.taillePage}
+          page={data.page}
+          adresse={(n) => adresse({ page: String(n) })}
+        />
+      )}
     </section>
   );
 }
@@ -431,22 +462,29 @@ export function PageRecrutementsAdmin() {
         <>
           <LiensExport liste="recrutements" libelle="Recrutements" />
           <LiensExport liste="ruptures" libelle="Ruptures" />
-          <ContratsDuPerimetre
-            vue="a_traiter"
-            titre="À traiter"
-            actions={(c) => <DecisionsAdmin c={c} />}
-          />
-          <ContratsDuPerimetre vue="non_signes" titre="Contrats non signés dans les 15 jours" />
-          <PostesEnRetard />
-          <ContratsDuPerimetre
-            vue="en_cours"
-            titre="Contrats en cours et formation"
-            actions={(c) =>
-              c.statut === "actif" && (
-                <>
-                  <DispenseFormation c={c} />
-                  <SaisieCertification c={c} />
-                </>
+          <p>
+            <Link href="/espace/postes?file=en_retard">
+              Postes non pourvus dans le délai d'un mois
+            </Link>
+          </p>
+          <ContratsPagines
+            vues={[
+              ["a_traiter", "À traiter"],
+              ["a_valider", "Recrutements à valider"],
+              ["ruptures", "Ruptures à traiter"],
+              ["non_signes", "Non signés dans les 15 jours"],
+              ["en_cours", "En cours et formation"],
+            ]}
+            actions={(c, vue) =>
+              vue === "en_cours" ? (
+                c.statut === "actif" && (
+                  <>
+                    <DispenseFormation c={c} />
+                    <SaisieCertification c={c} />
+                  </>
+                )
+              ) : (
+                <DecisionsAdmin c={c} />
               )
             }
           />
@@ -457,27 +495,30 @@ export function PageRecrutementsAdmin() {
   );
 }
 
-/** What the préfet follows in its territory: deadlines and training. */
-export function SuiviRecrutementsTerritoire() {
+/** The contracts a préfet, the ANCT or a coordinator follows in its scope, with their training. */
+export function PageContrats() {
   return (
-    <>
-      <LiensExport liste="recrutements" libelle="Recrutements" />
-      <LiensExport liste="ruptures" libelle="Ruptures" />
-      <ContratsDuPerimetre vue="non_signes" titre="Contrats non signés dans les 15 jours" />
-      <PostesEnRetard />
-      <ContratsDuPerimetre vue="en_cours" titre="Conseillers en poste et formation" />
-    </>
-  );
-}
-
-/** The coordinator sees the contracts and training of the conseillers it coordinates. */
-export function SuiviFormationCoordinateur() {
-  return (
-    <ContratsDuPerimetre
-      vue="en_cours"
-      titre="Conseillers coordonnés et leur formation"
-      lienHistorique={false}
-    />
+    <GabaritEspace titre="Contrats et formation">
+      {(moi) => (
+        <>
+          {moi.habilitation?.role !== "coordinateur" && (
+            <>
+              <LiensExport liste="recrutements" libelle="Recrutements" />
+              <LiensExport liste="ruptures" libelle="Ruptures" />
+            </>
+          )}
+          <ContratsPagines
+            vues={[
+              ["en_cours", "En cours et formation"],
+              ["non_signes", "Non signés dans les 15 jours"],
+              ["termines", "Terminés"],
+              ["tous", "Tous"],
+            ]}
+            lienHistorique={moi.habilitation?.role !== "coordinateur"}
+          />
+        </>
+      )}
+    </GabaritEspace>
   );
 }
 

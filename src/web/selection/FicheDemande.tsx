@@ -140,7 +140,9 @@ export function FicheDemande() {
         >
           <p>Il figure ci-dessous comme avis en vigueur ; l'ANCT le verra au comité.</p>
           <p>
-            <Link href="/espace/prefet">Revenir aux demandes de votre territoire</Link>
+            <Link href="/espace/demandes?statut=deposee&avis=sans&tri=anciennes">
+              Examiner la demande suivante
+            </Link>
           </p>
         </Confirmation>
       )}

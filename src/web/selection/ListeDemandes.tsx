@@ -1,5 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -14,7 +16,9 @@ import {
 } from "../../domain/selection/demande-postes.ts";
 import { appelerApi } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
 type Demande = {
   id: string;
@@ -31,34 +35,46 @@ type Demande = {
 
 /** Requests of the active habilitation's territory, with the préfet's filters. */
 export function ListeDemandes({ titre }: { titre: string }) {
-  const [filtres, setFiltres] = useState({
+  const [filtres, naviguer, adresse] = useEtatUrl({
     statut: "",
     amiId: "",
     avis: "",
     secteur: "",
     recherche: "",
     communeCode: "",
+    tri: "recentes",
+    page: "1",
   });
+  const setFiltres = (f: Partial<typeof filtres>) => naviguer(f);
+  const [saisie, setSaisie] = useState(filtres.recherche);
   const { data: amis } = useQuery({
     queryKey: ["amis"],
     queryFn: () => appelerApi<{ id: string; titre: string }[]>("/api/amis"),
   });
   const params = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
-  const { data } = useQuery({
+  const { data, error } = useQuery({
     queryKey: ["demandes", params.toString()],
-    queryFn: () => appelerApi<{ total: number; demandes: Demande[] }>(`/api/demandes?${params}`),
+    queryFn: () =>
+      appelerApi<{ total: number; page: number; taillePage: number; demandes: Demande[] }>(
+        `/api/demandes?${params}`,
+      ),
     placeholderData: keepPreviousData,
   });
-  const choix = (cle: keyof typeof filtres, label: string, options: [string, string][]) => (
+  const choix = (
+    cle: keyof typeof filtres,
+    label: string,
+    options: [string, string][],
+    tous = true,
+  ) => (
     <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
       <Select
         label={label}
         nativeSelectProps={{
           value: filtres[cle],
-          onChange: (e) => setFiltres({ ...filtres, [cle]: e.target.value }),
+          onChange: (e) => setFiltres({ [cle]: e.target.value }),
         }}
       >
-        <option value="">Tous</option>
+        {tous && <option value="">Tous</option>}
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -85,36 +101,70 @@ export function ListeDemandes({ titre }: { titre: string }) {
           ["public", "Public"],
           ["prive", "Privé"],
         ])}
-        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+        {choix(
+          "tri",
+          "Ordre",
+          [
+            ["recentes", "Les plus récentes d'abord"],
+            ["anciennes", "Les plus anciennes d'abord"],
+            ["structure", "Par structure"],
+          ],
+          false,
+        )}
+      </div>
+      <form
+        className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFiltres({ recherche: saisie.trim() });
+        }}
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
           <Input
             label="Rechercher (nom, SIRET)"
             nativeInputProps={{
               type: "search",
-              value: filtres.recherche,
-              onChange: (e) => setFiltres({ ...filtres, recherche: e.target.value }),
+              value: saisie,
+              onChange: (e) => setSaisie(e.target.value),
             }}
           />
         </div>
-      </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+          <Button type="submit" priority="secondary">
+            Rechercher
+          </Button>
+        </div>
+      </form>
       <details className={fr.cx("fr-mb-2w")}>
         <summary>Filtrer par commune</summary>
         <ChoixCommune
           valeur={filtres.communeCode}
-          onChange={(communeCode) => setFiltres({ ...filtres, communeCode })}
+          onChange={(communeCode) => setFiltres({ communeCode })}
           erreur={undefined}
         />
         {filtres.communeCode && (
           <button
             type="button"
             className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-btn--sm")}
-            onClick={() => setFiltres({ ...filtres, communeCode: "" })}
+            onClick={() => setFiltres({ communeCode: "" })}
           >
             Toutes les communes
           </button>
         )}
       </details>
-      <p aria-live="polite">{data ? quantite(data.total, "demande", "demandes") : "Chargement…"}</p>
-      <LiensExport liste="demandes" libelle="Télécharger les demandes" />
+      {error && <Alert severity="error" small description={error.message} />}
+      <p aria-live="polite">
+        {data
+          ? `${quantite(data.total, "demande", "demandes")} — page ${data.page} sur ${Math.max(1, Math.ceil(data.total / data.taillePage))}`
+          : "Chargement…"}
+      </p>
+      <LiensExport
+        liste="demandes"
+        libelle="Télécharger les demandes filtrées"
+        requete={new URLSearchParams(
+          Object.entries(filtres).filter(([k, v]) => v !== "" && k !== "page" && k !== "tri"),
+        ).toString()}
+      />
       <LiensExport liste="decisions" libelle="Télécharger les décisions" />
       <div className={fr.cx("fr-table")}>
         <table>
@@ -155,6 +205,14 @@ export function ListeDemandes({ titre }: { titre: string }) {
           </tbody>
         </table>
       </div>
+      {data && (
+        <PaginationUrl
+          total={data.total}
+          taillePage={data.taillePage}
+          page={data.page}
+          adresse={(n) => adresse({ page: String(n) })}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,221 @@
+import { sql } from "drizzle-orm";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lignes } from "../src/server/db/client.ts";
+import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
+import { violationsGraves } from "./accessibilite.ts";
+import { lancerChromium, ouvrirPage } from "./navigateur.ts";
+import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
+
+/** A page of a space must be usable: never taller than this at 1280×900 (issue's bound). */
+const HAUTEUR_MAX = 8_000;
+
+/**
+ * Each role's space on volumes where unpaged lists would run for metres: the demo data plus a
+ * generated country (1,200 structures, 300 conseillers with their contracts and reports, 300
+ * candidates). From each home, a work queue or the navigation opens a filtered list, which
+ * pages, sorts and exports through its address; every page stays short and axe-clean. The time
+ * each page took to show its content is printed for the record (benchmarks prove speed, not
+ * tests).
+ */
+describe("espaces à l'échelle dans Chromium", () => {
+  let env: Awaited<ReturnType<typeof plateformeEcoutante>>;
+  let navigateur: Browser;
+  let page: Page;
+  const releves: string[] = [];
+
+  beforeAll(async () => {
+    env = await plateformeEcoutante();
+    await genererEchelleNationale(env.plateforme.base.db, {
+      volumes: { structures: 1_200, conseillers: 300, candidats: 300, lieux: 300, cras: 3_000 },
+    });
+    navigateur = await lancerChromium();
+    page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), {
+      viewport: { width: 1280, height: 900 },
+    });
+  }, 180_000);
+  afterAll(async () => {
+    console.info(`Pages relevées (hauteur, contenu affiché) :\n${releves.join("\n")}`);
+    await navigateur?.close();
+    await env?.arreter();
+  });
+
+  /** Waits for the page's content, then checks its height and accessibility. */
+  const verifier = async (nom: string, pret: Locator, debut = Date.now()) => {
+    await pret.first().waitFor();
+    const ms = Date.now() - debut;
+    const hauteur = await page.evaluate(() => document.documentElement.scrollHeight);
+    releves.push(`${nom} : ${hauteur} px, ${ms} ms`);
+    expect(hauteur, nom).toBeLessThanOrEqual(HAUTEUR_MAX);
+    expect(await violationsGraves(page), nom).toEqual([]);
+  };
+  const incarner = async (libelle: RegExp) => {
+    await page.goto(`${env.url}/demo/personas`);
+    await page.getByRole("button", { name: libelle }).click();
+    await page.waitForURL(/\/espace\//);
+  };
+  const nombreDe = async (lien: Locator) =>
+    Number((await lien.textContent())!.match(/\(([\d\s\u202f]+)\)/)![1]!.replace(/\D/g, ""));
+  const resume = (liste: Locator) => liste.getByText(/ — page \d+ sur \d+$/);
+
+  it("l'ANCT : accueil court, demandes paginées et triées par l'adresse, postes et contrats par file", async () => {
+    const debut = Date.now();
+    await incarner(/comme Administratrice nationale/);
+    await verifier(
+      "admin, accueil",
+      page.getByRole("link", { name: /^Recrutements à valider \(\d+\)$/ }),
+      debut,
+    );
+
+    let t = Date.now();
+    await page.getByRole("link", { name: "Demandes de postes" }).click();
+    const demandes = page.getByRole("table", { name: /Demandes de postes/ });
+    await verifier("admin, demandes", demandes.locator("tbody tr"), t);
+    const section = page.locator("section", { has: demandes });
+    const total = Number(
+      (await resume(section).textContent())!
+        .match(/^([\d\s\u202f]+) demandes/)![1]!
+        .replace(/\D/g, ""),
+    );
+    expect(total).toBeGreaterThan(50);
+    expect(await demandes.locator("tbody tr").count()).toBe(50);
+    // The next page is a real address; the back button returns to the first.
+    const premiere = await demandes.locator("tbody tr").first().textContent();
+    t = Date.now();
+    await page.getByRole("link", { name: "Page suivante" }).first().click();
+    await page.waitForURL(/\/espace\/demandes\?page=2$/);
+    await expect.poll(() => resume(section).textContent()).toMatch(/page 2 sur/);
+    await verifier("admin, demandes page 2", demandes.locator("tbody tr"), t);
+    expect(await demandes.locator("tbody tr").first().textContent()).not.toBe(premiere);
+    await page.goBack();
+    await page.waitForURL(/\/espace\/demandes$/);
+    await expect.poll(() => resume(section).textContent()).toMatch(/page 1 sur/);
+    // Sorted by structure on the server, the order in the URL: the first 50 in the base's order.
+    await page.getByLabel("Ordre").selectOption("structure");
+    await page.waitForURL(/tri=structure/);
+    const attendus = (
+      await lignes<{ nom: string }>(
+        env.plateforme.base.db,
+        sql`select s.nom from demande_postes d join structure s on s.id = d.structure_id
+            order by s.nom, d.cree_le, d.id limit 50`,
+      )
+    ).map((l) => l.nom);
+    await expect
+      .poll(() => demandes.locator("tbody tr td:first-child").allTextContents())
+      .toEqual(attendus);
+    // The export takes the filters, not the page.
+    await page.getByLabel("Statut").selectOption("acceptee");
+    await page.waitForURL(/statut=acceptee/);
+    const exportCsv = page.getByRole("link", { name: /Télécharger les demandes filtrées \(CSV\)/ });
+    await expect
+      .poll(() => exportCsv.getAttribute("href"))
+      .toBe("/api/exports/demandes?format=csv&statut=acceptee");
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href!)).text(),
+      await exportCsv.getAttribute("href"),
+    );
+    const lignesCsv = csv.trim().split("\n").length - 1;
+    const filtrees = Number(
+      (await resume(section).textContent())!
+        .match(/^([\d\s\u202f]+) demandes?/)![1]!
+        .replace(/\D/g, ""),
+    );
+    expect(lignesCsv).toBe(filtrees);
+
+    t = Date.now();
+    await page.getByRole("link", { name: "Postes", exact: true }).click();
+    const postes = page.getByRole("table", { name: /^Postes attribués/ });
+    await verifier("admin, postes", postes.locator("tbody tr"), t);
+    await page.getByRole("link", { name: "À pourvoir", exact: true }).click();
+    await page.waitForURL(/file=a_pourvoir/);
+    await expect
+      .poll(async () =>
+        (await postes.locator("tbody tr").allTextContents()).every((l) =>
+          /À pourvoir|En retard/.test(l),
+        ),
+      )
+      .toBe(true);
+
+    t = Date.now();
+    await page.getByRole("link", { name: "Contrats", exact: true }).click();
+    const contrats = page.getByRole("table", { name: "En cours et formation" });
+    await verifier("admin, contrats", contrats.locator("tbody tr"), t);
+    expect(await contrats.locator("tbody tr").count()).toBeLessThanOrEqual(20);
+
+    t = Date.now();
+    await page.getByRole("link", { name: "Structures", exact: true }).click();
+    await verifier(
+      "admin, structures",
+      page.getByRole("table", { name: "Structures d'accueil" }).locator("tbody tr"),
+      t,
+    );
+
+    t = Date.now();
+    await page.getByRole("link", { name: "Recrutements et formation" }).click();
+    await verifier("admin, recrutements", page.getByRole("table", { name: "À traiter" }), t);
+  }, 120_000);
+
+  it("la préfecture : la file « Demandes à examiner » mène à la liste filtrée du même compte", async () => {
+    const debut = Date.now();
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    const file = page.getByRole("link", { name: /^Demandes à examiner \(\d+\)$/ });
+    await verifier("préfet, accueil", file, debut);
+    const n = await nombreDe(file);
+    const t = Date.now();
+    await file.click();
+    await page.waitForURL(/statut=deposee&avis=sans/);
+    const section = page.locator("section", {
+      has: page.getByRole("table", { name: /Demandes de postes/ }),
+    });
+    await verifier("préfet, demandes à examiner", resume(section), t);
+    expect(await resume(section).textContent()).toMatch(new RegExp(`^${n} demandes? `));
+    await page.getByRole("link", { name: "Contrats", exact: true }).click();
+    await verifier("préfet, contrats", page.getByRole("table", { name: "En cours et formation" }));
+  }, 60_000);
+
+  it("la structure, le financeur, la coordinatrice et la conseillère : chaque file compte ce qu'elle ouvre", async () => {
+    const cas: [RegExp, RegExp, string][] = [
+      [/comme Gestionnaire du PIMMS/, /^Postes à pourvoir \(\d+\)$/, "structure"],
+      [/comme Banque des Territoires/, /^Versements dus aujourd'hui \(\d+\)$/, "financeur"],
+      [
+        /comme Coordinatrice du Pas-de-Calais/,
+        /^Conseillers sans compte rendu depuis 30 jours \(\d+\)$/,
+        "coordinatrice",
+      ],
+      [
+        /comme Conseillère numérique au PIMMS/,
+        /^Mes comptes rendus de la semaine \(\d+\)$/,
+        "conseillère",
+      ],
+    ];
+    for (const [persona, nomFile, qui] of cas) {
+      const debut = Date.now();
+      await incarner(persona);
+      const file = page.getByRole("link", { name: nomFile });
+      await verifier(`${qui}, accueil`, file, debut);
+      const n = await nombreDe(file);
+      const t = Date.now();
+      await file.click();
+      const compte = page.getByText(
+        /^[\d\s\u202f]+ (postes?|conseillers? sous contrat|comptes? rendus?)\b.* — page \d+ sur \d+$/,
+      );
+      await verifier(`${qui}, file`, compte, t);
+      expect(
+        Number((await compte.textContent())!.match(/^([\d\s\u202f]+) /)![1]!.replace(/\D/g, "")),
+        qui,
+      ).toBe(n);
+    }
+    for (const [persona, qui] of [
+      [/comme Hub Les Assembleurs/, "hub"],
+      [/comme Grand réseau Emmaüs Connect/, "grand réseau"],
+    ] as const) {
+      const debut = Date.now();
+      await incarner(persona);
+      await verifier(
+        `${qui}, accueil`,
+        page.getByRole("link", { name: /^Postes à pourvoir \(\d+\)$/ }),
+        debut,
+      );
+    }
+  }, 120_000);
+});

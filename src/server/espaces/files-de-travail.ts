@@ -1,0 +1,199 @@
+import { and, count, eq, gte, lte } from "drizzle-orm";
+import type { FileDeTravail } from "../../domain/espaces.ts";
+import type { Role } from "../../domain/roles.ts";
+import { finDuMois, lundiDeLaSemaine } from "../../domain/temps.ts";
+import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
+import type { Executeur } from "../db/client.ts";
+import { courriel, cra, poste, structure } from "../db/schema.ts";
+import { grandLivre } from "../financement/grand-livre.ts";
+import { compterConseillersSuivis } from "../pilotage/conseillers-queries.ts";
+import { compterContrats, type VueContrats } from "../recrutement/suivi-queries.ts";
+import { compterDemandes } from "../selection/demandes-queries.ts";
+import { conditionFilePostes } from "../selection/postes-queries.ts";
+import { colonnesPerimetreStructure } from "../structures/queries.ts";
+
+type Contexte = { db: Executeur; connexion: SessionChargee; aujourdhui: string };
+type File = Omit<FileDeTravail, "nombre"> & { compter: (c: Contexte) => Promise<number> };
+
+async function postes(c: Contexte, file: "a_pourvoir" | "en_retard"): Promise<number> {
+  const [n] = await c.db
+    .select({ n: count() })
+    .from(poste)
+    .innerJoin(structure, eq(structure.id, poste.structureId))
+    .where(
+      and(
+        predicatPerimetre(c.connexion, colonnesPerimetreStructure),
+        conditionFilePostes(file, c.aujourdhui),
+      ),
+    );
+  return n?.n ?? 0;
+}
+
+const contrats = (vue: VueContrats) => (c: Contexte) =>
+  compterContrats(c.db, c.connexion, { vue, aujourdhui: c.aujourdhui });
+
+/** The ledger's queues on a day: posts with something due, posts owing money back. */
+async function filesDuGrandLivre(c: Contexte, au: string) {
+  const lignes = await grandLivre(
+    c.db,
+    predicatPerimetre(c.connexion, colonnesPerimetreStructure),
+    au,
+  );
+  return {
+    aVerser: lignes.filter((l) => l.duCents > 0).length,
+    tropPercu: lignes.filter((l) => l.tropPercuCents > 0).length,
+  };
+}
+
+const demandesAExaminer: File = {
+  cle: "demandes_a_examiner",
+  libelle: "Demandes à examiner",
+  lien: "/espace/demandes?statut=deposee&avis=sans&tri=anciennes",
+  compter: (c) => compterDemandes(c.db, c.connexion, { statut: "deposee", avis: "sans" }),
+};
+const postesAPourvoir: File = {
+  cle: "postes_a_pourvoir",
+  libelle: "Postes à pourvoir",
+  lien: "/espace/postes?file=a_pourvoir",
+  compter: (c) => postes(c, "a_pourvoir"),
+};
+const recrutementsEnRetard: File = {
+  cle: "recrutements_en_retard",
+  libelle: "Recrutements en retard",
+  lien: "/espace/postes?file=en_retard",
+  compter: (c) => postes(c, "en_retard"),
+};
+
+/**
+ * Each role's work queues: what waits for it, counted exactly in its scope, each linked to the
+ * filtered list that holds it.
+ */
+const FILES: Partial<Record<Role, File[]>> = {
+  admin: [
+    {
+      cle: "recrutements_a_valider",
+      libelle: "Recrutements à valider",
+      lien: "/espace/admin/recrutements?vue=a_valider",
+      compter: contrats("a_valider"),
+    },
+    {
+      cle: "ruptures_a_traiter",
+      libelle: "Ruptures à traiter",
+      lien: "/espace/admin/recrutements?vue=ruptures",
+      compter: contrats("ruptures"),
+    },
+    {
+      cle: "demandes_a_decider",
+      libelle: "Demandes avisées à présenter au comité",
+      lien: "/espace/demandes?statut=deposee&avis=avec&tri=anciennes",
+      compter: (c) => compterDemandes(c.db, c.connexion, { statut: "deposee", avis: "avec" }),
+    },
+    {
+      cle: "courriels_en_echec",
+      libelle: "Courriels en échec",
+      lien: "/espace/admin/courriels?statut=echec",
+      compter: async (c) => {
+        const [n] = await c.db
+          .select({ n: count() })
+          .from(courriel)
+          .where(eq(courriel.statut, "echec"));
+        return n?.n ?? 0;
+      },
+    },
+  ],
+  prefet: [
+    demandesAExaminer,
+    recrutementsEnRetard,
+    {
+      cle: "contrats_non_signes",
+      libelle: "Contrats non signés dans les 15 jours",
+      lien: "/espace/contrats?vue=non_signes",
+      compter: contrats("non_signes"),
+    },
+  ],
+  structure: [
+    postesAPourvoir,
+    {
+      cle: "contrats_a_signer",
+      libelle: "Contrats à signer",
+      lien: "/espace/structure/recrutements",
+      compter: contrats("a_signer"),
+    },
+    {
+      cle: "echeances",
+      libelle: "Contrats qui finissent dans les 3 mois",
+      lien: "/espace/structure/recrutements",
+      compter: contrats("fin_proche"),
+    },
+  ],
+  hub: [postesAPourvoir, recrutementsEnRetard],
+  grand_reseau: [postesAPourvoir, recrutementsEnRetard],
+  coordinateur: [
+    {
+      cle: "conseillers_sans_cra",
+      libelle: "Conseillers sans compte rendu depuis 30 jours",
+      lien: "/espace/conseillers?file=sans_cra",
+      compter: (c) => compterConseillersSuivis(c.db, c.connexion, c.aujourdhui, true),
+    },
+  ],
+  conseiller: [
+    {
+      cle: "cra_de_la_semaine",
+      libelle: "Mes comptes rendus de la semaine",
+      lien: "/espace/conseiller/cra?du=LUNDI",
+      compter: async (c) => {
+        const [n] = await c.db
+          .select({ n: count() })
+          .from(cra)
+          .where(
+            and(
+              eq(cra.conseillerId, c.connexion.utilisateur.id),
+              gte(cra.date, lundiDeLaSemaine(c.aujourdhui)),
+              lte(cra.date, c.aujourdhui),
+            ),
+          );
+        return n?.n ?? 0;
+      },
+    },
+  ],
+};
+
+/** The work queues of the active habilitation, each with its exact count. */
+export async function filesDeTravail(c: Contexte): Promise<FileDeTravail[]> {
+  const role = c.connexion.habilitation?.role;
+  if (role === "financeur") {
+    // Payments are recorded on today's situation; the month's end is the forecast to prepare.
+    const [aujourdhui, finDeMois] = [
+      await filesDuGrandLivre(c, c.aujourdhui),
+      await filesDuGrandLivre(c, finDuMois(c.aujourdhui)),
+    ];
+    return [
+      {
+        cle: "versements_dus",
+        libelle: "Versements dus aujourd'hui",
+        nombre: aujourdhui.aVerser,
+        lien: "/espace/financeur/grand-livre?file=a_verser",
+      },
+      {
+        cle: "versements_du_mois",
+        libelle: "Versements dus d'ici la fin du mois",
+        nombre: finDeMois.aVerser,
+        lien: "/espace/financeur/grand-livre?file=a_verser&echeance=fin_du_mois",
+      },
+      {
+        cle: "trop_percus",
+        libelle: "Trop-perçus",
+        nombre: aujourdhui.tropPercu,
+        lien: "/espace/financeur/grand-livre?file=trop_percu",
+      },
+    ];
+  }
+  const files = (role && FILES[role]) ?? [];
+  const lundi = lundiDeLaSemaine(c.aujourdhui);
+  const resultats: FileDeTravail[] = [];
+  // One after the other: a request holds one connection, whatever the pool.
+  for (const { compter, ...f } of files)
+    resultats.push({ ...f, lien: f.lien.replace("LUNDI", lundi), nombre: await compter(c) });
+  return resultats;
+}
