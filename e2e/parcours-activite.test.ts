@@ -99,10 +99,18 @@ describe("activité d'une conseillère dans Chromium", () => {
     await page.goto(`${env.url}/espace/statistiques`);
     await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
     await expect.poll(() => page.getByText("Activités : 1").count()).toBe(1);
+    // Each chart's figures are in its table, one click below it.
+    await page.getByText("Tableau des données : thématiques").click();
     const themes = page.getByRole("table", { name: "Thématiques" });
     expect(
       await themes.getByRole("row", { name: /Prévention en sécurité numérique/ }).textContent(),
     ).toContain("12 (100,0 %)");
+    // Each split and the 12-month trend are drawn by the State's chart components, above the
+    // table that holds their figures; the page stays short.
+    await expect.poll(() => page.locator("canvas").count()).toBe(13);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      8_000,
+    );
     // Narrowed to the library, then to individual support: the workshop stays, then goes.
     await page
       .getByLabel("Lieu d'activité")

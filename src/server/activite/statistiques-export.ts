@@ -88,6 +88,12 @@ export const COLONNES_EXPORT: Colonne<LigneExport>[] = [
   { titre: "Part (%)", valeur: (l) => l.part },
 ];
 
+/** The report's layout on an A4 page (points): text on the left, bars on the right. */
+const GAUCHE = 50;
+const BARRES = 360;
+const LARGEUR_BARRES = 185;
+const BLEU_FRANCE = "#000091";
+
 /** Standard PDF fonts cover Latin-1, not the narrow no-break space of French thousands. */
 const nombre = (n: number) => n.toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ");
 
@@ -127,11 +133,18 @@ export function rapportPdf(
         "Une activité est un compte rendu ; un accompagnement est une personne dans une activité (un atelier de 10 compte 10 accompagnements).",
       )
       .moveDown();
+    // Each line carries its bar, as long as its figure against the largest of its section:
+    // the report's charts, with their figures written next to them.
+    const lignes = lignesStatistiques(s);
+    const valeur = (l: LigneExport) => l.accompagnements ?? l.activites ?? 0;
+    const maxima = new Map<string, number>();
+    for (const l of lignes)
+      maxima.set(l.rubrique, Math.max(maxima.get(l.rubrique) ?? 0, valeur(l)));
     let rubrique = "";
-    for (const l of lignesStatistiques(s)) {
+    for (const l of lignes) {
       if (l.rubrique !== rubrique) {
         rubrique = l.rubrique;
-        doc.moveDown(0.5).fontSize(12).text(rubrique).fontSize(9);
+        doc.moveDown(0.5).fontSize(12).text(rubrique, GAUCHE).fontSize(9);
       }
       const parts = [
         l.activites !== null
@@ -140,7 +153,14 @@ export function rapportPdf(
         l.accompagnements !== null ? nombre(l.accompagnements) : null,
         l.part !== null ? `${nombre(l.part)} %` : null,
       ].filter(Boolean);
-      doc.text(`${l.valeur} : ${parts.join(" · ")}`);
+      const y = doc.y;
+      const max = maxima.get(l.rubrique) ?? 0;
+      if (max > 0 && valeur(l) > 0)
+        doc
+          .rect(BARRES, y + 1, Math.max(1, (LARGEUR_BARRES * valeur(l)) / max), 7)
+          .fill(BLEU_FRANCE)
+          .fillColor("black");
+      doc.text(`${l.valeur} : ${parts.join(" · ")}`, GAUCHE, y, { width: BARRES - GAUCHE - 10 });
     }
     doc.end();
   });

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import type { DimensionActivite, DimensionPersonne } from "../../domain/cra/compteurs.ts";
 import type {
   LignePersonnes,
@@ -18,6 +18,11 @@ import { LiensExport } from "../socle/LiensExport.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
 import { FILTRES_VIDES, FiltresStatistiques, type OptionsFiltres } from "./FiltresStatistiques.tsx";
+
+/** The chart components come in their own chunk: the figures and tables show without them. */
+const GraphiqueBarres = lazy(() =>
+  import("./GraphiqueBarres.tsx").then((m) => ({ default: m.GraphiqueBarres })),
+);
 
 type Reponse = Statistiques & {
   periode: { du: string; au: string };
@@ -46,20 +51,25 @@ const MULTIPLES: DimensionActivite[] = ["thematique", "materiel"];
 const pct = (n: number) => `${n.toLocaleString("fr-FR", { minimumFractionDigits: 1 })} %`;
 const mois = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
 
-/** A bar drawn in CSS next to its figure: the table is the chart, readable without colours. */
-function Barre({ part }: { part: number }) {
+/**
+ * A chart under its title, its data table one click below (RGAA: the figures of the picture,
+ * readable without it); the page stays short with every split shown.
+ */
+function BlocGraphique(props: {
+  titre: string;
+  colonnes: ("fr-col-md-4" | "fr-col-md-6" | "fr-col-lg-4")[];
+  graphique: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <span
-      aria-hidden="true"
-      style={{
-        display: "inline-block",
-        height: "0.75rem",
-        width: `${Math.min(100, part)}%`,
-        maxWidth: "8rem",
-        background: "var(--background-action-high-blue-france)",
-        marginRight: "0.5rem",
-      }}
-    />
+    <div className={fr.cx("fr-col-12", ...props.colonnes)}>
+      <h3 className={fr.cx("fr-h6", "fr-mb-1w")}>{props.titre}</h3>
+      <Suspense fallback={null}>{props.graphique}</Suspense>
+      <details>
+        <summary>Tableau des données : {props.titre.toLowerCase()}</summary>
+        <div className={fr.cx("fr-table", "fr-table--sm", "fr-mb-0")}>{props.children}</div>
+      </details>
+    </div>
   );
 }
 
@@ -73,7 +83,17 @@ function TableRepartition({
   multiple: boolean;
 }) {
   return (
-    <div className={fr.cx("fr-table", "fr-table--sm", "fr-col-12", "fr-col-md-6")}>
+    <BlocGraphique
+      titre={titre}
+      colonnes={["fr-col-md-6", "fr-col-lg-4"]}
+      graphique={
+        <GraphiqueBarres
+          horizontal
+          etiquettes={lignes.map((l) => l.libelle)}
+          series={[{ nom: "Accompagnements", valeurs: lignes.map((l) => l.accompagnements) }]}
+        />
+      }
+    >
       <table>
         <caption>{titre}</caption>
         <thead>
@@ -87,11 +107,10 @@ function TableRepartition({
           {lignes.map((l) => (
             <tr key={l.valeur}>
               <th scope="row">{l.libelle}</th>
-              <td>
-                <Barre part={l.partAccompagnements} />
+              <td style={{ whiteSpace: "nowrap" }}>
                 {nombreFr(l.accompagnements)} ({pct(l.partAccompagnements)})
               </td>
-              <td>
+              <td style={{ whiteSpace: "nowrap" }}>
                 {nombreFr(l.activites)} ({pct(l.partActivites)})
               </td>
             </tr>
@@ -103,13 +122,23 @@ function TableRepartition({
           Une activité peut porter plusieurs valeurs : la somme des parts peut dépasser 100 %.
         </p>
       )}
-    </div>
+    </BlocGraphique>
   );
 }
 
 function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonnes[] }) {
   return (
-    <div className={fr.cx("fr-table", "fr-table--sm", "fr-col-12", "fr-col-md-4")}>
+    <BlocGraphique
+      titre={titre}
+      colonnes={["fr-col-md-4"]}
+      graphique={
+        <GraphiqueBarres
+          horizontal
+          etiquettes={lignes.map((l) => l.libelle)}
+          series={[{ nom: "Personnes", valeurs: lignes.map((l) => l.personnes) }]}
+        />
+      }
+    >
       <table>
         <caption>{titre}</caption>
         <thead>
@@ -122,15 +151,14 @@ function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonn
           {lignes.map((l) => (
             <tr key={l.valeur}>
               <th scope="row">{l.libelle}</th>
-              <td>
-                <Barre part={l.part} />
+              <td style={{ whiteSpace: "nowrap" }}>
                 {nombreFr(l.personnes)} ({pct(l.part)})
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </BlocGraphique>
   );
 }
 
@@ -227,34 +255,46 @@ export function TableauStatistiques({
               />
             ))}
           </div>
-          <h2>Personnes accompagnées</h2>
+          <h2 className={fr.cx("fr-mt-4w")}>Personnes accompagnées</h2>
           <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
             {(Object.keys(TITRES_PERSONNES) as DimensionPersonne[]).map((d) => (
               <TablePersonnes key={d} titre={TITRES_PERSONNES[d]} lignes={data.personnes[d]} />
             ))}
           </div>
-          <h2>Évolution sur 12 mois</h2>
-          <div className={fr.cx("fr-table", "fr-table--sm")}>
-            <table>
-              <caption>Accompagnements et activités par mois</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Mois</th>
-                  <th scope="col">Accompagnements</th>
-                  <th scope="col">Activités</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.parMois.map((m) => (
-                  <tr key={m.mois}>
-                    <th scope="row">{mois.format(new Date(`${m.mois}-01T00:00:00Z`))}</th>
-                    <td>{nombreFr(m.accompagnements)}</td>
-                    <td>{nombreFr(m.activites)}</td>
+          <h2 className={fr.cx("fr-mt-4w")}>Évolution sur 12 mois</h2>
+          <Suspense fallback={null}>
+            <GraphiqueBarres
+              etiquettes={data.parMois.map((m) => mois.format(new Date(`${m.mois}-01T00:00:00Z`)))}
+              series={[
+                { nom: "Accompagnements", valeurs: data.parMois.map((m) => m.accompagnements) },
+                { nom: "Activités", valeurs: data.parMois.map((m) => m.activites) },
+              ]}
+            />
+          </Suspense>
+          <details>
+            <summary>Tableau des données : accompagnements et activités par mois</summary>
+            <div className={fr.cx("fr-table", "fr-table--sm")}>
+              <table>
+                <caption>Accompagnements et activités par mois</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Mois</th>
+                    <th scope="col">Accompagnements</th>
+                    <th scope="col">Activités</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {data.parMois.map((m) => (
+                    <tr key={m.mois}>
+                      <th scope="row">{mois.format(new Date(`${m.mois}-01T00:00:00Z`))}</th>
+                      <td>{nombreFr(m.accompagnements)}</td>
+                      <td>{nombreFr(m.activites)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       )}
     </>
