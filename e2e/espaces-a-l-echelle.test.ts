@@ -7,6 +7,16 @@ import { violationsGraves } from "./accessibilite.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
 
+/**
+ * The generated country on top of the demo. `E2E_VOLUMES=nationaux` loads the programme's
+ * national volumes (15,000 structures, 5,000 conseillers, 100,000 candidates; several minutes on
+ * PGlite) to measure the pages as the ANCT will see them.
+ */
+const VOLUMES =
+  process.env.E2E_VOLUMES === "nationaux"
+    ? { structures: 15_000, conseillers: 5_000, candidats: 100_000, lieux: 20_000, cras: 50_000 }
+    : { structures: 1_200, conseillers: 300, candidats: 300, lieux: 300, cras: 3_000 };
+
 /** A page of a space must be usable: never taller than this at 1280×900 (issue's bound). */
 const HAUTEUR_MAX = 8_000;
 
@@ -26,14 +36,12 @@ describe("espaces à l'échelle dans Chromium", () => {
 
   beforeAll(async () => {
     env = await plateformeEcoutante();
-    await genererEchelleNationale(env.plateforme.base.db, {
-      volumes: { structures: 1_200, conseillers: 300, candidats: 300, lieux: 300, cras: 3_000 },
-    });
+    await genererEchelleNationale(env.plateforme.base.db, { volumes: VOLUMES });
     navigateur = await lancerChromium();
     page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), {
       viewport: { width: 1280, height: 900 },
     });
-  }, 180_000);
+  }, 1_800_000);
   afterAll(async () => {
     console.info(`Pages relevées (hauteur, contenu affiché) :\n${releves.join("\n")}`);
     await navigateur?.close();

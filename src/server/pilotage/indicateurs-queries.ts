@@ -211,9 +211,11 @@ async function comptesStables(
 }
 
 /**
- * Activity of the period. Territorial readers above the arrondissement read the département
- * roll-up (a national year is 101 × 365 rows), where a report counts in the département of
- * its place; any other cut reads the per-conseiller roll-up, by the employer's territory.
+ * Activity of the period. For territorial readers a report counts in the territory of its place
+ * whatever the cut, as in the statistics: above the arrondissement through the département
+ * roll-up (a national year is 101 × 365 rows), a département's arrondissements from its own
+ * reports. A structure or a coordinator reads the per-conseiller roll-up (its conseillers'
+ * activity, wherever it took place).
  */
 async function comptesActivite(
   tx: Executeur,
@@ -225,7 +227,33 @@ async function comptesActivite(
     coalesce(sum(deja_accompagnes), 0)::int as "dejaAccompagnes"`;
   const periode = sql`jour between ${f.periode.du} and ${f.periode.au}`;
   let resultat: (Partial<Comptes> & { code: string })[];
+  const perimetre = connexion.habilitation?.perimetre;
+  const unDepartement =
+    f.departement ?? (perimetre?.type === "departement" ? perimetre.code : undefined);
   if (
+    statistiquesParDepartement(connexion.habilitation?.role) &&
+    f.decoupage === "arrondissement" &&
+    unDepartement
+  ) {
+    // A département's arrondissements by the same rule as its total and its statistics: a
+    // report counts where it took place. No roll-up holds arrondissements: the département's
+    // reports of the period are read on their index (a few tens of thousands a year).
+    resultat = await lignes(
+      tx,
+      sql`select coalesce(cm.arrondissement_code, '') as code,
+            count(*)::int as activites,
+            coalesce(sum(case when cra.type = 'collectif' then cra.nb_participants else 1 end), 0)::int
+              as accompagnements,
+            coalesce(sum(cra.deja_accompagnes), 0)::int as "dejaAccompagnes"
+          from cra
+          left join commune cm on cm.code = cra.commune_code
+          join departement on departement.code = cra.departement_code
+          where cra.departement_code = ${unDepartement}
+            and cra.date between ${f.periode.du} and ${f.periode.au}
+            and ${predicatPerimetre(connexion, { departement: departement.code, region: departement.regionCode })}
+          group by 1`,
+    );
+  } else if (
     statistiquesParDepartement(connexion.habilitation?.role) &&
     f.decoupage !== "arrondissement"
   ) {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ajouterJours } from "../../domain/temps.ts";
 import { lignes } from "../db/client.ts";
 import { region } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
@@ -122,6 +123,44 @@ describe.each(BASES_DE_TEST)("tableaux de bord de pilotage sur %s", (type) => {
     });
     expect(silencieux.json()).toMatchObject({ total: 0, conseillers: [] });
     expect(suivis[0].activites30Jours).toBeGreaterThanOrEqual(1);
+  });
+
+  it("la préfecture lit un seul total d'activité, par arrondissement, au total et dans ses statistiques", async () => {
+    const { aujourdhui } = await lire("prefet.62");
+    const periode = `du=${ajouterJours(aujourdhui, -60)}&au=${aujourdhui}`;
+    const nordAvant = await lire("prefet.59", `?decoupage=total&${periode}`);
+    // The PIMMS (Lens, Pas-de-Calais) visits someone at home in Lille (Nord), and someone in
+    // Béthune: each report counts where it took place, in every cut.
+    for (const communeCode of ["59350", "62119"]) {
+      const r = await p.app.inject({
+        method: "POST",
+        url: "/api/cra",
+        headers: { cookie: cookies.conseiller! },
+        payload: {
+          type: "individuel",
+          date: aujourdhui,
+          dureeMinutes: 30,
+          typeLieu: "domicile",
+          communeCode,
+          thematiques: ["email"],
+        },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const parArrondissement = await lire("prefet.62", `?decoupage=arrondissement&${periode}`);
+    const total = await lire("prefet.62", `?decoupage=total&${periode}`);
+    const somme = parArrondissement.lignes.reduce((t, l) => t + Number(l.activites), 0);
+    expect(somme).toBe(total.total.activites);
+    expect(parArrondissement.total.activites).toBe(total.total.activites);
+    const statistiques = await p.app.inject({
+      url: `/api/statistiques?${periode}`,
+      headers: { cookie: cookies["prefet.62"]! },
+    });
+    expect(statistiques.json().totaux.activites).toBe(total.total.activites);
+    const bethune = parArrondissement.lignes.find((l) => l.code === "622")!;
+    expect(Number(bethune.activites)).toBeGreaterThanOrEqual(1);
+    const nord = await lire("prefet.59", `?decoupage=total&${periode}`);
+    expect(Number(nord.total.activites)).toBe(Number(nordAvant.total.activites) + 1);
   });
 
   it("voit aussitôt un poste écrit par une autre instance, sans attendre d'expiration", async () => {

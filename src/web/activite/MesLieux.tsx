@@ -25,6 +25,7 @@ import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ChoixAdresse } from "../socle/ChoixAdresse.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
+import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 
 type MonLieu = {
@@ -168,9 +169,7 @@ function NouveauLieu() {
     <section aria-labelledby="titre-nouveau-lieu" className={fr.cx("fr-mt-4w")}>
       <h2 id="titre-nouveau-lieu">Ajouter un lieu</h2>
       <div aria-live="polite">
-        {succes && (
-          <Alert small severity="success" description={succes} className={fr.cx("fr-mb-2w")} />
-        )}
+        {succes && <Confirmation cle={succes} titre={succes} />}
         {erreurs.length > 0 && (
           <Alert
             small

@@ -9,6 +9,7 @@ import { type ChangeEvent, type FormEvent, useState } from "react";
 import type { FileGrandLivre } from "../../domain/financement/echeancier.ts";
 import { eurosFr, nombreFr, quantite } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
+import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -85,7 +86,12 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
       setErreur(err instanceof ErreurApi ? err.message : "L'enregistrement a échoué.");
     }
   };
-  if (ok) return <p className={fr.cx("fr-text--sm")}>Versement enregistré.</p>;
+  if (ok)
+    return (
+      <Confirmation cle={poste.posteId} titre="Versement enregistré.">
+        <p>Le solde du poste est à jour dans le grand livre.</p>
+      </Confirmation>
+    );
   return (
     <form
       onSubmit={envoyer}

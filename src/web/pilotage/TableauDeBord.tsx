@@ -4,10 +4,12 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { statistiquesParDepartement } from "../../domain/perimetre.ts";
 import type { Indicateurs, Niveau, Tri } from "../../domain/pilotage/indicateurs.ts";
 import { appelerApi } from "../api.ts";
 import { jourCourt, pourcent } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
+import { useMoi } from "../socle/moi.ts";
 
 type Decoupage = Niveau | "total";
 type Ligne = Indicateurs & { code: string; nom: string };
@@ -76,8 +78,17 @@ function LienCarteTerritoire({ departement }: { departement: string }) {
 }
 
 /** The scope's key figures, each labelled in full for screen readers and print. */
-function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] }) {
-  const blocs: { titre: string; lignes: [string, string][] }[] = [
+function Chiffres({
+  t,
+  periode,
+  parLieu,
+}: {
+  t: Indicateurs;
+  periode: Reponse["periode"];
+  /** Territorial readers: a report counts where it took place, whatever the cut. */
+  parLieu: boolean;
+}) {
+  const blocs: { titre: string; lignes: [string, string][]; note?: string }[] = [
     {
       titre: "Postes",
       lignes: [
@@ -119,6 +130,9 @@ function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] 
         ["Accompagnements", n(t.accompagnements)],
         ["Personnes accompagnées", n(t.personnes)],
       ],
+      note: parLieu
+        ? "Un compte rendu compte dans le territoire du lieu de l'activité (l'adresse de la structure pour une activité à distance), quel que soit le découpage, comme dans les statistiques."
+        : "L'activité de vos conseillers, où qu'elle ait eu lieu.",
     },
   ];
   return (
@@ -135,6 +149,7 @@ function Chiffres({ t, periode }: { t: Indicateurs; periode: Reponse["periode"] 
                 </div>
               ))}
             </dl>
+            {b.note && <p className={fr.cx("fr-text--xs", "fr-mt-1w", "fr-mb-0")}>{b.note}</p>}
           </div>
         </div>
       ))}
@@ -153,6 +168,7 @@ export function TableauDeBord(props: {
   /** The territory map of the scope, when it has one département. */
   departementCarte?: string | undefined;
 }) {
+  const { data: moi } = useMoi();
   const [pile, setPile] = useState<
     { decoupage: Decoupage; region?: string; departement?: string; nom?: string }[]
   >([{ decoupage: props.decoupage }]);
@@ -220,7 +236,13 @@ export function TableauDeBord(props: {
           </Button>
         </div>
       </form>
-      {data && <Chiffres t={data.total} periode={data.periode} />}
+      {data && (
+        <Chiffres
+          t={data.total}
+          periode={data.periode}
+          parLieu={statistiquesParDepartement(moi?.habilitation?.role)}
+        />
+      )}
       {props.departementCarte && <LienCarteTerritoire departement={props.departementCarte} />}
       {data && niveau.decoupage !== "total" && (
         <>

@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { demandeStructureSchema, MOTIFS_RETRAIT } from "../../domain/selection/avenant.ts";
 import { appelerApi } from "../api.ts";
+import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 
 /** A structure asks for more posts, gives some back, or asks for a coordinator post. */
@@ -49,7 +50,9 @@ export function NouvelleDemande() {
     >
       <h2 id="titre-nouvelle-demande">Faire une demande</h2>
       {succes && (
-        <Alert severity="success" small description={succes} className={fr.cx("fr-mb-2w")} />
+        <Confirmation cle={succes} titre={succes}>
+          <p>Elle figure dans la liste ci-dessus ; la préfecture donnera son avis.</p>
+        </Confirmation>
       )}
       {generale && (
         <Alert

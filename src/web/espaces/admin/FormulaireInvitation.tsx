@@ -11,6 +11,7 @@ import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
 import { invitationSchema } from "../../../domain/utilisateur.ts";
 import { appelerApi } from "../../api.ts";
 import { ChoixStructure } from "../../socle/ChoixStructure.tsx";
+import { Confirmation } from "../../socle/Confirmation.tsx";
 import { useErreurs } from "../../socle/erreurs.ts";
 import { useTerritoires } from "../../socle/territoires.ts";
 
@@ -95,7 +96,9 @@ export function FormulaireInvitation() {
     <form onSubmit={envoyer} noValidate aria-labelledby="titre-invitation">
       <h2 id="titre-invitation">Inviter un utilisateur</h2>
       {succes && (
-        <Alert severity="success" small description={succes} className={fr.cx("fr-mb-2w")} />
+        <Confirmation cle={succes} titre={succes}>
+          <p>Le lien d'activation est valable 28 jours. Vous pouvez inviter une autre personne.</p>
+        </Confirmation>
       )}
       {erreurGenerale && (
         <Alert
