@@ -16,9 +16,6 @@ export type RegleDuPoste = { plafondCents: number; dureeMois: number };
 
 const JOUR_MS = 86_400_000;
 const jour = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-const joursDuMois = (annee: number, mois: number) =>
-  new Date(Date.UTC(annee, mois + 1, 0)).getUTCDate();
 
 /** The spans merged: two contracts on the same days count those days once. */
 function fusionnerPeriodes(periodes: Periode[], au: string): [number, number][] {
@@ -35,24 +32,32 @@ function fusionnerPeriodes(periodes: Periode[], au: string): [number, number][] 
   return fusion;
 }
 
-/** Time filled per calendar month ("AAAA-MM"), in units of 1/UNITES_PAR_MOIS of a month. */
+/**
+ * Time filled per calendar month ("AAAA-MM"), in units of 1/UNITES_PAR_MOIS of a month. Months
+ * are walked as numbers (year, month): a national ledger runs this for thousands of posts over
+ * years of months, and a `Date` and an ISO string per month cost more than the arithmetic.
+ */
 export function tempsRempliParMois(periodes: Periode[], au: string): Map<string, number> {
   const parMois = new Map<string, number>();
   for (const [debut, fin] of fusionnerPeriodes(periodes, au)) {
+    const d = new Date(debut);
+    let annee = d.getUTCFullYear();
+    let mois = d.getUTCMonth();
     let t = debut;
     while (t <= fin) {
-      const d = new Date(t);
-      const annee = d.getUTCFullYear();
-      const mois = d.getUTCMonth();
-      const finDuMois = Date.UTC(annee, mois + 1, 1) - JOUR_MS;
-      const dernier = Math.min(fin, finDuMois);
+      const debutDuMois = Date.UTC(annee, mois, 1);
+      const debutDuSuivant = Date.UTC(annee, mois + 1, 1);
+      const dernier = Math.min(fin, debutDuSuivant - JOUR_MS);
       const jours = Math.round((dernier - t) / JOUR_MS) + 1;
-      const cle = iso(t).slice(0, 7);
-      parMois.set(
-        cle,
-        (parMois.get(cle) ?? 0) + (jours * UNITES_PAR_MOIS) / joursDuMois(annee, mois),
-      );
+      const joursDuMois = Math.round((debutDuSuivant - debutDuMois) / JOUR_MS);
+      const cle = `${annee}-${String(mois + 1).padStart(2, "0")}`;
+      parMois.set(cle, (parMois.get(cle) ?? 0) + (jours * UNITES_PAR_MOIS) / joursDuMois);
       t = dernier + JOUR_MS;
+      mois += 1;
+      if (mois === 12) {
+        mois = 0;
+        annee += 1;
+      }
     }
   }
   return parMois;

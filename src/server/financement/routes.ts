@@ -9,6 +9,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import { poste, structure, versement } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
+import { rechercheSchema } from "../http/schemas.ts";
 import { type Colonne, enEuros, exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import {
@@ -106,11 +107,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
               .min(1, "Une page tient au moins un poste.")
               .max(100, "Une page tient au plus 100 postes.")
               .optional(),
-            recherche: z
-              .string()
-              .trim()
-              .max(100, "La recherche ne doit pas dépasser 100 caractères.")
-              .optional(),
+            recherche: rechercheSchema,
             file: z
               .enum(FILES_GRAND_LIVRE, {
                 error: "La file est a_verser ou trop_percu.",

@@ -16,3 +16,10 @@ export const pageOptionnelleSchema = z.coerce
   .optional();
 
 export const pageSchema = pageOptionnelleSchema.default(1);
+
+/** The text typed in a list's search box. */
+export const rechercheSchema = z
+  .string()
+  .trim()
+  .max(100, "La recherche ne doit pas dépasser 100 caractères.")
+  .optional();

@@ -14,6 +14,7 @@ import {
   poste,
   structure,
 } from "../db/schema.ts";
+import { rechercheSchema } from "../http/schemas.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 import { motifRecherche } from "../utilisateurs/queries.ts";
 
@@ -31,11 +32,7 @@ export const filtresDemandesSchema = z
       .enum(["public", "prive"], { error: "Le secteur vaut « public » ou « prive »." })
       .optional(),
     communeCode: codeCommuneSchema.optional(),
-    recherche: z
-      .string()
-      .trim()
-      .max(100, "La recherche ne doit pas dépasser 100 caractères.")
-      .optional(),
+    recherche: rechercheSchema,
   })
   .strict();
 

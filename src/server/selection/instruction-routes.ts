@@ -13,7 +13,7 @@ import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { sessionComite } from "../db/schema.ts";
-import { corpsErreurSchema, pageSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import {
   filtresDemandesSchema,
@@ -285,11 +285,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
                 error: "La file vaut « a_pourvoir », « en_retard » ou « pourvus ».",
               })
               .optional(),
-            recherche: z
-              .string()
-              .trim()
-              .max(100, "La recherche ne doit pas dépasser 100 caractères.")
-              .optional(),
+            recherche: rechercheSchema,
             page: pageSchema,
           })
           .strict(),

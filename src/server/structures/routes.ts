@@ -4,6 +4,7 @@ import { z } from "zod";
 import { codeDepartementSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
+import { rechercheSchema } from "../http/schemas.ts";
 import { listerStructuresVisibles } from "./queries.ts";
 
 /** Roles that read structures within their scope (roles-and-scopes §4, "Posts" and "Structure applications"). */
@@ -29,11 +30,7 @@ export function routesStructures(app: FastifyInstance, ctx: Contexte): void {
         summary: "Structures d'accueil du périmètre de l'habilitation active",
         querystring: z
           .object({
-            recherche: z
-              .string()
-              .trim()
-              .max(100, "La recherche ne doit pas dépasser 100 caractères.")
-              .optional(),
+            recherche: rechercheSchema,
             departement: codeDepartementSchema.optional(),
             page: z.coerce
               .number({ error: "La page doit être un nombre." })

@@ -5,7 +5,7 @@ import { perimetreSchema } from "../../domain/perimetre.ts";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../domain/roles.ts";
 import { invitationSchema, roleSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
-import { corpsErreurSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, rechercheSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { listerUtilisateurs } from "./queries.ts";
 import { changerActivation, inviterUtilisateur } from "./service.ts";
@@ -35,11 +35,7 @@ const utilisateurVue = z.object({
 
 const filtresSchema = z
   .object({
-    recherche: z
-      .string()
-      .trim()
-      .max(100, "La recherche ne doit pas dépasser 100 caractères.")
-      .optional(),
+    recherche: rechercheSchema,
     role: roleSchema.optional(),
     actif: z
       .enum(["oui", "non"], { error: "Le filtre « actif » vaut oui ou non." })

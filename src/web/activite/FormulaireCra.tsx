@@ -169,6 +169,8 @@ export function FormulaireCra(props: {
   libelleEnvoi: string;
   envoyer: (saisie: SaisieCra) => Promise<void>;
   dureesFrequentes: number[];
+  /** The conseiller's most used themes, most used first: shown at the top of the list. */
+  thematiquesFrequentes: Thematique[];
 }) {
   const [e, setE] = useState(props.initial);
   const { erreurs, message, etat, depuisSchema, depuisEchec, effacer } = useErreurs();
@@ -204,6 +206,11 @@ export function FormulaireCra(props: {
     }
   };
   const durees = [...new Set([...props.dureesFrequentes, ...DUREES_PREDEFINIES])].slice(0, 8);
+  // Frequent themes first, in their order; the others keep the vocabulary's (a stable sort).
+  const rang = (valeur: string) => {
+    const i = props.thematiquesFrequentes.indexOf(valeur as Thematique);
+    return i < 0 ? props.thematiquesFrequentes.length : i;
+  };
 
   return (
     <form onSubmit={soumettre} noValidate>
@@ -243,6 +250,11 @@ export function FormulaireCra(props: {
       />
       <RadioButtons
         legend="Durée"
+        hintText={
+          props.dureesFrequentes.length > 0
+            ? "Vos durées les plus fréquentes d'abord, puis les durées courantes."
+            : "Les durées courantes ; une autre se saisit en minutes."
+        }
         orientation="horizontal"
         {...etat("dureeMinutes")}
         options={durees.map((d) => ({
@@ -376,9 +388,13 @@ export function FormulaireCra(props: {
       )}
       <Checkbox
         legend="Thématiques (au moins une)"
+        {...(props.thematiquesFrequentes.length > 0
+          ? { hintText: "Vos thématiques les plus fréquentes en tête." }
+          : {})}
         {...etat("thematiques")}
         options={options(THEMATIQUES)
           .filter((o) => demarches || !THEMATIQUES_DEMARCHES.includes(o.valeur as Thematique))
+          .sort((a, b) => rang(a.valeur) - rang(b.valeur))
           .map((o) => ({
             label: o.libelle,
             nativeInputProps: {

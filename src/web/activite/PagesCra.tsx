@@ -12,7 +12,6 @@ import {
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
-import { quantite } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
@@ -20,7 +19,7 @@ import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
-import { PaginationUrl } from "../socle/PaginationUrl.tsx";
+import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { type EtatCra, etatVide, FormulaireCra } from "./FormulaireCra.tsx";
 
 type LigneCra = {
@@ -60,6 +59,17 @@ function dureesFrequentes(cras: LigneCra[] | undefined): number[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10)
     .map(([d]) => d);
+}
+
+/** Themes chosen in at least three recent reports, most chosen first (at most six). */
+function thematiquesFrequentes(cras: LigneCra[] | undefined): Thematique[] {
+  const n = new Map<Thematique, number>();
+  for (const c of cras ?? []) for (const t of c.thematiques) n.set(t, (n.get(t) ?? 0) + 1);
+  return [...n]
+    .filter(([, fois]) => fois >= 3)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([t]) => t);
 }
 
 /** A stored report back into the form's state (edit, duplicate). */
@@ -208,13 +218,11 @@ function MesComptesRendus() {
         )}
       </div>
       <p aria-live="polite">
-        {data
-          ? `${quantite(data.total, "compte rendu", "comptes rendus")}, les plus récents d'abord — page ${data.page} sur ${Math.max(1, Math.ceil(data.total / data.taillePage))}`
-          : "Chargement…"}
+        {data ? resumePage(data, "compte rendu", "comptes rendus") : "Chargement…"}
       </p>
       <div className={fr.cx("fr-table")}>
         <table>
-          <caption>Mes comptes rendus d'activité</caption>
+          <caption>Mes comptes rendus d'activité, les plus récents d'abord</caption>
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -254,14 +262,7 @@ function MesComptesRendus() {
           </tbody>
         </table>
       </div>
-      {data && (
-        <PaginationUrl
-          total={data.total}
-          taillePage={data.taillePage}
-          page={data.page}
-          adresse={(n) => adresse({ page: String(n) })}
-        />
-      )}
+      <PaginationUrl donnees={data} adresse={adresse} />
     </>
   );
 }
@@ -328,6 +329,7 @@ function NouveauCra() {
           initial={enregistre?.suite ?? etatVide()}
           libelleEnvoi="Enregistrer le compte rendu"
           dureesFrequentes={dureesFrequentes(data?.cras)}
+          thematiquesFrequentes={thematiquesFrequentes(data?.cras)}
           envoyer={async (saisie) => {
             const { id } = await appelerApi<{ id: string }>("/api/cra", {
               methode: "POST",
@@ -381,6 +383,7 @@ function ModifierCra({ id, duplique }: { id: string; duplique: boolean }) {
       initial={etatDepuis(data, duplique)}
       libelleEnvoi={duplique ? "Enregistrer la copie" : "Enregistrer les modifications"}
       dureesFrequentes={[]}
+      thematiquesFrequentes={[]}
       envoyer={async (saisie) => {
         await appelerApi(duplique ? "/api/cra" : `/api/cra/${id}`, {
           methode: duplique ? "POST" : "PUT",

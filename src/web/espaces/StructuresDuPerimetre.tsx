@@ -1,13 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { peutLireFicheStructure } from "../../domain/roles.ts";
 import { appelerApi } from "../api.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { useMoi } from "../socle/moi.ts";
 import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
@@ -27,7 +25,6 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
   const { data: moi } = useMoi();
   const avecFiche = peutLireFicheStructure(moi?.habilitation?.role);
   const [etat, naviguer, adresse] = useEtatUrl({ recherche: "", page: "1" });
-  const [saisie, setSaisie] = useState(etat.recherche);
   const { data, isPending, error } = useQuery({
     queryKey: ["structures", etat.recherche, etat.page],
     queryFn: () =>
@@ -40,29 +37,11 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
   return (
     <section aria-labelledby="titre-structures" className={fr.cx("fr-mt-4w")}>
       <h2 id="titre-structures">{titre}</h2>
-      <form
-        className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
-        onSubmit={(e) => {
-          e.preventDefault();
-          naviguer({ recherche: saisie.trim() });
-        }}
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
-          <Input
-            label="Rechercher une structure par son nom"
-            nativeInputProps={{
-              type: "search",
-              value: saisie,
-              onChange: (e) => setSaisie(e.target.value),
-            }}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <Button type="submit" priority="secondary">
-            Rechercher
-          </Button>
-        </div>
-      </form>
+      <FormulaireRecherche
+        label="Rechercher une structure par son nom"
+        valeur={etat.recherche}
+        rechercher={(recherche) => naviguer({ recherche })}
+      />
       {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
       <p aria-live="polite">
         {isPending ? "Chargement…" : quantite(data?.total ?? 0, "structure", "structures")}
@@ -95,10 +74,8 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
         </table>
       </div>
       <PaginationUrl
-        total={data?.total ?? 0}
-        taillePage={PAR_PAGE}
-        page={Number(etat.page)}
-        adresse={(n) => adresse({ page: String(n) })}
+        donnees={data && { total: data.total, page: Number(etat.page), taillePage: PAR_PAGE }}
+        adresse={adresse}
       />
     </section>
   );

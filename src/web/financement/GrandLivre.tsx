@@ -7,13 +7,13 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import type { FileGrandLivre } from "../../domain/financement/echeancier.ts";
-import { eurosFr, nombreFr, quantite } from "../../domain/format.ts";
+import { eurosFr, nombreFr } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
-import { PaginationUrl } from "../socle/PaginationUrl.tsx";
+import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { HistoriqueVersements } from "./HistoriqueVersements.tsx";
 
 type Poste = {
@@ -181,7 +181,6 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
     queryFn: () => appelerApi<Reponse>(`/api/financement/postes?${requete}`),
     placeholderData: keepPreviousData,
   });
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.taillePage)) : 1;
   const choisirFile = (f: File) => naviguer({ file: f });
   const [ouvert, setOuvert] = useState<string | null>(null);
   const [historique, setHistorique] = useState<string | null>(null);
@@ -259,9 +258,7 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               ]}
             />
           )}
-          <p aria-live="polite">
-            {`${quantite(data.total, "poste", "postes")} — page ${data.page} sur ${pages}`}
-          </p>
+          <p aria-live="polite">{resumePage(data, "poste", "postes")}</p>
           <div className={fr.cx("fr-table")}>
             <table>
               <caption>Postes, du plus ancien au plus récent par structure</caption>
@@ -314,12 +311,7 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               </tbody>
             </table>
           </div>
-          <PaginationUrl
-            total={data.total}
-            taillePage={data.taillePage}
-            page={data.page}
-            adresse={(n) => adresse({ page: String(n) })}
-          />
+          <PaginationUrl donnees={data} adresse={adresse} />
           {historique && actions && (
             <HistoriqueVersements
               key={historique}

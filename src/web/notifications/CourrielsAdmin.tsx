@@ -1,16 +1,14 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { quantite } from "../../domain/format.ts";
 import { TENTATIVES_COURRIEL_MAX } from "../../domain/notifications/courriels.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { dateHeure } from "../socle/format.ts";
 import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
@@ -46,7 +44,6 @@ export function CourrielsAdmin() {
     recherche: "",
     page: "1",
   });
-  const [saisie, setSaisie] = useState(filtres.recherche);
   const requete = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
   const { data, error } = useQuery({
     queryKey: ["courriels", requete.toString()],
@@ -94,29 +91,11 @@ export function CourrielsAdmin() {
               </Select>
             </div>
           </div>
-          <form
-            className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
-            onSubmit={(e) => {
-              e.preventDefault();
-              filtrer("recherche", saisie.trim());
-            }}
-          >
-            <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
-              <Input
-                label="Destinataire"
-                nativeInputProps={{
-                  type: "search",
-                  value: saisie,
-                  onChange: (e) => setSaisie(e.target.value),
-                }}
-              />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-              <Button type="submit" priority="secondary">
-                Rechercher
-              </Button>
-            </div>
-          </form>
+          <FormulaireRecherche
+            label="Destinataire"
+            valeur={filtres.recherche}
+            rechercher={(recherche) => filtrer("recherche", recherche)}
+          />
           {error && <Alert severity="error" small description={error.message} />}
           {data && (
             <div className={fr.cx("fr-table")}>
@@ -171,14 +150,10 @@ export function CourrielsAdmin() {
               </table>
             </div>
           )}
-          {data && (
-            <PaginationUrl
-              total={data.total}
-              taillePage={data.parPage}
-              page={page}
-              adresse={(n) => adresse({ page: String(n) })}
-            />
-          )}
+          <PaginationUrl
+            donnees={data && { total: data.total, page, taillePage: data.parPage }}
+            adresse={adresse}
+          />
         </>
       )}
     </GabaritEspace>

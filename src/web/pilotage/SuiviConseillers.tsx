@@ -1,14 +1,14 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { appelerApi } from "../api.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { jourCourt } from "../socle/format.ts";
-import { PaginationUrl } from "../socle/PaginationUrl.tsx";
+import { NavigationFiles } from "../socle/NavigationFiles.tsx";
+import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 
 type Reponse = { total: number; page: number; taillePage: number; conseillers: ConseillerSuivi[] };
 
@@ -30,26 +30,16 @@ export function SuiviConseillers({ titre }: { titre: string }) {
   return (
     <section aria-labelledby="titre-suivi-conseillers" className={fr.cx("fr-mb-6w")}>
       <h2 id="titre-suivi-conseillers">{titre}</h2>
-      <nav aria-label="Files de conseillers">
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          {FILES.map(([f, l]) => (
-            <li key={f}>
-              <Link
-                href={adresse({ file: f })}
-                className={fr.cx("fr-btn", f !== file[0] && "fr-btn--secondary")}
-                aria-current={f === file[0] ? "page" : undefined}
-              >
-                {l}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavigationFiles
+        label="Files de conseillers"
+        files={FILES}
+        active={file[0]}
+        adresse={(f) => adresse({ file: f })}
+      />
       {error && <Alert severity="error" small description={error.message} />}
       {data && (
         <p aria-live="polite">
-          {quantite(data.total, "conseiller sous contrat", "conseillers sous contrat")} — page{" "}
-          {data.page} sur {Math.max(1, Math.ceil(data.total / data.taillePage))}
+          {resumePage(data, "conseiller sous contrat", "conseillers sous contrat")}
         </p>
       )}
       {data && data.total === 0 && (
@@ -107,14 +97,7 @@ export function SuiviConseillers({ titre }: { titre: string }) {
           </table>
         </div>
       )}
-      {data && (
-        <PaginationUrl
-          total={data.total}
-          taillePage={data.taillePage}
-          page={data.page}
-          adresse={(n) => adresse({ page: String(n) })}
-        />
-      )}
+      <PaginationUrl donnees={data} adresse={adresse} />
     </section>
   );
 }

@@ -7,7 +7,6 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
-import { quantite } from "../../domain/format.ts";
 import {
   COMPETENCES_PIX,
   type CompetencePix,
@@ -22,7 +21,8 @@ import { ImportFormation } from "../selection/ImportDecisions.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
-import { PaginationUrl } from "../socle/PaginationUrl.tsx";
+import { NavigationFiles } from "../socle/NavigationFiles.tsx";
+import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { GestionContrat } from "./GestionContrat.tsx";
 import { type ContratSuivi, TableContrats } from "./TableContrats.tsx";
 
@@ -412,28 +412,15 @@ function ContratsPagines(props: {
   });
   return (
     <section aria-labelledby="titre-contrats" className={fr.cx("fr-mt-4w")}>
-      <nav aria-label="Vues des contrats">
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          {props.vues.map(([v, l]) => (
-            <li key={v}>
-              <Link
-                href={adresse({ vue: v })}
-                className={fr.cx("fr-btn", v !== vue && "fr-btn--secondary")}
-                aria-current={v === vue ? "page" : undefined}
-              >
-                {l}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavigationFiles
+        label="Vues des contrats"
+        files={props.vues}
+        active={vue}
+        adresse={(f) => adresse({ vue: f })}
+      />
       <h2 id="titre-contrats">{libelle}</h2>
       {error && <Alert severity="error" small description={error.message} />}
-      <p aria-live="polite">
-        {data
-          ? `${quantite(data.total, "contrat", "contrats")} — page ${data.page} sur ${Math.max(1, Math.ceil(data.total / data.taillePage))}`
-          : "Chargement…"}
-      </p>
+      <p aria-live="polite">{data ? resumePage(data, "contrat", "contrats") : "Chargement…"}</p>
       {data && (
         <TableContrats
           titre={libelle}
@@ -443,14 +430,7 @@ function ContratsPagines(props: {
           {...(props.actions ? { actions: (c: ContratSuivi) => props.actions?.(c, vue) } : {})}
         />
       )}
-      {data && (
-        <PaginationUrl
-          total={data.total}
-          taillePage={data.taillePage}
-          page={data.page}
-          adresse={(n) => adresse({ page: String(n) })}
-        />
-      )}
+      <PaginationUrl donnees={data} adresse={adresse} />
     </section>
   );
 }

@@ -1,13 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link } from "wouter";
-import { quantite } from "../../domain/format.ts";
 import {
   NATURES_DEMANDE,
   type NatureDemande,
@@ -17,8 +13,9 @@ import {
 import { appelerApi } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
-import { PaginationUrl } from "../socle/PaginationUrl.tsx";
+import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 
 type Demande = {
   id: string;
@@ -46,7 +43,6 @@ export function ListeDemandes({ titre }: { titre: string }) {
     page: "1",
   });
   const setFiltres = (f: Partial<typeof filtres>) => naviguer(f);
-  const [saisie, setSaisie] = useState(filtres.recherche);
   const { data: amis } = useQuery({
     queryKey: ["amis"],
     queryFn: () => appelerApi<{ id: string; titre: string }[]>("/api/amis"),
@@ -112,29 +108,11 @@ export function ListeDemandes({ titre }: { titre: string }) {
           false,
         )}
       </div>
-      <form
-        className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFiltres({ recherche: saisie.trim() });
-        }}
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
-          <Input
-            label="Rechercher (nom, SIRET)"
-            nativeInputProps={{
-              type: "search",
-              value: saisie,
-              onChange: (e) => setSaisie(e.target.value),
-            }}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <Button type="submit" priority="secondary">
-            Rechercher
-          </Button>
-        </div>
-      </form>
+      <FormulaireRecherche
+        label="Rechercher (nom, SIRET)"
+        valeur={filtres.recherche}
+        rechercher={(recherche) => setFiltres({ recherche })}
+      />
       <details className={fr.cx("fr-mb-2w")}>
         <summary>Filtrer par commune</summary>
         <ChoixCommune
@@ -153,11 +131,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
         )}
       </details>
       {error && <Alert severity="error" small description={error.message} />}
-      <p aria-live="polite">
-        {data
-          ? `${quantite(data.total, "demande", "demandes")} — page ${data.page} sur ${Math.max(1, Math.ceil(data.total / data.taillePage))}`
-          : "Chargement…"}
-      </p>
+      <p aria-live="polite">{data ? resumePage(data, "demande", "demandes") : "Chargement…"}</p>
       <LiensExport
         liste="demandes"
         libelle="Télécharger les demandes filtrées"
@@ -205,14 +179,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
           </tbody>
         </table>
       </div>
-      {data && (
-        <PaginationUrl
-          total={data.total}
-          taillePage={data.taillePage}
-          page={data.page}
-          adresse={(n) => adresse({ page: String(n) })}
-        />
-      )}
+      <PaginationUrl donnees={data} adresse={adresse} />
     </section>
   );
 }

@@ -1,18 +1,15 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Link } from "wouter";
 import type { FilePostes } from "../../domain/espaces.ts";
-import { quantite } from "../../domain/format.ts";
 import { appelerApi } from "../api.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { dateLongue, euros } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
-import { PaginationUrl } from "../socle/PaginationUrl.tsx";
+import { NavigationFiles } from "../socle/NavigationFiles.tsx";
+import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 
 type Poste = {
   id: string;
@@ -40,7 +37,6 @@ const FILES: readonly (readonly ["" | FilePostes, string])[] = [
 /** The posts of the scope, a page at a time, their queue and search in the address. */
 export function MesPostes({ titre }: { titre: string }) {
   const [etat, naviguer, adresse] = useEtatUrl({ file: "", recherche: "", page: "1" });
-  const [saisie, setSaisie] = useState(etat.recherche);
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["postes", requete],
@@ -53,50 +49,19 @@ export function MesPostes({ titre }: { titre: string }) {
       <h2 id="titre-postes">{titre}</h2>
       <LiensExport liste="postes-structures" libelle="Postes par structure" />
       <LiensExport liste="postes-departements" libelle="Postes par département" />
-      <nav aria-label="Files de postes">
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          {FILES.map(([f, l]) => (
-            <li key={f}>
-              <Link
-                href={adresse({ file: f })}
-                className={fr.cx("fr-btn", f !== etat.file && "fr-btn--secondary")}
-                aria-current={f === etat.file ? "page" : undefined}
-              >
-                {l}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <form
-        className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}
-        onSubmit={(e) => {
-          e.preventDefault();
-          naviguer({ recherche: saisie.trim() });
-        }}
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
-          <Input
-            label="Structure ou SIRET"
-            nativeInputProps={{
-              type: "search",
-              value: saisie,
-              onChange: (e) => setSaisie(e.target.value),
-            }}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <Button type="submit" priority="secondary">
-            Rechercher
-          </Button>
-        </div>
-      </form>
+      <NavigationFiles
+        label="Files de postes"
+        files={FILES}
+        active={etat.file}
+        adresse={(f) => adresse({ file: f })}
+      />
+      <FormulaireRecherche
+        label="Structure ou SIRET"
+        valeur={etat.recherche}
+        rechercher={(recherche) => naviguer({ recherche })}
+      />
       {error && <Alert severity="error" small description={error.message} />}
-      <p aria-live="polite">
-        {data
-          ? `${quantite(data.total, "poste", "postes")} — page ${data.page} sur ${Math.max(1, Math.ceil(data.total / data.taillePage))}`
-          : "Chargement…"}
-      </p>
+      <p aria-live="polite">{data ? resumePage(data, "poste", "postes") : "Chargement…"}</p>
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>
@@ -142,14 +107,7 @@ export function MesPostes({ titre }: { titre: string }) {
           </tbody>
         </table>
       </div>
-      {data && (
-        <PaginationUrl
-          total={data.total}
-          taillePage={data.taillePage}
-          page={data.page}
-          adresse={(n) => adresse({ page: String(n) })}
-        />
-      )}
+      <PaginationUrl donnees={data} adresse={adresse} />
     </section>
   );
 }
