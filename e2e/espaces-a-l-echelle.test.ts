@@ -52,6 +52,8 @@ describe("espaces à l'échelle dans Chromium", () => {
   const verifier = async (nom: string, pret: Locator, debut = Date.now()) => {
     await pret.first().waitFor();
     const ms = Date.now() - debut;
+    // The height once every block of the page has its data, not only the first one.
+    await page.waitForLoadState("networkidle");
     const hauteur = await page.evaluate(() => document.documentElement.scrollHeight);
     releves.push(`${nom} : ${hauteur} px, ${ms} ms`);
     expect(hauteur, nom).toBeLessThanOrEqual(HAUTEUR_MAX);
@@ -71,7 +73,7 @@ describe("espaces à l'échelle dans Chromium", () => {
     await incarner(/comme Administratrice nationale/);
     await verifier(
       "admin, accueil",
-      page.getByRole("link", { name: /^Recrutements à valider \(\d+\)$/ }),
+      page.getByRole("link", { name: /^Recrutements à valider \([\d\s\u202f]+\)$/ }),
       debut,
     );
 
@@ -166,7 +168,7 @@ describe("espaces à l'échelle dans Chromium", () => {
   it("la préfecture : la file « Demandes à examiner » mène à la liste filtrée du même compte", async () => {
     const debut = Date.now();
     await incarner(/comme Préfecture du Pas-de-Calais/);
-    const file = page.getByRole("link", { name: /^Demandes à examiner \(\d+\)$/ });
+    const file = page.getByRole("link", { name: /^Demandes à examiner \([\d\s\u202f]+\)$/ });
     await verifier("préfet, accueil", file, debut);
     const n = await nombreDe(file);
     const t = Date.now();
@@ -183,16 +185,16 @@ describe("espaces à l'échelle dans Chromium", () => {
 
   it("la structure, le financeur, la coordinatrice et la conseillère : chaque file compte ce qu'elle ouvre", async () => {
     const cas: [RegExp, RegExp, string][] = [
-      [/comme Gestionnaire du PIMMS/, /^Postes à pourvoir \(\d+\)$/, "structure"],
-      [/comme Banque des Territoires/, /^Versements dus aujourd'hui \(\d+\)$/, "financeur"],
+      [/comme Gestionnaire du PIMMS/, /^Postes à pourvoir \([\d\s\u202f]+\)$/, "structure"],
+      [/comme Banque des Territoires/, /^Versements dus aujourd'hui \([\d\s\u202f]+\)$/, "financeur"],
       [
         /comme Coordinatrice du Pas-de-Calais/,
-        /^Conseillers sans compte rendu depuis 30 jours \(\d+\)$/,
+        /^Conseillers sans compte rendu depuis 30 jours \([\d\s\u202f]+\)$/,
         "coordinatrice",
       ],
       [
         /comme Conseillère numérique au PIMMS/,
-        /^Mes comptes rendus de la semaine \(\d+\)$/,
+        /^Mes comptes rendus de la semaine \([\d\s\u202f]+\)$/,
         "conseillère",
       ],
     ];
@@ -221,7 +223,7 @@ describe("espaces à l'échelle dans Chromium", () => {
       await incarner(persona);
       await verifier(
         `${qui}, accueil`,
-        page.getByRole("link", { name: /^Postes à pourvoir \(\d+\)$/ }),
+        page.getByRole("link", { name: /^Postes à pourvoir \([\d\s\u202f]+\)$/ }),
         debut,
       );
     }
