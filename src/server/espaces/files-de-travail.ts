@@ -6,7 +6,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Executeur } from "../db/client.ts";
 import { courriel, cra, poste, structure } from "../db/schema.ts";
-import { grandLivre } from "../financement/grand-livre.ts";
+import { grandLivreAuxDates } from "../financement/grand-livre.ts";
 import { compterConseillersSuivis } from "../pilotage/conseillers-queries.ts";
 import { compterContrats, type VueContrats } from "../recrutement/suivi-queries.ts";
 import { compterDemandes } from "../selection/demandes-queries.ts";
@@ -33,17 +33,19 @@ async function postes(c: Contexte, file: "a_pourvoir" | "en_retard"): Promise<nu
 const contrats = (vue: VueContrats) => (c: Contexte) =>
   compterContrats(c.db, c.connexion, { vue, aujourdhui: c.aujourdhui });
 
-/** The ledger's queues on a day: posts with something due, posts owing money back. */
-async function filesDuGrandLivre(c: Contexte, au: string) {
-  const lignes = await grandLivre(
+type FilesDuLivre = { aVerser: number; tropPercu: number };
+
+/** The ledger's queues on each day asked: posts with something due, posts owing money back. */
+async function filesDuGrandLivre(c: Contexte, dates: string[]): Promise<FilesDuLivre[]> {
+  const livres = await grandLivreAuxDates(
     c.db,
     predicatPerimetre(c.connexion, colonnesPerimetreStructure),
-    au,
+    dates,
   );
-  return {
+  return livres.map((lignes) => ({
     aVerser: lignes.filter((l) => l.duCents > 0).length,
     tropPercu: lignes.filter((l) => l.tropPercuCents > 0).length,
-  };
+  }));
 }
 
 const demandesAExaminer: File = {
@@ -164,10 +166,10 @@ export async function filesDeTravail(c: Contexte): Promise<FileDeTravail[]> {
   const role = c.connexion.habilitation?.role;
   if (role === "financeur") {
     // Payments are recorded on today's situation; the month's end is the forecast to prepare.
-    const [aujourdhui, finDeMois] = [
-      await filesDuGrandLivre(c, c.aujourdhui),
-      await filesDuGrandLivre(c, finDuMois(c.aujourdhui)),
-    ];
+    const [aujourdhui, finDeMois] = (await filesDuGrandLivre(c, [
+      c.aujourdhui,
+      finDuMois(c.aujourdhui),
+    ])) as [FilesDuLivre, FilesDuLivre];
     return [
       {
         cle: "versements_dus",

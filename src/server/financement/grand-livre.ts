@@ -63,21 +63,20 @@ export async function grandLivre(
   condition: SQL,
   au: string,
 ): Promise<LigneGrandLivre[]> {
-  const regle = await regleVersementAu(tx, au);
-  const postes = await lignes<{
-    id: string;
-    structure_id: string;
-    structure: string;
-    siret: string | null;
-    departement_code: string;
-    secteur: string;
-    statut: string;
-    date_attribution: string;
-    plafond_cents: number;
-    duree_mois: number;
-    verse: number;
-    periodes: PeriodesJson;
-  }>(
+  const [livre] = await grandLivreAuxDates(tx, condition, [au]);
+  return livre!;
+}
+
+/**
+ * The same ledger on several days, the posts, payments and contracts read once: the financeur's
+ * work queues ask for today and for the month's end.
+ */
+export async function grandLivreAuxDates(
+  tx: Executeur,
+  condition: SQL,
+  dates: string[],
+): Promise<LigneGrandLivre[][]> {
+  const postes = await lignes<LignePosteGrandLivre>(
     tx,
     sql`select p.id, p.structure_id, structure.nom as structure, structure.siret,
           structure.departement_code, p.secteur,
@@ -88,6 +87,31 @@ export async function grandLivre(
         where ${condition}
         order by structure.nom, p.date_attribution, p.id`,
   );
+  const livres: LigneGrandLivre[][] = [];
+  for (const au of dates) livres.push(situationsAu(postes, await regleVersementAu(tx, au), au));
+  return livres;
+}
+
+type LignePosteGrandLivre = {
+  id: string;
+  structure_id: string;
+  structure: string;
+  siret: string | null;
+  departement_code: string;
+  secteur: string;
+  statut: string;
+  date_attribution: string;
+  plafond_cents: number;
+  duree_mois: number;
+  verse: number;
+  periodes: PeriodesJson;
+};
+
+function situationsAu(
+  postes: LignePosteGrandLivre[],
+  regle: RegleVersement,
+  au: string,
+): LigneGrandLivre[] {
   return postes.map((p) => {
     const periodes = lirePeriodes(p.periodes);
     const regleDuPoste = { plafondCents: p.plafond_cents, dureeMois: p.duree_mois };
