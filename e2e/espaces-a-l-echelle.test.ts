@@ -186,7 +186,11 @@ describe("espaces à l'échelle dans Chromium", () => {
   it("la structure, le financeur, la coordinatrice et la conseillère : chaque file compte ce qu'elle ouvre", async () => {
     const cas: [RegExp, RegExp, string][] = [
       [/comme Gestionnaire du PIMMS/, /^Postes à pourvoir \([\d\s\u202f]+\)$/, "structure"],
-      [/comme Banque des Territoires/, /^Versements dus aujourd'hui \([\d\s\u202f]+\)$/, "financeur"],
+      [
+        /comme Banque des Territoires/,
+        /^Versements dus aujourd'hui \([\d\s\u202f]+\)$/,
+        "financeur",
+      ],
       [
         /comme Coordinatrice du Pas-de-Calais/,
         /^Conseillers sans compte rendu depuis 30 jours \([\d\s\u202f]+\)$/,

@@ -13,7 +13,8 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
       config: { acces: ["admin"] },
       schema: {
         tags: ["Journal"],
-        summary: "Journal des modifications (le plus récent d'abord)",
+        summary:
+          "Journal des modifications, le plus récent d'abord ; `avant` : les entrées plus anciennes que cet identifiant (pagination par curseur)",
         querystring: z
           .object({
             cibleType: z
@@ -26,6 +27,12 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
               .int()
               .positive()
               .optional(),
+            limite: z.coerce
+              .number({ error: "La limite doit être un nombre." })
+              .int()
+              .min(1, "La limite est d'au moins une entrée.")
+              .max(100, "La limite est d'au plus 100 entrées.")
+              .default(100),
           })
           .strict(),
         response: {
@@ -60,7 +67,7 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
         .from(journal)
         .where(conditions.length ? and(...conditions) : undefined)
         .orderBy(desc(journal.id))
-        .limit(100);
+        .limit(q.limite);
       return { entrees };
     },
   );

@@ -1,6 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { useQuery } from "@tanstack/react-query";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
 import { appelerApi } from "../../api.ts";
+import { useEtatUrl } from "../../socle/etat-url.ts";
 import { GabaritEspace } from "../GabaritEspace.tsx";
 
 type Entree = {
@@ -21,49 +24,108 @@ const dateHeure = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris",
 });
 
+/** A page of the journal: it only grows, so it is read by a cursor, not counted. */
+const PAR_PAGE = 30;
+
+const CIBLES: [string, string][] = [
+  ["demande_postes", "Demandes de postes"],
+  ["structure", "Structures"],
+  ["poste", "Postes"],
+  ["contrat", "Contrats"],
+  ["utilisateur", "Utilisateurs"],
+  ["cra", "Comptes rendus"],
+  ["lieu", "Lieux"],
+  ["versement", "Versements"],
+];
+
 export function JournalAdmin() {
+  const [etat, naviguer, adresse] = useEtatUrl({ cibleType: "", avant: "" });
+  const requete = new URLSearchParams(
+    Object.entries({ ...etat, limite: String(PAR_PAGE) }).filter(([, v]) => v !== ""),
+  );
   const { data } = useQuery({
-    queryKey: ["journal"],
-    queryFn: () => appelerApi<{ entrees: Entree[] }>("/api/journal"),
+    queryKey: ["journal", requete.toString()],
+    queryFn: () => appelerApi<{ entrees: Entree[] }>(`/api/journal?${requete}`),
+    placeholderData: keepPreviousData,
   });
+  const dernier = data?.entrees.at(-1);
   return (
     <GabaritEspace roleAttendu="admin" titre="Journal des modifications">
       {() => (
-        <div className={fr.cx("fr-table")}>
-          <table>
-            <caption>Les 100 dernières modifications</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Auteur</th>
-                <th scope="col">Action</th>
-                <th scope="col">Cible</th>
-                <th scope="col">Avant</th>
-                <th scope="col">Après</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data?.entrees.map((e) => (
-                <tr key={e.id}>
-                  <td>{dateHeure.format(new Date(e.le))}</td>
-                  <td>{e.role ?? e.auteur}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.cibleType} {e.cibleId.slice(0, 8)}
-                  </td>
-                  <td>
-                    <code>{e.avant ? JSON.stringify(e.avant) : "—"}</code>
-                  </td>
-                  <td>
-                    <code>{e.apres ? JSON.stringify(e.apres) : "—"}</code>
-                  </td>
+        <>
+          <Select
+            label="Cible"
+            nativeSelectProps={{
+              value: etat.cibleType,
+              onChange: (e) => naviguer({ cibleType: e.target.value, avant: "" }),
+            }}
+          >
+            <option value="">Toutes</option>
+            {CIBLES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </Select>
+          <div className={fr.cx("fr-table")}>
+            <table>
+              <caption>
+                {etat.avant ? "Modifications plus anciennes" : "Dernières modifications"}, les plus
+                récentes d'abord
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Auteur</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Cible</th>
+                  <th scope="col">Avant</th>
+                  <th scope="col">Après</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {data?.entrees.map((e) => (
+                  <tr key={e.id}>
+                    <td>{dateHeure.format(new Date(e.le))}</td>
+                    <td>{e.role ?? e.auteur}</td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>
+                      {e.cibleType} {e.cibleId.slice(0, 8)}
+                    </td>
+                    <td>{e.avant ? <code>{JSON.stringify(e.avant)}</code> : null}</td>
+                    <td>{e.apres ? <code>{JSON.stringify(e.apres)}</code> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label="Pages du journal">
+            <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+              {etat.avant && (
+                <li>
+                  <Link
+                    className={fr.cx("fr-btn", "fr-btn--secondary")}
+                    href={adresse({ avant: "" })}
+                  >
+                    Les plus récentes
+                  </Link>
+                </li>
+              )}
+              {dernier && data?.entrees.length === PAR_PAGE && (
+                <li>
+                  <Link
+                    className={fr.cx("fr-btn", "fr-btn--secondary")}
+                    href={adresse({ avant: String(dernier.id) })}
+                  >
+                    Modifications plus anciennes
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        </>
       )}
     </GabaritEspace>
   );

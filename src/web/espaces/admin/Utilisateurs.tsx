@@ -1,13 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { quantite } from "../../../domain/format.ts";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
 import { appelerApi } from "../../api.ts";
+import { useEtatUrl } from "../../socle/etat-url.ts";
+import { FormulaireRecherche } from "../../socle/FormulaireRecherche.tsx";
+import { PaginationUrl, resumePage } from "../../socle/PaginationUrl.tsx";
 import { useLibellePerimetre } from "../../socle/territoires.ts";
 import { GabaritEspace } from "../GabaritEspace.tsx";
 import { FormulaireInvitation } from "./FormulaireInvitation.tsx";
@@ -45,18 +45,14 @@ export function UtilisateursAdmin() {
 function ListeUtilisateurs({ moiId }: { moiId: string }) {
   const client = useQueryClient();
   const libelle = useLibellePerimetre();
-  const [recherche, setRecherche] = useState("");
-  const [role, setRole] = useState<Role | "">("");
-  const [actif, setActif] = useState<"" | "oui" | "non">("");
-  const params = new URLSearchParams({
-    ...(recherche ? { recherche } : {}),
-    ...(role ? { role } : {}),
-    ...(actif ? { actif } : {}),
-  });
+  const [etat, naviguer, adresse] = useEtatUrl({ recherche: "", role: "", actif: "", page: "1" });
+  const params = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== ""));
   const { data } = useQuery({
     queryKey: ["utilisateurs", params.toString()],
     queryFn: () =>
-      appelerApi<{ total: number; utilisateurs: Utilisateur[] }>(`/api/utilisateurs?${params}`),
+      appelerApi<{ total: number; page: number; parPage: number; utilisateurs: Utilisateur[] }>(
+        `/api/utilisateurs?${params}`,
+      ),
     placeholderData: keepPreviousData,
   });
   const basculer = useMutation({
@@ -70,23 +66,18 @@ function ListeUtilisateurs({ moiId }: { moiId: string }) {
   return (
     <section aria-labelledby="titre-liste" className={fr.cx("fr-mt-6w")}>
       <h2 id="titre-liste">Comptes</h2>
+      <FormulaireRecherche
+        label="Rechercher (nom, adresse)"
+        valeur={etat.recherche}
+        rechercher={(recherche) => naviguer({ recherche })}
+      />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <Input
-            label="Rechercher (nom, adresse)"
-            nativeInputProps={{
-              type: "search",
-              value: recherche,
-              onChange: (e) => setRecherche(e.target.value),
-            }}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
           <Select
             label="Rôle"
             nativeSelectProps={{
-              value: role,
-              onChange: (e) => setRole(e.target.value as Role | ""),
+              value: etat.role,
+              onChange: (e) => naviguer({ role: e.target.value }),
             }}
           >
             <option value="">Tous les rôles</option>
@@ -97,12 +88,12 @@ function ListeUtilisateurs({ moiId }: { moiId: string }) {
             ))}
           </Select>
         </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
           <Select
             label="État"
             nativeSelectProps={{
-              value: actif,
-              onChange: (e) => setActif(e.target.value as "" | "oui" | "non"),
+              value: etat.actif,
+              onChange: (e) => naviguer({ actif: e.target.value }),
             }}
           >
             <option value="">Tous</option>
@@ -111,7 +102,11 @@ function ListeUtilisateurs({ moiId }: { moiId: string }) {
           </Select>
         </div>
       </div>
-      <p aria-live="polite">{data ? quantite(data.total, "compte", "comptes") : "Chargement…"}</p>
+      <p aria-live="polite">
+        {data
+          ? resumePage({ ...data, taillePage: data.parPage }, "compte", "comptes")
+          : "Chargement…"}
+      </p>
       {basculer.error && (
         <p className={fr.cx("fr-error-text")} role="alert">
           {basculer.error.message}
@@ -186,6 +181,7 @@ function ListeUtilisateurs({ moiId }: { moiId: string }) {
           </tbody>
         </table>
       </div>
+      <PaginationUrl donnees={data && { ...data, taillePage: data.parPage }} adresse={adresse} />
     </section>
   );
 }
