@@ -179,6 +179,28 @@ describe("espaces à l'échelle dans Chromium", () => {
     });
     await verifier("préfet, demandes à examiner", resume(section), t);
     expect(await resume(section).textContent()).toMatch(new RegExp(`^${n} demandes? `));
+    // The préfet acts on the oldest request: the opinion is confirmed where the eyes are, with
+    // the focus, and the next one is a click away; the queue then holds one request less.
+    expect(n).toBeGreaterThan(0);
+    await section.locator("tbody tr").first().getByRole("link").click();
+    await page.waitForURL(/\/espace\/demandes\/[0-9a-f-]+$/);
+    await page.getByText("Favorable", { exact: true }).click();
+    await page.getByLabel("Commentaire").fill("Projet cohérent avec le schéma départemental.");
+    await page.getByRole("button", { name: "Enregistrer l'avis" }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("Avis favorable enregistré");
+    expect(
+      await page.evaluate(() => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    await verifier("préfet, demande avisée", page.getByText("Avis favorable enregistré"));
+    await page.getByRole("link", { name: "Examiner la demande suivante" }).click();
+    await expect
+      .poll(() => resume(section).textContent())
+      .toMatch(new RegExp(`^${n - 1} demandes? `));
     await page.getByRole("link", { name: "Contrats", exact: true }).click();
     await verifier("préfet, contrats", page.getByRole("table", { name: "En cours et formation" }));
   }, 60_000);
