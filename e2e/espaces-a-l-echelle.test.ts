@@ -145,6 +145,24 @@ describe("espaces à l'échelle dans Chromium", () => {
         ),
       )
       .toBe(true);
+    // Sorted by structure on the server: the page holds the first 25 vacant posts in the
+    // base's order of names.
+    await page.getByLabel("Ordre").selectOption("structure");
+    await page.waitForURL(/file=a_pourvoir&tri=structure/);
+    const premiersPostes = (
+      await lignes<{ nom: string }>(
+        env.plateforme.base.db,
+        sql`select s.nom from poste p join structure s on s.id = p.structure_id
+            where p.statut = 'vacant' order by s.nom, p.date_attribution, p.id limit 25`,
+      )
+    ).map((l) => l.nom);
+    await expect
+      .poll(async () =>
+        (await postes.locator("tbody tr td:first-child").allInnerTexts()).map(
+          (t) => t.split("\n")[0],
+        ),
+      )
+      .toEqual(premiersPostes);
 
     t = Date.now();
     await page.getByRole("link", { name: "Contrats", exact: true }).click();

@@ -27,7 +27,7 @@ import {
   enregistrerDecision,
   inscrireAOrdreDuJour,
 } from "./instruction-service.ts";
-import { listerPostesDuPerimetre, TAILLE_PAGE_POSTES } from "./postes-queries.ts";
+import { listerPostesDuPerimetre, TAILLE_PAGE_POSTES, TRIS_POSTES } from "./postes-queries.ts";
 
 const tag = ["Instruction des demandes"];
 const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
@@ -286,6 +286,11 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
               })
               .optional(),
             recherche: rechercheSchema,
+            tri: z
+              .enum(TRIS_POSTES, {
+                error: "Le tri vaut « echeance », « structure » ou « attribution ».",
+              })
+              .default("echeance"),
             page: pageSchema,
           })
           .strict(),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { FilePostes } from "../../domain/espaces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
@@ -8,6 +8,10 @@ import { colonnesPerimetreStructure } from "../structures/queries.ts";
 import { motifRecherche } from "../utilisateurs/queries.ts";
 
 export const TAILLE_PAGE_POSTES = 25;
+
+/** The orders of the posts' list: nearest deadline first (default), by structure, newest grant. */
+export const TRIS_POSTES = ["echeance", "structure", "attribution"] as const;
+export type TriPostes = (typeof TRIS_POSTES)[number];
 
 /** The condition of a posts' work queue on the day `aujourdhui` (overdue is derived, never stored). */
 export function conditionFilePostes(file: FilePostes | undefined, aujourdhui: string) {
@@ -33,6 +37,7 @@ export async function listerPostesDuPerimetre(
   f: {
     file?: FilePostes | undefined;
     recherche?: string | undefined;
+    tri?: TriPostes | undefined;
     page: number;
     aujourdhui: string;
   },
@@ -71,7 +76,14 @@ export async function listerPostesDuPerimetre(
     .innerJoin(structure, eq(structure.id, poste.structureId))
     .innerJoin(commune, eq(commune.code, structure.communeCode))
     .where(ou)
-    .orderBy(asc(poste.dateLimiteRecrutement), asc(structure.nom), asc(poste.id))
+    .orderBy(
+      ...(f.tri === "structure"
+        ? [asc(structure.nom), asc(poste.dateAttribution)]
+        : f.tri === "attribution"
+          ? [desc(poste.dateAttribution), asc(structure.nom)]
+          : [asc(poste.dateLimiteRecrutement), asc(structure.nom)]),
+      asc(poste.id),
+    )
     .limit(TAILLE_PAGE_POSTES)
     .offset((f.page - 1) * TAILLE_PAGE_POSTES);
   return { total: total?.n ?? 0, postes };

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { FilePostes } from "../../domain/espaces.ts";
 import { appelerApi } from "../api.ts";
@@ -26,6 +27,12 @@ type Poste = {
 };
 type Reponse = { total: number; page: number; taillePage: number; postes: Poste[] };
 
+const ORDRES: Record<string, string> = {
+  echeance: "Échéance la plus proche d'abord",
+  structure: "Par structure",
+  attribution: "Attribués le plus récemment d'abord",
+};
+
 const STATUTS: Record<string, string> = { vacant: "À pourvoir", pourvu: "Pourvu", rendu: "Rendu" };
 const FILES: readonly (readonly ["" | FilePostes, string])[] = [
   ["", "Tous les postes"],
@@ -36,7 +43,12 @@ const FILES: readonly (readonly ["" | FilePostes, string])[] = [
 
 /** The posts of the scope, a page at a time, their queue and search in the address. */
 export function MesPostes({ titre }: { titre: string }) {
-  const [etat, naviguer, adresse] = useEtatUrl({ file: "", recherche: "", page: "1" });
+  const [etat, naviguer, adresse] = useEtatUrl({
+    file: "",
+    recherche: "",
+    tri: "echeance",
+    page: "1",
+  });
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["postes", requete],
@@ -60,12 +72,23 @@ export function MesPostes({ titre }: { titre: string }) {
         valeur={etat.recherche}
         rechercher={(recherche) => naviguer({ recherche })}
       />
+      <Select
+        label="Ordre"
+        nativeSelectProps={{ value: etat.tri, onChange: (e) => naviguer({ tri: e.target.value }) }}
+      >
+        {Object.entries(ORDRES).map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
       {error && <Alert severity="error" small description={error.message} />}
       <p aria-live="polite">{data ? resumePage(data, "poste", "postes") : "Chargement…"}</p>
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>
-            {titre} : {libelleFile.toLowerCase()}, échéance la plus proche d'abord
+            {titre} : {libelleFile.toLowerCase()},{" "}
+            {(ORDRES[etat.tri] ?? "").toLowerCase()}
           </caption>
           <thead>
             <tr>
