@@ -17,6 +17,7 @@ import { STATUTS_MISE_EN_RELATION } from "../../domain/recrutement/mise-en-relat
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
+import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
@@ -80,9 +81,11 @@ export function useAvis(
 }
 
 function Vivier() {
-  const [filtres, setFiltres] = useState(FILTRES_VIDES);
-  const [saisie, setSaisie] = useState(FILTRES_VIDES);
-  const [page, setPage] = useState(1);
+  // Filters and page in the address: the back button and a shared link reopen the same pool.
+  const [etat, naviguer] = useEtatUrl({ ...FILTRES_VIDES, page: "1" });
+  const { page: pageTexte, ...filtres } = etat;
+  const page = Number(pageTexte) || 1;
+  const [saisie, setSaisie] = useState(filtres);
   const [erreur, setErreur] = useState<string>();
   const [fait, setFait] = useState<{ cle: number; titre: string; id: string }>();
   const avis = useAvis(setErreur, (titre, id) =>
@@ -97,8 +100,7 @@ function Vivier() {
   });
   const appliquer = (e: FormEvent) => {
     e.preventDefault();
-    setFiltres(saisie);
-    setPage(1);
+    naviguer(saisie);
   };
   const pages = data ? Math.max(1, Math.ceil(data.total / data.taillePage)) : 1;
 
@@ -303,7 +305,11 @@ function Vivier() {
       <nav aria-label="Pages du vivier">
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
           <li>
-            <Button priority="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            <Button
+              priority="secondary"
+              disabled={page <= 1}
+              onClick={() => naviguer({ page: String(page - 1) })}
+            >
               Page précédente
             </Button>
           </li>
@@ -313,7 +319,7 @@ function Vivier() {
               disabled={
                 data?.totalAuMoins ? data.candidats.length < data.taillePage : page >= pages
               }
-              onClick={() => setPage(page + 1)}
+              onClick={() => naviguer({ page: String(page + 1) })}
             >
               Page suivante
             </Button>
