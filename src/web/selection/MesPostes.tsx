@@ -87,8 +87,7 @@ export function MesPostes({ titre }: { titre: string }) {
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>
-            {titre} : {libelleFile.toLowerCase()},{" "}
-            {(ORDRES[etat.tri] ?? "").toLowerCase()}
+            {titre} : {libelleFile.toLowerCase()}, {(ORDRES[etat.tri] ?? "").toLowerCase()}
           </caption>
           <thead>
             <tr>
