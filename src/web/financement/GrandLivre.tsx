@@ -11,6 +11,7 @@ import { eurosFr, nombreFr } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
@@ -174,7 +175,6 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
   });
   const finDeMois = etat.echeance === "fin_du_mois";
   const file = (etat.file === "a_verser" || etat.file === "trop_percu" ? etat.file : "") as File;
-  const [saisie, setSaisie] = useState(etat.recherche);
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["grand-livre", requete],
@@ -225,24 +225,11 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               </li>
             ))}
           </ul>
-          <form
-            aria-label="Rechercher un poste"
-            onSubmit={(e) => {
-              e.preventDefault();
-              naviguer({ recherche: saisie.trim() });
-            }}
-            className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}
-          >
-            <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-              <Input
-                label="Structure, SIRET ou département"
-                nativeInputProps={{ value: saisie, onChange: (e) => setSaisie(e.target.value) }}
-              />
-            </div>
-            <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-              <Button type="submit">Rechercher</Button>
-            </div>
-          </form>
+          <FormulaireRecherche
+            label="Structure, SIRET ou département"
+            valeur={etat.recherche}
+            rechercher={(recherche) => naviguer({ recherche })}
+          />
           {!props.lectureSeule && (
             <Checkbox
               small
