@@ -221,6 +221,12 @@ describe("espaces à l'échelle dans Chromium", () => {
       .toMatch(new RegExp(`^${n - 1} demandes? `));
     await page.getByRole("link", { name: "Contrats", exact: true }).click();
     await verifier("préfet, contrats", page.getByRole("table", { name: "En cours et formation" }));
+    // The site map lists the pages of the active space, as its navigation does.
+    await page.goto(`${env.url}/plan-du-site`);
+    await verifier(
+      "plan du site (préfet)",
+      page.getByRole("main").getByRole("link", { name: "Contrats" }),
+    );
   }, 60_000);
 
   it("la structure, le financeur, la coordinatrice et la conseillère : chaque file compte ce qu'elle ouvre", async () => {

@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Link } from "wouter";
+import { PAGES_ESPACES } from "../../domain/espaces.ts";
 import { useMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -19,18 +20,18 @@ export function PlanDuSite() {
         {moi?.habilitations.map((h) => (
           <li key={h.id}>
             <Link href={h.accueil}>Mon espace : {h.libelle}</Link>
+            {/* The active space's pages, as its navigation lists them. */}
+            {h.id === moi.habilitation?.id && (
+              <ul>
+                {PAGES_ESPACES[moi.habilitation.role].slice(1).map((p) => (
+                  <li key={p.chemin}>
+                    <Link href={p.chemin}>{p.libelle}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
-        {moi?.habilitation?.role === "admin" && (
-          <>
-            <li>
-              <Link href="/espace/admin/utilisateurs">Utilisateurs et invitations</Link>
-            </li>
-            <li>
-              <Link href="/espace/admin/journal">Journal des modifications</Link>
-            </li>
-          </>
-        )}
         <li>
           <Link href="/accessibilite">Déclaration d'accessibilité</Link>
         </li>
