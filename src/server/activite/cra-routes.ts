@@ -1,4 +1,4 @@
-import { and, arrayContains, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { commune, cra, lieu } from "../db/schema.ts";
 import { corpsErreur, valider } from "../http/erreurs.ts";
 import { pageSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
+import { compterMesCra, conditionsMesCra } from "./cra-queries.ts";
 import { CRA_D_UN_AUTRE, creerCra, modifierCra, supprimerCra } from "./cra-service.ts";
 
 const tag = ["Activité (CRA)"];
@@ -60,15 +61,8 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete) => {
       const q = requete.query;
-      const conditions: SQL[] = [eq(cra.conseillerId, connexionRequise(requete).utilisateur.id)];
-      if (q.du) conditions.push(gte(cra.date, q.du));
-      if (q.au) conditions.push(lte(cra.date, q.au));
-      if (q.type) conditions.push(eq(cra.type, q.type));
-      if (q.thematique) conditions.push(arrayContains(cra.thematiques, [q.thematique]));
-      const [total] = await ctx.db
-        .select({ n: count() })
-        .from(cra)
-        .where(and(...conditions));
+      const conseillerId = connexionRequise(requete).utilisateur.id;
+      const total = await compterMesCra(ctx.db, conseillerId, q);
       const lignes = await ctx.db
         .select({
           id: cra.id,
@@ -85,11 +79,11 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         .from(cra)
         .leftJoin(lieu, eq(lieu.id, cra.lieuId))
         .leftJoin(commune, eq(commune.code, cra.communeCode))
-        .where(and(...conditions))
+        .where(conditionsMesCra(conseillerId, q))
         .orderBy(desc(cra.date), desc(cra.creeLe))
         .limit(TAILLE_PAGE)
         .offset((q.page - 1) * TAILLE_PAGE);
-      return { total: total?.n ?? 0, cras: lignes, page: q.page, taillePage: TAILLE_PAGE };
+      return { total, cras: lignes, page: q.page, taillePage: TAILLE_PAGE };
     },
   );
 

@@ -1,34 +1,28 @@
-import { and, count, eq, gte, lte } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { FileDeTravail } from "../../domain/espaces.ts";
 import type { Role } from "../../domain/roles.ts";
 import { finDuMois, lundiDeLaSemaine } from "../../domain/temps.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import { compterMesCra } from "../activite/cra-queries.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Executeur } from "../db/client.ts";
-import { courriel, cra, poste, structure } from "../db/schema.ts";
-import { grandLivreAuxDates } from "../financement/grand-livre.ts";
+import { courriel } from "../db/schema.ts";
+import { filtrerGrandLivre, grandLivreAuxDates } from "../financement/grand-livre.ts";
 import { compterConseillersSuivis } from "../pilotage/conseillers-queries.ts";
 import { compterContrats, type VueContrats } from "../recrutement/suivi-queries.ts";
 import { compterDemandes } from "../selection/demandes-queries.ts";
-import { conditionFilePostes } from "../selection/postes-queries.ts";
+import { compterPostes } from "../selection/postes-queries.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 
 type Contexte = { db: Executeur; connexion: SessionChargee; aujourdhui: string };
-type File = Omit<FileDeTravail, "nombre"> & { compter: (c: Contexte) => Promise<number> };
+/** A queue: its address may depend on the day (this week's reports). */
+type File = Omit<FileDeTravail, "nombre" | "lien"> & {
+  lien: string | ((c: Contexte) => string);
+  compter: (c: Contexte) => Promise<number>;
+};
 
-async function postes(c: Contexte, file: "a_pourvoir" | "en_retard"): Promise<number> {
-  const [n] = await c.db
-    .select({ n: count() })
-    .from(poste)
-    .innerJoin(structure, eq(structure.id, poste.structureId))
-    .where(
-      and(
-        predicatPerimetre(c.connexion, colonnesPerimetreStructure),
-        conditionFilePostes(file, c.aujourdhui),
-      ),
-    );
-  return n?.n ?? 0;
-}
+const postes = (c: Contexte, file: "a_pourvoir" | "en_retard") =>
+  compterPostes(c.db, c.connexion, { file, aujourdhui: c.aujourdhui });
 
 const contrats = (vue: VueContrats) => (c: Contexte) =>
   compterContrats(c.db, c.connexion, { vue, aujourdhui: c.aujourdhui });
@@ -43,8 +37,8 @@ async function filesDuGrandLivre(c: Contexte, dates: string[]): Promise<FilesDuL
     dates,
   );
   return livres.map((lignes) => ({
-    aVerser: lignes.filter((l) => l.duCents > 0).length,
-    tropPercu: lignes.filter((l) => l.tropPercuCents > 0).length,
+    aVerser: filtrerGrandLivre(lignes, { file: "a_verser" }).length,
+    tropPercu: filtrerGrandLivre(lignes, { file: "trop_percu" }).length,
   }));
 }
 
@@ -143,20 +137,12 @@ const FILES: Partial<Record<Role, File[]>> = {
     {
       cle: "cra_de_la_semaine",
       libelle: "Mes comptes rendus de la semaine",
-      lien: "/espace/conseiller/cra?du=LUNDI",
-      compter: async (c) => {
-        const [n] = await c.db
-          .select({ n: count() })
-          .from(cra)
-          .where(
-            and(
-              eq(cra.conseillerId, c.connexion.utilisateur.id),
-              gte(cra.date, lundiDeLaSemaine(c.aujourdhui)),
-              lte(cra.date, c.aujourdhui),
-            ),
-          );
-        return n?.n ?? 0;
-      },
+      lien: (c) => `/espace/conseiller/cra?du=${lundiDeLaSemaine(c.aujourdhui)}`,
+      compter: (c) =>
+        compterMesCra(c.db, c.connexion.utilisateur.id, {
+          du: lundiDeLaSemaine(c.aujourdhui),
+          au: c.aujourdhui,
+        }),
     },
   ],
 };
@@ -192,10 +178,13 @@ export async function filesDeTravail(c: Contexte): Promise<FileDeTravail[]> {
     ];
   }
   const files = (role && FILES[role]) ?? [];
-  const lundi = lundiDeLaSemaine(c.aujourdhui);
   const resultats: FileDeTravail[] = [];
   // One after the other: a request holds one connection, whatever the pool.
-  for (const { compter, ...f } of files)
-    resultats.push({ ...f, lien: f.lien.replace("LUNDI", lundi), nombre: await compter(c) });
+  for (const { compter, lien, ...f } of files)
+    resultats.push({
+      ...f,
+      lien: typeof lien === "string" ? lien : lien(c),
+      nombre: await compter(c),
+    });
   return resultats;
 }

@@ -146,8 +146,8 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         taillePage,
         // The work queues, over the whole scope whatever the filter.
         files: {
-          aVerser: postes.filter((p) => p.duCents > 0).length,
-          tropPercu: postes.filter((p) => p.tropPercuCents > 0).length,
+          aVerser: filtrerGrandLivre(postes, { file: "a_verser" }).length,
+          tropPercu: filtrerGrandLivre(postes, { file: "trop_percu" }).length,
         },
         totaux: {
           droitCents: somme("droitCents"),

@@ -165,6 +165,38 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
     expect(dernier).toEqual(
       await rechercherVivier(p.base.db, origine, { page: pages }, { limite: 3, indexe: false }),
     );
+
+    // Three candidates in Marseille accept any distance: with a ceiling below three, "more
+    // than" is proven by them alone (migration 0030), and must say what the full count says.
+    const ajoutes: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const [u] = await p.base.db
+        .insert(utilisateur)
+        .values({ email: `partout-${i}@exemple.fr`, prenom: "Alix", nom: `Partout ${i}` })
+        .returning();
+      ajoutes.push(u!.id);
+      await p.base.db.insert(candidature).values({
+        utilisateurId: u!.id,
+        statut: "disponible",
+        communeCode: "13055",
+        departementCode: "13",
+        regionCode: "93",
+        latitude: 43.2965,
+        longitude: 5.3698,
+        dateDisponibilite: "2026-01-01",
+        distanceMaxKm: 2000,
+        situations: ["demandeur_emploi"],
+      });
+    }
+    const avecEux = await compterVivier(p.base.db, origine, {}, { plafond: 10_000 });
+    expect(avecEux.total).toBe(complet.total + 3);
+    for (const plafond of [1, 2, 3, avecEux.total, avecEux.total + 1])
+      expect(
+        await compterVivier(p.base.db, origine, {}, { plafond }),
+        `plafond ${plafond}`,
+      ).toEqual(await compterVivier(p.base.db, origine, {}, { plafond, indexe: false }));
+    await p.base.db.delete(candidature).where(inArray(candidature.utilisateurId, ajoutes));
+    await p.base.db.delete(utilisateur).where(inArray(utilisateur.id, ajoutes));
   });
 
   it("ne montre qu'aux structures concernées les candidats, et isole l'outre-mer", async () => {

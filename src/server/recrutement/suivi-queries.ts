@@ -15,6 +15,7 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
+import { conditionFilePostes } from "../selection/postes-queries.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 
 /** Contracts are scoped by their structure, and for a conseiller or coordinator by the person. */
@@ -216,7 +217,7 @@ export async function listerPostes(
       and(
         predicatPerimetre(connexion, colonnesPerimetreStructure),
         params.enRetardSeulement
-          ? and(eq(poste.statut, "vacant"), lt(poste.dateLimiteRecrutement, params.aujourdhui))
+          ? conditionFilePostes("en_retard", params.aujourdhui)
           : sql`${poste.statut} <> 'rendu'`,
       ),
     )

@@ -27,21 +27,14 @@ export function conditionFilePostes(file: FilePostes | undefined, aujourdhui: st
   }
 }
 
-/**
- * A page of the posts the session may read, with an exact total: a work queue, a search on the
- * structure's name or SIRET, the oldest deadline first.
- */
-export async function listerPostesDuPerimetre(
-  db: Executeur,
-  connexion: SessionChargee,
-  f: {
-    file?: FilePostes | undefined;
-    recherche?: string | undefined;
-    tri?: TriPostes | undefined;
-    page: number;
-    aujourdhui: string;
-  },
-) {
+type FiltresPostes = {
+  file?: FilePostes | undefined;
+  recherche?: string | undefined;
+  aujourdhui: string;
+};
+
+/** The posts' list conditions: the session's scope, a work queue, a search on the structure. */
+function conditionsPostes(connexion: SessionChargee, f: FiltresPostes) {
   const conditions: (SQL | undefined)[] = [
     predicatPerimetre(connexion, colonnesPerimetreStructure),
     conditionFilePostes(f.file, f.aujourdhui),
@@ -50,12 +43,34 @@ export async function listerPostesDuPerimetre(
     const motif = motifRecherche(f.recherche);
     conditions.push(or(ilike(structure.nom, motif), ilike(structure.siret, motif)));
   }
-  const ou = and(...conditions);
+  return and(...conditions);
+}
+
+/** How many posts of the session's scope the list holds (a work queue's count, a list's total). */
+export async function compterPostes(
+  db: Executeur,
+  connexion: SessionChargee,
+  f: FiltresPostes,
+): Promise<number> {
   const [total] = await db
     .select({ n: count() })
     .from(poste)
     .innerJoin(structure, eq(structure.id, poste.structureId))
-    .where(ou);
+    .where(conditionsPostes(connexion, f));
+  return total?.n ?? 0;
+}
+
+/**
+ * A page of the posts the session may read, with an exact total: a work queue, a search on the
+ * structure's name or SIRET, in the order asked.
+ */
+export async function listerPostesDuPerimetre(
+  db: Executeur,
+  connexion: SessionChargee,
+  f: FiltresPostes & { tri?: TriPostes | undefined; page: number },
+) {
+  const ou = conditionsPostes(connexion, f);
+  const total = await compterPostes(db, connexion, f);
   const postes = await db
     .select({
       id: poste.id,
@@ -86,5 +101,5 @@ export async function listerPostesDuPerimetre(
     )
     .limit(TAILLE_PAGE_POSTES)
     .offset((f.page - 1) * TAILLE_PAGE_POSTES);
-  return { total: total?.n ?? 0, postes };
+  return { total, postes };
 }
