@@ -229,26 +229,78 @@ describe("espaces à l'échelle dans Chromium", () => {
     );
   }, 60_000);
 
-  it("la structure, le financeur, la coordinatrice et la conseillère : chaque file compte ce qu'elle ouvre", async () => {
-    const cas: [RegExp, RegExp, string][] = [
-      [/comme Gestionnaire du PIMMS/, /^Postes à pourvoir \([\d\s\u202f]+\)$/, "structure"],
+  /** The confirmation of a save has the focus and is inside the viewport. */
+  const confirmationVue = async (texte: string) => {
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain(texte);
+    expect(
+      await page.evaluate(() => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+  };
+
+  it("la structure, le financeur, la coordinatrice et la conseillère : chaque file compte ce qu'elle ouvre, se trie, s'exporte, et l'on y agit", async () => {
+    /** Each role's queue, the order it tries on the list, the export's link, and its action. */
+    const cas: [RegExp, RegExp, string, string, RegExp, (() => Promise<void>) | null][] = [
+      [
+        /comme Gestionnaire du PIMMS/,
+        /^Postes à pourvoir \([\d\s\u202f]+\)$/,
+        "structure",
+        "attribution",
+        /^Télécharger les postes filtrés \(CSV\)$/,
+        async () => {
+          // From its posts to its pool: "Intéressé" is confirmed where the eyes are.
+          await page.getByRole("link", { name: "Vivier de candidats" }).click();
+          const bouton = page.getByRole("button", { name: /^Intéressé par / }).first();
+          await verifier("structure, vivier", bouton);
+          await bouton.click();
+          await confirmationVue("Intéressé");
+        },
+      ],
       [
         /comme Banque des Territoires/,
         /^Versements dus aujourd'hui \([\d\s\u202f]+\)$/,
         "financeur",
+        "du",
+        /^Grand livre filtré pour la comptabilité \(CSV\)$/,
+        async () => {
+          // The largest amount due first: pay it, the confirmation takes the focus.
+          await page.getByRole("button", { name: "Enregistrer un versement" }).first().click();
+          await page.getByLabel("Référence bancaire").fill("VIR-2026-0001");
+          await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+          await confirmationVue("Versement enregistré.");
+        },
       ],
       [
         /comme Coordinatrice du Pas-de-Calais/,
         /^Conseillers sans compte rendu depuis 30 jours \([\d\s\u202f]+\)$/,
         "coordinatrice",
+        "silence",
+        /^Télécharger le suivi filtré \(CSV\)$/,
+        null,
       ],
       [
         /comme Conseillère numérique au PIMMS/,
         /^Mes comptes rendus de la semaine \([\d\s\u202f]+\)$/,
         "conseillère",
+        "duree",
+        /^Comptes rendus filtrés, du plus ancien au plus récent \(CSV\)$/,
+        async () => {
+          // The longest report of the week, duplicated: the copy is confirmed with the focus.
+          await page.getByRole("link", { name: "Dupliquer" }).first().click();
+          await page.getByRole("button", { name: "Enregistrer la copie" }).click();
+          await confirmationVue("Copie du compte rendu enregistrée");
+          await verifier(
+            "conseillère, copie enregistrée",
+            page.getByRole("link", { name: "Voir mes comptes rendus" }),
+          );
+        },
       ],
     ];
-    for (const [persona, nomFile, qui] of cas) {
+    for (const [persona, nomFile, qui, tri, lienExport, agir] of cas) {
       const debut = performance.now();
       await incarner(persona);
       const file = page.getByRole("link", { name: nomFile });
@@ -260,10 +312,20 @@ describe("espaces à l'échelle dans Chromium", () => {
         /^[\d\s\u202f]+ (postes?|conseillers? sous contrat|comptes? rendus?)\b.* — page \d+ sur \d+$/,
       );
       await verifier(`${qui}, file`, compte, t);
-      expect(
-        Number((await compte.textContent())!.match(/^([\d\s\u202f]+) /)![1]!.replace(/\D/g, "")),
-        qui,
-      ).toBe(n);
+      const nombre = async () =>
+        Number((await compte.textContent())!.match(/^([\d\s\u202f]+) /)![1]!.replace(/\D/g, ""));
+      expect(await nombre(), qui).toBe(n);
+      // Sorted on the server, the order in the address; the same count.
+      await page.getByLabel("Ordre").selectOption(tri);
+      await page.waitForURL(new RegExp(`tri=${tri}`));
+      await verifier(`${qui}, file triée`, compte);
+      expect(await nombre(), qui).toBe(n);
+      // The export holds the whole filtered set, row for row.
+      const href = await page.getByRole("link", { name: lienExport }).getAttribute("href");
+      expect(href, qui).toMatch(/format=csv&/);
+      const csv = await page.evaluate(async (h) => (await fetch(h!)).text(), href);
+      expect(csv.trim().split("\r\n").length - 1, `${qui} ${href}`).toBe(n);
+      if (agir) await agir();
     }
     for (const [persona, qui] of [
       [/comme Hub Les Assembleurs/, "hub"],
@@ -277,5 +339,5 @@ describe("espaces à l'échelle dans Chromium", () => {
         debut,
       );
     }
-  }, 120_000);
+  }, 180_000);
 });

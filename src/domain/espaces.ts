@@ -92,6 +92,13 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
 export const pageDeLEspace = (role: Role, chemin: string): boolean =>
   PAGES_ESPACES[role].some((p) => p.chemin === chemin);
 
+/** A post's status as people read it. */
+export const STATUTS_POSTE: Record<string, string> = {
+  vacant: "À pourvoir",
+  pourvu: "Pourvu",
+  rendu: "Rendu",
+};
+
 /** The work queues of the posts' list. */
 export const FILES_POSTES = ["a_pourvoir", "en_retard", "pourvus"] as const;
 export type FilePostes = (typeof FILES_POSTES)[number];

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -8,16 +8,16 @@ import type { Resultat } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import { commune, cra, lieu } from "../db/schema.ts";
+import { cra } from "../db/schema.ts";
 import { corpsErreur, valider } from "../http/erreurs.ts";
 import { pageSchema } from "../http/schemas.ts";
+import { triSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
-import { compterMesCra, conditionsMesCra } from "./cra-queries.ts";
+import { compterMesCra, pageMesCra, TAILLE_PAGE_MES_CRA, TRIS_MES_CRA } from "./cra-queries.ts";
 import { CRA_D_UN_AUTRE, creerCra, modifierCra, supprimerCra } from "./cra-service.ts";
 
 const tag = ["Activité (CRA)"];
 const idSchema = z.object({ id: z.uuid("Identifiant de compte rendu invalide.") });
-const TAILLE_PAGE = 50;
 
 function repondreCra<T>(
   reponse: FastifyReply,
@@ -47,13 +47,14 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
       config: { acces: ["conseiller"] },
       schema: {
         tags: tag,
-        summary: "Mes comptes rendus, les plus récents d'abord",
+        summary: "Mes comptes rendus, par page, les plus récents d'abord sauf autre ordre demandé",
         querystring: z
           .object({
             du: z.iso.date("Date de début invalide.").optional(),
             au: z.iso.date("Date de fin invalide.").optional(),
             type: z.enum(CODES.types, { error: "Type d'activité inconnu." }).optional(),
             thematique: z.enum(CODES.thematiques, { error: "Thématique inconnue." }).optional(),
+            tri: triSchema(TRIS_MES_CRA),
             page: pageSchema,
           })
           .strict(),
@@ -62,28 +63,11 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
     async (requete) => {
       const q = requete.query;
       const conseillerId = connexionRequise(requete).utilisateur.id;
-      const total = await compterMesCra(ctx.db, conseillerId, q);
-      const lignes = await ctx.db
-        .select({
-          id: cra.id,
-          type: cra.type,
-          date: cra.date,
-          dureeMinutes: cra.dureeMinutes,
-          typeLieu: cra.typeLieu,
-          lieu: lieu.nom,
-          commune: commune.nom,
-          nbParticipants: cra.nbParticipants,
-          thematiques: cra.thematiques,
-          titreAtelier: cra.titreAtelier,
-        })
-        .from(cra)
-        .leftJoin(lieu, eq(lieu.id, cra.lieuId))
-        .leftJoin(commune, eq(commune.code, cra.communeCode))
-        .where(conditionsMesCra(conseillerId, q))
-        .orderBy(desc(cra.date), desc(cra.creeLe))
-        .limit(TAILLE_PAGE)
-        .offset((q.page - 1) * TAILLE_PAGE);
-      return { total, cras: lignes, page: q.page, taillePage: TAILLE_PAGE };
+      const [total, lignes] = await Promise.all([
+        compterMesCra(ctx.db, conseillerId, q),
+        pageMesCra(ctx.db, conseillerId, q),
+      ]);
+      return { total, cras: lignes, page: q.page, taillePage: TAILLE_PAGE_MES_CRA };
     },
   );
 

@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
-import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   AUTONOMIES,
+  CODES,
   MATERIELS,
   NIVEAUX_ATELIER,
   PUBLICS,
@@ -147,12 +148,15 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
       },
       schema: {
         tags: ["Activité (CRA)"],
-        summary: "Exporter les comptes rendus du périmètre, un par ligne (CSV ou XLSX, en flux)",
+        summary:
+          "Exporter les comptes rendus filtrés du périmètre, un par ligne, du plus ancien au plus récent (CSV ou XLSX, en flux)",
         querystring: z
           .object({
             format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
             du: z.iso.date("Date de début invalide.").optional(),
             au: z.iso.date("Date de fin invalide.").optional(),
+            type: z.enum(CODES.types, { error: "Type d'activité inconnu." }).optional(),
+            thematique: z.enum(CODES.thematiques, { error: "Thématique inconnue." }).optional(),
           })
           .strict(),
       },
@@ -165,12 +169,20 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
         perimetre,
         q.du ? gte(cra.date, q.du) : undefined,
         q.au ? lte(cra.date, q.au) : undefined,
+        q.type ? eq(cra.type, q.type) : undefined,
+        q.thematique ? arrayContains(cra.thematiques, [q.thematique]) : undefined,
       )!;
       await journaliser(ctx.db, acteurDeRequete(requete), {
         action: "export.telecharge",
         cibleType: "export",
         cibleId: "cra",
-        apres: { format: q.format, du: q.du ?? null, au: q.au ?? null },
+        apres: {
+          format: q.format,
+          du: q.du ?? null,
+          au: q.au ?? null,
+          type: q.type ?? null,
+          thematique: q.thematique ?? null,
+        },
       });
       const nom = `Comptes_rendus_${connexion.habilitation?.role}_${q.du ?? "debut"}_${q.au ?? jourParis(ctx.horloge())}.${q.format}`;
       reponse.header("content-disposition", `attachment; filename="${nom}"`);

@@ -14,6 +14,7 @@ const LISTES: Record<string, (lien: URL) => string> = {
   "/espace/postes": (l) => `/api/postes${l.search}`,
   "/espace/contrats": (l) => `/api/recrutement/contrats${l.search}&page=1`,
   "/espace/admin/recrutements": (l) => `/api/recrutement/contrats${l.search}&page=1`,
+  "/espace/structure/recrutements": (l) => `/api/recrutement/contrats${l.search}&page=1`,
   "/espace/conseillers": (l) => `/api/pilotage/conseillers${l.search}&page=1`,
   "/espace/admin/courriels": (l) => `/api/admin/courriels${l.search}`,
   "/espace/financeur/grand-livre": (l) => `/api/financement/postes${l.search}&page=1`,
@@ -57,7 +58,6 @@ describe.each(BASES_DE_TEST)("files de travail sur %s", (type) => {
       expect(files.length, q).toBeGreaterThan(0);
       for (const f of files) {
         const lien = new URL(f.lien, "http://plateforme");
-        if (lien.pathname === "/espace/structure/recrutements") continue;
         const api = LISTES[lien.pathname];
         expect(api, `${q} ${f.lien}`).toBeDefined();
         const liste = await lire(q, api!(lien));

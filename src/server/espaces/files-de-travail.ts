@@ -1,4 +1,3 @@
-import { count, eq } from "drizzle-orm";
 import type { FileDeTravail } from "../../domain/espaces.ts";
 import type { Role } from "../../domain/roles.ts";
 import { finDuMois, lundiDeLaSemaine } from "../../domain/temps.ts";
@@ -6,8 +5,8 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import { compterMesCra } from "../activite/cra-queries.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Executeur } from "../db/client.ts";
-import { courriel } from "../db/schema.ts";
 import { filtrerGrandLivre, grandLivreAuxDates } from "../financement/grand-livre.ts";
+import { compterCourriels } from "../notifications/courriels-queries.ts";
 import { compterConseillersSuivis } from "../pilotage/conseillers-queries.ts";
 import { compterContrats, type VueContrats } from "../recrutement/suivi-queries.ts";
 import { compterDemandes } from "../selection/demandes-queries.ts";
@@ -89,13 +88,7 @@ const FILES: Partial<Record<Role, File[]>> = {
       cle: "courriels_en_echec",
       libelle: "Courriels en échec",
       lien: "/espace/admin/courriels?statut=echec",
-      compter: async (c) => {
-        const [n] = await c.db
-          .select({ n: count() })
-          .from(courriel)
-          .where(eq(courriel.statut, "echec"));
-        return n?.n ?? 0;
-      },
+      compter: (c) => compterCourriels(c.db, { statut: "echec" }),
     },
   ],
   prefet: [
@@ -113,13 +106,13 @@ const FILES: Partial<Record<Role, File[]>> = {
     {
       cle: "contrats_a_signer",
       libelle: "Contrats à signer",
-      lien: "/espace/structure/recrutements",
+      lien: "/espace/structure/recrutements?vue=a_signer",
       compter: contrats("a_signer"),
     },
     {
       cle: "echeances",
       libelle: "Contrats qui finissent dans les 3 mois",
-      lien: "/espace/structure/recrutements",
+      lien: "/espace/structure/recrutements?vue=fin_proche",
       compter: contrats("fin_proche"),
     },
   ],

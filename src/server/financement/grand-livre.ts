@@ -151,7 +151,7 @@ export const TAILLE_PAGE_GRAND_LIVRE = 25;
  */
 export function filtrerGrandLivre(
   postes: LigneGrandLivre[],
-  f: { recherche?: string; file?: FileGrandLivre },
+  f: { recherche?: string | undefined; file?: FileGrandLivre | undefined },
 ): LigneGrandLivre[] {
   const cherche = f.recherche ? sansAccents(f.recherche) : "";
   return postes.filter(
@@ -164,3 +164,22 @@ export function filtrerGrandLivre(
       (f.file !== "trop_percu" || p.tropPercuCents > 0),
   );
 }
+
+/**
+ * The orders of the ledger: by structure (its order of reading), the largest amount due or owed
+ * back first (what a payment run or a recovery starts with), the oldest grant first.
+ */
+export const TRIS_GRAND_LIVRE = ["structure", "du", "trop_percu", "attribution"] as const;
+export type TriGrandLivre = (typeof TRIS_GRAND_LIVRE)[number];
+
+/** Ties keep the base's order: structure name, grant date, post. */
+const COMPARAISONS: Record<TriGrandLivre, (a: LigneGrandLivre, b: LigneGrandLivre) => number> = {
+  structure: () => 0,
+  du: (a, b) => b.duCents - a.duCents,
+  trop_percu: (a, b) => b.tropPercuCents - a.tropPercuCents,
+  attribution: (a, b) => a.dateAttribution.localeCompare(b.dateAttribution),
+};
+
+/** The ledger's lines in one of its orders (a new array, the sort is stable). */
+export const trierGrandLivre = (postes: LigneGrandLivre[], tri: TriGrandLivre) =>
+  tri === "structure" ? postes : postes.toSorted(COMPARAISONS[tri]);

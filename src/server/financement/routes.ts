@@ -6,17 +6,21 @@ import { FILES_GRAND_LIVRE } from "../../domain/financement/echeancier.ts";
 import { finDuMois, jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { poste, structure, versement } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { rechercheSchema } from "../http/schemas.ts";
-import { type Colonne, enEuros, exportePar, versCsv, versXlsx } from "../infra/export.ts";
+import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
+import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import {
   filtrerGrandLivre,
   grandLivre,
   type LigneGrandLivre,
   TAILLE_PAGE_GRAND_LIVRE,
+  TRIS_GRAND_LIVRE,
+  trierGrandLivre,
 } from "./grand-livre.ts";
 
 const tag = ["Financement"];
@@ -74,8 +78,34 @@ const versementSchema = z
     message: "Une correction est une régularisation et dit son motif.",
   });
 
+/** The ledger's filters and order, the same on its screen and in its export. */
+const filtresGrandLivreSchema = z.object({
+  structureId: z.uuid("Structure invalide.").optional(),
+  au: z.iso.date("La date s'écrit AAAA-MM-JJ.").optional(),
+  echeance: z
+    .enum(["aujourdhui", "fin_du_mois"], { error: "L'échéance est aujourdhui ou fin_du_mois." })
+    .optional(),
+  recherche: rechercheSchema,
+  file: z.enum(FILES_GRAND_LIVRE, { error: "La file est a_verser ou trop_percu." }).optional(),
+  tri: triSchema(TRIS_GRAND_LIVRE),
+});
+
 export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The whole scope's ledger at the asked date ("due this month": as it stands on its last day). */
+  const grandLivreDuPerimetre = async (
+    connexion: SessionChargee,
+    q: { au?: string | undefined; echeance?: string | undefined; structureId?: string | undefined },
+  ) => {
+    const aujourdhui = jourParis(ctx.horloge());
+    const au = q.au ?? (q.echeance === "fin_du_mois" ? finDuMois(aujourdhui) : aujourdhui);
+    const perimetre = and(
+      predicatPerimetre(connexion, colonnesStructure),
+      q.structureId ? eq(structure.id, q.structureId) : undefined,
+    )!;
+    return { au, postes: await grandLivre(ctx.db, perimetre, au) };
+  };
 
   r.get(
     "/api/financement/postes",
@@ -85,33 +115,15 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Droits, appelé, versé, dû et trop-perçu de chaque poste du périmètre",
-        querystring: z
-          .object({
-            structureId: z.uuid("Structure invalide.").optional(),
-            au: z.iso.date("La date s'écrit AAAA-MM-JJ.").optional(),
-            echeance: z
-              .enum(["aujourdhui", "fin_du_mois"], {
-                error: "L'échéance est aujourdhui ou fin_du_mois.",
-              })
-              .optional(),
+        querystring: filtresGrandLivreSchema
+          .extend({
             // The screen asks for one page; without `page` the whole scope (API readers).
-            page: z.coerce
-              .number({ error: "La page doit être un nombre." })
-              .int("La page doit être un nombre entier.")
-              .min(1, "La page commence à 1.")
-              .max(10_000, "La page ne dépasse pas 10 000.")
-              .optional(),
+            page: pageOptionnelleSchema,
             taillePage: z.coerce
               .number({ error: "La taille de page doit être un nombre." })
               .int("La taille de page doit être un nombre entier.")
               .min(1, "Une page tient au moins un poste.")
               .max(100, "Une page tient au plus 100 postes.")
-              .optional(),
-            recherche: rechercheSchema,
-            file: z
-              .enum(FILES_GRAND_LIVRE, {
-                error: "La file est a_verser ou trop_percu.",
-              })
               .optional(),
           })
           .strict(),
@@ -119,21 +131,11 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete) => {
       const q = requete.query;
-      const aujourdhui = jourParis(ctx.horloge());
-      // "Due this month": the schedule as it will stand on the month's last day.
-      const au = q.au ?? (q.echeance === "fin_du_mois" ? finDuMois(aujourdhui) : aujourdhui);
-      const postes = await grandLivre(
-        ctx.db,
-        and(
-          predicatPerimetre(connexionRequise(requete), colonnesStructure),
-          q.structureId ? eq(structure.id, q.structureId) : undefined,
-        )!,
-        au,
-      );
+      const { au, postes } = await grandLivreDuPerimetre(connexionRequise(requete), q);
       const somme = (
         cle: "droitCents" | "appeleCents" | "verseCents" | "duCents" | "tropPercuCents",
       ) => postes.reduce((t, p) => t + p[cle], 0);
-      const filtres = filtrerGrandLivre(postes, q);
+      const filtres = trierGrandLivre(filtrerGrandLivre(postes, q), q.tri);
       const page = q.page ?? 1;
       const taillePage = q.page
         ? (q.taillePage ?? TAILLE_PAGE_GRAND_LIVRE)
@@ -167,37 +169,31 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary:
-          "Grand livre des postes pour la comptabilité (CSV ; avec BOM, ou XLSX), journalisé",
-        querystring: z
-          .object({
-            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
-            au: z.iso.date("La date s'écrit AAAA-MM-JJ.").optional(),
-          })
-          .strict(),
+          "Grand livre des postes pour la comptabilité (CSV ; avec BOM, ou XLSX) : toutes les lignes filtrées de l'écran, dans son ordre ; journalisé",
+        querystring: filtresGrandLivreSchema.extend({ format: formatTableurSchema }).strict(),
       },
     },
     async (requete, reponse) => {
       const connexion = connexionRequise(requete);
-      const q = requete.query;
-      const au = q.au ?? jourParis(ctx.horloge());
-      const postes = await grandLivre(ctx.db, predicatPerimetre(connexion, colonnesStructure), au);
-      await journaliser(ctx.db, acteurDeRequete(requete), {
-        action: "export.telecharge",
-        cibleType: "export",
-        cibleId: "grand-livre",
-        apres: { format: q.format, au, lignes: postes.length },
+      const { format, ...q } = requete.query;
+      const { au, postes } = await grandLivreDuPerimetre(connexion, q);
+      const lignes = trierGrandLivre(filtrerGrandLivre(postes, q), q.tri);
+      const filtre = [
+        q.file ? `file ${q.file}` : "",
+        q.recherche ? `recherche « ${q.recherche} »` : "",
+      ].filter(Boolean);
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "grand-livre",
+        fichier: `Grand_livre_${au}`,
+        feuille: "Grand livre",
+        colonnes: COLONNES_GRAND_LIVRE,
+        lignes,
+        entete: [
+          exportePar(connexion.utilisateur, ctx.horloge()),
+          `Situation au ${au} ; montants en euros${filtre.length ? ` ; ${filtre.join(", ")}` : ""}`,
+        ],
+        details: { au, file: q.file ?? null, recherche: q.recherche ?? null, tri: q.tri },
       });
-      reponse.header("content-disposition", `attachment; filename="Grand_livre_${au}.${q.format}"`);
-      if (q.format === "csv")
-        return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES_GRAND_LIVRE, postes));
-      return reponse
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(
-          await versXlsx("Grand livre", COLONNES_GRAND_LIVRE, postes, [
-            exportePar(connexion.utilisateur, ctx.horloge()),
-            `Situation au ${au} ; montants en euros`,
-          ]),
-        );
     },
   );
 

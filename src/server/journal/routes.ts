@@ -1,9 +1,49 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
-import { journal } from "../db/schema.ts";
+import { formatTableurSchema, triSchema } from "../http/tableur.ts";
+import { type Colonne, csvEnFlux, xlsxEnFlux } from "../infra/export.ts";
+import { acteurDeRequete, journaliser } from "./journal.ts";
+import {
+  type EntreeJournalLue,
+  entreesJournal,
+  lotsJournal,
+  TRIS_JOURNAL,
+} from "./journal-queries.ts";
+
+/** The journal's filters and order, the same on the screen and in its export. */
+const filtresJournalSchema = z.object({
+  cibleType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/, "Type de cible invalide.")
+    .optional(),
+  cibleId: z.string().max(80, "L'identifiant de cible ne dépasse pas 80 caractères.").optional(),
+  tri: triSchema(TRIS_JOURNAL),
+});
+
+const curseurSchema = z.coerce
+  .number({ error: "Le curseur doit être un nombre." })
+  .int("Le curseur doit être un nombre entier.")
+  .positive("Le curseur doit être positif.")
+  .optional();
+
+const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
+
+const COLONNES_JOURNAL: Colonne<EntreeJournalLue>[] = [
+  { titre: "N°", valeur: (e) => e.id },
+  { titre: "Date", valeur: (e) => e.le.toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) },
+  { titre: "Auteur", valeur: (e) => e.auteur },
+  { titre: "Rôle", valeur: (e) => e.role },
+  { titre: "Action", valeur: (e) => e.action },
+  { titre: "Type de cible", valeur: (e) => e.cibleType },
+  { titre: "Cible", valeur: (e) => e.cibleId },
+  { titre: "Origine", valeur: (e) => e.origine },
+  { titre: "Avant", valeur: (e) => json(e.avant) },
+  { titre: "Après", valeur: (e) => json(e.apres) },
+];
 
 export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,19 +54,11 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: ["Journal"],
         summary:
-          "Journal des modifications, le plus récent d'abord ; `avant` : les entrées plus anciennes que cet identifiant (pagination par curseur)",
-        querystring: z
-          .object({
-            cibleType: z
-              .string()
-              .regex(/^[a-z_]{1,40}$/, "Type de cible invalide.")
-              .optional(),
-            cibleId: z.string().max(80).optional(),
-            avant: z.coerce
-              .number({ error: "Le curseur doit être un nombre." })
-              .int()
-              .positive()
-              .optional(),
+          "Journal des modifications, le plus récent d'abord (ou le plus ancien avec `tri=anciennes`) ; `avant` (ou `apres`) : les entrées qui suivent cet identifiant dans cet ordre (pagination par curseur)",
+        querystring: filtresJournalSchema
+          .extend({
+            avant: curseurSchema,
+            apres: curseurSchema,
             limite: z.coerce
               .number({ error: "La limite doit être un nombre." })
               .int()
@@ -34,7 +66,12 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
               .max(100, "La limite est d'au plus 100 entrées.")
               .default(100),
           })
-          .strict(),
+          .strict()
+          .refine((q) => !(q.tri === "anciennes" ? q.avant : q.apres), {
+            path: ["tri"],
+            message:
+              "Le curseur suit l'ordre : « avant » pour les plus récentes d'abord, « apres » pour les plus anciennes d'abord.",
+          }),
         response: {
           200: z.object({
             entrees: z.array(
@@ -57,18 +94,42 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete) => {
-      const q = requete.query;
-      const conditions: SQL[] = [];
-      if (q.cibleType) conditions.push(eq(journal.cibleType, q.cibleType));
-      if (q.cibleId) conditions.push(eq(journal.cibleId, q.cibleId));
-      if (q.avant) conditions.push(lt(journal.id, q.avant));
-      const entrees = await ctx.db
-        .select()
-        .from(journal)
-        .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(journal.id))
-        .limit(q.limite);
-      return { entrees };
+      const { avant, apres, ...q } = requete.query;
+      return { entrees: await entreesJournal(ctx.db, { ...q, curseur: avant ?? apres }) };
+    },
+  );
+
+  r.get(
+    "/api/journal/export",
+    {
+      config: { acces: ["admin"], rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["Journal"],
+        summary:
+          "Exporter le journal filtré, dans l'ordre de l'écran (CSV ou XLSX, en flux), journalisé",
+        querystring: filtresJournalSchema.extend({ format: formatTableurSchema }).strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const { format, ...filtres } = requete.query;
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "export.telecharge",
+        cibleType: "export",
+        cibleId: "journal",
+        apres: { format, ...filtres },
+      });
+      reponse.header(
+        "content-disposition",
+        `attachment; filename="Journal_${jourParis(ctx.horloge())}.${format}"`,
+      );
+      const lots = lotsJournal(ctx.db, filtres);
+      if (format === "csv")
+        return reponse
+          .type("text/csv; charset=utf-8")
+          .send(Readable.from(csvEnFlux(COLONNES_JOURNAL, lots)));
+      return reponse
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(xlsxEnFlux("Journal", COLONNES_JOURNAL, lots));
     },
   );
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -9,13 +9,22 @@ import {
   digestsPour,
 } from "../../domain/notifications/digests.ts";
 import type { Role } from "../../domain/roles.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import type { Executeur } from "../db/client.ts";
-import { courriel, habilitation, utilisateur } from "../db/schema.ts";
+import { habilitation, utilisateur } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
+import { pageSchema, rechercheSchema } from "../http/schemas.ts";
+import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import type { Colonne } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import {
+  compterCourriels,
+  modelesDeCourriel,
+  selectionCourriels,
+  TRIS_COURRIELS,
+} from "./courriels-queries.ts";
 
 const tag = ["Notifications"];
 
@@ -38,6 +47,29 @@ async function preferences(tx: Executeur, utilisateurId: string) {
 }
 
 const STATUTS_COURRIEL = ["en_attente", "envoye", "journalise", "echec"] as const;
+
+/** The mails' filters and order, the same on the screen and in its export. */
+const filtresCourrielsSchema = z.object({
+  statut: z.enum(STATUTS_COURRIEL, { error: "Statut de courriel inconnu." }).optional(),
+  modele: z.string().trim().max(60, "Le modèle ne dépasse pas 60 caractères.").optional(),
+  recherche: rechercheSchema,
+  tri: triSchema(TRIS_COURRIELS),
+});
+
+const instant = (d: Date | null) =>
+  d ? d.toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) : "";
+
+const COLONNES_COURRIELS: Colonne<Awaited<ReturnType<typeof selectionCourriels>>[number]>[] = [
+  { titre: "Destinataire", valeur: (l) => l.destinataire },
+  { titre: "Objet", valeur: (l) => l.objet },
+  { titre: "Modèle", valeur: (l) => l.modele },
+  { titre: "État", valeur: (l) => l.statut },
+  { titre: "Tentatives", valeur: (l) => l.tentatives },
+  { titre: "Erreur", valeur: (l) => l.erreur },
+  { titre: "Créé le", valeur: (l) => instant(l.creeLe) },
+  { titre: "Envoyé le", valeur: (l) => instant(l.envoyeLe) },
+  { titre: "Prochaine tentative", valeur: (l) => instant(l.prochaineTentativeLe) },
+];
 
 export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -116,48 +148,45 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary:
           "Tous les courriels envoyés par la plateforme et leur état de remise (sans leur texte)",
-        querystring: z
-          .object({
-            statut: z.enum(STATUTS_COURRIEL, { error: "Statut de courriel inconnu." }).optional(),
-            modele: z.string().trim().max(60).optional(),
-            recherche: z.string().trim().max(200).optional(),
-            page: z.coerce.number().int().min(1, "La page commence à 1.").default(1),
-          })
-          .strict(),
+        querystring: filtresCourrielsSchema.extend({ page: pageSchema }).strict(),
       },
     },
     async (requete) => {
-      const q = requete.query;
-      const conditions: SQL[] = [sql`true`];
-      if (q.statut) conditions.push(eq(courriel.statut, q.statut));
-      if (q.modele) conditions.push(eq(courriel.modele, q.modele));
-      if (q.recherche) conditions.push(ilike(courriel.destinataire, motifRecherche(q.recherche)));
-      const ou = and(...conditions);
+      const { page, ...filtres } = requete.query;
       const parPage = 50;
-      const [total] = await ctx.db.select({ n: count() }).from(courriel).where(ou);
-      const lignes = await ctx.db
-        .select({
-          id: courriel.id,
-          destinataire: courriel.destinataire,
-          objet: courriel.objet,
-          modele: courriel.modele,
-          statut: courriel.statut,
-          tentatives: courriel.tentatives,
-          erreur: courriel.erreur,
-          creeLe: courriel.creeLe,
-          envoyeLe: courriel.envoyeLe,
-          prochaineTentativeLe: courriel.prochaineTentativeLe,
-        })
-        .from(courriel)
-        .where(ou)
-        .orderBy(desc(courriel.creeLe), desc(courriel.id))
-        .limit(parPage)
-        .offset((q.page - 1) * parPage);
-      const modeles = await ctx.db
-        .selectDistinct({ modele: courriel.modele })
-        .from(courriel)
-        .orderBy(courriel.modele);
-      return { total: total?.n ?? 0, parPage, lignes, modeles: modeles.map((m) => m.modele) };
+      const [total, lignes, modeles] = await Promise.all([
+        compterCourriels(ctx.db, filtres),
+        selectionCourriels(ctx.db, filtres)
+          .limit(parPage)
+          .offset((page - 1) * parPage),
+        modelesDeCourriel(ctx.db),
+      ]);
+      return { total, parPage, lignes, modeles };
+    },
+  );
+
+  r.get(
+    "/api/admin/courriels/export",
+    {
+      config: { acces: ["admin"], rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary:
+          "Exporter les courriels filtrés, sans leur texte, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
+        querystring: filtresCourrielsSchema.extend({ format: formatTableurSchema }).strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const { format, ...filtres } = requete.query;
+      const lignes = await selectionCourriels(ctx.db, filtres);
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "courriels",
+        fichier: `Courriels_${jourParis(ctx.horloge())}`,
+        feuille: "Courriels",
+        colonnes: COLONNES_COURRIELS,
+        lignes,
+        details: filtres,
+      });
     },
   );
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import { rollupAvecAttente } from "../activite/rollups.ts";
@@ -6,6 +6,20 @@ import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { contrat } from "../db/schema.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
+
+/**
+ * The orders of the follow-up: by name (default), by structure, the longest silence first (never
+ * reported, then the oldest last report), the least active first over 30 days.
+ */
+export const TRIS_SUIVI = ["nom", "structure", "silence", "activite"] as const;
+export type TriSuivi = (typeof TRIS_SUIVI)[number];
+
+const ORDRES_SUIVI: Record<TriSuivi, SQL> = {
+  nom: sql`u.nom, u.prenom`,
+  structure: sql`structure.nom, u.nom, u.prenom`,
+  silence: sql`"dernierCra" asc nulls first, u.nom, u.prenom`,
+  activite: sql`"activites30Jours" asc, u.nom, u.prenom`,
+};
 
 /**
  * The conseillers under contract in the reader's scope with their last report day, their
@@ -16,9 +30,9 @@ export async function conseillersSuivis(
   tx: Executeur,
   connexion: SessionChargee,
   aujourdhui: string,
-  options: { sansCra?: boolean; page?: number; taillePage?: number } = {},
+  options: { sansCra?: boolean; tri?: TriSuivi; page?: number; taillePage?: number | null } = {},
 ): Promise<ConseillerSuivi[]> {
-  const taille = options.taillePage ?? 1000;
+  const taille = options.taillePage === undefined ? 1000 : options.taillePage;
   return lignes<ConseillerSuivi>(
     tx,
     sql`select u.id, u.prenom, u.nom, u.email, structure.id as "structureId",
@@ -37,8 +51,8 @@ export async function conseillersSuivis(
         join utilisateur u on u.id = contrat.utilisateur_id
         join structure on structure.id = contrat.structure_id
         where ${conditionsSuivi(connexion, aujourdhui, options.sansCra)}
-        order by u.nom, u.prenom, u.id
-        limit ${taille} offset ${((options.page ?? 1) - 1) * taille}`,
+        order by ${ORDRES_SUIVI[options.tri ?? "nom"]}, u.id
+        ${taille === null ? sql`` : sql`limit ${taille} offset ${((options.page ?? 1) - 1) * taille}`}`,
   );
 }
 

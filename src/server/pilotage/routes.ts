@@ -10,6 +10,8 @@ import {
   TRIS,
   trier,
 } from "../../domain/pilotage/indicateurs.ts";
+import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
+import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
@@ -17,9 +19,9 @@ import { periode, periodeSchema } from "../activite/statistiques-routes.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { pageOptionnelleSchema } from "../http/schemas.ts";
-import { type Colonne, enEuros, exportePar, versCsv, versXlsx } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
-import { compterConseillersSuivis, conseillersSuivis } from "./conseillers-queries.ts";
+import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
+import { compterConseillersSuivis, conseillersSuivis, TRIS_SUIVI } from "./conseillers-queries.ts";
 import { enveloppeParTerritoire, type LigneEnveloppe } from "./enveloppe-queries.ts";
 import { comptesParTerritoire, type Decoupage } from "./indicateurs-queries.ts";
 
@@ -125,6 +127,47 @@ const COLONNES_ENVELOPPE: Colonne<LigneEnveloppe>[] = [
   { titre: "Prévision (€)", valeur: (l) => enEuros(l.prevuCents) },
 ];
 
+/** Who follows conseillers: their employer, coordinator, préfet, hub, network and the ANCT. */
+const LECTEURS_SUIVI = [
+  "coordinateur",
+  "structure",
+  "prefet",
+  "hub",
+  "grand_reseau",
+  "admin",
+] as const;
+
+/** The follow-up's queue and order, the same on the screen and in its export. */
+const filtresSuiviSchema = z.object({
+  file: z.enum(["sans_cra"], { error: "La file vaut « sans_cra »." }).optional(),
+  tri: triSchema(TRIS_SUIVI),
+});
+
+const COLONNES_SUIVI: Colonne<ConseillerSuivi>[] = [
+  { titre: "Prénom", valeur: (c) => c.prenom },
+  { titre: "Nom", valeur: (c) => c.nom },
+  { titre: "Adresse électronique", valeur: (c) => c.email },
+  { titre: "Structure", valeur: (c) => c.structure },
+  { titre: "Département", valeur: (c) => c.departementCode },
+  { titre: "Début du contrat", valeur: (c) => c.dateDebut },
+  { titre: "Dernier compte rendu", valeur: (c) => c.dernierCra },
+  { titre: "Activités sur 30 jours", valeur: (c) => c.activites30Jours },
+  {
+    titre: "Formation",
+    valeur: (c) =>
+      c.formation
+        ? (STATUTS_FORMATION[c.formation as keyof typeof STATUTS_FORMATION] ?? c.formation)
+        : "Non inscrit",
+  },
+  {
+    titre: "CCP1",
+    valeur: (c) =>
+      c.ccp1
+        ? (STATUTS_CERTIFICATION[c.ccp1 as keyof typeof STATUTS_CERTIFICATION] ?? c.ccp1)
+        : "Pas encore passé",
+  },
+];
+
 export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -151,7 +194,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         summary: "Le tableau par territoire en CSV (; avec BOM) ou XLSX, journalisé",
         querystring: tableauSchema.and(
           z.object({
-            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+            format: formatTableurSchema,
           }),
         ),
       },
@@ -161,25 +204,20 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
       const { format, ...q } = requete.query;
       const t = await tableau(ctx, connexion, q);
       const lignes = [...t.lignes, { ...t.total, code: "", nom: "Total" }];
-      await journaliser(ctx.db, acteurDeRequete(requete), {
-        action: "export.telecharge",
-        cibleType: "export",
-        cibleId: "tableau-pilotage",
-        apres: { format, decoupage: t.decoupage, ...t.periode, lignes: t.lignes.length },
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "tableau-pilotage",
+        fichier: `Territoires_${t.decoupage}_${t.periode.du}_${t.periode.au}`,
+        feuille: "Territoires",
+        colonnes: COLONNES,
+        lignes,
+        entete: [
+          exportePar(connexion.utilisateur, ctx.horloge()),
+          `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""} ; découpage : ${t.decoupage}${q.region ? ` ; région ${q.region}` : ""}${q.departement ? ` ; département ${q.departement}` : ""}`,
+          `Activité du ${t.periode.du} au ${t.periode.au}`,
+        ],
+        // The journal counts territories, not the total line.
+        details: { decoupage: t.decoupage, ...t.periode, lignes: t.lignes.length },
       });
-      const nom = `Territoires_${t.decoupage}_${t.periode.du}_${t.periode.au}.${format}`;
-      reponse.header("content-disposition", `attachment; filename="${nom}"`);
-      if (format === "csv")
-        return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES, lignes));
-      return reponse
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(
-          await versXlsx("Territoires", COLONNES, lignes, [
-            exportePar(connexion.utilisateur, ctx.horloge()),
-            `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""} ; découpage : ${t.decoupage}${q.region ? ` ; région ${q.region}` : ""}${q.departement ? ` ; département ${q.departement}` : ""}`,
-            `Activité du ${t.periode.du} au ${t.periode.au}`,
-          ]),
-        );
     },
   );
 
@@ -218,7 +256,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
           "L'enveloppe par territoire en CSV (; avec BOM) ou XLSX, montants en euros, journalisé",
         querystring: enveloppeSchema.and(
           z.object({
-            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+            format: formatTableurSchema,
           }),
         ),
       },
@@ -228,58 +266,82 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
       const { format, ...q } = requete.query;
       const e = await enveloppe(q);
       const lignes = [...e.lignes, { ...e.total, code: "", nom: "Total" }];
-      await journaliser(ctx.db, acteurDeRequete(requete), {
-        action: "export.telecharge",
-        cibleType: "export",
-        cibleId: "enveloppe",
-        apres: { format, ...q, lignes: e.lignes.length },
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "enveloppe",
+        fichier: `Enveloppe_${q.region ?? "national"}_${e.aujourdhui}`,
+        feuille: "Enveloppe",
+        colonnes: COLONNES_ENVELOPPE,
+        lignes,
+        entete: [
+          exportePar(connexion.utilisateur, ctx.horloge()),
+          `Enveloppe des postes : ${enEuros(e.enveloppeCents)} € ; situation au ${e.aujourdhui} ; montants en euros`,
+        ],
+        details: { ...q, lignes: e.lignes.length },
       });
-      const nom = `Enveloppe_${q.region ?? "national"}_${e.aujourdhui}.${format}`;
-      reponse.header("content-disposition", `attachment; filename="${nom}"`);
-      if (format === "csv")
-        return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES_ENVELOPPE, lignes));
-      return reponse
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(
-          await versXlsx("Enveloppe", COLONNES_ENVELOPPE, lignes, [
-            exportePar(connexion.utilisateur, ctx.horloge()),
-            `Enveloppe des postes : ${enEuros(e.enveloppeCents)} € ; situation au ${e.aujourdhui} ; montants en euros`,
-          ]),
-        );
     },
   );
 
   r.get(
     "/api/pilotage/conseillers",
     {
-      config: { acces: ["coordinateur", "structure", "prefet", "hub", "grand_reseau", "admin"] },
+      config: { acces: [...LECTEURS_SUIVI] },
       schema: {
         tags: tag,
         summary:
           "Conseillers sous contrat du périmètre : dernier compte rendu, activité sur 30 jours, formation ; par page quand `page` est donnée",
-        querystring: z
-          .object({
-            file: z.enum(["sans_cra"], { error: "La file vaut « sans_cra »." }).optional(),
-            page: pageOptionnelleSchema,
-          })
-          .strict(),
+        querystring: filtresSuiviSchema.extend({ page: pageOptionnelleSchema }).strict(),
       },
     },
     async (requete) => {
       const connexion = connexionRequise(requete);
       const aujourdhui = jourParis(ctx.horloge());
-      const { page, file } = requete.query;
+      const { page, file, tri } = requete.query;
       const sansCra = file === "sans_cra";
-      if (page === undefined) return conseillersSuivis(ctx.db, connexion, aujourdhui, { sansCra });
+      if (page === undefined)
+        return conseillersSuivis(ctx.db, connexion, aujourdhui, { sansCra, tri });
       const [total, conseillers] = await Promise.all([
         compterConseillersSuivis(ctx.db, connexion, aujourdhui, sansCra),
         conseillersSuivis(ctx.db, connexion, aujourdhui, {
           sansCra,
+          tri,
           page,
           taillePage: TAILLE_PAGE_CONSEILLERS,
         }),
       ]);
       return { total, page, taillePage: TAILLE_PAGE_CONSEILLERS, conseillers };
+    },
+  );
+
+  r.get(
+    "/api/pilotage/conseillers/export",
+    {
+      config: {
+        acces: [...LECTEURS_SUIVI],
+        rateLimit: { max: 20, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: tag,
+        summary:
+          "Exporter le suivi filtré des conseillers, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
+        querystring: filtresSuiviSchema.extend({ format: formatTableurSchema }).strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const { format, ...filtres } = requete.query;
+      const aujourdhui = jourParis(ctx.horloge());
+      const lignes = await conseillersSuivis(ctx.db, connexionRequise(requete), aujourdhui, {
+        sansCra: filtres.file === "sans_cra",
+        tri: filtres.tri,
+        taillePage: null,
+      });
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "conseillers-suivis",
+        fichier: `Conseillers_${aujourdhui}`,
+        feuille: "Conseillers",
+        colonnes: COLONNES_SUIVI,
+        lignes,
+        details: filtres,
+      });
     },
   );
 }

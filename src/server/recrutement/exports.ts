@@ -10,8 +10,11 @@ import type { Executeur } from "../db/client.ts";
 import { contrat, rupture, structure, utilisateur } from "../db/schema.ts";
 import type { Colonne } from "../infra/export.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
-import { listerContrats } from "./suivi-queries.ts";
-import { origineVivier, rechercherVivier } from "./vivier-queries.ts";
+import { type FiltresContrats, listerContrats, type TriContrats } from "./suivi-queries.ts";
+import { type FiltresVivier, origineVivier, rechercherVivier } from "./vivier-queries.ts";
+
+/** An export holds the whole pool: more candidates than live in France. */
+const TOUT_LE_VIVIER = 1_000_000;
 
 type Ligne = Record<string, unknown>;
 export type TableExport = { feuille: string; colonnes: Colonne<Ligne>[]; lignes: Ligne[] };
@@ -33,16 +36,13 @@ export const colonneExport = (
 });
 const col = colonneExport;
 
+/** The recruitments of a contracts' view (all of them by default), in the list's order. */
 export async function exportRecrutements(
   tx: Executeur,
   connexion: SessionChargee,
-  aujourdhui: string,
+  filtres: FiltresContrats & { tri?: TriContrats },
 ): Promise<TableExport> {
-  const contrats = await listerContrats(tx, connexion, {
-    vue: "tous",
-    aujourdhui,
-    limite: 100_000,
-  });
+  const contrats = await listerContrats(tx, connexion, { ...filtres, limite: null });
   return {
     feuille: "Recrutements",
     colonnes: [
@@ -115,15 +115,18 @@ export async function exportRuptures(
   };
 }
 
-/** The structure's pool as it stands today (first 5,000, nearest first). */
+/** The structure's pool as it stands today, filtered like its screen, nearest first, whole. */
 export async function exportCandidats(
   tx: Executeur,
   connexion: SessionChargee,
   aujourdhui: string,
+  filtres: Omit<FiltresVivier, "page">,
 ): Promise<TableExport> {
   const origine = await origineVivier(tx, structureDeSession(connexion), aujourdhui);
   const lignes =
-    typeof origine === "string" ? [] : await rechercherVivier(tx, origine, {}, { limite: 5_000 });
+    typeof origine === "string"
+      ? []
+      : await rechercherVivier(tx, origine, filtres, { limite: TOUT_LE_VIVIER });
   return {
     feuille: "Candidats",
     colonnes: [

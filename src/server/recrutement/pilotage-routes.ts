@@ -21,10 +21,12 @@ import {
   utilisateur,
 } from "../db/schema.ts";
 import { corpsErreur, valider } from "../http/erreurs.ts";
-import { pageOptionnelleSchema } from "../http/schemas.ts";
+import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
+import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../selection/fichier-tableur.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { exportRecrutements } from "./exports.ts";
 import { deciderProlongation, suivreRupture, validerRupture } from "./fin-contrat-service.ts";
 import { enregistrerCertification, enregistrerEtapeFormation } from "./formation-service.ts";
 import { importerResultatsFormation } from "./import-formation-service.ts";
@@ -35,6 +37,7 @@ import {
   historiquePoste,
   listerContrats,
   listerPostes,
+  TRIS_CONTRATS,
   VUES_CONTRATS,
 } from "./suivi-queries.ts";
 import { refuserRecrutement, validerRecrutement } from "./validation-service.ts";
@@ -52,6 +55,13 @@ const motifSchema = z
   })
   .strict();
 
+/** The contracts' view, search and order, the same on the screen and in its export. */
+const filtresContratsSchema = z.object({
+  vue: z.enum(VUES_CONTRATS, { error: "Vue des contrats inconnue." }).default("en_cours"),
+  recherche: rechercheSchema,
+  tri: triSchema(TRIS_CONTRATS),
+});
+
 export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const acteur = (requete: Parameters<typeof acteurDeRequete>[0]) => ({
@@ -62,29 +72,54 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
   r.get(
     "/api/recrutement/contrats",
     {
-      config: { acces: ["admin", "prefet", "coordinateur"] },
+      config: { acces: ["admin", "prefet", "coordinateur", "structure"] },
       schema: {
         tags: tag,
         summary:
           "Recrutements et contrats du périmètre, avec leur formation ; par page quand `page` est donnée",
-        querystring: z
-          .object({
-            vue: z.enum(VUES_CONTRATS, { error: "Vue des contrats inconnue." }).default("en_cours"),
-            page: pageOptionnelleSchema,
-          })
-          .strict(),
+        querystring: filtresContratsSchema.extend({ page: pageOptionnelleSchema }).strict(),
       },
     },
     async (requete) => {
       const connexion = connexionRequise(requete);
-      const q = { vue: requete.query.vue, aujourdhui: jourParis(ctx.horloge()) };
-      const page = requete.query.page;
+      const { page, ...filtres } = requete.query;
+      const q = { ...filtres, aujourdhui: jourParis(ctx.horloge()) };
       if (page === undefined) return listerContrats(ctx.db, connexion, q);
       const [total, contrats] = await Promise.all([
         compterContrats(ctx.db, connexion, q),
         listerContrats(ctx.db, connexion, { ...q, page, limite: TAILLE_PAGE_CONTRATS }),
       ]);
       return { total, page, taillePage: TAILLE_PAGE_CONTRATS, contrats };
+    },
+  );
+
+  r.get(
+    "/api/recrutement/contrats/export",
+    {
+      config: {
+        acces: ["admin", "prefet", "coordinateur", "structure"],
+        rateLimit: { max: 20, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: tag,
+        summary:
+          "Exporter les contrats filtrés du périmètre, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
+        querystring: filtresContratsSchema.extend({ format: formatTableurSchema }).strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const { format, ...filtres } = requete.query;
+      const aujourdhui = jourParis(ctx.horloge());
+      const table = await exportRecrutements(ctx.db, connexionRequise(requete), {
+        ...filtres,
+        aujourdhui,
+      });
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "contrats",
+        fichier: `Contrats_${filtres.vue}_${aujourdhui}`,
+        ...table,
+        details: filtres,
+      });
     },
   );
 

@@ -702,7 +702,7 @@ describe.each(BASES_DE_TEST)("vivier, recrutement et contrats sur %s", (type) =>
     expect(vide.body).not.toContain("PIMMS");
     const ruptures = await appeler("GET", "/api/exports/ruptures?format=xlsx", admin);
     expect(ruptures.statusCode).toBe(200);
-    const candidats = await appeler("GET", "/api/exports/candidats?format=csv", pimms);
+    const candidats = await appeler("GET", "/api/structure/vivier/export?format=csv", pimms);
     expect(candidats.statusCode).toBe(200);
     expect(candidats.body.split("\n")[0]).toContain("Distance (km)");
   });

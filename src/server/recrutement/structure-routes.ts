@@ -12,6 +12,7 @@ import type { Executeur } from "../db/client.ts";
 import { candidature, miseEnRelation, utilisateur } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
+import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { envoyerPdf } from "./candidat-routes.ts";
 import {
@@ -21,6 +22,7 @@ import {
   enregistrerSignature,
 } from "./contrat-service.ts";
 import { lireCv } from "./cv-service.ts";
+import { exportCandidats } from "./exports.ts";
 import { declarerRupture, demanderProlongation, suivreRupture } from "./fin-contrat-service.ts";
 import { marquerCandidat } from "./mise-en-relation-service.ts";
 import { listerContrats, listerPostes } from "./suivi-queries.ts";
@@ -140,6 +142,33 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         taillePage: TAILLE_PAGE_VIVIER,
         echeanceDisponibilite: origine.echeanceDisponibilite,
       };
+    },
+  );
+
+  r.get(
+    "/api/structure/vivier/export",
+    {
+      config: { acces: ["structure"], rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary:
+          "Exporter le vivier filtré de ma structure, du plus proche au plus lointain (CSV ou XLSX), journalisé",
+        querystring: filtresVivierSchema
+          .omit({ page: true })
+          .extend({ format: formatTableurSchema })
+          .strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const { format, ...filtres } = requete.query;
+      const aujourdhui = jourParis(ctx.horloge());
+      const table = await exportCandidats(ctx.db, connexionRequise(requete), aujourdhui, filtres);
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "candidats",
+        fichier: `Vivier_${aujourdhui}`,
+        ...table,
+        details: filtres,
+      });
     },
   );
 

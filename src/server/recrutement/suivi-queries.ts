@@ -1,4 +1,17 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { alertesFormation, type StatutFormation } from "../../domain/recrutement/formation.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
@@ -17,6 +30,7 @@ import {
 } from "../db/schema.ts";
 import { conditionFilePostes } from "../selection/postes-queries.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { motifRecherche } from "../utilisateurs/queries.ts";
 
 /** Contracts are scoped by their structure, and for a conseiller or coordinator by the person. */
 const colonnesPerimetreContrat = {
@@ -73,14 +87,53 @@ function conditionVue(vue: VueContrats, aujourdhui: string): SQL | undefined {
   }
 }
 
-/** Contracts in the reader's scope, with the person, the structure, their open requests and training. */
+/**
+ * The orders of the contracts' list: oldest declaration first (what waits longest, the default),
+ * nearest end first (renewals), by structure, by the person's name.
+ */
+export const TRIS_CONTRATS = ["declaration", "fin", "structure", "nom"] as const;
+export type TriContrats = (typeof TRIS_CONTRATS)[number];
+
+const ORDRES_CONTRATS: Record<TriContrats, SQL[]> = {
+  declaration: [asc(contrat.dateDeclaration)],
+  fin: [asc(contrat.dateFin)],
+  structure: [asc(structure.nom), asc(contrat.dateDeclaration)],
+  nom: [asc(utilisateur.nom), asc(utilisateur.prenom)],
+};
+
+export type FiltresContrats = {
+  vue: VueContrats;
+  aujourdhui: string;
+  recherche?: string | undefined;
+};
+
+/** The contracts of a view in the reader's scope, searched by the person's or structure's name. */
+function conditionsContrats(connexion: SessionChargee, f: FiltresContrats) {
+  const motif = f.recherche ? motifRecherche(f.recherche) : null;
+  return and(
+    predicatPerimetre(connexion, colonnesPerimetreContrat),
+    conditionVue(f.vue, f.aujourdhui),
+    motif
+      ? or(
+          ilike(structure.nom, motif),
+          sql`(${utilisateur.prenom} || ' ' || ${utilisateur.nom}) ilike ${motif}`,
+          sql`(${utilisateur.nom} || ' ' || ${utilisateur.prenom}) ilike ${motif}`,
+        )
+      : undefined,
+  );
+}
+
+/**
+ * Contracts in the reader's scope, with the person, the structure, their open requests and
+ * training: a page of `limite` (500 by default), or all of them when `limite` is null (exports).
+ */
 export async function listerContrats(
   tx: Executeur,
   connexion: SessionChargee,
-  params: { vue: VueContrats; aujourdhui: string; limite?: number; page?: number },
+  params: FiltresContrats & { tri?: TriContrats; limite?: number | null; page?: number },
 ) {
-  const limite = params.limite ?? 500;
-  const lignes = await tx
+  const limite = params.limite === undefined ? 500 : params.limite;
+  const requete = tx
     .select({
       id: contrat.id,
       statut: contrat.statut,
@@ -143,15 +196,12 @@ export async function listerContrats(
     )
     .leftJoin(formation, eq(formation.utilisateurId, contrat.utilisateurId))
     .leftJoin(organismeFormation, eq(organismeFormation.id, formation.organismeFormationId))
-    .where(
-      and(
-        predicatPerimetre(connexion, colonnesPerimetreContrat),
-        conditionVue(params.vue, params.aujourdhui),
-      ),
-    )
-    .orderBy(asc(contrat.dateDeclaration), asc(contrat.id))
-    .limit(limite)
-    .offset(((params.page ?? 1) - 1) * limite);
+    .where(conditionsContrats(connexion, params))
+    .orderBy(...ORDRES_CONTRATS[params.tri ?? "declaration"], asc(contrat.id))
+    .$dynamic();
+  const lignes = await (limite === null
+    ? requete
+    : requete.limit(limite).offset(((params.page ?? 1) - 1) * limite));
   return lignes.map((l) => ({
     ...l,
     rupture: l.rupture?.id ? l.rupture : null,
@@ -179,18 +229,14 @@ export async function listerContrats(
 export async function compterContrats(
   tx: Executeur,
   connexion: SessionChargee,
-  params: { vue: VueContrats; aujourdhui: string },
+  params: FiltresContrats,
 ): Promise<number> {
   const [n] = await tx
     .select({ n: count() })
     .from(contrat)
     .innerJoin(structure, eq(structure.id, contrat.structureId))
-    .where(
-      and(
-        predicatPerimetre(connexion, colonnesPerimetreContrat),
-        conditionVue(params.vue, params.aujourdhui),
-      ),
-    );
+    .innerJoin(utilisateur, eq(utilisateur.id, contrat.utilisateurId))
+    .where(conditionsContrats(connexion, params));
   return n?.n ?? 0;
 }
 

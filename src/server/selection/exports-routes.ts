@@ -25,11 +25,9 @@ import {
   structure,
 } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { versCsv, versXlsx } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
 import {
   colonneExport,
-  exportCandidats,
   exportRecrutements,
   exportRuptures,
   type TableExport,
@@ -49,7 +47,6 @@ const LISTES = [
   "postes-departements",
   "recrutements",
   "ruptures",
-  "candidats",
 ] as const;
 type Liste = (typeof LISTES)[number];
 
@@ -57,7 +54,6 @@ type Liste = (typeof LISTES)[number];
 const ROLES_PAR_LISTE: Partial<Record<Liste, readonly Role[]>> = {
   recrutements: ["admin", "prefet", "structure"],
   ruptures: ["admin", "prefet", "structure"],
-  candidats: ["structure"],
 };
 
 type Table = TableExport;
@@ -75,11 +71,9 @@ async function construire(
   const aujourdhui = jourParis(ctx.horloge());
   switch (liste) {
     case "recrutements":
-      return exportRecrutements(ctx.db, connexion, aujourdhui);
+      return exportRecrutements(ctx.db, connexion, { vue: "tous", aujourdhui });
     case "ruptures":
       return exportRuptures(ctx.db, connexion);
-    case "candidats":
-      return exportCandidats(ctx.db, connexion, aujourdhui);
     case "demandes":
       return {
         feuille: "Demandes",
@@ -217,7 +211,7 @@ export function routesExports(app: FastifyInstance, ctx: Contexte): void {
         params: z.object({ liste: z.enum(LISTES, { error: "Liste inconnue." }) }),
         // The requests' filters apply to their export (the screen's whole filtered set).
         querystring: filtresDemandesSchema.extend({
-          format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+          format: formatTableurSchema,
         }),
       },
     },
@@ -230,22 +224,13 @@ export function routesExports(app: FastifyInstance, ctx: Contexte): void {
           .status(403)
           .send(corpsErreur("Votre habilitation ne vous permet pas d'exporter cette liste."));
       }
-      const { format: _, ...filtres } = requete.query;
+      const { format, ...filtres } = requete.query;
       const table = await construire(ctx, connexion, requete.params.liste, filtres);
-      const nom = `${requete.params.liste}-${jourParis(ctx.horloge())}.${requete.query.format}`;
-      await journaliser(ctx.db, acteurDeRequete(requete), {
-        action: "export.telecharge",
-        cibleType: "export",
-        cibleId: requete.params.liste,
-        apres: { format: requete.query.format, lignes: table.lignes.length },
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: requete.params.liste,
+        fichier: `${requete.params.liste}-${jourParis(ctx.horloge())}`,
+        ...table,
       });
-      reponse.header("content-disposition", `attachment; filename="${nom}"`);
-      if (requete.query.format === "csv") {
-        return reponse.type("text/csv; charset=utf-8").send(versCsv(table.colonnes, table.lignes));
-      }
-      return reponse
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(await versXlsx(table.feuille, table.colonnes, table.lignes));
     },
   );
 }

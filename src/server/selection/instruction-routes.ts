@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { FILES_POSTES } from "../../domain/espaces.ts";
+import { FILES_POSTES, STATUTS_POSTE } from "../../domain/espaces.ts";
 import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
 import {
   avisSchema,
@@ -14,6 +14,8 @@ import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { sessionComite } from "../db/schema.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
+import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import { type Colonne, enEuros } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import {
   filtresDemandesSchema,
@@ -27,7 +29,12 @@ import {
   enregistrerDecision,
   inscrireAOrdreDuJour,
 } from "./instruction-service.ts";
-import { listerPostesDuPerimetre, TAILLE_PAGE_POSTES, TRIS_POSTES } from "./postes-queries.ts";
+import {
+  listerPostesDuPerimetre,
+  selectionPostes,
+  TAILLE_PAGE_POSTES,
+  TRIS_POSTES,
+} from "./postes-queries.ts";
 
 const tag = ["Instruction des demandes"];
 const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
@@ -47,6 +54,32 @@ function repondre<T>(
   if (!r.ok) return reponse.status(400).send({ erreurs: r.erreurs });
   return undefined;
 }
+
+/** The posts' filters and order, the same on the screen and in its export. */
+const filtresPostesSchema = z.object({
+  file: z
+    .enum(FILES_POSTES, { error: "La file vaut « a_pourvoir », « en_retard » ou « pourvus »." })
+    .optional(),
+  recherche: rechercheSchema,
+  tri: triSchema(TRIS_POSTES),
+});
+
+type LignePoste = Awaited<ReturnType<typeof selectionPostes>>[number];
+
+const COLONNES_POSTES: Colonne<LignePoste>[] = [
+  { titre: "Structure", valeur: (l) => l.structureNom },
+  { titre: "SIRET", valeur: (l) => l.siret },
+  { titre: "Commune", valeur: (l) => l.commune },
+  { titre: "Département", valeur: (l) => l.departementCode },
+  { titre: "Secteur", valeur: (l) => l.secteur },
+  { titre: "Coordinateur", valeur: (l) => (l.coordinateur ? "oui" : "non") },
+  { titre: "Plafond (€)", valeur: (l) => enEuros(l.plafondCents) },
+  { titre: "Durée (mois)", valeur: (l) => l.dureeMois },
+  { titre: "Attribué le", valeur: (l) => l.dateAttribution },
+  { titre: "Date limite de recrutement", valeur: (l) => l.dateLimiteRecrutement },
+  { titre: "Statut", valeur: (l) => STATUTS_POSTE[l.statut] ?? l.statut },
+  { titre: "En retard", valeur: (l) => (l.enRetard ? "oui" : "non") },
+];
 
 export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -278,22 +311,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Postes du périmètre par page, avec leur date limite de recrutement",
-        querystring: z
-          .object({
-            file: z
-              .enum(FILES_POSTES, {
-                error: "La file vaut « a_pourvoir », « en_retard » ou « pourvus ».",
-              })
-              .optional(),
-            recherche: rechercheSchema,
-            tri: z
-              .enum(TRIS_POSTES, {
-                error: "Le tri vaut « echeance », « structure » ou « attribution ».",
-              })
-              .default("echeance"),
-            page: pageSchema,
-          })
-          .strict(),
+        querystring: filtresPostesSchema.extend({ page: pageSchema }).strict(),
       },
     },
     async (requete) => {
@@ -303,6 +321,32 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         aujourdhui: jourParis(ctx.horloge()),
       });
       return { total, page: q.page, taillePage: TAILLE_PAGE_POSTES, postes };
+    },
+  );
+
+  r.get(
+    "/api/postes/export",
+    {
+      config: { acces: LECTEURS, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary:
+          "Exporter les postes filtrés du périmètre, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
+        querystring: filtresPostesSchema.extend({ format: formatTableurSchema }).strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const { format, ...q } = requete.query;
+      const aujourdhui = jourParis(ctx.horloge());
+      const lignes = await selectionPostes(ctx.db, connexionRequise(requete), { ...q, aujourdhui });
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "postes",
+        fichier: `Postes_${aujourdhui}`,
+        feuille: "Postes",
+        colonnes: COLONNES_POSTES,
+        lignes,
+        details: { file: q.file ?? null, recherche: q.recherche ?? null, tri: q.tri },
+      });
     },
   );
 }

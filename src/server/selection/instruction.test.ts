@@ -433,7 +433,7 @@ describe.each(BASES_DE_TEST)("instruction des demandes sur %s", (type) => {
     });
     expect(inconnu.statusCode).toBe(400);
     const candidats = await p.app.inject({
-      url: "/api/exports/candidats?format=csv",
+      url: "/api/structure/vivier/export?format=csv",
       headers: { cookie: admin },
     });
     expect(candidats.statusCode).toBe(403);

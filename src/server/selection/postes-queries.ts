@@ -60,22 +60,18 @@ export async function compterPostes(
   return total?.n ?? 0;
 }
 
-/**
- * A page of the posts the session may read, with an exact total: a work queue, a search on the
- * structure's name or SIRET, in the order asked.
- */
-export async function listerPostesDuPerimetre(
+/** The posts the session may read, filtered and in the order asked: a page of it, or its export. */
+export function selectionPostes(
   db: Executeur,
   connexion: SessionChargee,
-  f: FiltresPostes & { tri?: TriPostes | undefined; page: number },
+  f: FiltresPostes & { tri?: TriPostes | undefined },
 ) {
-  const ou = conditionsPostes(connexion, f);
-  const total = await compterPostes(db, connexion, f);
-  const postes = await db
+  return db
     .select({
       id: poste.id,
       structureId: structure.id,
       structureNom: structure.nom,
+      siret: structure.siret,
       commune: commune.nom,
       departementCode: structure.departementCode,
       coordinateur: poste.coordinateur,
@@ -90,7 +86,7 @@ export async function listerPostesDuPerimetre(
     .from(poste)
     .innerJoin(structure, eq(structure.id, poste.structureId))
     .innerJoin(commune, eq(commune.code, structure.communeCode))
-    .where(ou)
+    .where(conditionsPostes(connexion, f))
     .orderBy(
       ...(f.tri === "structure"
         ? [asc(structure.nom), asc(poste.dateAttribution)]
@@ -99,7 +95,23 @@ export async function listerPostesDuPerimetre(
           : [asc(poste.dateLimiteRecrutement), asc(structure.nom)]),
       asc(poste.id),
     )
-    .limit(TAILLE_PAGE_POSTES)
-    .offset((f.page - 1) * TAILLE_PAGE_POSTES);
+    .$dynamic();
+}
+
+/**
+ * A page of the posts the session may read, with an exact total: a work queue, a search on the
+ * structure's name or SIRET, in the order asked.
+ */
+export async function listerPostesDuPerimetre(
+  db: Executeur,
+  connexion: SessionChargee,
+  f: FiltresPostes & { tri?: TriPostes | undefined; page: number },
+) {
+  const [total, postes] = await Promise.all([
+    compterPostes(db, connexion, f),
+    selectionPostes(db, connexion, f)
+      .limit(TAILLE_PAGE_POSTES)
+      .offset((f.page - 1) * TAILLE_PAGE_POSTES),
+  ]);
   return { total, postes };
 }

@@ -14,22 +14,36 @@ export const colonnesPerimetreStructure = {
   reseau: structure.reseau,
 };
 
-export async function listerStructuresVisibles(
-  db: Executeur,
-  connexion: SessionChargee,
-  filtres: {
-    recherche?: string | undefined;
-    departement?: string | undefined;
-    page: number;
-    parPage: number;
-  },
-) {
+/** The orders of the structures' list: by name (default), by département then name, by commune. */
+export const TRIS_STRUCTURES = ["nom", "departement", "commune"] as const;
+export type TriStructures = (typeof TRIS_STRUCTURES)[number];
+
+const ORDRES_STRUCTURES: Record<TriStructures, SQL[]> = {
+  nom: [asc(structure.nom)],
+  departement: [asc(structure.departementCode), asc(structure.nom)],
+  commune: [asc(commune.nom), asc(structure.nom)],
+};
+
+export type FiltresStructures = {
+  recherche?: string | undefined;
+  departement?: string | undefined;
+  tri?: TriStructures | undefined;
+};
+
+function conditionsStructures(connexion: SessionChargee, filtres: FiltresStructures) {
   const conditions: SQL[] = [predicatPerimetre(connexion, colonnesPerimetreStructure)];
   if (filtres.recherche) conditions.push(ilike(structure.nom, motifRecherche(filtres.recherche)));
   if (filtres.departement) conditions.push(eq(structure.departementCode, filtres.departement));
-  const ou = and(...conditions);
-  const [total] = await db.select({ n: count() }).from(structure).where(ou);
-  const lignes = await db
+  return and(...conditions);
+}
+
+/** The structures the session may read, filtered and in the order asked: a page, or the export. */
+export function selectionStructures(
+  db: Executeur,
+  connexion: SessionChargee,
+  filtres: FiltresStructures,
+) {
+  return db
     .select({
       id: structure.id,
       nom: structure.nom,
@@ -44,9 +58,21 @@ export async function listerStructuresVisibles(
     })
     .from(structure)
     .innerJoin(commune, eq(commune.code, structure.communeCode))
-    .where(ou)
-    .orderBy(asc(structure.nom), asc(structure.id))
-    .limit(filtres.parPage)
-    .offset((filtres.page - 1) * filtres.parPage);
+    .where(conditionsStructures(connexion, filtres))
+    .orderBy(...ORDRES_STRUCTURES[filtres.tri ?? "nom"], asc(structure.id))
+    .$dynamic();
+}
+
+export async function listerStructuresVisibles(
+  db: Executeur,
+  connexion: SessionChargee,
+  filtres: FiltresStructures & { page: number; parPage: number },
+) {
+  const [[total], lignes] = await Promise.all([
+    db.select({ n: count() }).from(structure).where(conditionsStructures(connexion, filtres)),
+    selectionStructures(db, connexion, filtres)
+      .limit(filtres.parPage)
+      .offset((filtres.page - 1) * filtres.parPage),
+  ]);
   return { total: total?.n ?? 0, lignes };
 }

@@ -3,11 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { perimetreSchema } from "../../domain/perimetre.ts";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../domain/roles.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { invitationSchema, roleSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
-import { corpsErreurSchema, rechercheSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
+import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import type { Colonne } from "../infra/export.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
-import { listerUtilisateurs } from "./queries.ts";
+import { listerUtilisateurs, selectionUtilisateurs, TRIS_UTILISATEURS } from "./queries.ts";
 import { changerActivation, inviterUtilisateur } from "./service.ts";
 
 const tag = ["Utilisateurs"];
@@ -33,22 +36,63 @@ const utilisateurVue = z.object({
   ),
 });
 
-const filtresSchema = z
-  .object({
-    recherche: rechercheSchema,
-    role: roleSchema.optional(),
-    actif: z
-      .enum(["oui", "non"], { error: "Le filtre « actif » vaut oui ou non." })
-      .transform((v) => v === "oui")
-      .optional(),
-    page: z.coerce.number({ error: "La page doit être un nombre." }).int().min(1).default(1),
-  })
-  .strict();
+const filtresSchema = z.object({
+  recherche: rechercheSchema,
+  role: roleSchema.optional(),
+  actif: z
+    .enum(["oui", "non"], { error: "Le filtre « actif » vaut oui ou non." })
+    .transform((v) => v === "oui")
+    .optional(),
+  tri: triSchema(TRIS_UTILISATEURS),
+});
 
 const idParams = z.object({ id: z.uuid("Identifiant d'utilisateur invalide.") });
 
+const instant = (d: Date | null) =>
+  d ? d.toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) : "";
+
+const COLONNES_UTILISATEURS: Colonne<Awaited<ReturnType<typeof selectionUtilisateurs>>[number]>[] =
+  [
+    { titre: "Adresse électronique", valeur: (l) => l.email },
+    { titre: "Prénom", valeur: (l) => l.prenom },
+    { titre: "Nom", valeur: (l) => l.nom },
+    { titre: "Actif", valeur: (l) => (l.actif ? "oui" : "non") },
+    {
+      titre: "Rôles",
+      valeur: (l) => l.roles.map((r) => LIBELLES_ROLES[r as Role] ?? r).join(", "),
+    },
+    { titre: "Créé le", valeur: (l) => instant(l.creeLe) },
+    { titre: "Invitation acceptée le", valeur: (l) => instant(l.invitationAccepteeLe) },
+    { titre: "Dernière connexion", valeur: (l) => instant(l.derniereConnexionLe) },
+  ];
+
 export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/utilisateurs/export",
+    {
+      config: { acces: ADMIN, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary:
+          "Exporter les utilisateurs filtrés, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
+        querystring: filtresSchema.extend({ format: formatTableurSchema }).strict(),
+      },
+    },
+    async (requete, reponse) => {
+      const { format, ...filtres } = requete.query;
+      const lignes = await selectionUtilisateurs(ctx.db, filtres);
+      return envoyerTableur(ctx.db, requete, reponse, format, {
+        cible: "utilisateurs",
+        fichier: `Utilisateurs_${jourParis(ctx.horloge())}`,
+        feuille: "Utilisateurs",
+        colonnes: COLONNES_UTILISATEURS,
+        lignes,
+        details: filtres,
+      });
+    },
+  );
 
   r.get(
     "/api/utilisateurs",
@@ -57,7 +101,7 @@ export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Lister les utilisateurs (recherche, rôle, état)",
-        querystring: filtresSchema,
+        querystring: filtresSchema.extend({ page: pageSchema }).strict(),
         response: {
           200: z.object({
             total: z.number(),

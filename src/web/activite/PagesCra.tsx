@@ -5,7 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useLocation, useParams } from "wouter";
+import { Link, useParams } from "wouter";
 import {
   THEMATIQUES,
   type Thematique,
@@ -15,6 +15,7 @@ import {
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
@@ -46,9 +47,26 @@ function useMesCra(filtres = "") {
 }
 
 /** Download links of the reports in the reader's scope, streamed by the server. */
-export function LiensExportCra() {
-  return <LiensExport chemin="/api/exports-cra" libelle="Comptes rendus d'activité" />;
+/** The reports' export, filtered like the list when `requete` is given, always oldest first. */
+export function LiensExportCra(props: { requete?: string }) {
+  return (
+    <LiensExport
+      chemin="/api/exports-cra"
+      libelle={
+        props.requete
+          ? "Comptes rendus filtrés, du plus ancien au plus récent"
+          : "Comptes rendus d'activité"
+      }
+      {...(props.requete ? { requete: props.requete } : {})}
+    />
+  );
 }
+
+const ORDRES_CRA: Record<string, string> = {
+  recents: "Les plus récents d'abord",
+  anciens: "Les plus anciens d'abord",
+  duree: "Les plus longs d'abord",
+};
 
 /** Durations used more than five times among recent reports, most used first (cra.md §3.1). */
 function dureesFrequentes(cras: LigneCra[] | undefined): number[] {
@@ -113,8 +131,13 @@ function MesComptesRendus() {
     au: "",
     type: "",
     thematique: "",
+    tri: "recents",
     page: "1",
   });
+  // The export streams in chronological order whatever the screen's order: filters only.
+  const filtresExport = new URLSearchParams(
+    Object.entries(etat).filter(([k, v]) => v !== "" && k !== "page" && k !== "tri"),
+  ).toString();
   const [saisie, setSaisie] = useState({
     du: etat.du,
     au: etat.au,
@@ -154,7 +177,7 @@ function MesComptesRendus() {
           </Button>
         </li>
       </ul>
-      <LiensExportCra />
+      <LiensExportCra requete={filtresExport} />
       <form
         className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}
         onSubmit={(e) => {
@@ -217,12 +240,15 @@ function MesComptesRendus() {
           <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />
         )}
       </div>
+      <ChoixOrdre ordres={ORDRES_CRA} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
       <p aria-live="polite">
         {data ? resumePage(data, "compte rendu", "comptes rendus") : "Chargement…"}
       </p>
       <div className={fr.cx("fr-table")}>
         <table>
-          <caption>Mes comptes rendus d'activité, les plus récents d'abord</caption>
+          <caption>
+            Mes comptes rendus d'activité, {(ORDRES_CRA[etat.tri] ?? "").toLowerCase()}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -368,8 +394,10 @@ export function PageNouveauCra() {
 }
 
 function ModifierCra({ id, duplique }: { id: string; duplique: boolean }) {
-  const [, naviguer] = useLocation();
   const client = useQueryClient();
+  // Each save is confirmed here, with the focus: a silent return to the list would leave the
+  // conseiller wondering whether it was saved, and saving twice.
+  const [enregistre, setEnregistre] = useState(0);
   const { data, error } = useQuery({
     queryKey: ["cra", id],
     queryFn: () => appelerApi<Record<string, unknown>>(`/api/cra/${id}`),
@@ -378,6 +406,31 @@ function ModifierCra({ id, duplique }: { id: string; duplique: boolean }) {
   if (error)
     return <Alert severity="error" title="Compte rendu introuvable" description={error.message} />;
   if (!data) return <p>Chargement…</p>;
+  if (enregistre > 0)
+    return (
+      <Confirmation
+        cle={enregistre}
+        titre={duplique ? "Copie du compte rendu enregistrée" : "Modifications enregistrées"}
+      >
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-mt-2w")}>
+          <li>
+            <Button linkProps={{ href: "/espace/conseiller/cra" }}>Voir mes comptes rendus</Button>
+          </li>
+          {duplique && (
+            <li>
+              <Button priority="secondary" onClick={() => setEnregistre(0)}>
+                Dupliquer encore
+              </Button>
+            </li>
+          )}
+          <li>
+            <Button priority="secondary" linkProps={{ href: "/espace/conseiller/cra/nouveau" }}>
+              Saisir un autre compte rendu
+            </Button>
+          </li>
+        </ul>
+      </Confirmation>
+    );
   return (
     <FormulaireCra
       initial={etatDepuis(data, duplique)}
@@ -390,7 +443,7 @@ function ModifierCra({ id, duplique }: { id: string; duplique: boolean }) {
           corps: saisie,
         });
         await client.invalidateQueries();
-        naviguer("/espace/conseiller/cra");
+        setEnregistre((n) => n + 1);
       }}
     />
   );

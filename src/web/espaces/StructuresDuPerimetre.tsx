@@ -4,8 +4,10 @@ import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { peutLireFicheStructure } from "../../domain/roles.ts";
 import { appelerApi } from "../api.ts";
-import { useEtatUrl } from "../socle/etat-url.ts";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
+import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
+import { LiensExport } from "../socle/LiensExport.tsx";
 import { useMoi } from "../socle/moi.ts";
 import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
@@ -20,13 +22,20 @@ type Structure = {
 
 const PAR_PAGE = 50;
 
+const ORDRES: Record<string, string> = {
+  nom: "Par nom",
+  departement: "Par département, puis par nom",
+  commune: "Par commune, puis par nom",
+};
+
 /** The structures the active habilitation may read, with a search: the same list for every role. */
 export function StructuresDuPerimetre({ titre }: { titre: string }) {
   const { data: moi } = useMoi();
   const avecFiche = peutLireFicheStructure(moi?.habilitation?.role);
-  const [etat, naviguer, adresse] = useEtatUrl({ recherche: "", page: "1" });
+  const [etat, naviguer, adresse] = useEtatUrl({ recherche: "", tri: "nom", page: "1" });
+  const requeteExport = useRequeteExport();
   const { data, isPending, error } = useQuery({
-    queryKey: ["structures", etat.recherche, etat.page],
+    queryKey: ["structures", etat.recherche, etat.tri, etat.page],
     queryFn: () =>
       appelerApi<{ total: number; structures: Structure[] }>(
         `/api/structures?${new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== ""))}`,
@@ -42,10 +51,16 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
         valeur={etat.recherche}
         rechercher={(recherche) => naviguer({ recherche })}
       />
+      <ChoixOrdre ordres={ORDRES} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
       {error && <p className={fr.cx("fr-error-text")}>{error.message}</p>}
       <p aria-live="polite">
         {isPending ? "Chargement…" : quantite(data?.total ?? 0, "structure", "structures")}
       </p>
+      <LiensExport
+        chemin="/api/structures/export"
+        libelle="Télécharger les structures filtrées"
+        requete={requeteExport}
+      />
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>{titre}</caption>

@@ -9,8 +9,9 @@ import { type ChangeEvent, type FormEvent, useState } from "react";
 import type { FileGrandLivre } from "../../domain/financement/echeancier.ts";
 import { eurosFr, nombreFr } from "../../domain/format.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useEtatUrl } from "../socle/etat-url.ts";
+import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { centimes, jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -161,6 +162,14 @@ function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: 
   );
 }
 
+/** The ledger's orders, as the server names them. */
+const ORDRES: Record<string, string> = {
+  structure: "Par structure, du poste le plus ancien au plus récent",
+  du: "Les plus gros montants dus d'abord",
+  trop_percu: "Les plus gros trop-perçus d'abord",
+  attribution: "Les postes attribués les premiers d'abord",
+};
+
 /**
  * Each post's entitlement, what is called, paid, due or owed back: the financeur records
  * payments here; a structure reads its own posts.
@@ -172,7 +181,9 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
     echeance: "",
     file: "",
     recherche: "",
+    tri: "structure",
   });
+  const requeteExport = useRequeteExport();
   const finDeMois = etat.echeance === "fin_du_mois";
   const file = (etat.file === "a_verser" || etat.file === "trop_percu" ? etat.file : "") as File;
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
@@ -201,8 +212,8 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
           {!props.lectureSeule && (
             <LiensExport
               chemin="/api/financement/export"
-              libelle="Grand livre pour la comptabilité"
-              requete={finDeMois ? `au=${data.au}` : undefined}
+              libelle="Grand livre filtré pour la comptabilité"
+              requete={requeteExport}
             />
           )}
           <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
@@ -245,10 +256,11 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
               ]}
             />
           )}
+          <ChoixOrdre ordres={ORDRES} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
           <p aria-live="polite">{resumePage(data, "poste", "postes")}</p>
           <div className={fr.cx("fr-table")}>
             <table>
-              <caption>Postes, du plus ancien au plus récent par structure</caption>
+              <caption>Postes : {(ORDRES[etat.tri] ?? "").toLowerCase()}</caption>
               <thead>
                 <tr>
                   <th scope="col">Structure</th>

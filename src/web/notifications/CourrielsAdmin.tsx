@@ -7,9 +7,11 @@ import { quantite } from "../../domain/format.ts";
 import { TENTATIVES_COURRIEL_MAX } from "../../domain/notifications/courriels.ts";
 import { appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
-import { useEtatUrl } from "../socle/etat-url.ts";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
+import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { dateHeure } from "../socle/format.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
 type Courriel = {
@@ -36,14 +38,22 @@ const STATUTS: Record<
   echec: { libelle: "Échec", severite: "error" },
 };
 
+const ORDRES: Record<string, string> = {
+  recents: "Du plus récent au plus ancien",
+  anciens: "Du plus ancien au plus récent",
+  destinataire: "Par destinataire",
+};
+
 /** Every mail the platform sent, with its delivery status: the ANCT answers "did it leave?". */
 export function CourrielsAdmin() {
   const [filtres, naviguer, adresse] = useEtatUrl({
     statut: "",
     modele: "",
     recherche: "",
+    tri: "recents",
     page: "1",
   });
+  const requeteExport = useRequeteExport();
   const requete = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
   const { data, error } = useQuery({
     queryKey: ["courriels", requete.toString()],
@@ -96,13 +106,19 @@ export function CourrielsAdmin() {
             valeur={filtres.recherche}
             rechercher={(recherche) => filtrer("recherche", recherche)}
           />
+          <ChoixOrdre ordres={ORDRES} valeur={filtres.tri} changer={(tri) => filtrer("tri", tri)} />
+          <LiensExport
+            chemin="/api/admin/courriels/export"
+            libelle="Télécharger les courriels filtrés"
+            requete={requeteExport}
+          />
           {error && <Alert severity="error" small description={error.message} />}
           {data && (
             <div className={fr.cx("fr-table")}>
               <table>
                 <caption>
-                  {quantite(data.total, "courriel", "courriels")}, du plus récent au plus ancien —
-                  page {page} sur {pages}
+                  {quantite(data.total, "courriel", "courriels")},{" "}
+                  {(ORDRES[filtres.tri] ?? "").toLowerCase()} — page {page} sur {pages}
                 </caption>
                 <thead>
                   <tr>

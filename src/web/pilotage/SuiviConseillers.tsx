@@ -5,8 +5,10 @@ import { quantite } from "../../domain/format.ts";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { appelerApi } from "../api.ts";
-import { useEtatUrl } from "../socle/etat-url.ts";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
+import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { jourCourt } from "../socle/format.ts";
+import { LiensExport } from "../socle/LiensExport.tsx";
 import { NavigationFiles } from "../socle/NavigationFiles.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 
@@ -17,9 +19,17 @@ const FILES = [
   ["sans_cra", "Sans compte rendu depuis 30 jours"],
 ] as const;
 
+const ORDRES: Record<string, string> = {
+  nom: "Par nom",
+  structure: "Par structure",
+  silence: "Les plus longs silences d'abord",
+  activite: "Les moins actifs sur 30 jours d'abord",
+};
+
 /** Each conseiller of the scope: last report, activity of the last 30 days, training. */
 export function SuiviConseillers({ titre }: { titre: string }) {
-  const [etat, , adresse] = useEtatUrl({ file: "", page: "1" });
+  const [etat, naviguer, adresse] = useEtatUrl({ file: "", tri: "nom", page: "1" });
+  const requeteExport = useRequeteExport();
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["pilotage-conseillers", requete],
@@ -35,6 +45,12 @@ export function SuiviConseillers({ titre }: { titre: string }) {
         files={FILES}
         active={file[0]}
         adresse={(f) => adresse({ file: f })}
+      />
+      <ChoixOrdre ordres={ORDRES} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
+      <LiensExport
+        chemin="/api/pilotage/conseillers/export"
+        libelle="Télécharger le suivi filtré"
+        requete={requeteExport}
       />
       {error && <Alert severity="error" small description={error.message} />}
       {data && (
@@ -54,7 +70,8 @@ export function SuiviConseillers({ titre }: { titre: string }) {
           <table>
             <caption>
               {quantite(data.total, "conseiller sous contrat", "conseillers sous contrat")}
-              {file[0] === "sans_cra" ? " sans compte rendu depuis 30 jours" : ""}, par nom
+              {file[0] === "sans_cra" ? " sans compte rendu depuis 30 jours" : ""},{" "}
+              {(ORDRES[etat.tri] ?? "").toLowerCase()}
             </caption>
             <thead>
               <tr>

@@ -18,7 +18,9 @@ import {
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ImportFormation } from "../selection/ImportDecisions.tsx";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { NavigationFiles } from "../socle/NavigationFiles.tsx";
@@ -88,14 +90,12 @@ function MesRecrutements() {
     queryKey: ["structure-recrutements"],
     queryFn: () =>
       appelerApi<{
-        contrats: ContratSuivi[];
         postes: PosteSuivi[];
         preselectionnes: { id: string; prenom: string; nom: string }[];
       }>("/api/structure/recrutements"),
   });
-  const [ouvert, setOuvert] = useState<string>();
+  const [choisi, setChoisi] = useState<string>();
   if (!data) return <p>Chargement…</p>;
-  const choisi = data.contrats.find((c) => c.id === ouvert);
   return (
     <>
       <p>
@@ -121,20 +121,20 @@ function MesRecrutements() {
           </ul>
         </>
       )}
-      <h2>Mes recrutements et contrats</h2>
-      <LiensExport liste="recrutements" libelle="Recrutements" />
-      <TableContrats
-        titre="Recrutements et contrats"
-        contrats={data.contrats}
-        lienHistorique
+      <ContratsPagines
+        vues={[
+          ["tous", "Mes recrutements et contrats"],
+          ["a_signer", "Contrats à signer"],
+          ["fin_proche", "Contrats qui finissent dans les 3 mois"],
+        ]}
         actions={(c) =>
           ["declare", "actif"].includes(c.statut) && (
             <Button
               size="small"
-              priority={ouvert === c.id ? "primary" : "secondary"}
-              onClick={() => setOuvert(ouvert === c.id ? undefined : c.id)}
+              priority={choisi === c.id ? "primary" : "secondary"}
+              onClick={() => setChoisi(choisi === c.id ? undefined : c.id)}
               nativeButtonProps={{
-                "aria-expanded": ouvert === c.id,
+                "aria-expanded": choisi === c.id,
                 "aria-controls": "gestion-contrat",
                 "aria-label": `Gérer le contrat de ${c.prenom} ${c.nom}`,
               }}
@@ -143,15 +143,25 @@ function MesRecrutements() {
             </Button>
           )
         }
+        detail={(contrats) => {
+          // Read from the page as it is refetched after each change, never a stale copy.
+          const c = contrats.find((x) => x.id === choisi);
+          return (
+            c && (
+              <section
+                id="gestion-contrat"
+                aria-labelledby="titre-gestion"
+                className={fr.cx("fr-mt-4w")}
+              >
+                <h3 id="titre-gestion">
+                  Contrat de {c.prenom} {c.nom}
+                </h3>
+                <GestionContrat key={c.id} contrat={c} />
+              </section>
+            )
+          );
+        }}
       />
-      {choisi && (
-        <section id="gestion-contrat" aria-labelledby="titre-gestion" className={fr.cx("fr-mt-4w")}>
-          <h3 id="titre-gestion">
-            Contrat de {choisi.prenom} {choisi.nom}
-          </h3>
-          <GestionContrat key={choisi.id} contrat={choisi} />
-        </section>
-      )}
     </>
   );
 }
@@ -382,6 +392,8 @@ function SaisieCertification({ c }: { c: ContratSuivi }) {
 }
 
 type VueContrats =
+  | "a_signer"
+  | "fin_proche"
   | "a_traiter"
   | "a_valider"
   | "ruptures"
@@ -392,6 +404,13 @@ type VueContrats =
 
 type PageContrats = { total: number; page: number; taillePage: number; contrats: ContratSuivi[] };
 
+const ORDRES_CONTRATS: Record<string, string> = {
+  declaration: "Les plus anciennes déclarations d'abord",
+  fin: "Les fins de contrat les plus proches d'abord",
+  structure: "Par structure",
+  nom: "Par nom de la personne",
+};
+
 /**
  * The contracts of the scope, one view and one page at a time, both in the address: the views
  * are the work queues (to validate, ruptures, unsigned…), each counted exactly by the server.
@@ -399,15 +418,26 @@ type PageContrats = { total: number; page: number; taillePage: number; contrats:
 function ContratsPagines(props: {
   vues: readonly (readonly [VueContrats, string])[];
   actions?: (c: ContratSuivi, vue: VueContrats) => ReactNode;
+  /** What follows the table, drawn from the page's contracts (a contract being managed). */
+  detail?: (contrats: ContratSuivi[]) => ReactNode;
   lienHistorique?: boolean;
 }) {
-  const [etat, , adresse] = useEtatUrl({ vue: props.vues[0]![0] as string, page: "1" });
+  const [etat, naviguer, adresse] = useEtatUrl({
+    vue: props.vues[0]![0] as string,
+    recherche: "",
+    tri: "declaration",
+    page: "1",
+  });
   const vue = (props.vues.find(([v]) => v === etat.vue) ?? props.vues[0]!)[0];
   const libelle = props.vues.find(([v]) => v === vue)![1];
+  // The view is always named: each page has its own default view.
+  const filtres = new URLSearchParams(
+    Object.entries({ ...etat, vue }).filter(([k, v]) => v !== "" && k !== "page"),
+  ).toString();
   const { data, error } = useQuery({
-    queryKey: ["contrats", vue, etat.page],
+    queryKey: ["contrats", filtres, etat.page],
     queryFn: () =>
-      appelerApi<PageContrats>(`/api/recrutement/contrats?vue=${vue}&page=${etat.page}`),
+      appelerApi<PageContrats>(`/api/recrutement/contrats?${filtres}&page=${etat.page}`),
     placeholderData: keepPreviousData,
   });
   return (
@@ -419,8 +449,19 @@ function ContratsPagines(props: {
         adresse={(f) => adresse({ vue: f })}
       />
       <h2 id="titre-contrats">{libelle}</h2>
+      <FormulaireRecherche
+        label="Personne ou structure"
+        valeur={etat.recherche}
+        rechercher={(recherche) => naviguer({ recherche })}
+      />
+      <ChoixOrdre ordres={ORDRES_CONTRATS} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
       {error && <Alert severity="error" small description={error.message} />}
       <p aria-live="polite">{data ? resumePage(data, "contrat", "contrats") : "Chargement…"}</p>
+      <LiensExport
+        chemin="/api/recrutement/contrats/export"
+        libelle="Télécharger les contrats filtrés"
+        requete={filtres}
+      />
       {data && (
         <TableContrats
           titre={libelle}
@@ -431,6 +472,7 @@ function ContratsPagines(props: {
         />
       )}
       <PaginationUrl donnees={data} adresse={adresse} />
+      {data && props.detail?.(data.contrats)}
     </section>
   );
 }

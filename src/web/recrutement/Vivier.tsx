@@ -17,7 +17,7 @@ import { STATUTS_MISE_EN_RELATION } from "../../domain/recrutement/mise-en-relat
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useEtatUrl } from "../socle/etat-url.ts";
+import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 
@@ -85,6 +85,7 @@ function Vivier() {
   const [etat, naviguer] = useEtatUrl({ ...FILTRES_VIDES, page: "1" });
   const { page: pageTexte, ...filtres } = etat;
   const page = Number(pageTexte) || 1;
+  const requeteExport = useRequeteExport();
   const [saisie, setSaisie] = useState(filtres);
   const [erreur, setErreur] = useState<string>();
   const [fait, setFait] = useState<{ cle: number; titre: string; id: string }>();
@@ -223,7 +224,11 @@ function Vivier() {
             : "Chargement…"}
         </p>
       </div>
-      <LiensExport liste="candidats" libelle="Vivier de candidats" />
+      <LiensExport
+        chemin="/api/structure/vivier/export"
+        libelle="Télécharger le vivier filtré, du plus proche au plus lointain"
+        requete={requeteExport}
+      />
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>Vivier de candidats</caption>

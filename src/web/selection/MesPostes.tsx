@@ -1,11 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { FilePostes } from "../../domain/espaces.ts";
+import { type FilePostes, STATUTS_POSTE } from "../../domain/espaces.ts";
 import { appelerApi } from "../api.ts";
-import { useEtatUrl } from "../socle/etat-url.ts";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
+import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { dateLongue, euros } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -33,7 +33,6 @@ const ORDRES: Record<string, string> = {
   attribution: "Attribués le plus récemment d'abord",
 };
 
-const STATUTS: Record<string, string> = { vacant: "À pourvoir", pourvu: "Pourvu", rendu: "Rendu" };
 const FILES: readonly (readonly ["" | FilePostes, string])[] = [
   ["", "Tous les postes"],
   ["a_pourvoir", "À pourvoir"],
@@ -49,6 +48,7 @@ export function MesPostes({ titre }: { titre: string }) {
     tri: "echeance",
     page: "1",
   });
+  const requeteExport = useRequeteExport();
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["postes", requete],
@@ -72,18 +72,14 @@ export function MesPostes({ titre }: { titre: string }) {
         valeur={etat.recherche}
         rechercher={(recherche) => naviguer({ recherche })}
       />
-      <Select
-        label="Ordre"
-        nativeSelectProps={{ value: etat.tri, onChange: (e) => naviguer({ tri: e.target.value }) }}
-      >
-        {Object.entries(ORDRES).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </Select>
+      <ChoixOrdre ordres={ORDRES} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
       {error && <Alert severity="error" small description={error.message} />}
       <p aria-live="polite">{data ? resumePage(data, "poste", "postes") : "Chargement…"}</p>
+      <LiensExport
+        chemin="/api/postes/export"
+        libelle="Télécharger les postes filtrés"
+        requete={requeteExport}
+      />
       <div className={fr.cx("fr-table")}>
         <table>
           <caption>
@@ -121,7 +117,7 @@ export function MesPostes({ titre }: { titre: string }) {
                     noIcon
                     severity={p.enRetard ? "error" : p.statut === "vacant" ? "warning" : "success"}
                   >
-                    {p.enRetard ? "En retard" : (STATUTS[p.statut] ?? p.statut)}
+                    {p.enRetard ? "En retard" : (STATUTS_POSTE[p.statut] ?? p.statut)}
                   </Badge>
                 </td>
               </tr>

@@ -24,3 +24,13 @@ export function useEtatUrl<T extends Record<string, string>>(
   };
   return [etat, (changement) => naviguer(adresse(changement)), adresse];
 }
+
+/**
+ * The list's filters and order as its export takes them: the address without its page, so the
+ * file holds the whole filtered set in the order on screen.
+ */
+export function useRequeteExport(): string {
+  const lus = new URLSearchParams(useSearch());
+  lus.delete("page");
+  return lus.toString();
+}

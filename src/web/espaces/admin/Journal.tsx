@@ -3,7 +3,9 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { appelerApi } from "../../api.ts";
+import { ChoixOrdre } from "../../socle/ChoixOrdre.tsx";
 import { useEtatUrl } from "../../socle/etat-url.ts";
+import { LiensExport } from "../../socle/LiensExport.tsx";
 import { GabaritEspace } from "../GabaritEspace.tsx";
 
 type Entree = {
@@ -38,8 +40,21 @@ const CIBLES: [string, string][] = [
   ["versement", "Versements"],
 ];
 
+const ORDRES: Record<string, string> = {
+  recentes: "Les plus récentes d'abord",
+  anciennes: "Les plus anciennes d'abord",
+};
+
 export function JournalAdmin() {
-  const [etat, naviguer, adresse] = useEtatUrl({ cibleType: "", avant: "" });
+  const [etat, naviguer, adresse] = useEtatUrl({
+    cibleType: "",
+    tri: "recentes",
+    avant: "",
+    apres: "",
+  });
+  const anciennes = etat.tri === "anciennes";
+  const curseur = anciennes ? etat.apres : etat.avant;
+  const suivante = (id: string) => adresse(anciennes ? { apres: id } : { avant: id });
   const requete = new URLSearchParams(
     Object.entries({ ...etat, limite: String(PAR_PAGE) }).filter(([, v]) => v !== ""),
   );
@@ -57,7 +72,7 @@ export function JournalAdmin() {
             label="Cible"
             nativeSelectProps={{
               value: etat.cibleType,
-              onChange: (e) => naviguer({ cibleType: e.target.value, avant: "" }),
+              onChange: (e) => naviguer({ cibleType: e.target.value, avant: "", apres: "" }),
             }}
           >
             <option value="">Toutes</option>
@@ -67,11 +82,29 @@ export function JournalAdmin() {
               </option>
             ))}
           </Select>
+          <ChoixOrdre
+            ordres={ORDRES}
+            valeur={etat.tri}
+            changer={(tri) => naviguer({ tri, avant: "", apres: "" })}
+          />
+          <LiensExport
+            chemin="/api/journal/export"
+            libelle="Télécharger le journal filtré"
+            requete={new URLSearchParams(
+              Object.entries({ cibleType: etat.cibleType, tri: etat.tri }).filter(
+                ([k, v]) => v !== "" && !(k === "tri" && v === "recentes"),
+              ),
+            ).toString()}
+          />
           <div className={fr.cx("fr-table")}>
             <table>
               <caption>
-                {etat.avant ? "Modifications plus anciennes" : "Dernières modifications"}, les plus
-                récentes d'abord
+                {curseur
+                  ? "Modifications suivantes"
+                  : anciennes
+                    ? "Premières modifications"
+                    : "Dernières modifications"}
+                , {(ORDRES[etat.tri] ?? "").toLowerCase()}
               </caption>
               <thead>
                 <tr>
@@ -103,13 +136,13 @@ export function JournalAdmin() {
           </div>
           <nav aria-label="Pages du journal">
             <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-              {etat.avant && (
+              {curseur && (
                 <li>
                   <Link
                     className={fr.cx("fr-btn", "fr-btn--secondary")}
-                    href={adresse({ avant: "" })}
+                    href={adresse({ avant: "", apres: "" })}
                   >
-                    Les plus récentes
+                    {anciennes ? "Les plus anciennes" : "Les plus récentes"}
                   </Link>
                 </li>
               )}
@@ -117,9 +150,9 @@ export function JournalAdmin() {
                 <li>
                   <Link
                     className={fr.cx("fr-btn", "fr-btn--secondary")}
-                    href={adresse({ avant: String(dernier.id) })}
+                    href={suivante(String(dernier.id))}
                   >
-                    Modifications plus anciennes
+                    {anciennes ? "Modifications plus récentes" : "Modifications plus anciennes"}
                   </Link>
                 </li>
               )}

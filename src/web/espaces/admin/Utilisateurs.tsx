@@ -5,8 +5,10 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
 import { appelerApi } from "../../api.ts";
-import { useEtatUrl } from "../../socle/etat-url.ts";
+import { ChoixOrdre } from "../../socle/ChoixOrdre.tsx";
+import { useEtatUrl, useRequeteExport } from "../../socle/etat-url.ts";
 import { FormulaireRecherche } from "../../socle/FormulaireRecherche.tsx";
+import { LiensExport } from "../../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../../socle/PaginationUrl.tsx";
 import { useLibellePerimetre } from "../../socle/territoires.ts";
 import { GabaritEspace } from "../GabaritEspace.tsx";
@@ -29,6 +31,12 @@ const date = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris",
 });
 
+const ORDRES: Record<string, string> = {
+  recents: "Les comptes les plus récents d'abord",
+  nom: "Par nom",
+  connexion: "Les dernières connexions d'abord",
+};
+
 export function UtilisateursAdmin() {
   return (
     <GabaritEspace roleAttendu="admin" titre="Utilisateurs et invitations">
@@ -45,7 +53,14 @@ export function UtilisateursAdmin() {
 function ListeUtilisateurs({ moiId }: { moiId: string }) {
   const client = useQueryClient();
   const libelle = useLibellePerimetre();
-  const [etat, naviguer, adresse] = useEtatUrl({ recherche: "", role: "", actif: "", page: "1" });
+  const [etat, naviguer, adresse] = useEtatUrl({
+    recherche: "",
+    role: "",
+    actif: "",
+    tri: "recents",
+    page: "1",
+  });
+  const requeteExport = useRequeteExport();
   const params = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== ""));
   const { data } = useQuery({
     queryKey: ["utilisateurs", params.toString()],
@@ -102,11 +117,17 @@ function ListeUtilisateurs({ moiId }: { moiId: string }) {
           </Select>
         </div>
       </div>
+      <ChoixOrdre ordres={ORDRES} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
       <p aria-live="polite">
         {data
           ? resumePage({ ...data, taillePage: data.parPage }, "compte", "comptes")
           : "Chargement…"}
       </p>
+      <LiensExport
+        chemin="/api/utilisateurs/export"
+        libelle="Télécharger les comptes filtrés"
+        requete={requeteExport}
+      />
       {basculer.error && (
         <p className={fr.cx("fr-error-text")} role="alert">
           {basculer.error.message}
