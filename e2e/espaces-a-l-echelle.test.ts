@@ -289,7 +289,22 @@ describe("espaces à l'échelle dans Chromium", () => {
         "duree",
         /^Comptes rendus filtrés, du plus ancien au plus récent \(CSV\)$/,
         async () => {
-          // The longest report of the week, duplicated: the copy is confirmed with the focus.
+          // A report recorded, then duplicated from her list: each save is confirmed with the
+          // focus, inside the viewport.
+          await page
+            .getByRole("link", { name: "Nouveau compte rendu", exact: true })
+            .first()
+            .click();
+          await page.getByText("Accompagnement individuel", { exact: true }).click();
+          await page.getByText("30 min", { exact: true }).click();
+          const lieu = page.getByLabel("Votre lieu d'activité");
+          await expect.poll(() => lieu.locator("option").count()).toBeGreaterThan(1);
+          await lieu.selectOption({ index: 1 });
+          await page.getByText("Oui", { exact: true }).click();
+          await page.getByText("Prendre en main du matériel", { exact: false }).first().click();
+          await page.getByRole("button", { name: "Enregistrer le compte rendu" }).click();
+          await confirmationVue("Compte rendu enregistré");
+          await page.getByRole("link", { name: "Mes comptes rendus", exact: true }).first().click();
           await page.getByRole("link", { name: "Dupliquer" }).first().click();
           await page.getByRole("button", { name: "Enregistrer la copie" }).click();
           await confirmationVue("Copie du compte rendu enregistrée");

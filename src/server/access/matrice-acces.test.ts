@@ -146,6 +146,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/financement/versements": ["financeur", "admin"],
   "GET /api/financement/export": ["financeur", "admin"],
   "GET /api/pilotage/tableau": LECTEURS_TABLEAU_DE_BORD,
+  "GET /api/pilotage/tendance": LECTEURS_TABLEAU_DE_BORD,
   "GET /api/pilotage/tableau/export": LECTEURS_TABLEAU_DE_BORD,
   "GET /api/pilotage/enveloppe": ["admin", "financeur"],
   "GET /api/pilotage/enveloppe/export": ["admin", "financeur"],

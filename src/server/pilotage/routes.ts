@@ -24,6 +24,7 @@ import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
 import { compterConseillersSuivis, conseillersSuivis, TRIS_SUIVI } from "./conseillers-queries.ts";
 import { enveloppeParTerritoire, type LigneEnveloppe } from "./enveloppe-queries.ts";
 import { comptesParTerritoire, type Decoupage } from "./indicateurs-queries.ts";
+import { tendanceDuPerimetre } from "./tendance-queries.ts";
 
 const tag = ["Pilotage"];
 const TAILLE_PAGE_CONSEILLERS = 25;
@@ -279,6 +280,21 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         details: { ...q, lignes: e.lignes.length },
       });
     },
+  );
+
+  r.get(
+    "/api/pilotage/tendance",
+    {
+      config: { acces: [...ROLES_TABLEAU] },
+      schema: {
+        tags: tag,
+        summary:
+          "Postes attribués (cumul) et conseillers sous contrat à la fin de chacun des 12 derniers mois, dans le périmètre",
+      },
+    },
+    async (requete) => ({
+      mois: await tendanceDuPerimetre(ctx.db, connexionRequise(requete), jourParis(ctx.horloge())),
+    }),
   );
 
   r.get(

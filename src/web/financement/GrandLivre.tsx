@@ -193,8 +193,10 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
     placeholderData: keepPreviousData,
   });
   const choisirFile = (f: File) => naviguer({ file: f });
-  const [ouvert, setOuvert] = useState<string | null>(null);
-  const [historique, setHistorique] = useState<string | null>(null);
+  // The post being paid is kept as it was when opened: once paid, it may leave the filtered
+  // page (nothing due any more) while its confirmation must stay on screen.
+  const [ouvert, setOuvert] = useState<Poste | null>(null);
+  const [historique, setHistorique] = useState<Poste | null>(null);
   // Payments are recorded on today's situation, never on the month-end forecast.
   const actions = !props.lectureSeule && !finDeMois;
   const lignes = data?.postes ?? [];
@@ -290,7 +292,7 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
                         <Button
                           priority="tertiary"
                           size="small"
-                          onClick={() => setOuvert(ouvert === p.posteId ? null : p.posteId)}
+                          onClick={() => setOuvert(ouvert?.posteId === p.posteId ? null : p)}
                         >
                           Enregistrer un versement
                         </Button>{" "}
@@ -298,7 +300,7 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
                           priority="tertiary"
                           size="small"
                           onClick={() =>
-                            setHistorique(historique === p.structureId ? null : p.structureId)
+                            setHistorique(historique?.structureId === p.structureId ? null : p)
                           }
                         >
                           Versements de la structure
@@ -313,18 +315,14 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
           <PaginationUrl donnees={data} adresse={adresse} />
           {historique && actions && (
             <HistoriqueVersements
-              key={historique}
-              structureId={historique}
-              structure={data.postes.find((p) => p.structureId === historique)!.structure}
+              key={historique.structureId}
+              structureId={historique.structureId}
+              structure={historique.structure}
               aujourdhui={data.au}
             />
           )}
           {ouvert && actions && (
-            <FormulaireVersement
-              key={ouvert}
-              poste={data.postes.find((p) => p.posteId === ouvert)!}
-              aujourdhui={data.au}
-            />
+            <FormulaireVersement key={ouvert.posteId} poste={ouvert} aujourdhui={data.au} />
           )}
         </>
       )}
