@@ -29,6 +29,8 @@ export async function tendanceDuPerimetre(
     const fin = finDuMois(ajouterMois(`${aujourdhui.slice(0, 7)}-01`, i - 11));
     return fin > aujourdhui ? aujourdhui : fin;
   });
+  // One array literal: drizzle would spread a JavaScript array into a list of parameters.
+  const tableauDeDates = `{${jours.join(",")}}`;
   const perimetrePoste = predicatPerimetre(connexion, colonnesPerimetreStructure);
   const perimetreContrat = predicatPerimetre(connexion, {
     ...colonnesPerimetreStructure,
@@ -38,7 +40,7 @@ export async function tendanceDuPerimetre(
     lignes<{ au: string; n: number }>(
       db,
       sql`select j.au::text as au, count(poste.id)::int as n
-          from unnest(${jours}::date[]) as j(au)
+          from unnest(${tableauDeDates}::date[]) as j(au)
           left join (poste join structure on structure.id = poste.structure_id)
             on poste.date_attribution <= j.au and ${perimetrePoste}
           group by j.au`,
@@ -46,7 +48,7 @@ export async function tendanceDuPerimetre(
     lignes<{ au: string; n: number }>(
       db,
       sql`select j.au::text as au, count(contrat.id)::int as n
-          from unnest(${jours}::date[]) as j(au)
+          from unnest(${tableauDeDates}::date[]) as j(au)
           left join (contrat join structure on structure.id = contrat.structure_id)
             on contrat.statut in ('actif', 'termine')
             and contrat.date_debut <= j.au

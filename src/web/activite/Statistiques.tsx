@@ -18,6 +18,7 @@ import { LiensExport } from "../socle/LiensExport.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
 import { FILTRES_VIDES, FiltresStatistiques, type OptionsFiltres } from "./FiltresStatistiques.tsx";
+import { GraphiqueMensuel } from "./GraphiqueMensuel.tsx";
 
 /** The chart components come in their own chunk: the figures and tables show without them. */
 const GraphiqueBarres = lazy(() =>
@@ -49,7 +50,6 @@ const TITRES_PERSONNES: Record<DimensionPersonne, string> = {
 const MULTIPLES: DimensionActivite[] = ["thematique", "materiel"];
 
 const pct = (n: number) => `${n.toLocaleString("fr-FR", { minimumFractionDigits: 1 })} %`;
-const mois = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /**
  * A chart under its title, its data table one click below (RGAA: the figures of the picture,
@@ -262,39 +262,14 @@ export function TableauStatistiques({
             ))}
           </div>
           <h2 className={fr.cx("fr-mt-4w")}>Évolution sur 12 mois</h2>
-          <Suspense fallback={null}>
-            <GraphiqueBarres
-              etiquettes={data.parMois.map((m) => mois.format(new Date(`${m.mois}-01T00:00:00Z`)))}
-              series={[
-                { nom: "Accompagnements", valeurs: data.parMois.map((m) => m.accompagnements) },
-                { nom: "Activités", valeurs: data.parMois.map((m) => m.activites) },
-              ]}
-            />
-          </Suspense>
-          <details>
-            <summary>Tableau des données : accompagnements et activités par mois</summary>
-            <div className={fr.cx("fr-table", "fr-table--sm")}>
-              <table>
-                <caption>Accompagnements et activités par mois</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Mois</th>
-                    <th scope="col">Accompagnements</th>
-                    <th scope="col">Activités</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.parMois.map((m) => (
-                    <tr key={m.mois}>
-                      <th scope="row">{mois.format(new Date(`${m.mois}-01T00:00:00Z`))}</th>
-                      <td>{nombreFr(m.accompagnements)}</td>
-                      <td>{nombreFr(m.activites)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <GraphiqueMensuel
+            titre="Accompagnements et activités par mois"
+            mois={data.parMois.map((m) => m.mois)}
+            series={[
+              { nom: "Accompagnements", valeurs: data.parMois.map((m) => m.accompagnements) },
+              { nom: "Activités", valeurs: data.parMois.map((m) => m.activites) },
+            ]}
+          />
         </>
       )}
     </>

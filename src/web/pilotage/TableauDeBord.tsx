@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { statistiquesParDepartement } from "../../domain/perimetre.ts";
 import type { Indicateurs, Niveau, Tri } from "../../domain/pilotage/indicateurs.ts";
+import { GraphiqueMensuel } from "../activite/GraphiqueMensuel.tsx";
 import { appelerApi } from "../api.ts";
 import { jourCourt, pourcent } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -157,6 +158,74 @@ function Chiffres({
   );
 }
 
+type MoisTendance = {
+  mois: string;
+  au: string;
+  postesAttribues: number;
+  conseillersSousContrat: number;
+};
+
+/**
+ * The key figures month by month over the last 12 months: posts and conseillers at each month's
+ * end, activity of each month (the statistics engine's, on the same scope).
+ */
+function TendanceDouzeMois() {
+  const tendance = useQuery({
+    queryKey: ["pilotage-tendance"],
+    queryFn: () => appelerApi<{ mois: MoisTendance[] }>("/api/pilotage/tendance"),
+  });
+  const activite = useQuery({
+    queryKey: ["statistiques", "/api/statistiques", ""],
+    queryFn: () =>
+      appelerApi<{ parMois: { mois: string; activites: number; accompagnements: number }[] }>(
+        "/api/statistiques",
+      ),
+  });
+  if (!tendance.data) return null;
+  const mois = tendance.data.mois.map((m) => m.mois);
+  const parMois = new Map(activite.data?.parMois.map((m) => [m.mois, m]));
+  return (
+    <section aria-labelledby="titre-tendance" className={fr.cx("fr-mb-4w")}>
+      <h3 id="titre-tendance">Sur les 12 derniers mois</h3>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <h4 className={fr.cx("fr-h6")}>Postes et conseillers en fin de mois</h4>
+          <GraphiqueMensuel
+            titre="Postes attribués (cumul) et conseillers sous contrat en fin de mois"
+            mois={mois}
+            series={[
+              {
+                nom: "Postes attribués (cumul)",
+                valeurs: tendance.data.mois.map((m) => m.postesAttribues),
+              },
+              {
+                nom: "Conseillers sous contrat",
+                valeurs: tendance.data.mois.map((m) => m.conseillersSousContrat),
+              },
+            ]}
+          />
+        </div>
+        {activite.data && (
+          <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+            <h4 className={fr.cx("fr-h6")}>Activité par mois</h4>
+            <GraphiqueMensuel
+              titre="Accompagnements et activités par mois"
+              mois={mois}
+              series={[
+                {
+                  nom: "Accompagnements",
+                  valeurs: mois.map((m) => parMois.get(m)?.accompagnements ?? 0),
+                },
+                { nom: "Activités", valeurs: mois.map((m) => parMois.get(m)?.activites ?? 0) },
+              ]}
+            />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
 /**
  * The steering dashboard of the reader's scope (statistiques-et-opendata.md §2): key figures,
  * then, when the scope spans territories, a sortable table that drills down from régions to
@@ -243,6 +312,7 @@ export function TableauDeBord(props: {
           parLieu={statistiquesParDepartement(moi?.habilitation?.role)}
         />
       )}
+      <TendanceDouzeMois />
       {props.departementCarte && <LienCarteTerritoire departement={props.departementCarte} />}
       {data && niveau.decoupage !== "total" && (
         <>
