@@ -330,6 +330,14 @@ describe("espaces à l'échelle dans Chromium", () => {
       const nombre = async () =>
         Number((await compte.textContent())!.match(/^([\d\s\u202f]+) /)![1]!.replace(/\D/g, ""));
       expect(await nombre(), qui).toBe(n);
+      // A list of several pages turns its page by its address.
+      if (!/page 1 sur 1$/.test((await compte.textContent())!)) {
+        await page.getByRole("link", { name: "Page suivante" }).first().click();
+        await page.waitForURL(/page=2/);
+        await expect.poll(() => compte.textContent()).toMatch(/page 2 sur/);
+        await page.goBack();
+        await expect.poll(() => compte.textContent()).toMatch(/page 1 sur/);
+      }
       // Sorted on the server, the order in the address; the same count.
       await page.getByLabel("Ordre").selectOption(tri);
       await page.waitForURL(new RegExp(`tri=${tri}`));

@@ -43,9 +43,13 @@ export type EnteteExport = string[];
 /** Integer cents as euros with two decimals, the number accounting software reads. */
 export const enEuros = (cents: number) => Math.round(cents) / 100;
 
+/** An instant as a French spreadsheet reader expects it: Paris time, day first; empty if none. */
+export const instantParis = (d: Date | null) =>
+  d ? d.toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) : "";
+
 /** The first line of every export's header: who exported and when (Paris time). */
 export function exportePar(u: { prenom: string; nom: string }, maintenant: Date): string {
-  return `Exporté par ${u.prenom} ${u.nom} le ${maintenant.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}`;
+  return `Exporté par ${u.prenom} ${u.nom} le ${instantParis(maintenant)}`;
 }
 
 export async function versXlsx<T>(

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
 import { formatTableurSchema, triSchema } from "../http/tableur.ts";
-import { type Colonne, csvEnFlux, xlsxEnFlux } from "../infra/export.ts";
+import { type Colonne, csvEnFlux, instantParis, xlsxEnFlux } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "./journal.ts";
 import {
   type EntreeJournalLue,
@@ -34,7 +34,7 @@ const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringif
 
 const COLONNES_JOURNAL: Colonne<EntreeJournalLue>[] = [
   { titre: "N°", valeur: (e) => e.id },
-  { titre: "Date", valeur: (e) => e.le.toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) },
+  { titre: "Date", valeur: (e) => instantParis(e.le) },
   { titre: "Auteur", valeur: (e) => e.auteur },
   { titre: "Rôle", valeur: (e) => e.role },
   { titre: "Action", valeur: (e) => e.action },

@@ -17,7 +17,7 @@ import { habilitation, utilisateur } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
-import type { Colonne } from "../infra/export.ts";
+import { type Colonne, instantParis } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import {
   compterCourriels,
@@ -56,9 +56,6 @@ const filtresCourrielsSchema = z.object({
   tri: triSchema(TRIS_COURRIELS),
 });
 
-const instant = (d: Date | null) =>
-  d ? d.toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) : "";
-
 const COLONNES_COURRIELS: Colonne<Awaited<ReturnType<typeof selectionCourriels>>[number]>[] = [
   { titre: "Destinataire", valeur: (l) => l.destinataire },
   { titre: "Objet", valeur: (l) => l.objet },
@@ -66,9 +63,9 @@ const COLONNES_COURRIELS: Colonne<Awaited<ReturnType<typeof selectionCourriels>>
   { titre: "État", valeur: (l) => l.statut },
   { titre: "Tentatives", valeur: (l) => l.tentatives },
   { titre: "Erreur", valeur: (l) => l.erreur },
-  { titre: "Créé le", valeur: (l) => instant(l.creeLe) },
-  { titre: "Envoyé le", valeur: (l) => instant(l.envoyeLe) },
-  { titre: "Prochaine tentative", valeur: (l) => instant(l.prochaineTentativeLe) },
+  { titre: "Créé le", valeur: (l) => instantParis(l.creeLe) },
+  { titre: "Envoyé le", valeur: (l) => instantParis(l.envoyeLe) },
+  { titre: "Prochaine tentative", valeur: (l) => instantParis(l.prochaineTentativeLe) },
 ];
 
 export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {

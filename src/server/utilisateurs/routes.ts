@@ -8,7 +8,7 @@ import { invitationSchema, roleSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
-import type { Colonne } from "../infra/export.ts";
+import { type Colonne, instantParis } from "../infra/export.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { listerUtilisateurs, selectionUtilisateurs, TRIS_UTILISATEURS } from "./queries.ts";
 import { changerActivation, inviterUtilisateur } from "./service.ts";
@@ -48,9 +48,6 @@ const filtresSchema = z.object({
 
 const idParams = z.object({ id: z.uuid("Identifiant d'utilisateur invalide.") });
 
-const instant = (d: Date | null) =>
-  d ? d.toLocaleString("fr-FR", { timeZone: "Europe/Paris" }) : "";
-
 const COLONNES_UTILISATEURS: Colonne<Awaited<ReturnType<typeof selectionUtilisateurs>>[number]>[] =
   [
     { titre: "Adresse électronique", valeur: (l) => l.email },
@@ -61,9 +58,9 @@ const COLONNES_UTILISATEURS: Colonne<Awaited<ReturnType<typeof selectionUtilisat
       titre: "Rôles",
       valeur: (l) => l.roles.map((r) => LIBELLES_ROLES[r as Role] ?? r).join(", "),
     },
-    { titre: "Créé le", valeur: (l) => instant(l.creeLe) },
-    { titre: "Invitation acceptée le", valeur: (l) => instant(l.invitationAccepteeLe) },
-    { titre: "Dernière connexion", valeur: (l) => instant(l.derniereConnexionLe) },
+    { titre: "Créé le", valeur: (l) => instantParis(l.creeLe) },
+    { titre: "Invitation acceptée le", valeur: (l) => instantParis(l.invitationAccepteeLe) },
+    { titre: "Dernière connexion", valeur: (l) => instantParis(l.derniereConnexionLe) },
   ];
 
 export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {

@@ -482,7 +482,6 @@ export function PageRecrutementsAdmin() {
     <GabaritEspace roleAttendu="admin" titre="Recrutements, ruptures et formation">
       {() => (
         <>
-          <LiensExport liste="recrutements" libelle="Recrutements" />
           <LiensExport liste="ruptures" libelle="Ruptures" />
           <p>
             <Link href="/espace/postes?file=en_retard">
@@ -524,10 +523,7 @@ export function PageContrats() {
       {(moi) => (
         <>
           {moi.habilitation?.role !== "coordinateur" && (
-            <>
-              <LiensExport liste="recrutements" libelle="Recrutements" />
-              <LiensExport liste="ruptures" libelle="Ruptures" />
-            </>
+            <LiensExport liste="ruptures" libelle="Ruptures" />
           )}
           <ContratsPagines
             vues={[
