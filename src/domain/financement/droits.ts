@@ -33,34 +33,44 @@ function fusionnerPeriodes(periodes: Periode[], au: string): [number, number][] 
 }
 
 /**
- * Time filled per calendar month ("AAAA-MM"), in units of 1/UNITES_PAR_MOIS of a month. Months
- * are walked as numbers (year, month): a national ledger runs this for thousands of posts over
- * years of months, and a `Date` and an ISO string per month cost more than the arithmetic.
+ * Time filled per calendar month, in month order: `mois` holds year × 12 + month (0-based), and
+ * `unites` the time filled in it, in units of 1/UNITES_PAR_MOIS of a month. Months are walked
+ * as numbers: a national ledger runs this twice for each of thousands of posts, and a `Date`, an
+ * ISO string, a map entry and a sort per month cost more than the arithmetic. The merged spans
+ * are ordered and apart, so a month can only repeat right after itself.
  */
-export function tempsRempliParMois(periodes: Periode[], au: string): Map<string, number> {
-  const parMois = new Map<string, number>();
+function tempsRempliOrdonne(periodes: Periode[], au: string): { mois: number[]; unites: number[] } {
+  const mois: number[] = [];
+  const unites: number[] = [];
   for (const [debut, fin] of fusionnerPeriodes(periodes, au)) {
     const d = new Date(debut);
-    let annee = d.getUTCFullYear();
-    let mois = d.getUTCMonth();
+    let m = d.getUTCFullYear() * 12 + d.getUTCMonth();
     let t = debut;
     while (t <= fin) {
-      const debutDuMois = Date.UTC(annee, mois, 1);
-      const debutDuSuivant = Date.UTC(annee, mois + 1, 1);
+      const debutDuMois = Date.UTC(Math.floor(m / 12), m % 12, 1);
+      const debutDuSuivant = Date.UTC(Math.floor(m / 12), (m % 12) + 1, 1);
       const dernier = Math.min(fin, debutDuSuivant - JOUR_MS);
       const jours = Math.round((dernier - t) / JOUR_MS) + 1;
       const joursDuMois = Math.round((debutDuSuivant - debutDuMois) / JOUR_MS);
-      const cle = `${annee}-${String(mois + 1).padStart(2, "0")}`;
-      parMois.set(cle, (parMois.get(cle) ?? 0) + (jours * UNITES_PAR_MOIS) / joursDuMois);
-      t = dernier + JOUR_MS;
-      mois += 1;
-      if (mois === 12) {
-        mois = 0;
-        annee += 1;
+      const u = (jours * UNITES_PAR_MOIS) / joursDuMois;
+      if (mois.at(-1) === m) unites[unites.length - 1]! += u;
+      else {
+        mois.push(m);
+        unites.push(u);
       }
+      t = dernier + JOUR_MS;
+      m += 1;
     }
   }
-  return parMois;
+  return { mois, unites };
+}
+
+const cleMois = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+
+/** Time filled per calendar month ("AAAA-MM"), in units of 1/UNITES_PAR_MOIS of a month. */
+export function tempsRempliParMois(periodes: Periode[], au: string): Map<string, number> {
+  const { mois, unites } = tempsRempliOrdonne(periodes, au);
+  return new Map(mois.map((m, i) => [cleMois(m), unites[i]!]));
 }
 
 export type Droits = {
@@ -79,26 +89,42 @@ export type Droits = {
  * exactly its cap, and nothing accrues after.
  */
 export function droitsDuPoste(regle: RegleDuPoste, periodes: Periode[], au: string): Droits {
-  const plafondUnites = regle.dureeMois * UNITES_PAR_MOIS;
   const parMois: Droits["parMois"] = [];
+  const { droitCents, unites } = accumuler(regle, periodes, au, (m, cents) =>
+    parMois.push({ mois: cleMois(m), cents }),
+  );
+  return {
+    droitCents,
+    moisRemplis: Math.round((unites / UNITES_PAR_MOIS) * 100) / 100,
+    parMois,
+  };
+}
+
+/** The entitlement alone (the ledger asks it twice per post): no month named. */
+export const droitCentsAu = (regle: RegleDuPoste, periodes: Periode[], au: string): number =>
+  accumuler(regle, periodes, au).droitCents;
+
+/** The month-by-month accrual both read; `mois` hears each month that added cents. */
+function accumuler(
+  regle: RegleDuPoste,
+  periodes: Periode[],
+  au: string,
+  mois?: (m: number, cents: number) => void,
+): { droitCents: number; unites: number } {
+  const plafondUnites = regle.dureeMois * UNITES_PAR_MOIS;
+  const remplis = tempsRempliOrdonne(periodes, au);
   let unites = 0;
   let acquis = 0;
-  for (const [mois, u] of [...tempsRempliParMois(periodes, au)].sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
+  for (let i = 0; i < remplis.mois.length; i++) {
     if (unites >= plafondUnites) break;
-    const comptees = Math.min(u, plafondUnites - unites);
+    const comptees = Math.min(remplis.unites[i]!, plafondUnites - unites);
     unites += comptees;
     const cents =
       unites === plafondUnites
         ? regle.plafondCents - acquis
         : Math.floor((regle.plafondCents * comptees) / plafondUnites);
-    if (cents > 0) parMois.push({ mois, cents });
+    if (cents > 0) mois?.(remplis.mois[i]!, cents);
     acquis += cents;
   }
-  return {
-    droitCents: acquis,
-    moisRemplis: Math.round((unites / UNITES_PAR_MOIS) * 100) / 100,
-    parMois,
-  };
+  return { droitCents: acquis, unites };
 }

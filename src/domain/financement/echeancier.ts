@@ -1,4 +1,4 @@
-import { droitsDuPoste, type Periode, type RegleDuPoste } from "./droits.ts";
+import { droitCentsAu, type Periode, type RegleDuPoste } from "./droits.ts";
 
 /** How the financeur pays (configuration, not constants: roles-and-scopes.md, ledger). */
 export type RegleVersement = {
@@ -46,7 +46,7 @@ export function situationDuPoste(params: {
   clos: boolean;
   au: string;
 }): SituationPoste {
-  const droit = droitsDuPoste(params.regle, params.periodes, params.au).droitCents;
+  const droit = droitCentsAu(params.regle, params.periodes, params.au);
   if (!params.validation || params.validation > params.au)
     return {
       droitCents: droit,
@@ -58,7 +58,7 @@ export function situationDuPoste(params: {
     };
   const avance = Math.floor((params.regle.plafondCents * params.versement.avancePourcent) / 100);
   const arrete = params.clos ? params.au : dernierArrete(params.au, params.versement.periodeMois);
-  const droitArrete = droitsDuPoste(params.regle, params.periodes, arrete).droitCents;
+  const droitArrete = droitCentsAu(params.regle, params.periodes, arrete);
   const appele = params.clos
     ? droit
     : Math.min(params.regle.plafondCents, Math.max(avance, droitArrete));

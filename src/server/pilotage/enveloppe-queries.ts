@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { droitsDuPoste } from "../../domain/financement/droits.ts";
+import { droitCentsAu } from "../../domain/financement/droits.ts";
 import {
   ajouter,
   droitsPrevus,
@@ -63,7 +63,7 @@ export async function enveloppeParTerritoire(
     // A running contract to its planned end: the day asked bounds the entitlement to date.
     const periodes = lirePeriodes(p.periodes);
     const accorde = p.statut === "rendu" ? 0 : p.plafond_cents;
-    const droit = droitsDuPoste(regle, periodes, params.aujourdhui).droitCents;
+    const droit = droitCentsAu(regle, periodes, params.aujourdhui);
     cumuler(p.code, {
       postes: p.statut === "rendu" ? 0 : 1,
       accordeCents: accorde,
