@@ -27,6 +27,7 @@ import { routesFinancement } from "./financement/routes.ts";
 import { routesDocs } from "./http/docs.ts";
 import { DESCRIPTION_LIMITES, installerControleEntrees, LIMITES_REQUETE } from "./http/entrees.ts";
 import { erreursDuRouteur, installerErreurs } from "./http/erreurs.ts";
+import { magasinDesLimites } from "./http/limites.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/routes.ts";
@@ -140,6 +141,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, {
     global: false,
     allowList: ctx.config.limitesExemptes,
+    ...magasinDesLimites(app, ctx.config.urlRedis),
     errorResponseBuilder: (_requete, contexte) => ({
       statusCode: 429,
       erreurs: [

@@ -26,6 +26,11 @@ const envSchema = z.object({
   PROCONNECT_SCOPES: z.string().default("openid given_name usual_name email uid siret"),
   PROCONNECT_ALLOW_HTTP: booleen.optional(),
   GEOCODEUR_URL: z.url().optional(),
+  /** Shared store of the per-address limits when several instances serve (Redis). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL commence par redis:// ou rediss://.")
+    .optional(),
   CLE_CHIFFREMENT_FICHIERS: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "CLE_CHIFFREMENT_FICHIERS doit être 32 octets en base64.")
@@ -108,6 +113,8 @@ export type Config = {
   confianceProxy: false | number | string[];
   styleCarte: string | undefined;
   urlGeocodeur: string | undefined;
+  /** Where the per-address limits are counted: Redis shared by the instances, or this process. */
+  urlRedis: string | undefined;
   /** AES-256-GCM key of uploaded files (CVs). */
   cleFichiers: Buffer;
 };
@@ -165,6 +172,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     confianceProxy: e.TRUST_PROXY,
     styleCarte: e.CARTE_STYLE_URL,
     urlGeocodeur: e.GEOCODEUR_URL,
+    urlRedis: e.REDIS_URL,
     cleFichiers: e.CLE_CHIFFREMENT_FICHIERS
       ? Buffer.from(e.CLE_CHIFFREMENT_FICHIERS, "base64")
       : CLE_FICHIERS_DEVELOPPEMENT,
