@@ -37,11 +37,20 @@ export async function demarrerPlateforme(
   config: Config,
   options: { base?: Base; horloge?: () => Date } = {},
 ): Promise<Plateforme> {
+  if (!options.base && config.production && !config.databaseUrl)
+    throw new Error(
+      "En production, DATABASE_URL est obligatoire : la base embarquée (PGlite) ne sert qu'à la démonstration et au développement, sur un seul processus.",
+    );
   const base =
     options.base ??
     (await ouvrirBase(
       config.databaseUrl
-        ? { url: config.databaseUrl, taillePool: config.taillePool }
+        ? {
+            url: config.databaseUrl,
+            taillePool: config.taillePool,
+            // In production, migrating is the release's step; an instance only checks.
+            migrations: config.production ? "verifier" : "appliquer",
+          }
         : { dossier: config.dossierPglite },
     ));
   const horloge = options.horloge ?? (() => new Date());

@@ -6,6 +6,7 @@ import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type ExtractTablesWithRelations, type SQL, sql as sqlBrut } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import {
@@ -39,11 +40,56 @@ const dossierMigrations = fileURLToPath(new URL("./migrations", import.meta.url)
 const extensions = { cube, earthdistance, pg_trgm };
 
 export type OptionsBase =
-  | { url: string; taillePool?: number }
+  | {
+      url: string;
+      taillePool?: number;
+      /**
+       * `appliquer` (default): bring the schema up to date, under a lock; `verifier`: refuse a
+       * schema that is behind (a production web instance: migrating is the release's step).
+       */
+      migrations?: "appliquer" | "verifier";
+    }
   | { dossier: string }
   | { memoire: true; donnees?: Blob | File };
 
-/** Opens the database and brings its schema up to date. */
+/**
+ * The advisory lock every migration run takes on the server: two processes starting together
+ * (two instances, a release and an instance) migrate one after the other, the second finding
+ * nothing left to do, instead of racing on the same `create table`.
+ */
+const VERROU_MIGRATIONS = 4_242_001;
+
+async function migrerSousVerrou(pool: pg.Pool, db: Parameters<typeof migrateNodePg>[0]) {
+  const verrou = await pool.connect();
+  try {
+    await verrou.query("select pg_advisory_lock($1)", [VERROU_MIGRATIONS]);
+    await migrateNodePg(db, { migrationsFolder: dossierMigrations });
+  } finally {
+    await verrou.query("select pg_advisory_unlock($1)", [VERROU_MIGRATIONS]).catch(() => {});
+    verrou.release();
+  }
+}
+
+/** The schema error a web instance stops on: what is missing, and the command that fixes it. */
+export class SchemaEnRetard extends Error {}
+
+/** Whether the database holds every migration of this version (drizzle's own bookkeeping). */
+async function verifierSchema(pool: pg.Pool) {
+  const attendues = readMigrationFiles({ migrationsFolder: dossierMigrations });
+  const derniere = attendues.at(-1)!.folderMillis;
+  const r = await pool
+    .query<{ n: string }>("select max(created_at)::text as n from drizzle.__drizzle_migrations")
+    .catch(() => ({ rows: [{ n: null as string | null }] }));
+  const appliquee = r.rows[0]?.n ? Number(r.rows[0].n) : null;
+  if (appliquee === null || appliquee < derniere) {
+    const manquantes = attendues.filter((m) => appliquee === null || m.folderMillis > appliquee);
+    throw new SchemaEnRetard(
+      `Le schéma de la base est en retard de ${manquantes.length} migration${manquantes.length > 1 ? "s" : ""} sur cette version : lancez d'abord « npm run cnfs -- migrer » (l'étape release), puis démarrez les instances.`,
+    );
+  }
+}
+
+/** Opens the database and brings its schema up to date (or checks it is, see `migrations`). */
 export async function ouvrirBase(options: OptionsBase): Promise<Base> {
   if ("url" in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.taillePool ?? 20 });
@@ -52,7 +98,13 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
       console.error("Connexion PostgreSQL inactive perdue :", erreur.message),
     );
     const db = drizzleNodePg(pool, { schema });
-    await migrateNodePg(db, { migrationsFolder: dossierMigrations });
+    try {
+      if (options.migrations === "verifier") await verifierSchema(pool);
+      else await migrerSousVerrou(pool, db);
+    } catch (erreur) {
+      await pool.end();
+      throw erreur;
+    }
     return {
       db: db as unknown as Db,
       type: "postgresql",
