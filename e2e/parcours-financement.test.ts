@@ -31,7 +31,7 @@ describe("financement dans Chromium", () => {
     expect(await violationsGraves(page)).toEqual([]);
     await file.click();
     await page.waitForURL(/\/espace\/financeur\/grand-livre\?file=a_verser/);
-    const table = page.getByRole("table", { name: /Postes, du plus ancien/ });
+    const table = page.getByRole("table", { name: /^Postes : par structure/ });
     await expect.poll(() => table.getByRole("row").count()).toBeGreaterThan(1);
     const ledger = page.locator("#titre-grand-livre").locator("..");
     const dus = ledger.getByRole("button", { name: /^Versements dus \(\d+\)$/ });

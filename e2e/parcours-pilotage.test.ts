@@ -83,18 +83,27 @@ describe("tableaux de bord dans Chromium", () => {
   it("la structure lit ses postes, sa subvention et l'activité de sa conseillère, sans pouvoir verser", async () => {
     await incarner(/comme Gestionnaire du PIMMS/);
     const chiffres = page.getByRole("region", { name: "Tableau de bord de la structure" });
-    await expect.poll(() => chiffres.getByText("Postes attribués").count()).toBe(1);
+    await expect
+      .poll(() => chiffres.getByText("Postes attribués", { exact: true }).count())
+      .toBe(1);
     const postes = chiffres
       .locator("dt", { hasText: /^Postes attribués$/ })
       .locator("xpath=following-sibling::dd[1]");
     expect(await postes.textContent()).toBe("3");
+    // Its key figures over 12 months: a chart and, one click below, its data table ending
+    // today with the same three posts.
+    const tendance = chiffres.getByRole("region", { name: "Sur les 12 derniers mois" });
+    await tendance.getByText(/^Tableau des données : postes attribués/).click();
+    const mois = tendance.getByRole("table", { name: /^Postes attribués \(cumul\)/ });
+    expect(await mois.locator("tbody tr").count()).toBe(12);
+    expect(await mois.locator("tbody tr").last().locator("td").first().textContent()).toBe("3");
     await page.getByRole("link", { name: "Mes conseillers" }).click();
     const suivi = page.getByRole("table", { name: /conseillers? sous contrat/ });
     await expect.poll(() => suivi.getByRole("row").count()).toBe(2);
     expect(await suivi.getByRole("row").nth(1).textContent()).toContain("En cours");
     expect(await violationsGraves(page)).toEqual([]);
     await page.getByRole("link", { name: "Subvention", exact: true }).click();
-    const subvention = page.getByRole("table", { name: /Postes, du plus ancien/ });
+    const subvention = page.getByRole("table", { name: /^Postes : par structure/ });
     await expect.poll(() => subvention.getByRole("row").count()).toBe(4);
     expect(await page.getByRole("button", { name: "Enregistrer un versement" }).count()).toBe(0);
     expect(await violationsGraves(page)).toEqual([]);
