@@ -68,6 +68,19 @@ describe("espaces à l'échelle dans Chromium", () => {
     Number((await lien.textContent())!.match(/\(([\d\s\u202f]+)\)/)![1]!.replace(/\D/g, ""));
   const resume = (liste: Locator) => liste.getByText(/ — page \d+ sur \d+$/);
 
+  /** The confirmation of a save has the focus and is inside the viewport. */
+  const confirmationVue = async (texte: string) => {
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain(texte);
+    expect(
+      await page.evaluate(() => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+  };
+
   it("l'ANCT : accueil court, demandes paginées et triées par l'adresse, postes et contrats par file", async () => {
     const debut = performance.now();
     await incarner(/comme Administratrice nationale/);
@@ -181,6 +194,25 @@ describe("espaces à l'échelle dans Chromium", () => {
     t = performance.now();
     await page.getByRole("link", { name: "Recrutements et formation" }).click();
     await verifier("admin, recrutements", page.getByRole("table", { name: "À traiter" }), t);
+
+    // From the home's queue, the ANCT validates the oldest recruitment: the decision is
+    // confirmed with the focus, and the queue holds one less.
+    await page.getByRole("link", { name: "Accueil", exact: true }).first().click();
+    const file = page.getByRole("link", { name: /^Recrutements à valider \([\d\s\u202f]+\)$/ });
+    const n = await nombreDe(file);
+    expect(n).toBeGreaterThan(0);
+    await file.click();
+    await page.waitForURL(/vue=a_valider/);
+    const valider = page.getByRole("button", { name: /^Valider le recrutement de / }).first();
+    const qui = (await valider.getAttribute("aria-label"))!.replace(
+      "Valider le recrutement de ",
+      "",
+    );
+    await valider.click();
+    await confirmationVue(`Recrutement de ${qui} validé.`);
+    await expect
+      .poll(() => page.getByText(/^[\d\s\u202f]+ contrats? — page/).textContent())
+      .toMatch(new RegExp(`^${n - 1} contrats? `));
   }, 120_000);
 
   it("la préfecture : la file « Demandes à examiner » mène à la liste filtrée du même compte", async () => {
@@ -228,19 +260,6 @@ describe("espaces à l'échelle dans Chromium", () => {
       page.getByRole("main").getByRole("link", { name: "Contrats" }),
     );
   }, 60_000);
-
-  /** The confirmation of a save has the focus and is inside the viewport. */
-  const confirmationVue = async (texte: string) => {
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
-      .toContain(texte);
-    expect(
-      await page.evaluate(() => {
-        const r = document.activeElement!.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
-      }),
-    ).toBe(true);
-  };
 
   it("la structure, le financeur, la coordinatrice et la conseillère : chaque file compte ce qu'elle ouvre, se trie, s'exporte, et l'on y agit", async () => {
     /** Each role's queue, the order it tries on the list, the export's link, and its action. */

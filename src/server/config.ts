@@ -26,6 +26,13 @@ const envSchema = z.object({
   PROCONNECT_SCOPES: z.string().default("openid given_name usual_name email uid siret"),
   PROCONNECT_ALLOW_HTTP: booleen.optional(),
   GEOCODEUR_URL: z.url().optional(),
+  /**
+   * Who runs the periodic tasks: `locales` (this process, the embedded mode's default) or
+   * `worker` (the queue's worker process, `npm run worker`: the default beside DATABASE_URL).
+   */
+  CNFS_TACHES: z
+    .enum(["locales", "worker"], { error: "CNFS_TACHES vaut locales ou worker." })
+    .optional(),
   /** Shared store of the per-address limits when several instances serve (Redis). */
   REDIS_URL: z
     .string()
@@ -113,6 +120,8 @@ export type Config = {
   confianceProxy: false | number | string[];
   styleCarte: string | undefined;
   urlGeocodeur: string | undefined;
+  /** Who runs the periodic tasks: this process alone, or the queue's worker (ADR 021). */
+  taches: "locales" | "worker";
   /** Where the per-address limits are counted: Redis shared by the instances, or this process. */
   urlRedis: string | undefined;
   /** AES-256-GCM key of uploaded files (CVs). */
@@ -173,6 +182,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     styleCarte: e.CARTE_STYLE_URL,
     urlGeocodeur: e.GEOCODEUR_URL,
     urlRedis: e.REDIS_URL,
+    taches: e.CNFS_TACHES ?? (e.DATABASE_URL ? "worker" : "locales"),
     cleFichiers: e.CLE_CHIFFREMENT_FICHIERS
       ? Buffer.from(e.CLE_CHIFFREMENT_FICHIERS, "base64")
       : CLE_FICHIERS_DEVELOPPEMENT,

@@ -9,15 +9,11 @@ import { CacheReponses } from "./infra/cache-reponses.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie, type Messagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
-import { traiterEcheances } from "./jobs/echeances.ts";
-import { localiserEnAttente } from "./jobs/localisation.ts";
-import { faireLeMenage } from "./jobs/menage.ts";
-import { envoyerDigests } from "./notifications/digests.ts";
-import { reprendreCourriels } from "./notifications/reprise.ts";
 import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
 import { placerAuPointDeLaCommune } from "./referentiel/position.ts";
+import { TACHES } from "./taches/catalogue.ts";
+import { executerLocalement } from "./taches/execution-locale.ts";
 
-const PERIODE_MENAGE_MS = 15 * 60 * 1000;
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
 const PERIODE_VERSEMENT_MS = 2_000;
 const PERIODE_DONNEES_OUVERTES_MS = 60 * 60 * 1000;
@@ -96,31 +92,16 @@ export async function demarrerPlateforme(
     cacheCarte,
     lieuxModifies,
   });
-  const menage = setInterval(() => {
-    faireLeMenage(base.db, horloge(), config.session).catch((erreur) =>
-      app.log.error({ err: erreur }, "Échec du ménage périodique"),
-    );
-    localiserEnAttente(base.db, geocodeur).catch((erreur) =>
-      app.log.error({ err: erreur }, "Échec de la localisation des adresses en attente"),
-    );
-    traiterEcheances(base.db, messagerie, {
-      maintenant: horloge(),
-      urlPublique: config.urlPublique,
-    })
-      .then((r) => {
-        // Contracts ended today leave their places: open data follows.
-        if (r.contratsTermines > 0) lieuxModifies();
-      })
-      .catch((erreur) => app.log.error({ err: erreur }, "Échec du traitement des échéances"));
-    envoyerDigests(base.db, messagerie, {
-      maintenant: horloge(),
-      urlPublique: config.urlPublique,
-    }).catch((erreur) => app.log.error({ err: erreur }, "Échec de l'envoi des récapitulatifs"));
-    reprendreCourriels(base.db, messagerie, horloge()).catch((erreur) =>
-      app.log.error({ err: erreur }, "Échec de la reprise des courriels"),
-    );
-  }, PERIODE_MENAGE_MS);
-  menage.unref();
+  // Alone on its database (embedded mode), this process runs the periodic tasks; beside a
+  // server database, the worker process runs them from the queue, once per cluster (ADR 021).
+  const taches =
+    config.taches === "locales"
+      ? executerLocalement(
+          TACHES,
+          { db: base.db, messagerie, geocodeur, horloge, config, lieuxModifies },
+          app.log,
+        )
+      : null;
   // Awaited on stop, so that a fold never runs on a closed database.
   let versementEnCours: Promise<unknown> = Promise.resolve();
   const versement = setInterval(() => {
@@ -142,19 +123,14 @@ export async function demarrerPlateforme(
   ).catch((erreur) =>
     app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
   );
-  const ouvertes = setInterval(() => {
-    ouvertesEnCours = genererOuvertes();
-  }, PERIODE_DONNEES_OUVERTES_MS);
-  ouvertes.unref();
   return {
     app,
     base,
     config,
     messagerie,
     arreter: async () => {
-      clearInterval(menage);
+      await taches?.arreter();
       clearInterval(versement);
-      clearInterval(ouvertes);
       clearTimeout(regenerationPrevue);
       await versementEnCours;
       await ouvertesEnCours;

@@ -19,6 +19,7 @@ import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ImportFormation } from "../selection/ImportDecisions.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
+import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { dateLongue } from "../socle/format.ts";
@@ -175,20 +176,22 @@ export function PageRecrutementsStructure() {
 }
 
 /** The admin's decisions on one contract: recruitment, rupture, extension. */
-function DecisionsAdmin({ c }: { c: ContratSuivi }) {
+function DecisionsAdmin({ c, onFait }: { c: ContratSuivi; onFait: (titre: string) => void }) {
   const client = useQueryClient();
   const [motif, setMotif] = useState("");
   const [erreur, setErreur] = useState<string>();
-  const agir = async (url: string, corps: unknown = {}) => {
+  const qui = `${c.prenom} ${c.nom}`;
+  const agir = async (url: string, corps: unknown, fait: string) => {
     try {
       await appelerApi(url, { methode: "POST", corps });
       setErreur(undefined);
+      // Said before the row leaves its queue: the confirmation outlives the refetch.
+      onFait(fait);
       await client.invalidateQueries();
     } catch (e) {
       setErreur(e instanceof ErreurApi ? e.message : "L'action a échoué.");
     }
   };
-  const qui = `${c.prenom} ${c.nom}`;
   return (
     <div>
       <div aria-live="polite">
@@ -198,7 +201,13 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
         <>
           <Button
             size="small"
-            onClick={() => void agir(`/api/admin/contrats/${c.id}/validation`)}
+            onClick={() =>
+              void agir(
+                `/api/admin/contrats/${c.id}/validation`,
+                {},
+                `Recrutement de ${qui} validé.`,
+              )
+            }
             nativeButtonProps={{ "aria-label": `Valider le recrutement de ${qui}` }}
           >
             Valider
@@ -210,7 +219,13 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
           <Button
             size="small"
             priority="secondary"
-            onClick={() => void agir(`/api/admin/contrats/${c.id}/refus`, { motif })}
+            onClick={() =>
+              void agir(
+                `/api/admin/contrats/${c.id}/refus`,
+                { motif },
+                `Recrutement de ${qui} refusé.`,
+              )
+            }
           >
             Refuser le recrutement
           </Button>
@@ -220,7 +235,13 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
         <>
           <Button
             size="small"
-            onClick={() => void agir(`/api/admin/ruptures/${c.rupture?.id}/validation`)}
+            onClick={() =>
+              void agir(
+                `/api/admin/ruptures/${c.rupture?.id}/validation`,
+                {},
+                `Rupture du contrat de ${qui} validée.`,
+              )
+            }
             nativeButtonProps={{ "aria-label": `Valider la rupture de ${qui}` }}
           >
             Valider la rupture
@@ -233,7 +254,11 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
             size="small"
             priority="secondary"
             onClick={() =>
-              void agir(`/api/admin/ruptures/${c.rupture?.id}/incomplete`, { commentaire: motif })
+              void agir(
+                `/api/admin/ruptures/${c.rupture?.id}/incomplete`,
+                { commentaire: motif },
+                `Document demandé pour la rupture du contrat de ${qui}.`,
+              )
             }
           >
             Demander un document
@@ -245,9 +270,11 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
           <Button
             size="small"
             onClick={() =>
-              void agir(`/api/admin/prolongations/${c.prolongation?.id}/decision`, {
-                accepter: true,
-              })
+              void agir(
+                `/api/admin/prolongations/${c.prolongation?.id}/decision`,
+                { accepter: true },
+                `Prolongation du contrat de ${qui} acceptée.`,
+              )
             }
           >
             Accepter la prolongation
@@ -256,9 +283,11 @@ function DecisionsAdmin({ c }: { c: ContratSuivi }) {
             size="small"
             priority="secondary"
             onClick={() =>
-              void agir(`/api/admin/prolongations/${c.prolongation?.id}/decision`, {
-                accepter: false,
-              })
+              void agir(
+                `/api/admin/prolongations/${c.prolongation?.id}/decision`,
+                { accepter: false },
+                `Prolongation du contrat de ${qui} refusée.`,
+              )
             }
           >
             Refuser la prolongation
@@ -478,10 +507,16 @@ function ContratsPagines(props: {
 }
 
 export function PageRecrutementsAdmin() {
+  const [fait, setFait] = useState({ n: 0, titre: "" });
   return (
     <GabaritEspace roleAttendu="admin" titre="Recrutements, ruptures et formation">
       {() => (
         <>
+          {fait.n > 0 && (
+            <Confirmation cle={fait.n} titre={fait.titre}>
+              <p>La file est à jour : le dossier suivant est en tête de liste.</p>
+            </Confirmation>
+          )}
           <LiensExport liste="ruptures" libelle="Ruptures" />
           <p>
             <Link href="/espace/postes?file=en_retard">
@@ -505,7 +540,7 @@ export function PageRecrutementsAdmin() {
                   </>
                 )
               ) : (
-                <DecisionsAdmin c={c} />
+                <DecisionsAdmin c={c} onFait={(titre) => setFait((f) => ({ n: f.n + 1, titre }))} />
               )
             }
           />

@@ -1,0 +1,94 @@
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import type { Geocodeur } from "../infra/geocodeur.ts";
+import type { Messagerie } from "../infra/messagerie.ts";
+import { traiterEcheances } from "../jobs/echeances.ts";
+import { localiserEnAttente } from "../jobs/localisation.ts";
+import { faireLeMenage } from "../jobs/menage.ts";
+import { envoyerDigests } from "../notifications/digests.ts";
+import { reprendreCourriels } from "../notifications/reprise.ts";
+import { genererDonneesOuvertes } from "../opendata/generation.ts";
+
+/** What a scheduled task may use: the same whichever process runs it. */
+export type ContexteTaches = {
+  db: Db;
+  messagerie: Messagerie;
+  geocodeur: Geocodeur;
+  horloge: () => Date;
+  config: Pick<Config, "session" | "urlPublique">;
+  /** Places changed (a contract ended): the public map and open data follow. */
+  lieuxModifies: () => void;
+};
+
+/**
+ * A periodic task of the platform. `cron` is its schedule on the queue (Paris time, once per
+ * cluster whatever the number of processes); `periodeMs` its interval when the one embedded
+ * process runs it alone.
+ */
+export type Tache = {
+  nom: string;
+  libelle: string;
+  cron: string;
+  periodeMs: number;
+  executer: (c: ContexteTaches) => Promise<unknown>;
+};
+
+const QUART_D_HEURE = 15 * 60 * 1000;
+
+/** The platform's periodic tasks, the one list both runners read. */
+export const TACHES: readonly Tache[] = [
+  {
+    nom: "menage",
+    libelle: "Ménage des sessions et jetons expirés, durées de conservation",
+    cron: "*/15 * * * *",
+    periodeMs: QUART_D_HEURE,
+    executer: (c) => faireLeMenage(c.db, c.horloge(), c.config.session),
+  },
+  {
+    nom: "localisation",
+    libelle: "Localisation des adresses que le géocodeur n'a pas su placer",
+    cron: "*/15 * * * *",
+    periodeMs: QUART_D_HEURE,
+    executer: (c) => localiserEnAttente(c.db, c.geocodeur),
+  },
+  {
+    nom: "echeances",
+    libelle: "Rappels d'échéances et fin des contrats échus",
+    cron: "*/15 * * * *",
+    periodeMs: QUART_D_HEURE,
+    executer: async (c) => {
+      const r = await traiterEcheances(c.db, c.messagerie, {
+        maintenant: c.horloge(),
+        urlPublique: c.config.urlPublique,
+      });
+      // Contracts ended today leave their places: open data follows.
+      if (r.contratsTermines > 0) c.lieuxModifies();
+      return r;
+    },
+  },
+  {
+    nom: "recapitulatifs",
+    libelle: "Récapitulatifs par courriel",
+    cron: "*/15 * * * *",
+    periodeMs: QUART_D_HEURE,
+    executer: (c) =>
+      envoyerDigests(c.db, c.messagerie, {
+        maintenant: c.horloge(),
+        urlPublique: c.config.urlPublique,
+      }),
+  },
+  {
+    nom: "reprise-courriels",
+    libelle: "Nouvel envoi des courriels en échec",
+    cron: "*/15 * * * *",
+    periodeMs: QUART_D_HEURE,
+    executer: (c) => reprendreCourriels(c.db, c.messagerie, c.horloge()),
+  },
+  {
+    nom: "donnees-ouvertes",
+    libelle: "Génération des données ouvertes",
+    cron: "0 * * * *",
+    periodeMs: 60 * 60 * 1000,
+    executer: (c) => genererDonneesOuvertes(c.db, c.horloge()),
+  },
+];

@@ -1,0 +1,66 @@
+import pino from "pino";
+import { lireConfig } from "./config.ts";
+import { ouvrirBase } from "./db/client.ts";
+import { creerGeocodeur } from "./infra/geocodeur.ts";
+import { creerMessagerie } from "./infra/messagerie.ts";
+import { genererDonneesOuvertes } from "./opendata/generation.ts";
+import { TACHES } from "./taches/catalogue.ts";
+import { demarrerFileDeTaches } from "./taches/file-de-taches.ts";
+
+/**
+ * The worker process (`npm run worker`): runs the periodic tasks from the queue on the server
+ * database, while the web instances serve HTTP only. Any number may run: each job goes to one.
+ */
+const config = lireConfig();
+const log = pino({ level: config.niveauLog, name: "worker" });
+if (!config.databaseUrl) {
+  log.error(
+    "Le worker sert une base PostgreSQL (DATABASE_URL). En mode embarqué, « npm start » exécute les tâches lui-même.",
+  );
+  process.exit(2);
+}
+const base = await ouvrirBase({
+  url: config.databaseUrl,
+  taillePool: 4,
+  migrations: config.production ? "verifier" : "appliquer",
+});
+const horloge = () => new Date();
+const messagerie = creerMessagerie({
+  db: base.db,
+  smtpUrl: config.smtpUrl,
+  expediteur: config.expediteur,
+  log,
+  texteDansLeJournal: !config.production,
+  cle: config.cleFichiers,
+  horloge,
+});
+const file = await demarrerFileDeTaches(
+  config.databaseUrl,
+  TACHES,
+  {
+    db: base.db,
+    messagerie,
+    geocodeur: creerGeocodeur(config.urlGeocodeur),
+    horloge,
+    config,
+    // Contracts ended: the worker regenerates open data itself (the web caches expire alone).
+    lieuxModifies: () => {
+      genererDonneesOuvertes(base.db, horloge()).catch((erreur) =>
+        log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
+      );
+    },
+  },
+  log,
+  { travailler: true },
+);
+log.info(`Worker démarré : ${TACHES.map((t) => t.nom).join(", ")}`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    file
+      .arreter()
+      .then(() => messagerie.fermer())
+      .then(() => base.fermer())
+      .finally(() => process.exit(0));
+  });
+}
