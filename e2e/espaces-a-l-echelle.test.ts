@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ajouterJours, jourParis } from "../src/domain/temps.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
+import { connecterPersona } from "../src/server/test/plateforme.ts";
 import { violationsGraves } from "./accessibilite.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
 import { plateformeEcoutante } from "./plateforme-ecoutante.ts";
@@ -37,6 +39,47 @@ describe("espaces à l'échelle dans Chromium", () => {
   beforeAll(async () => {
     env = await plateformeEcoutante();
     await genererEchelleNationale(env.plateforme.base.db, { volumes: VOLUMES });
+    // A recruitment waiting for the ANCT's validation, declared and signed by the PIMMS on the
+    // test clock.
+    const { app, horloge } = env.plateforme;
+    const cookie = await connecterPersona(
+      env.plateforme,
+      "structure.pimms@demo.conseiller-numerique.fr",
+    );
+    const vivier = await app.inject({
+      url: "/api/structure/vivier?relation=a_traiter",
+      headers: { cookie },
+    });
+    const candidatureId = vivier.json().candidats[0].id as string;
+    await app.inject({
+      method: "POST",
+      url: `/api/structure/candidats/${candidatureId}/avis`,
+      headers: { cookie },
+      payload: { avis: "interesse" },
+    });
+    const debut = ajouterJours(jourParis(horloge.maintenant()), 14);
+    const declaration = await app.inject({
+      method: "POST",
+      url: "/api/structure/recrutements",
+      headers: { cookie },
+      payload: {
+        candidatureId,
+        recrutement: {
+          type: "cdd",
+          dateDebut: debut,
+          dateFin: ajouterJours(debut, 364),
+          salaireBrutMensuelCents: 200_000,
+        },
+      },
+    });
+    expect(declaration.statusCode, declaration.body).toBe(201);
+    const signature = await app.inject({
+      method: "POST",
+      url: `/api/structure/contrats/${declaration.json().contratId}/signature`,
+      headers: { cookie },
+      payload: { dateSignature: jourParis(horloge.maintenant()) },
+    });
+    expect(signature.statusCode, signature.body).toBeLessThan(300);
     navigateur = await lancerChromium();
     page = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant(), {
       viewport: { width: 1280, height: 900 },
