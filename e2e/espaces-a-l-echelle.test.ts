@@ -256,6 +256,19 @@ describe("espaces à l'échelle dans Chromium", () => {
     await expect
       .poll(() => page.getByText(/^[\d\s\u202f]+ contrats? — page/).textContent())
       .toMatch(new RegExp(`^${n - 1} contrats? `));
+
+    // The periodic tasks: each one's last run, and a retry confirmed where the eyes are.
+    t = performance.now();
+    await page.getByRole("link", { name: "Tâches périodiques" }).first().click();
+    const taches = page.getByRole("table", {
+      name: "Tâches périodiques et leur dernière exécution",
+    });
+    await verifier("admin, tâches", taches.locator("tbody tr"), t);
+    await taches.getByRole("button", { name: /^Relancer : Ménage/ }).click();
+    await confirmationVue("exécutée.");
+    await expect
+      .poll(() => taches.locator("tbody tr").first().textContent())
+      .not.toContain("Jamais");
   }, 120_000);
 
   it("la préfecture : la file « Demandes à examiner » mène à la liste filtrée du même compte", async () => {

@@ -27,6 +27,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     { chemin: "/espace/admin/utilisateurs", libelle: "Utilisateurs et invitations" },
     { chemin: "/espace/admin/courriels", libelle: "Courriels envoyés" },
     { chemin: "/espace/admin/journal", libelle: "Journal des modifications" },
+    { chemin: "/espace/admin/taches", libelle: "Tâches périodiques" },
     { chemin: "/espace/admin/enveloppe", libelle: "Enveloppe budgétaire" },
     statistiques,
   ],

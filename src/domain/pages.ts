@@ -29,6 +29,7 @@ export const PAGES = [
   "/espace/admin/recrutements",
   "/espace/admin/utilisateurs",
   "/espace/admin/journal",
+  "/espace/admin/taches",
   "/espace/admin/courriels",
   "/espace/prefet",
   "/espace/structure",

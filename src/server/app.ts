@@ -48,6 +48,7 @@ import { routesFicheStructure } from "./selection/historique-routes.ts";
 import { routesImportDecisions } from "./selection/import-routes.ts";
 import { routesInstruction } from "./selection/instruction-routes.ts";
 import { routesStructures } from "./structures/routes.ts";
+import { routesTaches } from "./taches/routes.ts";
 import { routesUtilisateurs } from "./utilisateurs/routes.ts";
 import { versionApplication } from "./version.ts";
 
@@ -84,6 +85,7 @@ const CAPACITES = [
   routesFinancement,
   routesPilotage,
   routesNotifications,
+  routesTaches,
 ];
 
 /** A hop count as Fastify's types accept it: the n nearest proxies are believed. */

@@ -7,6 +7,9 @@ import type { Messagerie } from "./infra/messagerie.ts";
 import type { ProConnect } from "./infra/proconnect.ts";
 
 /** What every capability receives: the outside world, passed in so tests use real local stand-ins. */
+import type { ExecutionLocale } from "./taches/execution-locale.ts";
+import type { RelanceParFile } from "./taches/relance.ts";
+
 export type Contexte = {
   db: Db;
   typeBase: TypeBase;
@@ -22,6 +25,11 @@ export type Contexte = {
    * run), not at the next hourly run. Absent where no platform runs the regeneration.
    */
   lieuxModifies?: () => void;
+  /**
+   * The periodic tasks as this process sees them: run here (embedded mode, with their state in
+   * memory) or by the queue's worker (their state in the queue's tables, a retry sent to it).
+   */
+  taches?: ExecutionLocale | RelanceParFile | undefined;
 };
 
 export function nomCookieSession(config: Config): string {

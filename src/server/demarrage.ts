@@ -13,6 +13,7 @@ import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./open
 import { placerAuPointDeLaCommune } from "./referentiel/position.ts";
 import { TACHES } from "./taches/catalogue.ts";
 import { executerLocalement } from "./taches/execution-locale.ts";
+import { relanceParFile } from "./taches/relance.ts";
 
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
 const PERIODE_VERSEMENT_MS = 2_000;
@@ -79,6 +80,17 @@ export async function demarrerPlateforme(
     }, DELAI_REGENERATION_MS);
     regenerationPrevue.unref();
   };
+  // Alone on its database (embedded mode), this process runs the periodic tasks; beside a
+  // server database, the worker process runs them from the queue, once per cluster (ADR 021).
+  const taches =
+    config.taches === "locales"
+      ? executerLocalement(
+          TACHES,
+          { db: base.db, messagerie, geocodeur, horloge, config, lieuxModifies },
+          journalDemarrage,
+        )
+      : null;
+  const relance = !taches && config.databaseUrl ? relanceParFile(config.databaseUrl) : undefined;
   const app: FastifyInstance = await construireApp({
     db: base.db,
     typeBase: base.type,
@@ -91,17 +103,8 @@ export async function demarrerPlateforme(
     geocodeur,
     cacheCarte,
     lieuxModifies,
+    taches: taches ?? relance,
   });
-  // Alone on its database (embedded mode), this process runs the periodic tasks; beside a
-  // server database, the worker process runs them from the queue, once per cluster (ADR 021).
-  const taches =
-    config.taches === "locales"
-      ? executerLocalement(
-          TACHES,
-          { db: base.db, messagerie, geocodeur, horloge, config, lieuxModifies },
-          app.log,
-        )
-      : null;
   // Awaited on stop, so that a fold never runs on a closed database.
   let versementEnCours: Promise<unknown> = Promise.resolve();
   const versement = setInterval(() => {
@@ -130,6 +133,7 @@ export async function demarrerPlateforme(
     messagerie,
     arreter: async () => {
       await taches?.arreter();
+      await relance?.arreter();
       clearInterval(versement);
       clearTimeout(regenerationPrevue);
       await versementEnCours;

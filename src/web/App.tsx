@@ -23,6 +23,7 @@ const PageStatistiquesPubliques = paresseux(
 const PageCarte = paresseux(() => import("./carte/PageCarte.tsx"), "PageCarte");
 const PageLieu = paresseux(() => import("./carte/PageLieu.tsx"), "PageLieu");
 const JournalAdmin = paresseux(() => import("./espaces/admin/Journal.tsx"), "JournalAdmin");
+const TachesAdmin = paresseux(() => import("./espaces/admin/Taches.tsx"), "TachesAdmin");
 const UtilisateursAdmin = paresseux(
   () => import("./espaces/admin/Utilisateurs.tsx"),
   "UtilisateursAdmin",
@@ -226,6 +227,7 @@ export function App() {
             <Route path="/espace/contrats" component={PageContrats} />
             <Route path="/espace/admin/utilisateurs" component={UtilisateursAdmin} />
             <Route path="/espace/admin/journal" component={JournalAdmin} />
+            <Route path="/espace/admin/taches" component={TachesAdmin} />
             <Route path="/espace/admin/courriels" component={CourrielsAdmin} />
             <Route path="/espace/notifications" component={MesNotifications} />
             <Route path="/espace/prefet" component={EspacePrefet} />

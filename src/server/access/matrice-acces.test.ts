@@ -54,6 +54,8 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/structures/:id": ["admin", "prefet", "structure", "hub", "grand_reseau"],
   "GET /api/journal": ["admin"],
   "GET /api/journal/export": ["admin"],
+  "GET /api/admin/taches": ["admin"],
+  "POST /api/admin/taches/:nom/relance": ["admin"],
   "GET /api/amis/ouverts": "public",
   "GET /api/amis": ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"],
   "POST /api/amis": ["admin"],

@@ -3,7 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { executerSurServeur, urlAvecBase } from "../db/base-jetable.ts";
 import { type Base, ouvrirBase } from "../db/client.ts";
 import type { ContexteTaches, Tache } from "./catalogue.ts";
+import { etatDeLaFile } from "./etat.ts";
 import { demarrerFileDeTaches, fileDesEchecs } from "./file-de-taches.ts";
+import { relanceParFile } from "./relance.ts";
 
 const URL_PG = process.env.TEST_DATABASE_URL;
 const log = pino({ level: "silent" });
@@ -87,4 +89,21 @@ describe.skipIf(!URL_PG)("file de tâches sur PostgreSQL (plusieurs processus)",
     expect(tentatives).toBe(2);
     expect(echecs).toBe(1);
   }, 40_000);
+
+  it("l'état lu dans la file dit la dernière réussite, le dernier échec et ce qui est mis de côté ; une relance y part", async () => {
+    const taches = [
+      { nom: "compter", libelle: "Compter", cron: "* * * * *", periodeMs: 60_000 },
+      { nom: "echouer", libelle: "Échouer", cron: "0 0 1 1 *", periodeMs: 60_000 },
+    ].map((t) => ({ ...t, executer: async () => {} }));
+    const [compter, echouer] = await etatDeLaFile(base.db, taches);
+    expect(compter!.derniereReussite).not.toBeNull();
+    expect(compter!.dernierEchec).toBeNull();
+    expect(echouer!.derniereReussite).toBeNull();
+    expect(echouer!.dernierEchec?.erreur).toBe("service indisponible");
+    expect(echouer!.misDeCote).toBe(1);
+    const relance = relanceParFile(url);
+    arrets.push(relance.arreter);
+    expect(await relance.envoyer("absente")).toBe("sans_file");
+    expect(await relance.envoyer("echouer")).toBe("envoyee");
+  });
 });

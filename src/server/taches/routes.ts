@@ -1,0 +1,75 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Contexte } from "../contexte.ts";
+import { corpsErreur } from "../http/erreurs.ts";
+import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { TACHES } from "./catalogue.ts";
+import { etatDeLaFile } from "./etat.ts";
+
+const tag = ["Tâches"];
+
+/** The ANCT's view of the periodic tasks: when each ran, what failed, and a retry. */
+export function routesTaches(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const locales = ctx.taches && "etat" in ctx.taches ? ctx.taches : undefined;
+
+  r.get(
+    "/api/admin/taches",
+    {
+      config: { acces: ["admin"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Chaque tâche périodique : planification, dernière réussite, dernier échec et son erreur, travaux en attente, échecs mis de côté",
+      },
+    },
+    async () => ({
+      mode: locales ? ("locales" as const) : ("worker" as const),
+      taches: locales ? locales.etat() : await etatDeLaFile(ctx.db, TACHES),
+    }),
+  );
+
+  r.post(
+    "/api/admin/taches/:nom/relance",
+    {
+      config: { acces: ["admin"], rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: tag,
+        summary: "Relancer une tâche maintenant (journalisé)",
+        params: z.object({ nom: z.string().max(60, "Tâche inconnue.") }),
+      },
+    },
+    async (requete, reponse) => {
+      const { nom } = requete.params;
+      const tache = TACHES.find((t) => t.nom === nom);
+      if (!tache) return reponse.status(404).send(corpsErreur("Tâche inconnue.", "nom"));
+      if (!ctx.taches)
+        return reponse
+          .status(409)
+          .send(corpsErreur("Aucun processus n'exécute les tâches de cette instance.", "nom"));
+      await journaliser(ctx.db, acteurDeRequete(requete), {
+        action: "tache.relancee",
+        cibleType: "tache",
+        cibleId: nom,
+      });
+      if ("etat" in ctx.taches) {
+        await ctx.taches.relancer(nom);
+        return { message: `Tâche « ${tache.libelle} » exécutée.` };
+      }
+      const envoi = await ctx.taches.envoyer(nom);
+      if (envoi === "sans_file")
+        return reponse
+          .status(409)
+          .send(
+            corpsErreur(
+              "La file de tâches n'existe pas encore : démarrez un worker (npm run worker).",
+              "nom",
+            ),
+          );
+      return reponse
+        .status(202)
+        .send({ message: `Tâche « ${tache.libelle} » mise en file : un worker l'exécute.` });
+    },
+  );
+}
