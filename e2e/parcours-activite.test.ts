@@ -100,7 +100,17 @@ describe("activité d'une conseillère dans Chromium", () => {
     await expect.poll(() => page.getByText("Accompagnements : 12").count()).toBe(1);
     await expect.poll(() => page.getByText("Activités : 1").count()).toBe(1);
     // Each chart's figures are in its table, one click below it.
-    await page.getByText("Tableau des données : thématiques").click();
+    // Opened like a reader does, again if a re-render closed it (the charts' chunk arriving).
+    const donnees = page
+      .locator("details")
+      .filter({ has: page.getByText("Tableau des données : thématiques") });
+    await expect
+      .poll(async () => {
+        const ouvert = () => donnees.evaluate((d) => (d as HTMLDetailsElement).open);
+        if (!(await ouvert())) await donnees.locator("summary").click();
+        return ouvert();
+      })
+      .toBe(true);
     const themes = page.getByRole("table", { name: "Thématiques" });
     expect(
       await themes.getByRole("row", { name: /Prévention en sécurité numérique/ }).textContent(),

@@ -38,6 +38,7 @@ import { routesCandidats } from "./recrutement/candidat-routes.ts";
 import { routesPilotageRecrutement } from "./recrutement/pilotage-routes.ts";
 import { routesRecrutementStructure } from "./recrutement/structure-routes.ts";
 import { routesReferentiel } from "./referentiel/routes.ts";
+import { routesMetriques } from "./sante/metriques.ts";
 import { routesSante } from "./sante/routes.ts";
 import { routesAmi } from "./selection/ami-routes.ts";
 import { routesAvenants } from "./selection/avenant-routes.ts";
@@ -86,6 +87,7 @@ const CAPACITES = [
   routesPilotage,
   routesNotifications,
   routesTaches,
+  routesMetriques,
 ];
 
 /** A hop count as Fastify's types accept it: the n nearest proxies are believed. */

@@ -33,6 +33,18 @@ const envSchema = z.object({
   CNFS_TACHES: z
     .enum(["locales", "worker"], { error: "CNFS_TACHES vaut locales ou worker." })
     .optional(),
+  /** Addresses (comma-separated) that may read /metrics without a token: the scraper's (loopback by default). */
+  METRICS_ALLOW: z
+    .string()
+    .default("127.0.0.1,::1")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  /** A bearer token that opens /metrics from anywhere (at least 24 characters). */
+  METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN fait au moins 24 caractères.").optional(),
   /** Shared store of the per-address limits when several instances serve (Redis). */
   REDIS_URL: z
     .string()
@@ -120,6 +132,8 @@ export type Config = {
   confianceProxy: false | number | string[];
   styleCarte: string | undefined;
   urlGeocodeur: string | undefined;
+  /** Who may read /metrics: these addresses, or anyone with this bearer token. */
+  metriques: { adresses: string[]; jeton: string | undefined };
   /** Who runs the periodic tasks: this process alone, or the queue's worker (ADR 021). */
   taches: "locales" | "worker";
   /** Where the per-address limits are counted: Redis shared by the instances, or this process. */
@@ -182,6 +196,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     styleCarte: e.CARTE_STYLE_URL,
     urlGeocodeur: e.GEOCODEUR_URL,
     urlRedis: e.REDIS_URL,
+    metriques: { adresses: e.METRICS_ALLOW, jeton: e.METRICS_TOKEN },
     taches: e.CNFS_TACHES ?? (e.DATABASE_URL ? "worker" : "locales"),
     cleFichiers: e.CLE_CHIFFREMENT_FICHIERS
       ? Buffer.from(e.CLE_CHIFFREMENT_FICHIERS, "base64")

@@ -1,12 +1,12 @@
 import type { FastifyReply } from "fastify";
+/** What every capability receives: the outside world, passed in so tests use real local stand-ins. */
+import type pg from "pg";
 import type { Config } from "./config.ts";
 import type { Db, TypeBase } from "./db/client.ts";
 import type { CacheReponses } from "./infra/cache-reponses.ts";
 import type { Geocodeur } from "./infra/geocodeur.ts";
 import type { Messagerie } from "./infra/messagerie.ts";
 import type { ProConnect } from "./infra/proconnect.ts";
-
-/** What every capability receives: the outside world, passed in so tests use real local stand-ins. */
 import type { ExecutionLocale } from "./taches/execution-locale.ts";
 import type { RelanceParFile } from "./taches/relance.ts";
 
@@ -30,6 +30,8 @@ export type Contexte = {
    * memory) or by the queue's worker (their state in the queue's tables, a retry sent to it).
    */
   taches?: ExecutionLocale | RelanceParFile | undefined;
+  /** The server's connection pool, whose use /metrics shows (none on PGlite). */
+  pool?: pg.Pool | undefined;
 };
 
 export function nomCookieSession(config: Config): string {

@@ -104,6 +104,7 @@ export async function demarrerPlateforme(
     cacheCarte,
     lieuxModifies,
     taches: taches ?? relance,
+    pool: base.pool,
   });
   // Awaited on stop, so that a fold never runs on a closed database.
   let versementEnCours: Promise<unknown> = Promise.resolve();

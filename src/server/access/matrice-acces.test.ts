@@ -28,6 +28,7 @@ const LECTEURS_TABLEAU_DE_BORD: Role[] = TOUS_SAUF_CANDIDAT.filter((r) => r !== 
  */
 const MATRICE: Record<string, Acces> = {
   "GET /api/sante": "public",
+  "GET /api/sante/detail": ["admin"],
   "GET /api/docs": "public",
   "GET /api/docs/json": "public",
   "GET /api/auth/config": "public",

@@ -32,6 +32,8 @@ export type Base = {
   db: Db;
   type: TypeBase;
   fermer: () => Promise<void>;
+  /** The server's connection pool (its use is a metric); none on PGlite. */
+  pool?: pg.Pool;
 };
 
 const dossierMigrations = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -108,6 +110,7 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
     return {
       db: db as unknown as Db,
       type: "postgresql",
+      pool,
       fermer: () => pool.end(),
     };
   }

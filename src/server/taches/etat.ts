@@ -1,20 +1,10 @@
 import { sql } from "drizzle-orm";
+import type { EtatTache } from "../../domain/taches.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import type { Tache } from "./catalogue.ts";
 import { fileDesEchecs, SCHEMA_FILE } from "./file-de-taches.ts";
 
-/** What the ANCT's "Tâches" page shows of a task. */
-export type EtatTache = {
-  nom: string;
-  libelle: string;
-  cron: string;
-  derniereReussite: string | null;
-  dernierEchec: { le: string; erreur: string } | null;
-  /** Runs waiting or running now. */
-  enAttente: number;
-  /** Runs that failed every retry, set aside in the task's dead-letter queue. */
-  misDeCote: number;
-};
+export type { EtatTache };
 
 type Ligne = {
   name: string;

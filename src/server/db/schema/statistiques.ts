@@ -97,6 +97,8 @@ export const statAttente = pgTable("stat_attente", {
   departementCode: text("departement_code"),
   jour: date("jour").notNull(),
   ...compteurs(),
+  /** When the counter was written: the age of the oldest one tells the fold keeps up. */
+  creeLe: instant("cree_le").notNull().defaultNow(),
 });
 
 /**

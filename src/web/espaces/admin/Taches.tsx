@@ -3,20 +3,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { EtatTache } from "../../../domain/taches.ts";
 import { appelerApi, ErreurApi } from "../../api.ts";
 import { Confirmation } from "../../socle/Confirmation.tsx";
 import { dateHeure } from "../../socle/format.ts";
 import { GabaritEspace } from "../GabaritEspace.tsx";
-
-type EtatTache = {
-  nom: string;
-  libelle: string;
-  cron: string;
-  derniereReussite: string | null;
-  dernierEchec: { le: string; erreur: string } | null;
-  enAttente: number;
-  misDeCote: number;
-};
 
 /** The schedules the catalogue uses, as people read them. */
 const PLANIFICATIONS: Record<string, string> = {

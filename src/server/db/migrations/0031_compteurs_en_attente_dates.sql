@@ -1,0 +1,1 @@
+ALTER TABLE "stat_attente" ADD COLUMN "cree_le" timestamp with time zone DEFAULT now() NOT NULL;

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import type { Contexte } from "../contexte.ts";
+import { lignes } from "../db/client.ts";
+import { compterCourriels } from "../notifications/courriels-queries.ts";
+import { TACHES } from "../taches/catalogue.ts";
+import { type EtatTache, etatDeLaFile } from "../taches/etat.ts";
+
+/** What the service's health is read from, the same for /metrics and /api/sante/detail. */
+export type Mesures = {
+  courrielsEnEchec: number;
+  /** CRA counters not yet folded into the roll-ups, and the age of the oldest (seconds). */
+  compteursEnAttente: { nombre: number; plusAncienSecondes: number | null };
+  taches: EtatTache[];
+};
+
+export async function mesurer(ctx: Contexte): Promise<Mesures> {
+  const [attente] = await lignes<{ nombre: number; age: number | null }>(
+    ctx.db,
+    sql`select count(*)::int as nombre,
+          -- The database's own clock on both sides: the counters are stamped by it.
+          extract(epoch from (now() - min(cree_le)))::float8 as age
+        from stat_attente`,
+  );
+  return {
+    courrielsEnEchec: await compterCourriels(ctx.db, { statut: "echec" }),
+    compteursEnAttente: {
+      nombre: attente?.nombre ?? 0,
+      plusAncienSecondes:
+        attente?.age === null || attente?.age === undefined
+          ? null
+          : Math.max(0, Math.round(attente.age)),
+    },
+    taches:
+      ctx.taches && "etat" in ctx.taches ? ctx.taches.etat() : await etatDeLaFile(ctx.db, TACHES),
+  };
+}
