@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
+import type { EtatTache } from "../../domain/taches.ts";
 import type { Contexte } from "../contexte.ts";
 import { lignes } from "../db/client.ts";
 import { compterCourriels } from "../notifications/courriels-queries.ts";
 import { TACHES } from "../taches/catalogue.ts";
-import { type EtatTache, etatDeLaFile } from "../taches/etat.ts";
+import { etatDeLaFile } from "../taches/etat.ts";
 
 /** What the service's health is read from, the same for /metrics and /api/sante/detail. */
 export type Mesures = {

@@ -4,8 +4,6 @@ import { type Executeur, lignes } from "../db/client.ts";
 import type { Tache } from "./catalogue.ts";
 import { fileDesEchecs, SCHEMA_FILE } from "./file-de-taches.ts";
 
-export type { EtatTache };
-
 type Ligne = {
   name: string;
   reussite: string | null;

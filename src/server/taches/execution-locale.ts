@@ -1,5 +1,5 @@
+import type { EtatTache } from "../../domain/taches.ts";
 import type { ContexteTaches, Tache } from "./catalogue.ts";
-import type { EtatTache } from "./etat.ts";
 
 type Journal = { error: (o: object, m: string) => void };
 

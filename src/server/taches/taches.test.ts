@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EtatTache } from "../../domain/taches.ts";
 import { journal } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
 import { TACHES } from "./catalogue.ts";
-import type { EtatTache } from "./etat.ts";
 
 describe.each(BASES_DE_TEST)("page « Tâches » de l'ANCT en mode embarqué sur %s", (type) => {
   let p: PlateformeDeTest;
