@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { and, arrayContains, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -21,8 +20,8 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, cra, lieu, structure, utilisateur } from "../db/schema.ts";
-import { type Colonne, csvEnFlux, exportePar, xlsxEnFlux } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { envoyerTableurEnFlux, formatTableurSchema } from "../http/tableur.ts";
+import { type Colonne, exportePar } from "../infra/export.ts";
 
 const LOT = 5_000;
 
@@ -152,7 +151,7 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
           "Exporter les comptes rendus filtrés du périmètre, un par ligne, du plus ancien au plus récent (CSV ou XLSX, en flux)",
         querystring: z
           .object({
-            format: z.enum(["csv", "xlsx"], { error: "Le format est csv ou xlsx." }).default("csv"),
+            format: formatTableurSchema,
             du: z.iso.date("Date de début invalide.").optional(),
             au: z.iso.date("Date de fin invalide.").optional(),
             type: z.enum(CODES.types, { error: "Type d'activité inconnu." }).optional(),
@@ -172,34 +171,24 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
         q.type ? eq(cra.type, q.type) : undefined,
         q.thematique ? arrayContains(cra.thematiques, [q.thematique]) : undefined,
       )!;
-      await journaliser(ctx.db, acteurDeRequete(requete), {
-        action: "export.telecharge",
-        cibleType: "export",
-        cibleId: "cra",
-        apres: {
-          format: q.format,
+      return envoyerTableurEnFlux(ctx.db, requete, reponse, q.format, {
+        cible: "cra",
+        fichier: `Comptes_rendus_${connexion.habilitation?.role}_${q.du ?? "debut"}_${q.au ?? jourParis(ctx.horloge())}`,
+        feuille: "Comptes rendus",
+        colonnes: COLONNES_EXPORT_CRA,
+        lots: lots(ctx.db, condition),
+        entete: [
+          exportePar(connexion.utilisateur, ctx.horloge()),
+          `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""}`,
+          `Période : ${q.du ?? "début"} – ${q.au ?? "aujourd'hui"}`,
+        ],
+        details: {
           du: q.du ?? null,
           au: q.au ?? null,
           type: q.type ?? null,
           thematique: q.thematique ?? null,
         },
       });
-      const nom = `Comptes_rendus_${connexion.habilitation?.role}_${q.du ?? "debut"}_${q.au ?? jourParis(ctx.horloge())}.${q.format}`;
-      reponse.header("content-disposition", `attachment; filename="${nom}"`);
-      if (q.format === "csv") {
-        return reponse
-          .type("text/csv; charset=utf-8")
-          .send(Readable.from(csvEnFlux(COLONNES_EXPORT_CRA, lots(ctx.db, condition))));
-      }
-      return reponse
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(
-          xlsxEnFlux("Comptes rendus", COLONNES_EXPORT_CRA, lots(ctx.db, condition), [
-            exportePar(connexion.utilisateur, ctx.horloge()),
-            `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""}`,
-            `Période : ${q.du ?? "début"} – ${q.au ?? "aujourd'hui"}`,
-          ]),
-        );
     },
   );
 }

@@ -1,7 +1,15 @@
+import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Executeur } from "../db/client.ts";
-import { type Colonne, type EnteteExport, versCsv, versXlsx } from "../infra/export.ts";
+import {
+  type Colonne,
+  csvEnFlux,
+  type EnteteExport,
+  versCsv,
+  versXlsx,
+  xlsxEnFlux,
+} from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 
 const TYPE_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -57,4 +65,29 @@ export async function envoyerTableur<T>(
   if (format === "csv")
     return reponse.type("text/csv; charset=utf-8").send(versCsv(t.colonnes, t.lignes));
   return reponse.type(TYPE_XLSX).send(await versXlsx(t.feuille, t.colonnes, t.lignes, t.entete));
+}
+
+/**
+ * The same for a table too large to hold (millions of reports, the journal): the rows come in
+ * batches and are written as they come; the journal keeps the filters, the count is not known.
+ */
+export async function envoyerTableurEnFlux<T>(
+  db: Executeur,
+  requete: FastifyRequest,
+  reponse: FastifyReply,
+  format: "csv" | "xlsx",
+  t: Omit<Tableur<T>, "lignes"> & { lots: AsyncIterable<T[]> },
+) {
+  await journaliser(db, acteurDeRequete(requete), {
+    action: "export.telecharge",
+    cibleType: "export",
+    cibleId: t.cible,
+    apres: { format, ...t.details },
+  });
+  reponse.header("content-disposition", `attachment; filename="${t.fichier}.${format}"`);
+  if (format === "csv")
+    return reponse
+      .type("text/csv; charset=utf-8")
+      .send(Readable.from(csvEnFlux(t.colonnes, t.lots)));
+  return reponse.type(TYPE_XLSX).send(xlsxEnFlux(t.feuille, t.colonnes, t.lots, t.entete));
 }

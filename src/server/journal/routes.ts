@@ -1,12 +1,10 @@
-import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
-import { formatTableurSchema, triSchema } from "../http/tableur.ts";
-import { type Colonne, csvEnFlux, instantParis, xlsxEnFlux } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "./journal.ts";
+import { envoyerTableurEnFlux, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import { type Colonne, instantParis } from "../infra/export.ts";
 import {
   type EntreeJournalLue,
   entreesJournal,
@@ -112,24 +110,14 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       const { format, ...filtres } = requete.query;
-      await journaliser(ctx.db, acteurDeRequete(requete), {
-        action: "export.telecharge",
-        cibleType: "export",
-        cibleId: "journal",
-        apres: { format, ...filtres },
+      return envoyerTableurEnFlux(ctx.db, requete, reponse, format, {
+        cible: "journal",
+        fichier: `Journal_${jourParis(ctx.horloge())}`,
+        feuille: "Journal",
+        colonnes: COLONNES_JOURNAL,
+        lots: lotsJournal(ctx.db, filtres),
+        details: filtres,
       });
-      reponse.header(
-        "content-disposition",
-        `attachment; filename="Journal_${jourParis(ctx.horloge())}.${format}"`,
-      );
-      const lots = lotsJournal(ctx.db, filtres);
-      if (format === "csv")
-        return reponse
-          .type("text/csv; charset=utf-8")
-          .send(Readable.from(csvEnFlux(COLONNES_JOURNAL, lots)));
-      return reponse
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(xlsxEnFlux("Journal", COLONNES_JOURNAL, lots));
     },
   );
 }

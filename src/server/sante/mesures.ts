@@ -27,9 +27,7 @@ export async function mesurer(ctx: Contexte): Promise<Mesures> {
     compteursEnAttente: {
       nombre: attente?.nombre ?? 0,
       plusAncienSecondes:
-        attente?.age === null || attente?.age === undefined
-          ? null
-          : Math.max(0, Math.round(attente.age)),
+        typeof attente?.age === "number" ? Math.max(0, Math.round(attente.age)) : null,
     },
     taches:
       ctx.taches && "etat" in ctx.taches ? ctx.taches.etat() : await etatDeLaFile(ctx.db, TACHES),

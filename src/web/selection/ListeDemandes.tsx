@@ -12,6 +12,7 @@ import {
 } from "../../domain/selection/demande-postes.ts";
 import { appelerApi } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
+import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -31,6 +32,12 @@ type Demande = {
 };
 
 /** Requests of the active habilitation's territory, with the préfet's filters. */
+const ORDRES: Record<string, string> = {
+  recentes: "Les plus récentes d'abord",
+  anciennes: "Les plus anciennes d'abord",
+  structure: "Par structure",
+};
+
 export function ListeDemandes({ titre }: { titre: string }) {
   const [filtres, naviguer, adresse] = useEtatUrl({
     statut: "",
@@ -56,12 +63,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
       ),
     placeholderData: keepPreviousData,
   });
-  const choix = (
-    cle: keyof typeof filtres,
-    label: string,
-    options: [string, string][],
-    tous = true,
-  ) => (
+  const choix = (cle: keyof typeof filtres, label: string, options: [string, string][]) => (
     <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
       <Select
         label={label}
@@ -70,7 +72,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
           onChange: (e) => setFiltres({ [cle]: e.target.value }),
         }}
       >
-        {tous && <option value="">Tous</option>}
+        <option value="">Tous</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -97,16 +99,9 @@ export function ListeDemandes({ titre }: { titre: string }) {
           ["public", "Public"],
           ["prive", "Privé"],
         ])}
-        {choix(
-          "tri",
-          "Ordre",
-          [
-            ["recentes", "Les plus récentes d'abord"],
-            ["anciennes", "Les plus anciennes d'abord"],
-            ["structure", "Par structure"],
-          ],
-          false,
-        )}
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <ChoixOrdre ordres={ORDRES} valeur={filtres.tri} changer={(tri) => setFiltres({ tri })} />
+        </div>
       </div>
       <FormulaireRecherche
         label="Rechercher (nom, SIRET)"
