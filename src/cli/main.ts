@@ -10,6 +10,7 @@ import { chargerReferentiel } from "../server/db/referentiel.ts";
 import { CRAS_MAX, genererEchelleNationale } from "../server/demo/echelle-nationale.ts";
 import { genererDemo } from "../server/demo/generateur.ts";
 import { acteurSysteme } from "../server/journal/journal.ts";
+import { clientDeFile } from "../server/taches/relance.ts";
 
 const AIDE = `Commandes d'exploitation de la plateforme Conseillers numériques France Services
 
@@ -73,7 +74,15 @@ async function principal(): Promise<number> {
   try {
     const { communes } = await chargerReferentiel(base.db);
     console.log(`Base ${base.type} à jour ; ${communes} communes au référentiel.`);
-    if (commande === "migrer") return 0;
+    if (commande === "migrer") {
+      if (config.databaseUrl) {
+        // The queue's tables and queues too: web instances send to them before a worker starts.
+        const boss = await clientDeFile(config.databaseUrl, { installer: true });
+        await boss.stop({ graceful: false, wait: true });
+        console.log("File de tâches prête.");
+      }
+      return 0;
+    }
     if (commande === "import") {
       const [, nature, fichier] = positionals;
       if (nature !== "cra-v1" || !fichier) {

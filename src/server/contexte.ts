@@ -9,6 +9,7 @@ import type { Messagerie } from "./infra/messagerie.ts";
 import type { ProConnect } from "./infra/proconnect.ts";
 import type { ExecutionLocale } from "./taches/execution-locale.ts";
 import type { RelanceParFile } from "./taches/relance.ts";
+import type { Travaux } from "./taches/travaux.ts";
 
 export type Contexte = {
   db: Db;
@@ -25,6 +26,8 @@ export type Contexte = {
    * run), not at the next hourly run. Absent where no platform runs the regeneration.
    */
   lieuxModifies?: () => void;
+  /** The work a change causes (mails, open data), asked inside its transaction. */
+  travaux: Travaux;
   /**
    * The periodic tasks as this process sees them: run here (embedded mode, with their state in
    * memory) or by the queue's worker (their state in the queue's tables, a retry sent to it).

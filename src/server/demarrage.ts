@@ -13,7 +13,8 @@ import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./open
 import { placerAuPointDeLaCommune } from "./referentiel/position.ts";
 import { TACHES } from "./taches/catalogue.ts";
 import { executerLocalement } from "./taches/execution-locale.ts";
-import { relanceParFile } from "./taches/relance.ts";
+import { clientDeFile, relanceParFile } from "./taches/relance.ts";
+import { travauxEnFile, travauxSurPlace } from "./taches/travaux.ts";
 
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
 const PERIODE_VERSEMENT_MS = 2_000;
@@ -58,6 +59,28 @@ export async function demarrerPlateforme(
     info: (o: object, m: string) => app?.log.info(o, m),
     error: (o: object, m: string) => app?.log.error(o, m),
   };
+  // Alone on its database (embedded mode), this process runs the periodic tasks and the work
+  // changes cause; beside a server database, the worker process runs them from the queue, once
+  // per cluster, and this instance only asks for them (ADR 021).
+  const boss =
+    config.taches === "worker" && config.databaseUrl
+      ? await clientDeFile(config.databaseUrl, {
+          installer: !config.production,
+          log: journalDemarrage,
+        })
+      : undefined;
+  // Place changes close together make one regeneration, a moment after the first.
+  let regenerationPrevue: NodeJS.Timeout | undefined;
+  const travaux = boss
+    ? travauxEnFile(boss)
+    : travauxSurPlace(() => {
+        if (regenerationPrevue) return;
+        regenerationPrevue = setTimeout(() => {
+          regenerationPrevue = undefined;
+          ouvertesEnCours = genererOuvertes();
+        }, DELAI_REGENERATION_MS);
+        regenerationPrevue.unref();
+      });
   const messagerie = creerMessagerie({
     db: base.db,
     smtpUrl: config.smtpUrl,
@@ -66,31 +89,26 @@ export async function demarrerPlateforme(
     texteDansLeJournal: !config.production,
     cle: config.cleFichiers,
     horloge,
+    ...(boss ? { livraison: (tx, ids) => travaux.demander(tx, { nom: "courriels", ids }) } : {}),
   });
   const geocodeur = creerGeocodeur(config.urlGeocodeur);
-  // Place changes close together make one regeneration, a moment after the first.
-  let regenerationPrevue: NodeJS.Timeout | undefined;
   const cacheCarte = new CacheReponses(config.cacheCarteMs, 2_000);
   const lieuxModifies = () => {
     cacheCarte.vider();
-    if (regenerationPrevue) return;
-    regenerationPrevue = setTimeout(() => {
-      regenerationPrevue = undefined;
-      ouvertesEnCours = genererOuvertes();
-    }, DELAI_REGENERATION_MS);
-    regenerationPrevue.unref();
+    travaux
+      .demander(null, { nom: "donnees-ouvertes" })
+      .catch((erreur) =>
+        journalDemarrage.error({ err: erreur }, "Régénération des données ouvertes non demandée"),
+      );
   };
-  // Alone on its database (embedded mode), this process runs the periodic tasks; beside a
-  // server database, the worker process runs them from the queue, once per cluster (ADR 021).
-  const taches =
-    config.taches === "locales"
-      ? executerLocalement(
-          TACHES,
-          { db: base.db, messagerie, geocodeur, horloge, config, lieuxModifies },
-          journalDemarrage,
-        )
-      : null;
-  const relance = !taches && config.databaseUrl ? relanceParFile(config.databaseUrl) : undefined;
+  const taches = boss
+    ? null
+    : executerLocalement(
+        TACHES,
+        { db: base.db, messagerie, geocodeur, horloge, config, lieuxModifies },
+        journalDemarrage,
+      );
+  const relance = boss ? relanceParFile(boss) : undefined;
   const app: FastifyInstance = await construireApp({
     db: base.db,
     typeBase: base.type,
@@ -103,6 +121,7 @@ export async function demarrerPlateforme(
     geocodeur,
     cacheCarte,
     lieuxModifies,
+    travaux,
     taches: taches ?? relance,
     pool: base.pool,
   });
@@ -120,13 +139,12 @@ export async function demarrerPlateforme(
     genererDonneesOuvertes(base.db, horloge()).catch((erreur) =>
       app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
     );
-  let ouvertesEnCours: Promise<unknown> = genererDonneesOuvertesSiPerimees(
-    base.db,
-    horloge(),
-    PERIODE_DONNEES_OUVERTES_MS,
-  ).catch((erreur) =>
-    app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
-  );
+  // Beside a worker, it is the worker's (at its start, then on the queue).
+  let ouvertesEnCours: Promise<unknown> = boss
+    ? Promise.resolve()
+    : genererDonneesOuvertesSiPerimees(base.db, horloge(), PERIODE_DONNEES_OUVERTES_MS).catch(
+        (erreur) => app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
+      );
   return {
     app,
     base,

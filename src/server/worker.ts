@@ -3,9 +3,10 @@ import { lireConfig } from "./config.ts";
 import { ouvrirBase } from "./db/client.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie } from "./infra/messagerie.ts";
-import { genererDonneesOuvertes } from "./opendata/generation.ts";
+import { genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
 import { TACHES } from "./taches/catalogue.ts";
 import { demarrerFileDeTaches } from "./taches/file-de-taches.ts";
+import { type Travaux, travauxEnFile } from "./taches/travaux.ts";
 
 /**
  * The worker process (`npm run worker`): runs the periodic tasks from the queue on the server
@@ -34,6 +35,7 @@ const messagerie = creerMessagerie({
   cle: config.cleFichiers,
   horloge,
 });
+let travaux: Travaux | undefined;
 const file = await demarrerFileDeTaches(
   config.databaseUrl,
   TACHES,
@@ -43,15 +45,23 @@ const file = await demarrerFileDeTaches(
     geocodeur: creerGeocodeur(config.urlGeocodeur),
     horloge,
     config,
-    // Contracts ended: the worker regenerates open data itself (the web caches expire alone).
+    // Contracts ended: open data is regenerated on the queue (the web caches expire alone).
     lieuxModifies: () => {
-      genererDonneesOuvertes(base.db, horloge()).catch((erreur) =>
-        log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
-      );
+      // Before the queue is up (a run at start), the next hourly run covers the change.
+      travaux
+        ?.demander(null, { nom: "donnees-ouvertes" })
+        .catch((erreur) =>
+          log.error({ err: erreur }, "Régénération des données ouvertes non demandée"),
+        );
     },
   },
   log,
   { travailler: true },
+);
+travaux = travauxEnFile(file.boss);
+// Open data missing or older than its hourly run (a first start, a long stop): made now.
+await genererDonneesOuvertesSiPerimees(base.db, horloge(), 60 * 60 * 1000).catch((erreur) =>
+  log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
 );
 log.info(`Worker démarré : ${TACHES.map((t) => t.nom).join(", ")}`);
 

@@ -14,6 +14,7 @@ import { commune, lieu } from "../db/schema.ts";
 import { versCsv } from "../infra/export.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 import { resolveurDeCommunes } from "../referentiel/resolution-communes.ts";
+import type { Travaux } from "../taches/travaux.ts";
 
 /** Two rows of one file are one place from this score on (the ETL's in-source threshold, §5). */
 export const SEUIL_MEME_SOURCE = 90;
@@ -191,6 +192,8 @@ export async function importerLieux(
     acteur: Acteur;
     /** A hub imports for its territory only; absent: anywhere (admin). */
     departements?: string[];
+    /** Where open data's regeneration is asked, in the import's transaction. */
+    travaux?: Travaux;
   },
 ): Promise<RapportImportLieux> {
   const rapport: RapportImportLieux = {
@@ -302,6 +305,7 @@ export async function importerLieux(
           mode: params.mode ?? "tout-ou-rien",
         },
       });
+      await params.travaux?.demander(tx, { nom: "donnees-ouvertes" });
     });
     rapport.applique = true;
   }

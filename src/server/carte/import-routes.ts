@@ -77,11 +77,14 @@ export function routesImportLieux(app: FastifyInstance, ctx: Contexte): void {
         premiereLigne: type === "application/json" ? 1 : 2,
         acteur: { ...acteurDeRequete(requete), origine: "import" },
         ...(departements ? { departements } : {}),
+        // Beside a worker, the regeneration is asked in the import's own transaction.
+        ...(ctx.travaux.surPlace ? {} : { travaux: ctx.travaux }),
       });
-      // Citizens and reusers see the new places now, not at the next hourly run.
+      // Citizens and reusers see the new places now, not at the next hourly run: alone, this
+      // process regenerates before answering.
       if (rapport.applique) {
         ctx.cacheCarte.vider();
-        await genererDonneesOuvertes(ctx.db, ctx.horloge());
+        if (ctx.travaux.surPlace) await genererDonneesOuvertes(ctx.db, ctx.horloge());
       }
       return rapport;
     },

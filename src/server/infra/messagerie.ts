@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { contientUnJeton, masquerJetons } from "../../domain/notifications/courriels.ts";
 import type { Db, Executeur } from "../db/client.ts";
@@ -22,7 +22,11 @@ export type Messagerie = {
   mettreEnFile: (tx: Executeur, mail: Courriel) => Promise<string>;
   /** The same for many mails at once (imports): multi-row inserts. */
   mettreEnFileEnLot: (tx: Executeur, mails: Courriel[]) => Promise<string[]>;
-  /** Delivers queued mails after commit: over SMTP when configured, otherwise to the log. */
+  /**
+   * Delivers queued mails after commit: over SMTP when configured, otherwise to the log. A mail
+   * already delivered is not sent again. Beside a worker (`livraison`), the worker delivers and
+   * this does nothing.
+   */
   distribuer: (ids: string[]) => Promise<void>;
   /** Delivers without holding the caller (imports); `fermer` waits for these to finish. */
   distribuerEnArrierePlan: (ids: string[]) => void;
@@ -39,6 +43,11 @@ export function creerMessagerie(options: {
   /** Key of the bodies that carry a live link while they wait (AES-256, 32 bytes). */
   cle: Buffer;
   horloge: () => Date;
+  /**
+   * Beside a worker: asks for the delivery of the mails inside the transaction that writes them
+   * (the queue's job commits or rolls back with them), instead of delivering after commit here.
+   */
+  livraison?: (tx: Executeur, ids: string[]) => Promise<void>;
 }): Messagerie {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   const enCours = new Set<Promise<void>>();
@@ -60,6 +69,7 @@ export function creerMessagerie(options: {
         .insert(courriel)
         .values(ligneDe(mail))
         .returning({ id: courriel.id });
+      await options.livraison?.(tx, [ligne!.id]);
       return ligne!.id;
     },
     async mettreEnFileEnLot(tx, mails) {
@@ -71,11 +81,15 @@ export function creerMessagerie(options: {
           .returning({ id: courriel.id });
         ids.push(...lignes.map((l) => l.id));
       }
+      await options.livraison?.(tx, ids);
       return ids;
     },
     async distribuer(ids) {
-      if (ids.length === 0) return;
-      const mails = await options.db.select().from(courriel).where(inArray(courriel.id, ids));
+      if (ids.length === 0 || options.livraison) return;
+      const mails = await options.db
+        .select()
+        .from(courriel)
+        .where(and(inArray(courriel.id, ids), inArray(courriel.statut, ["en_attente", "echec"])));
       for (const mail of mails) {
         const texte = texteReel(mail);
         if (!transport) {

@@ -5,7 +5,7 @@ import { type Base, ouvrirBase } from "../db/client.ts";
 import type { ContexteTaches, Tache } from "./catalogue.ts";
 import { etatDeLaFile } from "./etat.ts";
 import { demarrerFileDeTaches, fileDesEchecs } from "./file-de-taches.ts";
-import { relanceParFile } from "./relance.ts";
+import { clientDeFile, relanceParFile } from "./relance.ts";
 
 const URL_PG = process.env.TEST_DATABASE_URL;
 const log = pino({ level: "silent" });
@@ -101,7 +101,7 @@ describe.skipIf(!URL_PG)("file de tâches sur PostgreSQL (plusieurs processus)",
     expect(echouer!.derniereReussite).toBeNull();
     expect(echouer!.dernierEchec?.erreur).toBe("service indisponible");
     expect(echouer!.misDeCote).toBe(1);
-    const relance = relanceParFile(url);
+    const relance = relanceParFile(await clientDeFile(url, { installer: false }));
     arrets.push(relance.arreter);
     expect(await relance.envoyer("absente")).toBe("sans_file");
     expect(await relance.envoyer("echouer")).toBe("envoyee");

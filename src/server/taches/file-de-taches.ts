@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import PgBoss from "pg-boss";
 import type { ContexteTaches, Tache } from "./catalogue.ts";
+import { FILES_DE_TRAVAUX } from "./travaux.ts";
 
 /** Where the queue keeps its tables, beside the platform's. */
 export const SCHEMA_FILE = "file_taches";
@@ -9,6 +10,29 @@ export const SCHEMA_FILE = "file_taches";
 const NOUVELLES_TENTATIVES = 3;
 
 export const fileDesEchecs = (nom: string) => `${nom}__echecs`;
+
+/**
+ * Creates each task's queue and its dead-letter queue, and the one-off work's queues (the
+ * release does it, so that a web instance can ask for work before any worker started). A queue
+ * that exists is left as it is.
+ */
+export async function creerLesFiles(
+  boss: PgBoss,
+  taches: readonly Tache[],
+  nouvellesTentatives?: { nombre: number; delaiSecondes: number },
+): Promise<void> {
+  const reglage = {
+    retryLimit: nouvellesTentatives?.nombre ?? NOUVELLES_TENTATIVES,
+    retryDelay: nouvellesTentatives?.delaiSecondes ?? 30,
+    retryBackoff: true,
+    // A run that hangs is given back to the queue after a quarter of an hour.
+    expireInSeconds: 15 * 60,
+  };
+  for (const nom of [...taches.map((t) => t.nom), ...FILES_DE_TRAVAUX]) {
+    await boss.createQueue(fileDesEchecs(nom), { name: fileDesEchecs(nom) });
+    await boss.createQueue(nom, { name: nom, ...reglage, deadLetter: fileDesEchecs(nom) });
+  }
+}
 
 /**
  * The queue on PostgreSQL (pg-boss, ADR 021). Each task is a queue with its schedule: pg-boss
@@ -42,17 +66,8 @@ export async function demarrerFileDeTaches(
   });
   boss.on("error", (erreur) => log.error({ err: erreur }, "File de tâches : erreur"));
   await boss.start();
+  await creerLesFiles(boss, taches, options.nouvellesTentatives);
   for (const t of taches) {
-    await boss.createQueue(fileDesEchecs(t.nom), { name: fileDesEchecs(t.nom) });
-    await boss.createQueue(t.nom, {
-      name: t.nom,
-      retryLimit: options.nouvellesTentatives?.nombre ?? NOUVELLES_TENTATIVES,
-      retryDelay: options.nouvellesTentatives?.delaiSecondes ?? 30,
-      retryBackoff: true,
-      deadLetter: fileDesEchecs(t.nom),
-      // A run that hangs is given back to the queue after a quarter of an hour.
-      expireInSeconds: 15 * 60,
-    });
     await boss.schedule(t.nom, t.cron, {}, { tz: "Europe/Paris" });
     if (options.travailler)
       await boss.work(t.nom, { pollingIntervalSeconds: 2 }, async () => {
@@ -64,6 +79,15 @@ export async function demarrerFileDeTaches(
         }
       });
   }
+  if (options.travailler)
+    // Mails asked by the web instances' transactions: delivered within a second of the commit.
+    await boss.work<{ ids: string[] }>(
+      "courriels",
+      { pollingIntervalSeconds: 0.5, batchSize: 50 },
+      async (jobs) => {
+        await ctx.messagerie.distribuer(jobs.flatMap((j) => j.data.ids));
+      },
+    );
   return {
     boss,
     arreter: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }),

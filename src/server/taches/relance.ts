@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
-import { SCHEMA_FILE } from "./file-de-taches.ts";
+import { TACHES } from "./catalogue.ts";
+import { creerLesFiles, SCHEMA_FILE } from "./file-de-taches.ts";
 
 /** A web instance beside a worker: it asks the queue for a run, the worker does it. */
 export type RelanceParFile = {
@@ -8,41 +9,36 @@ export type RelanceParFile = {
 };
 
 /**
- * Sends one run of a task to the queue, from a process that neither schedules nor works: a
- * pg-boss client without its supervision, its clock or its migrations, started at the first
- * retry the ANCT asks (most web instances never need it).
+ * The queue as a web instance uses it: a pg-boss client without its supervision or its clock,
+ * that only sends (a retry the ANCT asks, the work a change causes). `installer`: outside
+ * production, where no release step ran, it creates the queue's tables and queues itself.
  */
-export function relanceParFile(url: string): RelanceParFile {
-  let boss: Promise<PgBoss> | undefined;
-  const client = () => {
-    boss ??= (async () => {
-      const b = new PgBoss({
-        connectionString: url,
-        schema: SCHEMA_FILE,
-        max: 1,
-        supervise: false,
-        schedule: false,
-        migrate: false,
-      });
-      b.on("error", () => {});
-      await b.start();
-      return b;
-    })();
-    return boss;
-  };
+export async function clientDeFile(
+  url: string,
+  options: { installer: boolean; log?: { error: (o: object, m: string) => void } },
+): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: SCHEMA_FILE,
+    max: 2,
+    supervise: false,
+    schedule: false,
+    migrate: options.installer,
+  });
+  // A send's own error reaches its caller; these are the pool's (a connection lost while idle).
+  boss.on("error", (erreur) => options.log?.error({ err: erreur }, "File de tâches : erreur"));
+  await boss.start();
+  if (options.installer) await creerLesFiles(boss, TACHES);
+  return boss;
+}
+
+export function relanceParFile(boss: PgBoss): RelanceParFile {
   return {
     envoyer: async (nom) => {
-      const b = await client().catch(() => {
-        boss = undefined;
-        return null;
-      });
-      if (!b || !(await b.getQueue(nom))) return "sans_file";
-      await b.send(nom, {});
+      if (!(await boss.getQueue(nom))) return "sans_file";
+      await boss.send(nom, {});
       return "envoyee";
     },
-    arreter: async () => {
-      const b = await boss?.catch(() => null);
-      await b?.stop({ graceful: false, wait: true });
-    },
+    arreter: () => boss.stop({ graceful: false, wait: true }),
   };
 }
