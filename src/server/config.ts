@@ -11,6 +11,7 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
+  DATABASE_REPLICA_URL: z.string().optional(),
   PGLITE_DIR: z.string().default("./data/pglite"),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   CNFS_DEMO: booleen.optional(),
@@ -109,6 +110,11 @@ export type Config = {
   host: string;
   urlPublique: string;
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of that server: the reads that tolerate a few seconds of lag (public
+   * map and API, open data, statistics, dashboards and their exports) go there.
+   */
+  databaseReplicaUrl: string | undefined;
   /** PostgreSQL connections per instance. */
   taillePool: number;
   dossierPglite: string;
@@ -179,6 +185,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     urlPublique: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_URL ? e.DATABASE_REPLICA_URL : undefined,
     taillePool: e.PG_POOL_MAX,
     dossierPglite: e.PGLITE_DIR,
     demo,

@@ -13,6 +13,11 @@ import type { Travaux } from "./taches/travaux.ts";
 
 export type Contexte = {
   db: Db;
+  /**
+   * Where reads that tolerate a few seconds of lag go (public map and API, open data,
+   * statistics, dashboards): the replica when there is one, otherwise `db`. Never a write.
+   */
+  dbLecture: Db;
   typeBase: TypeBase;
   config: Config;
   messagerie: Messagerie;

@@ -51,6 +51,14 @@ export async function demarrerPlateforme(
           }
         : { dossier: config.dossierPglite },
     ));
+  // The replica's schema is its primary's: nothing to migrate or check there.
+  const replique = config.databaseReplicaUrl
+    ? await ouvrirBase({
+        url: config.databaseReplicaUrl,
+        taillePool: config.taillePool,
+        migrations: "aucune",
+      })
+    : undefined;
   const horloge = options.horloge ?? (() => new Date());
   await chargerReferentiel(base.db);
   await placerAuPointDeLaCommune(base.db);
@@ -111,6 +119,7 @@ export async function demarrerPlateforme(
   const relance = boss ? relanceParFile(boss) : undefined;
   const app: FastifyInstance = await construireApp({
     db: base.db,
+    dbLecture: replique?.db ?? base.db,
     typeBase: base.type,
     config,
     messagerie,
@@ -159,6 +168,7 @@ export async function demarrerPlateforme(
       await ouvertesEnCours;
       await app.close();
       await messagerie.fermer();
+      await replique?.fermer();
       if (!options.base) await base.fermer();
     },
   };

@@ -176,7 +176,7 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
         fichier: `Comptes_rendus_${connexion.habilitation?.role}_${q.du ?? "debut"}_${q.au ?? jourParis(ctx.horloge())}`,
         feuille: "Comptes rendus",
         colonnes: COLONNES_EXPORT_CRA,
-        lots: lots(ctx.db, condition),
+        lots: lots(ctx.dbLecture, condition),
         entete: [
           exportePar(connexion.utilisateur, ctx.horloge()),
           `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""}`,

@@ -187,7 +187,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         };
       // A filter outside the scope is refused, never silently widened.
       const [dedans] = await lignes(
-        ctx.db,
+        ctx.dbLecture,
         sql`select 1 from (select ${departement}::text as departement_code) d
             where ${source.condition}`,
       );
@@ -198,7 +198,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         };
     }
     return statistiquesDe(
-      ctx.db,
+      ctx.dbLecture,
       source,
       periode(query, jourParis(ctx.horloge())),
       departement ? sql`departement_code = ${departement}` : undefined,
@@ -233,7 +233,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
               sql`departement_code in (select code from departement where region_code = ${q.region})`,
             )
           : SOURCE_NATIONALE;
-      return statistiquesDe(ctx.db, source, periode(q, jourParis(ctx.horloge())), undefined, q);
+      return statistiquesDe(ctx.dbLecture, source, periode(q, jourParis(ctx.horloge())), undefined, q);
     },
   );
 }

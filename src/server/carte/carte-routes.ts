@@ -102,7 +102,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       reponse.header("cache-control", CACHE_COURT);
-      return lieuxProchesDuPoint(ctx.db, requete.query, ctx.horloge());
+      return lieuxProchesDuPoint(ctx.dbLecture, requete.query, ctx.horloge());
     },
   );
 
@@ -122,7 +122,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       reponse.header("cache-control", CACHE_COURT);
-      return lieuxDuTerritoire(ctx.db, requete.query, ctx.horloge());
+      return lieuxDuTerritoire(ctx.dbLecture, requete.query, ctx.horloge());
     },
   );
 
@@ -138,7 +138,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const l = await lieuPublic(ctx.db, requete.params.id, ctx.horloge());
+      const l = await lieuPublic(ctx.dbLecture, requete.params.id, ctx.horloge());
       if (!l)
         return reponse.status(404).send(corpsErreur("Ce lieu n'existe pas ou n'est plus public."));
       reponse.header("cache-control", CACHE_COURT);
@@ -180,7 +180,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
       reponse.header("cache-control", CACHE_COURT);
       const { emprise, ...filtres } = requete.query;
       const entree = await ctx.cacheCarte.obtenir(`points ${cleDeRequete(requete.query)}`, () =>
-        pointsDeLEmprise(ctx.db, emprise, filtres, PLAFOND_POINTS, ctx.horloge()),
+        pointsDeLEmprise(ctx.dbLecture, emprise, filtres, PLAFOND_POINTS, ctx.horloge()),
       );
       return envoyerEnCache(requete, reponse, entree);
     },
@@ -201,7 +201,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
       reponse.header("cache-control", "public, max-age=300");
       const entree = await ctx.cacheCarte.obtenir(
         `territoires ${cleDeRequete(requete.query)}`,
-        () => comptesParTerritoire(ctx.db, requete.query),
+        () => comptesParTerritoire(ctx.dbLecture, requete.query),
       );
       return envoyerEnCache(requete, reponse, entree);
     },
@@ -243,8 +243,8 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
    * as such: the page says so and computes no distance.
    */
   async function communesLocalisees(q: string) {
-    const trouvees = await rechercherCommunes(ctx.db, q, 5);
-    const adresse = trouvees.length === 0 ? await communeDeLAdresse(ctx.db, q) : null;
+    const trouvees = await rechercherCommunes(ctx.dbLecture, q, 5);
+    const adresse = trouvees.length === 0 ? await communeDeLAdresse(ctx.dbLecture, q) : null;
     return [...trouvees, ...(adresse ? [adresse] : [])].map((c) => ({
       libelle: c.zonePostale
         ? `${c.nom} (${c.departementCode}), même zone postale que le code ${q.trim()} (Cedex ?)`

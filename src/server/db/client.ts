@@ -47,9 +47,10 @@ export type OptionsBase =
       taillePool?: number;
       /**
        * `appliquer` (default): bring the schema up to date, under a lock; `verifier`: refuse a
-       * schema that is behind (a production web instance: migrating is the release's step).
+       * schema that is behind (a production web instance: migrating is the release's step);
+       * `aucune`: a read-only replica, whose schema is its primary's.
        */
-      migrations?: "appliquer" | "verifier";
+      migrations?: "appliquer" | "verifier" | "aucune";
     }
   | { dossier: string }
   | { memoire: true; donnees?: Blob | File };
@@ -102,7 +103,7 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
     const db = drizzleNodePg(pool, { schema });
     try {
       if (options.migrations === "verifier") await verifierSchema(pool);
-      else await migrerSousVerrou(pool, db);
+      else if (options.migrations !== "aucune") await migrerSousVerrou(pool, db);
     } catch (erreur) {
       await pool.end();
       throw erreur;

@@ -27,7 +27,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
       },
     },
     async (_requete, reponse) => {
-      const fichiers = await ctx.db
+      const fichiers = await ctx.dbLecture
         .select({
           nom: donneeOuverte.nom,
           format: donneeOuverte.format,
@@ -92,7 +92,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
     },
     async (requete, reponse) => {
       const q = requete.query;
-      const lignes = (await postesParTerritoire(ctx.db)).filter(
+      const lignes = (await postesParTerritoire(ctx.dbLecture)).filter(
         (l) =>
           (!q.departement || l.departement_code === q.departement) &&
           (!q.region || l.region_code === q.region),
@@ -130,7 +130,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
     },
     async (requete, reponse) => {
       const [nom, format] = requete.params.fichier.split(".") as [string, "csv" | "json"];
-      const [f] = await ctx.db
+      const [f] = await ctx.dbLecture
         .select()
         .from(donneeOuverte)
         .where(and(eq(donneeOuverte.nom, nom), eq(donneeOuverte.format, format)));

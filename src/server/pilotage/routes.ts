@@ -66,7 +66,7 @@ async function tableau(ctx: Contexte, connexion: SessionChargee, q: RequeteTable
   const aujourdhui = jourParis(ctx.horloge());
   const p = periode(q, aujourdhui);
   const decoupage = q.decoupage as Decoupage;
-  const comptes = await comptesParTerritoire(ctx.db, connexion, {
+  const comptes = await comptesParTerritoire(ctx.dbLecture, connexion, {
     decoupage,
     region: q.region,
     departement: q.departement,
@@ -224,7 +224,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
 
   const enveloppe = async (q: z.infer<typeof enveloppeSchema>) => {
     const aujourdhui = jourParis(ctx.horloge());
-    const lignes = await enveloppeParTerritoire(ctx.db, { ...q, aujourdhui });
+    const lignes = await enveloppeParTerritoire(ctx.dbLecture, { ...q, aujourdhui });
     return {
       aujourdhui,
       enveloppeCents: ENVELOPPE_POSTES_CENTS,
@@ -293,7 +293,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete) => ({
-      mois: await tendanceDuPerimetre(ctx.db, connexionRequise(requete), jourParis(ctx.horloge())),
+      mois: await tendanceDuPerimetre(ctx.dbLecture, connexionRequise(requete), jourParis(ctx.horloge())),
     }),
   );
 
@@ -314,10 +314,10 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
       const { page, file, tri } = requete.query;
       const sansCra = file === "sans_cra";
       if (page === undefined)
-        return conseillersSuivis(ctx.db, connexion, aujourdhui, { sansCra, tri });
+        return conseillersSuivis(ctx.dbLecture, connexion, aujourdhui, { sansCra, tri });
       const [total, conseillers] = await Promise.all([
-        compterConseillersSuivis(ctx.db, connexion, aujourdhui, sansCra),
-        conseillersSuivis(ctx.db, connexion, aujourdhui, {
+        compterConseillersSuivis(ctx.dbLecture, connexion, aujourdhui, sansCra),
+        conseillersSuivis(ctx.dbLecture, connexion, aujourdhui, {
           sansCra,
           tri,
           page,
@@ -345,7 +345,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
     async (requete, reponse) => {
       const { format, ...filtres } = requete.query;
       const aujourdhui = jourParis(ctx.horloge());
-      const lignes = await conseillersSuivis(ctx.db, connexionRequise(requete), aujourdhui, {
+      const lignes = await conseillersSuivis(ctx.dbLecture, connexionRequise(requete), aujourdhui, {
         sansCra: filtres.file === "sans_cra",
         tri: filtres.tri,
         taillePage: null,
