@@ -27,6 +27,7 @@ import { routesFinancement } from "./financement/routes.ts";
 import { routesDocs } from "./http/docs.ts";
 import { DESCRIPTION_LIMITES, installerControleEntrees, LIMITES_REQUETE } from "./http/entrees.ts";
 import { erreursDuRouteur, installerErreurs } from "./http/erreurs.ts";
+import { optionsIdentifiantRequete, suivreLesRequetes } from "./http/identifiant-requete.ts";
 import { magasinDesLimites } from "./http/limites.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
@@ -110,6 +111,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
         ? sautsDeConfiance(ctx.config.confianceProxy)
         : ctx.config.confianceProxy,
     bodyLimit: LIMITES_REQUETE.corpsOctets,
+    ...optionsIdentifiantRequete(),
     frameworkErrors: erreursDuRouteur,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -167,6 +169,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  suivreLesRequetes(app);
   installerErreurs(app);
   installerControleEntrees(app);
   installerControleOrigine(app, ctx.config.urlPublique);

@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { type Base, ouvrirBase } from "./db/client.ts";
 import { chargerReferentiel } from "./db/referentiel.ts";
 import { genererDemo } from "./demo/generateur.ts";
+import { journalCourant } from "./http/identifiant-requete.ts";
 import { CacheReponses } from "./infra/cache-reponses.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie, type Messagerie } from "./infra/messagerie.ts";
@@ -39,6 +40,9 @@ export async function demarrerPlateforme(
     throw new Error(
       "En production, DATABASE_URL est obligatoire : la base embarquée (PGlite) ne sert qu'à la démonstration et au développement, sur un seul processus.",
     );
+  // The app's logger once it exists; inside a request, the request's (with its id).
+  let journalApp: FastifyInstance["log"] | undefined;
+  const journalDemarrage = journalCourant(() => journalApp);
   const base =
     options.base ??
     (await ouvrirBase(
@@ -48,6 +52,7 @@ export async function demarrerPlateforme(
             taillePool: config.taillePool,
             // In production, migrating is the release's step; an instance only checks.
             migrations: config.production ? "verifier" : "appliquer",
+            journal: journalDemarrage,
           }
         : { dossier: config.dossierPglite },
     ));
@@ -57,16 +62,13 @@ export async function demarrerPlateforme(
         url: config.databaseReplicaUrl,
         taillePool: config.taillePool,
         migrations: "aucune",
+        journal: journalDemarrage,
       })
     : undefined;
   const horloge = options.horloge ?? (() => new Date());
   await chargerReferentiel(base.db);
   await placerAuPointDeLaCommune(base.db);
   if (config.demo) await genererDemo(base.db, { maintenant: horloge() });
-  const journalDemarrage = {
-    info: (o: object, m: string) => app?.log.info(o, m),
-    error: (o: object, m: string) => app?.log.error(o, m),
-  };
   // Alone on its database (embedded mode), this process runs the periodic tasks and the work
   // changes cause; beside a server database, the worker process runs them from the queue, once
   // per cluster, and this instance only asks for them (ADR 021).
@@ -134,6 +136,7 @@ export async function demarrerPlateforme(
     taches: taches ?? relance,
     pool: base.pool,
   });
+  journalApp = app.log;
   // Awaited on stop, so that a fold never runs on a closed database.
   let versementEnCours: Promise<unknown> = Promise.resolve();
   const versement = setInterval(() => {

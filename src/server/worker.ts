@@ -24,6 +24,7 @@ const base = await ouvrirBase({
   url: config.databaseUrl,
   taillePool: 4,
   migrations: config.production ? "verifier" : "appliquer",
+  journal: log,
 });
 const horloge = () => new Date();
 const messagerie = creerMessagerie({

@@ -233,7 +233,13 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
               sql`departement_code in (select code from departement where region_code = ${q.region})`,
             )
           : SOURCE_NATIONALE;
-      return statistiquesDe(ctx.dbLecture, source, periode(q, jourParis(ctx.horloge())), undefined, q);
+      return statistiquesDe(
+        ctx.dbLecture,
+        source,
+        periode(q, jourParis(ctx.horloge())),
+        undefined,
+        q,
+      );
     },
   );
 }

@@ -51,6 +51,8 @@ export type OptionsBase =
        * `aucune`: a read-only replica, whose schema is its primary's.
        */
       migrations?: "appliquer" | "verifier" | "aucune";
+      /** Where an idle connection's loss is logged (a short command has none to keep). */
+      journal?: { error: (o: object, m: string) => void };
     }
   | { dossier: string }
   | { memoire: true; donnees?: Blob | File };
@@ -98,7 +100,7 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.taillePool ?? 20 });
     // An idle connection the server closes (restart, failover) must not bring the process down.
     pool.on("error", (erreur) =>
-      console.error("Connexion PostgreSQL inactive perdue :", erreur.message),
+      options.journal?.error({ err: erreur }, "Connexion PostgreSQL inactive perdue"),
     );
     const db = drizzleNodePg(pool, { schema });
     try {

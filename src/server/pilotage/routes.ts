@@ -293,7 +293,11 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete) => ({
-      mois: await tendanceDuPerimetre(ctx.dbLecture, connexionRequise(requete), jourParis(ctx.horloge())),
+      mois: await tendanceDuPerimetre(
+        ctx.dbLecture,
+        connexionRequise(requete),
+        jourParis(ctx.horloge()),
+      ),
     }),
   );
 
