@@ -12,7 +12,16 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"] } },
-      { extends: true, test: { name: "e2e", include: ["e2e/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          // A browser on a loaded machine (CI runs two workers beside the servers) may take
+          // more than the default second to show an answer: polls wait up to 5 s.
+          expect: { poll: { timeout: 5_000 } },
+        },
+      },
     ],
   },
 });
