@@ -116,3 +116,6 @@ export const transitionContrat = machine<StatutContrat, EvenementContrat>({
 export function dateLimiteSignature(dateDeclaration: string): string {
   return ajouterJours(dateDeclaration, 15);
 }
+
+/** A contract, break, extension or training out of the asker's reach: never says which. */
+export const HORS_DE_PORTEE = "Cet élément n'existe pas ou ne concerne pas votre structure.";

@@ -1,35 +1,30 @@
 import { eq } from "drizzle-orm";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { craSchema } from "../../domain/cra/cra.ts";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
-import type { Resultat } from "../../domain/erreurs.ts";
+import { interdit, introuvable } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { cra } from "../db/schema.ts";
-import { corpsErreur, valider } from "../http/erreurs.ts";
+import { valider } from "../http/erreurs.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { pageSchema } from "../http/schemas.ts";
 import { triSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { compterMesCra, pageMesCra, TAILLE_PAGE_MES_CRA, TRIS_MES_CRA } from "./cra-queries.ts";
-import { CRA_D_UN_AUTRE, creerCra, modifierCra, supprimerCra } from "./cra-service.ts";
+import {
+  CRA_D_UN_AUTRE,
+  CRA_INTROUVABLE,
+  creerCra,
+  modifierCra,
+  supprimerCra,
+} from "./cra-service.ts";
 
 const tag = ["Activité (CRA)"];
 const idSchema = z.object({ id: z.uuid("Identifiant de compte rendu invalide.") });
-
-function repondreCra<T>(
-  reponse: FastifyReply,
-  res: Resultat<T> | "introuvable" | "interdit",
-  succes = 200,
-) {
-  if (res === "introuvable")
-    return reponse.status(404).send(corpsErreur("Ce compte rendu n'existe pas.", "id"));
-  if (res === "interdit") return reponse.status(403).send(corpsErreur(CRA_D_UN_AUTRE, "id"));
-  if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
-  return reponse.status(succes).send(res.valeur);
-}
 
 export function routesCra(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -79,9 +74,9 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       const [l] = await ctx.db.select().from(cra).where(eq(cra.id, requete.params.id));
-      if (!l) return reponse.status(404).send(corpsErreur("Ce compte rendu n'existe pas.", "id"));
+      if (!l) return refuser(reponse, introuvable(CRA_INTROUVABLE));
       if (l.conseillerId !== connexionRequise(requete).utilisateur.id)
-        return reponse.status(403).send(corpsErreur(CRA_D_UN_AUTRE, "id"));
+        return refuser(reponse, interdit(CRA_D_UN_AUTRE));
       return l;
     },
   );
@@ -97,7 +92,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) =>
-      repondreCra(
+      repondre(
         reponse,
         await creerCra(ctx.db, {
           conseillerId: connexionRequise(requete).utilisateur.id,
@@ -120,7 +115,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) =>
-      repondreCra(
+      repondre(
         reponse,
         await modifierCra(ctx.db, {
           id: requete.params.id,
@@ -139,7 +134,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
       schema: { tags: tag, summary: "Supprimer un de mes comptes rendus", params: idSchema },
     },
     async (requete, reponse) =>
-      repondreCra(
+      repondre(
         reponse,
         await supprimerCra(ctx.db, {
           id: requete.params.id,

@@ -1,13 +1,14 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import { compteursDe, difference } from "../../domain/cra/compteurs.ts";
 import type { Cra } from "../../domain/cra/cra.ts";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 import { appliquerCompteurs, cteRollups, vecteurCompteurs } from "./rollups.ts";
 
 export const CRA_D_UN_AUTRE = "Vous n'avez pas l'autorisation de modifier ce compte rendu.";
+export const CRA_INTROUVABLE = "Ce compte rendu n'existe pas.";
 export const LIEU_D_UN_AUTRE = "Ce lieu ne fait pas partie de vos lieux d'activité.";
 
 /**
@@ -221,20 +222,25 @@ export async function creerCra(
   return reussite({ id: r.id });
 }
 
-async function craDuConseiller(tx: Executeur, id: string, conseillerId: string) {
+async function craDuConseiller(
+  tx: Executeur,
+  id: string,
+  conseillerId: string,
+): Promise<Resultat<typeof cra.$inferSelect>> {
   const [l] = await tx.select().from(cra).where(eq(cra.id, id)).for("update");
-  if (!l) return "introuvable" as const;
-  if (l.conseillerId !== conseillerId) return "interdit" as const;
-  return l;
+  if (!l) return introuvable(CRA_INTROUVABLE);
+  if (l.conseillerId !== conseillerId) return interdit(CRA_D_UN_AUTRE);
+  return reussite(l);
 }
 
 export async function modifierCra(
   db: Db,
   params: { id: string; conseillerId: string; cra: Cra; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ id: string }> | "introuvable" | "interdit"> {
+): Promise<Resultat<{ id: string }>> {
   return db.transaction(async (tx) => {
-    const avant = await craDuConseiller(tx, params.id, params.conseillerId);
-    if (typeof avant === "string") return avant;
+    const trouve = await craDuConseiller(tx, params.id, params.conseillerId);
+    if (!trouve.ok) return trouve;
+    const avant = trouve.valeur;
     const colonnes = await colonnesCra(tx, params.conseillerId, params.cra);
     if (!colonnes.ok) return colonnes;
     const [apres] = await tx
@@ -268,10 +274,11 @@ export async function modifierCra(
 export async function supprimerCra(
   db: Db,
   params: { id: string; conseillerId: string; acteur: Acteur },
-): Promise<Resultat<{ id: string }> | "introuvable" | "interdit"> {
+): Promise<Resultat<{ id: string }>> {
   return db.transaction(async (tx) => {
-    const l = await craDuConseiller(tx, params.id, params.conseillerId);
-    if (typeof l === "string") return l;
+    const trouve = await craDuConseiller(tx, params.id, params.conseillerId);
+    if (!trouve.ok) return trouve;
+    const l = trouve.valeur;
     await tx.delete(cra).where(eq(cra.id, l.id));
     await appliquerCompteurs(tx, cleDe(l), compteursDeLigne(l, -1));
     await journaliser(tx, params.acteur, {

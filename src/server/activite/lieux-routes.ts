@@ -7,7 +7,7 @@ import { codeCommuneSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { commune, lieu, lieuConseiller, utilisateur } from "../db/schema.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { localiserOuCommune } from "../referentiel/position.ts";
@@ -120,9 +120,8 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
-      ctx.lieuxModifies?.();
-      return reponse.status(201).send(res.valeur);
+      if (res.ok) ctx.lieuxModifies?.();
+      return repondre(reponse, res, 201);
     },
   );
 
@@ -143,13 +142,8 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (res === "introuvable")
-        return reponse
-          .status(404)
-          .send(corpsErreur("Ce lieu ne fait pas partie de vos lieux.", "id"));
-      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
-      ctx.lieuxModifies?.();
-      return res.valeur;
+      if (res.ok) ctx.lieuxModifies?.();
+      return repondre(reponse, res);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { conflit, echec, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { versOsm } from "../../domain/lieux/horaires.ts";
 import {
   type Lieu,
@@ -181,7 +181,7 @@ export async function ajouterLieu(
 export async function quitterLieu(
   db: Db,
   params: { conseillerId: string; lieuId: string; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ ok: true }> | "introuvable"> {
+): Promise<Resultat<{ ok: true }>> {
   return db.transaction(async (tx) => {
     const [lien] = await tx
       .select()
@@ -193,9 +193,9 @@ export async function quitterLieu(
           isNull(lieuConseiller.fin),
         ),
       );
-    if (!lien) return "introuvable" as const;
+    if (!lien) return introuvable("Ce lieu ne fait pas partie de vos lieux.");
     if (lien.nature === "principal")
-      return echec("lieuId", "Désignez d'abord un autre lieu principal.");
+      return conflit("lieuId", "Désignez d'abord un autre lieu principal.");
     await tx
       .update(lieuConseiller)
       .set({ fin: jourParis(params.maintenant) })

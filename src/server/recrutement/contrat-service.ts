@@ -1,7 +1,15 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import {
+  conflit,
+  echec,
+  enConflit,
+  introuvable,
+  type Resultat,
+  reussite,
+} from "../../domain/erreurs.ts";
 import {
   dateLimiteSignature,
+  HORS_DE_PORTEE,
   type Recrutement,
   type StatutContrat,
   transitionContrat,
@@ -52,7 +60,7 @@ export async function changerStatutContrat(
   },
 ): Promise<Resultat<StatutContrat>> {
   const t = transitionContrat(c.statut as StatutContrat, evenement);
-  if (!t.ok) return t;
+  if (!t.ok) return enConflit(t);
   await tx
     .update(contrat)
     .set({ statut: t.valeur, modifieLe: params.maintenant, ...params.colonnes })
@@ -127,7 +135,7 @@ export async function declarerRecrutement(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<{ contratId: string }> | "introuvable"> {
+): Promise<Resultat<{ contratId: string }>> {
   return db.transaction(async (tx) => {
     const [c] = await tx
       .select()
@@ -143,10 +151,10 @@ export async function declarerRecrutement(
           eq(miseEnRelation.candidatureId, params.candidatureId),
         ),
       );
-    if (!c?.utilisateurId) return "introuvable" as const;
-    if (!m) return echec("candidatureId", "Marquez d'abord ce candidat comme intéressant.");
+    if (!c?.utilisateurId) return introuvable(HORS_DE_PORTEE);
+    if (!m) return conflit("candidatureId", "Marquez d'abord ce candidat comme intéressant.");
     if (c.statut !== "disponible")
-      return echec("candidatureId", "Ce candidat n'est plus disponible.");
+      return conflit("candidatureId", "Ce candidat n'est plus disponible.");
     const [occupe] = await tx
       .select({ id: contrat.id })
       .from(contrat)
@@ -157,13 +165,16 @@ export async function declarerRecrutement(
         ),
       );
     if (occupe)
-      return echec("candidatureId", "Un recrutement de cette personne est déjà déclaré ou actif.");
+      return conflit(
+        "candidatureId",
+        "Un recrutement de cette personne est déjà déclaré ou actif.",
+      );
     const relation = transitionMiseEnRelation(
       m.statut as StatutMiseEnRelation,
       "declarer_recrutement",
     );
     if (!relation.ok)
-      return echec("candidatureId", "Marquez d'abord ce candidat comme intéressant.");
+      return conflit("candidatureId", "Marquez d'abord ce candidat comme intéressant.");
     const r = params.recrutement;
     const [libre] = await tx
       .select()
@@ -178,7 +189,8 @@ export async function declarerRecrutement(
       .orderBy(asc(poste.dateLimiteRecrutement), asc(poste.id))
       .limit(1)
       .for("update", { skipLocked: true });
-    if (!libre) return echec("posteId", r.coordinateur ? AUCUN_POSTE_COORDINATEUR : QUOTA_ATTEINT);
+    if (!libre)
+      return conflit("posteId", r.coordinateur ? AUCUN_POSTE_COORDINATEUR : QUOTA_ATTEINT);
     const jour = jourParis(params.maintenant);
     const [nouveau] = await tx
       .insert(contrat)
@@ -234,7 +246,7 @@ export async function defaireDeclaration(
     action: evenement === "annuler" ? "contrat.annule" : "contrat.refuse",
     colonnes: params.motif ? { motifRefus: params.motif } : {},
   });
-  if (!t.ok) return t;
+  if (!t.ok) return enConflit(t);
   if (!c.renouvelleContratId) {
     await libererPoste(tx, params.acteur, c.posteId, jourParis(params.maintenant));
     await changerRelation(
@@ -251,10 +263,10 @@ export async function defaireDeclaration(
 export async function annulerRecrutement(
   db: Db,
   params: { structureId: string; contratId: string; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<StatutContrat> | "introuvable"> {
+): Promise<Resultat<StatutContrat>> {
   return db.transaction(async (tx) => {
     const c = await contratDeStructure(tx, params.contratId, params.structureId);
-    if (!c) return "introuvable" as const;
+    if (!c) return introuvable(HORS_DE_PORTEE);
     return defaireDeclaration(tx, c, "annuler", params);
   });
 }
@@ -269,10 +281,10 @@ export async function enregistrerSignature(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<{ dateSignature: string }> | "introuvable"> {
+): Promise<Resultat<{ dateSignature: string }>> {
   return db.transaction(async (tx) => {
     const c = await contratDeStructure(tx, params.contratId, params.structureId);
-    if (!c) return "introuvable" as const;
+    if (!c) return introuvable(HORS_DE_PORTEE);
     if (!["declare", "actif"].includes(c.statut))
       return echec("dateSignature", "Ce contrat n'est plus en cours.");
     if (params.dateSignature > jourParis(params.maintenant))
@@ -305,20 +317,20 @@ export async function declarerRenouvellement(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<{ contratId: string }> | "introuvable"> {
+): Promise<Resultat<{ contratId: string }>> {
   return db.transaction(async (tx) => {
     const c = await contratDeStructure(tx, params.contratId, params.structureId);
-    if (!c) return "introuvable" as const;
+    if (!c) return introuvable(HORS_DE_PORTEE);
     if (c.statut !== "actif")
-      return echec("contratId", "Seul un contrat actif peut être renouvelé.");
+      return conflit("contratId", "Seul un contrat actif peut être renouvelé.");
     const [enCours] = await tx
       .select({ id: contrat.id })
       .from(contrat)
       .where(and(eq(contrat.posteId, c.posteId), eq(contrat.statut, "declare")));
-    if (enCours) return echec("contratId", "Un renouvellement de ce contrat est déjà en cours.");
+    if (enCours) return conflit("contratId", "Un renouvellement de ce contrat est déjà en cours.");
     const r = params.recrutement;
     if (r.coordinateur !== c.coordinateur)
-      return echec("coordinateur", "Le renouvellement garde la nature du poste.");
+      return conflit("coordinateur", "Le renouvellement garde la nature du poste.");
     const jour = jourParis(params.maintenant);
     const [nouveau] = await tx
       .insert(contrat)

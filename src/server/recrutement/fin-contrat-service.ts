@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { conflit, enConflit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { jourFr } from "../../domain/format.ts";
 import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
 import type { StatutContrat } from "../../domain/recrutement/contrat.ts";
+import { HORS_DE_PORTEE } from "../../domain/recrutement/contrat.ts";
 import {
   type MotifRupture,
   type StatutProlongation,
@@ -57,7 +58,7 @@ export async function terminerContrat(
     action: `contrat.termine_${params.motif}`,
     colonnes: { motifFin: params.motif, dateFinEffective: params.date },
   });
-  if (!t.ok) return t;
+  if (!t.ok) return enConflit(t);
   // A renewal keeps the person in post: only the contract changes.
   if (params.posteSuitLeNouveauContrat) return t;
 
@@ -140,7 +141,7 @@ export async function terminerContrat(
   return t;
 }
 
-const RUPTURE_INTROUVABLE = "introuvable" as const;
+const RUPTURE_INTROUVABLE = introuvable(HORS_DE_PORTEE);
 
 export async function declarerRupture(
   db: Db,
@@ -151,19 +152,19 @@ export async function declarerRupture(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<{ ruptureId: string }> | typeof RUPTURE_INTROUVABLE> {
+): Promise<Resultat<{ ruptureId: string }>> {
   return db.transaction(async (tx) => {
     const c = await contratDeStructure(tx, params.contratId, params.structureId);
     if (!c) return RUPTURE_INTROUVABLE;
     if (c.statut !== "actif")
-      return echec("contratId", "Une rupture ne peut être déclarée que sur un contrat actif.");
+      return conflit("contratId", "Une rupture ne peut être déclarée que sur un contrat actif.");
     if (c.dateFin && params.rupture.dateRupture > c.dateFin)
-      return echec("dateRupture", "La date de rupture ne peut pas suivre la fin du contrat.");
+      return conflit("dateRupture", "La date de rupture ne peut pas suivre la fin du contrat.");
     const [enCours] = await tx
       .select({ id: rupture.id })
       .from(rupture)
       .where(and(eq(rupture.contratId, c.id), inArray(rupture.statut, ["declaree", "incomplete"])));
-    if (enCours) return echec("contratId", "Une rupture est déjà en cours pour ce contrat.");
+    if (enCours) return conflit("contratId", "Une rupture est déjà en cours pour ce contrat.");
     const [r] = await tx
       .insert(rupture)
       .values({ contratId: c.id, ...params.rupture, statut: "declaree" })
@@ -206,12 +207,12 @@ export async function suivreRupture(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<StatutRupture> | typeof RUPTURE_INTROUVABLE> {
+): Promise<Resultat<StatutRupture>> {
   return db.transaction(async (tx) => {
     const l = await ruptureAvecContrat(tx, params.ruptureId, params.structureId);
     if (!l) return RUPTURE_INTROUVABLE;
     const t = transitionRupture(l.r.statut as StatutRupture, params.evenement);
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     const colonnes = {
       statut: t.valeur,
       modifieLe: params.maintenant,
@@ -235,20 +236,20 @@ export async function validerRupture(
   db: Db,
   messagerie: Messagerie,
   params: { ruptureId: string; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ courriels: string[] }> | typeof RUPTURE_INTROUVABLE> {
+): Promise<Resultat<{ courriels: string[] }>> {
   return db.transaction(async (tx) => {
     const l = await ruptureAvecContrat(tx, params.ruptureId, null);
     if (!l) return RUPTURE_INTROUVABLE;
     const t = transitionRupture(l.r.statut as StatutRupture, "valider");
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     if (l.r.dateRupture > jourParis(params.maintenant))
-      return echec("dateRupture", "La rupture ne peut être validée qu'à partir de sa date.");
+      return conflit("dateRupture", "La rupture ne peut être validée qu'à partir de sa date.");
     const [renouvellement] = await tx
       .select({ id: contrat.id })
       .from(contrat)
       .where(and(eq(contrat.renouvelleContratId, l.c.id), eq(contrat.statut, "declare")));
     if (renouvellement)
-      return echec(
+      return conflit(
         "contratId",
         "Un renouvellement de ce contrat est en cours : refusez-le ou annulez-le d'abord.",
       );
@@ -300,14 +301,14 @@ export async function demanderProlongation(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<{ id: string }> | "introuvable"> {
+): Promise<Resultat<{ id: string }>> {
   return db.transaction(async (tx) => {
     const c = await contratDeStructure(tx, params.contratId, params.structureId);
-    if (!c) return "introuvable" as const;
+    if (!c) return introuvable(HORS_DE_PORTEE);
     if (c.statut !== "actif" || !c.dateFin)
-      return echec("contratId", "Seul un contrat actif à durée déterminée peut être prolongé.");
+      return conflit("contratId", "Seul un contrat actif à durée déterminée peut être prolongé.");
     if (params.nouvelleDateFin <= c.dateFin)
-      return echec(
+      return conflit(
         "nouvelleDateFin",
         "La nouvelle date de fin doit suivre la fin actuelle du contrat.",
       );
@@ -317,7 +318,7 @@ export async function demanderProlongation(
       .where(
         and(eq(demandeProlongation.contratId, c.id), eq(demandeProlongation.statut, "deposee")),
       );
-    if (enCours) return echec("contratId", "Une demande de prolongation est déjà en cours.");
+    if (enCours) return conflit("contratId", "Une demande de prolongation est déjà en cours.");
     const [d] = await tx
       .insert(demandeProlongation)
       .values({
@@ -341,23 +342,26 @@ export async function demanderProlongation(
 export async function deciderProlongation(
   db: Db,
   params: { id: string; accepter: boolean; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<StatutProlongation> | "introuvable"> {
+): Promise<Resultat<StatutProlongation>> {
   return db.transaction(async (tx) => {
     const [d] = await tx
       .select()
       .from(demandeProlongation)
       .where(eq(demandeProlongation.id, params.id))
       .for("update");
-    if (!d) return "introuvable" as const;
+    if (!d) return introuvable(HORS_DE_PORTEE);
     const t = transitionProlongation(
       d.statut as StatutProlongation,
       params.accepter ? "accepter" : "refuser",
     );
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     const c = await contratDeStructure(tx, d.contratId, null);
     if (params.accepter) {
       if (c?.statut !== "actif")
-        return echec("contratId", "Le contrat n'est plus actif : la prolongation est sans objet.");
+        return conflit(
+          "contratId",
+          "Le contrat n'est plus actif : la prolongation est sans objet.",
+        );
       const colonnes = {
         dateFin: d.nouvelleDateFin,
         ...(d.salaireBrutMensuelCents

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { conflit, enConflit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { HORS_DE_PORTEE } from "../../domain/recrutement/contrat.ts";
 import {
   type EtapeFormation,
   type ResultatCertification,
@@ -55,9 +56,9 @@ function colonnesEtape(f: Formation, e: EtapeFormation): Resultat<Partial<Format
       return reussite({ dateDebutReelle: e.dateDebutReelle });
     case "terminer":
       if (f.dateDebutReelle && e.dateFinReelle < f.dateDebutReelle)
-        return echec("dateFinReelle", "La fin de la formation doit suivre son début.");
+        return conflit("dateFinReelle", "La fin de la formation doit suivre son début.");
       if (f.parcoursHeures !== null && e.heuresRealisees > f.parcoursHeures)
-        return echec(
+        return conflit(
           "heuresRealisees",
           `Les heures réalisées ne peuvent pas dépasser le parcours (${f.parcoursHeures} h).`,
         );
@@ -77,19 +78,19 @@ export async function enregistrerEtapeFormation(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<StatutFormation> | "introuvable"> {
+): Promise<Resultat<StatutFormation>> {
   return db.transaction(async (tx) => {
     const f = await formationVisible(tx, params.formationId, params.structureId);
-    if (!f) return "introuvable" as const;
+    if (!f) return introuvable(HORS_DE_PORTEE);
     if (params.etape.evenement === "inscrire") {
       const [o] = await tx
         .select({ id: organismeFormation.id })
         .from(organismeFormation)
         .where(eq(organismeFormation.id, params.etape.organismeFormationId));
-      if (!o) return echec("organismeFormationId", "Cet organisme de formation est inconnu.");
+      if (!o) return conflit("organismeFormationId", "Cet organisme de formation est inconnu.");
     }
     const t = transitionFormation(f.statut as StatutFormation, params.etape.evenement);
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     const colonnes = colonnesEtape(f, params.etape);
     if (!colonnes.ok) return colonnes;
     await tx

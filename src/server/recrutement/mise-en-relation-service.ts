@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { conflit, enConflit, type Resultat, reussite } from "../../domain/erreurs.ts";
 import {
   type StatutMiseEnRelation,
   transitionMiseEnRelation,
@@ -50,7 +50,7 @@ export async function marquerCandidat(
       .for("update");
     const origine = await origineVivier(tx, params.structureId, jourParis(params.maintenant));
     if (typeof origine === "string" && params.avis === "interesse")
-      return echec("structure", "Votre structure n'a plus de poste vacant.");
+      return conflit("structure", "Votre structure n'a plus de poste vacant.");
     let distanceM: number | null = null;
     if (!existante) {
       if (params.manuelle) {
@@ -59,7 +59,7 @@ export async function marquerCandidat(
           .from(candidature)
           .where(eq(candidature.id, params.candidatureId));
         if (c?.statut !== "disponible")
-          return echec(
+          return conflit(
             "candidatureId",
             "Aucun candidat disponible ne porte cet identifiant. Vérifiez-le auprès de la personne.",
           );
@@ -68,13 +68,13 @@ export async function marquerCandidat(
           typeof origine === "string"
             ? []
             : await rechercherVivier(tx, origine, { candidatureId: params.candidatureId });
-        if (!dansLeVivier) return echec("candidatureId", HORS_VIVIER);
+        if (!dansLeVivier) return conflit("candidatureId", HORS_VIVIER);
         distanceM = dansLeVivier.distanceM;
       }
     }
     const depart: StatutMiseEnRelation = (existante?.statut as StatutMiseEnRelation) ?? "proposee";
     const t = transitionMiseEnRelation(depart, EVENEMENT[params.avis]);
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     let id = existante?.id;
     if (existante) {
       await tx

@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { interdit, introuvable } from "../../domain/erreurs.ts";
 import {
   etapeFormationSchema,
   resultatCertificationSchema,
@@ -20,7 +21,8 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
-import { corpsErreur, valider } from "../http/erreurs.ts";
+import { valider } from "../http/erreurs.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
@@ -30,7 +32,6 @@ import { exportRecrutements } from "./exports.ts";
 import { deciderProlongation, suivreRupture, validerRupture } from "./fin-contrat-service.ts";
 import { enregistrerCertification, enregistrerEtapeFormation } from "./formation-service.ts";
 import { importerResultatsFormation } from "./import-formation-service.ts";
-import { repondre } from "./structure-routes.ts";
 import {
   compterContrats,
   historiquePersonne,
@@ -152,7 +153,7 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
         ...acteur(requete),
         urlPublique: ctx.config.urlPublique,
       });
-      if (res !== "introuvable" && res.ok) {
+      if (res.ok) {
         await ctx.messagerie.distribuer(res.valeur.courriels);
         // A previous contract ended leaves its places: open data follows.
         ctx.lieuxModifies?.();
@@ -189,7 +190,7 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
         ruptureId: requete.params.id,
         ...acteur(requete),
       });
-      if (res !== "introuvable" && res.ok) {
+      if (res.ok) {
         await ctx.messagerie.distribuer(res.valeur.courriels);
         // The conseiller leaves their places: open data follows.
         ctx.lieuxModifies?.();
@@ -279,9 +280,10 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
       const p = connexion.habilitation?.perimetre;
       const structureId = p?.type === "structure" ? p.structureId : null;
       if (structureId && etape.evenement === "dispenser")
-        return reponse
-          .status(403)
-          .send(corpsErreur("Seule l'ANCT peut dispenser un conseiller de formation."));
+        return refuser(
+          reponse,
+          interdit("Seule l'ANCT peut dispenser un conseiller de formation.", ""),
+        );
       return repondre(
         reponse,
         await enregistrerEtapeFormation(ctx.db, {
@@ -312,10 +314,7 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
         .select({ id: formation.id })
         .from(formation)
         .where(eq(formation.utilisateurId, requete.params.id));
-      if (!f)
-        return reponse
-          .status(404)
-          .send(corpsErreur("Cette personne n'a pas de formation ouverte.", "id"));
+      if (!f) return refuser(reponse, introuvable("Cette personne n'a pas de formation ouverte."));
       const id = await ctx.db.transaction((tx) =>
         enregistrerCertification(tx, {
           utilisateurId: requete.params.id,
@@ -399,9 +398,10 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
         )
         .limit(1);
       if (!u)
-        return reponse
-          .status(404)
-          .send(corpsErreur("Cette personne n'existe pas ou n'est pas de votre périmètre.", "id"));
+        return refuser(
+          reponse,
+          introuvable("Cette personne n'existe pas ou n'est pas de votre périmètre."),
+        );
       const [c] = await ctx.db
         .select({ id: candidature.id })
         .from(candidature)
@@ -428,9 +428,10 @@ export function routesPilotageRecrutement(app: FastifyInstance, ctx: Contexte): 
           ),
         );
       if (!p)
-        return reponse
-          .status(404)
-          .send(corpsErreur("Ce poste n'existe pas ou n'est pas de votre périmètre.", "id"));
+        return refuser(
+          reponse,
+          introuvable("Ce poste n'existe pas ou n'est pas de votre périmètre."),
+        );
       return {
         poste: { ...p.poste, structure: p.structure },
         historique: await historiquePoste(ctx.db, p.poste.id),

@@ -1,8 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Resultat } from "../../domain/erreurs.ts";
+import { introuvable } from "../../domain/erreurs.ts";
 import { recrutementSchema } from "../../domain/recrutement/contrat.ts";
 import { prolongationSchema, ruptureSchema } from "../../domain/recrutement/rupture.ts";
 import { jourParis } from "../../domain/temps.ts";
@@ -10,7 +10,7 @@ import { connexionRequise, structureDeSession } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import type { Executeur } from "../db/client.ts";
 import { candidature, miseEnRelation, utilisateur } from "../db/schema.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
@@ -36,19 +36,6 @@ import {
 
 const tag = ["Recrutement (structure)"];
 const idSchema = z.object({ id: z.uuid("Identifiant invalide.") });
-const INTROUVABLE = "Cet élément n'existe pas ou ne concerne pas votre structure.";
-
-/** Maps a service answer to the HTTP one: 404 for another structure's row, 409 for a refusal. */
-export function repondre<T>(
-  reponse: FastifyReply,
-  res: Resultat<T> | "introuvable",
-  statutRefus: 400 | 409 = 409,
-) {
-  if (res === "introuvable") return reponse.status(404).send(corpsErreur(INTROUVABLE, "id"));
-  if (!res.ok) return reponse.status(statutRefus).send({ erreurs: res.erreurs });
-  // A bare status becomes an object: every answer of the API is a JSON object.
-  return reponse.send(typeof res.valeur === "string" ? { statut: res.valeur } : res.valeur);
-}
 
 /**
  * A candidate's personal data reaches a structure only while the candidate is in its pool or
@@ -186,7 +173,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         requete.params.id,
         jourParis(maintenant),
       );
-      if (!c) return reponse.status(404).send(corpsErreur(CANDIDAT_INVISIBLE, "id"));
+      if (!c) return refuser(reponse, introuvable(CANDIDAT_INVISIBLE));
       return c;
     },
   );
@@ -206,8 +193,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         jourParis(maintenant),
       );
       const fichier = c ? await lireCv(ctx.db, c.id, ctx.config.cleFichiers) : null;
-      if (!fichier)
-        return reponse.status(404).send(corpsErreur("Aucun CV pour ce candidat.", "id"));
+      if (!fichier) return refuser(reponse, introuvable("Aucun CV pour ce candidat."));
       return envoyerPdf(reponse, fichier);
     },
   );
@@ -329,8 +315,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         ...contexteStructure(requete),
         ...requete.body,
       });
-      if (res !== "introuvable" && res.ok) return reponse.status(201).send(res.valeur);
-      return repondre(reponse, res);
+      return repondre(reponse, res, 201);
     },
   );
 
@@ -373,7 +358,6 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
           contratId: requete.params.id,
           dateSignature: requete.body.dateSignature,
         }),
-        400,
       ),
   );
 

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { conflit, enConflit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
 import type { StatutContrat } from "../../domain/recrutement/contrat.ts";
+import { HORS_DE_PORTEE } from "../../domain/recrutement/contrat.ts";
 import { fermerSessionsUtilisateur } from "../auth/sessions.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
@@ -82,14 +83,14 @@ export async function validerRecrutement(
   db: Db,
   messagerie: Messagerie,
   params: { contratId: string; acteur: Acteur; maintenant: Date; urlPublique: string },
-): Promise<Resultat<{ courriels: string[] }> | "introuvable"> {
+): Promise<Resultat<{ courriels: string[] }>> {
   return db.transaction(async (tx) => {
     const c = await contratDeStructure(tx, params.contratId, null);
-    if (!c) return "introuvable" as const;
+    if (!c) return introuvable(HORS_DE_PORTEE);
     if (c.statut !== "declare")
-      return echec("statut", "Seul un recrutement déclaré peut être validé.");
+      return conflit("statut", "Seul un recrutement déclaré peut être validé.");
     if (!c.dateSignature)
-      return echec(
+      return conflit(
         "dateSignature",
         "La structure doit enregistrer la date de signature du contrat avant la validation.",
       );
@@ -97,9 +98,9 @@ export async function validerRecrutement(
       .select()
       .from(utilisateur)
       .where(eq(utilisateur.id, c.utilisateurId));
-    if (!personne) return "introuvable" as const;
+    if (!personne) return introuvable(HORS_DE_PORTEE);
     if (DOMAINE_PROGRAMME.test(personne.email))
-      return echec(
+      return conflit(
         "email",
         "L'adresse de la personne est une messagerie du dispositif : une adresse personnelle est attendue.",
       );
@@ -108,14 +109,14 @@ export async function validerRecrutement(
       .from(contrat)
       .where(and(eq(contrat.utilisateurId, c.utilisateurId), eq(contrat.statut, "actif")));
     if (actif && actif.id !== c.renouvelleContratId)
-      return echec("utilisateurId", "Cette personne a déjà un contrat actif.");
+      return conflit("utilisateurId", "Cette personne a déjà un contrat actif.");
     const [derniereRupture] = await tx
       .select({ date: sql<string>`max(${rupture.dateRupture})::text` })
       .from(rupture)
       .innerJoin(contrat, eq(contrat.id, rupture.contratId))
       .where(and(eq(contrat.utilisateurId, c.utilisateurId), eq(rupture.statut, "validee")));
     if (derniereRupture?.date && c.dateDebut < derniereRupture.date)
-      return echec(
+      return conflit(
         "dateDebut",
         "Le contrat ne peut pas commencer avant la rupture précédente de cette personne.",
       );
@@ -135,7 +136,7 @@ export async function validerRecrutement(
       maintenant: params.maintenant,
       action: "contrat.valide",
     });
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
 
     const [cand] = await tx.select().from(candidature).where(eq(candidature.id, c.candidatureId));
     if (cand && cand.statut !== "en_poste") {
@@ -143,7 +144,7 @@ export async function validerRecrutement(
         cand.statut as Parameters<typeof transitionCandidature>[0],
         "etre_recrute",
       );
-      if (!tc.ok) return tc;
+      if (!tc.ok) return enConflit(tc);
       await tx
         .update(candidature)
         .set({ statut: tc.valeur, modifieLe: params.maintenant })
@@ -217,10 +218,10 @@ export async function validerRecrutement(
 export async function refuserRecrutement(
   db: Db,
   params: { contratId: string; motif: string; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<StatutContrat> | "introuvable"> {
+): Promise<Resultat<StatutContrat>> {
   return db.transaction(async (tx) => {
     const c = await contratDeStructure(tx, params.contratId, null);
-    if (!c) return "introuvable" as const;
+    if (!c) return introuvable(HORS_DE_PORTEE);
     return defaireDeclaration(tx, c, "refuser", params);
   });
 }

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const BIOME = join(process.cwd(), "node_modules/.bin/biome");
+const dossier = mkdtempSync(join(tmpdir(), "cnfs-biome-"));
+// The project's own configuration and plugins, on a copy that is not a git checkout.
+const config = JSON.parse(readFileSync("biome.json", "utf8"));
+config.vcs = { enabled: false };
+config.$schema = undefined;
+writeFileSync(join(dossier, "biome.json"), JSON.stringify(config));
+cpSync("biome", join(dossier, "biome"), { recursive: true });
+
+/** Biome's verdict on a text written at `chemin` under the project's configuration. */
+function lint(chemin: string, texte: string) {
+  mkdirSync(dirname(join(dossier, chemin)), { recursive: true });
+  writeFileSync(join(dossier, chemin), texte);
+  const r = spawnSync(BIOME, ["lint", "--max-diagnostics=50", chemin], {
+    cwd: dossier,
+    encoding: "utf8",
+  });
+  return { code: r.status, sortie: `${r.stdout}${r.stderr}` };
+}
+
+const route = (statut: number) => `import type { FastifyReply } from "fastify";
+
+export function route(reponse: FastifyReply) {
+  return reponse.status(${statut}).send({ erreurs: [] });
+}
+`;
+
+describe("règles des fichiers de routes (Biome)", () => {
+  afterAll(() => rmSync(dossier, { recursive: true, force: true }));
+
+  it("refuse un statut 4xx posé par une route passée au contrat d'échec, accepte un 2xx", () => {
+    const refuse = lint("src/server/activite/cra-routes.ts", route(404));
+    expect(refuse.code, refuse.sortie).not.toBe(0);
+    expect(refuse.sortie).toContain("ne fixe pas elle-même un statut 4xx");
+    const accepte = lint("src/server/activite/cra-routes.ts", route(201));
+    expect(accepte.code, accepte.sortie).toBe(0);
+  }, 30_000);
+});
