@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as oidc from "openid-client";
 import { z } from "zod";
 import type { EchecProConnect } from "../../domain/connexion.ts";
+import { introuvable } from "../../domain/erreurs.ts";
 import { demandeLienSchema, jetonSchema } from "../../domain/utilisateur.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { type Contexte, nomCookieSession, poserCookieSession } from "../contexte.ts";
+import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { decrireMoi, moiSchema } from "./moi.ts";
@@ -94,7 +96,7 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
           ip: requete.ip,
           ancienneSession: ancienneSession(requete),
         });
-        if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
+        if (!resultat.ok) return refuser(reponse, resultat);
         poserCookieSession(reponse, ctx, resultat.valeur.cookie);
         const moi = await accueilApres(resultat.valeur.cookie);
         return reponse.send(moi!);
@@ -149,13 +151,11 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
       const active = await ctx.db.transaction((tx) =>
         changerHabilitation(tx, connexion, requete.body.habilitationId),
       );
-      if (!active) {
-        return reponse.status(404).send({
-          erreurs: [
-            { champ: "habilitationId", message: "Vous ne détenez pas cette habilitation." },
-          ],
-        });
-      }
+      if (!active)
+        return refuser(
+          reponse,
+          introuvable("Vous ne détenez pas cette habilitation.", "habilitationId"),
+        );
       return decrireMoi(ctx.db, { ...connexion, habilitation: active });
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { introuvable } from "../../domain/erreurs.ts";
 import {
   filtresCarteSchema,
   rechercheEmpriseSchema,
@@ -8,7 +9,7 @@ import {
   rechercheTerritoireSchema,
 } from "../../domain/lieux/carte.ts";
 import type { Contexte } from "../contexte.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { envoyerEnCache } from "../infra/cache-reponses.ts";
 import { communeDeLAdresse, rechercherCommunes } from "../referentiel/communes.ts";
@@ -140,7 +141,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
     async (requete, reponse) => {
       const l = await lieuPublic(ctx.dbLecture, requete.params.id, ctx.horloge());
       if (!l)
-        return reponse.status(404).send(corpsErreur("Ce lieu n'existe pas ou n'est plus public."));
+        return refuser(reponse, introuvable("Ce lieu n'existe pas ou n'est plus public.", ""));
       reponse.header("cache-control", CACHE_COURT);
       return l;
     },

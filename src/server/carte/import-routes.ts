@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { echec } from "../../domain/erreurs.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { departement } from "../db/schema.ts";
@@ -126,9 +127,7 @@ export function routesImportLieux(app: FastifyInstance, ctx: Contexte): void {
     if (type === "application/json") {
       const corps = requete.body;
       if (!Array.isArray(corps))
-        throw new ErreurMetier(400, [
-          { champ: "fichier", message: "Le fichier JSON doit être une liste de lieux." },
-        ]);
+        throw ErreurMetier.du(echec("fichier", "Le fichier JSON doit être une liste de lieux."));
       lignes = corps;
     } else lignes = await tableurDeRequete(requete);
     const h = connexionRequise(requete).habilitation!;

@@ -2,9 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { introuvable } from "../../domain/erreurs.ts";
 import type { Contexte } from "../contexte.ts";
 import { lieu, lieuConseiller, signalementLieu, utilisateur } from "../db/schema.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 
@@ -81,7 +82,7 @@ export function routesSignalement(app: FastifyInstance, ctx: Contexte): void {
         return { id: s!.id, mails };
       });
       if (!resultat)
-        return reponse.status(404).send(corpsErreur("Ce lieu n'existe pas ou n'est plus public."));
+        return refuser(reponse, introuvable("Ce lieu n'existe pas ou n'est plus public.", ""));
       ctx.messagerie.distribuerEnArrierePlan(resultat.mails);
       return reponse.status(201).send({ id: resultat.id });
     },

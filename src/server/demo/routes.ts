@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { introuvable } from "../../domain/erreurs.ts";
 import { ROLES, type Role } from "../../domain/roles.ts";
 import { demandeLienSchema } from "../../domain/utilisateur.ts";
 import { consignerConnexion } from "../auth/journal-connexion.ts";
@@ -9,6 +10,7 @@ import { decrireMoi, moiSchema } from "../auth/moi.ts";
 import { chargerSession, fermerSession, ouvrirSession } from "../auth/sessions.ts";
 import { type Contexte, nomCookieSession, poserCookieSession } from "../contexte.ts";
 import { utilisateur } from "../db/schema.ts";
+import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { empreinte } from "../infra/secrets.ts";
 import { PERSONAS } from "./personas.ts";
@@ -59,11 +61,8 @@ export function routesDemo(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      if (!emails.includes(requete.body.email)) {
-        return reponse.status(404).send({
-          erreurs: [{ champ: "email", message: "Ce persona de démonstration n'existe pas." }],
-        });
-      }
+      if (!emails.includes(requete.body.email))
+        return refuser(reponse, introuvable("Ce persona de démonstration n'existe pas.", "email"));
       const ancien = requete.cookies[nomCookieSession(ctx.config)];
       const cookie = await ctx.db.transaction(async (tx) => {
         const [u] = await tx
@@ -87,11 +86,8 @@ export function routesDemo(app: FastifyInstance, ctx: Contexte): void {
         });
         return valeur;
       });
-      if (!cookie) {
-        return reponse.status(404).send({
-          erreurs: [{ champ: "email", message: "Ce persona de démonstration est désactivé." }],
-        });
-      }
+      if (!cookie)
+        return refuser(reponse, introuvable("Ce persona de démonstration est désactivé.", "email"));
       poserCookieSession(reponse, ctx, cookie);
       const session = await chargerSession(ctx.db, cookie, ctx.horloge(), ctx.config.session);
       return decrireMoi(ctx.db, session!);

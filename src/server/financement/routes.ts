@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
 import { FILES_GRAND_LIVRE } from "../../domain/financement/echeancier.ts";
 import { finDuMois, jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
@@ -9,7 +10,7 @@ import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { poste, structure, versement } from "../db/schema.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
@@ -211,9 +212,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
       const connexion = connexionRequise(requete);
       const v = requete.body;
       if (v.date > jourParis(ctx.horloge()))
-        return reponse
-          .status(400)
-          .send(corpsErreur("Un versement ne peut pas être daté du futur.", "date"));
+        return refuser(reponse, echec("date", "Un versement ne peut pas être daté du futur."));
       const res = await ctx.db.transaction(async (tx) => {
         const [s] = await tx
           .select({ id: structure.id })
@@ -221,23 +220,13 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
           .where(
             and(eq(structure.id, v.structureId), predicatPerimetre(connexion, colonnesStructure)),
           );
-        if (!s)
-          return {
-            statut: 404 as const,
-            champ: "structureId",
-            message: "Structure introuvable dans votre périmètre.",
-          };
+        if (!s) return introuvable("Structure introuvable dans votre périmètre.", "structureId");
         if (v.posteId) {
           const [p] = await tx
             .select({ id: poste.id })
             .from(poste)
             .where(and(eq(poste.id, v.posteId), eq(poste.structureId, v.structureId)));
-          if (!p)
-            return {
-              statut: 400 as const,
-              champ: "posteId",
-              message: "Ce poste n'est pas un poste de cette structure.",
-            };
+          if (!p) return echec("posteId", "Ce poste n'est pas un poste de cette structure.");
         }
         if (v.corrigeId) {
           const [c] = await tx
@@ -245,11 +234,10 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
             .from(versement)
             .where(and(eq(versement.id, v.corrigeId), eq(versement.structureId, v.structureId)));
           if (!c)
-            return {
-              statut: 400 as const,
-              champ: "corrigeId",
-              message: "La ligne corrigée n'est pas un versement de cette structure.",
-            };
+            return echec(
+              "corrigeId",
+              "La ligne corrigée n'est pas un versement de cette structure.",
+            );
         }
         const [ligne] = await tx
           .insert(versement)
@@ -273,11 +261,9 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
             reference: v.reference,
           },
         });
-        return { statut: 201 as const, id: ligne!.id };
+        return reussite({ id: ligne!.id });
       });
-      if (res.statut !== 201)
-        return reponse.status(res.statut).send(corpsErreur(res.message, res.champ));
-      return reponse.status(201).send({ id: res.id });
+      return repondre(reponse, res, 201);
     },
   );
 

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import type { Erreur } from "../../domain/erreurs.ts";
+import type { Erreur, Refus } from "../../domain/erreurs.ts";
+import { STATUT_DU_REFUS } from "./reponse.ts";
 
 /** Body of every refusal the API sends: the same shape for one field or for the whole request. */
 export type CorpsErreur = { erreurs: Erreur[] };
@@ -17,6 +18,11 @@ export class ErreurMetier extends Error {
     readonly erreurs: Erreur[],
   ) {
     super(erreurs.map((e) => e.message).join(" "));
+  }
+
+  /** A service's refusal thrown (to roll a transaction back), with the status of its kind. */
+  static du(refus: Refus): ErreurMetier {
+    return new ErreurMetier(STATUT_DU_REFUS[refus.genre ?? "invalide"], refus.erreurs);
   }
 }
 

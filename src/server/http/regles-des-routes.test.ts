@@ -34,10 +34,15 @@ export function route(reponse: FastifyReply) {
 describe("règles des fichiers de routes (Biome)", () => {
   afterAll(() => rmSync(dossier, { recursive: true, force: true }));
 
-  it("refuse un statut 4xx posé par une route passée au contrat d'échec, accepte un 2xx", () => {
+  it("refuse un statut 4xx posé ou levé par une route, même nouvelle, accepte un 2xx", () => {
     const refuse = lint("src/server/activite/cra-routes.ts", route(404));
     expect(refuse.code, refuse.sortie).not.toBe(0);
     expect(refuse.sortie).toContain("ne fixe pas elle-même un statut 4xx");
+    const leve = lint(
+      "src/server/carte/nouvelle-routes.ts",
+      'import { ErreurMetier } from "../http/erreurs.ts";\n\nexport function f() {\n  throw new ErreurMetier(404, []);\n}\n',
+    );
+    expect(leve.code, leve.sortie).not.toBe(0);
     const accepte = lint("src/server/activite/cra-routes.ts", route(201));
     expect(accepte.code, accepte.sortie).toBe(0);
   }, 30_000);

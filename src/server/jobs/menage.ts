@@ -94,7 +94,7 @@ export async function faireLeMenage(
       acteur: acteurSysteme("job:menage", "job"),
       maintenant,
     });
-    if (r !== "introuvable" && r.ok) candidatures++;
+    if (r.ok) candidatures++;
   }
   return {
     cvs,

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { echec } from "../../domain/erreurs.ts";
 import {
   CODES_DIGESTS,
   type CodeDigest,
@@ -14,7 +15,7 @@ import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import type { Executeur } from "../db/client.ts";
 import { habilitation, utilisateur } from "../db/schema.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser } from "../http/reponse.ts";
 import { pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
@@ -108,15 +109,17 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
         const choix = requete.body.actifs as Partial<Record<CodeDigest, boolean>>;
         const inconnus = Object.keys(choix).filter((c) => !(CODES_DIGESTS as string[]).includes(c));
         if (inconnus.length > 0) {
-          return reponse
-            .status(400)
-            .send(corpsErreur(`Récapitulatif inconnu : ${inconnus.join(", ")}.`, "actifs"));
+          return refuser(
+            reponse,
+            echec("actifs", `Récapitulatif inconnu : ${inconnus.join(", ")}.`),
+          );
         }
         const etrangers = Object.keys(choix).filter((c) => !possibles.has(c as CodeDigest));
         if (etrangers.length > 0) {
-          return reponse
-            .status(400)
-            .send(corpsErreur("Ce récapitulatif ne concerne pas vos habilitations.", "actifs"));
+          return refuser(
+            reponse,
+            echec("actifs", "Ce récapitulatif ne concerne pas vos habilitations."),
+          );
         }
         const refuses = avant
           .filter((p) => (choix[p.code] ?? p.actif) === false)

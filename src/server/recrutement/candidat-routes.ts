@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
 import { candidatSchema } from "../../domain/recrutement/candidature.ts";
 import { TAILLE_MAX_CV, verifierCv } from "../../domain/recrutement/cv.ts";
 import { jourParis } from "../../domain/temps.ts";
@@ -9,7 +10,8 @@ import { jetonSchema } from "../../domain/utilisateur.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { type Contexte, nomCookieSession } from "../contexte.ts";
 import { commune } from "../db/schema.ts";
-import { corpsErreur, ErreurMetier, valider } from "../http/erreurs.ts";
+import { ErreurMetier, valider } from "../http/erreurs.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { localiserOuCommune } from "../referentiel/position.ts";
@@ -20,6 +22,7 @@ import {
   confirmerCandidatureConseiller,
   deposerCandidatureConseiller,
   modifierProfil,
+  PAS_DE_CANDIDATURE,
   REPONSE_CANDIDATURE_CONSEILLER,
   supprimerCandidature,
 } from "./candidat-service.ts";
@@ -39,12 +42,11 @@ const LIMITE_CORPS_AVEC_CV = 8 * 1024 * 1024;
 function decoderCv(cv: z.infer<typeof cvJointSchema>): { nom: string; contenu: Buffer } {
   const contenu = Buffer.from(cv.contenuBase64, "base64");
   const probleme = verifierCv(contenu);
-  if (probleme) throw new ErreurMetier(400, [{ champ: "cv", message: probleme }]);
+  if (probleme) throw ErreurMetier.du(echec("cv", probleme));
   return { nom: cv.nom.replace(/[^\p{L}\p{N} ._-]/gu, "_"), contenu };
 }
 
-const introuvable = () =>
-  new ErreurMetier(404, [{ champ: "", message: "Vous n'avez pas de candidature en cours." }]);
+const sansCandidature = () => ErreurMetier.du(introuvable(PAS_DE_CANDIDATURE, ""));
 
 export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -83,9 +85,12 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         maintenant,
         urlPublique: ctx.config.urlPublique,
       });
-      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
-      await ctx.messagerie.distribuer(resultat.valeur.courriels);
-      return reponse.status(202).send({ message: REPONSE_CANDIDATURE_CONSEILLER });
+      if (resultat.ok) await ctx.messagerie.distribuer(resultat.valeur.courriels);
+      return repondre(
+        reponse,
+        resultat.ok ? reussite({ message: REPONSE_CANDIDATURE_CONSEILLER }) : resultat,
+        202,
+      );
     },
   );
 
@@ -106,11 +111,15 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
-      return {
-        message:
-          "Votre candidature est enregistrée. Les structures qui recrutent près de chez vous peuvent maintenant la consulter.",
-      };
+      return repondre(
+        reponse,
+        resultat.ok
+          ? reussite({
+              message:
+                "Votre candidature est enregistrée. Les structures qui recrutent près de chez vous peuvent maintenant la consulter.",
+            })
+          : resultat,
+      );
     },
   );
 
@@ -122,7 +131,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete) => {
       const profil = await profilCandidat(ctx.db, connexionRequise(requete).utilisateur.id);
-      if (!profil) throw introuvable();
+      if (!profil) throw sansCandidature();
       return profil;
     },
   );
@@ -151,9 +160,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant,
       });
-      if (res === "introuvable") throw introuvable();
-      if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
-      return { ok: true as const };
+      return repondre(reponse, res.ok ? reussite({ ok: true as const }) : res);
     },
   );
 
@@ -175,9 +182,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (res === "introuvable") throw introuvable();
-      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
-      return res.valeur;
+      return repondre(reponse, res);
     },
   );
 
@@ -216,10 +221,8 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (res === "introuvable") throw introuvable();
-      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
-      reponse.clearCookie(nomCookieSession(ctx.config), { path: "/" });
-      return { ok: true as const };
+      if (res.ok) reponse.clearCookie(nomCookieSession(ctx.config), { path: "/" });
+      return repondre(reponse, res.ok ? reussite({ ok: true as const }) : res);
     },
   );
 
@@ -240,7 +243,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
       const fichier = decoderCv(requete.body);
       await ctx.db.transaction(async (tx) => {
         const c = await candidatureDe(tx, connexion.utilisateur.id);
-        if (!c || c.statut === "supprimee") throw introuvable();
+        if (!c || c.statut === "supprimee") throw sansCandidature();
         await deposerCv(tx, {
           candidatureId: c.id,
           enAttente: false,
@@ -260,7 +263,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
     async (requete, reponse) => {
       const c = await candidatureDe(ctx.db, connexionRequise(requete).utilisateur.id);
       const fichier = c ? await lireCv(ctx.db, c.id, ctx.config.cleFichiers) : null;
-      if (!fichier) return reponse.status(404).send(corpsErreur("Aucun CV déposé."));
+      if (!fichier) return refuser(reponse, introuvable("Aucun CV déposé.", ""));
       return envoyerPdf(reponse, fichier);
     },
   );
@@ -274,7 +277,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
     async (requete) => {
       await ctx.db.transaction(async (tx) => {
         const c = await candidatureDe(tx, connexionRequise(requete).utilisateur.id);
-        if (!c) throw introuvable();
+        if (!c) throw sansCandidature();
         if (await supprimerCv(tx, c.id)) {
           await journaliser(tx, acteurDeRequete(requete), {
             action: "cv.retire",

@@ -1,5 +1,12 @@
 import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import {
+  conflit,
+  echec,
+  enConflit,
+  introuvable,
+  type Resultat,
+  reussite,
+} from "../../domain/erreurs.ts";
 import type { Candidat } from "../../domain/recrutement/candidature.ts";
 import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
 import { fermerSessionsUtilisateur } from "../auth/sessions.ts";
@@ -234,6 +241,8 @@ export async function candidatureDe(tx: Executeur, utilisateurId: string) {
 }
 
 /** The candidate edits the profile; the e-mail is the account and is not edited here. */
+export const PAS_DE_CANDIDATURE = "Vous n'avez pas de candidature en cours.";
+
 export async function modifierProfil(
   db: Db,
   params: {
@@ -242,11 +251,11 @@ export async function modifierProfil(
     acteur: Acteur;
     maintenant: Date;
   },
-): Promise<Resultat<{ candidatureId: string }> | "introuvable"> {
+): Promise<Resultat<{ candidatureId: string }>> {
   return db.transaction(async (tx) => {
     const c = await candidatureDe(tx, params.utilisateurId);
     if (!c || c.statut === "supprimee" || c.statut === "en_attente_confirmation")
-      return "introuvable" as const;
+      return introuvable(PAS_DE_CANDIDATURE, "");
     const colonnes = await colonnesDeSaisie(tx, params.saisie);
     if (!colonnes)
       return echec("communeCode", "Cette commune est inconnue du référentiel officiel.");
@@ -299,15 +308,15 @@ export async function rendreCaduques(
 export async function changerDisponibilite(
   db: Db,
   params: { utilisateurId: string; disponible: boolean; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ statut: string }> | "introuvable"> {
+): Promise<Resultat<{ statut: string }>> {
   return db.transaction(async (tx) => {
     const c = await candidatureDe(tx, params.utilisateurId);
-    if (!c || c.statut === "supprimee") return "introuvable" as const;
+    if (!c || c.statut === "supprimee") return introuvable(PAS_DE_CANDIDATURE, "");
     const t = transitionCandidature(
       c.statut as Parameters<typeof transitionCandidature>[0],
       params.disponible ? "se_dire_disponible" : "se_dire_indisponible",
     );
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     await tx
       .update(candidature)
       .set({ statut: t.valeur, modifieLe: params.maintenant })
@@ -335,10 +344,10 @@ export const SUPPRESSION_EN_POSTE =
 export async function supprimerCandidature(
   db: Db,
   params: { utilisateurId: string; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ ok: true }> | "introuvable"> {
+): Promise<Resultat<{ ok: true }>> {
   return db.transaction(async (tx) => {
     const c = await candidatureDe(tx, params.utilisateurId);
-    if (!c || c.statut === "supprimee") return "introuvable" as const;
+    if (!c || c.statut === "supprimee") return introuvable(PAS_DE_CANDIDATURE, "");
     const [occupe] = await tx
       .select({ id: contrat.id })
       .from(contrat)
@@ -348,7 +357,7 @@ export async function supprimerCandidature(
           inArray(contrat.statut, ["declare", "actif"]),
         ),
       );
-    if (occupe) return echec("candidature", SUPPRESSION_EN_POSTE);
+    if (occupe) return conflit("candidature", SUPPRESSION_EN_POSTE);
     await rendreCaduques(tx, params.acteur, c.id, params.maintenant);
     await supprimerCv(tx, c.id);
     await tx

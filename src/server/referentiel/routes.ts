@@ -2,10 +2,11 @@ import { eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { introuvable } from "../../domain/erreurs.ts";
 import { codeCommuneSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
 import { commune, departement, region } from "../db/schema.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { rechercherCommunes } from "./communes.ts";
 
@@ -73,7 +74,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
         })
         .from(commune)
         .where(eq(commune.code, requete.params.code));
-      if (!c) return reponse.status(404).send(corpsErreur("Cette commune n'existe pas."));
+      if (!c) return refuser(reponse, introuvable("Cette commune n'existe pas.", ""));
       reponse.header("cache-control", "public, max-age=86400");
       return c;
     },

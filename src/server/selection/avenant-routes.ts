@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { reussite } from "../../domain/erreurs.ts";
 import { demandeStructureSchema } from "../../domain/selection/avenant.ts";
 import { connexionRequise, structureDeSession } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
+import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { annulerDemande, deposerDemandeStructure, retirerDemande } from "./avenant-service.ts";
@@ -35,10 +37,7 @@ export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if ("conflit" in res)
-        return reponse.status(409).send({ erreurs: [{ champ: "", message: res.conflit }] });
-      if (!res.ok) return reponse.status(400).send({ erreurs: res.erreurs });
-      return reponse.status(201).send(res.valeur);
+      return repondre(reponse, res, 201);
     },
   );
 
@@ -64,12 +63,7 @@ export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (res === "introuvable")
-        return reponse.status(404).send({
-          erreurs: [{ champ: "id", message: "Cette demande n'existe pas ou n'est pas la vôtre." }],
-        });
-      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
-      return { ok: true as const };
+      return repondre(reponse, res.ok ? reussite({ ok: true as const }) : res);
     },
   );
 
@@ -105,12 +99,7 @@ export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (res === "introuvable")
-        return reponse
-          .status(404)
-          .send({ erreurs: [{ champ: "id", message: "Cette demande n'existe pas." }] });
-      if (!res.ok) return reponse.status(409).send({ erreurs: res.erreurs });
-      return { ok: true as const };
+      return repondre(reponse, res.ok ? reussite({ ok: true as const }) : res);
     },
   );
 }

@@ -1,5 +1,12 @@
 import { and, count, eq, inArray } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import {
+  conflit,
+  echec,
+  enConflit,
+  introuvable,
+  type Resultat,
+  reussite,
+} from "../../domain/erreurs.ts";
 import type { DemandeStructure } from "../../domain/selection/avenant.ts";
 import type { Db } from "../db/client.ts";
 import { demandePostes, poste } from "../db/schema.ts";
@@ -16,7 +23,7 @@ export const DEMANDE_EN_COURS =
 export async function deposerDemandeStructure(
   db: Db,
   params: { structureId: string; demande: DemandeStructure; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ demandeId: string }> | { conflit: string }> {
+): Promise<Resultat<{ demandeId: string }>> {
   const d = params.demande;
   return db.transaction(async (tx) => {
     const [ouverte] = await tx
@@ -29,7 +36,7 @@ export async function deposerDemandeStructure(
         ),
       )
       .for("update");
-    if (ouverte) return { conflit: DEMANDE_EN_COURS };
+    if (ouverte) return conflit("", DEMANDE_EN_COURS);
     const nombre = d.nature === "coordinateur" ? 1 : d.postes;
     if (d.nature === "retrait") {
       const [vacants] = await tx
@@ -69,7 +76,7 @@ export async function deposerDemandeStructure(
 export async function retirerDemande(
   db: Db,
   params: { structureId: string; demandeId: string; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<true> | "introuvable"> {
+): Promise<Resultat<true>> {
   return db.transaction(async (tx) => {
     const [demande] = await tx
       .select()
@@ -81,7 +88,7 @@ export async function retirerDemande(
         ),
       )
       .for("update");
-    if (!demande) return "introuvable" as const;
+    if (!demande) return introuvable("Cette demande n'existe pas ou n'est pas la vôtre.");
     const t = await changerStatutDemande(
       tx,
       demande,
@@ -92,7 +99,7 @@ export async function retirerDemande(
         action: "demande.retiree",
       },
     );
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     return reussite(true as const);
   });
 }
@@ -101,14 +108,14 @@ export async function retirerDemande(
 export async function annulerDemande(
   db: Db,
   params: { demandeId: string; motif: string; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<true> | "introuvable"> {
+): Promise<Resultat<true>> {
   return db.transaction(async (tx) => {
     const [demande] = await tx
       .select()
       .from(demandePostes)
       .where(eq(demandePostes.id, params.demandeId))
       .for("update");
-    if (!demande) return "introuvable" as const;
+    if (!demande) return introuvable("Cette demande n'existe pas.");
     const t = await changerStatutDemande(
       tx,
       demande,
@@ -121,7 +128,7 @@ export async function annulerDemande(
         apres: { motif: params.motif },
       },
     );
-    if (!t.ok) return t;
+    if (!t.ok) return enConflit(t);
     return reussite(true as const);
   });
 }

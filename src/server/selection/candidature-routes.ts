@@ -1,15 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { reussite } from "../../domain/erreurs.ts";
 import { candidatureStructureSchema } from "../../domain/selection/structure.ts";
 import { jetonSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
+import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { localiserOuCommune } from "../referentiel/position.ts";
 import {
   confirmerCandidature,
-  DEJA_CANDIDATE,
   deposerCandidature,
   REPONSE_CANDIDATURE,
 } from "./candidature-service.ts";
@@ -50,14 +51,12 @@ export function routesCandidatureStructure(app: FastifyInstance, ctx: Contexte):
         maintenant: ctx.horloge(),
         urlPublique: ctx.config.urlPublique,
       });
-      if (resultat === "deja") {
-        return reponse
-          .status(409)
-          .send({ erreurs: [{ champ: "identifiant", message: DEJA_CANDIDATE }] });
-      }
-      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
-      await ctx.messagerie.distribuer(resultat.valeur.courriels);
-      return reponse.status(202).send({ message: REPONSE_CANDIDATURE });
+      if (resultat.ok) await ctx.messagerie.distribuer(resultat.valeur.courriels);
+      return repondre(
+        reponse,
+        resultat.ok ? reussite({ message: REPONSE_CANDIDATURE }) : resultat,
+        202,
+      );
     },
   );
 
@@ -78,10 +77,15 @@ export function routesCandidatureStructure(app: FastifyInstance, ctx: Contexte):
         acteur: acteurDeRequete(requete),
         maintenant: ctx.horloge(),
       });
-      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
-      return {
-        message: "Votre candidature est déposée. La préfecture de votre département va l'examiner.",
-      };
+      return repondre(
+        reponse,
+        resultat.ok
+          ? reussite({
+              message:
+                "Votre candidature est déposée. La préfecture de votre département va l'examiner.",
+            })
+          : resultat,
+      );
     },
   );
 }

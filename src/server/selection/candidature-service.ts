@@ -1,5 +1,5 @@
 import { and, eq, gt, ne } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { conflit, echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { candidaturePossible, type StatutAmi } from "../../domain/selection/ami.ts";
 import { type CandidatureStructure, secteurDe } from "../../domain/selection/structure.ts";
 import { jourParis } from "../../domain/temps.ts";
@@ -31,7 +31,7 @@ export async function deposerCandidature(
     urlPublique: string;
     coordonnees: Position | null;
   },
-): Promise<Resultat<{ demandeId: string; courriels: string[] }> | "deja"> {
+): Promise<Resultat<{ demandeId: string; courriels: string[] }>> {
   const c = params.candidature;
   return db.transaction(async (tx) => {
     const [appel] = await tx.select().from(ami).where(eq(ami.id, c.amiId));
@@ -114,7 +114,7 @@ export async function deposerCandidature(
           ne(demandePostes.statut, "annulee"),
         ),
       );
-    if (doublon) return "deja" as const;
+    if (doublon) return conflit("identifiant", DEJA_CANDIDATE);
 
     const jeton = jetonAleatoire();
     const [demande] = await tx

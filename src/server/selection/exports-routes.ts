@@ -2,6 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { interdit } from "../../domain/erreurs.ts";
 import type { Role } from "../../domain/roles.ts";
 import {
   NATURES_DEMANDE,
@@ -24,7 +25,7 @@ import {
   sessionComite,
   structure,
 } from "../db/schema.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser } from "../http/reponse.ts";
 import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
 import {
   colonneExport,
@@ -220,9 +221,10 @@ export function routesExports(app: FastifyInstance, ctx: Contexte): void {
       const autorises = ROLES_PAR_LISTE[requete.params.liste];
       const role = connexion.habilitation?.role;
       if (autorises && (!role || !autorises.includes(role))) {
-        return reponse
-          .status(403)
-          .send(corpsErreur("Votre habilitation ne vous permet pas d'exporter cette liste."));
+        return refuser(
+          reponse,
+          interdit("Votre habilitation ne vous permet pas d'exporter cette liste.", ""),
+        );
       }
       const { format, ...filtres } = requete.query;
       const table = await construire(ctx, connexion, requete.params.liste, filtres);

@@ -2,11 +2,13 @@ import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { introuvable } from "../../domain/erreurs.ts";
 import { LECTEURS_FICHE_STRUCTURE } from "../../domain/roles.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { Contexte } from "../contexte.ts";
 import { commune, demandePostes, journal, poste, structure, utilisateur } from "../db/schema.ts";
+import { refuser } from "../http/reponse.ts";
 import { colonnesPerimetreStructure } from "../structures/queries.ts";
 
 export function routesFicheStructure(app: FastifyInstance, ctx: Contexte): void {
@@ -34,14 +36,10 @@ export function routesFicheStructure(app: FastifyInstance, ctx: Contexte): void 
           ),
         );
       if (!s) {
-        return reponse.status(404).send({
-          erreurs: [
-            {
-              champ: "id",
-              message: "Cette structure n'existe pas ou n'est pas de votre périmètre.",
-            },
-          ],
-        });
+        return refuser(
+          reponse,
+          introuvable("Cette structure n'existe pas ou n'est pas de votre périmètre."),
+        );
       }
       const demandes = await ctx.db
         .select({

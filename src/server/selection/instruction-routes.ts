@@ -1,7 +1,8 @@
 import { desc, eq } from "drizzle-orm";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { conflit, introuvable, reussite } from "../../domain/erreurs.ts";
 import { FILES_POSTES, STATUTS_POSTE } from "../../domain/espaces.ts";
 import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
 import {
@@ -13,6 +14,7 @@ import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
 import { sessionComite } from "../db/schema.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, enEuros } from "../infra/export.ts";
@@ -24,8 +26,8 @@ import {
   TRIS_DEMANDES,
 } from "./demandes-queries.ts";
 import {
+  DEMANDE_HORS_TERRITOIRE,
   donnerAvis,
-  type Echec,
   enregistrerDecision,
   inscrireAOrdreDuJour,
 } from "./instruction-service.ts";
@@ -41,19 +43,6 @@ const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financ
 const TAILLE_PAGE_DEMANDES = 50;
 const idParams = z.object({ id: z.uuid("Identifiant de demande invalide.") });
 const _statuts = Object.keys(STATUTS_DEMANDE) as [StatutDemande, ...StatutDemande[]];
-
-function estEchec(r: unknown): r is Echec {
-  return typeof r === "object" && r !== null && "statut" in r && "erreurs" in r;
-}
-
-function repondre<T>(
-  reponse: FastifyReply,
-  r: { ok: true; valeur: T } | { ok: false; erreurs: unknown[] } | Echec,
-) {
-  if (estEchec(r)) return reponse.status(r.statut).send({ erreurs: r.erreurs });
-  if (!r.ok) return reponse.status(400).send({ erreurs: r.erreurs });
-  return undefined;
-}
 
 /** The posts' filters and order, the same on the screen and in its export. */
 const filtresPostesSchema = z.object({
@@ -129,15 +118,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       const demande = await lireDemande(ctx.db, connexionRequise(requete), requete.params.id);
-      if (!demande)
-        return reponse.status(404).send({
-          erreurs: [
-            {
-              champ: "id",
-              message: "Cette demande n'existe pas ou n'est pas de votre territoire.",
-            },
-          ],
-        });
+      if (!demande) return refuser(reponse, introuvable(DEMANDE_HORS_TERRITOIRE));
       const { confirmationHash: _h, confirmationExpireLe: _e, ...sansJeton } = demande.demande;
       return { ...demande, demande: sansJeton };
     },
@@ -167,10 +148,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         avis: requete.body,
         acteur: acteurDeRequete(requete),
       });
-      return (
-        repondre(reponse, res) ??
-        reponse.status(201).send((res as { valeur: { avisId: string } }).valeur)
-      );
+      return repondre(reponse, res, 201);
     },
   );
 
@@ -228,16 +206,13 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         });
         return ligne!;
       });
-      if (!cree)
-        return reponse.status(409).send({
-          erreurs: [
-            {
-              champ: "numero",
-              message: `La session COSELEC ${requete.body.numero} existe déjà.`,
-            },
-          ],
-        });
-      return reponse.status(201).send(cree);
+      return repondre(
+        reponse,
+        cree
+          ? reussite(cree)
+          : conflit("numero", `La session COSELEC ${requete.body.numero} existe déjà.`),
+        201,
+      );
     },
   );
 
@@ -264,7 +239,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         sessionComiteId: requete.body.sessionComiteId,
         acteur: acteurDeRequete(requete),
       });
-      return repondre(reponse, res) ?? { ok: true as const };
+      return repondre(reponse, res.ok ? reussite({ ok: true as const }) : res);
     },
   );
 
@@ -294,13 +269,10 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         maintenant: ctx.horloge(),
         urlPublique: ctx.config.urlPublique,
       });
-      const refus = repondre(reponse, res);
-      if (refus) return refus;
-      const { decisionId, postes, courriels } = (
-        res as { valeur: { decisionId: string; postes: number; courriels: string[] } }
-      ).valeur;
+      if (!res.ok) return repondre(reponse, res);
+      const { decisionId, postes, courriels } = res.valeur;
       await ctx.messagerie.distribuer(courriels);
-      return reponse.status(201).send({ decisionId, postes });
+      return repondre(reponse, reussite({ decisionId, postes }), 201);
     },
   );
 

@@ -1,5 +1,12 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import {
+  conflit,
+  echec,
+  enConflit,
+  introuvable,
+  type Resultat,
+  reussite,
+} from "../../domain/erreurs.ts";
 import { quantite } from "../../domain/format.ts";
 import { couvreTerritoire } from "../../domain/perimetre.ts";
 import {
@@ -33,13 +40,8 @@ import { colonnesPerimetreStructure } from "../structures/queries.ts";
 import { inviterDansTransaction } from "../utilisateurs/service.ts";
 import { prefetsActifs } from "./prefets.ts";
 
-export type Echec = { statut: 404 | 409 | 400; erreurs: { champ: string; message: string }[] };
-const introuvable: Echec = {
-  statut: 404,
-  erreurs: [
-    { champ: "id", message: "Cette demande n'existe pas ou n'est pas de votre territoire." },
-  ],
-};
+export const DEMANDE_HORS_TERRITOIRE =
+  "Cette demande n'existe pas ou n'est pas de votre territoire.";
 
 /** Locks the request if the session may act on it: writes use the same scope as reads (A3). */
 async function demandeDansPerimetre(tx: Executeur, connexion: SessionChargee, id: string) {
@@ -56,22 +58,16 @@ async function demandeDansPerimetre(tx: Executeur, connexion: SessionChargee, id
 export async function donnerAvis(
   db: Db,
   params: { connexion: SessionChargee; demandeId: string; avis: Avis; acteur: Acteur },
-): Promise<Resultat<{ avisId: string }> | Echec> {
+): Promise<Resultat<{ avisId: string }>> {
   return db.transaction(async (tx) => {
     const ligne = await demandeDansPerimetre(tx, params.connexion, params.demandeId);
-    if (!ligne) return introuvable;
+    if (!ligne) return introuvable(DEMANDE_HORS_TERRITOIRE);
     const { demande } = ligne;
     if (!avisPossible(demande.nature as NatureDemande, demande.statut as StatutDemande)) {
-      return {
-        statut: 409,
-        erreurs: [
-          {
-            champ: "avis",
-            message:
-              "L'avis ne peut plus être donné ou modifié : la demande n'est pas en instruction.",
-          },
-        ],
-      } satisfies Echec;
+      return conflit(
+        "avis",
+        "L'avis ne peut plus être donné ou modifié : la demande n'est pas en instruction.",
+      );
     }
     if (params.avis.structureTransfertId) {
       const [cible] = await tx
@@ -102,10 +98,10 @@ export async function donnerAvis(
 export async function inscrireAOrdreDuJour(
   db: Db,
   params: { connexion: SessionChargee; demandeId: string; sessionComiteId: string; acteur: Acteur },
-): Promise<Resultat<true> | Echec> {
+): Promise<Resultat<true>> {
   return db.transaction(async (tx) => {
     const ligne = await demandeDansPerimetre(tx, params.connexion, params.demandeId);
-    if (!ligne) return introuvable;
+    if (!ligne) return introuvable(DEMANDE_HORS_TERRITOIRE);
     const [session] = await tx
       .select()
       .from(sessionComite)
@@ -141,11 +137,11 @@ export async function enregistrerDecision(
     maintenant: Date;
     urlPublique: string;
   },
-): Promise<Resultat<{ decisionId: string; postes: number; courriels: string[] }> | Echec> {
+): Promise<Resultat<{ decisionId: string; postes: number; courriels: string[] }>> {
   const d = params.decision;
   return db.transaction(async (tx) => {
     const ligne = await demandeDansPerimetre(tx, params.connexion, params.demandeId);
-    if (!ligne) return introuvable;
+    if (!ligne) return introuvable(DEMANDE_HORS_TERRITOIRE);
     const { demande, structure: s } = ligne;
     const retrait = demande.nature === "retrait";
     const [session] = d.sessionComiteId
@@ -163,7 +159,7 @@ export async function enregistrerDecision(
           ? { type: "refuser" }
           : { type: "demander_complement" };
     const t = transitionDemande(demande.statut as StatutDemande, evenement);
-    if (!t.ok) return { statut: 409, erreurs: t.erreurs } satisfies Echec;
+    if (!t.ok) return enConflit(t);
 
     // Everything that can refuse is checked before the first write: a refusal changes nothing.
     // Posts given back must be vacant ones, locked here so that no recruitment takes them meanwhile.

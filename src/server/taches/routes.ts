@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { conflit, introuvable } from "../../domain/erreurs.ts";
 import type { Contexte } from "../contexte.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser } from "../http/reponse.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { TACHES } from "./catalogue.ts";
 import { etatDeLaFile } from "./etat.ts";
@@ -43,11 +44,12 @@ export function routesTaches(app: FastifyInstance, ctx: Contexte): void {
     async (requete, reponse) => {
       const { nom } = requete.params;
       const tache = TACHES.find((t) => t.nom === nom);
-      if (!tache) return reponse.status(404).send(corpsErreur("Tâche inconnue.", "nom"));
+      if (!tache) return refuser(reponse, introuvable("Tâche inconnue.", "nom"));
       if (!ctx.taches)
-        return reponse
-          .status(409)
-          .send(corpsErreur("Aucun processus n'exécute les tâches de cette instance.", "nom"));
+        return refuser(
+          reponse,
+          conflit("nom", "Aucun processus n'exécute les tâches de cette instance."),
+        );
       await journaliser(ctx.db, acteurDeRequete(requete), {
         action: "tache.relancee",
         cibleType: "tache",
@@ -59,14 +61,13 @@ export function routesTaches(app: FastifyInstance, ctx: Contexte): void {
       }
       const envoi = await ctx.taches.envoyer(nom);
       if (envoi === "sans_file")
-        return reponse
-          .status(409)
-          .send(
-            corpsErreur(
-              "La file de tâches n'existe pas encore : démarrez un worker (npm run worker).",
-              "nom",
-            ),
-          );
+        return refuser(
+          reponse,
+          conflit(
+            "nom",
+            "La file de tâches n'existe pas encore : démarrez un worker (npm run worker).",
+          ),
+        );
       return reponse
         .status(202)
         .send({ message: `Tâche « ${tache.libelle} » mise en file : un worker l'exécute.` });

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { reussite } from "../../domain/erreurs.ts";
 import { perimetreSchema } from "../../domain/perimetre.ts";
 import { LIBELLES_ROLES, ROLES, type Role } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { invitationSchema, roleSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
+import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
@@ -151,12 +153,17 @@ export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
         maintenant: ctx.horloge(),
         urlPublique: ctx.config.urlPublique,
       });
-      if (!resultat.ok) return reponse.status(400).send({ erreurs: resultat.erreurs });
-      await ctx.messagerie.distribuer(resultat.valeur.courriels);
-      return reponse.status(201).send({
-        utilisateurId: resultat.valeur.utilisateurId,
-        habilitationId: resultat.valeur.habilitationId,
-      });
+      if (resultat.ok) await ctx.messagerie.distribuer(resultat.valeur.courriels);
+      return repondre(
+        reponse,
+        resultat.ok
+          ? reussite({
+              utilisateurId: resultat.valeur.utilisateurId,
+              habilitationId: resultat.valeur.habilitationId,
+            })
+          : resultat,
+        201,
+      );
     },
   );
 
@@ -185,13 +192,7 @@ export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
           actif,
           acteur: acteurDeRequete(requete),
         });
-        if (resultat === "introuvable") {
-          return reponse
-            .status(404)
-            .send({ erreurs: [{ champ: "id", message: "Cet utilisateur n'existe pas." }] });
-        }
-        if (!resultat.ok) return reponse.status(409).send({ erreurs: resultat.erreurs });
-        return resultat.valeur;
+        return repondre(reponse, resultat);
       },
     );
   }

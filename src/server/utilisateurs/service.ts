@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { conflit, echec, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import type { Perimetre } from "../../domain/perimetre.ts";
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { DUREE_INVITATION_MS } from "../../domain/temps.ts";
@@ -174,9 +174,9 @@ export async function inviterDansTransaction(
 export async function changerActivation(
   db: Db,
   params: { utilisateurId: string; actif: boolean; acteur: Acteur },
-): Promise<Resultat<{ actif: boolean }> | "introuvable"> {
+): Promise<Resultat<{ actif: boolean }>> {
   if (!params.actif && params.utilisateurId === params.acteur.utilisateurId) {
-    return echec("id", "Vous ne pouvez pas désactiver votre propre compte.");
+    return conflit("id", "Vous ne pouvez pas désactiver votre propre compte.");
   }
   return db.transaction(async (tx) => {
     const [avant] = await tx
@@ -184,7 +184,7 @@ export async function changerActivation(
       .from(utilisateur)
       .where(eq(utilisateur.id, params.utilisateurId))
       .for("update");
-    if (!avant) return "introuvable" as const;
+    if (!avant) return introuvable("Cet utilisateur n'existe pas.");
     if (avant.actif === params.actif) return reussite({ actif: params.actif });
     await tx
       .update(utilisateur)
