@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ajouterJours, finDuMois, heureParis, jourParis, lundiDeLaSemaine } from "./temps.ts";
+import {
+  ajouterJours,
+  ajouterMois,
+  finDuMois,
+  heureParis,
+  jourParis,
+  lundiDeLaSemaine,
+} from "./temps.ts";
 
 describe("jours du calendrier", () => {
   it("donne le dernier jour du mois, février bissextile compris", () => {
@@ -7,6 +14,21 @@ describe("jours du calendrier", () => {
     expect(finDuMois("2028-02-10")).toBe("2028-02-29");
     expect(finDuMois("2026-02-28")).toBe("2026-02-28");
     expect(finDuMois("2026-12-01")).toBe("2026-12-31");
+  });
+  it("déplace un jour de mois entiers, un jour que le mois d'arrivée n'a pas devenant son dernier", () => {
+    expect(ajouterMois("2026-01-29", 1)).toBe("2026-02-28");
+    expect(ajouterMois("2026-01-30", 1)).toBe("2026-02-28");
+    expect(ajouterMois("2026-01-31", 1)).toBe("2026-02-28");
+    expect(ajouterMois("2028-01-31", 1)).toBe("2028-02-29");
+    expect(ajouterMois("2026-03-31", 1)).toBe("2026-04-30");
+    expect(ajouterMois("2026-03-31", -1)).toBe("2026-02-28");
+    expect(ajouterMois("2028-02-29", 12)).toBe("2029-02-28");
+    expect(ajouterMois("2028-02-29", 24)).toBe("2030-02-28");
+    expect(ajouterMois("2026-08-31", 6)).toBe("2027-02-28");
+    expect(ajouterMois("2026-10-31", -11)).toBe("2025-11-30");
+    expect(ajouterMois("2026-12-15", 1)).toBe("2027-01-15");
+    expect(ajouterMois("2027-01-15", -1)).toBe("2026-12-15");
+    expect(ajouterMois("2026-05-30", 0)).toBe("2026-05-30");
   });
   it("lit l'heure à Paris, heure d'été comprise", () => {
     expect(heureParis(new Date("2026-01-15T06:30:00Z"))).toBe(7);

@@ -1,4 +1,4 @@
-/** Durations of the sign-in rules (securite-rgpd §1.1), in milliseconds. */
+/** Durations of the sign-in rules (docs/securite.md), in milliseconds. */
 export const DUREE_LIEN_MAGIQUE_MS = 15 * 60 * 1000;
 export const DUREE_INVITATION_MS = 28 * 24 * 60 * 60 * 1000;
 
@@ -45,11 +45,19 @@ export function finDuMois(jour: string): string {
   return new Date(Date.UTC(a!, m!, 0)).toISOString().slice(0, 10);
 }
 
-/** A calendar day moved by whole months (the 31st into a shorter month rolls over, as JS does). */
+/**
+ * A calendar day moved by whole months, the platform's one month arithmetic: a day the target
+ * month lacks becomes that month's last day (31 January + 1 month = 28 or 29 February), never a
+ * day of the month after.
+ */
 export function ajouterMois(jour: string, mois: number): string {
-  const d = new Date(`${jour}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + mois);
-  return d.toISOString().slice(0, 10);
+  const [a, m, j] = jour.split("-").map(Number);
+  const cible = new Date(Date.UTC(a!, m! - 1 + mois, 1));
+  const dernier = new Date(
+    Date.UTC(cible.getUTCFullYear(), cible.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  cible.setUTCDate(Math.min(j!, dernier));
+  return cible.toISOString().slice(0, 10);
 }
 
 const HEURE_PARIS = new Intl.DateTimeFormat("en-GB", {

@@ -1,3 +1,4 @@
+import { ajouterMois } from "../temps.ts";
 export const TAILLE_MAX_CV = 5 * 1024 * 1024;
 export const DUREE_CONSERVATION_CV_MOIS = 6;
 
@@ -17,11 +18,8 @@ export function verifierCv(contenu: Uint8Array): string | null {
 
 /** Six calendar months after the upload, clamped to the end of the month. */
 export function expirationCv(depose: Date): Date {
-  const d = new Date(depose);
-  const jour = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + DUREE_CONSERVATION_CV_MOIS);
-  const dernier = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(jour, dernier));
-  return d;
+  const instant = depose.toISOString();
+  return new Date(
+    `${ajouterMois(instant.slice(0, 10), DUREE_CONSERVATION_CV_MOIS)}${instant.slice(10)}`,
+  );
 }

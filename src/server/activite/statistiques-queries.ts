@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Statistiques, statistiquesDepuis } from "../../domain/cra/statistiques.ts";
 import type { Perimetre } from "../../domain/perimetre.ts";
-import { ajouterJours } from "../../domain/temps.ts";
+import { ajouterJours, ajouterMois } from "../../domain/temps.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes, lignesPreparees, tableauSql } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
@@ -9,7 +9,7 @@ import { rollupAvecAttente, type TableRollup } from "./rollups.ts";
 
 /**
  * Which roll-up a scope reads and with which condition: per conseiller rows for people and
- * structures, per département rows for territories (statistiques-et-opendata.md §1).
+ * structures, per département rows for territories (docs/domaine/statistiques-et-opendata.md §1).
  */
 export type Source = {
   table: "stat_conseiller_jour" | "stat_departement_jour";
@@ -93,11 +93,7 @@ export type StatistiquesPeriode = Statistiques & {
 };
 
 const premierDuMois = (jour: string) => `${jour.slice(0, 7)}-01`;
-const moisSuivant = (mois: string) => {
-  const d = new Date(`${mois}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
-};
+const moisSuivant = (mois: string) => ajouterMois(mois, 1);
 
 /**
  * The whole calendar months inside a period, [debut, fin) as first days of months, or null
@@ -175,11 +171,9 @@ function completerSeries(
   parMois: { cle: string; activites: number; accompagnements: number }[],
   parJour: { cle: string; activites: number; accompagnements: number }[],
 ): StatistiquesPeriode {
-  const mois = Array.from({ length: 12 }, (_, i) => {
-    const d = new Date(`${periode.au.slice(0, 7)}-01T00:00:00Z`);
-    d.setUTCMonth(d.getUTCMonth() - 11 + i);
-    return d.toISOString().slice(0, 7);
-  });
+  const mois = Array.from({ length: 12 }, (_, i) =>
+    ajouterMois(premierDuMois(periode.au), i - 11).slice(0, 7),
+  );
   const jours = Array.from({ length: 30 }, (_, i) => ajouterJours(periode.au, i - 29));
   const valeur = (l: { cle: string; activites: number; accompagnements: number }[], k: string) => {
     const x = l.filter((y) => y.cle === k);
@@ -226,9 +220,7 @@ type Serie = { cle: string; activites: number; accompagnements: number }[];
 
 /** The first days of the 12-month and the 30-day series that end on `au`. */
 function debutsDesSeries(au: string): { debutMois: string; debutJours: string } {
-  const debut = new Date(`${au.slice(0, 7)}-01T00:00:00Z`);
-  debut.setUTCMonth(debut.getUTCMonth() - 11);
-  return { debutMois: debut.toISOString().slice(0, 10), debutJours: ajouterJours(au, -29) };
+  return { debutMois: ajouterMois(premierDuMois(au), -11), debutJours: ajouterJours(au, -29) };
 }
 
 /** A series as JSON: the `cle`, `activites`, `accompagnements` rows of `valeurs`, summed by key. */
