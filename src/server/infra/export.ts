@@ -16,26 +16,42 @@ export function neutraliserFormule(valeur: string): string {
   return /^[+-]?\d+([.,]\d+)?$/.test(valeur) ? valeur : `'${valeur}`;
 }
 
-function celluleCsv(valeur: string | number | null | undefined): string {
+/**
+ * The two CSV the platform writes, by one writer: for French spreadsheets (`;`, decimal comma,
+ * UTF-8 with BOM: Excel opens it with its accents) and for open data (`,`, decimal point, no BOM:
+ * what the reusers' tools expect).
+ */
+export type DialecteCsv = { separateur: ";" | ","; virguleDecimale: boolean; bom: boolean };
+export const CSV_TABLEUR: DialecteCsv = { separateur: ";", virguleDecimale: true, bom: true };
+export const CSV_OUVERT: DialecteCsv = { separateur: ",", virguleDecimale: false, bom: false };
+
+function celluleCsv(valeur: string | number | null | undefined, d: DialecteCsv): string {
   if (valeur === null || valeur === undefined) return "";
-  if (typeof valeur === "number") return String(valeur).replace(".", ",");
+  if (typeof valeur === "number")
+    return d.virguleDecimale ? String(valeur).replace(".", ",") : String(valeur);
   const texte = neutraliserFormule(valeur);
-  return /[;"\r\n]/.test(texte) ? `"${texte.replaceAll('"', '""')}"` : texte;
+  const aProteger = d.separateur === ";" ? /[;"\r\n]/ : /[,"\r\n]/;
+  return aProteger.test(texte) ? `"${texte.replaceAll('"', '""')}"` : texte;
+}
+
+const ligneCsv = <T>(colonnes: Colonne<T>[], l: T, d: DialecteCsv) =>
+  `${colonnes.map((c) => celluleCsv(c.valeur(l), d)).join(d.separateur)}\r\n`;
+
+const enteteCsv = <T>(colonnes: Colonne<T>[], d: DialecteCsv) =>
+  `${d.bom ? "\uFEFF" : ""}${colonnes.map((c) => celluleCsv(c.titre, d)).join(d.separateur)}\r\n`;
+
+/** A whole table as CSV text, in the given dialect (French spreadsheets by default). */
+export function texteCsv<T>(colonnes: Colonne<T>[], lignes: T[], d = CSV_TABLEUR): string {
+  return enteteCsv(colonnes, d) + lignes.map((l) => ligneCsv(colonnes, l, d)).join("");
 }
 
 /** CSV as French spreadsheets open it: `;` separator, decimal comma, UTF-8 with BOM. */
 export function versCsv<T>(colonnes: Colonne<T>[], lignes: T[]): Buffer {
-  const texte = [
-    colonnes.map((c) => celluleCsv(c.titre)),
-    ...lignes.map((l) => colonnes.map((c) => celluleCsv(c.valeur(l)))),
-  ]
-    .map((cellules) => cellules.join(";"))
-    .join("\r\n");
-  return Buffer.from(`\uFEFF${texte}\r\n`, "utf8");
+  return Buffer.from(texteCsv(colonnes, lignes), "utf8");
 }
 
 /**
- * Who exported, when, which scope and filters (statistiques-et-opendata.md §3): lines above the
+ * Who exported, when, which scope and filters (docs/domaine/statistiques-et-opendata.md §3): lines above the
  * table, then an empty line.
  */
 export type EnteteExport = string[];
@@ -80,16 +96,14 @@ export async function versXlsx<T>(
 
 /**
  * The same CSV, written batch by batch as the rows are read: a million rows leave without the
- * server holding them (statistiques-et-opendata.md §3).
+ * server holding them (docs/domaine/statistiques-et-opendata.md §3).
  */
 export async function* csvEnFlux<T>(
   colonnes: Colonne<T>[],
   lots: AsyncIterable<T[]>,
 ): AsyncGenerator<string> {
-  yield `\uFEFF${colonnes.map((c) => celluleCsv(c.titre)).join(";")}\r\n`;
-  for await (const lot of lots) {
-    yield lot.map((l) => `${colonnes.map((c) => celluleCsv(c.valeur(l))).join(";")}\r\n`).join("");
-  }
+  yield enteteCsv(colonnes, CSV_TABLEUR);
+  for await (const lot of lots) yield lot.map((l) => ligneCsv(colonnes, l, CSV_TABLEUR)).join("");
 }
 
 /** XLSX through exceljs's streaming writer: each row is committed to the output as it comes. */

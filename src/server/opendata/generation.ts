@@ -2,27 +2,26 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { donneeOuverte } from "../db/schema.ts";
-import { neutraliserFormule } from "../infra/export.ts";
+import { CSV_OUVERT, texteCsv } from "../infra/export.ts";
 import { type Colonne, JEUX, type JeuDeDonnees } from "./jeux.ts";
 
 export const FORMATS_OUVERTS = ["csv", "json"] as const;
 export type FormatOuvert = (typeof FORMATS_OUVERTS)[number];
 
-/**
- * Open-data CSV (not the user exports' French spreadsheet rules): comma, UTF-8, ISO dates; a text
- * that a spreadsheet would run as a formula is neutralised as in every CSV the platform writes.
- */
-function celluleOuverte(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const texte = typeof v === "number" ? String(v) : neutraliserFormule(String(v));
-  return /[",\r\n]/.test(texte) ? `"${texte.replaceAll('"', '""')}"` : texte;
+/** Open-data CSV: comma, decimal point, UTF-8 without BOM, by the platform's one CSV writer. */
+export function versCsvOuvert(colonnes: Colonne[], lignes: Record<string, unknown>[]): string {
+  return texteCsv(
+    colonnes.map((c) => ({
+      titre: c.nom,
+      valeur: (l: Record<string, unknown>) => cellule(l[c.nom]),
+    })),
+    lignes,
+    CSV_OUVERT,
+  );
 }
 
-export function versCsvOuvert(colonnes: Colonne[], lignes: Record<string, unknown>[]): string {
-  const entete = colonnes.map((c) => celluleOuverte(c.nom)).join(",");
-  const corps = lignes.map((l) => colonnes.map((c) => celluleOuverte(l[c.nom])).join(","));
-  return `${[entete, ...corps].join("\r\n")}\r\n`;
-}
+const cellule = (v: unknown): string | number | null =>
+  v === null || v === undefined ? null : typeof v === "number" ? v : String(v);
 
 function versJson(jeu: JeuDeDonnees, lignes: Record<string, unknown>[], genereLe: Date): string {
   if (jeu.jsonListe) return JSON.stringify(lignes);
