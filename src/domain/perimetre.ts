@@ -45,7 +45,7 @@ export const perimetreSchema = z.discriminatedUnion("type", [
 export type Perimetre = z.infer<typeof perimetreSchema>;
 export type TypePerimetre = Perimetre["type"];
 
-/** Which perimeter kinds each role may hold (roles-and-scopes §3). */
+/** Which perimeter kinds each role may hold (docs/architecture.md, « Qui voit quoi »). */
 export const PERIMETRES_PAR_ROLE: Record<Role, readonly TypePerimetre[]> = {
   admin: ["national"],
   prefet: ["departement", "region"],

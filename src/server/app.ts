@@ -101,7 +101,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: ctx.config.niveauLog,
-      // Cookies and tokens never reach the logs (P4).
+      // Cookies and tokens never reach the logs (docs/securite.md, règle 8).
       redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
     },
     // Only the configured proxies are believed: a forged X-Forwarded-For from anyone else

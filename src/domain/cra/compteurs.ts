@@ -14,7 +14,7 @@ import {
 } from "./vocabulaire.ts";
 
 /**
- * The breakdowns of the statistics (cra.md §7.3). Each value of an activity dimension is
+ * The breakdowns of the statistics (docs/domaine/cra.md §7.3). Each value of an activity dimension is
  * counted in both units (activités, accompagnements); each value of a person dimension counts
  * persons.
  */

@@ -45,7 +45,7 @@ const NOMS_REPARTITIONS = {
   genres: "des genres",
 } as const;
 
-/** Fields a type of activity does not have (cra.md §4). */
+/** Fields a type of activity does not have (docs/domaine/cra.md §4). */
 const CHAMPS_PAR_TYPE = {
   autonomie: ["individuel", "ponctuel"],
   titreAtelier: ["collectif"],
@@ -53,7 +53,7 @@ const CHAMPS_PAR_TYPE = {
 } as const;
 
 /**
- * The activity report as the conseiller enters it and the server checks it (cra.md §4, §4.1).
+ * The activity report as the conseiller enters it and the server checks it (docs/domaine/cra.md §4, §4.1).
  * The conseiller, the employer and the commune of a place come from the server, never from
  * here. `aujourdhui` is the day in Paris.
  */
@@ -187,7 +187,7 @@ export type SaisieCra = z.input<ReturnType<typeof craSchema>>;
 
 /**
  * Stored counts always sum to the participants: what the conseiller did not break down goes to
- * `non_communique` (cra.md §4), and zeros are dropped.
+ * `non_communique` (docs/domaine/cra.md §4), and zeros are dropped.
  */
 export function completer(
   comptes: Partial<Record<string, number>>,
@@ -202,7 +202,7 @@ export function completer(
   return propres;
 }
 
-/** cra.md §6: a workshop of 10 counts 10 accompagnements, any other activity one. */
+/** docs/domaine/cra.md §6: a workshop of 10 counts 10 accompagnements, any other activity one. */
 export function accompagnements(c: { type: string; nbParticipants: number }): number {
   return c.type === "collectif" ? c.nbParticipants : 1;
 }
@@ -215,7 +215,7 @@ export const TRANCHES_DUREE = {
 } as const;
 export type TrancheDuree = keyof typeof TRANCHES_DUREE;
 
-/** National duration buckets, lower bound included (cra.md §7.3). */
+/** National duration buckets, lower bound included (docs/domaine/cra.md §7.3). */
 export function trancheDuree(minutes: number): TrancheDuree {
   if (minutes < 30) return "moins_30";
   if (minutes < 60) return "de_30_a_60";
@@ -225,7 +225,7 @@ export function trancheDuree(minutes: number): TrancheDuree {
 
 /**
  * Shares with one decimal that add up to exactly 100 for a closed list: largest remainder
- * (cra.md §7.3); an empty total gives zeros.
+ * (docs/domaine/cra.md §7.3); an empty total gives zeros.
  */
 export function pourcentages<K extends string>(effectifs: Record<K, number>): Record<K, number> {
   const cles = Object.keys(effectifs) as K[];

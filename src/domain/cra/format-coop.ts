@@ -36,7 +36,7 @@ const MOIS = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" }
 
 /**
  * Our statistics in the shape of La Coop's `GET /api/v1/statistiques`, so that its partners can
- * switch (statistiques-et-opendata.md §5.2): we keep no beneficiary rows, so beneficiaries are
+ * switch (docs/domaine/statistiques-et-opendata.md §5.2): we keep no beneficiary rows, so beneficiaries are
  * the accompaniments, "nouveaux" those not already helped, all anonymous.
  */
 export function versFormatCoop(s: StatistiquesAvecSeries, lien: string) {

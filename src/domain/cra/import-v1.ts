@@ -2,7 +2,7 @@ import type { Erreur } from "../erreurs.ts";
 import { completer, type SaisieCra } from "./cra.ts";
 import type { Thematique } from "./vocabulaire.ts";
 
-/** A report of the original platform, as its documents hold it (cra.md §2). */
+/** A report of the original platform, as its documents hold it (docs/domaine/cra.md §2). */
 export type CraV1 = {
   dateAccompagnement?: string;
   canal?: string;
@@ -82,7 +82,7 @@ const STATUTS: Record<string, string> = {
   retraite: "retraite",
   heterogene: "non_communique",
 };
-/** The earliest documents held one string instead of counts (cra.md §2.6). */
+/** The earliest documents held one string instead of counts (docs/domaine/cra.md §2.6). */
 const STATUTS_TEXTE: Record<string, string> = {
   etudiant: "etudiant",
   "sans emploi": "sansEmploi",
@@ -116,7 +116,7 @@ function comptes(
   return v ?? {};
 }
 
-/** V1 age brackets to the national ones (cra.md §5): 29.15 % of 18–35 are 18–24, 48.05 % of 60+ are 60–69. */
+/** V1 age brackets to the national ones (docs/domaine/cra.md §5): 29.15 % of 18–35 are 18–24, 48.05 % of 60+ are 60–69. */
 function ages(v1: Record<string, number>): Record<string, number> {
   const [a1824, a2539] = partager(v1.de18a35ans ?? 0, 0.2915);
   const [a6069, a70] = partager(v1.plus60ans ?? 0, 0.4805);
@@ -145,7 +145,7 @@ export type CraImporte = {
   avertissements: string[];
 };
 
-/** One V1 report in the product's vocabulary (cra.md §5), or the reasons it cannot be. */
+/** One V1 report in the product's vocabulary (docs/domaine/cra.md §5), or the reasons it cannot be. */
 export function depuisV1(
   v1: CraV1,
 ): { ok: true; valeur: CraImporte } | { ok: false; erreurs: Erreur[] } {

@@ -40,7 +40,7 @@ const MULTIPLES: readonly DimensionActivite[] = ["thematique", "materiel"];
 
 const part = (n: number, total: number) => (total === 0 ? 0 : Math.round((n * 1000) / total) / 10);
 
-/** Counters summed over a scope and a period, read as the statistics pages show them (cra.md §6–7). */
+/** Counters summed over a scope and a period, read as the statistics pages show them (docs/domaine/cra.md §6–7). */
 export function statistiquesDepuis(c: Compteurs): Statistiques {
   const v = (k: string) => c[k] ?? 0;
   const activites = v("activites");

@@ -1,5 +1,5 @@
 /**
- * The activity report's vocabulary (cra.md §3–4): codes as stored, labels as shown.
+ * The activity report's vocabulary (docs/domaine/cra.md §3–4): codes as stored, labels as shown.
  * The national vocabulary is canonical; the product adds the `ponctuel` type and `public`.
  */
 
@@ -147,5 +147,5 @@ export const CODES = {
   statuts: codes(STATUTS_SOCIAUX),
 };
 
-/** First day of the programme: no activity is recorded before it (cra.md §4). */
+/** First day of the programme: no activity is recorded before it (docs/domaine/cra.md §4). */
 export const DEBUT_DISPOSITIF = "2020-11-17";

@@ -1,5 +1,5 @@
 /**
- * The State's subsidy per post (programme.md §5): the entitlement accrues month by month over
+ * The State's subsidy per post (docs/domaine/programme.md §5): the entitlement accrues month by month over
  * the time a contract actually fills the post, up to the rule's duration and up to its cap, and
  * stops at a rupture to resume with the next contract. All amounts are integer cents.
  *
@@ -83,7 +83,7 @@ export type Droits = {
 };
 
 /**
- * The entitlement of a post on a day (roles-and-scopes.md, ledger): each calendar month adds
+ * The entitlement of a post on a day (docs/domaine/financement.md): each calendar month adds
  * the monthly share (cap ÷ duration) × days filled ÷ days in the month, rounded down to the
  * cent; the month that reaches the cap takes the remainder, so that a fully used post totals
  * exactly its cap, and nothing accrues after.

@@ -1,6 +1,6 @@
 import { droitCentsAu, type Periode, type RegleDuPoste } from "./droits.ts";
 
-/** How the financeur pays (configuration, not constants: roles-and-scopes.md, ledger). */
+/** How the financeur pays (configuration, not constants: docs/domaine/financement.md). */
 export type RegleVersement = {
   /** Share of the cap paid when the recruitment is validated, in percent. */
   avancePourcent: number;

@@ -3,7 +3,7 @@ import { listeDeRequete } from "../champs.ts";
 import { codeDepartementSchema, codeRegionSchema } from "../territoire.ts";
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "./lieu.ts";
 
-/** `dispositif_programmes_nationaux` of the standard v1.0.2 (lieux-et-carte.md §1.2). */
+/** `dispositif_programmes_nationaux` of the standard v1.0.2 (docs/domaine/lieux-et-carte.md §1.2). */
 export const PROGRAMMES_NATIONAUX = [
   "Aidants Connect",
   "Bibliothèques numérique de référence",
@@ -32,7 +32,7 @@ const oui = z.preprocess(
 
 /**
  * The map's filters, the same in the page's URL and in the public API: values OR-ed within a
- * filter, filters AND-ed together (lieux-et-carte.md §4.3), enums from the standard's.
+ * filter, filters AND-ed together (docs/domaine/lieux-et-carte.md §4.3), enums from the standard's.
  */
 export const filtresCarteSchema = z.object({
   services: liste(SERVICES, "Service inconnu du standard des lieux de médiation numérique."),

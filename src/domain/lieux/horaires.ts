@@ -1,6 +1,6 @@
 /**
  * Opening hours as edited (a weekly grid, morning and afternoon per day) and as stored (the OSM
- * `opening_hours` string of the national standard), lieux-et-carte.md §2.
+ * `opening_hours` string of the national standard), docs/domaine/lieux-et-carte.md §2.
  */
 export const JOURS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] as const;
 export type Jour = (typeof JOURS)[number];

@@ -17,7 +17,7 @@ import {
 /** What field files write for "unknown": all read as the placeholder. */
 const PIVOTS_NON_RENSEIGNES = /^(|-|nc|n\/a|na|inconnu|non renseign[eé]e?|non communiqu[eé]e?)$/i;
 
-/** Curly apostrophes and the La Poste label's two spellings are read as the standard's (§1.2). */
+/** Curly apostrophes and the La Poste label's two spellings are read as the standard's (docs/domaine/lieux-et-carte.md §1.2). */
 const normaliser = (v: string) =>
   v
     .replaceAll("’", "'")
@@ -168,7 +168,7 @@ const EXCLUSIFS = ["frais_a_charge"] as const;
 export type Contradiction = { champ: string; garde: string; ecarte: string };
 
 /**
- * Scalars from the newest record, lists united (the national ETL's merge, §5), except lists
+ * Scalars from the newest record, lists united (the national ETL's merge, docs/domaine/lieux-et-carte.md §5), except lists
  * whose values contradict each other: there the newest record wins, and `contradictions`
  * receives what was set aside so the report can say so.
  */

@@ -6,7 +6,7 @@ import { codeCommuneSchema } from "../territoire.ts";
 import { sansAccents } from "../texte.ts";
 import { GRILLE_FERMEE, type Grille, JOURS, problemesGrille } from "./horaires.ts";
 
-/** Enumerations of the national standard v1.0.2, exact values (lieux-et-carte.md §1.2). */
+/** Enumerations of the national standard v1.0.2, exact values (docs/domaine/lieux-et-carte.md §1.2). */
 export const SERVICES = [
   "Aide aux démarches administratives",
   "Maîtrise des outils numériques du quotidien",
@@ -52,7 +52,7 @@ export const MODALITES_ACCOMPAGNEMENT = [
 export const SANS_PUBLIC = "Ce lieu n'accueille pas de public";
 export const ITINERANCES = ["Itinérant", "Fixe"] as const;
 
-/** data·inclusion typology codes (§1.3), the programme's usual ones first in the form. */
+/** data·inclusion typology codes (docs/domaine/lieux-et-carte.md §1.3), the programme's usual ones first in the form. */
 export const TYPOLOGIES_USUELLES = {
   MUNI: "Mairie",
   BIB: "Bibliothèque, médiathèque",
@@ -193,7 +193,7 @@ const grilleSchema = z
     for (const message of problemesGrille(g as Grille)) ctx.addIssue({ code: "custom", message });
   });
 
-/** A place as a conseiller declares it (lieux-et-carte.md §1, §3.2). */
+/** A place as a conseiller declares it (docs/domaine/lieux-et-carte.md §1, §3.2). */
 export const lieuSchema = z
   .object({
     nom: texteObligatoire("Le nom du lieu", 200),
@@ -238,7 +238,7 @@ export const lieuSchema = z
   })
   .strict()
   .transform((l) =>
-    // A place without services welcomes no public, one with services does (§1.4).
+    // A place without services welcomes no public, one with services does (docs/domaine/lieux-et-carte.md §1.4).
     l.services.length === 0
       ? {
           ...l,
@@ -293,7 +293,7 @@ export const pivotReel = (pivot: string | null | undefined): pivot is string =>
   Boolean(pivot) && !/^0+$/.test(pivot as string);
 
 /**
- * "Is this the same place?" (lieux-et-carte.md §5): same SIRET and address, or the ETL's score
+ * "Is this the same place?" (docs/domaine/lieux-et-carte.md §5): same SIRET and address, or the ETL's score
  * (distance, name, address) at the cross-source threshold. Returns the score, 100 for a sure
  * match, 0 for another commune.
  */

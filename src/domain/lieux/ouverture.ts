@@ -72,7 +72,7 @@ const hhmm = (d: Date) =>
 let minuteDuCache = -1;
 const etats = new Map<string, EtatOuverture | null>();
 
-/** Open now, and when that changes, in the place's own time (lieux-et-carte.md §2). */
+/** Open now, and when that changes, in the place's own time (docs/domaine/lieux-et-carte.md §2). */
 export function etatOuverture(
   texte: string | null,
   maintenant: Date,

@@ -1,7 +1,7 @@
 import { eurosFr, jourFr } from "../format.ts";
 import type { Role } from "../roles.ts";
 
-/** The daily digests (roles-and-scopes.md): who gets each, and what it says. */
+/** The daily digests (docs/architecture.md, « Tâches de fond »): who gets each, and what it says. */
 export const DIGESTS = {
   prefet: {
     libelle: "Récapitulatif quotidien de la préfecture",

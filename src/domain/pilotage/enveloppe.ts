@@ -2,7 +2,7 @@ import { droitsDuPoste, type Periode, type RegleDuPoste } from "../financement/d
 import { ajouterMois } from "../temps.ts";
 
 /**
- * The State's envelope for the posts (programme.md §3): 200 M€, i.e. 4,000 posts × 50,000 €.
+ * The State's envelope for the posts (docs/domaine/programme.md §3): 200 M€, i.e. 4,000 posts × 50,000 €.
  * Integer cents, like every amount of the ledger.
  */
 export const ENVELOPPE_POSTES_CENTS = 200_000_000 * 100;

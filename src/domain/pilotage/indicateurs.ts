@@ -1,5 +1,5 @@
 /**
- * Indicators of the programme's steering dashboards (statistiques-et-opendata.md §2.2). The
+ * Indicators of the programme's steering dashboards (docs/domaine/statistiques-et-opendata.md §2.2). The
  * server counts; the definitions that combine counts live here, once, for every scope.
  */
 

@@ -20,7 +20,7 @@ export const SITUATIONS = {
 export type Situation = keyof typeof SITUATIONS;
 
 /**
- * The public application of a candidate (recrutement.md §5.1). `aujourdhui` is passed in: the
+ * The public application of a candidate (docs/domaine/recrutement.md §5.1). `aujourdhui` is passed in: the
  * domain reads no clock.
  */
 export function candidatSchema(aujourdhui: string) {
@@ -87,7 +87,7 @@ export type EvenementCandidature =
   | "quitter_son_poste"
   | "supprimer";
 
-/** recrutement.md §5.2. */
+/** docs/domaine/recrutement.md §5.2. */
 export const transitionCandidature = machine<StatutCandidature, EvenementCandidature>({
   libellesStatuts: STATUTS_CANDIDATURE,
   libellesEvenements: {

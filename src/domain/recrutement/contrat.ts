@@ -10,7 +10,7 @@ export const TYPES_CONTRAT = {
 } as const;
 export type TypeContrat = keyof typeof TYPES_CONTRAT;
 
-/** The SMIC as a dated value, gross monthly for 35 h (programme.md §5.1). */
+/** The SMIC as a dated value, gross monthly for 35 h (docs/domaine/programme.md §5.1). */
 export const SMIC_MENSUEL_35H = [{ depuis: "2020-01-01", cents: 155_458 }] as const;
 
 export function smicMensuelCents(date: string, heuresHebdo = 35): number {
@@ -19,7 +19,7 @@ export function smicMensuelCents(date: string, heuresHebdo = 35): number {
   return Math.ceil((valeur.cents * heuresHebdo) / 35);
 }
 
-/** A recruitment declared by a structure (recrutement.md §6.1). */
+/** A recruitment declared by a structure (docs/domaine/recrutement.md §6.1). */
 export const recrutementSchema = z
   .object({
     type: z.enum(Object.keys(TYPES_CONTRAT) as [TypeContrat, ...TypeContrat[]], {
@@ -91,7 +91,7 @@ export type EvenementContrat =
   | "renouveler"
   | "arriver_a_echeance";
 
-/** recrutement.md §6.2. */
+/** docs/domaine/recrutement.md §6.2. */
 export const transitionContrat = machine<StatutContrat, EvenementContrat>({
   libellesStatuts: STATUTS_CONTRAT,
   libellesEvenements: {
@@ -112,7 +112,7 @@ export const transitionContrat = machine<StatutContrat, EvenementContrat>({
   },
 });
 
-/** The signature is due within 15 days of the declaration (programme.md §6). */
+/** The signature is due within 15 days of the declaration (docs/domaine/programme.md §6). */
 export function dateLimiteSignature(dateDeclaration: string): string {
   return ajouterJours(dateDeclaration, 15);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { machine } from "../machine.ts";
 import { ajouterJours } from "../temps.ts";
 
-/** The four paths set by the provider's positioning (formation.md §1). */
+/** The four paths set by the provider's positioning (docs/domaine/formation.md §1). */
 export const PARCOURS_HEURES = [105, 280, 350, 420] as const;
 export const DELAI_DEPART_JOURS = 15;
 
@@ -31,7 +31,7 @@ export type EvenementFormation =
   | "abandonner"
   | "dispenser";
 
-/** formation.md §4.1. */
+/** docs/domaine/formation.md §4.1. */
 export const transitionFormation = machine<StatutFormation, EvenementFormation>({
   libellesStatuts: STATUTS_FORMATION,
   libellesEvenements: {
@@ -120,7 +120,7 @@ export type EtapeFormation = z.infer<ReturnType<typeof etapeFormationSchema>>;
 
 export type AlerteFormation = "non_inscrite" | "depart_tardif";
 
-/** Derived checks, shown and never blocking (formation.md §4.1). */
+/** Derived checks, shown and never blocking (docs/domaine/formation.md §4.1). */
 export function alertesFormation(
   f: {
     statut: StatutFormation;
@@ -140,7 +140,7 @@ export function alertesFormation(
   return alertes;
 }
 
-/** The three Pix competences of the certification (formation.md §2). */
+/** The three Pix competences of the certification (docs/domaine/formation.md §2). */
 export const COMPETENCES_PIX = {
   "1.1": "Mener une recherche et une veille d'information",
   "4.1": "Sécuriser l'environnement numérique",

@@ -17,7 +17,7 @@ export type EvenementMiseEnRelation =
   | "annuler_recrutement"
   | "rendre_caduque";
 
-/** recrutement.md §5.4; a new pairing starts from `proposee` (matching) or straight at `preselectionnee`. */
+/** docs/domaine/recrutement.md §5.4; a new pairing starts from `proposee` (matching) or straight at `preselectionnee`. */
 export const transitionMiseEnRelation = machine<StatutMiseEnRelation, EvenementMiseEnRelation>({
   libellesStatuts: STATUTS_MISE_EN_RELATION,
   libellesEvenements: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { machine } from "../machine.ts";
 
-/** recrutement.md §7.1, labels as shown to structures. */
+/** docs/domaine/recrutement.md §7.1, labels as shown to structures. */
 export const MOTIFS_RUPTURE = {
   licenciement: "Licenciement",
   non_reconduction_cdd: "Non-reconduction du CDD",
@@ -11,7 +11,7 @@ export const MOTIFS_RUPTURE = {
 } as const;
 export type MotifRupture = keyof typeof MOTIFS_RUPTURE;
 
-/** Original values, for imports (recrutement.md §11). */
+/** Original values, for imports (docs/domaine/recrutement.md §11). */
 export const MOTIFS_RUPTURE_ORIGINAUX: Record<string, MotifRupture> = {
   licenciement: "licenciement",
   nonReconductionCDD: "non_reconduction_cdd",
@@ -58,7 +58,7 @@ export const STATUTS_RUPTURE = {
 export type StatutRupture = keyof typeof STATUTS_RUPTURE;
 export type EvenementRupture = "marquer_incomplete" | "completer" | "retirer" | "valider";
 
-/** recrutement.md §7.2. */
+/** docs/domaine/recrutement.md §7.2. */
 export const transitionRupture = machine<StatutRupture, EvenementRupture>({
   libellesStatuts: STATUTS_RUPTURE,
   libellesEvenements: {

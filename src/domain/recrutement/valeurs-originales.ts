@@ -4,7 +4,7 @@ import type { StatutMiseEnRelation } from "./mise-en-relation.ts";
 import type { StatutProlongation, StatutRupture } from "./rupture.ts";
 
 /**
- * The original platform's values, for imports only (recrutement.md §11): the rest of the code
+ * The original platform's values, for imports only (docs/domaine/recrutement.md §11): the rest of the code
  * speaks the one vocabulary of this folder.
  */
 export type EtatImporte = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Reasons a structure gives back posts (recrutement.md §4.7, exact labels). */
+/** Reasons a structure gives back posts (docs/domaine/recrutement.md §4.7, exact labels). */
 export const MOTIFS_RETRAIT = {
   besoin_non_justifie: "Le besoin n'est pas ou plus justifié",
   difficultes_recrutement: "Ma structure rencontre des difficultés de recrutement",

@@ -1,6 +1,6 @@
 import { echec, type Resultat, reussite } from "../erreurs.ts";
 
-/** Kinds of request about posts (recrutement.md §4.2). */
+/** Kinds of request about posts (docs/domaine/recrutement.md §4.2). */
 export const NATURES_DEMANDE = {
   initiale: "Première candidature",
   ajout: "Avenant : ajout de postes",
@@ -86,7 +86,7 @@ const LIBELLES_EVENEMENTS: Record<EvenementDemande["type"], string> = {
 
 /**
  * Whether the i-th post granted on a request is a coordinator post: every post of a coordinator
- * request, and the first one of an application that asked for a coordinator (recrutement.md §4.8).
+ * request, and the first one of an application that asked for a coordinator (docs/domaine/recrutement.md §4.8).
  */
 export function estPosteCoordinateur(
   demande: { nature: string; coordinateur: string },

@@ -6,7 +6,7 @@ import { ridetValide, siretValide } from "./siret.ts";
 /** Most rows an import may hold: larger files are split by the operator. */
 export const LIGNES_IMPORT_MAX = 10_000;
 
-/** The committee's decision as written in files, the original's vocabulary included (recrutement.md §11). */
+/** The committee's decision as written in files, the original's vocabulary included (docs/domaine/recrutement.md §11). */
 export function issueImportee(valeur: string): "acceptee" | "refusee" | "complement" | undefined {
   const v = sansAccents(valeur).replace(/[\s_-]+/g, " ");
   if (

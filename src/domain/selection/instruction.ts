@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The préfet's opinion (recrutement.md §4.3). */
+/** The préfet's opinion (docs/domaine/recrutement.md §4.3). */
 export const avisSchema = z
   .object({
     avis: z.enum(["favorable", "defavorable"], {
@@ -31,7 +31,7 @@ export const sessionComiteSchema = z
 /** A retrait is validated by the admin alone: it names no committee session. */
 const sessionFacultative = z.uuid("Session du comité inconnue.").nullable().default(null);
 
-/** The committee's decision on a request (recrutement.md §4.4). */
+/** The committee's decision on a request (docs/domaine/recrutement.md §4.4). */
 export const decisionSchema = z.discriminatedUnion(
   "issue",
   [

@@ -35,7 +35,7 @@ export function secteurDe(type: TypeJuridique): Secteur {
 
 export const MOTIVATION_MAX = 2_500;
 
-/** The public application form of a structure (recrutement.md §4.1). */
+/** The public application form of a structure (docs/domaine/recrutement.md §4.1). */
 export const candidatureStructureSchema = z
   .object({
     amiId: z.uuid("Choisissez l'appel à manifestation d'intérêt."),

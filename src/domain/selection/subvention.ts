@@ -1,4 +1,4 @@
-/** A dated subsidy rule (programme.md §5.2). */
+/** A dated subsidy rule (docs/domaine/programme.md §5.2). */
 export type RegleSubvention = {
   id: string;
   secteur: string;

@@ -30,7 +30,7 @@ export type OptionsAcces = {
   horloge: () => Date;
 };
 
-/** Routes of the API must say who may call them; the server does not start otherwise (rule 1). */
+/** Routes of the API must say who may call them; the server does not start otherwise (docs/securite.md, règle 1). */
 export function installerAcces(app: FastifyInstance, options: OptionsAcces): void {
   app.decorateRequest("connexion", null);
   app.decorate("reglesAcces", new Map<string, Acces>());
@@ -62,7 +62,7 @@ export function installerAcces(app: FastifyInstance, options: OptionsAcces): voi
 function verifierAcces(acces: Acces, requete: FastifyRequest, reponse: FastifyReply) {
   if (acces === "public") return;
   if (!requete.connexion) {
-    // Returning the reply ends the request here: nothing after a refusal runs (A2).
+    // Returning the reply ends the request here: nothing after a refusal runs (docs/securite.md, règle 5).
     return reponse
       .status(401)
       .send(corpsErreur("Vous devez vous connecter pour accéder à ce service."));
@@ -82,7 +82,7 @@ export function connexionRequise(requete: FastifyRequest): SessionChargee {
   return requete.connexion;
 }
 
-/** The structure a gestionnaire acts for: always the session's, never a body field (rule 3). */
+/** The structure a gestionnaire acts for: always the session's, never a body field (docs/securite.md, règle 3). */
 export function structureDeSession(connexion: SessionChargee): string {
   const p = connexion.habilitation?.perimetre;
   if (p?.type !== "structure") throw new Error("Habilitation structure sans structure");

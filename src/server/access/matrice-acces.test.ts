@@ -23,7 +23,7 @@ const TOUS_SAUF_CANDIDAT: Role[] = [
 const LECTEURS_TABLEAU_DE_BORD: Role[] = TOUS_SAUF_CANDIDAT.filter((r) => r !== "conseiller");
 
 /**
- * The access matrix, written by hand from roles-and-scopes §4: a route added without its line
+ * The access matrix, written by hand from docs/architecture.md (« Qui voit quoi »): a route added without its line
  * here fails, and so does a route whose behaviour differs from its line.
  */
 const MATRICE: Record<string, Acces> = {

@@ -10,10 +10,10 @@ import {
   type DimensionPersonne,
 } from "../../domain/cra/compteurs.ts";
 
-/** Accompagnements of one report (cra.md §6), as SQL over a `cra` row aliased `c`. */
+/** Accompagnements of one report (docs/domaine/cra.md §6), as SQL over a `cra` row aliased `c`. */
 const ACC = sql`(case when c.type = 'collectif' then c.nb_participants else 1 end)`;
 
-/** Whether a report has value `v` in dimension `d` (cra.md §7.3), over `c`. */
+/** Whether a report has value `v` in dimension `d` (docs/domaine/cra.md §7.3), over `c`. */
 function porte(d: DimensionActivite, v: string): SQL {
   switch (d) {
     case "type":

@@ -40,7 +40,7 @@ export async function employeurA(
 
 const p = (nom: string, type: string) => sql`${sql.placeholder(nom)}::${sql.raw(type)}`;
 
-/** Why the server refuses a report's employer or place, per field (cra.md §4). */
+/** Why the server refuses a report's employer or place, per field (docs/domaine/cra.md §4). */
 const REFUS_FAITS = {
   date: "Vous n'aviez pas de contrat de conseiller numérique à cette date.",
   lieuId: LIEU_D_UN_AUTRE,
@@ -203,7 +203,7 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
     select (select id from cree) as id, f.champ_refuse from faits f`,
 );
 
-/** Records a report and its roll-ups in one transaction (statistiques-et-opendata.md §2.3). */
+/** Records a report and its roll-ups in one transaction (docs/domaine/statistiques-et-opendata.md §2.3). */
 export async function creerCra(
   db: Db,
   params: { conseillerId: string; cra: Cra; acteur: Acteur },

@@ -107,7 +107,7 @@ const repartition = (r: Record<string, number>) =>
     .map(([k, n]) => `${k} : ${n}`)
     .join(", ");
 
-/** Every field of a report, one row per activity (cra.md §4). */
+/** Every field of a report, one row per activity (docs/domaine/cra.md §4). */
 export const COLONNES_EXPORT_CRA: Colonne<LigneExport>[] = [
   { titre: "Date", valeur: (l) => l.date.split("-").reverse().join("/") },
   { titre: "Conseiller", valeur: (l) => l.conseiller },

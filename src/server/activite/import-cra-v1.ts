@@ -119,7 +119,7 @@ async function preparer(
 
 /**
  * `cnfs import cra-v1 FICHIER`: every line checked and reported, then all or nothing, each
- * report entering its roll-ups like a report typed today (cra.md §5).
+ * report entering its roll-ups like a report typed today (docs/domaine/cra.md §5).
  */
 export async function importerCraV1(
   db: Db,

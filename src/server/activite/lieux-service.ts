@@ -16,7 +16,7 @@ import { type Acteur, journaliser } from "../journal/journal.ts";
 import { colonnesPosition, type Position } from "../referentiel/position.ts";
 
 /** Placeholder pivot of the standard for a place without SIRET or RNA. */
-/** Inside one source (our own form), the ETL merges from 90 (lieux-et-carte.md §5). */
+/** Inside one source (our own form), the ETL merges from 90 (docs/domaine/lieux-et-carte.md §5). */
 const SEUIL_MEME_SOURCE = 90;
 
 /** Places of the commune that look like this one, best first (the form proposes them). */

@@ -26,7 +26,7 @@ const listeDe = <T extends z.ZodType>(element: T) =>
 
 const date = (message: string) => z.iso.date(message).optional();
 
-/** The partner API's filters, plural and legacy singular names (statistiques-et-opendata.md §5.1). */
+/** The partner API's filters, plural and legacy singular names (docs/domaine/statistiques-et-opendata.md §5.1). */
 const filtresCoopSchema = z
   .object({
     "filter[du]": date("filter[du] : date attendue au format AAAA-MM-JJ."),
@@ -69,7 +69,7 @@ const element = z.object({
 const part = z.object({ total: z.number().int(), proportion: z.number() });
 const serie = z.array(z.object({ label: z.string(), count: z.number().int() }));
 
-/** La Coop's envelope and attributes (§5.2), `ponctuels` added. */
+/** La Coop's envelope and attributes (docs/domaine/statistiques-et-opendata.md §5.2), `ponctuels` added. */
 const reponseCoopSchema = z.object({
   data: z.object({
     type: z.literal("statistiques"),

@@ -26,7 +26,7 @@ const TITRES: Record<string, string> = {
   genre: "Genres",
 };
 
-/** The figures of a statistics page as one flat table, both units named (cra.md §6). */
+/** The figures of a statistics page as one flat table, both units named (docs/domaine/cra.md §6). */
 export function lignesStatistiques(s: StatistiquesPeriode): LigneExport[] {
   const t = s.totaux;
   const total = (valeur: string, n: number): LigneExport => ({

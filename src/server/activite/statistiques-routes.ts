@@ -59,7 +59,7 @@ export const periodeSchema = z
     message: "La fin de la période doit suivre son début.",
   });
 
-/** Default period: the last 12 months up to today (statistiques-et-opendata.md §1). */
+/** Default period: the last 12 months up to today (docs/domaine/statistiques-et-opendata.md §1). */
 export function periode(
   q: { du?: string | undefined; au?: string | undefined },
   aujourdhui: string,

@@ -6,7 +6,7 @@ import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 
 export type NatureJeton = "connexion" | "invitation";
 
-/** Creates a single-use token; only its hash is stored (S7). Returns the clear value for the link. */
+/** Creates a single-use token; only its hash is stored (docs/securite.md, règle 9). Returns the clear value for the link. */
 export async function creerJeton(
   tx: Executeur,
   params: {

@@ -13,7 +13,7 @@ export type TentativeConnexion = {
   le: Date;
 };
 
-/** Every sign-in, successful or refused, goes to the access log (securite-rgpd §3). */
+/** Every sign-in, successful or refused, goes to the access log (docs/securite.md, « Durées de conservation »). */
 export async function consignerConnexion(db: Executeur, t: TentativeConnexion): Promise<void> {
   await db.insert(journalConnexion).values({
     le: t.le,

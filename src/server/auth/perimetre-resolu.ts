@@ -4,7 +4,7 @@ import type { Executeur } from "../db/client.ts";
 import { habilitation, type PerimetreResolu, structure } from "../db/schema.ts";
 
 /**
- * Turns a habilitation's perimeter into what the session keeps, once at sign-in (rule 2)
+ * Turns a habilitation's perimeter into what the session keeps, once at sign-in (docs/securite.md, règle 2)
  * instead of on every request: a coordinator's territory becomes the conseillers it covers
  * (never the coordinator itself) and their structures; a conseiller gets its own structure.
  */

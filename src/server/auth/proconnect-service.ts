@@ -42,7 +42,7 @@ export async function reprendreTransaction(
 
 /**
  * Matches the identity on `sub`; at the first sign-in only, binds `sub` to the account invited
- * with the same e-mail (S5, rule 10). Afterwards a changed e-mail does not lock the user out.
+ * with the same e-mail (docs/securite.md, règle 6). Afterwards a changed e-mail does not lock the user out.
  */
 export async function connecterProConnect(
   db: Db,

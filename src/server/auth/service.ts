@@ -21,7 +21,7 @@ export const LIEN_INVALIDE =
 
 /**
  * Sends a sign-in link when the address belongs to an active account. The caller answers the
- * same thing either way (S9); the mail ids are returned for delivery after commit.
+ * same thing either way (docs/securite.md, règle 10); the mail ids are returned for delivery after commit.
  */
 export async function demanderLienMagique(
   db: Db,

@@ -148,7 +148,7 @@ export async function fermerSession(db: Executeur, idHash: string): Promise<void
   await db.delete(session).where(eq(session.idHash, idHash));
 }
 
-/** Ends every session of a user: after a deactivation or a change of habilitations (rule 2). */
+/** Ends every session of a user: after a deactivation or a change of habilitations (docs/securite.md, règle 2). */
 export async function fermerSessionsUtilisateur(
   tx: Executeur,
   utilisateurId: string,

@@ -121,7 +121,7 @@ function versLieuCarte(l: LigneLieu, presents: Present[], maintenant: Date): Lie
   };
 }
 
-/** A conseiller who asked not to be named is counted, never named (lieux-et-carte.md §3.2). */
+/** A conseiller who asked not to be named is counted, never named (docs/domaine/lieux-et-carte.md §3.2). */
 function nommes(presents: Present[]) {
   return {
     conseillers: presents.filter((p) => !p.masque).map((p) => ({ prenom: p.prenom, nom: p.nom })),
@@ -300,7 +300,7 @@ export async function comptesParTerritoire(tx: Executeur, f: FiltresCarte) {
 
 /**
  * The visible places of a bounding box as `[id, latitude, longitude]` triples: what the map
- * clusters, a few bytes per place (lieux-et-carte.md §4.3), capped. A capped box gives the same
+ * clusters, a few bytes per place (docs/domaine/lieux-et-carte.md §4.3), capped. A capped box gives the same
  * places whatever plan the database picks (by id): a cached answer and a computed one agree.
  */
 export async function pointsDeLEmprise(

@@ -16,7 +16,7 @@ import { type Acteur, journaliser } from "../journal/journal.ts";
 import { resolveurDeCommunes } from "../referentiel/resolution-communes.ts";
 import type { Travaux } from "../taches/travaux.ts";
 
-/** Two rows of one file are one place from this score on (the ETL's in-source threshold, §5). */
+/** Two rows of one file are one place from this score on (the ETL's in-source threshold, docs/domaine/lieux-et-carte.md §5). */
 export const SEUIL_MEME_SOURCE = 90;
 
 type Erreur = { champ: string; message: string };
@@ -177,7 +177,7 @@ const colonnes = (p: Omit<Pret, "ligne">) => ({
  * Imports a file of the national standard: each row checked, the rows of one place merged, each
  * place merged into the stored place it is — the one its producer's identifier already names,
  * else the one it matches (same commune, similar name and address, within about 50 m —
- * lieux-et-carte.md §5) — or created. In `tout-ou-rien` mode a single rejected row leaves the
+ * docs/domaine/lieux-et-carte.md §5) — or created. In `tout-ou-rien` mode a single rejected row leaves the
  * database untouched; in `lignes-valides` mode the valid rows are applied and the report lists
  * the others. `appliquer` false is a dry run: the report only.
  */

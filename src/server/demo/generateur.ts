@@ -76,7 +76,7 @@ export async function genererDemo(
     maintenant?: Date;
     /** Months of reports of the conseiller persona; tests start from an empty history. */
     avecActivite?: boolean;
-    /** The committee decisions of programme.md §7 (Pas-de-Calais, Nouvelle-Aquitaine); tests load them when they need them. */
+    /** The committee decisions of docs/domaine/programme.md §7 (Pas-de-Calais, Nouvelle-Aquitaine); tests load them when they need them. */
     avecDecisions?: boolean;
   } = {},
 ): Promise<{ genere: boolean }> {

@@ -15,7 +15,7 @@ import { type DecisionSeed, deposerEtDecider, type StructureSeed } from "./decis
 import { PERSONAS } from "./personas.ts";
 
 /**
- * The Nouvelle-Aquitaine figures of the programme (programme.md §7): 36, 22 and 14 conseillers
+ * The Nouvelle-Aquitaine figures of the programme (docs/domaine/programme.md §7): 36, 22 and 14 conseillers
  * planned in Haute-Vienne, Corrèze and Creuse; 457 hosted in the région, 64 % of them in public
  * structures. Posts come from the committee's decisions (same import as the operators'); the
  * 457 conseillers from their recruitments (contracts).

@@ -9,7 +9,7 @@ const EMAIL_PREFET_62 = PERSONAS.find((p) => p.email.startsWith("prefet.62@"))!.
 const EMAIL_PREFET_59 = PERSONAS.find((p) => p.email.startsWith("prefet.59@"))!.email;
 
 /**
- * The Pas-de-Calais figures of the programme (programme.md §7): 62 posts on the préfet's
+ * The Pas-de-Calais figures of the programme (docs/domaine/programme.md §7): 62 posts on the préfet's
  * proposal, 10 of them in the arrondissement of Béthune to the structures named there; DEV and
  * YOU's post granted in the Nord; Emmaüs Connect's 3 posts through its national agreement,
  * without a préfet's opinion. The demo files the applications; the posts come from the

@@ -4,7 +4,7 @@ import { corpsErreur } from "./erreurs.ts";
 const METHODES_SURES = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Refuses state-changing requests sent by another site (P3). Browsers always send `Origin` on
+ * Refuses state-changing requests sent by another site (docs/securite.md, règle 7). Browsers always send `Origin` on
  * such requests; a client without it carries no victim's cookie, so it is not a CSRF vector.
  */
 export function installerControleOrigine(app: FastifyInstance, urlPublique: string): void {

@@ -28,7 +28,7 @@ export type Geocodeur = {
   suggererAdresses: (q: string, communeCode?: string) => Promise<AdresseSuggeree[]>;
 };
 
-/** Results below this score are guesses (lieux-et-carte.md §6). */
+/** Results below this score are guesses (docs/domaine/lieux-et-carte.md §6). */
 const SCORE_RECHERCHE = 0.6;
 
 const SCORE_MINIMAL = 0.4;

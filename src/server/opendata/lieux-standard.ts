@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { SANS_PUBLIC } from "../../domain/lieux/lieu.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 
-/** The 32 fields of the national standard v1.0.2, in the reference CSV's order (§1.1). */
+/** The 32 fields of the national standard v1.0.2, in the reference CSV's order (docs/domaine/lieux-et-carte.md §1.1). */
 export const CHAMPS_STANDARD = [
   "id",
   "pivot",
@@ -76,14 +76,14 @@ type LigneLieu = {
   avec_conseiller: boolean;
 };
 
-/** A multi-valued field: `|`-joined at the open-data boundary, absent when empty (§1). */
+/** A multi-valued field: `|`-joined at the open-data boundary, absent when empty (docs/domaine/lieux-et-carte.md §1). */
 const multiple = (v: string[]) => (v.length ? [...new Set(v)].join("|") : undefined);
 const simple = (v: string | null) => (v?.trim() ? v.trim() : undefined);
 
 /**
  * A stored place as a record of the standard, with the standard library's rules: a place
  * without services only says it receives no public; every place where a conseiller works is in
- * the "Conseillers numériques" programme (lieux-et-carte.md §1.4, §3.2).
+ * the "Conseillers numériques" programme (docs/domaine/lieux-et-carte.md §1.4, §3.2).
  */
 export function versStandard(l: LigneLieu): LieuStandard {
   const avecServices = l.services.length > 0;

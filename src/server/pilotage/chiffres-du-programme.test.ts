@@ -10,7 +10,7 @@ const D = "demo.conseiller-numerique.fr";
 type Ligne = Record<string, number | string | null>;
 
 /**
- * programme.md §7: the figures quoted by the programme come out of the dashboards, from the
+ * docs/domaine/programme.md §7: the figures quoted by the programme come out of the dashboards, from the
  * committee's decisions loaded through the operators' import and the recruitments' contracts
  * (no figure is stored anywhere).
  */

@@ -24,7 +24,7 @@ export type Filtres = {
 
 export type LigneComptes = Comptes & { code: string };
 
-/** Days a conseiller may go without a report and still count as active (§2.2). */
+/** Days a conseiller may go without a report and still count as active (docs/domaine/statistiques-et-opendata.md §2.2). */
 const JOURS_ACTIVITE = 30;
 
 /** The key of a structure's territory at each level (`commune` joined as `cm` for arrondissements). */
@@ -83,7 +83,7 @@ function fusionner(...cartes: Map<string, Partial<Comptes>>[]): Map<string, Part
 }
 
 /**
- * Active contracts whose conseiller reported in the last 30 days (§2.2), per territory: the
+ * Active contracts whose conseiller reported in the last 30 days (docs/domaine/statistiques-et-opendata.md §2.2), per territory: the
  * recent days of `derniere_activite` (one row per conseiller) counted against the cached
  * territory of each active contract.
  */

@@ -57,7 +57,7 @@ async function colonnesDeSaisie(tx: Executeur, s: Saisie) {
 }
 
 /**
- * A person applies (recrutement.md §5.1). One person per e-mail: a known address gets its
+ * A person applies (docs/domaine/recrutement.md §5.1). One person per e-mail: a known address gets its
  * submission kept aside until the link is clicked, so nobody can change someone else's
  * application by typing their address.
  */
@@ -277,7 +277,7 @@ export async function modifierProfil(
   });
 }
 
-/** Pairings still open when the person leaves the pool (recrutement.md §5.4). */
+/** Pairings still open when the person leaves the pool (docs/domaine/recrutement.md §5.4). */
 export async function rendreCaduques(
   tx: Executeur,
   acteur: Acteur,
@@ -337,7 +337,7 @@ export const SUPPRESSION_EN_POSTE =
   "Vous avez un contrat en cours ou un recrutement déclaré : la suppression sera possible à la fin du contrat.";
 
 /**
- * Erases everything personal (recrutement.md §5.2, securite-rgpd.md): the application's fields,
+ * Erases everything personal (docs/domaine/recrutement.md §5.2, docs/securite.md): the application's fields,
  * the CV, the person's names and address when no other role remains. Counts survive through the
  * row's status, dates, département and région.
  */

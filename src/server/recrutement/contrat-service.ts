@@ -29,7 +29,7 @@ export const AUCUN_POSTE_COORDINATEUR = "Aucun poste de coordinateur n'est dispo
 
 type Contrat = typeof contrat.$inferSelect;
 
-/** A structure's own contract, locked for the change (rule 3: never another structure's). */
+/** A structure's own contract, locked for the change (docs/securite.md, règle 3 : jamais celui d'une autre structure). */
 export async function contratDeStructure(
   tx: Executeur,
   contratId: string,
@@ -75,7 +75,7 @@ export async function changerStatutContrat(
   return t;
 }
 
-/** A post that loses its contract is vacant again, with a fresh month to recruit (§4.5). */
+/** A post that loses its contract is vacant again, with a fresh month to recruit (docs/domaine/recrutement.md §4.5). */
 export async function libererPoste(
   tx: Executeur,
   acteur: Acteur,
@@ -122,7 +122,7 @@ async function changerRelation(
 }
 
 /**
- * The structure declares a recruitment (recrutement.md §6). The post is taken with
+ * The structure declares a recruitment (docs/domaine/recrutement.md §6). The post is taken with
  * `for update skip locked`: two requests racing for the last post cannot both get it, and the
  * partial unique index on the post stands behind that.
  */
@@ -305,7 +305,7 @@ export async function enregistrerSignature(
 }
 
 /**
- * Renewal (recrutement.md §8): a new contract, declared on the post the current one holds; the
+ * Renewal (docs/domaine/recrutement.md §8): a new contract, declared on the post the current one holds; the
  * admin's validation ends the current one. One renewal at a time per post (unique index).
  */
 export async function declarerRenouvellement(

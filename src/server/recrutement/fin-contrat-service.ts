@@ -32,7 +32,7 @@ type Contrat = typeof contrat.$inferSelect;
 
 /**
  * Ends an active contract and closes everything that pointed to the person as conseiller
- * (recrutement.md §7.2, §8): post, candidature, habilitations, coordinator perimeters, places,
+ * (docs/domaine/recrutement.md §7.2, §8): post, candidature, habilitations, coordinator perimeters, places,
  * training in progress. The caller holds the transaction.
  */
 export async function terminerContrat(
@@ -396,7 +396,7 @@ export async function deciderProlongation(
 }
 
 /**
- * Daily: active contracts whose end date has passed end at their term (§8). Each contract is
+ * Daily: active contracts whose end date has passed end at their term (docs/domaine/recrutement.md §8). Each contract is
  * its own transaction, taken with `skip locked`: several instances share the work.
  */
 export async function terminerContratsEchus(

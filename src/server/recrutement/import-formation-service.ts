@@ -42,7 +42,7 @@ function lireDate(v: string | undefined): string | undefined {
 const ORDRE: StatutFormation[] = ["a_inscrire", "inscrite", "positionnee", "en_cours", "terminee"];
 
 /**
- * Reads one row of a provider's file (formation.md §4.3): the person by platform id, else by
+ * Reads one row of a provider's file (docs/domaine/formation.md §4.3): the person by platform id, else by
  * e-mail, never by name; every problem of the row is reported, not just the first.
  */
 function lireLigne(

@@ -22,7 +22,7 @@ export const HORS_VIVIER =
   "Ce candidat n'est pas dans votre vivier (distance, territoire, disponibilité ou statut).";
 
 /**
- * The structure marks a candidate of its pool (recrutement.md §5.4). The pairing row is
+ * The structure marks a candidate of its pool (docs/domaine/recrutement.md §5.4). The pairing row is
  * created at the first mark; a candidate outside the pool cannot be marked, except by a
  * pre-selection by identifier (`origine = manuelle`).
  */

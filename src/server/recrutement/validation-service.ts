@@ -76,7 +76,7 @@ export async function ouvrirHabilitationConseiller(
 }
 
 /**
- * The admin validates a recruitment (recrutement.md §6.2): guards of the original, then every
+ * The admin validates a recruitment (docs/domaine/recrutement.md §6.2): guards of the original, then every
  * effect in one transaction with its journal lines; mails leave after commit.
  */
 export async function validerRecrutement(

@@ -175,7 +175,7 @@ export async function compterVivier(
 const PORTEE_NATIONALE_KM = Math.max(...DISTANCES_MAX_KM);
 
 /**
- * A page of the pool (recrutement.md §5.3): available candidates whose reach covers the
+ * A page of the pool (docs/domaine/recrutement.md §5.3): available candidates whose reach covers the
  * structure, in its territory, available in time, without a declared or active contract;
  * nearest first, then by availability, seniority and id. A pool that ends on this page is read
  * whole through the index of the candidates' reach. A larger one is walked nearest first on the

@@ -43,7 +43,7 @@ import { prefetsActifs } from "./prefets.ts";
 export const DEMANDE_HORS_TERRITOIRE =
   "Cette demande n'existe pas ou n'est pas de votre territoire.";
 
-/** Locks the request if the session may act on it: writes use the same scope as reads (A3). */
+/** Locks the request if the session may act on it: writes use the same scope as reads (docs/securite.md, règle 4). */
 async function demandeDansPerimetre(tx: Executeur, connexion: SessionChargee, id: string) {
   const [ligne] = await tx
     .select({ demande: demandePostes, structure })

@@ -10,7 +10,7 @@ import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.
 import type { Colonne } from "../infra/export.ts";
 import { listerStructuresVisibles, selectionStructures, TRIS_STRUCTURES } from "./queries.ts";
 
-/** Roles that read structures within their scope (roles-and-scopes §4, "Posts" and "Structure applications"). */
+/** Roles that read structures within their scope (docs/architecture.md, « Qui voit quoi »). */
 const LECTEURS = [
   "admin",
   "prefet",

@@ -69,7 +69,7 @@ async function verifierPerimetre(tx: Executeur, p: Perimetre): Promise<string | 
 
 /**
  * Invites a user, or gives a new habilitation to an existing one. The invitation mail carries
- * a single-use token valid 28 days (S7); the mail ids are returned for delivery after commit.
+ * a single-use token valid 28 days (docs/securite.md, règle 9); the mail ids are returned for delivery after commit.
  */
 export async function inviterUtilisateur(
   db: Db,

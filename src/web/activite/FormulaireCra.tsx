@@ -32,7 +32,7 @@ import { useErreurs } from "../socle/erreurs.ts";
 
 type Lieu = { id: string; nom: string; commune: string; nature: string };
 
-/** The form remembers the last place used on this device (cra.md §4). */
+/** The form remembers the last place used on this device (docs/domaine/cra.md §4). */
 const CLE_DERNIER_LIEU = "cnfs-dernier-lieu";
 
 export type EtatCra = {

@@ -68,7 +68,7 @@ const ORDRES_CRA: Record<string, string> = {
   duree: "Les plus longs d'abord",
 };
 
-/** Durations used more than five times among recent reports, most used first (cra.md §3.1). */
+/** Durations used more than five times among recent reports, most used first (docs/domaine/cra.md §3.1). */
 function dureesFrequentes(cras: LigneCra[] | undefined): number[] {
   const n = new Map<number, number>();
   for (const c of cras ?? []) n.set(c.dureeMinutes, (n.get(c.dureeMinutes) ?? 0) + 1);

@@ -162,7 +162,7 @@ function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonn
   );
 }
 
-/** Every figure of a scope, each with its data table, and the two units named (cra.md §6). */
+/** Every figure of a scope, each with its data table, and the two units named (docs/domaine/cra.md §6). */
 export function TableauStatistiques({
   api,
   exportable,

@@ -20,7 +20,7 @@ type Territoire = {
 };
 type Territoires = { regions: Territoire[]; departements: Territoire[] };
 
-/** Zoom thresholds of the national maps: régions, then départements, then places (§4.3). */
+/** Zoom thresholds of the national maps: régions, then départements, then places (docs/domaine/lieux-et-carte.md §4.3). */
 const ZOOM_REGIONS = 7;
 const ZOOM_DEPARTEMENTS = 9;
 const FRANCE: [number, number] = [2.4, 46.6];

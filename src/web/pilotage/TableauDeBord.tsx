@@ -227,7 +227,7 @@ function TendanceDouzeMois() {
 }
 
 /**
- * The steering dashboard of the reader's scope (statistiques-et-opendata.md §2): key figures,
+ * The steering dashboard of the reader's scope (docs/domaine/statistiques-et-opendata.md §2): key figures,
  * then, when the scope spans territories, a sortable table that drills down from régions to
  * départements to arrondissements, exportable as shown.
  */

@@ -22,12 +22,12 @@ export const utilisateur = pgTable(
     email: text("email").notNull(),
     prenom: text("prenom").notNull(),
     nom: text("nom").notNull(),
-    /** ProConnect subject, bound at the first ProConnect sign-in (S5). */
+    /** ProConnect subject, bound at the first ProConnect sign-in (docs/securite.md, règle 6). */
     proconnectSub: text("proconnect_sub"),
     actif: boolean("actif").notNull().default(true),
     invitationAccepteeLe: instant("invitation_acceptee_le"),
     derniereConnexionLe: instant("derniere_connexion_le"),
-    /** A conseiller may appear as "Anonyme" on the public map (lieux-et-carte.md §3.2). */
+    /** A conseiller may appear as "Anonyme" on the public map (docs/domaine/lieux-et-carte.md §3.2). */
     nomMasqueCarte: boolean("nom_masque_carte").notNull().default(false),
     /** Daily digests the person turned off (codes of `DIGESTS`); every other one is sent. */
     digestsRefuses: text("digests_refuses").array().notNull().default(sql`'{}'`),
@@ -69,7 +69,7 @@ export const session = pgTable(
       .notNull()
       .references(() => utilisateur.id),
     habilitationId: uuid("habilitation_id").references(() => habilitation.id),
-    /** The active habilitation's scope, resolved at sign-in or switch (rule 2). */
+    /** The active habilitation's scope, resolved at sign-in or switch (docs/securite.md, règle 2). */
     perimetre: jsonb("perimetre").$type<PerimetreResolu>(),
     methode: text("methode").notNull(),
     idToken: text("id_token"),

@@ -16,7 +16,7 @@ import { lieu } from "./lieux.ts";
 import { commune, departement } from "./referentiel.ts";
 import { structure } from "./structures.ts";
 
-// --- Comptes rendus d'activité (cra.md §4) ---
+// --- Comptes rendus d'activité (docs/domaine/cra.md §4) ---
 
 export type Repartition = Record<string, number>;
 
@@ -72,7 +72,7 @@ export const cra = pgTable(
       "cra_participants_ck",
       sql`${t.nbParticipants} >= 1 and ${t.dejaAccompagnes} between 0 and ${t.nbParticipants}`,
     ),
-    // A historical report may have had no theme the product knows (cra.md §5): kept, flagged.
+    // A historical report may have had no theme the product knows (docs/domaine/cra.md §5): kept, flagged.
     check(
       "cra_thematiques_ck",
       sql`cardinality(${t.thematiques}) >= 1 or ${t.origineV1} is not null`,

@@ -4,7 +4,7 @@ import { instant, liste } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { contrat } from "./recrutement.ts";
 
-/** Training providers, a referential the admin edits (formation.md §1). */
+/** Training providers, a referential the admin edits (docs/domaine/formation.md §1). */
 export const organismeFormation = pgTable("organisme_formation", {
   id: uuid("id").primaryKey().defaultRandom(),
   nom: text("nom").notNull().unique(),

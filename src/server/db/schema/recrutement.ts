@@ -42,7 +42,7 @@ export const candidature = pgTable(
     dateDisponibilite: date("date_disponibilite").notNull(),
     distanceMaxKm: integer("distance_max_km").notNull(),
     motivation: text("motivation"),
-    /** Pix levels shared by the candidate, per competence code (formation.md §2). */
+    /** Pix levels shared by the candidate, per competence code (docs/domaine/formation.md §2). */
     pix: jsonb("pix").$type<Record<string, number>>(),
     /** A re-application waits here until the e-mail is confirmed, then replaces the fields. */
     modificationEnAttente: jsonb("modification_en_attente").$type<Record<string, unknown>>(),
