@@ -27,7 +27,7 @@ function egal(colonne: Colonne | undefined, valeur: string): SQL {
 
 /**
  * The one function that turns the session's habilitation into a SQL predicate, for reads and
- * writes alike (rules 2, 4 and 9). Anything it does not know how to match is refused.
+ * writes alike (docs/securite.md, règles 2 et 4). Anything it does not know how to match is refused.
  */
 export function predicatPerimetre(connexion: SessionChargee | null, c: ColonnesPerimetre): SQL {
   const h = connexion?.habilitation;

@@ -25,45 +25,22 @@ import {
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { appelerApi } from "../api.ts";
-import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
+import { type EtatCra, versSaisie } from "./saisie-cra.ts";
 
 type Lieu = { id: string; nom: string; commune: string; nature: string };
 
 /** The form remembers the last place used on this device (docs/domaine/cra.md §4). */
 const CLE_DERNIER_LIEU = "cnfs-dernier-lieu";
 
-export type EtatCra = {
-  type: string;
-  public: string;
-  date: string;
-  dureeMinutes: string;
-  typeLieu: string;
-  lieuId: string;
-  communeCode: string;
-  nbParticipants: string;
-  dejaAccompagnes: string;
-  ages: Record<string, string>;
-  statuts: Record<string, string>;
-  genres: Record<string, string>;
-  thematiques: Thematique[];
-  precisionsDemarche: string;
-  materiel: string[];
-  autonomie: string;
-  oriente: boolean;
-  structureRedirection: string;
-  titreAtelier: string;
-  niveau: string;
-  notes: string;
-};
-
 export function etatVide(): EtatCra {
   return {
     type: "",
     public: "particulier",
-    date: aujourdhuiParis(),
+    date: jourParis(new Date()),
     dureeMinutes: "",
     typeLieu: "lieu_activite",
     lieuId: localStorage.getItem(CLE_DERNIER_LIEU) ?? "",
@@ -83,40 +60,6 @@ export function etatVide(): EtatCra {
     niveau: "",
     notes: "",
   };
-}
-
-const nuls = (r: Record<string, string>) =>
-  Object.fromEntries(Object.entries(r).filter(([, v]) => v !== "" && v !== "0"));
-
-/** The state of the form as the shared schema expects it: empty fields are absent. */
-export function versSaisie(e: EtatCra): SaisieCra {
-  const collectif = e.type === "collectif";
-  return {
-    type: e.type as SaisieCra["type"],
-    public: e.public as SaisieCra["public"],
-    date: e.date,
-    dureeMinutes: e.dureeMinutes === "" ? (undefined as unknown as number) : Number(e.dureeMinutes),
-    typeLieu: e.typeLieu as SaisieCra["typeLieu"],
-    lieuId: e.typeLieu === "lieu_activite" && e.lieuId ? e.lieuId : null,
-    communeCode: e.typeLieu === "domicile" || e.typeLieu === "autre" ? e.communeCode || null : null,
-    nbParticipants: collectif ? Number(e.nbParticipants) : 1,
-    dejaAccompagnes: Number(e.dejaAccompagnes || 0),
-    ages: nuls(e.ages),
-    statuts: nuls(e.statuts),
-    genres: nuls(e.genres),
-    thematiques: e.thematiques,
-    precisionsDemarche: e.precisionsDemarche.trim() || null,
-    materiel: e.materiel as SaisieCra["materiel"],
-    autonomie: collectif || !e.autonomie ? null : (e.autonomie as SaisieCra["autonomie"]),
-    oriente: !collectif && e.oriente,
-    structureRedirection:
-      !collectif && e.oriente && e.structureRedirection
-        ? (e.structureRedirection as SaisieCra["structureRedirection"])
-        : null,
-    titreAtelier: collectif ? e.titreAtelier.trim() || null : null,
-    niveau: collectif && e.niveau ? (e.niveau as SaisieCra["niveau"]) : null,
-    notes: e.notes.trim() || null,
-  } as SaisieCra;
 }
 
 const options = (libelles: Record<string, string>) =>
@@ -187,7 +130,7 @@ export function FormulaireCra(props: {
   const soumettre = async (ev: FormEvent) => {
     ev.preventDefault();
     const saisie = versSaisie(e);
-    const verifie = craSchema(aujourdhuiParis()).safeParse(saisie);
+    const verifie = craSchema(jourParis(new Date())).safeParse(saisie);
     if (!verifie.success) {
       depuisSchema(verifie.error.issues);
       document.getElementById("erreurs-cra")?.focus();
@@ -243,7 +186,7 @@ export function FormulaireCra(props: {
         {...etat("date")}
         nativeInputProps={{
           type: "date",
-          max: aujourdhuiParis(),
+          max: jourParis(new Date()),
           value: e.date,
           onChange: (x) => setE({ ...e, date: x.target.value }),
         }}

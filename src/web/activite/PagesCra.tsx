@@ -12,16 +12,17 @@ import {
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
-import { aujourdhuiParis } from "../recrutement/FormulaireCandidat.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
-import { type EtatCra, etatVide, FormulaireCra } from "./FormulaireCra.tsx";
+import { etatVide, FormulaireCra } from "./FormulaireCra.tsx";
+import type { EtatCra } from "./saisie-cra.ts";
 
 type LigneCra = {
   id: string;
@@ -103,7 +104,7 @@ function etatDepuis(l: Record<string, unknown>, duplique: boolean): EtatCra {
     ...etatVide(),
     type: texte(l.type),
     public: texte(l.public),
-    date: duplique ? aujourdhuiParis() : texte(l.date),
+    date: duplique ? jourParis(new Date()) : texte(l.date),
     dureeMinutes: texte(l.dureeMinutes),
     typeLieu: texte(l.typeLieu),
     lieuId: texte(l.lieuId),

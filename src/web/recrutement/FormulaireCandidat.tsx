@@ -15,6 +15,7 @@ import {
   type Situation,
 } from "../../domain/recrutement/candidature.ts";
 import { COMPETENCES_PIX, type CompetencePix } from "../../domain/recrutement/formation.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 
@@ -48,10 +49,6 @@ export const SAISIE_VIDE: SaisieCandidat = {
 
 export const libelleDistance = (d: number) => (d === 2000 ? "Toute la France" : `${d} km`);
 
-/** Today in Paris, as the server checks the availability date. */
-export const aujourdhuiParis = () =>
-  new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(new Date());
-
 /**
  * The candidate's form, shared by the public application and the candidate's space; checked
  * with the same schema as the server before sending.
@@ -69,7 +66,7 @@ export function FormulaireCandidat(props: {
 
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
-    const verifie = candidatSchema(aujourdhuiParis()).safeParse({
+    const verifie = candidatSchema(jourParis(new Date())).safeParse({
       ...f,
       email: props.avecEmail ? f.email : "profil@exemple.fr",
       pix: f.pix,
@@ -178,7 +175,7 @@ export function FormulaireCandidat(props: {
               nativeInputProps={{
                 name: "dateDisponibilite",
                 type: "date",
-                min: aujourdhuiParis(),
+                min: jourParis(new Date()),
                 value: f.dateDisponibilite,
                 onChange: (e) => setF({ ...f, dateDisponibilite: e.target.value }),
               }}

@@ -16,9 +16,9 @@ import {
   MOTIFS_RUPTURE,
   type MotifRupture,
 } from "../../domain/recrutement/rupture.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { appelerApi, ErreurApi } from "../api.ts";
 import { centimes } from "../socle/format.ts";
-import { aujourdhuiParis } from "./FormulaireCandidat.tsx";
 import { FormulaireContrat } from "./FormulaireContrat.tsx";
 import type { ContratSuivi } from "./TableContrats.tsx";
 
@@ -80,7 +80,7 @@ function EtapeFormation({ contrat }: { contrat: ContratSuivi }) {
   const [s, setS] = useState({
     organismeFormationId: "",
     modalite: "" as ModaliteFormation | "",
-    date: aujourdhuiParis(),
+    date: jourParis(new Date()),
     parcoursHeures: "",
     dateDebutPrevue: "",
     dateFinPrevue: "",
@@ -331,7 +331,7 @@ function Rupture({ contrat }: { contrat: ContratSuivi }) {
 
 /** Everything a structure can do on one contract, according to its state. */
 export function GestionContrat({ contrat }: { contrat: ContratSuivi }) {
-  const [signature, setSignature] = useState(aujourdhuiParis());
+  const [signature, setSignature] = useState(jourParis(new Date()));
   const [prolongation, setProlongation] = useState({ date: "", salaire: "" });
   if (contrat.statut === "declare") {
     return (
