@@ -59,8 +59,8 @@ export type OrigineVivier = {
 };
 
 /**
- * The structure's point and the availability date its candidates must meet (matching rules 1,
- * 4, 5); null without a vacant post or without a located address.
+ * The structure's point and the availability date its candidates must meet (rules 1, 4 and 5
+ * of docs/domaine/recrutement.md §5.3); null without a vacant post or without a located address.
  */
 export async function origineVivier(
   tx: Executeur,
