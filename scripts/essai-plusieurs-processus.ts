@@ -29,6 +29,7 @@ import { TACHES } from "../src/server/taches/catalogue.ts";
 import { SCHEMA_FILE } from "../src/server/taches/file-de-taches.ts";
 import { clientDeFile } from "../src/server/taches/relance.ts";
 import { travauxEnFile } from "../src/server/taches/travaux.ts";
+import { lieuDeTest } from "../src/server/test/lieu-de-test.ts";
 import { demarrerPuitsSmtp, lienDans } from "../src/server/test/puits-smtp.ts";
 
 function exiger(variable: string): string {
@@ -336,25 +337,7 @@ try {
     "/api/conseiller/lieux",
     {
       nature: "secondaire",
-      lieu: {
-        nom: "Tiers-lieu de l'essai à plusieurs processus",
-        adresse: "12 rue Jean Jaurès",
-        codePostal: "62800",
-        communeCode: "62510",
-        services: ["Aide aux démarches administratives"],
-        modalitesAcces: ["Se présenter"],
-        typologies: ["BIB"],
-        itinerance: ["Fixe"],
-        horaires: {
-          Mo: [],
-          Tu: [{ debut: "09:00", fin: "12:00" }],
-          We: [],
-          Th: [],
-          Fr: [],
-          Sa: [],
-          Su: [],
-        },
-      },
+      lieu: lieuDeTest("Tiers-lieu de l'essai à plusieurs processus"),
     },
     cookie,
   );

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lireConfig } from "../config.ts";
 import { demarrerPlateforme, type Plateforme } from "../demarrage.ts";
+import { lieuDeTest } from "../test/lieu-de-test.ts";
 import { connecterPersona, horlogeReglable, URL_TEST } from "../test/plateforme.ts";
 import { executerSurServeur, urlAvecBase } from "./base-jetable.ts";
 
@@ -36,25 +37,7 @@ async function rattrapee(primaire: string, replique: string) {
   throw new Error("La réplique n'a pas rattrapé la primaire en 10 s.");
 }
 
-const mediatheque = {
-  nom: "Médiathèque de la réplique",
-  adresse: "12 rue Jean Jaurès",
-  codePostal: "62800",
-  communeCode: "62510",
-  services: ["Aide aux démarches administratives"],
-  modalitesAcces: ["Se présenter"],
-  typologies: ["BIB"],
-  itinerance: ["Fixe"],
-  horaires: {
-    Mo: [],
-    Tu: [{ debut: "09:00", fin: "12:00" }],
-    We: [],
-    Th: [],
-    Fr: [],
-    Sa: [],
-    Su: [],
-  },
-};
+const mediatheque = lieuDeTest("Médiathèque de la réplique");
 
 describe.skipIf(!PRIMAIRE || !REPLIQUE)(
   "lectures sur une réplique en flux (DATABASE_REPLICA_URL)",
