@@ -7,6 +7,8 @@ import { executerSurServeur, urlAvecBase } from "../db/base-jetable.ts";
 import { type Base, lignes, ouvrirBase } from "../db/client.ts";
 import { courriel } from "../db/schema.ts";
 import { creerMessagerie, type Messagerie } from "../infra/messagerie.ts";
+import { attendre } from "../test/attente.ts";
+import { horlogeReglable } from "../test/horloge.ts";
 import { demarrerPuitsSmtp } from "../test/puits-smtp.ts";
 import type { ContexteTaches } from "./catalogue.ts";
 import { demarrerFileDeTaches, SCHEMA_FILE } from "./file-de-taches.ts";
@@ -15,11 +17,6 @@ import { type Travaux, travauxEnFile } from "./travaux.ts";
 
 const URL_PG = process.env.TEST_DATABASE_URL;
 const log = pino({ level: "silent" });
-
-async function attendre(condition: () => boolean, delaiMs: number) {
-  const fin = performance.now() + delaiMs;
-  while (!condition() && performance.now() < fin) await new Promise((ok) => setTimeout(ok, 100));
-}
 
 describe.skipIf(!URL_PG)("travaux demandés dans la transaction du changement", () => {
   const nom = `cnfs_travaux_${process.pid}`;
@@ -38,7 +35,7 @@ describe.skipIf(!URL_PG)("travaux demandés dans la transaction du changement", 
       log,
       texteDansLeJournal: false,
       cle: randomBytes(32),
-      horloge: () => new Date(),
+      horloge: horlogeReglable().maintenant,
       ...(livraison ? { livraison } : {}),
     });
   const courrielsDeLaFile = async () =>

@@ -3,24 +3,15 @@ import { lireConfig } from "../config.ts";
 import type { TypeBase } from "../db/client.ts";
 import { demarrerPlateforme, type Plateforme } from "../demarrage.ts";
 import { ouvrirBaseDeTest } from "./bases.ts";
+import { horlogeReglable } from "./horloge.ts";
 import { demarrerPuitsSmtp } from "./puits-smtp.ts";
 
 export const URL_TEST = "http://localhost:3000";
 export const EMAIL_ADMIN = "admin@demo.conseiller-numerique.fr";
 
-/** The day test databases are generated and test clocks start: demo dates are relative to it. */
-export const DEPART_HORLOGE_TEST = new Date("2026-03-02T09:00:00Z");
-
-/** A clock the test moves by hand, to cross expiry limits without waiting. */
-export function horlogeReglable(depart = DEPART_HORLOGE_TEST) {
-  let maintenant = depart.getTime();
-  return {
-    maintenant: () => new Date(maintenant),
-    avancer: (ms: number) => {
-      maintenant += ms;
-    },
-  };
-}
+// Kept here for the tests that take everything from this file; they live in `horloge.ts`, which
+// scripts outside vitest can import.
+export { DEPART_HORLOGE_TEST, horlogeReglable } from "./horloge.ts";
 
 export type PlateformeDeTest = Plateforme & { horloge: ReturnType<typeof horlogeReglable> };
 
