@@ -20,17 +20,23 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { setTimeout as pause } from "node:timers/promises";
 import { Redis } from "ioredis";
-import pg from "pg";
 import pino from "pino";
-import { executerSurServeur, urlAvecBase } from "../src/server/db/base-jetable.ts";
+import {
+  executerSurServeur,
+  lignesSurServeur,
+  urlAvecBase,
+} from "../src/server/db/base-jetable.ts";
 import { ouvrirBase } from "../src/server/db/client.ts";
 import { creerMessagerie } from "../src/server/infra/messagerie.ts";
 import { TACHES } from "../src/server/taches/catalogue.ts";
 import { SCHEMA_FILE } from "../src/server/taches/file-de-taches.ts";
 import { clientDeFile } from "../src/server/taches/relance.ts";
 import { travauxEnFile } from "../src/server/taches/travaux.ts";
+import { attendre } from "../src/server/test/attente.ts";
+import { horlogeReglable } from "../src/server/test/horloge.ts";
 import { lieuDeTest } from "../src/server/test/lieu-de-test.ts";
 import { demarrerPuitsSmtp, lienDans } from "../src/server/test/puits-smtp.ts";
+import { attendreRattrapage } from "../src/server/test/replication.ts";
 
 function exiger(variable: string): string {
   const valeur = process.env[variable];
@@ -64,29 +70,6 @@ function verifier(condition: boolean, message: string, detail = "") {
     echecs++;
     console.error(`✗ ${message}${detail ? ` (${detail})` : ""}`);
   }
-}
-
-async function requete<T extends pg.QueryResultRow>(
-  url: string,
-  texte: string,
-  valeurs: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(texte, valeurs)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function attendre(condition: () => Promise<boolean> | boolean, delaiMs: number) {
-  const fin = Date.now() + delaiMs;
-  while (Date.now() < fin) {
-    if (await condition()) return true;
-    await pause(200);
-  }
-  return false;
 }
 
 const smtp = await demarrerPuitsSmtp();
@@ -199,7 +182,8 @@ try {
     log: pino({ level: "silent" }),
     texteDansLeJournal: false,
     cle: Buffer.from(env.CLE_CHIFFREMENT_FICHIERS, "base64"),
-    horloge: () => new Date(),
+    // Mail timestamps of this check only: a fixed instant, never the day it runs.
+    horloge: horlogeReglable().maintenant,
     livraison: (tx, ids) => travaux.demander(tx, { nom: "courriels", ids }),
   });
   const mail = (destinataire: string) => ({
@@ -225,14 +209,14 @@ try {
 
   // 3. Every task every minute for this run (the queue's schedules are in the database, the
   // worker reads them there): each tick makes one job per task, run by one process.
-  const [{ debut }] = (await requete<{ debut: string }>(
+  const [{ debut }] = (await lignesSurServeur<{ debut: string }>(
     primaire,
     "select now()::text as debut",
   )) as [{ debut: string }];
   for (const t of TACHES) await boss.schedule(t.nom, "* * * * *", {}, { tz: "Europe/Paris" });
   const noms = TACHES.map((t) => t.nom);
   const executions = () =>
-    requete<{ name: string; minute: string; n: number; pris: number }>(
+    lignesSurServeur<{ name: string; minute: string; n: number; pris: number }>(
       primaire,
       `select name, date_trunc('minute', created_on)::text as minute, count(*)::int as n,
               count(*) filter (where state <> 'created')::int as pris
@@ -268,7 +252,7 @@ try {
   );
 
   // 5. kill -9 of A in the middle of a burst of CRA: every acknowledged CRA is kept.
-  const [{ jour }] = (await requete<{ jour: string }>(
+  const [{ jour }] = (await lignesSurServeur<{ jour: string }>(
     primaire,
     `select max(c.date)::text as jour from cra c join utilisateur u on u.id = c.conseiller_id
       where u.email = $1`,
@@ -312,7 +296,7 @@ try {
     }
   };
   await Promise.all(Array.from({ length: 16 }, envoyer));
-  const [{ n }] = (await requete<{ n: number }>(
+  const [{ n }] = (await lignesSurServeur<{ n: number }>(
     primaire,
     "select count(*)::int as n from cra where id = any($1::uuid[])",
     [acquittes],
@@ -343,23 +327,9 @@ try {
   );
   const corpsCree = (await cree.json()) as { lieuId: string };
   const { lieuId } = corpsCree;
-  const [{ lsn }] = (await requete<{ lsn: string }>(
-    primaire,
-    "select pg_current_wal_lsn()::text as lsn",
-  )) as [{ lsn: string }];
-  await attendre(
-    async () =>
-      (
-        await requete<{ ok: boolean }>(
-          replique,
-          "select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok",
-          [lsn],
-        )
-      )[0]?.ok === true,
-    10_000,
-  );
+  await attendreRattrapage(primaire, replique);
   const fiche = await fetch(`${B}/api/v1/lieux/${lieuId}`);
-  const [surReplique] = await requete<{ n: number }>(
+  const [surReplique] = await lignesSurServeur<{ n: number }>(
     replique,
     "select count(*)::int as n from lieu where id = $1",
     [lieuId],

@@ -8,14 +8,23 @@ export function urlAvecBase(url: string, nom: string): string {
   return u.toString();
 }
 
-export async function executerSurServeur(url: string, requete: string): Promise<void> {
+/** The rows of one statement run on its own connection to `url` (set-up, replication checks). */
+export async function lignesSurServeur<T extends pg.QueryResultRow>(
+  url: string,
+  requete: string,
+  valeurs: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(requete);
+    return (await client.query<T>(requete, valeurs)).rows;
   } finally {
     await client.end();
   }
+}
+
+export async function executerSurServeur(url: string, requete: string): Promise<void> {
+  await lignesSurServeur(url, requete);
 }
 
 /**

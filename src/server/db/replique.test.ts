@@ -1,41 +1,14 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lireConfig } from "../config.ts";
 import { demarrerPlateforme, type Plateforme } from "../demarrage.ts";
 import { lieuDeTest } from "../test/lieu-de-test.ts";
 import { connecterPersona, horlogeReglable, URL_TEST } from "../test/plateforme.ts";
-import { executerSurServeur, urlAvecBase } from "./base-jetable.ts";
+import { attendreRattrapage } from "../test/replication.ts";
+import { executerSurServeur, lignesSurServeur, urlAvecBase } from "./base-jetable.ts";
 
 // A primary and its streaming replica (`scripts/replication-locale.sh`, started by the CI).
 const PRIMAIRE = process.env.TEST_PRIMAIRE_URL;
 const REPLIQUE = process.env.TEST_REPLIQUE_URL;
-
-async function requete<T extends pg.QueryResultRow>(url: string, texte: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(texte)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Until the replica has replayed everything the primary has written so far. */
-async function rattrapee(primaire: string, replique: string) {
-  const [{ lsn }] = (await requete<{ lsn: string }>(
-    primaire,
-    "select pg_current_wal_lsn()::text as lsn",
-  )) as [{ lsn: string }];
-  for (let i = 0; i < 200; i++) {
-    const [r] = await requete<{ ok: boolean }>(
-      replique,
-      `select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as ok`,
-    );
-    if (r?.ok) return;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  throw new Error("La réplique n'a pas rattrapé la primaire en 10 s.");
-}
 
 const mediatheque = lieuDeTest("Médiathèque de la réplique");
 
@@ -52,7 +25,7 @@ describe.skipIf(!PRIMAIRE || !REPLIQUE)(
       await executerSurServeur(PRIMAIRE!, `create database ${nom}`);
       primaire = urlAvecBase(PRIMAIRE!, nom);
       replique = urlAvecBase(REPLIQUE!, nom);
-      await rattrapee(PRIMAIRE!, REPLIQUE!);
+      await attendreRattrapage(PRIMAIRE!, REPLIQUE!);
       p = await demarrerPlateforme(
         lireConfig({
           NODE_ENV: "test",
@@ -68,16 +41,16 @@ describe.skipIf(!PRIMAIRE || !REPLIQUE)(
     }, 120_000);
 
     afterAll(async () => {
-      await requete(REPLIQUE!, "select pg_wal_replay_resume()").catch(() => undefined);
+      await lignesSurServeur(REPLIQUE!, "select pg_wal_replay_resume()").catch(() => undefined);
       await p?.arreter();
       await executerSurServeur(PRIMAIRE!, `drop database if exists ${nom} with (force)`);
     });
 
     it("la carte publique se lit sur la réplique : un lieu créé sur la primaire y paraît une fois la réplication rattrapée, pas avant", async () => {
       const moi = await connecterPersona(p, "conseiller@demo.conseiller-numerique.fr");
-      await rattrapee(PRIMAIRE!, REPLIQUE!);
+      await attendreRattrapage(PRIMAIRE!, REPLIQUE!);
       // The replica stops replaying: what the primary writes now is not there yet.
-      await requete(REPLIQUE!, "select pg_wal_replay_pause()");
+      await lignesSurServeur(REPLIQUE!, "select pg_wal_replay_pause()");
       const r = await p.app.inject({
         method: "POST",
         url: "/api/conseiller/lieux",
@@ -87,23 +60,23 @@ describe.skipIf(!PRIMAIRE || !REPLIQUE)(
       // The write went to the primary (the replica refuses any write).
       expect(r.statusCode, r.body).toBe(201);
       const { lieuId } = r.json() as { lieuId: string };
-      const [ecrit] = await requete<{ nom: string }>(
+      const [ecrit] = await lignesSurServeur<{ nom: string }>(
         primaire,
         `select nom from lieu where id = '${lieuId}'`,
       );
       expect(ecrit?.nom).toBe(mediatheque.nom);
       const pendantLaPause = await p.app.inject({ url: `/api/v1/lieux/${lieuId}` });
       expect(pendantLaPause.statusCode).toBe(404);
-      await requete(REPLIQUE!, "select pg_wal_replay_resume()");
-      await rattrapee(PRIMAIRE!, REPLIQUE!);
+      await lignesSurServeur(REPLIQUE!, "select pg_wal_replay_resume()");
+      await attendreRattrapage(PRIMAIRE!, REPLIQUE!);
       const fiche = await p.app.inject({ url: `/api/v1/lieux/${lieuId}` });
       expect(fiche.statusCode, fiche.body).toBe(200);
       expect(fiche.json()).toMatchObject({ nom: mediatheque.nom });
     }, 60_000);
 
     it("statistiques publiques, tableau de bord et données ouvertes répondent depuis la réplique", async () => {
-      await rattrapee(PRIMAIRE!, REPLIQUE!);
-      const [{ lectures: avant }] = (await requete<{ lectures: string }>(
+      await attendreRattrapage(PRIMAIRE!, REPLIQUE!);
+      const [{ lectures: avant }] = (await lignesSurServeur<{ lectures: string }>(
         replique,
         `select tup_returned::text as lectures from pg_stat_database where datname = '${nom}'`,
       )) as [{ lectures: string }];
@@ -117,7 +90,7 @@ describe.skipIf(!PRIMAIRE || !REPLIQUE)(
       expect(tableau.statusCode, tableau.body).toBe(200);
       // The replica's own statistics count the rows these reads returned there.
       await new Promise((ok) => setTimeout(ok, 600));
-      const [{ lectures: apres }] = (await requete<{ lectures: string }>(
+      const [{ lectures: apres }] = (await lignesSurServeur<{ lectures: string }>(
         replique,
         `select tup_returned::text as lectures from pg_stat_database where datname = '${nom}'`,
       )) as [{ lectures: string }];

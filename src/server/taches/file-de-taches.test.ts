@@ -2,6 +2,7 @@ import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { executerSurServeur, urlAvecBase } from "../db/base-jetable.ts";
 import { type Base, ouvrirBase } from "../db/client.ts";
+import { attendre } from "../test/attente.ts";
 import type { ContexteTaches, Tache } from "./catalogue.ts";
 import { etatDeLaFile } from "./etat.ts";
 import { demarrerFileDeTaches, fileDesEchecs } from "./file-de-taches.ts";
@@ -9,12 +10,6 @@ import { clientDeFile, relanceParFile } from "./relance.ts";
 
 const URL_PG = process.env.TEST_DATABASE_URL;
 const log = pino({ level: "silent" });
-
-/** Polls until `condition` holds (a scheduled run comes at the next minute). */
-async function attendre(condition: () => boolean, delaiMs: number) {
-  const fin = performance.now() + delaiMs;
-  while (!condition() && performance.now() < fin) await new Promise((ok) => setTimeout(ok, 200));
-}
 
 describe.skipIf(!URL_PG)("file de tâches sur PostgreSQL (plusieurs processus)", () => {
   const nom = `cnfs_file_${process.pid}`;
@@ -81,11 +76,10 @@ describe.skipIf(!URL_PG)("file de tâches sur PostgreSQL (plusieurs processus)",
     await f.boss.send("echouer", {});
     await attendre(() => tentatives >= 2, 20_000);
     let echecs = 0;
-    const fin = performance.now() + 10_000;
-    while (echecs === 0 && performance.now() < fin) {
+    await attendre(async () => {
       echecs = await f.boss.getQueueSize(fileDesEchecs("echouer"));
-      await new Promise((ok) => setTimeout(ok, 250));
-    }
+      return echecs > 0;
+    }, 10_000);
     expect(tentatives).toBe(2);
     expect(echecs).toBe(1);
   }, 40_000);
