@@ -29,37 +29,16 @@ import { jourParis } from "../../domain/temps.ts";
 import { appelerApi } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
-import { type EtatCra, versSaisie } from "./saisie-cra.ts";
+import { type EtatCra, etatInitial, versSaisie } from "./saisie-cra.ts";
 
 type Lieu = { id: string; nom: string; commune: string; nature: string };
 
 /** The form remembers the last place used on this device (docs/domaine/cra.md §4). */
 const CLE_DERNIER_LIEU = "cnfs-dernier-lieu";
 
+/** An empty form for today, on the place the conseiller used last. */
 export function etatVide(): EtatCra {
-  return {
-    type: "",
-    public: "particulier",
-    date: jourParis(new Date()),
-    dureeMinutes: "",
-    typeLieu: "lieu_activite",
-    lieuId: localStorage.getItem(CLE_DERNIER_LIEU) ?? "",
-    communeCode: "",
-    nbParticipants: "1",
-    dejaAccompagnes: "0",
-    ages: {},
-    statuts: {},
-    genres: {},
-    thematiques: [],
-    precisionsDemarche: "",
-    materiel: [],
-    autonomie: "",
-    oriente: false,
-    structureRedirection: "",
-    titreAtelier: "",
-    niveau: "",
-    notes: "",
-  };
+  return etatInitial(jourParis(new Date()), localStorage.getItem(CLE_DERNIER_LIEU) ?? "");
 }
 
 const options = (libelles: Record<string, string>) =>

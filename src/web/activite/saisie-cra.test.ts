@@ -1,31 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { craSchema } from "../../domain/cra/cra.ts";
-import { type EtatCra, versSaisie } from "./saisie-cra.ts";
+import { type EtatCra, etatInitial, versSaisie } from "./saisie-cra.ts";
 
 const LIEU = "6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f";
 
 const etat = (surcharge: Partial<EtatCra>): EtatCra => ({
+  ...etatInitial("2026-03-02", LIEU),
   type: "individuel",
-  public: "particulier",
-  date: "2026-03-02",
   dureeMinutes: "45",
-  typeLieu: "lieu_activite",
-  lieuId: LIEU,
-  communeCode: "",
-  nbParticipants: "1",
-  dejaAccompagnes: "0",
-  ages: {},
-  statuts: {},
-  genres: {},
   thematiques: ["email"],
-  precisionsDemarche: "",
-  materiel: [],
-  autonomie: "",
-  oriente: false,
-  structureRedirection: "",
-  titreAtelier: "",
-  niveau: "",
-  notes: "",
   ...surcharge,
 });
 

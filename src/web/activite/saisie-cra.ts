@@ -26,6 +26,33 @@ export type EtatCra = {
   notes: string;
 };
 
+/** An empty form: the day and the place it opens on come from the caller. */
+export function etatInitial(date: string, lieuId: string): EtatCra {
+  return {
+    type: "",
+    public: "particulier",
+    date,
+    dureeMinutes: "",
+    typeLieu: "lieu_activite",
+    lieuId,
+    communeCode: "",
+    nbParticipants: "1",
+    dejaAccompagnes: "0",
+    ages: {},
+    statuts: {},
+    genres: {},
+    thematiques: [],
+    precisionsDemarche: "",
+    materiel: [],
+    autonomie: "",
+    oriente: false,
+    structureRedirection: "",
+    titreAtelier: "",
+    niveau: "",
+    notes: "",
+  };
+}
+
 const nuls = (r: Record<string, string>) =>
   Object.fromEntries(Object.entries(r).filter(([, v]) => v !== "" && v !== "0"));
 
