@@ -164,12 +164,13 @@ export async function demarrerPlateforme(
     messagerie,
     arreter: async () => {
       await taches?.arreter();
-      await relance?.arreter();
       clearInterval(versement);
       clearTimeout(regenerationPrevue);
       await versementEnCours;
       await ouvertesEnCours;
       await app.close();
+      // The queue client last: requests still being served ask it for their mails.
+      await relance?.arreter();
       await messagerie.fermer();
       await replique?.fermer();
       if (!options.base) await base.fermer();
