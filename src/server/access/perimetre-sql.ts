@@ -1,15 +1,18 @@
-import { type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, eq, inArray, SQL, sql } from "drizzle-orm";
 import type { SessionChargee } from "../auth/sessions.ts";
 
-type Colonne = AnyColumn;
+/** A column of a drizzle table, or of a raw one (`sql.identifier`) such as the roll-ups. */
+type Colonne = AnyColumn | SQL;
 
 /** The columns a query exposes to the scoping rule; a missing one means "cannot match". */
 export type ColonnesPerimetre = {
   departement?: Colonne;
-  region?: Colonne;
+  /** Its région, or, on a table without one, its département matched through `departement`. */
+  region?: Colonne | { parDepartement: Colonne };
   commune?: Colonne;
   structureId?: Colonne;
-  reseau?: Colonne;
+  /** Its network, or, on a table without one, its structure matched through `structure`. */
+  reseau?: Colonne | { parStructure: Colonne };
   /** The person a row belongs to (a conseiller's or a candidate's own rows). */
   utilisateurId?: Colonne;
 };
@@ -18,11 +21,30 @@ const REFUS = sql`false`;
 
 function dans(colonne: Colonne | undefined, valeurs: readonly string[] | undefined): SQL {
   if (!colonne || !valeurs || valeurs.length === 0) return REFUS;
-  return inArray(colonne, [...valeurs]);
+  // Two calls for the two overloads: TypeScript does not pick one for a union.
+  return colonne instanceof SQL ? inArray(colonne, [...valeurs]) : inArray(colonne, [...valeurs]);
 }
 
 function egal(colonne: Colonne | undefined, valeur: string): SQL {
-  return colonne ? eq(colonne, valeur) : REFUS;
+  if (!colonne) return REFUS;
+  return colonne instanceof SQL ? eq(colonne, valeur) : eq(colonne, valeur);
+}
+
+const liste = (valeurs: readonly string[]) =>
+  sql.join(
+    valeurs.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+function dansRegions(c: ColonnesPerimetre["region"], codes: readonly string[]): SQL {
+  if (!c || !("parDepartement" in c)) return dans(c, codes);
+  if (codes.length === 0) return REFUS;
+  return sql`${c.parDepartement} in (select code from departement where region_code in (${liste(codes)}))`;
+}
+
+function duReseau(c: ColonnesPerimetre["reseau"], code: string): SQL {
+  if (!c || !("parStructure" in c)) return egal(c, code);
+  return sql`${c.parStructure} in (select id from structure where reseau = ${code})`;
 }
 
 /**
@@ -41,9 +63,9 @@ export function predicatPerimetre(connexion: SessionChargee | null, c: ColonnesP
       return egal(c.departement, p.code);
     case "region":
       if (h.role === "coordinateur") return parMembres(c, p.conseillerIds, p.structureIds);
-      return egal(c.region, p.code);
+      return dansRegions(c.region, [p.code]);
     case "regions":
-      return dans(c.region, p.codes);
+      return dansRegions(c.region, p.codes);
     case "departements":
       return dans(c.departement, p.codes);
     case "communes":
@@ -52,10 +74,33 @@ export function predicatPerimetre(connexion: SessionChargee | null, c: ColonnesP
     case "structure":
       return egal(c.structureId, p.structureId);
     case "reseau":
-      return egal(c.reseau, p.code);
+      return duReseau(c.reseau, p.code);
     case "soi":
-      if (c.utilisateurId) return eq(c.utilisateurId, connexion.utilisateur.id);
+      if (c.utilisateurId) return egal(c.utilisateurId, connexion.utilisateur.id);
       return dans(c.structureId, p.structureIds);
+  }
+}
+
+/**
+ * What a scope is matched on: the whole country, territories (département or région columns),
+ * or people and structures. A statistic picks its roll-up from it; null when nothing matches.
+ */
+export function grainDuPerimetre(
+  connexion: SessionChargee | null,
+): "national" | "territoire" | "personnes" | null {
+  const h = connexion?.habilitation;
+  if (!h) return null;
+  switch (h.perimetre.type) {
+    case "national":
+      return h.role === "admin" || h.role === "financeur" ? "national" : null;
+    case "departement":
+    case "region":
+      return h.role === "coordinateur" ? "personnes" : "territoire";
+    case "regions":
+    case "departements":
+      return "territoire";
+    default:
+      return "personnes";
   }
 }
 

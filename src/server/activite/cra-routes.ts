@@ -1,27 +1,18 @@
-import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { craSchema } from "../../domain/cra/cra.ts";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
-import { interdit, introuvable } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import { cra } from "../db/schema.ts";
 import { valider } from "../http/erreurs.ts";
-import { refuser, repondre } from "../http/reponse.ts";
+import { repondre } from "../http/reponse.ts";
 import { pageSchema } from "../http/schemas.ts";
 import { triSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { compterMesCra, pageMesCra, TAILLE_PAGE_MES_CRA, TRIS_MES_CRA } from "./cra-queries.ts";
-import {
-  CRA_D_UN_AUTRE,
-  CRA_INTROUVABLE,
-  creerCra,
-  modifierCra,
-  supprimerCra,
-} from "./cra-service.ts";
+import { creerCra, lireMonCra, modifierCra, supprimerCra } from "./cra-service.ts";
 
 const tag = ["Activité (CRA)"];
 const idSchema = z.object({ id: z.uuid("Identifiant de compte rendu invalide.") });
@@ -72,13 +63,11 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
       config: { acces: ["conseiller"] },
       schema: { tags: tag, summary: "Un de mes comptes rendus", params: idSchema },
     },
-    async (requete, reponse) => {
-      const [l] = await ctx.db.select().from(cra).where(eq(cra.id, requete.params.id));
-      if (!l) return refuser(reponse, introuvable(CRA_INTROUVABLE));
-      if (l.conseillerId !== connexionRequise(requete).utilisateur.id)
-        return refuser(reponse, interdit(CRA_D_UN_AUTRE));
-      return l;
-    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await lireMonCra(ctx.db, requete.params.id, connexionRequise(requete).utilisateur.id),
+      ),
   );
 
   r.post(

@@ -222,6 +222,18 @@ export async function creerCra(
   return reussite({ id: r.id });
 }
 
+/** One of the conseiller's reports, as stored; another's is refused, not hidden. */
+export async function lireMonCra(
+  db: Executeur,
+  id: string,
+  conseillerId: string,
+): Promise<Resultat<typeof cra.$inferSelect>> {
+  const [l] = await db.select().from(cra).where(eq(cra.id, id));
+  if (!l) return introuvable(CRA_INTROUVABLE);
+  if (l.conseillerId !== conseillerId) return interdit(CRA_D_UN_AUTRE);
+  return reussite(l);
+}
+
 async function craDuConseiller(
   tx: Executeur,
   id: string,

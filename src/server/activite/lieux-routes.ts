@@ -1,4 +1,3 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,12 +5,12 @@ import { lieuSchema, NATURES_LIEU, type NatureLieu } from "../../domain/lieux/li
 import { codeCommuneSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import { commune, lieu, lieuConseiller, utilisateur } from "../db/schema.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
 import { localiserOuCommune } from "../referentiel/position.ts";
-import { ajouterLieu, lieuxProches, quitterLieu } from "./lieux-service.ts";
+import { affichageCarte, mesLieux } from "./lieux-queries.ts";
+import { ajouterLieu, changerAffichageCarte, lieuxProches, quitterLieu } from "./lieux-service.ts";
 
 const tag = ["Lieux d'activité"];
 const natureSchema = z.enum(Object.keys(NATURES_LIEU) as [NatureLieu, ...NatureLieu[]], {
@@ -27,29 +26,7 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
       config: { acces: ["conseiller"] },
       schema: { tags: tag, summary: "Mes lieux d'activité en cours" },
     },
-    async (requete) =>
-      ctx.db
-        .select({
-          id: lieu.id,
-          nom: lieu.nom,
-          adresse: lieu.adresse,
-          codePostal: lieu.codePostal,
-          commune: commune.nom,
-          nature: lieuConseiller.nature,
-          horaires: lieu.horaires,
-          services: lieu.services,
-          visibleCarte: lieu.visibleCarte,
-        })
-        .from(lieuConseiller)
-        .innerJoin(lieu, eq(lieu.id, lieuConseiller.lieuId))
-        .innerJoin(commune, eq(commune.code, lieu.communeCode))
-        .where(
-          and(
-            eq(lieuConseiller.conseillerId, connexionRequise(requete).utilisateur.id),
-            isNull(lieuConseiller.fin),
-          ),
-        )
-        .orderBy(asc(lieuConseiller.nature), asc(lieu.nom)),
+    async (requete) => mesLieux(ctx.db, connexionRequise(requete).utilisateur.id),
   );
 
   r.get(
@@ -156,13 +133,7 @@ export function routesCarteConseiller(app: FastifyInstance, ctx: Contexte): void
       config: { acces: ["conseiller"] },
       schema: { tags: tag, summary: "Mon affichage sur la carte publique" },
     },
-    async (requete) => {
-      const [u] = await ctx.db
-        .select({ nomMasqueCarte: utilisateur.nomMasqueCarte })
-        .from(utilisateur)
-        .where(eq(utilisateur.id, connexionRequise(requete).utilisateur.id));
-      return { nomMasqueCarte: u?.nomMasqueCarte ?? false };
-    },
+    async (requete) => affichageCarte(ctx.db, connexionRequise(requete).utilisateur.id),
   );
   r.put(
     "/api/conseiller/carte",
@@ -174,21 +145,11 @@ export function routesCarteConseiller(app: FastifyInstance, ctx: Contexte): void
         body: z.object({ nomMasqueCarte: z.boolean() }).strict(),
       },
     },
-    async (requete) => {
-      const id = connexionRequise(requete).utilisateur.id;
-      await ctx.db.transaction(async (tx) => {
-        await tx
-          .update(utilisateur)
-          .set({ nomMasqueCarte: requete.body.nomMasqueCarte })
-          .where(eq(utilisateur.id, id));
-        await journaliser(tx, acteurDeRequete(requete), {
-          action: "conseiller.affichage_carte",
-          cibleType: "utilisateur",
-          cibleId: id,
-          apres: { nomMasqueCarte: requete.body.nomMasqueCarte },
-        });
-      });
-      return { nomMasqueCarte: requete.body.nomMasqueCarte };
-    },
+    async (requete) =>
+      changerAffichageCarte(ctx.db, {
+        conseillerId: connexionRequise(requete).utilisateur.id,
+        nomMasqueCarte: requete.body.nomMasqueCarte,
+        acteur: acteurDeRequete(requete),
+      }),
   );
 }

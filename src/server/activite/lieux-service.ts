@@ -14,6 +14,7 @@ import { commune, contrat, lieu, lieuConseiller } from "../db/schema.ts";
 import type { Coordonnees } from "../infra/geocodeur.ts";
 import { type Acteur, journaliser } from "../journal/journal.ts";
 import { colonnesPosition, type Position } from "../referentiel/position.ts";
+import { masquerNomCarte } from "./lieux-queries.ts";
 
 /** Placeholder pivot of the standard for a place without SIRET or RNA. */
 /** Inside one source (our own form), the ETL merges from 90 (docs/domaine/lieux-et-carte.md §5). */
@@ -208,4 +209,21 @@ export async function quitterLieu(
     });
     return reussite({ ok: true as const });
   });
+}
+
+/** Shows or hides the conseiller's name on the public map, journaled with the change. */
+export async function changerAffichageCarte(
+  db: Db,
+  params: { conseillerId: string; nomMasqueCarte: boolean; acteur: Acteur },
+): Promise<{ nomMasqueCarte: boolean }> {
+  await db.transaction(async (tx) => {
+    await masquerNomCarte(tx, params.conseillerId, params.nomMasqueCarte);
+    await journaliser(tx, params.acteur, {
+      action: "conseiller.affichage_carte",
+      cibleType: "utilisateur",
+      cibleId: params.conseillerId,
+      apres: { nomMasqueCarte: params.nomMasqueCarte },
+    });
+  });
+  return { nomMasqueCarte: params.nomMasqueCarte };
 }

@@ -10,7 +10,7 @@ import type { Contexte } from "../contexte.ts";
 import { tableauSql } from "../db/client.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { SOURCE_NATIONALE, sourceDepartementale, statistiquesDe } from "./statistiques-queries.ts";
-import { periode } from "./statistiques-routes.ts";
+import { periode } from "./statistiques-service.ts";
 
 /** La Coop's type names, older singular ones included ("Demarche" was a type there). */
 const TYPES_COOP: Record<string, string> = {

@@ -1,7 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Statistiques, statistiquesDepuis } from "../../domain/cra/statistiques.ts";
-import type { Perimetre } from "../../domain/perimetre.ts";
 import { ajouterJours, ajouterMois } from "../../domain/temps.ts";
+import {
+  type ColonnesPerimetre,
+  grainDuPerimetre,
+  predicatPerimetre,
+} from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import { type Executeur, lignes, lignesPreparees, tableauSql } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
@@ -31,54 +35,37 @@ export const SOURCE_NATIONALE: Source = {
   national: true,
 };
 
-const DEPARTEMENTS_DES_REGIONS = (codes: readonly string[]) =>
-  sql`departement_code in (select code from departement where region_code in (${sql.join(
-    codes.map((c) => sql`${c}`),
-    sql`, `,
-  )}))`;
-const parmi = (colonne: string, valeurs: readonly string[]) =>
-  valeurs.length === 0
-    ? sql`false`
-    : sql`${sql.identifier(colonne)} in (${sql.join(
-        valeurs.map((v) => sql`${v}`),
-        sql`, `,
-      )})`;
+const colonne = (nom: string) => sql`${sql.identifier(nom)}`;
 
-/** The source of the session's scope; null for a role without activity statistics. */
+/** What the département roll-ups offer to the scoping rule. */
+const COLONNES_DEPARTEMENT_JOUR: ColonnesPerimetre = {
+  departement: colonne("departement_code"),
+  region: { parDepartement: colonne("departement_code") },
+};
+
+/** What the per-conseiller roll-ups offer to the scoping rule. */
+const COLONNES_CONSEILLER_JOUR: ColonnesPerimetre = {
+  ...COLONNES_DEPARTEMENT_JOUR,
+  utilisateurId: colonne("conseiller_id"),
+  structureId: colonne("structure_id"),
+  reseau: { parStructure: colonne("structure_id") },
+};
+
+/**
+ * The source of the session's scope, its condition written by the one scoping rule
+ * (`predicatPerimetre`); null for a scope that sees no activity.
+ */
 export function sourceDuPerimetre(connexion: SessionChargee): Source | null {
-  const h = connexion.habilitation;
-  if (!h) return null;
-  const p = h.perimetre as Perimetre & { conseillerIds?: string[]; structureIds?: string[] };
-  const conseiller = (condition: SQL): Source => ({ table: "stat_conseiller_jour", condition });
-  switch (h.role) {
-    case "conseiller":
-      return conseiller(sql`conseiller_id = ${connexion.utilisateur.id}`);
-    case "structure":
-      return p.type === "structure" ? conseiller(sql`structure_id = ${p.structureId}`) : null;
-    case "coordinateur":
-      return conseiller(parmi("conseiller_id", p.conseillerIds ?? []));
-    case "grand_reseau":
-      return p.type === "reseau"
-        ? conseiller(sql`structure_id in (select id from structure where reseau = ${p.code})`)
-        : null;
-    case "prefet":
-    case "hub":
-    case "financeur":
-    case "admin":
-      switch (p.type) {
-        case "national":
-          return SOURCE_NATIONALE;
-        case "departement":
-          return sourceDepartementale(sql`departement_code = ${p.code}`);
-        case "departements":
-          return sourceDepartementale(parmi("departement_code", p.codes));
-        case "region":
-          return sourceDepartementale(DEPARTEMENTS_DES_REGIONS([p.code]));
-        case "regions":
-          return sourceDepartementale(DEPARTEMENTS_DES_REGIONS(p.codes));
-        default:
-          return null;
-      }
+  switch (grainDuPerimetre(connexion)) {
+    case "national":
+      return SOURCE_NATIONALE;
+    case "territoire":
+      return sourceDepartementale(predicatPerimetre(connexion, COLONNES_DEPARTEMENT_JOUR));
+    case "personnes":
+      return {
+        table: "stat_conseiller_jour",
+        condition: predicatPerimetre(connexion, COLONNES_CONSEILLER_JOUR),
+      };
     default:
       return null;
   }

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -11,22 +10,17 @@ import {
   codeRegionSchema,
 } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/acces.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
-import { lignes } from "../db/client.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../journal/journal.ts";
 import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-export.ts";
+import type { FiltresActivite } from "./statistiques-queries.ts";
 import {
-  type FiltresActivite,
-  type Periode,
-  SOURCE_NATIONALE,
-  type StatistiquesPeriode,
-  sourceDepartementale,
-  sourceDuPerimetre,
-  statistiquesDe,
-} from "./statistiques-queries.ts";
+  periodeSchema,
+  statistiquesDuPerimetre,
+  statistiquesPubliques,
+} from "./statistiques-service.ts";
 
 const tag = ["Statistiques"];
 const LECTEURS = [
@@ -48,28 +42,6 @@ const filtresActiviteSchema = z.object({
   lieuId: z.uuid("Lieu invalide.").optional(),
   communeCode: codeCommuneSchema.optional(),
 });
-
-export const periodeSchema = z
-  .object({
-    du: z.iso.date("La date de début est invalide (AAAA-MM-JJ).").optional(),
-    au: z.iso.date("La date de fin est invalide (AAAA-MM-JJ).").optional(),
-  })
-  .refine((p) => !p.du || !p.au || p.du <= p.au, {
-    path: ["au"],
-    message: "La fin de la période doit suivre son début.",
-  });
-
-/** Default period: the last 12 months up to today (docs/domaine/statistiques-et-opendata.md §1). */
-export function periode(
-  q: { du?: string | undefined; au?: string | undefined },
-  aujourdhui: string,
-): Periode {
-  const au = q.au ?? aujourdhui;
-  const d = new Date(`${au}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return { du: q.du ?? d.toISOString().slice(0, 10), au };
-}
 
 /** The active activity filters, as the export's header states them. */
 function filtresEnTexte(q: FiltresActivite): string {
@@ -100,11 +72,16 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         ),
       },
     },
-    async (requete, reponse) => {
-      const s = await statistiquesDeRequete(connexionRequise(requete), requete.query);
-      if ("statut" in s) return reponse.status(s.statut).send(s.corps);
-      return s;
-    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await statistiquesDuPerimetre(
+          ctx.dbLecture,
+          connexionRequise(requete),
+          requete.query,
+          jourParis(ctx.horloge()),
+        ),
+      ),
   );
 
   r.get(
@@ -125,9 +102,15 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const s = await statistiquesDeRequete(connexionRequise(requete), requete.query);
-      if ("statut" in s) return reponse.status(s.statut).send(s.corps);
       const connexion = connexionRequise(requete);
+      const res = await statistiquesDuPerimetre(
+        ctx.dbLecture,
+        connexion,
+        requete.query,
+        jourParis(ctx.horloge()),
+      );
+      if (!res.ok) return refuser(reponse, res);
+      const s = res.valeur;
       const q = requete.query;
       await journaliser(ctx.db, acteurDeRequete(requete), {
         action: "export.telecharge",
@@ -163,49 +146,6 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
     },
   );
 
-  /** Scope, period and filter of a request, checked; or the refusal to send. */
-  async function statistiquesDeRequete(
-    connexion: SessionChargee,
-    query: {
-      du?: string | undefined;
-      au?: string | undefined;
-      departement?: string | undefined;
-    } & FiltresActivite,
-  ): Promise<StatistiquesPeriode | { statut: 400 | 403; corps: ReturnType<typeof corpsErreur> }> {
-    const source = sourceDuPerimetre(connexion);
-    if (!source)
-      return {
-        statut: 403,
-        corps: corpsErreur("Votre habilitation ne donne pas accès aux statistiques."),
-      };
-    const departement = query.departement;
-    if (departement) {
-      if (source.table !== "stat_departement_jour")
-        return {
-          statut: 400,
-          corps: corpsErreur("Ce filtre n'est pas disponible pour votre périmètre.", "departement"),
-        };
-      // A filter outside the scope is refused, never silently widened.
-      const [dedans] = await lignes(
-        ctx.dbLecture,
-        sql`select 1 from (select ${departement}::text as departement_code) d
-            where ${source.condition}`,
-      );
-      if (!dedans)
-        return {
-          statut: 403,
-          corps: corpsErreur("Ce département n'est pas dans votre périmètre.", "departement"),
-        };
-    }
-    return statistiquesDe(
-      ctx.dbLecture,
-      source,
-      periode(query, jourParis(ctx.horloge())),
-      departement ? sql`departement_code = ${departement}` : undefined,
-      query,
-    );
-  }
-
   r.get(
     "/api/public/statistiques",
     {
@@ -224,22 +164,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         ),
       },
     },
-    async (requete) => {
-      const q = requete.query;
-      const source = q.departement
-        ? sourceDepartementale(sql`departement_code = ${q.departement}`)
-        : q.region
-          ? sourceDepartementale(
-              sql`departement_code in (select code from departement where region_code = ${q.region})`,
-            )
-          : SOURCE_NATIONALE;
-      return statistiquesDe(
-        ctx.dbLecture,
-        source,
-        periode(q, jourParis(ctx.horloge())),
-        undefined,
-        q,
-      );
-    },
+    async (requete) =>
+      statistiquesPubliques(ctx.dbLecture, requete.query, jourParis(ctx.horloge())),
   );
 }

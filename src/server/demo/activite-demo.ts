@@ -30,10 +30,37 @@ export async function genererActiviteDemo(
     .innerJoin(lieu, eq(lieu.id, lieuConseiller.lieuId))
     .where(and(eq(lieuConseiller.conseillerId, params.conseillerId), isNull(lieuConseiller.fin)));
   if (!k || !ou) return;
+  await ecrireActivite(tx, h, {
+    conseillerId: params.conseillerId,
+    structureId: k.structureId,
+    lieu: ou,
+    depuis: k.dateDebut,
+    aujourdhui,
+    nombre: params.nombre,
+  });
+}
+
+/**
+ * Up to `nombre` reports of one conseiller at one place over the last six months (none before
+ * `depuis`), with their roll-ups.
+ */
+export async function ecrireActivite(
+  tx: Executeur,
+  h: Hasard,
+  params: {
+    conseillerId: string;
+    structureId: string;
+    lieu: { id: string; communeCode: string; departementCode: string };
+    depuis: string;
+    aujourdhui: string;
+    nombre: number;
+  },
+): Promise<void> {
+  const { aujourdhui, lieu: ou } = params;
   const schema = craSchema(aujourdhui);
   for (let i = 0; i < params.nombre; i++) {
     const jour = ajouterJours(aujourdhui, -h.entier(0, 180));
-    if (jour < k.dateDebut) continue;
+    if (jour < params.depuis) continue;
     const collectif = h.entier(0, 5) === 0;
     const nb = collectif ? h.entier(3, 12) : 1;
     const saisie = schema.parse({
@@ -52,7 +79,7 @@ export async function genererActiviteDemo(
     await tx.insert(cra).values({
       ...saisie,
       conseillerId: params.conseillerId,
-      structureId: k.structureId,
+      structureId: params.structureId,
       communeCode: ou.communeCode,
       departementCode: ou.departementCode,
     });
@@ -60,7 +87,7 @@ export async function genererActiviteDemo(
       tx,
       {
         conseillerId: params.conseillerId,
-        structureId: k.structureId,
+        structureId: params.structureId,
         departementCode: ou.departementCode,
         jour,
       },

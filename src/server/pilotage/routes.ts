@@ -15,7 +15,7 @@ import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recruteme
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
-import { periode, periodeSchema } from "../activite/statistiques-routes.ts";
+import { periode, periodeSchema } from "../activite/statistiques-service.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
 import { pageOptionnelleSchema } from "../http/schemas.ts";
