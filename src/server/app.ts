@@ -12,9 +12,9 @@ import { quantite } from "../domain/format.ts";
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/acces.ts";
 import { routesCra } from "./activite/cra-routes.ts";
-import { routesExportCra } from "./activite/export-cra.ts";
+import { routesExportCra } from "./activite/export-cra-routes.ts";
 import { routesCarteConseiller, routesLieux } from "./activite/lieux-routes.ts";
-import { routesStatistiquesApi } from "./activite/statistiques-api.ts";
+import { routesStatistiquesApi } from "./activite/statistiques-api-routes.ts";
 import { routesStatistiques } from "./activite/statistiques-routes.ts";
 import { routesAuth } from "./auth/routes.ts";
 import { routesCarte } from "./carte/carte-routes.ts";
@@ -36,19 +36,20 @@ import { routesNotifications } from "./notifications/routes.ts";
 import { routesDonneesOuvertes } from "./opendata/routes.ts";
 import { routesPilotage } from "./pilotage/routes.ts";
 import { routesCandidats } from "./recrutement/candidat-routes.ts";
-import { routesPilotageRecrutement } from "./recrutement/pilotage-routes.ts";
+import { routesFormation } from "./recrutement/formation-routes.ts";
 import { routesRecrutementStructure } from "./recrutement/structure-routes.ts";
+import { routesSuiviRecrutement } from "./recrutement/suivi-routes.ts";
 import { routesReferentiel } from "./referentiel/routes.ts";
-import { routesMetriques } from "./sante/metriques.ts";
+import { routesMetriques } from "./sante/metriques-routes.ts";
 import { routesSante } from "./sante/routes.ts";
 import { routesAmi } from "./selection/ami-routes.ts";
 import { routesAvenants } from "./selection/avenant-routes.ts";
 import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
 import { routesExports } from "./selection/exports-routes.ts";
 import { accepterTableurs } from "./selection/fichier-tableur.ts";
-import { routesFicheStructure } from "./selection/historique-routes.ts";
 import { routesImportDecisions } from "./selection/import-routes.ts";
 import { routesInstruction } from "./selection/instruction-routes.ts";
+import { routesFicheStructure } from "./structures/fiche-routes.ts";
 import { routesStructures } from "./structures/routes.ts";
 import { routesTaches } from "./taches/routes.ts";
 import { routesUtilisateurs } from "./utilisateurs/routes.ts";
@@ -73,7 +74,8 @@ const CAPACITES = [
   routesExports,
   routesCandidats,
   routesRecrutementStructure,
-  routesPilotageRecrutement,
+  routesSuiviRecrutement,
+  routesFormation,
   routesCra,
   routesStatistiques,
   routesLieux,

@@ -28,6 +28,8 @@ export const sessionComiteSchema = z
   })
   .strict();
 
+export type SessionComite = z.infer<typeof sessionComiteSchema>;
+
 /** A retrait is validated by the admin alone: it names no committee session. */
 const sessionFacultative = z.uuid("Session du comité inconnue.").nullable().default(null);
 

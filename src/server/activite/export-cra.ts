@@ -1,10 +1,6 @@
 import { and, arrayContains, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   AUTONOMIES,
-  CODES,
   MATERIELS,
   NIVEAUX_ATELIER,
   PUBLICS,
@@ -13,15 +9,11 @@ import {
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
-import { LIBELLES_ROLES } from "../../domain/roles.ts";
-import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { Contexte } from "../contexte.ts";
+import type { SessionChargee } from "../auth/sessions.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, cra, lieu, structure, utilisateur } from "../db/schema.ts";
-import { envoyerTableurEnFlux, formatTableurSchema } from "../http/tableur.ts";
-import { type Colonne, exportePar } from "../infra/export.ts";
+import type { Colonne } from "../infra/export.ts";
 
 const LOT = 5_000;
 
@@ -88,7 +80,7 @@ function lot(tx: Executeur, condition: SQL, apres: { date: string; id: string } 
   ).limit(LOT);
 }
 
-async function* lots(tx: Executeur, condition: SQL) {
+export async function* lots(tx: Executeur, condition: SQL) {
   let apres: { date: string; id: string } | null = null;
   for (;;) {
     const lignes = await lot(tx, condition, apres);
@@ -137,58 +129,21 @@ export const COLONNES_EXPORT_CRA: Colonne<LigneExport>[] = [
   { titre: "Notes", valeur: (l) => l.notes },
 ];
 
-export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    "/api/exports-cra",
-    {
-      config: {
-        acces: ["conseiller", "structure", "coordinateur", "admin"],
-        rateLimit: { max: 10, timeWindow: "1 minute" },
-      },
-      schema: {
-        tags: ["Activité (CRA)"],
-        summary:
-          "Exporter les comptes rendus filtrés du périmètre, un par ligne, du plus ancien au plus récent (CSV ou XLSX, en flux)",
-        querystring: z
-          .object({
-            format: formatTableurSchema,
-            du: z.iso.date("Date de début invalide.").optional(),
-            au: z.iso.date("Date de fin invalide.").optional(),
-            type: z.enum(CODES.types, { error: "Type d'activité inconnu." }).optional(),
-            thematique: z.enum(CODES.thematiques, { error: "Thématique inconnue." }).optional(),
-          })
-          .strict(),
-      },
-    },
-    async (requete, reponse) => {
-      const connexion = connexionRequise(requete);
-      const perimetre = predicatPerimetre(connexion, colonnesPerimetreCra);
-      const q = requete.query;
-      const condition = and(
-        perimetre,
-        q.du ? gte(cra.date, q.du) : undefined,
-        q.au ? lte(cra.date, q.au) : undefined,
-        q.type ? eq(cra.type, q.type) : undefined,
-        q.thematique ? arrayContains(cra.thematiques, [q.thematique]) : undefined,
-      )!;
-      return envoyerTableurEnFlux(ctx.db, requete, reponse, q.format, {
-        cible: "cra",
-        fichier: `Comptes_rendus_${connexion.habilitation?.role}_${q.du ?? "debut"}_${q.au ?? jourParis(ctx.horloge())}`,
-        feuille: "Comptes rendus",
-        colonnes: COLONNES_EXPORT_CRA,
-        lots: lots(ctx.dbLecture, condition),
-        entete: [
-          exportePar(connexion.utilisateur, ctx.horloge()),
-          `Périmètre : ${connexion.habilitation ? LIBELLES_ROLES[connexion.habilitation.role] : ""}`,
-          `Période : ${q.du ?? "début"} – ${q.au ?? "aujourd'hui"}`,
-        ],
-        details: {
-          du: q.du ?? null,
-          au: q.au ?? null,
-          type: q.type ?? null,
-          thematique: q.thematique ?? null,
-        },
-      });
-    },
-  );
+/** The reports of the scope matching the export's filters. */
+export function conditionExportCra(
+  connexion: SessionChargee,
+  q: {
+    du?: string | undefined;
+    au?: string | undefined;
+    type?: string | undefined;
+    thematique?: string | undefined;
+  },
+): SQL {
+  return and(
+    predicatPerimetre(connexion, colonnesPerimetreCra),
+    q.du ? gte(cra.date, q.du) : undefined,
+    q.au ? lte(cra.date, q.au) : undefined,
+    q.type ? eq(cra.type, q.type) : undefined,
+    q.thematique ? arrayContains(cra.thematiques, [q.thematique]) : undefined,
+  )!;
 }

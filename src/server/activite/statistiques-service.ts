@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { echec, interdit, type Resultat, reussite } from "../../domain/erreurs.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
-import { type Executeur, lignes } from "../db/client.ts";
+import { type Executeur, lignes, tableauSql } from "../db/client.ts";
 import {
   type FiltresActivite,
   type Periode,
@@ -89,4 +89,18 @@ export function statistiquesPubliques(
         )
       : SOURCE_NATIONALE;
   return statistiquesDe(db, source, periode(query, aujourdhui), undefined, query);
+}
+
+/** The statistics of some départements, of the whole country when none is given. */
+export function statistiquesDesDepartements(
+  db: Executeur,
+  departements: readonly string[],
+  p: Periode,
+  filtres: FiltresActivite,
+): Promise<StatistiquesPeriode> {
+  const source =
+    departements.length > 0
+      ? sourceDepartementale(sql`departement_code = any(${tableauSql([...departements], "text")})`)
+      : SOURCE_NATIONALE;
+  return statistiquesDe(db, source, p, undefined, filtres);
 }

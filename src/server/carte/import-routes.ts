@@ -4,11 +4,11 @@ import { z } from "zod";
 import { echec } from "../../domain/erreurs.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import { departement } from "../db/schema.ts";
 import { ErreurMetier } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
 import { genererDonneesOuvertes } from "../opendata/generation.ts";
+import { departementsDesRegions } from "../referentiel/territoires-queries.ts";
 import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../selection/fichier-tableur.ts";
 import { importerLieux, rapportDesRejets } from "./import-lieux.ts";
 
@@ -134,11 +134,10 @@ export function routesImportLieux(app: FastifyInstance, ctx: Contexte): void {
     let departements: string[] | undefined;
     if (h.role === "hub") {
       const p = h.perimetre as { type: string; codes?: string[] };
-      const tous = await ctx.db.select().from(departement);
       departements =
         p.type === "departements"
           ? (p.codes ?? [])
-          : tous.filter((d) => p.codes?.includes(d.regionCode)).map((d) => d.code);
+          : await departementsDesRegions(ctx.db, p.codes ?? []);
     }
     return { lignes, type, departements };
   }

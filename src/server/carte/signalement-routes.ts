@@ -1,13 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { introuvable } from "../../domain/erreurs.ts";
 import type { Contexte } from "../contexte.ts";
-import { lieu, lieuConseiller, signalementLieu, utilisateur } from "../db/schema.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { signalerErreurLieu } from "./signalement-service.ts";
 
 const signalementSchema = z
   .object({
@@ -40,51 +38,15 @@ export function routesSignalement(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const { id } = requete.params;
-      const corps = requete.body;
-      const resultat = await ctx.db.transaction(async (tx) => {
-        const [l] = await tx
-          .select({ id: lieu.id, nom: lieu.nom })
-          .from(lieu)
-          .where(and(eq(lieu.id, id), eq(lieu.visibleCarte, true)));
-        if (!l) return null;
-        const [s] = await tx
-          .insert(signalementLieu)
-          .values({ lieuId: id, message: corps.message, courriel: corps.courriel || null })
-          .returning({ id: signalementLieu.id });
-        await journaliser(tx, acteurDeRequete(requete), {
-          action: "lieu.erreur_signalee",
-          cibleType: "lieu",
-          cibleId: id,
-          apres: { signalement: s!.id },
-        });
-        // The conseillers who work there keep their place's page true.
-        const presents = await tx
-          .select({ email: utilisateur.email })
-          .from(lieuConseiller)
-          .innerJoin(utilisateur, eq(utilisateur.id, lieuConseiller.conseillerId))
-          .where(
-            and(
-              eq(lieuConseiller.lieuId, id),
-              isNull(lieuConseiller.fin),
-              eq(utilisateur.actif, true),
-            ),
-          );
-        const mails = await ctx.messagerie.mettreEnFileEnLot(
-          tx,
-          presents.map((p) => ({
-            destinataire: p.email,
-            objet: `Erreur signalée sur la fiche « ${l.nom} »`,
-            modele: "lieu.erreur_signalee",
-            texte: `Bonjour,\n\nUne personne a signalé une erreur sur la fiche publique de « ${l.nom} » :\n\n${corps.message}\n\n${corps.courriel ? `Elle peut être recontactée à ${corps.courriel}.\n\n` : ""}Corrigez la fiche depuis « Mes lieux d'activité » : ${ctx.config.urlPublique}/espace/conseiller/lieux\n\nL'équipe Conseillers numériques France Services`,
-          })),
-        );
-        return { id: s!.id, mails };
+      const resultat = await signalerErreurLieu(ctx.db, ctx.messagerie, {
+        lieuId: requete.params.id,
+        ...requete.body,
+        acteur: acteurDeRequete(requete),
+        urlPublique: ctx.config.urlPublique,
       });
-      if (!resultat)
-        return refuser(reponse, introuvable("Ce lieu n'existe pas ou n'est plus public.", ""));
-      ctx.messagerie.distribuerEnArrierePlan(resultat.mails);
-      return reponse.status(201).send({ id: resultat.id });
+      if (!resultat.ok) return refuser(reponse, resultat);
+      ctx.messagerie.distribuerEnArrierePlan(resultat.valeur.mails);
+      return reponse.status(201).send({ id: resultat.valeur.id });
     },
   );
 }

@@ -1,18 +1,16 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
 import { ROLES, type Role } from "../../domain/roles.ts";
 import { demandeLienSchema } from "../../domain/utilisateur.ts";
-import { consignerConnexion } from "../auth/journal-connexion.ts";
 import { decrireMoi, moiSchema } from "../auth/moi.ts";
-import { chargerSession, fermerSession, ouvrirSession } from "../auth/sessions.ts";
+import { chargerSession } from "../auth/sessions.ts";
 import { type Contexte, nomCookieSession, poserCookieSession } from "../contexte.ts";
-import { utilisateur } from "../db/schema.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { empreinte } from "../infra/secrets.ts";
+import { emailsActifs, ouvrirSessionDemo } from "./connexion-demo.ts";
 import { PERSONAS } from "./personas.ts";
 
 /**
@@ -37,11 +35,8 @@ export function routesDemo(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async () => {
-      const actifs = await ctx.db
-        .select({ email: utilisateur.email })
-        .from(utilisateur)
-        .where(and(inArray(utilisateur.email, emails), eq(utilisateur.actif, true)));
-      return PERSONAS.filter((p) => actifs.some((a) => a.email === p.email)).map((p) => ({
+      const actifs = await emailsActifs(ctx.db, emails);
+      return PERSONAS.filter((p) => actifs.has(p.email)).map((p) => ({
         email: p.email,
         role: p.habilitations[0]!.role as Role,
         libelle: p.libelle,
@@ -64,27 +59,11 @@ export function routesDemo(app: FastifyInstance, ctx: Contexte): void {
       if (!emails.includes(requete.body.email))
         return refuser(reponse, introuvable("Ce persona de démonstration n'existe pas.", "email"));
       const ancien = requete.cookies[nomCookieSession(ctx.config)];
-      const cookie = await ctx.db.transaction(async (tx) => {
-        const [u] = await tx
-          .select()
-          .from(utilisateur)
-          .where(and(eq(utilisateur.email, requete.body.email), eq(utilisateur.actif, true)));
-        if (!u) return null;
-        if (ancien) await fermerSession(tx, empreinte(ancien));
-        const valeur = await ouvrirSession(tx, {
-          utilisateurId: u.id,
-          methode: "demo",
-          maintenant: ctx.horloge(),
-        });
-        await consignerConnexion(tx, {
-          le: ctx.horloge(),
-          methode: "demo",
-          reussite: true,
-          ip: requete.ip,
-          email: u.email,
-          utilisateurId: u.id,
-        });
-        return valeur;
+      const cookie = await ouvrirSessionDemo(ctx.db, {
+        email: requete.body.email,
+        ancien: ancien ? empreinte(ancien) : null,
+        ip: requete.ip,
+        maintenant: ctx.horloge(),
       });
       if (!cookie)
         return refuser(reponse, introuvable("Ce persona de démonstration est désactivé.", "email"));

@@ -1,35 +1,31 @@
-import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
 import { FILES_GRAND_LIVRE } from "../../domain/financement/echeancier.ts";
+import { versementSchema } from "../../domain/financement/versement.ts";
 import { finDuMois, jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Contexte } from "../contexte.ts";
-import { poste, structure, versement } from "../db/schema.ts";
-import { refuser, repondre } from "../http/reponse.ts";
+import { repondre } from "../http/reponse.ts";
 import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
 import {
   filtrerGrandLivre,
-  grandLivre,
   type LigneGrandLivre,
   TAILLE_PAGE_GRAND_LIVRE,
   TRIS_GRAND_LIVRE,
   trierGrandLivre,
 } from "./grand-livre.ts";
+import {
+  enregistrerVersement,
+  grandLivreDuPerimetreAu,
+  versementsDeLaStructure,
+} from "./versements-service.ts";
 
 const tag = ["Financement"];
-const colonnesStructure = {
-  departement: structure.departementCode,
-  region: structure.regionCode,
-  structureId: structure.id,
-};
 
 /** One line per post, amounts in euros with two decimals (accounting software reads them). */
 const COLONNES_GRAND_LIVRE: Colonne<LigneGrandLivre>[] = [
@@ -47,37 +43,6 @@ const COLONNES_GRAND_LIVRE: Colonne<LigneGrandLivre>[] = [
   { titre: "Dû (€)", valeur: (l) => enEuros(l.duCents) },
   { titre: "Trop-perçu (€)", valeur: (l) => enEuros(l.tropPercuCents) },
 ];
-
-const versementSchema = z
-  .object({
-    structureId: z.uuid("Structure invalide."),
-    posteId: z.uuid("Poste invalide.").optional(),
-    nature: z.enum(["avance", "solde", "regularisation"], {
-      error: "La nature est avance, solde ou regularisation.",
-    }),
-    montantCents: z
-      .number({ error: "Le montant est un nombre entier de centimes." })
-      .int("Le montant est un nombre entier de centimes.")
-      .refine((n) => n !== 0, "Le montant ne peut pas être nul.")
-      .refine((n) => Math.abs(n) <= 100_000_000, "Le montant dépasse 1 000 000 €."),
-    date: z.iso.date("La date s'écrit AAAA-MM-JJ."),
-    reference: z
-      .string({ error: "La référence bancaire est obligatoire." })
-      .trim()
-      .min(1, "La référence bancaire est obligatoire.")
-      .max(100, "La référence ne doit pas dépasser 100 caractères."),
-    corrigeId: z.uuid("Ligne corrigée invalide.").optional(),
-    motif: z.string().trim().max(500, "Le motif ne doit pas dépasser 500 caractères.").optional(),
-  })
-  .strict()
-  .refine((v) => v.nature === "regularisation" || v.montantCents > 0, {
-    path: ["montantCents"],
-    message: "Seule une régularisation peut être négative.",
-  })
-  .refine((v) => !v.corrigeId || (v.nature === "regularisation" && v.motif), {
-    path: ["motif"],
-    message: "Une correction est une régularisation et dit son motif.",
-  });
 
 /** The ledger's filters and order, the same on its screen and in its export. */
 const filtresGrandLivreSchema = z.object({
@@ -101,11 +66,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
   ) => {
     const aujourdhui = jourParis(ctx.horloge());
     const au = q.au ?? (q.echeance === "fin_du_mois" ? finDuMois(aujourdhui) : aujourdhui);
-    const perimetre = and(
-      predicatPerimetre(connexion, colonnesStructure),
-      q.structureId ? eq(structure.id, q.structureId) : undefined,
-    )!;
-    return { au, postes: await grandLivre(ctx.db, perimetre, au) };
+    return { au, postes: await grandLivreDuPerimetreAu(ctx.db, connexion, au, q.structureId) };
   };
 
   r.get(
@@ -209,59 +170,11 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const connexion = connexionRequise(requete);
-      const v = requete.body;
-      if (v.date > jourParis(ctx.horloge()))
-        return refuser(reponse, echec("date", "Un versement ne peut pas être daté du futur."));
-      const res = await ctx.db.transaction(async (tx) => {
-        const [s] = await tx
-          .select({ id: structure.id })
-          .from(structure)
-          .where(
-            and(eq(structure.id, v.structureId), predicatPerimetre(connexion, colonnesStructure)),
-          );
-        if (!s) return introuvable("Structure introuvable dans votre périmètre.", "structureId");
-        if (v.posteId) {
-          const [p] = await tx
-            .select({ id: poste.id })
-            .from(poste)
-            .where(and(eq(poste.id, v.posteId), eq(poste.structureId, v.structureId)));
-          if (!p) return echec("posteId", "Ce poste n'est pas un poste de cette structure.");
-        }
-        if (v.corrigeId) {
-          const [c] = await tx
-            .select({ id: versement.id })
-            .from(versement)
-            .where(and(eq(versement.id, v.corrigeId), eq(versement.structureId, v.structureId)));
-          if (!c)
-            return echec(
-              "corrigeId",
-              "La ligne corrigée n'est pas un versement de cette structure.",
-            );
-        }
-        const [ligne] = await tx
-          .insert(versement)
-          .values({
-            ...v,
-            posteId: v.posteId ?? null,
-            creePar: connexion.utilisateur.id,
-            creeLe: ctx.horloge(),
-          })
-          .returning({ id: versement.id });
-        await journaliser(tx, acteurDeRequete(requete), {
-          action: v.corrigeId ? "versement.corrige" : "versement.enregistre",
-          cibleType: "versement",
-          cibleId: ligne!.id,
-          apres: {
-            structureId: v.structureId,
-            posteId: v.posteId ?? null,
-            nature: v.nature,
-            montantCents: v.montantCents,
-            date: v.date,
-            reference: v.reference,
-          },
-        });
-        return reussite({ id: ligne!.id });
+      const res = await enregistrerVersement(ctx.db, {
+        connexion: connexionRequise(requete),
+        versement: requete.body,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
       });
       return repondre(reponse, res, 201);
     },
@@ -277,19 +190,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         querystring: z.object({ structureId: z.uuid("Structure invalide.") }).strict(),
       },
     },
-    async (requete) => {
-      const lignes = await ctx.db
-        .select({ v: versement })
-        .from(versement)
-        .innerJoin(structure, eq(structure.id, versement.structureId))
-        .where(
-          and(
-            eq(versement.structureId, requete.query.structureId),
-            predicatPerimetre(connexionRequise(requete), colonnesStructure),
-          ),
-        )
-        .orderBy(versement.date, versement.creeLe);
-      return lignes.map((l) => l.v);
-    },
+    async (requete) =>
+      versementsDeLaStructure(ctx.db, connexionRequise(requete), requete.query.structureId),
   );
 }

@@ -46,4 +46,19 @@ describe("règles des fichiers de routes (Biome)", () => {
     const accepte = lint("src/server/activite/cra-routes.ts", route(201));
     expect(accepte.code, accepte.sortie).toBe(0);
   }, 30_000);
+
+  it("refuse qu'une route importe la base ou son schéma, pas qu'un fichier de requêtes le fasse", () => {
+    const requete =
+      'import { eq } from "drizzle-orm";\nimport { cra } from "../db/schema.ts";\n\nexport const x = [eq, cra];\n';
+    const refuse = lint("src/server/activite/nouvelle-routes.ts", requete);
+    expect(refuse.code, refuse.sortie).not.toBe(0);
+    expect(refuse.sortie).toContain("Une route ne parle pas à la base");
+    const schema = lint(
+      "src/server/carte/routes.ts",
+      'import { lieu } from "../db/schema/lieux.ts";\n\nexport const x = lieu;\n',
+    );
+    expect(schema.code, schema.sortie).not.toBe(0);
+    const accepte = lint("src/server/activite/nouvelle-queries.ts", requete);
+    expect(accepte.code, accepte.sortie).toBe(0);
+  }, 30_000);
 });

@@ -1,51 +1,23 @@
-import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { echec } from "../../domain/erreurs.ts";
-import {
-  CODES_DIGESTS,
-  type CodeDigest,
-  DIGESTS,
-  digestsPour,
-} from "../../domain/notifications/digests.ts";
-import type { Role } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import type { Executeur } from "../db/client.ts";
-import { habilitation, utilisateur } from "../db/schema.ts";
-import { refuser } from "../http/reponse.ts";
+import { repondre } from "../http/reponse.ts";
 import { pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
 import {
   compterCourriels,
   modelesDeCourriel,
   selectionCourriels,
   TRIS_COURRIELS,
 } from "./courriels-queries.ts";
+import { choisirRecapitulatifs, preferences } from "./preferences-service.ts";
 
 const tag = ["Notifications"];
-
-/** The digests this person may receive (any of their active habilitations), with their choice. */
-async function preferences(tx: Executeur, utilisateurId: string) {
-  const roles = await tx
-    .selectDistinct({ role: habilitation.role })
-    .from(habilitation)
-    .where(and(eq(habilitation.utilisateurId, utilisateurId), eq(habilitation.actif, true)));
-  const [u] = await tx
-    .select({ refuses: utilisateur.digestsRefuses })
-    .from(utilisateur)
-    .where(eq(utilisateur.id, utilisateurId));
-  return digestsPour(roles.map((r) => r.role as Role)).map((code) => ({
-    code,
-    libelle: DIGESTS[code].libelle,
-    description: DIGESTS[code].description,
-    actif: !(u?.refuses ?? []).includes(code),
-  }));
-}
 
 const STATUTS_COURRIEL = ["en_attente", "envoye", "journalise", "echec"] as const;
 
@@ -101,43 +73,15 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
           .strict(),
       },
     },
-    async (requete, reponse) => {
-      const connexion = connexionRequise(requete);
-      return ctx.db.transaction(async (tx) => {
-        const avant = await preferences(tx, connexion.utilisateur.id);
-        const possibles = new Set(avant.map((p) => p.code));
-        const choix = requete.body.actifs as Partial<Record<CodeDigest, boolean>>;
-        const inconnus = Object.keys(choix).filter((c) => !(CODES_DIGESTS as string[]).includes(c));
-        if (inconnus.length > 0) {
-          return refuser(
-            reponse,
-            echec("actifs", `Récapitulatif inconnu : ${inconnus.join(", ")}.`),
-          );
-        }
-        const etrangers = Object.keys(choix).filter((c) => !possibles.has(c as CodeDigest));
-        if (etrangers.length > 0) {
-          return refuser(
-            reponse,
-            echec("actifs", "Ce récapitulatif ne concerne pas vos habilitations."),
-          );
-        }
-        const refuses = avant
-          .filter((p) => (choix[p.code] ?? p.actif) === false)
-          .map((p) => p.code);
-        await tx
-          .update(utilisateur)
-          .set({ digestsRefuses: refuses })
-          .where(eq(utilisateur.id, connexion.utilisateur.id));
-        await journaliser(tx, acteurDeRequete(requete), {
-          action: "utilisateur.notifications_modifiees",
-          cibleType: "utilisateur",
-          cibleId: connexion.utilisateur.id,
-          avant: { refuses: avant.filter((p) => !p.actif).map((p) => p.code) },
-          apres: { refuses },
-        });
-        return preferences(tx, connexion.utilisateur.id);
-      });
-    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await choisirRecapitulatifs(ctx.db, {
+          utilisateurId: connexionRequise(requete).utilisateur.id,
+          actifs: requete.body.actifs,
+          acteur: acteurDeRequete(requete),
+        }),
+      ),
   );
 
   r.get(

@@ -1,12 +1,11 @@
-import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
-import { donneeOuverte } from "../db/schema.ts";
 import { corpsErreur } from "../http/erreurs.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
+import { fichierGenere, fichiersGeneres } from "./fichiers-queries.ts";
 import { FORMATS_OUVERTS } from "./generation.ts";
 import { JEUX, postesParTerritoire } from "./jeux.ts";
 
@@ -27,14 +26,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
       },
     },
     async (_requete, reponse) => {
-      const fichiers = await ctx.dbLecture
-        .select({
-          nom: donneeOuverte.nom,
-          format: donneeOuverte.format,
-          lignes: donneeOuverte.lignes,
-          genereLe: donneeOuverte.genereLe,
-        })
-        .from(donneeOuverte);
+      const fichiers = await fichiersGeneres(ctx.dbLecture);
       reponse.header("cache-control", "public, max-age=300");
       return JEUX.map((j) => ({
         nom: j.nom,
@@ -130,10 +122,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
     },
     async (requete, reponse) => {
       const [nom, format] = requete.params.fichier.split(".") as [string, "csv" | "json"];
-      const [f] = await ctx.dbLecture
-        .select()
-        .from(donneeOuverte)
-        .where(and(eq(donneeOuverte.nom, nom), eq(donneeOuverte.format, format)));
+      const f = await fichierGenere(ctx.dbLecture, nom, format);
       if (!f)
         return reponse
           .status(503)

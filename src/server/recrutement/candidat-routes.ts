@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
@@ -9,24 +8,26 @@ import { jourParis } from "../../domain/temps.ts";
 import { jetonSchema } from "../../domain/utilisateur.ts";
 import { connexionRequise } from "../access/acces.ts";
 import { type Contexte, nomCookieSession } from "../contexte.ts";
-import { commune } from "../db/schema.ts";
 import { ErreurMetier, valider } from "../http/erreurs.ts";
+import { envoyerPdf } from "../http/pdf.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
-import { localiserOuCommune } from "../referentiel/position.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { localiserLaCommune } from "../referentiel/position.ts";
 import { donneesPersonnelles, profilCandidat } from "./candidat-queries.ts";
 import {
   candidatureDe,
   changerDisponibilite,
   confirmerCandidatureConseiller,
   deposerCandidatureConseiller,
+  deposerMonCv,
   modifierProfil,
   PAS_DE_CANDIDATURE,
   REPONSE_CANDIDATURE_CONSEILLER,
+  retirerMonCv,
   supprimerCandidature,
 } from "./candidat-service.ts";
-import { deposerCv, lireCv, supprimerCv } from "./cv-service.ts";
+import { lireCv } from "./cv-service.ts";
 
 const tag = ["Candidats"];
 
@@ -54,8 +55,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
   /** Located before the transaction: a slow address service must not hold database locks. */
   const localiserCommune = async (code: unknown) => {
     if (typeof code !== "string") return null;
-    const [c] = await ctx.db.select().from(commune).where(eq(commune.code, code));
-    return c ? localiserOuCommune(ctx.db, ctx.geocodeur, c.nom, c.code) : null;
+    return localiserLaCommune(ctx.db, ctx.geocodeur, code);
   };
 
   r.post(
@@ -238,23 +238,17 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         response: { 200: z.object({ ok: z.literal(true) }), 400: corpsErreurSchema },
       },
     },
-    async (requete) => {
-      const connexion = connexionRequise(requete);
-      const fichier = decoderCv(requete.body);
-      await ctx.db.transaction(async (tx) => {
-        const c = await candidatureDe(tx, connexion.utilisateur.id);
-        if (!c || c.statut === "supprimee") throw sansCandidature();
-        await deposerCv(tx, {
-          candidatureId: c.id,
-          enAttente: false,
-          ...fichier,
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await deposerMonCv(ctx.db, {
+          utilisateurId: connexionRequise(requete).utilisateur.id,
+          ...decoderCv(requete.body),
           cle: ctx.config.cleFichiers,
           acteur: acteurDeRequete(requete),
           maintenant: ctx.horloge(),
-        });
-      });
-      return { ok: true as const };
-    },
+        }),
+      ),
   );
 
   r.get(
@@ -274,30 +268,13 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
       config: { acces: ["candidat"] },
       schema: { tags: tag, summary: "Retirer mon CV" },
     },
-    async (requete) => {
-      await ctx.db.transaction(async (tx) => {
-        const c = await candidatureDe(tx, connexionRequise(requete).utilisateur.id);
-        if (!c) throw sansCandidature();
-        if (await supprimerCv(tx, c.id)) {
-          await journaliser(tx, acteurDeRequete(requete), {
-            action: "cv.retire",
-            cibleType: "candidature",
-            cibleId: c.id,
-          });
-        }
-      });
-      return { ok: true as const };
-    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await retirerMonCv(ctx.db, {
+          utilisateurId: connexionRequise(requete).utilisateur.id,
+          acteur: acteurDeRequete(requete),
+        }),
+      ),
   );
-}
-
-/** A PDF served as a download, never rendered inline by the browser on our origin. */
-export function envoyerPdf(reponse: FastifyReply, fichier: { nom: string; contenu: Buffer }) {
-  return reponse
-    .header("content-type", "application/pdf")
-    .header(
-      "content-disposition",
-      `attachment; filename="${encodeURIComponent(fichier.nom.endsWith(".pdf") ? fichier.nom : `${fichier.nom}.pdf`)}"`,
-    )
-    .send(fichier.contenu);
 }

@@ -439,3 +439,43 @@ export async function supprimerCandidature(
     return reussite({ ok: true as const });
   });
 }
+
+/** The candidate replaces their own CV; a deleted application takes none. */
+export function deposerMonCv(
+  db: Db,
+  params: {
+    utilisateurId: string;
+    nom: string;
+    contenu: Buffer;
+    cle: Buffer;
+    acteur: Acteur;
+    maintenant: Date;
+  },
+): Promise<Resultat<{ ok: true }>> {
+  return db.transaction(async (tx) => {
+    const c = await candidatureDe(tx, params.utilisateurId);
+    if (!c || c.statut === "supprimee") return introuvable(PAS_DE_CANDIDATURE, "");
+    const { utilisateurId: _, ...fichier } = params;
+    await deposerCv(tx, { candidatureId: c.id, enAttente: false, ...fichier });
+    return reussite({ ok: true as const });
+  });
+}
+
+/** The candidate withdraws their CV, journaled when there was one. */
+export function retirerMonCv(
+  db: Db,
+  params: { utilisateurId: string; acteur: Acteur },
+): Promise<Resultat<{ ok: true }>> {
+  return db.transaction(async (tx) => {
+    const c = await candidatureDe(tx, params.utilisateurId);
+    if (!c) return introuvable(PAS_DE_CANDIDATURE, "");
+    if (await supprimerCv(tx, c.id)) {
+      await journaliser(tx, params.acteur, {
+        action: "cv.retire",
+        cibleType: "candidature",
+        cibleId: c.id,
+      });
+    }
+    return reussite({ ok: true as const });
+  });
+}

@@ -135,3 +135,17 @@ export async function enregistrerCertification(
   });
   return c!.id;
 }
+
+/** Records an exam attempt of a person whose training is open; none without one. */
+export async function saisirCertification(
+  db: Db,
+  params: { utilisateurId: string; resultat: ResultatCertification; acteur: Acteur },
+): Promise<Resultat<{ id: string }>> {
+  const [f] = await db
+    .select({ id: formation.id })
+    .from(formation)
+    .where(eq(formation.utilisateurId, params.utilisateurId));
+  if (!f) return introuvable("Cette personne n'a pas de formation ouverte.");
+  const id = await db.transaction((tx) => enregistrerCertification(tx, params));
+  return reussite({ id });
+}

@@ -1,4 +1,3 @@
-import { and, eq, ne } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -8,13 +7,16 @@ import { prolongationSchema, ruptureSchema } from "../../domain/recrutement/rupt
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise, structureDeSession } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import type { Executeur } from "../db/client.ts";
-import { candidature, miseEnRelation, utilisateur } from "../db/schema.ts";
+import { envoyerPdf } from "../http/pdf.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../journal/journal.ts";
-import { envoyerPdf } from "./candidat-routes.ts";
+import {
+  CANDIDAT_INVISIBLE,
+  candidatsPreselectionnes,
+  candidatVisible,
+} from "./candidats-visibles-queries.ts";
 import {
   annulerRecrutement,
   declarerRecrutement,
@@ -36,57 +38,6 @@ import {
 
 const tag = ["Recrutement (structure)"];
 const idSchema = z.object({ id: z.uuid("Identifiant invalide.") });
-
-/**
- * A candidate's personal data reaches a structure only while the candidate is in its pool or
- * paired with it (recrutement rule: open posts in reach).
- */
-async function candidatVisible(
-  tx: Executeur,
-  structureId: string,
-  candidatureId: string,
-  aujourdhui: string,
-) {
-  const [relation] = await tx
-    .select({ statut: miseEnRelation.statut })
-    .from(miseEnRelation)
-    .where(
-      and(
-        eq(miseEnRelation.structureId, structureId),
-        eq(miseEnRelation.candidatureId, candidatureId),
-        ne(miseEnRelation.statut, "caduque"),
-      ),
-    );
-  if (!relation) {
-    const origine = await origineVivier(tx, structureId, aujourdhui);
-    if (typeof origine === "string") return null;
-    const [dans] = await rechercherVivier(tx, origine, { candidatureId });
-    if (!dans) return null;
-  }
-  const [c] = await tx
-    .select({
-      id: candidature.id,
-      statut: candidature.statut,
-      prenom: utilisateur.prenom,
-      nom: utilisateur.nom,
-      email: utilisateur.email,
-      telephone: candidature.telephone,
-      communeCode: candidature.communeCode,
-      situations: candidature.situations,
-      diplome: candidature.diplome,
-      dateDisponibilite: candidature.dateDisponibilite,
-      distanceMaxKm: candidature.distanceMaxKm,
-      motivation: candidature.motivation,
-      pix: candidature.pix,
-    })
-    .from(candidature)
-    .innerJoin(utilisateur, eq(utilisateur.id, candidature.utilisateurId))
-    .where(eq(candidature.id, candidatureId));
-  return c ? { ...c, relation: relation?.statut ?? null } : null;
-}
-
-const CANDIDAT_INVISIBLE =
-  "Ce candidat n'existe pas ou n'est pas dans votre vivier (postes vacants, distance, disponibilité).";
 
 export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -269,22 +220,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
       const [contrats, postes, preselectionnes] = await Promise.all([
         listerContrats(ctx.db, connexion, { vue: "tous", aujourdhui }),
         listerPostes(ctx.db, connexion, { aujourdhui, enRetardSeulement: false }),
-        ctx.db
-          .select({
-            id: candidature.id,
-            prenom: utilisateur.prenom,
-            nom: utilisateur.nom,
-            dateDisponibilite: candidature.dateDisponibilite,
-          })
-          .from(miseEnRelation)
-          .innerJoin(candidature, eq(candidature.id, miseEnRelation.candidatureId))
-          .innerJoin(utilisateur, eq(utilisateur.id, candidature.utilisateurId))
-          .where(
-            and(
-              eq(miseEnRelation.structureId, structureDeSession(connexion)),
-              eq(miseEnRelation.statut, "preselectionnee"),
-            ),
-          ),
+        candidatsPreselectionnes(ctx.db, structureDeSession(connexion)),
       ]);
       return { contrats, postes, preselectionnes, aujourdhui };
     },

@@ -12,11 +12,13 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { alertesFormation, type StatutFormation } from "../../domain/recrutement/formation.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
 import type { SessionChargee } from "../auth/sessions.ts";
 import type { Executeur } from "../db/client.ts";
 import {
+  candidature,
   contrat,
   demandeProlongation,
   formation,
@@ -357,4 +359,44 @@ export async function historiquePoste(tx: Executeur, posteId: string) {
     { type: "contrat", ids: contratIds },
     { type: "rupture", ids: ruptures.map((r) => r.id) },
   ]);
+}
+
+/** A person of the scope (through a contract) and their history; another's is « introuvable ». */
+export async function historiqueDePersonne(
+  db: Executeur,
+  connexion: SessionChargee,
+  id: string,
+): Promise<
+  Resultat<{
+    personne: { id: string; prenom: string; nom: string };
+    historique: Awaited<ReturnType<typeof historiquePersonne>>;
+  }>
+> {
+  const [u] = await db
+    .select({ id: utilisateur.id, prenom: utilisateur.prenom, nom: utilisateur.nom })
+    .from(utilisateur)
+    .innerJoin(contrat, eq(contrat.utilisateurId, utilisateur.id))
+    .innerJoin(structure, eq(structure.id, contrat.structureId))
+    .where(and(eq(utilisateur.id, id), predicatPerimetre(connexion, colonnesPerimetreStructure)))
+    .limit(1);
+  if (!u) return introuvable("Cette personne n'existe pas ou n'est pas de votre périmètre.");
+  const [c] = await db
+    .select({ id: candidature.id })
+    .from(candidature)
+    .where(eq(candidature.utilisateurId, u.id));
+  return reussite({ personne: u, historique: await historiquePersonne(db, u.id, c?.id ?? null) });
+}
+
+/** A post of the scope and its history; another's is « introuvable ». */
+export async function historiqueDePoste(db: Executeur, connexion: SessionChargee, id: string) {
+  const [p] = await db
+    .select({ poste, structure: structure.nom })
+    .from(poste)
+    .innerJoin(structure, eq(structure.id, poste.structureId))
+    .where(and(eq(poste.id, id), predicatPerimetre(connexion, colonnesPerimetreStructure)));
+  if (!p) return introuvable("Ce poste n'existe pas ou n'est pas de votre périmètre.");
+  return reussite({
+    poste: { ...p.poste, structure: p.structure },
+    historique: await historiquePoste(db, p.poste.id),
+  });
 }

@@ -21,6 +21,19 @@ export async function localiserOuCommune(
   return pointDeLaCommune(db, communeCode);
 }
 
+/** Where a commune is, known by its code alone: its name located, else its own point. */
+export async function localiserLaCommune(
+  db: Executeur,
+  geocodeur: Geocodeur,
+  communeCode: string,
+): Promise<Position | null> {
+  const [c] = await db
+    .select({ nom: commune.nom })
+    .from(commune)
+    .where(eq(commune.code, communeCode));
+  return c ? localiserOuCommune(db, geocodeur, c.nom, communeCode) : null;
+}
+
 export async function pointDeLaCommune(
   db: Executeur,
   communeCode: string,

@@ -1,14 +1,13 @@
-import { eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
 import { codeCommuneSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
-import { commune, departement, region } from "../db/schema.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { rechercherCommunes } from "./communes.ts";
+import { communeParCode, communesConnues, departements, regions } from "./territoires-queries.ts";
 
 const communeSchema = z.object({
   code: z.string(),
@@ -37,19 +36,12 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (_requete, reponse) => {
-      const [regions, departements] = await Promise.all([
-        ctx.db.select({ code: region.code, nom: region.nom }).from(region).orderBy(region.code),
-        ctx.db
-          .select({
-            code: departement.code,
-            nom: departement.nom,
-            regionCode: departement.regionCode,
-          })
-          .from(departement)
-          .orderBy(departement.code),
+      const [lesRegions, lesDepartements] = await Promise.all([
+        regions(ctx.db),
+        departements(ctx.db),
       ]);
       reponse.header("cache-control", "public, max-age=86400");
-      return { regions, departements };
+      return { regions: lesRegions, departements: lesDepartements };
     },
   );
 
@@ -65,15 +57,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const [c] = await ctx.db
-        .select({
-          code: commune.code,
-          nom: commune.nom,
-          departementCode: commune.departementCode,
-          codesPostaux: commune.codesPostaux,
-        })
-        .from(commune)
-        .where(eq(commune.code, requete.params.code));
+      const c = await communeParCode(ctx.db, requete.params.code);
       if (!c) return refuser(reponse, introuvable("Cette commune n'existe pas.", ""));
       reponse.header("cache-control", "public, max-age=86400");
       return c;
@@ -150,15 +134,9 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
       const { q, communeCode } = requete.query;
       const adresses = await ctx.geocodeur.suggererAdresses(q, communeCode);
       // Only communes of our reference can be chosen: a BAN code we do not know is dropped.
-      const connues = new Set(
-        adresses.length === 0
-          ? []
-          : (
-              await ctx.db
-                .select({ code: commune.code })
-                .from(commune)
-                .where(inArray(commune.code, [...new Set(adresses.map((a) => a.communeCode))]))
-            ).map((c) => c.code),
+      const connues = await communesConnues(
+        ctx.db,
+        adresses.map((a) => a.communeCode),
       );
       reponse.header("cache-control", "public, max-age=3600");
       return adresses.filter((a) => connues.has(a.communeCode));

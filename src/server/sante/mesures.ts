@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { EtatTache } from "../../domain/taches.ts";
 import type { Contexte } from "../contexte.ts";
-import { lignes } from "../db/client.ts";
+import { type Executeur, lignes } from "../db/client.ts";
 import { compterCourriels } from "../notifications/courriels-queries.ts";
 import { TACHES } from "../taches/catalogue.ts";
 import { etatDeLaFile } from "../taches/etat.ts";
@@ -32,4 +32,9 @@ export async function mesurer(ctx: Contexte): Promise<Mesures> {
     taches:
       ctx.taches && "etat" in ctx.taches ? ctx.taches.etat() : await etatDeLaFile(ctx.db, TACHES),
   };
+}
+
+/** A round trip to the database: the health check fails when it does. */
+export async function sonderBase(db: Executeur): Promise<void> {
+  await db.execute(sql`select 1`);
 }

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Contexte } from "../contexte.ts";
 import { versionApplication } from "../version.ts";
+import { sonderBase } from "./mesures.ts";
 
 export function routesSante(app: FastifyInstance, ctx: Contexte): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -23,7 +23,7 @@ export function routesSante(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async () => {
-      await ctx.db.execute(sql`select 1`);
+      await sonderBase(ctx.db);
       return { statut: "ok" as const, base: ctx.typeBase, version: versionApplication() };
     },
   );

@@ -1,13 +1,13 @@
-import { and, desc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { amiSchema, type StatutAmi, transitionAmi } from "../../domain/selection/ami.ts";
+import { amiSchema } from "../../domain/selection/ami.ts";
 import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
-import { ami } from "../db/schema.ts";
+import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
+import { amisOuverts, changerStatutAmi, creerAmi, tousLesAmis } from "./ami-service.ts";
 
 const tag = ["Appels à manifestation d'intérêt"];
 const amiVue = z.object({
@@ -34,20 +34,7 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
         response: { 200: z.array(amiVue) },
       },
     },
-    async () => {
-      const aujourdhui = jourParis(ctx.horloge());
-      return ctx.db
-        .select()
-        .from(ami)
-        .where(
-          and(
-            eq(ami.statut, "ouvert"),
-            lte(ami.ouverture, aujourdhui),
-            or(isNull(ami.cloture), gte(ami.cloture, aujourdhui)),
-          ),
-        )
-        .orderBy(ami.ouverture);
-    },
+    async () => amisOuverts(ctx.db, jourParis(ctx.horloge())),
   );
 
   r.get(
@@ -56,7 +43,7 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
       config: { acces: LECTEURS },
       schema: { tags: tag, summary: "Tous les appels", response: { 200: z.array(amiVue) } },
     },
-    async () => ctx.db.select().from(ami).orderBy(desc(ami.ouverture)),
+    async () => tousLesAmis(ctx.db),
   );
 
   r.post(
@@ -71,16 +58,7 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const cree = await ctx.db.transaction(async (tx) => {
-        const [ligne] = await tx.insert(ami).values(requete.body).returning();
-        await journaliser(tx, acteurDeRequete(requete), {
-          action: "ami.cree",
-          cibleType: "ami",
-          cibleId: ligne!.id,
-          apres: requete.body,
-        });
-        return ligne!;
-      });
+      const cree = await creerAmi(ctx.db, requete.body, acteurDeRequete(requete));
       return reponse.status(201).send(cree);
     },
   );
@@ -100,38 +78,15 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
           response: { 200: amiVue, 404: corpsErreurSchema, 409: corpsErreurSchema },
         },
       },
-      async (requete, reponse) => {
-        const resultat = await ctx.db.transaction(async (tx) => {
-          const [actuel] = await tx
-            .select()
-            .from(ami)
-            .where(eq(ami.id, requete.params.id))
-            .for("update");
-          if (!actuel)
-            return {
-              statut: 404 as const,
-              erreurs: [{ champ: "id", message: "Cet appel n'existe pas." }],
-            };
-          const t = transitionAmi(actuel.statut as StatutAmi, vers);
-          if (!t.ok) return { statut: 409 as const, erreurs: t.erreurs };
-          const [apres] = await tx
-            .update(ami)
-            .set({ statut: t.valeur })
-            .where(eq(ami.id, actuel.id))
-            .returning();
-          await journaliser(tx, acteurDeRequete(requete), {
-            action: `ami.${vers}`,
-            cibleType: "ami",
-            cibleId: actuel.id,
-            avant: { statut: actuel.statut },
-            apres: { statut: t.valeur },
-          });
-          return { statut: 200 as const, ami: apres! };
-        });
-        if (resultat.statut !== 200)
-          return reponse.status(resultat.statut).send({ erreurs: resultat.erreurs });
-        return resultat.ami;
-      },
+      async (requete, reponse) =>
+        repondre(
+          reponse,
+          await changerStatutAmi(ctx.db, {
+            id: requete.params.id,
+            vers,
+            acteur: acteurDeRequete(requete),
+          }),
+        ),
     );
   }
 }

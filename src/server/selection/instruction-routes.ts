@@ -1,8 +1,7 @@
-import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { conflit, introuvable, reussite } from "../../domain/erreurs.ts";
+import { introuvable, reussite } from "../../domain/erreurs.ts";
 import { FILES_POSTES, STATUTS_POSTE } from "../../domain/espaces.ts";
 import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
 import {
@@ -13,12 +12,11 @@ import {
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/acces.ts";
 import type { Contexte } from "../contexte.ts";
-import { sessionComite } from "../db/schema.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, enEuros } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete } from "../journal/journal.ts";
 import {
   filtresDemandesSchema,
   lireDemande,
@@ -26,10 +24,12 @@ import {
   TRIS_DEMANDES,
 } from "./demandes-queries.ts";
 import {
+  creerSessionComite,
   DEMANDE_HORS_TERRITOIRE,
   donnerAvis,
   enregistrerDecision,
   inscrireAOrdreDuJour,
+  sessionsDuComite,
 } from "./instruction-service.ts";
 import {
   listerPostesDuPerimetre,
@@ -164,11 +164,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         },
       },
     },
-    async () =>
-      ctx.db
-        .select({ id: sessionComite.id, numero: sessionComite.numero, date: sessionComite.date })
-        .from(sessionComite)
-        .orderBy(desc(sessionComite.numero)),
+    async () => sessionsDuComite(ctx.db),
   );
 
   r.post(
@@ -186,34 +182,12 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         },
       },
     },
-    async (requete, reponse) => {
-      const cree = await ctx.db.transaction(async (tx) => {
-        const [existe] = await tx
-          .select({ id: sessionComite.id })
-          .from(sessionComite)
-          .where(eq(sessionComite.numero, requete.body.numero));
-        if (existe) return null;
-        const [ligne] = await tx.insert(sessionComite).values(requete.body).returning({
-          id: sessionComite.id,
-          numero: sessionComite.numero,
-          date: sessionComite.date,
-        });
-        await journaliser(tx, acteurDeRequete(requete), {
-          action: "comite.cree",
-          cibleType: "session_comite",
-          cibleId: ligne!.id,
-          apres: requete.body,
-        });
-        return ligne!;
-      });
-      return repondre(
+    async (requete, reponse) =>
+      repondre(
         reponse,
-        cree
-          ? reussite(cree)
-          : conflit("numero", `La session COSELEC ${requete.body.numero} existe déjà.`),
+        await creerSessionComite(ctx.db, requete.body, acteurDeRequete(requete)),
         201,
-      );
-    },
+      ),
   );
 
   r.post(

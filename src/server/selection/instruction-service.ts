@@ -17,7 +17,7 @@ import {
   type StatutDemande,
   transitionDemande,
 } from "../../domain/selection/demande-postes.ts";
-import type { Avis, Decision } from "../../domain/selection/instruction.ts";
+import type { Avis, Decision, SessionComite } from "../../domain/selection/instruction.ts";
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
 import { dateLimiteRecrutement, regleApplicable } from "../../domain/selection/subvention.ts";
 import { predicatPerimetre } from "../access/perimetre-sql.ts";
@@ -351,4 +351,39 @@ async function prevenirDeLaDecision(
     );
   }
   return ids;
+}
+
+/** The national committee's sessions, the latest first. */
+export function sessionsDuComite(db: Executeur) {
+  return db
+    .select({ id: sessionComite.id, numero: sessionComite.numero, date: sessionComite.date })
+    .from(sessionComite)
+    .orderBy(desc(sessionComite.numero));
+}
+
+/** Prepares a numbered session of the committee; a number is used once. */
+export function creerSessionComite(
+  db: Db,
+  saisie: SessionComite,
+  acteur: Acteur,
+): Promise<Resultat<{ id: string; numero: number; date: string }>> {
+  return db.transaction(async (tx) => {
+    const [existe] = await tx
+      .select({ id: sessionComite.id })
+      .from(sessionComite)
+      .where(eq(sessionComite.numero, saisie.numero));
+    if (existe) return conflit("numero", `La session COSELEC ${saisie.numero} existe déjà.`);
+    const [ligne] = await tx.insert(sessionComite).values(saisie).returning({
+      id: sessionComite.id,
+      numero: sessionComite.numero,
+      date: sessionComite.date,
+    });
+    await journaliser(tx, acteur, {
+      action: "comite.cree",
+      cibleType: "session_comite",
+      cibleId: ligne!.id,
+      apres: saisie,
+    });
+    return reussite(ligne!);
+  });
 }

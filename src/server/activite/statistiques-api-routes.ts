@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -7,10 +6,8 @@ import { versFormatCoop } from "../../domain/cra/format-coop.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { codeCommuneSchema, codeDepartementSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
-import { tableauSql } from "../db/client.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { SOURCE_NATIONALE, sourceDepartementale, statistiquesDe } from "./statistiques-queries.ts";
-import { periode } from "./statistiques-service.ts";
+import { periode, statistiquesDesDepartements } from "./statistiques-service.ts";
 
 /** La Coop's type names, older singular ones included ("Demarche" was a type there). */
 const TYPES_COOP: Record<string, string> = {
@@ -144,13 +141,10 @@ export function routesStatistiquesApi(app: FastifyInstance, ctx: Contexte): void
       const types = [
         ...new Set([...q["filter[types]"], ...q["filter[type]"]].map((t) => TYPES_COOP[t]!)),
       ];
-      const stats = await statistiquesDe(
+      const stats = await statistiquesDesDepartements(
         ctx.db,
-        departements.length
-          ? sourceDepartementale(sql`departement_code = any(${tableauSql(departements, "text")})`)
-          : SOURCE_NATIONALE,
+        departements,
         { du, au },
-        undefined,
         {
           // All three types is no filter: the roll-ups answer.
           types: types.length > 0 && types.length < 3 ? types : undefined,

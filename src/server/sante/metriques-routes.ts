@@ -1,8 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import client from "prom-client";
+import { interdit } from "../../domain/erreurs.ts";
 import type { Contexte } from "../contexte.ts";
-import { corpsErreur } from "../http/erreurs.ts";
+import { refuser } from "../http/reponse.ts";
 import { mesurer } from "./mesures.ts";
 
 /** Seconds since the epoch of an ISO instant, for Prometheus; 0 for "never". */
@@ -94,13 +95,13 @@ export function routesMetriques(app: FastifyInstance, ctx: Contexte): void {
     { config: { acces: "public" }, schema: { hide: true } },
     async (requete, reponse) => {
       if (!autorise(requete, ctx))
-        return reponse
-          .status(403)
-          .send(
-            corpsErreur(
-              "Les mesures ne se lisent que depuis une adresse autorisée ou avec le jeton.",
-            ),
-          );
+        return refuser(
+          reponse,
+          interdit(
+            "Les mesures ne se lisent que depuis une adresse autorisée ou avec le jeton.",
+            "",
+          ),
+        );
       const pool = ctx.pool;
       if (pool) {
         connexions.set({ etat: "total" }, pool.totalCount);
