@@ -1,6 +1,10 @@
+import { once } from "node:events";
+import { setTimeout } from "node:timers/promises";
 import type { RateLimitPluginOptions } from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
+
+const ATTENTE_REDIS_MS = 2_000;
 
 /**
  * Where the per-address limits count. Alone (the embedded mode), in this process's memory; with
@@ -20,6 +24,14 @@ export function magasinDesLimites(
     lazyConnect: false,
   });
   redis.on("error", (erreur) => app.log.warn({ err: erreur }, "Redis des limites injoignable"));
+  // Without the offline queue, a request met before the connection is up is not counted: an
+  // instance starts serving once its counter is reachable, or after a short wait if it is not.
+  app.addHook("onReady", async () => {
+    if (redis.status === "ready") return;
+    // An unreachable Redis rejects `once` with its error: logged above, the start goes on.
+    const pret = once(redis, "ready").catch(() => undefined);
+    await Promise.race([pret, setTimeout(ATTENTE_REDIS_MS)]);
+  });
   app.addHook("onClose", async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
