@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { lireTableur } from "../src/server/selection/fichier-tableur.ts";
+import { lireTableur } from "../src/server/http/fichier-tableur.ts";
 import { archiveZip, zerosCompresses } from "../src/server/test/zip.ts";
 import { avecMemoire, type ResultatBench } from "./mesure.ts";
 

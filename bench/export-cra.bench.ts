@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, count, eq, gte, lte, sql } from "drizzle-orm";
+import { ouvrirSession } from "../src/server/access/sessions.ts";
 import { COLONNES_EXPORT_CRA, selectionCra } from "../src/server/activite/export-cra.ts";
-import { ouvrirSession } from "../src/server/auth/sessions.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { cra, habilitation, utilisateur } from "../src/server/db/schema.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { SessionChargee } from "../src/server/auth/sessions.ts";
+import type { SessionChargee } from "../src/server/access/sessions.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { demandePostes, sessionComite, structure, utilisateur } from "../src/server/db/schema.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
+import { lireTableur } from "../src/server/http/fichier-tableur.ts";
+import { acteurSysteme } from "../src/server/infra/journal.ts";
 import { creerMessagerie } from "../src/server/infra/messagerie.ts";
-import { acteurSysteme } from "../src/server/journal/journal.ts";
-import { lireTableur } from "../src/server/selection/fichier-tableur.ts";
 import { importerDecisions } from "../src/server/selection/import-decisions-service.ts";
 import { enregistrerDecision } from "../src/server/selection/instruction-service.ts";
 import { baseDeBench, horlogeBench } from "./base.ts";

@@ -17,7 +17,7 @@ import {
   tirageParPopulation,
 } from "../src/server/demo/echelle-nationale.ts";
 import { creerHasard } from "../src/server/demo/hasard.ts";
-import { acteurSysteme } from "../src/server/journal/journal.ts";
+import { acteurSysteme } from "../src/server/infra/journal.ts";
 import { baseDeBench, plateformeDeBench } from "./base.ts";
 import { centile, type ResultatBench } from "./mesure.ts";
 

@@ -1,5 +1,5 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
-import type { SessionChargee } from "../src/server/auth/sessions.ts";
+import type { SessionChargee } from "../src/server/access/sessions.ts";
 import { departement, structure } from "../src/server/db/schema.ts";
 import { listerStructuresVisibles } from "../src/server/structures/queries.ts";
 import { baseNationale } from "./base.ts";

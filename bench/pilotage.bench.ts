@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { COMPTES_VIDES, type Comptes } from "../src/domain/pilotage/indicateurs.ts";
-import type { SessionChargee } from "../src/server/auth/sessions.ts";
+import type { SessionChargee } from "../src/server/access/sessions.ts";
 import { type Executeur, lignes } from "../src/server/db/client.ts";
 import { comptesParTerritoire, type Filtres } from "../src/server/pilotage/indicateurs-queries.ts";
 import {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { jourParis } from "../src/domain/temps.ts";
+import { ouvrirSession } from "../src/server/access/sessions.ts";
 import { verifierRollups } from "../src/server/activite/rollups.ts";
-import { ouvrirSession } from "../src/server/auth/sessions.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { genererEchelleNationale } from "../src/server/demo/echelle-nationale.ts";
 import { baseDeBench, horlogeBench, plateformeDeBench } from "./base.ts";

@@ -2,15 +2,18 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { nombreFr, quantite } from "../domain/format.ts";
-import { importerCraV1, lireFichierV1 } from "../server/activite/import-cra-v1.ts";
-import { reconstruireRollups, verifierRollups } from "../server/activite/rollups.ts";
+import {
+  importerCraV1,
+  lireFichierV1,
+  reconstruireRollups,
+  verifierRollups,
+} from "../server/activite/index.ts";
 import { lireConfig } from "../server/config.ts";
 import { ouvrirBase } from "../server/db/client.ts";
 import { chargerReferentiel } from "../server/db/referentiel.ts";
-import { CRAS_MAX, genererEchelleNationale } from "../server/demo/echelle-nationale.ts";
-import { genererDemo } from "../server/demo/generateur.ts";
-import { acteurSysteme } from "../server/journal/journal.ts";
-import { clientDeFile } from "../server/taches/relance.ts";
+import { CRAS_MAX, genererDemo, genererEchelleNationale } from "../server/demo/index.ts";
+import { acteurSysteme } from "../server/infra/journal.ts";
+import { clientDeFile } from "../server/taches/index.ts";
 
 const AIDE = `Commandes d'exploitation de la plateforme Conseillers numériques France Services
 

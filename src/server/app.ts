@@ -10,49 +10,51 @@ import {
 } from "fastify-type-provider-zod";
 import { quantite } from "../domain/format.ts";
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
-import { installerAcces } from "./access/acces.ts";
-import { routesCra } from "./activite/cra-routes.ts";
-import { routesExportCra } from "./activite/export-cra-routes.ts";
-import { routesCarteConseiller, routesLieux } from "./activite/lieux-routes.ts";
-import { routesStatistiquesApi } from "./activite/statistiques-api-routes.ts";
-import { routesStatistiques } from "./activite/statistiques-routes.ts";
-import { routesAuth } from "./auth/routes.ts";
-import { routesCarte } from "./carte/carte-routes.ts";
-import { routesImportLieux } from "./carte/import-routes.ts";
-import { routesSignalement } from "./carte/signalement-routes.ts";
+import { installerAcces } from "./access/index.ts";
+import {
+  routesCarteConseiller,
+  routesCra,
+  routesExportCra,
+  routesLieux,
+  routesStatistiques,
+  routesStatistiquesApi,
+} from "./activite/index.ts";
+import { routesAuth } from "./auth/index.ts";
+import { routesCarte, routesImportLieux, routesSignalement } from "./carte/index.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
-import { routesDemo } from "./demo/routes.ts";
-import { routesEspaces } from "./espaces/routes.ts";
-import { routesFinancement } from "./financement/routes.ts";
+import { routesDemo } from "./demo/index.ts";
+import { routesEspaces, routesExports } from "./espaces/index.ts";
+import { routesFinancement } from "./financement/index.ts";
 import { routesDocs } from "./http/docs.ts";
 import { DESCRIPTION_LIMITES, installerControleEntrees, LIMITES_REQUETE } from "./http/entrees.ts";
 import { erreursDuRouteur, installerErreurs } from "./http/erreurs.ts";
+import { accepterTableurs } from "./http/fichier-tableur.ts";
 import { optionsIdentifiantRequete, suivreLesRequetes } from "./http/identifiant-requete.ts";
 import { magasinDesLimites } from "./http/limites.ts";
 import { installerControleOrigine } from "./http/origine.ts";
 import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
-import { routesJournal } from "./journal/routes.ts";
-import { routesNotifications } from "./notifications/routes.ts";
-import { routesDonneesOuvertes } from "./opendata/routes.ts";
-import { routesPilotage } from "./pilotage/routes.ts";
-import { routesCandidats } from "./recrutement/candidat-routes.ts";
-import { routesFormation } from "./recrutement/formation-routes.ts";
-import { routesRecrutementStructure } from "./recrutement/structure-routes.ts";
-import { routesSuiviRecrutement } from "./recrutement/suivi-routes.ts";
-import { routesReferentiel } from "./referentiel/routes.ts";
-import { routesMetriques } from "./sante/metriques-routes.ts";
-import { routesSante } from "./sante/routes.ts";
-import { routesAmi } from "./selection/ami-routes.ts";
-import { routesAvenants } from "./selection/avenant-routes.ts";
-import { routesCandidatureStructure } from "./selection/candidature-routes.ts";
-import { routesExports } from "./selection/exports-routes.ts";
-import { accepterTableurs } from "./selection/fichier-tableur.ts";
-import { routesImportDecisions } from "./selection/import-routes.ts";
-import { routesInstruction } from "./selection/instruction-routes.ts";
-import { routesFicheStructure } from "./structures/fiche-routes.ts";
-import { routesStructures } from "./structures/routes.ts";
-import { routesTaches } from "./taches/routes.ts";
-import { routesUtilisateurs } from "./utilisateurs/routes.ts";
+import { routesJournal } from "./journal/index.ts";
+import { routesNotifications } from "./notifications/index.ts";
+import { routesDonneesOuvertes } from "./opendata/index.ts";
+import { routesPilotage } from "./pilotage/index.ts";
+import {
+  routesCandidats,
+  routesFormation,
+  routesRecrutementStructure,
+  routesSuiviRecrutement,
+} from "./recrutement/index.ts";
+import { routesReferentiel } from "./referentiel/index.ts";
+import { routesMetriques, routesSante } from "./sante/index.ts";
+import {
+  routesAmi,
+  routesAvenants,
+  routesCandidatureStructure,
+  routesImportDecisions,
+  routesInstruction,
+} from "./selection/index.ts";
+import { routesFicheStructure, routesStructures } from "./structures/index.ts";
+import { routesTaches } from "./taches/index.ts";
+import { routesUtilisateurs } from "./utilisateurs/index.ts";
 import { versionApplication } from "./version.ts";
 
 /** Capabilities, each adding its own routes; a new capability adds one line here. */

@@ -7,9 +7,7 @@ import type { CacheReponses } from "./infra/cache-reponses.ts";
 import type { Geocodeur } from "./infra/geocodeur.ts";
 import type { Messagerie } from "./infra/messagerie.ts";
 import type { ProConnect } from "./infra/proconnect.ts";
-import type { ExecutionLocale } from "./taches/execution-locale.ts";
-import type { RelanceParFile } from "./taches/relance.ts";
-import type { Travaux } from "./taches/travaux.ts";
+import type { ExecutionLocale, RelanceParFile, Travaux } from "./taches/index.ts";
 
 export type Contexte = {
   db: Db;

@@ -1,21 +1,25 @@
 import type { FastifyInstance } from "fastify";
-import { verserAttente } from "./activite/rollups.ts";
+import { verserAttente } from "./activite/index.ts";
 import { construireApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type Base, ouvrirBase } from "./db/client.ts";
 import { chargerReferentiel } from "./db/referentiel.ts";
-import { genererDemo } from "./demo/generateur.ts";
+import { genererDemo } from "./demo/index.ts";
 import { journalCourant } from "./http/identifiant-requete.ts";
 import { CacheReponses } from "./infra/cache-reponses.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie, type Messagerie } from "./infra/messagerie.ts";
 import { creerProConnect } from "./infra/proconnect.ts";
-import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
-import { placerAuPointDeLaCommune } from "./referentiel/position.ts";
-import { TACHES } from "./taches/catalogue.ts";
-import { executerLocalement } from "./taches/execution-locale.ts";
-import { clientDeFile, relanceParFile } from "./taches/relance.ts";
-import { travauxEnFile, travauxSurPlace } from "./taches/travaux.ts";
+import { genererDonneesOuvertes, genererDonneesOuvertesSiPerimees } from "./opendata/index.ts";
+import { placerAuPointDeLaCommune } from "./referentiel/index.ts";
+import {
+  clientDeFile,
+  executerLocalement,
+  relanceParFile,
+  TACHES,
+  travauxEnFile,
+  travauxSurPlace,
+} from "./taches/index.ts";
 
 /** Pending CRA counters are folded into the roll-ups this often (ADR 010). */
 const PERIODE_VERSEMENT_MS = 2_000;

@@ -3,10 +3,8 @@ import { lireConfig } from "./config.ts";
 import { ouvrirBase } from "./db/client.ts";
 import { creerGeocodeur } from "./infra/geocodeur.ts";
 import { creerMessagerie } from "./infra/messagerie.ts";
-import { genererDonneesOuvertesSiPerimees } from "./opendata/generation.ts";
-import { TACHES } from "./taches/catalogue.ts";
-import { demarrerFileDeTaches } from "./taches/file-de-taches.ts";
-import { type Travaux, travauxEnFile } from "./taches/travaux.ts";
+import { genererDonneesOuvertesSiPerimees } from "./opendata/index.ts";
+import { demarrerFileDeTaches, TACHES, type Travaux, travauxEnFile } from "./taches/index.ts";
 
 /**
  * The worker process (`npm run worker`): runs the periodic tasks from the queue on the server

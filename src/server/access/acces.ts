@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Role } from "../../domain/roles.ts";
-import { chargerSession, type ReglesSession, type SessionChargee } from "../auth/sessions.ts";
 import type { Db } from "../db/client.ts";
 import { corpsErreur } from "../http/erreurs.ts";
+import { chargerSession, type ReglesSession, type SessionChargee } from "./sessions.ts";
 
 /**
  * Who may call a route: anyone, any signed-in user (even without a habilitation), or the

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../domain/roles.ts";
-import { ouvrirSession } from "../auth/sessions.ts";
 import { utilisateur } from "../db/schema.ts";
 import { PERSONAS } from "../demo/personas.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
 import type { Acces } from "./acces.ts";
+import { ouvrirSession } from "./sessions.ts";
 
 const TOUS_SAUF_CANDIDAT: Role[] = [
   "admin",

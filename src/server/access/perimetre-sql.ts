@@ -1,5 +1,5 @@
 import { type AnyColumn, eq, inArray, SQL, sql } from "drizzle-orm";
-import type { SessionChargee } from "../auth/sessions.ts";
+import type { SessionChargee } from "./sessions.ts";
 
 /** A column of a drizzle table, or of a raw one (`sql.identifier`) such as the roll-ups. */
 type Colonne = AnyColumn | SQL;

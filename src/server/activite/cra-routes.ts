@@ -4,13 +4,13 @@ import { z } from "zod";
 import { craSchema } from "../../domain/cra/cra.ts";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { valider } from "../http/erreurs.ts";
 import { repondre } from "../http/reponse.ts";
 import { pageSchema } from "../http/schemas.ts";
 import { triSchema } from "../http/tableur.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { compterMesCra, pageMesCra, TAILLE_PAGE_MES_CRA, TRIS_MES_CRA } from "./cra-queries.ts";
 import { creerCra, lireMonCra, modifierCra, supprimerCra } from "./cra-service.ts";
 

@@ -4,7 +4,7 @@ import type { Cra } from "../../domain/cra/cra.ts";
 import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import { appliquerCompteurs, cteRollups, vecteurCompteurs } from "./rollups.ts";
 
 export const CRA_D_UN_AUTRE = "Vous n'avez pas l'autorisation de modifier ce compte rendu.";

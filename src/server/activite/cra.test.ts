@@ -223,7 +223,7 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
       .select()
       .from(utilisateur)
       .where(eq(utilisateur.email, "conseiller.000001@demo.conseiller-numerique.fr"));
-    const { ouvrirSession } = await import("../auth/sessions.ts");
+    const { ouvrirSession } = await import("../access/sessions.ts");
     const autre = `cnfs_session=${await ouvrirSession(p.base.db, {
       utilisateurId: u!.id,
       methode: "lien_magique",

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { envoyerTableurEnFlux, formatTableurSchema } from "../http/tableur.ts";
 import { exportePar } from "../infra/export.ts";

@@ -9,8 +9,7 @@ import {
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, cra, lieu, structure, utilisateur } from "../db/schema.ts";
 import type { Colonne } from "../infra/export.ts";

@@ -1,7 +1,7 @@
 import { eq, isNotNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cra } from "../db/schema.ts";
-import { acteurSysteme } from "../journal/journal.ts";
+import { acteurSysteme } from "../infra/journal.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
 import { importerCraV1, lireFichierV1 } from "./import-cra-v1.ts";

@@ -5,7 +5,7 @@ import { type CraV1, depuisV1 } from "../../domain/cra/import-v1.ts";
 import type { Erreur } from "../../domain/erreurs.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { commune, cra, lieu, lieuConseiller, structure, utilisateur } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import { employeurA } from "./cra-service.ts";
 import { appliquerCompteurs } from "./rollups.ts";
 

@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { lieuSchema, NATURES_LIEU, type NatureLieu } from "../../domain/lieux/lieu.ts";
 import { codeCommuneSchema } from "../../domain/territoire.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
-import { localiserOuCommune } from "../referentiel/position.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
+import { localiserOuCommune } from "../referentiel/index.ts";
 import { affichageCarte, mesLieux } from "./lieux-queries.ts";
 import { ajouterLieu, changerAffichageCarte, lieuxProches, quitterLieu } from "./lieux-service.ts";
 

@@ -12,8 +12,8 @@ import { jourParis } from "../../domain/temps.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { commune, contrat, lieu, lieuConseiller } from "../db/schema.ts";
 import type { Coordonnees } from "../infra/geocodeur.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
-import { colonnesPosition, type Position } from "../referentiel/position.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
+import { colonnesPosition, type Position } from "../referentiel/index.ts";
 import { masquerNomCarte } from "./lieux-queries.ts";
 
 /** Placeholder pivot of the standard for a place without SIRET or RNA. */

@@ -5,8 +5,8 @@ import {
   type ColonnesPerimetre,
   grainDuPerimetre,
   predicatPerimetre,
-} from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+  type SessionChargee,
+} from "../access/index.ts";
 import { type Executeur, lignes, lignesPreparees, tableauSql } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
 import { rollupAvecAttente, type TableRollup } from "./rollups.ts";

@@ -9,11 +9,11 @@ import {
   codeDepartementSchema,
   codeRegionSchema,
 } from "../../domain/territoire.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { exportePar, versCsv, versXlsx } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete, journaliser } from "../infra/journal.ts";
 import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-export.ts";
 import type { FiltresActivite } from "./statistiques-queries.ts";
 import {

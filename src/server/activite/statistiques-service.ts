@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { echec, interdit, type Resultat, reussite } from "../../domain/erreurs.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import type { SessionChargee } from "../access/index.ts";
 import { type Executeur, lignes, tableauSql } from "../db/client.ts";
 import {
   type FiltresActivite,

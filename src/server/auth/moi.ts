@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Perimetre } from "../../domain/perimetre.ts";
 import { ACCUEILS_ROLES, LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
 import type { HabilitationVue, Moi } from "../../domain/session.ts";
+import type { SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { habilitation } from "../db/schema.ts";
-import type { SessionChargee } from "./sessions.ts";
 
 export { moiSchema } from "../../domain/session.ts";
 

@@ -1,11 +1,11 @@
 import { and, eq, isNull, lt } from "drizzle-orm";
+import { fermerSession, ouvrirSession } from "../access/index.ts";
 import type { Db } from "../db/client.ts";
 import { transactionOidc, utilisateur } from "../db/schema.ts";
+import { acteurSysteme, journaliser } from "../infra/journal.ts";
 import type { IdentiteProConnect } from "../infra/proconnect.ts";
 import { empreinte } from "../infra/secrets.ts";
-import { acteurSysteme, journaliser } from "../journal/journal.ts";
 import { consignerConnexion } from "./journal-connexion.ts";
-import { fermerSession, ouvrirSession } from "./sessions.ts";
 
 const DUREE_TRANSACTION_MS = 10 * 60 * 1000;
 

@@ -5,7 +5,12 @@ import { z } from "zod";
 import type { EchecProConnect } from "../../domain/connexion.ts";
 import { introuvable } from "../../domain/erreurs.ts";
 import { demandeLienSchema, jetonSchema } from "../../domain/utilisateur.ts";
-import { connexionRequise } from "../access/acces.ts";
+import {
+  changerHabilitation,
+  chargerSession,
+  connexionRequise,
+  fermerSession,
+} from "../access/index.ts";
 import { type Contexte, nomCookieSession, poserCookieSession } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
@@ -17,7 +22,6 @@ import {
   reprendreTransaction,
 } from "./proconnect-service.ts";
 import { demanderLienMagique, REPONSE_DEMANDE_LIEN, seConnecterParJeton } from "./service.ts";
-import { changerHabilitation, chargerSession, fermerSession } from "./sessions.ts";
 
 const COOKIE_OIDC = "cnfs_oidc";
 const tag = ["Connexion"];

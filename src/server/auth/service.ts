@@ -2,13 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Resultat } from "../../domain/erreurs.ts";
 import { echec, reussite } from "../../domain/erreurs.ts";
 import { DUREE_LIEN_MAGIQUE_MS } from "../../domain/temps.ts";
+import { fermerSession, ouvrirSession } from "../access/index.ts";
 import type { Db } from "../db/client.ts";
 import { utilisateur } from "../db/schema.ts";
+import { acteurSysteme, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
-import { acteurSysteme, journaliser } from "../journal/journal.ts";
 import { consommerJeton, creerJeton, jetonsRecents } from "./jetons.ts";
 import { consignerConnexion } from "./journal-connexion.ts";
-import { fermerSession, ouvrirSession } from "./sessions.ts";
 
 /** At most this many links per address per validity window: the inbox is not a free relay. */
 const LIENS_MAX_PAR_FENETRE = 3;

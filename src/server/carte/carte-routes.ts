@@ -12,7 +12,7 @@ import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { envoyerEnCache } from "../infra/cache-reponses.ts";
-import { communeDeLAdresse, rechercherCommunes } from "../referentiel/communes.ts";
+import { communeDeLAdresse, rechercherCommunes } from "../referentiel/index.ts";
 import {
   comptesParTerritoire,
   lieuPublic,

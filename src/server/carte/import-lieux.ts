@@ -12,9 +12,9 @@ import { type Db, type Executeur, lignes as lignesSql, tableauSql } from "../db/
 import { insererEnLot } from "../db/lot.ts";
 import { commune, lieu } from "../db/schema.ts";
 import { versCsv } from "../infra/export.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
-import { resolveurDeCommunes } from "../referentiel/resolution-communes.ts";
-import type { Travaux } from "../taches/travaux.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
+import { resolveurDeCommunes } from "../referentiel/index.ts";
+import type { Travaux } from "../taches/index.ts";
 
 /** Two rows of one file are one place from this score on (the ETL's in-source threshold, docs/domaine/lieux-et-carte.md §5). */
 export const SEUIL_MEME_SOURCE = 90;

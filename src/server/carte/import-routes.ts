@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { echec } from "../../domain/erreurs.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { ErreurMetier } from "../http/erreurs.ts";
+import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../http/fichier-tableur.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
-import { genererDonneesOuvertes } from "../opendata/generation.ts";
-import { departementsDesRegions } from "../referentiel/territoires-queries.ts";
-import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../selection/fichier-tableur.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
+import { genererDonneesOuvertes } from "../opendata/index.ts";
+import { departementsDesRegions } from "../referentiel/index.ts";
 import { importerLieux, rapportDesRejets } from "./import-lieux.ts";
 
 export function routesImportLieux(app: FastifyInstance, ctx: Contexte): void {

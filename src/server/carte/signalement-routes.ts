@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { signalerErreurLieu } from "./signalement-service.ts";
 
 const signalementSchema = z

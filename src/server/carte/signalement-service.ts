@@ -2,8 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import type { Db } from "../db/client.ts";
 import { lieu, lieuConseiller, signalementLieu, utilisateur } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
 
 /**
  * Records an error reported on a public place's page and tells the conseillers who work there,

@@ -3,7 +3,7 @@ import { compteursDe } from "../../domain/cra/compteurs.ts";
 import { craSchema } from "../../domain/cra/cra.ts";
 import { CODES, THEMATIQUES_DEMARCHES } from "../../domain/cra/vocabulaire.ts";
 import { ajouterJours, jourParis } from "../../domain/temps.ts";
-import { appliquerCompteurs } from "../activite/rollups.ts";
+import { appliquerCompteurs } from "../activite/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { contrat, cra, lieu, lieuConseiller } from "../db/schema.ts";
 import type { Hasard } from "./hasard.ts";

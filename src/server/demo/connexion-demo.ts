@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { consignerConnexion } from "../auth/journal-connexion.ts";
-import { fermerSession, ouvrirSession } from "../auth/sessions.ts";
+import { fermerSession, ouvrirSession } from "../access/index.ts";
+import { consignerConnexion } from "../auth/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { utilisateur } from "../db/schema.ts";
 

@@ -3,10 +3,10 @@ import { inArray } from "drizzle-orm";
 import { ajouterJours, jourParis } from "../../domain/temps.ts";
 import type { Db } from "../db/client.ts";
 import { avisPrefet, demandePostes, sessionComite, structure, utilisateur } from "../db/schema.ts";
+import { lireTableur } from "../http/fichier-tableur.ts";
+import { acteurSysteme } from "../infra/journal.ts";
 import { creerMessagerie } from "../infra/messagerie.ts";
-import { acteurSysteme } from "../journal/journal.ts";
-import { lireTableur } from "../selection/fichier-tableur.ts";
-import { importerDecisions } from "../selection/import-decisions-service.ts";
+import { importerDecisions } from "../selection/index.ts";
 
 export type StructureSeed = {
   nom: string;

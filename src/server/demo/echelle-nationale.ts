@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { completerSiret } from "../../domain/selection/siret.ts";
-import { reconstruireRollups } from "../activite/rollups.ts";
+import { reconstruireRollups } from "../activite/index.ts";
 import type { Db } from "../db/client.ts";
 import {
   candidature,
@@ -12,7 +12,7 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
-import { acteurSysteme, journaliser } from "../journal/journal.ts";
+import { acteurSysteme, journaliser } from "../infra/journal.ts";
 import { JOUR_MS } from "./calendrier-activite.ts";
 import { ecrireCrasNationaux } from "./cra-nationaux.ts";
 import { personneAleatoire, structureAleatoire } from "./generateur.ts";

@@ -3,7 +3,7 @@ import type { Perimetre } from "../../domain/perimetre.ts";
 import { completerSiret } from "../../domain/selection/siret.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { ami, commune, habilitation, structure, utilisateur } from "../db/schema.ts";
-import { acteurSysteme, journaliser } from "../journal/journal.ts";
+import { acteurSysteme, journaliser } from "../infra/journal.ts";
 import { genererActiviteDemo } from "./activite-demo.ts";
 import { genererCarteDemo } from "./carte-demo.ts";
 import { creerHasard, type Hasard } from "./hasard.ts";

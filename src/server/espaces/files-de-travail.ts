@@ -1,17 +1,15 @@
 import type { FileDeTravail } from "../../domain/espaces.ts";
 import type { Role } from "../../domain/roles.ts";
 import { finDuMois, lundiDeLaSemaine } from "../../domain/temps.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import { compterMesCra } from "../activite/cra-queries.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
+import { compterMesCra } from "../activite/index.ts";
 import type { Executeur } from "../db/client.ts";
-import { filtrerGrandLivre, grandLivreAuxDates } from "../financement/grand-livre.ts";
-import { compterCourriels } from "../notifications/courriels-queries.ts";
-import { compterConseillersSuivis } from "../pilotage/conseillers-queries.ts";
-import { compterContrats, type VueContrats } from "../recrutement/suivi-queries.ts";
-import { compterDemandes } from "../selection/demandes-queries.ts";
-import { compterPostes } from "../selection/postes-queries.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { filtrerGrandLivre, grandLivreAuxDates } from "../financement/index.ts";
+import { compterCourriels } from "../notifications/index.ts";
+import { compterConseillersSuivis } from "../pilotage/index.ts";
+import { compterContrats, type VueContrats } from "../recrutement/index.ts";
+import { compterDemandes, compterPostes } from "../selection/index.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
 
 type Contexte = { db: Executeur; connexion: SessionChargee; aujourdhui: string };
 /** A queue: its address may depend on the day (this week's reports). */

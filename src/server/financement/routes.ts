@@ -4,14 +4,13 @@ import { z } from "zod";
 import { FILES_GRAND_LIVRE } from "../../domain/financement/echeancier.ts";
 import { versementSchema } from "../../domain/financement/versement.ts";
 import { finDuMois, jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { connexionRequise, type SessionChargee } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import {
   filtrerGrandLivre,
   type LigneGrandLivre,

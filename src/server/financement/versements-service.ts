@@ -2,11 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { echec, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import type { SaisieVersement } from "../../domain/financement/versement.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { poste, structure, versement } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import { grandLivre } from "./grand-livre.ts";
 
 const colonnesStructure = {

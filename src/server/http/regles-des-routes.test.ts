@@ -40,7 +40,7 @@ describe("règles des fichiers de routes (Biome)", () => {
     expect(refuse.sortie).toContain("ne fixe pas elle-même un statut 4xx");
     const leve = lint(
       "src/server/carte/nouvelle-routes.ts",
-      'import { ErreurMetier } from "../http/erreurs.ts";\n\nexport function f() {\n  throw new ErreurMetier(404, []);\n}\n',
+      'import { ErreurMetier } from "./erreurs.ts";\n\nexport function f() {\n  throw new ErreurMetier(404, []);\n}\n',
     );
     expect(leve.code, leve.sortie).not.toBe(0);
     const accepte = lint("src/server/activite/cra-routes.ts", route(201));
@@ -60,5 +60,25 @@ describe("règles des fichiers de routes (Biome)", () => {
     expect(schema.code, schema.sortie).not.toBe(0);
     const accepte = lint("src/server/activite/nouvelle-queries.ts", requete);
     expect(accepte.code, accepte.sortie).toBe(0);
+  }, 30_000);
+
+  it("refuse d'entrer dans un autre dossier ailleurs que par son index.ts, hors tests", () => {
+    const interne =
+      'import { compterMesCra } from "../activite/cra-queries.ts";\n\nexport const x = compterMesCra;\n';
+    const refuse = lint("src/server/espaces/nouveau.ts", interne);
+    expect(refuse.code, refuse.sortie).not.toBe(0);
+    expect(refuse.sortie).toContain("porte d'entrée");
+    // On a route file, both rules hold at once.
+    const route404 = `${interne}${route(404)}`;
+    const deux = lint("src/server/espaces/nouvelle-routes.ts", route404);
+    expect(deux.sortie).toContain("porte d'entrée");
+    expect(deux.sortie).toContain("ne fixe pas elle-même un statut 4xx");
+    const parLaPorte = lint(
+      "src/server/espaces/nouveau.ts",
+      'import { compterMesCra } from "../activite/index.ts";\n\nexport const x = compterMesCra;\n',
+    );
+    expect(parLaPorte.code, parLaPorte.sortie).toBe(0);
+    const test = lint("src/server/espaces/nouveau.test.ts", interne);
+    expect(test.code, test.sortie).toBe(0);
   }, 30_000);
 });

@@ -10,7 +10,7 @@ import {
   versXlsx,
   xlsxEnFlux,
 } from "../infra/export.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete, journaliser } from "../infra/journal.ts";
 
 const TYPE_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

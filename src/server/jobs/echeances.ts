@@ -3,9 +3,9 @@ import { jourFr } from "../../domain/format.ts";
 import { ajouterJours, jourParis } from "../../domain/temps.ts";
 import { type Db, type Executeur, lignes } from "../db/client.ts";
 import { rappel } from "../db/schema.ts";
+import { acteurSysteme } from "../infra/journal.ts";
 import type { Courriel, Messagerie } from "../infra/messagerie.ts";
-import { acteurSysteme } from "../journal/journal.ts";
-import { terminerContratsEchus } from "../recrutement/fin-contrat-service.ts";
+import { terminerContratsEchus } from "../recrutement/index.ts";
 
 /** One deadline to remind: what it is about, when it falls, who hears about it. */
 type Echeance = {

@@ -1,7 +1,7 @@
 import { lt, or, sql } from "drizzle-orm";
 import { CONSERVATION } from "../../domain/conservation.ts";
 import { ajouterMois, DUREE_INVITATION_MS, jourParis } from "../../domain/temps.ts";
-import type { ReglesSession } from "../auth/sessions.ts";
+import type { ReglesSession } from "../access/index.ts";
 import { type Db, lignes } from "../db/client.ts";
 import {
   courriel,
@@ -11,9 +11,8 @@ import {
   signalementLieu,
   transactionOidc,
 } from "../db/schema.ts";
-import { acteurSysteme } from "../journal/journal.ts";
-import { supprimerCandidature } from "../recrutement/candidat-service.ts";
-import { purgerCvExpires } from "../recrutement/cv-service.ts";
+import { acteurSysteme } from "../infra/journal.ts";
+import { purgerCvExpires, supprimerCandidature } from "../recrutement/index.ts";
 
 /** Inactive applications erased per pass: each is its own transaction, the job stays short. */
 const CANDIDATURES_PAR_PASSAGE = 100;

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
 import type { Executeur } from "../db/client.ts";
 import { courriel } from "../db/schema.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { motifRecherche } from "../utilisateurs/index.ts";
 
 /** The orders of the mails' list: newest first (default), oldest first, by recipient. */
 export const TRIS_COURRIELS = ["recents", "anciens", "destinataire"] as const;

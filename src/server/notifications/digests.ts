@@ -13,7 +13,7 @@ import { ajouterJours, heureParis, jourParis } from "../../domain/temps.ts";
 import { type Db, lignes } from "../db/client.ts";
 import { departement, rappel } from "../db/schema.ts";
 import type { Courriel, Messagerie } from "../infra/messagerie.ts";
-import { comptesPostes } from "../pilotage/indicateurs-queries.ts";
+import { comptesPostes } from "../pilotage/index.ts";
 
 /** Digests leave after this hour (Paris): read with the morning's mail, not at midnight. */
 const HEURE_ENVOI = 7;

@@ -9,7 +9,7 @@ import {
 import type { Role } from "../../domain/roles.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { habilitation, utilisateur } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 
 /** The digests this person may receive (any of their active habilitations), with their choice. */
 export async function preferences(tx: Executeur, utilisateurId: string) {

@@ -2,13 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import {
   compterCourriels,
   modelesDeCourriel,

@@ -4,8 +4,7 @@ import {
   colonneActivites,
   DIMENSIONS_ACTIVITE,
 } from "../../domain/cra/compteurs.ts";
-import { sommesDesCompteurs } from "../activite/compteurs-sql.ts";
-import { rollupAvecAttente } from "../activite/rollups.ts";
+import { rollupAvecAttente, sommesDesCompteurs } from "../activite/index.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { CHAMPS_STANDARD, lieuxAuStandard } from "./lieux-standard.ts";
 

@@ -1,11 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import { rollupAvecAttente } from "../activite/rollups.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
+import { rollupAvecAttente } from "../activite/index.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { contrat } from "../db/schema.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
 
 /**
  * The orders of the follow-up: by name (default), by structure, the longest silence first (never

@@ -7,7 +7,7 @@ import {
   type SommesEnveloppe,
 } from "../../domain/pilotage/enveloppe.ts";
 import { type Executeur, lignes } from "../db/client.ts";
-import { lirePeriodes, periodesSql } from "../financement/grand-livre.ts";
+import { lirePeriodes, periodesSql } from "../financement/index.ts";
 
 export type LigneEnveloppe = SommesEnveloppe & { code: string; nom: string };
 

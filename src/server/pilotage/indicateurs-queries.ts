@@ -1,14 +1,12 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import { statistiquesParDepartement } from "../../domain/perimetre.ts";
 import { COMPTES_VIDES, type Comptes, type Niveau } from "../../domain/pilotage/indicateurs.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import { rollupAvecAttente } from "../activite/rollups.ts";
-import { moisComplets, type Periode } from "../activite/statistiques-queries.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
+import { moisComplets, type Periode, rollupAvecAttente } from "../activite/index.ts";
 import { cleDeRequete, type Db, type Executeur, lignes } from "../db/client.ts";
 import { arrondissement, departement, statConseillerJour, versionDonnees } from "../db/schema.ts";
 import { CacheVersionne } from "../infra/cache-versionne.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
 
 /** `total` gives one row for the whole scope. */
 export type Decoupage = Niveau | "total";

@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import { ajouterMois, finDuMois } from "../../domain/temps.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { contrat } from "../db/schema.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
 
 /** One month of the dashboard's trend, as it stood on the month's last day (today for this one). */
 export type MoisTendance = {

@@ -6,14 +6,14 @@ import { candidatSchema } from "../../domain/recrutement/candidature.ts";
 import { TAILLE_MAX_CV, verifierCv } from "../../domain/recrutement/cv.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { jetonSchema } from "../../domain/utilisateur.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import { type Contexte, nomCookieSession } from "../contexte.ts";
 import { ErreurMetier, valider } from "../http/erreurs.ts";
 import { envoyerPdf } from "../http/pdf.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
-import { localiserLaCommune } from "../referentiel/position.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
+import { localiserLaCommune } from "../referentiel/index.ts";
 import { donneesPersonnelles, profilCandidat } from "./candidat-queries.ts";
 import {
   candidatureDe,

@@ -9,7 +9,7 @@ import {
 } from "../../domain/erreurs.ts";
 import type { Candidat } from "../../domain/recrutement/candidature.ts";
 import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
-import { fermerSessionsUtilisateur } from "../auth/sessions.ts";
+import { fermerSessionsUtilisateur } from "../access/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
   candidature,
@@ -21,10 +21,10 @@ import {
   miseEnRelation,
   utilisateur,
 } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
-import { colonnesPosition, type Position } from "../referentiel/position.ts";
+import { colonnesPosition, type Position } from "../referentiel/index.ts";
 import { confirmerCv, deposerCv, supprimerCv } from "./cv-service.ts";
 
 const DUREE_CONFIRMATION_MS = 7 * 24 * 60 * 60 * 1000;

@@ -343,7 +343,7 @@ describe.each(BASES_DE_TEST)("candidature d'une personne sur %s", (type) => {
       .select()
       .from(candidature)
       .where(eq(candidature.utilisateurId, u!.id));
-    const { ouvrirSession } = await import("../auth/sessions.ts");
+    const { ouvrirSession } = await import("../access/sessions.ts");
     const cookie = `cnfs_session=${await ouvrirSession(p.base.db, {
       utilisateurId: u!.id,
       methode: "lien_magique",

@@ -22,7 +22,7 @@ import { dateLimiteRecrutement } from "../../domain/selection/subvention.ts";
 import { jourParis } from "../../domain/temps.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { candidature, contrat, miseEnRelation, poste } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 
 export const QUOTA_ATTEINT = "Le nombre de recrutements a atteint le nombre de postes attribués.";
 export const AUCUN_POSTE_COORDINATEUR = "Aucun poste de coordinateur n'est disponible.";

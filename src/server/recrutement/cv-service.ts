@@ -3,7 +3,7 @@ import { expirationCv } from "../../domain/recrutement/cv.ts";
 import type { Executeur } from "../db/client.ts";
 import { cv } from "../db/schema.ts";
 import { chiffrer, dechiffrer } from "../infra/chiffrement.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 
 /** Replaces the candidate's CV (or the one waiting for confirmation); content already checked. */
 export async function deposerCv(

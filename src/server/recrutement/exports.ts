@@ -3,13 +3,11 @@ import { SITUATIONS } from "../../domain/recrutement/candidature.ts";
 import { STATUTS_CONTRAT, TYPES_CONTRAT } from "../../domain/recrutement/contrat.ts";
 import { STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { MOTIFS_RUPTURE, STATUTS_RUPTURE } from "../../domain/recrutement/rupture.ts";
-import { structureDeSession } from "../access/acces.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee, structureDeSession } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { contrat, rupture, structure, utilisateur } from "../db/schema.ts";
 import type { Colonne } from "../infra/export.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
 import { type FiltresContrats, listerContrats, type TriContrats } from "./suivi-queries.ts";
 import { type FiltresVivier, origineVivier, rechercherVivier } from "./vivier-queries.ts";
 

@@ -12,7 +12,7 @@ import {
   transitionRupture,
 } from "../../domain/recrutement/rupture.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { fermerSessionsUtilisateur } from "../auth/sessions.ts";
+import { fermerSessionsUtilisateur } from "../access/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
   candidature,
@@ -24,8 +24,8 @@ import {
   rupture,
   structure,
 } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
 import { changerStatutContrat, contratDeStructure, libererPoste } from "./contrat-service.ts";
 
 type Contrat = typeof contrat.$inferSelect;

@@ -7,12 +7,12 @@ import {
   resultatCertificationSchema,
 } from "../../domain/recrutement/formation.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { valider } from "../http/erreurs.ts";
+import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../http/fichier-tableur.ts";
 import { refuser, repondre } from "../http/reponse.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
-import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../selection/fichier-tableur.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { formationDe, organismesFormation } from "./formation-queries.ts";
 import { enregistrerEtapeFormation, saisirCertification } from "./formation-service.ts";
 import { importerResultatsFormation } from "./import-formation-service.ts";

@@ -10,7 +10,7 @@ import {
 } from "../../domain/recrutement/formation.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { certification, formation, organismeFormation } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 
 type Formation = typeof formation.$inferSelect;
 

@@ -10,8 +10,8 @@ import {
 import { jourParis } from "../../domain/temps.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { formation, organismeFormation, utilisateur } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
-import type { LigneBrute } from "../selection/fichier-tableur.ts";
+import type { LigneBrute } from "../http/fichier-tableur.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import { enregistrerCertification } from "./formation-service.ts";
 
 export type RapportImportFormation = {

@@ -7,7 +7,7 @@ import {
 import { jourParis } from "../../domain/temps.ts";
 import type { Db } from "../db/client.ts";
 import { candidature, miseEnRelation } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import { origineVivier, rechercherVivier } from "./vivier-queries.ts";
 
 export type Avis = "interesse" | "pas_interesse" | "reconsiderer";

@@ -5,13 +5,13 @@ import { introuvable } from "../../domain/erreurs.ts";
 import { recrutementSchema } from "../../domain/recrutement/contrat.ts";
 import { prolongationSchema, ruptureSchema } from "../../domain/recrutement/rupture.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise, structureDeSession } from "../access/acces.ts";
+import { connexionRequise, structureDeSession } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { envoyerPdf } from "../http/pdf.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import {
   CANDIDAT_INVISIBLE,
   candidatsPreselectionnes,

@@ -14,8 +14,7 @@ import {
 } from "drizzle-orm";
 import { introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { alertesFormation, type StatutFormation } from "../../domain/recrutement/formation.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import {
   candidature,
@@ -30,9 +29,9 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
-import { conditionFilePostes } from "../selection/postes-queries.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { conditionFilePostes } from "../selection/index.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
+import { motifRecherche } from "../utilisateurs/index.ts";
 
 /** Contracts are scoped by their structure, and for a conseiller or coordinator by the person. */
 const colonnesPerimetreContrat = {

@@ -2,12 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { exportRecrutements } from "./exports.ts";
 import { deciderProlongation, suivreRupture, validerRupture } from "./fin-contrat-service.ts";
 import {

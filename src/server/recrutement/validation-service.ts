@@ -3,7 +3,7 @@ import { conflit, enConflit, introuvable, type Resultat, reussite } from "../../
 import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
 import type { StatutContrat } from "../../domain/recrutement/contrat.ts";
 import { HORS_DE_PORTEE } from "../../domain/recrutement/contrat.ts";
-import { fermerSessionsUtilisateur } from "../auth/sessions.ts";
+import { fermerSessionsUtilisateur } from "../access/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
   candidature,
@@ -14,8 +14,8 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
 import { rendreCaduques } from "./candidat-service.ts";
 import { changerStatutContrat, contratDeStructure, defaireDeclaration } from "./contrat-service.ts";
 import { terminerContrat } from "./fin-contrat-service.ts";

@@ -2,9 +2,8 @@ import { sql } from "drizzle-orm";
 import type { EtatTache } from "../../domain/taches.ts";
 import type { Contexte } from "../contexte.ts";
 import { type Executeur, lignes } from "../db/client.ts";
-import { compterCourriels } from "../notifications/courriels-queries.ts";
-import { TACHES } from "../taches/catalogue.ts";
-import { etatDeLaFile } from "../taches/etat.ts";
+import { compterCourriels } from "../notifications/index.ts";
+import { etatDeLaFile, TACHES } from "../taches/index.ts";
 
 /** What the service's health is read from, the same for /metrics and /api/sante/detail. */
 export type Mesures = {

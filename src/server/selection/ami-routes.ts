@@ -6,7 +6,7 @@ import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { amisOuverts, changerStatutAmi, creerAmi, tousLesAmis } from "./ami-service.ts";
 
 const tag = ["Appels à manifestation d'intérêt"];

@@ -7,7 +7,7 @@ import {
 } from "../../domain/selection/ami.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { ami } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 
 type Ami = typeof ami.$inferSelect;
 

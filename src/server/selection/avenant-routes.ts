@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { reussite } from "../../domain/erreurs.ts";
 import { demandeStructureSchema } from "../../domain/selection/avenant.ts";
-import { connexionRequise, structureDeSession } from "../access/acces.ts";
+import { connexionRequise, structureDeSession } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { annulerDemande, deposerDemandeStructure, retirerDemande } from "./avenant-service.ts";
 
 const tag = ["Instruction des demandes"];

@@ -10,7 +10,7 @@ import {
 import type { DemandeStructure } from "../../domain/selection/avenant.ts";
 import type { Db } from "../db/client.ts";
 import { demandePostes, poste } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import { changerStatutDemande } from "./statut-demande.ts";
 
 export const DEMANDE_EN_COURS =

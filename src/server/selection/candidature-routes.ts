@@ -7,8 +7,8 @@ import { jetonSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
-import { localiserOuCommune } from "../referentiel/position.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
+import { localiserOuCommune } from "../referentiel/index.ts";
 import {
   confirmerCandidature,
   deposerCandidature,

@@ -5,10 +5,10 @@ import { type CandidatureStructure, secteurDe } from "../../domain/selection/str
 import { jourParis } from "../../domain/temps.ts";
 import type { Db } from "../db/client.ts";
 import { ami, commune, demandePostes, structure } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
-import { colonnesPosition, type Position } from "../referentiel/position.ts";
+import { colonnesPosition, type Position } from "../referentiel/index.ts";
 import { changerStatutDemande } from "./statut-demande.ts";
 
 const DUREE_CONFIRMATION_MS = 7 * 24 * 60 * 60 * 1000;

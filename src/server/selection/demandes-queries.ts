@@ -2,8 +2,7 @@ import { and, asc, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "d
 import { z } from "zod";
 import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
 import { codeCommuneSchema } from "../../domain/territoire.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import {
   ami,
@@ -15,8 +14,8 @@ import {
   structure,
 } from "../db/schema.ts";
 import { rechercheSchema } from "../http/schemas.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
+import { motifRecherche } from "../utilisateurs/index.ts";
 
 const statuts = Object.keys(STATUTS_DEMANDE) as [StatutDemande, ...StatutDemande[]];
 

@@ -35,10 +35,10 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
+import type { LigneBrute } from "../http/fichier-tableur.ts";
+import type { Acteur } from "../infra/journal.ts";
 import type { Courriel, Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
-import type { Acteur } from "../journal/journal.ts";
-import type { LigneBrute } from "./fichier-tableur.ts";
 import { prefetsActifs } from "./prefets.ts";
 
 type Structure = typeof structure.$inferSelect;

@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Contexte } from "../contexte.ts";
+import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../http/fichier-tableur.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
-import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "./fichier-tableur.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { importerDecisions } from "./import-decisions-service.ts";
 
 export function routesImportDecisions(app: FastifyInstance, ctx: Contexte): void {

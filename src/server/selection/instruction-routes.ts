@@ -10,13 +10,13 @@ import {
   sessionComiteSchema,
 } from "../../domain/selection/instruction.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, enEuros } from "../infra/export.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import {
   filtresDemandesSchema,
   lireDemande,

@@ -20,8 +20,7 @@ import {
 import type { Avis, Decision, SessionComite } from "../../domain/selection/instruction.ts";
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
 import { dateLimiteRecrutement, regleApplicable } from "../../domain/selection/subvention.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
   avisPrefet,
@@ -34,10 +33,10 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
-import { inviterDansTransaction } from "../utilisateurs/service.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
+import { inviterDansTransaction } from "../utilisateurs/index.ts";
 import { prefetsActifs } from "./prefets.ts";
 
 export const DEMANDE_HORS_TERRITOIRE =

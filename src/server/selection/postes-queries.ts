@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { FilePostes } from "../../domain/espaces.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, poste, structure } from "../db/schema.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
+import { motifRecherche } from "../utilisateurs/index.ts";
 
 export const TAILLE_PAGE_POSTES = 25;
 

@@ -7,7 +7,7 @@ import {
 } from "../../domain/selection/demande-postes.ts";
 import type { Executeur } from "../db/client.ts";
 import { demandePostes } from "../db/schema.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 
 type Demande = typeof demandePostes.$inferSelect;
 

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, demandePostes, journal, poste, structure, utilisateur } from "../db/schema.ts";
 import { colonnesPerimetreStructure } from "./queries.ts";

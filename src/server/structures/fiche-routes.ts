@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LECTEURS_FICHE_STRUCTURE } from "../../domain/roles.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { ficheStructure } from "./fiche-queries.ts";

@@ -1,9 +1,8 @@
 import { and, asc, count, eq, ilike, type SQL } from "drizzle-orm";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, structure } from "../db/schema.ts";
-import { motifRecherche } from "../utilisateurs/queries.ts";
+import { motifRecherche } from "../utilisateurs/index.ts";
 
 /** The structure columns the scoping rule may match on. */
 export const colonnesPerimetreStructure = {

@@ -2,12 +2,9 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Geocodeur } from "../infra/geocodeur.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
-import { traiterEcheances } from "../jobs/echeances.ts";
-import { localiserEnAttente } from "../jobs/localisation.ts";
-import { faireLeMenage } from "../jobs/menage.ts";
-import { envoyerDigests } from "../notifications/digests.ts";
-import { reprendreCourriels } from "../notifications/reprise.ts";
-import { genererDonneesOuvertes } from "../opendata/generation.ts";
+import { faireLeMenage, localiserEnAttente, traiterEcheances } from "../jobs/index.ts";
+import { envoyerDigests, reprendreCourriels } from "../notifications/index.ts";
+import { genererDonneesOuvertes } from "../opendata/index.ts";
 
 /** What a scheduled task may use: the same whichever process runs it. */
 export type ContexteTaches = {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { conflit, introuvable } from "../../domain/erreurs.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
-import { acteurDeRequete, journaliser } from "../journal/journal.ts";
+import { acteurDeRequete, journaliser } from "../infra/journal.ts";
 import { TACHES } from "./catalogue.ts";
 import { etatDeLaFile } from "./etat.ts";
 

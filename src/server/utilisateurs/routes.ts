@@ -11,7 +11,7 @@ import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
-import { acteurDeRequete } from "../journal/journal.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
 import { listerUtilisateurs, selectionUtilisateurs, TRIS_UTILISATEURS } from "./queries.ts";
 import { changerActivation, inviterUtilisateur } from "./service.ts";
 

@@ -4,8 +4,8 @@ import type { Perimetre } from "../../domain/perimetre.ts";
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { DUREE_INVITATION_MS } from "../../domain/temps.ts";
 import type { Invitation } from "../../domain/utilisateur.ts";
-import { creerJeton } from "../auth/jetons.ts";
-import { fermerSessionsUtilisateur } from "../auth/sessions.ts";
+import { fermerSessionsUtilisateur } from "../access/index.ts";
+import { creerJeton } from "../auth/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
   commune,
@@ -15,8 +15,8 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
+import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
-import { type Acteur, journaliser } from "../journal/journal.ts";
 
 /** Checks that the codes and ids a perimeter names exist, so no habilitation points nowhere. */
 async function verifierPerimetre(tx: Executeur, p: Perimetre): Promise<string | null> {

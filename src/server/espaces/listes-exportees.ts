@@ -7,8 +7,7 @@ import {
   type StatutDemande,
 } from "../../domain/selection/demande-postes.ts";
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
-import { predicatPerimetre } from "../access/perimetre-sql.ts";
-import type { SessionChargee } from "../auth/sessions.ts";
+import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import {
   commune,
@@ -24,9 +23,9 @@ import {
   exportRecrutements,
   exportRuptures,
   type TableExport,
-} from "../recrutement/exports.ts";
-import { colonnesPerimetreStructure } from "../structures/queries.ts";
-import { conditionsDemandes, type FiltresDemandes } from "./demandes-queries.ts";
+} from "../recrutement/index.ts";
+import { conditionsDemandes, type FiltresDemandes } from "../selection/index.ts";
+import { colonnesPerimetreStructure } from "../structures/index.ts";
 
 /** The lists a scope can export, each read through the same scope as its screen. */
 export const LISTES = [

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { interdit } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { connexionRequise } from "../access/acces.ts";
+import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
-import { filtresDemandesSchema } from "./demandes-queries.ts";
+import { filtresDemandesSchema } from "../selection/index.ts";
 import { LISTES, listeExportee, peutExporter } from "./listes-exportees.ts";
 
 const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;

@@ -2,9 +2,9 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { LIMITES_REQUETE } from "../http/entrees.ts";
-import { ErreurMetier } from "../http/erreurs.ts";
 import { ArchiveRefusee, verifierArchive } from "../infra/archive-zip.ts";
+import { LIMITES_REQUETE } from "./entrees.ts";
+import { ErreurMetier } from "./erreurs.ts";
 
 const TYPES_TABLEURS: Record<string, "csv" | "xlsx"> = {
   "text/csv": "csv",

@@ -1,0 +1,12 @@
+/** What other folders may use of this capability: everything else is its own business. */
+export { connexionRequise, installerAcces, structureDeSession } from "./acces.ts";
+export { type ColonnesPerimetre, grainDuPerimetre, predicatPerimetre } from "./perimetre-sql.ts";
+export {
+  changerHabilitation,
+  chargerSession,
+  fermerSession,
+  fermerSessionsUtilisateur,
+  ouvrirSession,
+  type ReglesSession,
+  type SessionChargee,
+} from "./sessions.ts";

@@ -1,0 +1,4 @@
+/** What other folders may use of this capability: everything else is its own business. */
+export { routesFicheStructure } from "./fiche-routes.ts";
+export { colonnesPerimetreStructure } from "./queries.ts";
+export { routesStructures } from "./routes.ts";
