@@ -15,6 +15,28 @@ export type Resultat<T> = { ok: true; valeur: T } | Refus;
 
 export const reussite = <T>(valeur: T): Resultat<T> => ({ ok: true, valeur });
 
+/** A value checked by a schema, as a result: each issue becomes an `invalide` field error. */
+export function verifier<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) =>
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  valeur: unknown,
+): Resultat<T> {
+  const r = schema.safeParse(valeur);
+  if (r.success) return reussite(r.data);
+  return {
+    ok: false,
+    erreurs: r.error.issues.map((i) => ({
+      champ: i.path.map(String).join("."),
+      message: i.message,
+    })),
+  };
+}
+
 export const echec = (champ: string, message: string): Refus => ({
   ok: false,
   erreurs: [{ champ, message }],

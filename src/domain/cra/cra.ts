@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { echec, type Refus } from "../erreurs.ts";
 import {
   AUTONOMIES,
   CODES,
@@ -52,19 +53,23 @@ const CHAMPS_PAR_TYPE = {
   niveau: ["collectif"],
 } as const;
 
+export const DATE_FUTURE = "La date ne peut pas être dans le futur.";
+
 /**
  * The activity report as the conseiller enters it and the server checks it (docs/domaine/cra.md §4, §4.1).
  * The conseiller, the employer and the commune of a place come from the server, never from
- * here. `aujourdhui` is the day in Paris.
+ * here. With `aujourdhui` (the day in Paris), a date after it is refused too, next to the
+ * other fields' errors: the form's check. Without it, the schema is the API's body, the same
+ * every day, and the service refuses a future date (`refusDateFuture`).
  */
-export function craSchema(aujourdhui: string) {
+export function craSchema(aujourdhui?: string) {
   return z
     .object({
       type: choix(TYPES_ACTIVITE, "Le type d'activité est obligatoire."),
       public: choix(PUBLICS, "Le public est invalide.").default("particulier"),
       date: z.iso
         .date("La date est obligatoire (AAAA-MM-JJ).")
-        .refine((d) => d <= aujourdhui, "La date ne peut pas être dans le futur.")
+        .refine((d) => aujourdhui === undefined || d <= aujourdhui, DATE_FUTURE)
         .refine(
           (d) => d >= DEBUT_DISPOSITIF,
           "La date doit être postérieure au début du dispositif (17/11/2020).",
@@ -244,4 +249,12 @@ export function pourcentages<K extends string>(effectifs: Record<K, number>): Re
   }
   for (const d of dixiemes) resultat[d.k] = d.entier / 10;
   return resultat;
+}
+
+/** The body of the API's report: static, every rule but the day's. */
+export const corpsCraSchema = craSchema();
+
+/** A report dated after today (Paris) is refused: the one rule the static body cannot hold. */
+export function refusDateFuture(date: string, aujourdhui: string): Refus | null {
+  return date > aujourdhui ? echec("date", DATE_FUTURE) : null;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { telephoneSchema, texteObligatoire } from "../champs.ts";
+import { echec, type Refus } from "../erreurs.ts";
 import { machine } from "../machine.ts";
 import { codeCommuneSchema } from "../territoire.ts";
 import { emailSchema } from "../utilisateur.ts";
@@ -19,53 +20,80 @@ export const SITUATIONS = {
 } as const;
 export type Situation = keyof typeof SITUATIONS;
 
+const identite = () => ({
+  prenom: texteObligatoire("Le prénom", 100),
+  nom: texteObligatoire("Le nom", 100),
+});
+
+const profil = (aujourdhui: string | undefined) => ({
+  telephone: telephoneSchema(
+    /^(0\d{9}|\+\d{11,12})$/,
+    "Le téléphone doit compter 10 chiffres, ou commencer par + suivi de 11 ou 12 chiffres.",
+  ),
+  communeCode: codeCommuneSchema,
+  situations: z
+    .array(
+      z.enum(Object.keys(SITUATIONS) as [Situation, ...Situation[]], {
+        error: "Situation inconnue.",
+      }),
+    )
+    .min(1, "Indiquez au moins une situation."),
+  diplome: z
+    .string()
+    .trim()
+    .max(200, "Le nom du diplôme ne doit pas dépasser 200 caractères.")
+    .default(""),
+  dateDisponibilite: z.iso
+    .date("La date de disponibilité doit être une date (AAAA-MM-JJ).")
+    .refine(
+      (d) => aujourdhui === undefined || d >= aujourdhui,
+      "La date de disponibilité doit être aujourd'hui ou plus tard.",
+    ),
+  distanceMaxKm: z.coerce
+    .number({ error: "Choisissez la distance maximale." })
+    .refine(
+      (d) => (DISTANCES_MAX_KM as readonly number[]).includes(d),
+      "Choisissez une distance proposée (5, 10, 15, 20, 40, 100 km ou toute la France).",
+    ),
+  motivation: texteObligatoire("La motivation", MOTIVATION_CANDIDAT_MAX, { multiligne: true }),
+  pix: niveauxPixSchema.nullable().default(null),
+});
+
+const diplomeNomme = (c: { situations: Situation[]; diplome: string }) =>
+  !c.situations.includes("diplome_mediation") || c.diplome.length > 0;
+const DIPLOME_A_NOMMER = {
+  message: "Indiquez le nom du diplôme en médiation numérique.",
+  path: ["diplome"],
+};
+
 /**
  * The public application of a candidate (docs/domaine/recrutement.md §5.1). `aujourdhui` is passed in: the
- * domain reads no clock.
+ * domain reads no clock. Without it, the availability date is not compared to today: the API's
+ * static body, the service checks the day (`refusDisponibilitePassee`).
  */
-export function candidatSchema(aujourdhui: string) {
+export function candidatSchema(aujourdhui?: string) {
   return z
-    .object({
-      prenom: texteObligatoire("Le prénom", 100),
-      nom: texteObligatoire("Le nom", 100),
-      email: emailSchema,
-      telephone: telephoneSchema(
-        /^(0\d{9}|\+\d{11,12})$/,
-        "Le téléphone doit compter 10 chiffres, ou commencer par + suivi de 11 ou 12 chiffres.",
-      ),
-      communeCode: codeCommuneSchema,
-      situations: z
-        .array(
-          z.enum(Object.keys(SITUATIONS) as [Situation, ...Situation[]], {
-            error: "Situation inconnue.",
-          }),
-        )
-        .min(1, "Indiquez au moins une situation."),
-      diplome: z
-        .string()
-        .trim()
-        .max(200, "Le nom du diplôme ne doit pas dépasser 200 caractères.")
-        .default(""),
-      dateDisponibilite: z.iso
-        .date("La date de disponibilité doit être une date (AAAA-MM-JJ).")
-        .refine(
-          (d) => d >= aujourdhui,
-          "La date de disponibilité doit être aujourd'hui ou plus tard.",
-        ),
-      distanceMaxKm: z.coerce
-        .number({ error: "Choisissez la distance maximale." })
-        .refine(
-          (d) => (DISTANCES_MAX_KM as readonly number[]).includes(d),
-          "Choisissez une distance proposée (5, 10, 15, 20, 40, 100 km ou toute la France).",
-        ),
-      motivation: texteObligatoire("La motivation", MOTIVATION_CANDIDAT_MAX, { multiligne: true }),
-      pix: niveauxPixSchema.nullable().default(null),
-    })
+    .object({ ...identite(), email: emailSchema, ...profil(aujourdhui) })
     .strict()
-    .refine((c) => !c.situations.includes("diplome_mediation") || c.diplome.length > 0, {
-      message: "Indiquez le nom du diplôme en médiation numérique.",
-      path: ["diplome"],
-    });
+    .refine(diplomeNomme, DIPLOME_A_NOMMER);
+}
+
+/** The candidate's own profile, changed from their space: their address is the account's. */
+export function profilCandidatSchema(aujourdhui?: string) {
+  return z
+    .object({ ...identite(), ...profil(aujourdhui) })
+    .strict()
+    .refine(diplomeNomme, DIPLOME_A_NOMMER);
+}
+
+export const corpsCandidatSchema = candidatSchema();
+export const corpsProfilCandidatSchema = profilCandidatSchema();
+
+export const DISPONIBILITE_PASSEE = "La date de disponibilité doit être aujourd'hui ou plus tard.";
+
+/** An availability before today (Paris) is refused: the rule the static body cannot hold. */
+export function refusDisponibilitePassee(date: string, aujourdhui: string): Refus | null {
+  return date < aujourdhui ? echec("dateDisponibilite", DISPONIBILITE_PASSEE) : null;
 }
 
 export type Candidat = z.infer<ReturnType<typeof candidatSchema>>;

@@ -54,10 +54,16 @@ export const transitionFormation = machine<StatutFormation, EvenementFormation>(
 
 const jour = (libelle: string) => z.iso.date(`${libelle} doit être une date (AAAA-MM-JJ).`);
 
-/** One step of the training file, as entered by the structure or the admin. */
-export function etapeFormationSchema(aujourdhui: string) {
+/**
+ * One step of the training file, as entered by the structure or the admin. Without `aujourdhui`
+ * the dates are not checked against today: the API's static body, the service checks the rest.
+ */
+export function etapeFormationSchema(aujourdhui?: string) {
   const passe = (libelle: string) =>
-    jour(libelle).refine((d) => d <= aujourdhui, `${libelle} ne peut pas être dans le futur.`);
+    jour(libelle).refine(
+      (d) => aujourdhui === undefined || d <= aujourdhui,
+      `${libelle} ne peut pas être dans le futur.`,
+    );
   return z.discriminatedUnion("evenement", [
     z
       .object({
@@ -171,9 +177,10 @@ export function statutPix(niveaux: NiveauxPix): StatutCertification {
   return Object.values(niveaux).every((n) => n >= NIVEAU_PIX_CERTIFIANT) ? "obtenue" : "echouee";
 }
 
-export function resultatCertificationSchema(aujourdhui: string) {
+/** An exam result; without `aujourdhui`, the API's static body (the service checks the day). */
+export function resultatCertificationSchema(aujourdhui?: string) {
   const dateExamen = jour("La date d'examen").refine(
-    (d) => d <= aujourdhui,
+    (d) => aujourdhui === undefined || d <= aujourdhui,
     "La date d'examen ne peut pas être dans le futur.",
   );
   return z.discriminatedUnion("type", [
@@ -195,3 +202,6 @@ export function resultatCertificationSchema(aujourdhui: string) {
   ]);
 }
 export type ResultatCertification = z.infer<ReturnType<typeof resultatCertificationSchema>>;
+
+export const corpsEtapeFormationSchema = etapeFormationSchema();
+export const corpsResultatCertificationSchema = resultatCertificationSchema();

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { craSchema } from "../../domain/cra/cra.ts";
+import { corpsCraSchema } from "../../domain/cra/cra.ts";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
-import { valider } from "../http/erreurs.ts";
 import { repondre } from "../http/reponse.ts";
 import { pageSchema } from "../http/schemas.ts";
 import { triSchema } from "../http/tableur.ts";
@@ -19,13 +18,6 @@ const idSchema = z.object({ id: z.uuid("Identifiant de compte rendu invalide.") 
 
 export function routesCra(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // Building the schema costs more than using it: one per day (its "today" changes daily).
-  let schemaDuJour: { jour: string; schema: ReturnType<typeof craSchema> } | null = null;
-  const saisie = (corps: unknown) => {
-    const jour = jourParis(ctx.horloge());
-    if (schemaDuJour?.jour !== jour) schemaDuJour = { jour, schema: craSchema(jour) };
-    return valider(schemaDuJour.schema, corps);
-  };
 
   r.get(
     "/api/cra",
@@ -77,7 +69,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Enregistrer un compte rendu d'activité",
-        body: z.record(z.string(), z.unknown()),
+        body: corpsCraSchema,
       },
     },
     async (requete, reponse) =>
@@ -85,8 +77,9 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         reponse,
         await creerCra(ctx.db, {
           conseillerId: connexionRequise(requete).utilisateur.id,
-          cra: saisie(requete.body),
+          cra: requete.body,
           acteur: acteurDeRequete(requete),
+          aujourdhui: jourParis(ctx.horloge()),
         }),
         201,
       ),
@@ -100,7 +93,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Modifier un de mes comptes rendus",
         params: idSchema,
-        body: z.record(z.string(), z.unknown()),
+        body: corpsCraSchema,
       },
     },
     async (requete, reponse) =>
@@ -109,7 +102,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         await modifierCra(ctx.db, {
           id: requete.params.id,
           conseillerId: connexionRequise(requete).utilisateur.id,
-          cra: saisie(requete.body),
+          cra: requete.body,
           acteur: acteurDeRequete(requete),
           maintenant: ctx.horloge(),
         }),

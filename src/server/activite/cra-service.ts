@@ -1,7 +1,8 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import { compteursDe, difference } from "../../domain/cra/compteurs.ts";
-import type { Cra } from "../../domain/cra/cra.ts";
+import { type Cra, refusDateFuture } from "../../domain/cra/cra.ts";
 import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
@@ -206,8 +207,10 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
 /** Records a report and its roll-ups in one transaction (docs/domaine/statistiques-et-opendata.md §2.3). */
 export async function creerCra(
   db: Db,
-  params: { conseillerId: string; cra: Cra; acteur: Acteur },
+  params: { conseillerId: string; cra: Cra; acteur: Acteur; aujourdhui: string },
 ): Promise<Resultat<{ id: string }>> {
+  const futur = refusDateFuture(params.cra.date, params.aujourdhui);
+  if (futur) return futur;
   const [r] = await insererCra(db, {
     ...parametresFaits(params.conseillerId, params.cra),
     ...colonnesSaisies(params.conseillerId, params.cra),
@@ -249,6 +252,8 @@ export async function modifierCra(
   db: Db,
   params: { id: string; conseillerId: string; cra: Cra; acteur: Acteur; maintenant: Date },
 ): Promise<Resultat<{ id: string }>> {
+  const futur = refusDateFuture(params.cra.date, jourParis(params.maintenant));
+  if (futur) return futur;
   return db.transaction(async (tx) => {
     const trouve = await craDuConseiller(tx, params.id, params.conseillerId);
     if (!trouve.ok) return trouve;

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { z } from "zod";
 import type { Erreur, Refus } from "../../domain/erreurs.ts";
 import { STATUT_DU_REFUS } from "./reponse.ts";
 
@@ -24,19 +23,6 @@ export class ErreurMetier extends Error {
   static du(refus: Refus): ErreurMetier {
     return new ErreurMetier(STATUT_DU_REFUS[refus.genre ?? "invalide"], refus.erreurs);
   }
-}
-
-/**
- * Checks a value against a schema built at request time (one that depends on today's date) and
- * refuses with the same 400 body as the route schemas.
- */
-export function valider<T>(schema: z.ZodType<T>, valeur: unknown): T {
-  const r = schema.safeParse(valeur);
-  if (r.success) return r.data;
-  throw new ErreurMetier(
-    400,
-    r.error.issues.map((i) => ({ champ: i.path.join("."), message: i.message })),
-  );
 }
 
 const MESSAGES_FASTIFY: Record<string, [number, string]> = {
@@ -86,14 +72,29 @@ export function erreursDuRouteur(
   reponse.status(400).send(corpsErreur("L'adresse de la requête est mal formée."));
 }
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * The body's member that holds the form (`candidature` beside a `cv`): its fields' errors are
+     * named as the form names them, without the prefix.
+     */
+    racineDesChamps?: string;
+  }
+}
+
 export function installerErreurs(app: FastifyInstance): void {
   app.setErrorHandler((erreur: FastifyError, requete, reponse) => {
     if (hasZodFastifySchemaValidationErrors(erreur)) {
+      const racine = requete.routeOptions.config?.racineDesChamps;
       return reponse.status(400).send({
-        erreurs: erreur.validation.map((v) => ({
-          champ: v.instancePath.replace(/^\//, "").replaceAll("/", "."),
-          message: v.message ?? "Valeur invalide.",
-        })),
+        erreurs: erreur.validation.map((v) => {
+          const champ = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+          return {
+            champ:
+              racine && champ.startsWith(`${racine}.`) ? champ.slice(racine.length + 1) : champ,
+            message: v.message ?? "Valeur invalide.",
+          };
+        }),
       } satisfies CorpsErreur);
     }
     if (erreur instanceof ErreurMetier) {

@@ -2,13 +2,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
-import { candidatSchema } from "../../domain/recrutement/candidature.ts";
+import {
+  corpsCandidatSchema,
+  corpsProfilCandidatSchema,
+} from "../../domain/recrutement/candidature.ts";
 import { TAILLE_MAX_CV, verifierCv } from "../../domain/recrutement/cv.ts";
-import { jourParis } from "../../domain/temps.ts";
 import { jetonSchema } from "../../domain/utilisateur.ts";
 import { connexionRequise } from "../access/index.ts";
 import { type Contexte, nomCookieSession } from "../contexte.ts";
-import { ErreurMetier, valider } from "../http/erreurs.ts";
+import { ErreurMetier } from "../http/erreurs.ts";
 import { envoyerPdf } from "../http/pdf.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
@@ -61,13 +63,17 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
   r.post(
     "/api/candidatures-conseillers",
     {
-      config: { acces: "public", rateLimit: { max: 5, timeWindow: "15 minutes" } },
+      config: {
+        acces: "public",
+        rateLimit: { max: 5, timeWindow: "15 minutes" },
+        racineDesChamps: "candidature",
+      },
       bodyLimit: LIMITE_CORPS_AVEC_CV,
       schema: {
         tags: tag,
         summary: "Candidater pour devenir conseiller numérique (sans compte)",
         body: z.object({
-          candidature: z.record(z.string(), z.unknown()),
+          candidature: corpsCandidatSchema,
           cv: cvJointSchema.nullable().default(null),
         }),
         response: { 202: z.object({ message: z.string() }), 400: corpsErreurSchema },
@@ -75,7 +81,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
     },
     async (requete, reponse) => {
       const maintenant = ctx.horloge();
-      const candidat = valider(candidatSchema(jourParis(maintenant)), requete.body.candidature);
+      const candidat = requete.body.candidature;
       const cv = requete.body.cv ? decoderCv(requete.body.cv) : null;
       const resultat = await deposerCandidatureConseiller(ctx.db, ctx.messagerie, {
         candidat,
@@ -143,17 +149,14 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Modifier ma candidature",
-        body: z.record(z.string(), z.unknown()),
+        body: corpsProfilCandidatSchema,
         response: { 200: z.object({ ok: z.literal(true) }), 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
       const connexion = connexionRequise(requete);
       const maintenant = ctx.horloge();
-      const { email: _email, ...saisie } = valider(candidatSchema(jourParis(maintenant)), {
-        ...requete.body,
-        email: connexion.utilisateur.email,
-      });
+      const saisie = requete.body;
       const res = await modifierProfil(ctx.db, {
         utilisateurId: connexion.utilisateur.id,
         saisie: { ...saisie, coordonnees: await localiserCommune(saisie.communeCode) },

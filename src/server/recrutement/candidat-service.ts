@@ -8,7 +8,11 @@ import {
   reussite,
 } from "../../domain/erreurs.ts";
 import type { Candidat } from "../../domain/recrutement/candidature.ts";
-import { transitionCandidature } from "../../domain/recrutement/candidature.ts";
+import {
+  refusDisponibilitePassee,
+  transitionCandidature,
+} from "../../domain/recrutement/candidature.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { fermerSessionsUtilisateur } from "../access/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
@@ -73,6 +77,11 @@ export async function deposerCandidatureConseiller(
     urlPublique: string;
   },
 ): Promise<Resultat<{ courriels: string[] }>> {
+  const passee = refusDisponibilitePassee(
+    params.candidat.dateDisponibilite,
+    jourParis(params.maintenant),
+  );
+  if (passee) return passee;
   const { email, ...reste } = params.candidat;
   const saisie: Saisie = { ...reste, coordonnees: params.coordonnees };
   return db.transaction(async (tx) => {
@@ -252,6 +261,11 @@ export async function modifierProfil(
     maintenant: Date;
   },
 ): Promise<Resultat<{ candidatureId: string }>> {
+  const passee = refusDisponibilitePassee(
+    params.saisie.dateDisponibilite,
+    jourParis(params.maintenant),
+  );
+  if (passee) return passee;
   return db.transaction(async (tx) => {
     const c = await candidatureDe(tx, params.utilisateurId);
     if (!c || c.statut === "supprimee" || c.statut === "en_attente_confirmation")

@@ -3,13 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { interdit } from "../../domain/erreurs.ts";
 import {
-  etapeFormationSchema,
-  resultatCertificationSchema,
+  corpsEtapeFormationSchema,
+  corpsResultatCertificationSchema,
 } from "../../domain/recrutement/formation.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
-import { valider } from "../http/erreurs.ts";
 import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../http/fichier-tableur.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
@@ -40,13 +39,13 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Enregistrer une étape de la formation (inscription, positionnement, début, fin…)",
         params: idSchema,
-        body: z.record(z.string(), z.unknown()),
+        body: corpsEtapeFormationSchema,
       },
     },
     async (requete, reponse) => {
       const connexion = connexionRequise(requete);
       const maintenant = ctx.horloge();
-      const etape = valider(etapeFormationSchema(jourParis(maintenant)), requete.body);
+      const etape = requete.body;
       const p = connexion.habilitation?.perimetre;
       const structureId = p?.type === "structure" ? p.structureId : null;
       if (structureId && etape.evenement === "dispenser")
@@ -75,17 +74,18 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Saisir un résultat de certification (CCP1 ou Pix)",
         params: idSchema,
-        body: z.record(z.string(), z.unknown()),
+        body: corpsResultatCertificationSchema,
       },
     },
     async (requete, reponse) => {
-      const resultat = valider(resultatCertificationSchema(jourParis(ctx.horloge())), requete.body);
+      const resultat = requete.body;
       return repondre(
         reponse,
         await saisirCertification(ctx.db, {
           utilisateurId: requete.params.id,
           resultat,
           acteur: acteurDeRequete(requete),
+          aujourdhui: jourParis(ctx.horloge()),
         }),
         201,
       );

@@ -1,13 +1,23 @@
 import { and, eq, sql } from "drizzle-orm";
-import { conflit, enConflit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
+import {
+  conflit,
+  enConflit,
+  introuvable,
+  type Resultat,
+  reussite,
+  verifier,
+} from "../../domain/erreurs.ts";
 import { HORS_DE_PORTEE } from "../../domain/recrutement/contrat.ts";
 import {
   type EtapeFormation,
+  etapeFormationSchema,
   type ResultatCertification,
+  resultatCertificationSchema,
   type StatutFormation,
   statutPix,
   transitionFormation,
 } from "../../domain/recrutement/formation.ts";
+import { jourParis } from "../../domain/temps.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { certification, formation, organismeFormation } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
@@ -79,6 +89,8 @@ export async function enregistrerEtapeFormation(
     maintenant: Date;
   },
 ): Promise<Resultat<StatutFormation>> {
+  const duJour = verifier(etapeFormationSchema(jourParis(params.maintenant)), params.etape);
+  if (!duJour.ok) return duJour;
   return db.transaction(async (tx) => {
     const f = await formationVisible(tx, params.formationId, params.structureId);
     if (!f) return introuvable(HORS_DE_PORTEE);
@@ -139,8 +151,15 @@ export async function enregistrerCertification(
 /** Records an exam attempt of a person whose training is open; none without one. */
 export async function saisirCertification(
   db: Db,
-  params: { utilisateurId: string; resultat: ResultatCertification; acteur: Acteur },
+  params: {
+    utilisateurId: string;
+    resultat: ResultatCertification;
+    acteur: Acteur;
+    aujourdhui: string;
+  },
 ): Promise<Resultat<{ id: string }>> {
+  const duJour = verifier(resultatCertificationSchema(params.aujourdhui), params.resultat);
+  if (!duJour.ok) return duJour;
   const [f] = await db
     .select({ id: formation.id })
     .from(formation)

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+  propertyNames?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+};
+type Operation = {
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses?: Record<string, { content?: Record<string, { schema: Schema }> }>;
+};
+
+/**
+ * Routes whose success answer is not described yet: the debt this list records may only shrink
+ * (a new route without its response schema fails below).
+ */
+const REPONSES_A_DECRIRE = new Set(
+  `GET /api/utilisateurs/export
+GET /api/structures/export
+GET /api/journal/export
+GET /api/demandes
+GET /api/demandes/{id}
+GET /api/postes
+GET /api/postes/export
+GET /api/structures/{id}
+GET /api/exports/{liste}
+GET /api/candidat/candidature
+GET /api/candidat/donnees
+GET /api/candidat/cv
+DELETE /api/candidat/cv
+GET /api/structure/vivier
+GET /api/structure/vivier/export
+GET /api/structure/candidats/{id}
+GET /api/structure/candidats/{id}/cv
+GET /api/structure/recrutements
+POST /api/structure/contrats/{id}/annulation
+POST /api/structure/contrats/{id}/signature
+POST /api/structure/contrats/{id}/renouvellement
+POST /api/structure/contrats/{id}/rupture
+POST /api/structure/ruptures/{id}/{action}
+POST /api/structure/contrats/{id}/prolongation
+GET /api/recrutement/contrats
+GET /api/recrutement/contrats/export
+GET /api/recrutement/postes
+POST /api/admin/contrats/{id}/validation
+POST /api/admin/contrats/{id}/refus
+POST /api/admin/ruptures/{id}/validation
+POST /api/admin/ruptures/{id}/incomplete
+POST /api/admin/prolongations/{id}/decision
+GET /api/personnes/{id}/historique
+GET /api/postes/{id}/historique
+GET /api/formations/organismes
+POST /api/formations/{id}/etapes
+POST /api/admin/personnes/{id}/certifications
+POST /api/formations/import
+GET /api/conseiller/formation
+GET /api/cra
+POST /api/cra
+GET /api/cra/{id}
+PUT /api/cra/{id}
+DELETE /api/cra/{id}
+GET /api/statistiques
+GET /api/statistiques/export
+GET /api/public/statistiques
+GET /api/conseiller/lieux
+GET /api/lieux/proches
+POST /api/conseiller/lieux/{id}/fin
+GET /api/conseiller/carte
+PUT /api/conseiller/carte
+GET /api/exports-cra
+GET /api/v1/carte/style
+GET /api/v1/donnees
+GET /donnees/{fichier}
+POST /api/lieux/import/rejets
+GET /api/financement/postes
+GET /api/financement/export
+POST /api/financement/versements
+GET /api/financement/versements
+GET /api/pilotage/tableau
+GET /api/pilotage/tableau/export
+GET /api/pilotage/enveloppe
+GET /api/pilotage/enveloppe/export
+GET /api/pilotage/tendance
+GET /api/pilotage/conseillers
+GET /api/pilotage/conseillers/export
+GET /api/moi/notifications
+PUT /api/moi/notifications
+GET /api/admin/courriels
+GET /api/admin/courriels/export
+GET /api/admin/taches
+POST /api/admin/taches/{nom}/relance
+GET /api/sante/detail`
+    .trim()
+    .split("\n"),
+);
+
+/** An object that says nothing of its members: what `z.record(z.string(), z.unknown())` gives. */
+function indefini(s: Schema): boolean {
+  const variantes = [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])];
+  if (variantes.length > 0) return variantes.some(indefini);
+  return s.type === "object" && s.properties === undefined;
+}
+
+describe("contrat de l'API décrit par OpenAPI", () => {
+  let p: PlateformeDeTest;
+  let operations: [string, Operation][];
+
+  beforeAll(async () => {
+    p = await plateformeDeTest("pglite");
+    const chemins = (await p.app.inject({ url: "/api/docs/json" })).json().paths as Record<
+      string,
+      Record<string, Operation>
+    >;
+    operations = Object.entries(chemins).flatMap(([chemin, ops]) =>
+      Object.entries(ops).map(([methode, op]): [string, Operation] => [
+        `${methode.toUpperCase()} ${chemin}`,
+        op,
+      ]),
+    );
+  });
+  afterAll(() => p.arreter());
+
+  it("décrit chaque corps de requête champ par champ", () => {
+    const corps = operations.filter(([, op]) => op.requestBody);
+    expect(corps.length).toBeGreaterThan(30);
+    const muets = corps
+      .filter(([, op]) => Object.values(op.requestBody!.content).some((c) => indefini(c.schema)))
+      .map(([nom]) => nom);
+    expect(muets).toEqual([]);
+  });
+
+  it("reconnaît un corps muet", () => {
+    expect(indefini({ type: "object", additionalProperties: {} })).toBe(true);
+    expect(indefini({ anyOf: [{ type: "object", properties: {} }, { type: "object" }] })).toBe(
+      true,
+    );
+    expect(indefini({ type: "object", properties: { date: { type: "string" } } })).toBe(false);
+  });
+
+  it("décrit la réponse de chaque nouvelle route, et la liste des réponses à décrire ne fait que baisser", () => {
+    const sansReponse = operations
+      .filter(([, op]) => {
+        const succes = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith("2"));
+        return succes.length === 0 || succes.every(([, r]) => !r.content);
+      })
+      .map(([nom]) => nom);
+    expect(sansReponse.filter((nom) => !REPONSES_A_DECRIRE.has(nom))).toEqual([]);
+    expect([...REPONSES_A_DECRIRE].filter((nom) => !sansReponse.includes(nom))).toEqual([]);
+  });
+});
