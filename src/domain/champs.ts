@@ -66,3 +66,12 @@ export function listeDeRequete<T extends z.ZodType>(
     z.array(element).max(options.max, options.message),
   );
 }
+
+/**
+ * An instant in an API answer: a `Date` on the server, its ISO 8601 text in the JSON and for
+ * the web app (which reads `z.input` of a response schema).
+ */
+export const instantSchema = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (texte) => new Date(texte),
+  encode: (date) => date.toISOString(),
+});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TACHES } from "./taches/catalogue.ts";
 
 const SERVEUR = "src/server";
 /** Layers every capability may use; they use none. */
@@ -87,5 +88,11 @@ describe("architecture du serveur", () => {
     expect(new Set(capacites)).toEqual(couverts);
     for (const c of capacites)
       expect(statSync(join(SERVEUR, c, "index.ts")).isFile(), c).toBe(true);
+  });
+
+  it("décrit chaque tâche périodique du catalogue dans docs/architecture.md", () => {
+    const doc = readFileSync("docs/architecture.md", "utf8");
+    const absentes = TACHES.map((t) => t.nom).filter((nom) => !doc.includes(`| \`${nom}\` |`));
+    expect(absentes).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Erreur } from "../domain/erreurs.ts";
 
 /** A refusal of the API, with its French messages per field. */
@@ -43,6 +44,29 @@ export async function appelerApi<T>(
     );
   }
   return donnees as T;
+}
+
+/**
+ * Calls a route whose answer the domain describes (`src/domain/<capacité>/api.ts`, the route's
+ * own `response` schema): the answer is typed as it travels in the JSON (`z.input`), never by
+ * a type written again here.
+ */
+export async function appeler<S extends z.ZodType>(
+  reponse: S,
+  chemin: string,
+  options: { methode?: "GET" | "POST" | "PUT" | "DELETE"; corps?: unknown } = {},
+): Promise<z.input<S>> {
+  const donnees = await appelerApi<unknown>(chemin, options);
+  // An answer that breaks its contract is a server and app out of step: said, never shown half.
+  if (!reponse.safeDecode(donnees as z.input<S>).success)
+    throw new ErreurApi(0, [
+      {
+        champ: "",
+        message:
+          "La réponse du service n'a pas la forme attendue. Rechargez la page puis réessayez.",
+      },
+    ]);
+  return donnees as z.input<S>;
 }
 
 /** A file read as base64, to travel in a JSON body (CV). */

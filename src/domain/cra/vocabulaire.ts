@@ -12,6 +12,8 @@ export const TYPES_ACTIVITE = {
   ponctuel: "Aide ponctuelle",
 } as const;
 export type TypeActivite = keyof typeof TYPES_ACTIVITE;
+export type PublicCra = keyof typeof PUBLICS;
+export type TypeLieu = keyof typeof TYPES_LIEU;
 
 export const PUBLICS = {
   particulier: "Particulier",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { echec, type Resultat, reussite } from "../erreurs.ts";
+import { machine } from "../machine.ts";
 import { TYPES_JURIDIQUES, type TypeJuridique } from "./structure.ts";
 
 export const STATUTS_AMI = { brouillon: "Brouillon", ouvert: "Ouvert", clos: "Clos" } as const;
@@ -28,13 +29,17 @@ export const amiSchema = z
 
 export type Ami = z.infer<typeof amiSchema>;
 
-export function transitionAmi(statut: StatutAmi, vers: StatutAmi): Resultat<StatutAmi> {
-  if ((statut === "brouillon" && vers === "ouvert") || (statut === "ouvert" && vers === "clos"))
-    return reussite(vers);
-  return echec(
-    "statut",
+const MACHINE_AMI = machine<StatutAmi, StatutAmi>({
+  libellesStatuts: STATUTS_AMI,
+  libellesEvenements: STATUTS_AMI,
+  transitions: { ouvert: { brouillon: "ouvert" }, clos: { ouvert: "clos" } },
+  refus: (statut, vers) =>
     `Un appel « ${STATUTS_AMI[statut]} » ne peut pas passer à « ${STATUTS_AMI[vers]} ».`,
-  );
+});
+
+/** A call goes from draft to open to closed, never back (docs/domaine/programme.md §4). */
+export function transitionAmi(statut: StatutAmi, vers: StatutAmi): Resultat<StatutAmi> {
+  return MACHINE_AMI(statut, vers);
 }
 
 /** Whether a structure of this kind may apply to this call today. */

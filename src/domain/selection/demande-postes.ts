@@ -1,4 +1,5 @@
-import { echec, type Resultat, reussite } from "../erreurs.ts";
+import { echec, type Resultat } from "../erreurs.ts";
+import { depuis, machine } from "../machine.ts";
 
 /** Kinds of request about posts (docs/domaine/recrutement.md §4.2). */
 export const NATURES_DEMANDE = {
@@ -40,6 +41,29 @@ export function avisPossible(nature: NatureDemande, statut: StatutDemande): bool
   return nature !== "retrait" && estEnInstruction(statut);
 }
 
+const MACHINE_DEMANDE = machine<StatutDemande, EvenementDemande["type"]>({
+  libellesStatuts: STATUTS_DEMANDE,
+  libellesEvenements: {
+    confirmer_courriel: "confirmer le courriel",
+    demander_complement: "demander un complément",
+    accepter: "accepter la demande",
+    refuser: "refuser la demande",
+    retirer: "retirer la demande",
+    annuler: "annuler la demande",
+  },
+  transitions: {
+    confirmer_courriel: { en_attente_confirmation: "deposee" },
+    demander_complement: { deposee: "complement_demande" },
+    accepter: depuis(EN_INSTRUCTION, "acceptee"),
+    refuser: depuis(EN_INSTRUCTION, "refusee"),
+    retirer: depuis(EN_INSTRUCTION, "retiree"),
+    annuler: depuis(
+      (Object.keys(STATUTS_DEMANDE) as StatutDemande[]).filter((s) => !FINAUX.includes(s)),
+      "annulee",
+    ),
+  },
+});
+
 /**
  * The request's state machine: the next status, or a French refusal that changes nothing.
  */
@@ -47,42 +71,17 @@ export function transitionDemande(
   statut: StatutDemande,
   evenement: EvenementDemande,
 ): Resultat<StatutDemande> {
-  const refus = () =>
-    echec(
-      "statut",
-      `Impossible depuis le statut « ${STATUTS_DEMANDE[statut]} » : ${LIBELLES_EVENEMENTS[evenement.type]}.`,
-    );
-  switch (evenement.type) {
-    case "confirmer_courriel":
-      return statut === "en_attente_confirmation" ? reussite("deposee") : refus();
-    case "demander_complement":
-      return statut === "deposee" ? reussite("complement_demande") : refus();
-    case "accepter":
-      if (!estEnInstruction(statut)) return refus();
-      if (!Number.isInteger(evenement.postesAccordes) || evenement.postesAccordes < 1) {
-        return echec("postesAccordes", "Une décision favorable accorde au moins un poste.");
-      }
-      return reussite("acceptee");
-    case "refuser":
-      return estEnInstruction(statut) ? reussite("refusee") : refus();
-    case "retirer":
-      return estEnInstruction(statut) ? reussite("retiree") : refus();
-    case "annuler":
-      if (FINAUX.includes(statut)) return refus();
-      if (evenement.motif.trim().length === 0)
-        return echec("motif", "Indiquez le motif de l'annulation.");
-      return reussite("annulee");
-  }
+  return MACHINE_DEMANDE(statut, evenement.type, () => {
+    if (
+      evenement.type === "accepter" &&
+      (!Number.isInteger(evenement.postesAccordes) || evenement.postesAccordes < 1)
+    )
+      return echec("postesAccordes", "Une décision favorable accorde au moins un poste.");
+    if (evenement.type === "annuler" && evenement.motif.trim().length === 0)
+      return echec("motif", "Indiquez le motif de l'annulation.");
+    return null;
+  });
 }
-
-const LIBELLES_EVENEMENTS: Record<EvenementDemande["type"], string> = {
-  confirmer_courriel: "confirmer le courriel",
-  demander_complement: "demander un complément",
-  accepter: "accepter la demande",
-  refuser: "refuser la demande",
-  retirer: "retirer la demande",
-  annuler: "annuler la demande",
-};
 
 /**
  * Whether the i-th post granted on a request is a coordinator post: every post of a coordinator

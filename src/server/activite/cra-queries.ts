@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import type { TypeActivite } from "../../domain/cra/vocabulaire.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, cra, lieu } from "../db/schema.ts";
 
@@ -6,7 +7,7 @@ import { commune, cra, lieu } from "../db/schema.ts";
 export type FiltresMesCra = {
   du?: string | undefined;
   au?: string | undefined;
-  type?: string | undefined;
+  type?: TypeActivite | undefined;
   thematique?: string | undefined;
 };
 

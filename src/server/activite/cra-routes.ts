@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { craEnregistreSchema, craIdSchema, pageMesCraSchema } from "../../domain/cra/api.ts";
 import { corpsCraSchema } from "../../domain/cra/cra.ts";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
-import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
-import { pageSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, pageSchema } from "../http/schemas.ts";
 import { triSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import { compterMesCra, pageMesCra, TAILLE_PAGE_MES_CRA, TRIS_MES_CRA } from "./cra-queries.ts";
@@ -36,6 +36,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
             page: pageSchema,
           })
           .strict(),
+        response: { 200: pageMesCraSchema, 400: corpsErreurSchema },
       },
     },
     async (requete) => {
@@ -53,7 +54,12 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
     "/api/cra/:id",
     {
       config: { acces: ["conseiller"] },
-      schema: { tags: tag, summary: "Un de mes comptes rendus", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "Un de mes comptes rendus",
+        params: idSchema,
+        response: { 200: craEnregistreSchema, 403: corpsErreurSchema, 404: corpsErreurSchema },
+      },
     },
     async (requete, reponse) =>
       repondre(
@@ -70,6 +76,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Enregistrer un compte rendu d'activité",
         body: corpsCraSchema,
+        response: { 201: craIdSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) =>
@@ -79,7 +86,7 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
           conseillerId: connexionRequise(requete).utilisateur.id,
           cra: requete.body,
           acteur: acteurDeRequete(requete),
-          aujourdhui: jourParis(ctx.horloge()),
+          maintenant: ctx.horloge(),
         }),
         201,
       ),
@@ -94,6 +101,12 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         summary: "Modifier un de mes comptes rendus",
         params: idSchema,
         body: corpsCraSchema,
+        response: {
+          200: craIdSchema,
+          400: corpsErreurSchema,
+          403: corpsErreurSchema,
+          404: corpsErreurSchema,
+        },
       },
     },
     async (requete, reponse) =>
@@ -113,7 +126,12 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
     "/api/cra/:id",
     {
       config: { acces: ["conseiller"] },
-      schema: { tags: tag, summary: "Supprimer un de mes comptes rendus", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "Supprimer un de mes comptes rendus",
+        params: idSchema,
+        response: { 200: craIdSchema, 403: corpsErreurSchema, 404: corpsErreurSchema },
+      },
     },
     async (requete, reponse) =>
       repondre(

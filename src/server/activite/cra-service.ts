@@ -182,11 +182,12 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
       insert into ${cra} (${sql.join(
         CHAMPS_SAISIS.map((k) => sql.identifier(cra[k].name)),
         sql`, `,
-      )}, structure_id, lieu_id, commune_code, departement_code)
+      )}, structure_id, lieu_id, commune_code, departement_code, cree_le, modifie_le)
       select ${sql.join(
         CHAMPS_SAISIS.map((k) => sql.placeholder(k)),
         sql`, `,
-      )}, f.structure_id, f.lieu_id, f.commune_code, f.departement_code
+      )}, f.structure_id, f.lieu_id, f.commune_code, f.departement_code,
+        ${p("maintenant", "timestamptz")}, ${p("maintenant", "timestamptz")}
       from faits f where f.champ_refuse is null
       returning id, conseiller_id, structure_id, departement_code, date),
     trace as (
@@ -207,9 +208,9 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
 /** Records a report and its roll-ups in one transaction (docs/domaine/statistiques-et-opendata.md §2.3). */
 export async function creerCra(
   db: Db,
-  params: { conseillerId: string; cra: Cra; acteur: Acteur; aujourdhui: string },
+  params: { conseillerId: string; cra: Cra; acteur: Acteur; maintenant: Date },
 ): Promise<Resultat<{ id: string }>> {
-  const futur = refusDateFuture(params.cra.date, params.aujourdhui);
+  const futur = refusDateFuture(params.cra.date, jourParis(params.maintenant));
   if (futur) return futur;
   const [r] = await insererCra(db, {
     ...parametresFaits(params.conseillerId, params.cra),
@@ -217,6 +218,8 @@ export async function creerCra(
     ...params.acteur,
     apres: { date: params.cra.date, type: params.cra.type },
     compteurs: vecteurCompteurs(compteursDe(params.cra)),
+    // The platform's clock, as on a change: the database's own would ignore an injected one.
+    maintenant: params.maintenant.toISOString(),
   });
   if (!r?.id) {
     const champ = r?.champ_refuse ?? "date";

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { craEnregistreSchema, pageMesCraSchema } from "../../domain/cra/api.ts";
 import { cra, journal, statAttente, utilisateur } from "../db/schema.ts";
 import { creerHasard } from "../demo/hasard.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
@@ -55,6 +56,30 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
       apres: { date: "2026-02-20", type: "collectif" },
     });
     expect(trace?.utilisateurId).toBe(l?.conseillerId);
+  });
+
+  it("relit un compte rendu tel que le contrat de l'API le décrit, instants en texte ISO", async () => {
+    const { id } = (await envoyer("POST", "/api/cra", atelier())).json();
+    const lu = await p.app.inject({ url: `/api/cra/${id}`, headers: { cookie } });
+    expect(lu.statusCode).toBe(200);
+    const corps = lu.json();
+    expect(craEnregistreSchema.safeDecode(corps).success).toBe(true);
+    expect(corps).toMatchObject({
+      id,
+      type: "collectif",
+      date: "2026-02-20",
+      titreAtelier: "Déjouer les arnaques en ligne",
+      ages: { soixante_soixante_neuf: 5, non_communique: 3 },
+    });
+    expect(corps.creeLe).toBe(p.horloge.maintenant().toISOString());
+    const page = (await p.app.inject({ url: "/api/cra", headers: { cookie } })).json();
+    expect(pageMesCraSchema.safeDecode(page).success).toBe(true);
+    expect(page.cras.map((c: { id: string }) => c.id)).toContain(id);
+    const inconnu = await p.app.inject({
+      url: "/api/cra/00000000-0000-4000-8000-000000000000",
+      headers: { cookie },
+    });
+    expect(inconnu.statusCode).toBe(404);
   });
 
   it("refuse un lieu qui n'est pas le sien, une saisie invalide, et le compte rendu d'un autre", async () => {

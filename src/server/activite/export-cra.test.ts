@@ -23,10 +23,10 @@ describe.each(BASES_DE_TEST)("export des comptes rendus sur %s", (type) => {
         Array.from({ length: Math.min(2_000, NOMBRE - debut) }, (_, i) => ({
           conseillerId: u!.id,
           structureId: k!.structureId,
-          type: "individuel",
+          type: "individuel" as const,
           date: `2025-${String(((debut + i) % 12) + 1).padStart(2, "0")}-15`,
           dureeMinutes: 30,
-          typeLieu: "a_distance",
+          typeLieu: "a_distance" as const,
           departementCode: "62",
           nbParticipants: 1,
           ages: { non_communique: 1 },

@@ -8,6 +8,7 @@ import {
   THEMATIQUES,
   TYPES_ACTIVITE,
   TYPES_LIEU,
+  type TypeActivite,
 } from "../../domain/cra/vocabulaire.ts";
 import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
@@ -134,7 +135,7 @@ export function conditionExportCra(
   q: {
     du?: string | undefined;
     au?: string | undefined;
-    type?: string | undefined;
+    type?: TypeActivite | undefined;
     thematique?: string | undefined;
   },
 ): SQL {

@@ -59,11 +59,6 @@ POST /api/formations/{id}/etapes
 POST /api/admin/personnes/{id}/certifications
 POST /api/formations/import
 GET /api/conseiller/formation
-GET /api/cra
-POST /api/cra
-GET /api/cra/{id}
-PUT /api/cra/{id}
-DELETE /api/cra/{id}
 GET /api/statistiques
 GET /api/statistiques/export
 GET /api/public/statistiques

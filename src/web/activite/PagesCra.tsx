@@ -7,13 +7,19 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useState } from "react";
 import { Link, useParams } from "wouter";
 import {
+  craEnregistreSchema,
+  craIdSchema,
+  type LigneMesCra,
+  pageMesCraSchema,
+} from "../../domain/cra/api.ts";
+import {
   THEMATIQUES,
   type Thematique,
   TYPES_ACTIVITE,
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
@@ -22,27 +28,17 @@ import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { etatVide, FormulaireCra } from "./FormulaireCra.tsx";
-import type { EtatCra } from "./saisie-cra.ts";
-
-type LigneCra = {
-  id: string;
-  type: keyof typeof TYPES_ACTIVITE;
-  date: string;
-  dureeMinutes: number;
-  typeLieu: keyof typeof TYPES_LIEU;
-  lieu: string | null;
-  commune: string | null;
-  nbParticipants: number;
-  thematiques: Thematique[];
-  titreAtelier: string | null;
-};
-
-type PageCra = { total: number; page: number; taillePage: number; cras: LigneCra[] };
+import {
+  dureesFrequentes,
+  type EtatCra,
+  etatDepuisEnregistre,
+  thematiquesFrequentes,
+} from "./saisie-cra.ts";
 
 function useMesCra(filtres = "") {
   return useQuery({
     queryKey: ["mes-cra", filtres],
-    queryFn: () => appelerApi<PageCra>(`/api/cra${filtres ? `?${filtres}` : ""}`),
+    queryFn: () => appeler(pageMesCraSchema, `/api/cra${filtres ? `?${filtres}` : ""}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -69,63 +65,6 @@ const ORDRES_CRA: Record<string, string> = {
   duree: "Les plus longs d'abord",
 };
 
-/** Durations used more than five times among recent reports, most used first (docs/domaine/cra.md §3.1). */
-function dureesFrequentes(cras: LigneCra[] | undefined): number[] {
-  const n = new Map<number, number>();
-  for (const c of cras ?? []) n.set(c.dureeMinutes, (n.get(c.dureeMinutes) ?? 0) + 1);
-  return [...n]
-    .filter(([, fois]) => fois > 5)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 10)
-    .map(([d]) => d);
-}
-
-/** Themes chosen in at least three recent reports, most chosen first (at most six). */
-function thematiquesFrequentes(cras: LigneCra[] | undefined): Thematique[] {
-  const n = new Map<Thematique, number>();
-  for (const c of cras ?? []) for (const t of c.thematiques) n.set(t, (n.get(t) ?? 0) + 1);
-  return [...n]
-    .filter(([, fois]) => fois >= 3)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([t]) => t);
-}
-
-/** A stored report back into the form's state (edit, duplicate). */
-function etatDepuis(l: Record<string, unknown>, duplique: boolean): EtatCra {
-  const texte = (v: unknown) => (v === null || v === undefined ? "" : String(v));
-  const comptes = (v: unknown) =>
-    Object.fromEntries(
-      Object.entries((v as Record<string, number>) ?? {})
-        .filter(([k]) => k !== "non_communique")
-        .map(([k, n]) => [k, String(n)]),
-    );
-  return {
-    ...etatVide(),
-    type: texte(l.type),
-    public: texte(l.public),
-    date: duplique ? jourParis(new Date()) : texte(l.date),
-    dureeMinutes: texte(l.dureeMinutes),
-    typeLieu: texte(l.typeLieu),
-    lieuId: texte(l.lieuId),
-    communeCode: texte(l.communeCode),
-    nbParticipants: texte(l.nbParticipants),
-    dejaAccompagnes: texte(l.dejaAccompagnes),
-    ages: comptes(l.ages),
-    statuts: comptes(l.statuts),
-    genres: comptes(l.genres),
-    thematiques: (l.thematiques as Thematique[]) ?? [],
-    precisionsDemarche: texte(l.precisionsDemarche),
-    materiel: (l.materiel as string[]) ?? [],
-    autonomie: texte(l.autonomie),
-    oriente: Boolean(l.oriente),
-    structureRedirection: texte(l.structureRedirection),
-    titreAtelier: texte(l.titreAtelier),
-    niveau: texte(l.niveau),
-    notes: texte(l.notes),
-  };
-}
-
 function MesComptesRendus() {
   const [etat, naviguer, adresse] = useEtatUrl({
     du: "",
@@ -150,11 +89,11 @@ function MesComptesRendus() {
   );
   const client = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
-  const supprimer = async (c: LigneCra) => {
+  const supprimer = async (c: LigneMesCra) => {
     if (!window.confirm(`Supprimer le compte rendu du ${dateLongue.format(new Date(c.date))} ?`))
       return;
     try {
-      await appelerApi(`/api/cra/${c.id}`, { methode: "DELETE" });
+      await appeler(craIdSchema, `/api/cra/${c.id}`, { methode: "DELETE" });
       setMessage({ ok: true, texte: "Compte rendu supprimé." });
       await client.invalidateQueries();
     } catch (e) {
@@ -271,7 +210,7 @@ function MesComptesRendus() {
                 </td>
                 <td>{c.lieu ?? c.commune ?? TYPES_LIEU[c.typeLieu]}</td>
                 <td>{c.dureeMinutes} min</td>
-                <td>{c.thematiques.map((t) => THEMATIQUES[t]).join(", ")}</td>
+                <td>{c.thematiques.map((t) => THEMATIQUES[t as Thematique] ?? t).join(", ")}</td>
                 <td>
                   <Link href={`/espace/conseiller/cra/${c.id}`}>Modifier</Link> ·{" "}
                   <Link href={`/espace/conseiller/cra/${c.id}?dupliquer=oui`}>Dupliquer</Link> ·{" "}
@@ -358,7 +297,7 @@ function NouveauCra() {
           dureesFrequentes={dureesFrequentes(data?.cras)}
           thematiquesFrequentes={thematiquesFrequentes(data?.cras)}
           envoyer={async (saisie) => {
-            const { id } = await appelerApi<{ id: string }>("/api/cra", {
+            const { id } = await appeler(craIdSchema, "/api/cra", {
               methode: "POST",
               corps: saisie,
             });
@@ -401,7 +340,7 @@ function ModifierCra({ id, duplique }: { id: string; duplique: boolean }) {
   const [enregistre, setEnregistre] = useState(0);
   const { data, error } = useQuery({
     queryKey: ["cra", id],
-    queryFn: () => appelerApi<Record<string, unknown>>(`/api/cra/${id}`),
+    queryFn: () => appeler(craEnregistreSchema, `/api/cra/${id}`),
     retry: false,
   });
   if (error)
@@ -434,12 +373,12 @@ function ModifierCra({ id, duplique }: { id: string; duplique: boolean }) {
     );
   return (
     <FormulaireCra
-      initial={etatDepuis(data, duplique)}
+      initial={etatDepuisEnregistre(data, duplique ? jourParis(new Date()) : null)}
       libelleEnvoi={duplique ? "Enregistrer la copie" : "Enregistrer les modifications"}
       dureesFrequentes={[]}
       thematiquesFrequentes={[]}
       envoyer={async (saisie) => {
-        await appelerApi(duplique ? "/api/cra" : `/api/cra/${id}`, {
+        await appeler(craIdSchema, duplique ? "/api/cra" : `/api/cra/${id}`, {
           methode: duplique ? "POST" : "PUT",
           corps: saisie,
         });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import type { CraEnregistre, LigneMesCra } from "../../domain/cra/api.ts";
 import { craSchema } from "../../domain/cra/cra.ts";
-import { type EtatCra, etatInitial, versSaisie } from "./saisie-cra.ts";
+import {
+  dureesFrequentes,
+  type EtatCra,
+  etatDepuisEnregistre,
+  etatInitial,
+  thematiquesFrequentes,
+  versSaisie,
+} from "./saisie-cra.ts";
 
 const LIEU = "6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f";
 
@@ -78,5 +86,90 @@ describe("formulaire de CRA → corps envoyé", () => {
       .safeParse(saisie)
       .error?.issues.map((i) => i.path.join("."));
     expect(chemins).toEqual(expect.arrayContaining(["date", "structureRedirection"]));
+  });
+});
+
+const enregistre = (surcharge: Partial<CraEnregistre> = {}): CraEnregistre => ({
+  id: "2b1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f",
+  conseillerId: "3c1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f",
+  structureId: null,
+  type: "collectif",
+  public: "particulier",
+  date: "2026-02-20",
+  dureeMinutes: 120,
+  typeLieu: "lieu_activite",
+  lieuId: LIEU,
+  communeCode: null,
+  departementCode: "62",
+  nbParticipants: 8,
+  dejaAccompagnes: 2,
+  ages: { soixante_soixante_neuf: 6, non_communique: 2 },
+  statuts: {},
+  genres: { feminin: 8 },
+  thematiques: ["email", "securite_numerique"],
+  precisionsDemarche: null,
+  materiel: ["ordinateur"],
+  autonomie: null,
+  oriente: false,
+  structureRedirection: null,
+  titreAtelier: "Courriel en sécurité",
+  niveau: "debutant",
+  notes: null,
+  origineV1: null,
+  creeLe: "2026-02-20T10:00:00.000Z",
+  modifieLe: "2026-02-20T10:00:00.000Z",
+  ...surcharge,
+});
+
+describe("compte rendu enregistré → formulaire", () => {
+  it("rend les nombres en texte, tait « non communiqué » et garde la date, sauf pour une copie", () => {
+    const e = etatDepuisEnregistre(enregistre(), null);
+    expect(e).toMatchObject({
+      type: "collectif",
+      date: "2026-02-20",
+      dureeMinutes: "120",
+      nbParticipants: "8",
+      ages: { soixante_soixante_neuf: "6" },
+      genres: { feminin: "8" },
+      titreAtelier: "Courriel en sécurité",
+      precisionsDemarche: "",
+      communeCode: "",
+    });
+    expect(etatDepuisEnregistre(enregistre(), "2026-03-02").date).toBe("2026-03-02");
+    // Sent back unchanged, the form gives a body the server's schema accepts.
+    expect(craSchema("2026-03-02").safeParse(versSaisie(e)).success).toBe(true);
+  });
+});
+
+describe("raccourcis de saisie tirés des comptes rendus récents", () => {
+  const ligne = (dureeMinutes: number, thematiques: string[]): LigneMesCra => ({
+    id: "x",
+    type: "individuel",
+    date: "2026-02-20",
+    dureeMinutes,
+    typeLieu: "a_distance",
+    lieu: null,
+    commune: null,
+    nbParticipants: 1,
+    thematiques,
+    titreAtelier: null,
+  });
+
+  it("propose les durées employées plus de cinq fois, la plus employée d'abord", () => {
+    const cras = [
+      ...Array.from({ length: 6 }, () => ligne(30, [])),
+      ...Array.from({ length: 8 }, () => ligne(45, [])),
+      ...Array.from({ length: 5 }, () => ligne(60, [])),
+    ];
+    expect(dureesFrequentes(cras)).toEqual([45, 30]);
+    expect(dureesFrequentes(undefined)).toEqual([]);
+  });
+
+  it("propose les thématiques choisies trois fois au moins, six au plus", () => {
+    const cras = [
+      ...Array.from({ length: 3 }, () => ligne(30, ["email", "bureautique"])),
+      ligne(30, ["email", "sante"]),
+    ];
+    expect(thematiquesFrequentes(cras)).toEqual(["email", "bureautique"]);
   });
 });

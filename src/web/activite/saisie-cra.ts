@@ -1,3 +1,4 @@
+import type { CraEnregistre, LigneMesCra } from "../../domain/cra/api.ts";
 import type { SaisieCra } from "../../domain/cra/cra.ts";
 import type { Thematique } from "../../domain/cra/vocabulaire.ts";
 
@@ -85,4 +86,64 @@ export function versSaisie(e: EtatCra): SaisieCra {
     niveau: collectif && e.niveau ? (e.niveau as SaisieCra["niveau"]) : null,
     notes: e.notes.trim() || null,
   } as SaisieCra;
+}
+
+/** Durations used more than five times among recent reports, most used first (docs/domaine/cra.md §3.1). */
+export function dureesFrequentes(cras: readonly LigneMesCra[] | undefined): number[] {
+  const n = new Map<number, number>();
+  for (const c of cras ?? []) n.set(c.dureeMinutes, (n.get(c.dureeMinutes) ?? 0) + 1);
+  return [...n]
+    .filter(([, fois]) => fois > 5)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([d]) => d);
+}
+
+/** Themes chosen in at least three recent reports, most chosen first (at most six). */
+export function thematiquesFrequentes(cras: readonly LigneMesCra[] | undefined): Thematique[] {
+  const n = new Map<Thematique, number>();
+  for (const c of cras ?? [])
+    for (const t of c.thematiques as Thematique[]) n.set(t, (n.get(t) ?? 0) + 1);
+  return [...n]
+    .filter(([, fois]) => fois >= 3)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([t]) => t);
+}
+
+/**
+ * A stored report back into the form's state: to change it, or to copy it to `copieLe` (the day
+ * of the copy; null to change the report itself).
+ */
+export function etatDepuisEnregistre(l: CraEnregistre, copieLe: string | null): EtatCra {
+  const texte = (v: string | number | null) => (v === null ? "" : String(v));
+  const comptes = (r: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(r)
+        .filter(([k]) => k !== "non_communique")
+        .map(([k, n]) => [k, String(n)]),
+    );
+  return {
+    type: l.type,
+    public: l.public,
+    date: copieLe ?? l.date,
+    dureeMinutes: texte(l.dureeMinutes),
+    typeLieu: l.typeLieu,
+    lieuId: texte(l.lieuId),
+    communeCode: texte(l.communeCode),
+    nbParticipants: texte(l.nbParticipants),
+    dejaAccompagnes: texte(l.dejaAccompagnes),
+    ages: comptes(l.ages),
+    statuts: comptes(l.statuts),
+    genres: comptes(l.genres),
+    thematiques: l.thematiques as Thematique[],
+    precisionsDemarche: texte(l.precisionsDemarche),
+    materiel: l.materiel,
+    autonomie: texte(l.autonomie),
+    oriente: l.oriente,
+    structureRedirection: texte(l.structureRedirection),
+    titreAtelier: texte(l.titreAtelier),
+    niveau: texte(l.niveau),
+    notes: texte(l.notes),
+  };
 }

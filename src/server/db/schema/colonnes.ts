@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type AnyColumn, sql } from "drizzle-orm";
 import { boolean, customType, doublePrecision, text, timestamp } from "drizzle-orm/pg-core";
 import { commune, departement, region } from "./referentiel.ts";
 
@@ -30,3 +30,10 @@ export const point = () => ({
   longitude: doublePrecision("longitude"),
   positionApproximative: boolean("position_approximative").notNull().default(false),
 });
+
+/**
+ * A CHECK that a text column holds one of the domain's codes, written from the same list the
+ * domain validates with: one list, two guards.
+ */
+export const parmiLesCodes = (colonne: AnyColumn, codes: readonly string[]) =>
+  sql`${colonne} in (${sql.raw(codes.map((c) => `'${c.replaceAll("'", "''")}'`).join(", "))})`;

@@ -10,7 +10,13 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant, liste } from "./colonnes.ts";
+import {
+  CODES,
+  type PublicCra,
+  type TypeActivite,
+  type TypeLieu,
+} from "../../../domain/cra/vocabulaire.ts";
+import { instant, liste, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { lieu } from "./lieux.ts";
 import { commune, departement } from "./referentiel.ts";
@@ -29,11 +35,11 @@ export const cra = pgTable(
       .references(() => utilisateur.id),
     /** The employer on the activity's date, taken from the session, never from the body. */
     structureId: uuid("structure_id").references(() => structure.id),
-    type: text("type").notNull(),
-    public: text("public").notNull().default("particulier"),
+    type: text("type").$type<TypeActivite>().notNull(),
+    public: text("public").$type<PublicCra>().notNull().default("particulier"),
     date: date("date").notNull(),
     dureeMinutes: integer("duree_minutes").notNull(),
-    typeLieu: text("type_lieu").notNull(),
+    typeLieu: text("type_lieu").$type<TypeLieu>().notNull(),
     lieuId: uuid("lieu_id").references(() => lieu.id),
     communeCode: text("commune_code").references(() => commune.code),
     departementCode: text("departement_code").references(() => departement.code),
@@ -61,12 +67,9 @@ export const cra = pgTable(
     index("cra_departement_date_idx").on(t.departementCode, t.date),
     // The export's keyset order: batches of a national export read the index, never sort.
     index("cra_date_id_idx").on(t.date, t.id),
-    check("cra_type_ck", sql`${t.type} in ('individuel', 'collectif', 'ponctuel')`),
-    check("cra_public_ck", sql`${t.public} in ('particulier', 'professionnel', 'association')`),
-    check(
-      "cra_type_lieu_ck",
-      sql`${t.typeLieu} in ('lieu_activite', 'domicile', 'a_distance', 'autre')`,
-    ),
+    check("cra_type_ck", parmiLesCodes(t.type, CODES.types)),
+    check("cra_public_ck", parmiLesCodes(t.public, CODES.publics)),
+    check("cra_type_lieu_ck", parmiLesCodes(t.typeLieu, CODES.typesLieu)),
     check("cra_duree_ck", sql`${t.dureeMinutes} between 1 and 1439`),
     check(
       "cra_participants_ck",

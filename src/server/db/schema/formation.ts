@@ -1,6 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { instant, liste } from "./colonnes.ts";
+import {
+  MODALITES_FORMATION,
+  STATUTS_CERTIFICATION,
+  STATUTS_FORMATION,
+} from "../../../domain/recrutement/formation.ts";
+import { instant, liste, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { contrat } from "./recrutement.ts";
 
@@ -43,13 +48,10 @@ export const formation = pgTable(
   },
   (t) => [
     index("formation_utilisateur_idx").on(t.utilisateurId),
-    check(
-      "formation_statut_ck",
-      sql`${t.statut} in ('a_inscrire', 'inscrite', 'positionnee', 'en_cours', 'terminee', 'abandonnee', 'dispensee')`,
-    ),
+    check("formation_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_FORMATION))),
     check(
       "formation_modalite_ck",
-      sql`${t.modalite} is null or ${t.modalite} in ('presentiel', 'distanciel', 'mixte')`,
+      sql`${t.modalite} is null or ${parmiLesCodes(t.modalite, Object.keys(MODALITES_FORMATION))}`,
     ),
     check(
       "formation_dates_prevues_ck",
@@ -79,9 +81,6 @@ export const certification = pgTable(
   (t) => [
     index("certification_utilisateur_idx").on(t.utilisateurId, t.type, t.creeLe),
     check("certification_type_ck", sql`${t.type} in ('ccp1', 'pix')`),
-    check(
-      "certification_statut_ck",
-      sql`${t.statut} in ('a_passer', 'obtenue', 'echouee', 'absence_justifiee', 'absence_non_justifiee')`,
-    ),
+    check("certification_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_CERTIFICATION))),
   ],
 );

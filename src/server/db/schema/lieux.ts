@@ -10,7 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant, liste, localisation, point } from "./colonnes.ts";
+import { NATURES_LIEU } from "../../../domain/lieux/lieu.ts";
+import { instant, liste, localisation, parmiLesCodes, point } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 
 // --- Lieux de médiation numérique (standard national v1.0.2) et lieux d'activité ---
@@ -99,10 +100,7 @@ export const lieuConseiller = pgTable(
   (t) => [
     index("lieu_conseiller_conseiller_idx").on(t.conseillerId),
     index("lieu_conseiller_lieu_idx").on(t.lieuId),
-    check(
-      "lieu_conseiller_nature_ck",
-      sql`${t.nature} in ('principal', 'secondaire', 'itinerant')`,
-    ),
+    check("lieu_conseiller_nature_ck", parmiLesCodes(t.nature, Object.keys(NATURES_LIEU))),
     // At most one current main place per conseiller.
     uniqueIndex("lieu_conseiller_principal_uq")
       .on(t.conseillerId)

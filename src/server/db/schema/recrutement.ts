@@ -11,7 +11,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant, liste, octets, point } from "./colonnes.ts";
+import { STATUTS_CANDIDATURE } from "../../../domain/recrutement/candidature.ts";
+import { STATUTS_CONTRAT, TYPES_CONTRAT } from "../../../domain/recrutement/contrat.ts";
+import { STATUTS_MISE_EN_RELATION } from "../../../domain/recrutement/mise-en-relation.ts";
+import { MOTIFS_RUPTURE, STATUTS_RUPTURE } from "../../../domain/recrutement/rupture.ts";
+import { instant, liste, octets, parmiLesCodes, point } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { commune, departement, region } from "./referentiel.ts";
 import { poste } from "./selection.ts";
@@ -55,10 +59,7 @@ export const candidature = pgTable(
     uniqueIndex("candidature_utilisateur_uq").on(t.utilisateurId),
     uniqueIndex("candidature_confirmation_uq").on(t.confirmationHash),
     index("candidature_statut_idx").on(t.statut),
-    check(
-      "candidature_statut_ck",
-      sql`${t.statut} in ('en_attente_confirmation', 'disponible', 'indisponible', 'en_poste', 'supprimee')`,
-    ),
+    check("candidature_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_CANDIDATURE))),
     check("candidature_distance_ck", sql`${t.distanceMaxKm} in (5, 10, 15, 20, 40, 100, 2000)`),
   ],
 );
@@ -107,7 +108,7 @@ export const miseEnRelation = pgTable(
     check("mise_en_relation_origine_ck", sql`${t.origine} in ('matching', 'manuelle')`),
     check(
       "mise_en_relation_statut_ck",
-      sql`${t.statut} in ('proposee', 'preselectionnee', 'ecartee', 'retenue', 'caduque')`,
+      parmiLesCodes(t.statut, Object.keys(STATUTS_MISE_EN_RELATION)),
     ),
   ],
 );
@@ -157,11 +158,8 @@ export const contrat = pgTable(
     uniqueIndex("contrat_poste_declare_uq").on(t.posteId).where(sql`${t.statut} = 'declare'`),
     // One active contract per person at a time.
     uniqueIndex("contrat_personne_actif_uq").on(t.utilisateurId).where(sql`${t.statut} = 'actif'`),
-    check("contrat_type_ck", sql`${t.type} in ('cdi', 'cdd', 'pec', 'contrat_de_projet_public')`),
-    check(
-      "contrat_statut_ck",
-      sql`${t.statut} in ('declare', 'annule', 'refuse', 'actif', 'termine')`,
-    ),
+    check("contrat_type_ck", parmiLesCodes(t.type, Object.keys(TYPES_CONTRAT))),
+    check("contrat_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_CONTRAT))),
     check(
       "contrat_motif_fin_ck",
       sql`${t.motifFin} is null or ${t.motifFin} in ('rupture', 'renouvellement', 'echeance')`,
@@ -192,14 +190,8 @@ export const rupture = pgTable(
     uniqueIndex("rupture_en_cours_uq")
       .on(t.contratId)
       .where(sql`${t.statut} in ('declaree', 'incomplete')`),
-    check(
-      "rupture_motif_ck",
-      sql`${t.motif} in ('licenciement', 'non_reconduction_cdd', 'demission', 'cdisation', 'fin_de_subventionnement')`,
-    ),
-    check(
-      "rupture_statut_ck",
-      sql`${t.statut} in ('declaree', 'incomplete', 'retiree', 'validee')`,
-    ),
+    check("rupture_motif_ck", parmiLesCodes(t.motif, Object.keys(MOTIFS_RUPTURE))),
+    check("rupture_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_RUPTURE))),
   ],
 );
 

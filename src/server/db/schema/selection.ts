@@ -10,7 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant } from "./colonnes.ts";
+import { STATUTS_AMI } from "../../../domain/selection/ami.ts";
+import { NATURES_DEMANDE, STATUTS_DEMANDE } from "../../../domain/selection/demande-postes.ts";
+import { instant, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { structure } from "./structures.ts";
 
@@ -26,7 +28,7 @@ export const ami = pgTable(
     statut: text("statut").notNull().default("brouillon"),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
-  (t) => [check("ami_statut_ck", sql`${t.statut} in ('brouillon', 'ouvert', 'clos')`)],
+  (t) => [check("ami_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_AMI)))],
 );
 
 /** A numbered national selection committee (COSELEC). */
@@ -68,14 +70,8 @@ export const demandePostes = pgTable(
     uniqueIndex("demande_postes_ami_uq")
       .on(t.structureId, t.amiId)
       .where(sql`${t.nature} = 'initiale' and ${t.statut} <> 'annulee'`),
-    check(
-      "demande_postes_nature_ck",
-      sql`${t.nature} in ('initiale', 'ajout', 'retrait', 'coordinateur')`,
-    ),
-    check(
-      "demande_postes_statut_ck",
-      sql`${t.statut} in ('en_attente_confirmation', 'deposee', 'complement_demande', 'acceptee', 'refusee', 'retiree', 'annulee')`,
-    ),
+    check("demande_postes_nature_ck", parmiLesCodes(t.nature, Object.keys(NATURES_DEMANDE))),
+    check("demande_postes_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_DEMANDE))),
     check("demande_postes_postes_ck", sql`${t.postesDemandes} >= 1`),
   ],
 );

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { instantSchema } from "../champs.ts";
+import { CODES } from "./vocabulaire.ts";
+
+/**
+ * The answers of the CRA routes, used by the server (`response`) and read by the web app with
+ * `z.input`: what travels in the JSON.
+ */
+const repartition = z.record(z.string(), z.number());
+
+/** A line of the conseiller's list of reports. */
+export const ligneMesCraSchema = z.object({
+  id: z.string(),
+  type: z.enum(CODES.types),
+  date: z.string(),
+  dureeMinutes: z.number(),
+  typeLieu: z.enum(CODES.typesLieu),
+  lieu: z.string().nullable(),
+  commune: z.string().nullable(),
+  nbParticipants: z.number(),
+  // No constraint holds the themes of a historical report to today's list (docs/domaine/cra.md §5).
+  thematiques: z.array(z.string()),
+  titreAtelier: z.string().nullable(),
+});
+
+export const pageMesCraSchema = z.object({
+  total: z.number(),
+  cras: z.array(ligneMesCraSchema),
+  page: z.number(),
+  taillePage: z.number(),
+});
+
+/** A report as stored, for its editing form. */
+export const craEnregistreSchema = z.object({
+  id: z.string(),
+  conseillerId: z.string(),
+  structureId: z.string().nullable(),
+  type: z.enum(CODES.types),
+  public: z.enum(CODES.publics),
+  date: z.string(),
+  dureeMinutes: z.number(),
+  typeLieu: z.enum(CODES.typesLieu),
+  lieuId: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  departementCode: z.string().nullable(),
+  nbParticipants: z.number(),
+  dejaAccompagnes: z.number(),
+  ages: repartition,
+  statuts: repartition,
+  genres: repartition,
+  thematiques: z.array(z.string()),
+  precisionsDemarche: z.string().nullable(),
+  materiel: z.array(z.string()),
+  autonomie: z.string().nullable(),
+  oriente: z.boolean(),
+  structureRedirection: z.string().nullable(),
+  titreAtelier: z.string().nullable(),
+  niveau: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** The raw values of a report imported from the first platform, as they were. */
+  origineV1: z.record(z.string(), z.unknown()).nullable(),
+  creeLe: instantSchema,
+  modifieLe: instantSchema,
+});
+
+/** What a creation, a change or a deletion answers: the report's id. */
+export const craIdSchema = z.object({ id: z.string() });
+
+export type PageMesCra = z.input<typeof pageMesCraSchema>;
+export type LigneMesCra = z.input<typeof ligneMesCraSchema>;
+export type CraEnregistre = z.input<typeof craEnregistreSchema>;
