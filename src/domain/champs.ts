@@ -75,3 +75,6 @@ export const instantSchema = z.codec(z.iso.datetime({ offset: true }), z.date(),
   decode: (texte) => new Date(texte),
   encode: (date) => date.toISOString(),
 });
+
+/** The answer of an action that has nothing else to say than that it was done. */
+export const okSchema = z.object({ ok: z.literal(true) });

@@ -1,12 +1,24 @@
+import { z } from "zod";
+
 /** What the ANCT's "Tâches périodiques" page shows of a periodic task. */
-export type EtatTache = {
-  nom: string;
-  libelle: string;
-  cron: string;
-  derniereReussite: string | null;
-  dernierEchec: { le: string; erreur: string } | null;
+export const etatTacheSchema = z.object({
+  nom: z.string(),
+  libelle: z.string(),
+  cron: z.string(),
+  derniereReussite: z.string().nullable(),
+  dernierEchec: z.object({ le: z.string(), erreur: z.string() }).nullable(),
   /** Runs waiting or running now. */
-  enAttente: number;
+  enAttente: z.number(),
   /** Runs that failed every retry, set aside in the task's dead-letter queue. */
-  misDeCote: number;
-};
+  misDeCote: z.number(),
+});
+export type EtatTache = z.infer<typeof etatTacheSchema>;
+
+/** `GET /api/admin/taches`: who runs the tasks (this process, or the workers) and their state. */
+export const etatDesTachesSchema = z.object({
+  mode: z.enum(["locales", "worker"]),
+  taches: z.array(etatTacheSchema),
+});
+
+/** `POST /api/admin/taches/:nom/relance`: what happened, in a sentence. */
+export const relanceTacheSchema = z.object({ message: z.string() });

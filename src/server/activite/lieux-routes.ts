@@ -1,6 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { okSchema } from "../../domain/champs.ts";
+import {
+  affichageCarteSchema,
+  lieuAjouteSchema,
+  lieuxProchesSchema,
+  mesLieuxSchema,
+} from "../../domain/lieux/api.ts";
 import { lieuSchema, NATURES_LIEU, type NatureLieu } from "../../domain/lieux/lieu.ts";
 import { codeCommuneSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/index.ts";
@@ -24,7 +31,11 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
     "/api/conseiller/lieux",
     {
       config: { acces: ["conseiller"] },
-      schema: { tags: tag, summary: "Mes lieux d'activité en cours" },
+      schema: {
+        tags: tag,
+        summary: "Mes lieux d'activité en cours",
+        response: { 200: mesLieuxSchema },
+      },
     },
     async (requete) => mesLieux(ctx.db, connexionRequise(requete).utilisateur.id),
   );
@@ -44,6 +55,7 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
             siret: z.string().trim().max(14).default(""),
           })
           .strict(),
+        response: { 200: lieuxProchesSchema, 400: corpsErreurSchema },
       },
     },
     async (requete) => {
@@ -72,7 +84,7 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
           z.object({ nature: natureSchema, lieu: lieuSchema }).strict(),
         ]),
         response: {
-          201: z.object({ lieuId: z.string(), partage: z.boolean() }),
+          201: lieuAjouteSchema,
           400: corpsErreurSchema,
         },
       },
@@ -110,6 +122,12 @@ export function routesLieux(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Ne plus travailler dans un lieu",
         params: z.object({ id: z.uuid("Lieu invalide.") }),
+        response: {
+          200: okSchema,
+          400: corpsErreurSchema,
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
       },
     },
     async (requete, reponse) => {
@@ -131,7 +149,11 @@ export function routesCarteConseiller(app: FastifyInstance, ctx: Contexte): void
     "/api/conseiller/carte",
     {
       config: { acces: ["conseiller"] },
-      schema: { tags: tag, summary: "Mon affichage sur la carte publique" },
+      schema: {
+        tags: tag,
+        summary: "Mon affichage sur la carte publique",
+        response: { 200: affichageCarteSchema },
+      },
     },
     async (requete) => affichageCarte(ctx.db, connexionRequise(requete).utilisateur.id),
   );
@@ -142,7 +164,8 @@ export function routesCarteConseiller(app: FastifyInstance, ctx: Contexte): void
       schema: {
         tags: tag,
         summary: "Afficher mon nom sur la carte publique, ou « Anonyme »",
-        body: z.object({ nomMasqueCarte: z.boolean() }).strict(),
+        body: affichageCarteSchema.strict(),
+        response: { 200: affichageCarteSchema, 400: corpsErreurSchema },
       },
     },
     async (requete) =>

@@ -113,7 +113,7 @@ export async function genererCarteDemo(
   const liens = params.conseillers.slice(0, crees.length * 2).map((conseillerId, i) => ({
     lieuId: crees[i % crees.length]!.id,
     conseillerId,
-    nature: "principal",
+    nature: "principal" as const,
     debut: "2024-01-01",
   }));
   if (liens.length) await tx.insert(lieuConseiller).values(liens);

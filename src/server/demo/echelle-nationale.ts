@@ -351,9 +351,9 @@ async function genererStructuresEtPersonnes(
         const second =
           h.entier(0, 2) === 0 ? lieuProche(departementDe.get(p.structureId) ?? "") : null;
         return [
-          { ...lien, lieuId: p.lieuId, nature: "principal" },
+          { ...lien, lieuId: p.lieuId, nature: "principal" as const },
           ...(second && second.id !== p.lieuId
-            ? [{ ...lien, lieuId: second.id, nature: "secondaire" }]
+            ? [{ ...lien, lieuId: second.id, nature: "secondaire" as const }]
             : []),
         ];
       }),

@@ -32,7 +32,6 @@ GET /api/exports/{liste}
 GET /api/candidat/candidature
 GET /api/candidat/donnees
 GET /api/candidat/cv
-DELETE /api/candidat/cv
 GET /api/structure/vivier
 GET /api/structure/vivier/export
 GET /api/structure/candidats/{id}
@@ -62,11 +61,6 @@ GET /api/conseiller/formation
 GET /api/statistiques
 GET /api/statistiques/export
 GET /api/public/statistiques
-GET /api/conseiller/lieux
-GET /api/lieux/proches
-POST /api/conseiller/lieux/{id}/fin
-GET /api/conseiller/carte
-PUT /api/conseiller/carte
 GET /api/exports-cra
 GET /api/v1/carte/style
 GET /api/v1/donnees
@@ -83,12 +77,8 @@ GET /api/pilotage/enveloppe/export
 GET /api/pilotage/tendance
 GET /api/pilotage/conseillers
 GET /api/pilotage/conseillers/export
-GET /api/moi/notifications
-PUT /api/moi/notifications
 GET /api/admin/courriels
 GET /api/admin/courriels/export
-GET /api/admin/taches
-POST /api/admin/taches/{nom}/relance
 GET /api/sante/detail`
     .trim()
     .split("\n"),

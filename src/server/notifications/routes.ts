@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { preferencesSchema } from "../../domain/notifications/api.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
-import { pageSchema, rechercheSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
@@ -51,6 +52,7 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Les récapitulatifs quotidiens que je peux recevoir, et mes choix",
+        response: { 200: preferencesSchema },
       },
     },
     async (requete) => preferences(ctx.db, connexionRequise(requete).utilisateur.id),
@@ -71,6 +73,7 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
             ),
           })
           .strict(),
+        response: { 200: preferencesSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) =>

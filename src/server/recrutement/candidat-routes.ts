@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { okSchema } from "../../domain/champs.ts";
 import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
 import {
   corpsCandidatSchema,
@@ -150,7 +151,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Modifier ma candidature",
         body: corpsProfilCandidatSchema,
-        response: { 200: z.object({ ok: z.literal(true) }), 400: corpsErreurSchema },
+        response: { 200: okSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -215,7 +216,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Supprimer ma candidature et mes données",
-        response: { 200: z.object({ ok: z.literal(true) }), 409: corpsErreurSchema },
+        response: { 200: okSchema, 409: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -238,7 +239,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Déposer ou remplacer mon CV (PDF, 5 Mo au plus)",
         body: cvJointSchema,
-        response: { 200: z.object({ ok: z.literal(true) }), 400: corpsErreurSchema },
+        response: { 200: okSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) =>
@@ -269,7 +270,11 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
     "/api/candidat/cv",
     {
       config: { acces: ["candidat"] },
-      schema: { tags: tag, summary: "Retirer mon CV" },
+      schema: {
+        tags: tag,
+        summary: "Retirer mon CV",
+        response: { 200: okSchema, 404: corpsErreurSchema },
+      },
     },
     async (requete, reponse) =>
       repondre(

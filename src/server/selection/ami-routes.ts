@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { amiSchema } from "../../domain/selection/ami.ts";
+import { amisSchema, amiVueSchema } from "../../domain/selection/api.ts";
 import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
@@ -10,14 +11,6 @@ import { acteurDeRequete } from "../infra/journal.ts";
 import { amisOuverts, changerStatutAmi, creerAmi, tousLesAmis } from "./ami-service.ts";
 
 const tag = ["Appels à manifestation d'intérêt"];
-const amiVue = z.object({
-  id: z.string(),
-  titre: z.string(),
-  ouverture: z.string(),
-  cloture: z.string().nullable(),
-  typesEligibles: z.array(z.string()),
-  statut: z.string(),
-});
 const idParams = z.object({ id: z.uuid("Identifiant d'appel invalide.") });
 const LECTEURS = ["admin", "prefet", "structure", "hub", "grand_reseau", "financeur"] as const;
 
@@ -31,7 +24,7 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Appels ouverts aux candidatures aujourd'hui",
-        response: { 200: z.array(amiVue) },
+        response: { 200: amisSchema },
       },
     },
     async () => amisOuverts(ctx.db, jourParis(ctx.horloge())),
@@ -41,7 +34,7 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
     "/api/amis",
     {
       config: { acces: LECTEURS },
-      schema: { tags: tag, summary: "Tous les appels", response: { 200: z.array(amiVue) } },
+      schema: { tags: tag, summary: "Tous les appels", response: { 200: amisSchema } },
     },
     async () => tousLesAmis(ctx.db),
   );
@@ -54,7 +47,7 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Préparer un appel (brouillon)",
         body: amiSchema,
-        response: { 201: amiVue, 400: corpsErreurSchema },
+        response: { 201: amiVueSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -75,7 +68,7 @@ export function routesAmi(app: FastifyInstance, ctx: Contexte): void {
           tags: tag,
           summary: resume,
           params: idParams,
-          response: { 200: amiVue, 404: corpsErreurSchema, 409: corpsErreurSchema },
+          response: { 200: amiVueSchema, 404: corpsErreurSchema, 409: corpsErreurSchema },
         },
       },
       async (requete, reponse) =>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { okSchema } from "../../domain/champs.ts";
 import { reussite } from "../../domain/erreurs.ts";
 import { demandeStructureSchema } from "../../domain/selection/avenant.ts";
 import { connexionRequise, structureDeSession } from "../access/index.ts";
@@ -50,7 +51,7 @@ export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
         summary: "Retirer sa demande avant la décision",
         params: z.object({ id: z.uuid("Identifiant de demande invalide.") }),
         response: {
-          200: z.object({ ok: z.literal(true) }),
+          200: okSchema,
           404: corpsErreurSchema,
           409: corpsErreurSchema,
         },
@@ -85,7 +86,7 @@ export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
           })
           .strict(),
         response: {
-          200: z.object({ ok: z.literal(true) }),
+          200: okSchema,
           400: corpsErreurSchema,
           404: corpsErreurSchema,
           409: corpsErreurSchema,

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { okSchema } from "../../domain/champs.ts";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
 import { FILES_POSTES, STATUTS_POSTE } from "../../domain/espaces.ts";
+import { sessionComiteVueSchema, sessionsComiteSchema } from "../../domain/selection/api.ts";
 import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
 import {
   avisSchema,
@@ -160,7 +162,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Sessions du comité national de sélection",
         response: {
-          200: z.array(z.object({ id: z.string(), numero: z.number(), date: z.string() })),
+          200: sessionsComiteSchema,
         },
       },
     },
@@ -176,7 +178,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         summary: "Préparer une session numérotée du comité (COSELEC)",
         body: sessionComiteSchema,
         response: {
-          201: z.object({ id: z.string(), numero: z.number(), date: z.string() }),
+          201: sessionComiteVueSchema,
           400: corpsErreurSchema,
           409: corpsErreurSchema,
         },
@@ -200,7 +202,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         params: idParams,
         body: z.object({ sessionComiteId: z.uuid("Session du comité inconnue.") }).strict(),
         response: {
-          200: z.object({ ok: z.literal(true) }),
+          200: okSchema,
           400: corpsErreurSchema,
           404: corpsErreurSchema,
         },

@@ -38,14 +38,14 @@ describe.skipIf(!URL_PG)("file de tâches sur PostgreSQL (plusieurs processus)",
     await executerSurServeur(URL_PG!, `create database ${nom}`);
     url = urlAvecBase(URL_PG!, nom);
     base = await ouvrirBase({ url });
-    const executions: string[] = [];
+    const executions: { processus: string; minute: number }[] = [];
     const tache = (processus: string): Tache => ({
       nom: "compter",
       libelle: "Compter",
       cron: "* * * * *",
       periodeMs: 60_000,
       executer: async () => {
-        executions.push(processus);
+        executions.push({ processus, minute: Math.floor(Date.now() / 60_000) });
       },
     });
     await demarrer([tache("a")]);
@@ -53,7 +53,11 @@ describe.skipIf(!URL_PG)("file de tâches sur PostgreSQL (plusieurs processus)",
     // The next minute's tick: both processes schedule it, one job is made, one worker runs it.
     await attendre(() => executions.length > 0, 75_000);
     await new Promise((ok) => setTimeout(ok, 4_000));
-    expect(executions).toHaveLength(1);
+    // Started close to a minute's end, the next minute may come within the wait: a second run,
+    // for a second échéance, is right. Two runs of one minute (one per process) are not.
+    const minutes = executions.map((e) => e.minute);
+    expect(new Set(minutes).size).toBe(minutes.length);
+    expect(executions.length).toBeLessThanOrEqual(2);
   }, 90_000);
 
   it("un échec est retenté, puis mis de côté dans la file des échecs", async () => {

@@ -2,8 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { conflit, introuvable } from "../../domain/erreurs.ts";
+import { etatDesTachesSchema, relanceTacheSchema } from "../../domain/taches.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
+import { corpsErreurSchema } from "../http/schemas.ts";
 import { acteurDeRequete, journaliser } from "../infra/journal.ts";
 import { TACHES } from "./catalogue.ts";
 import { etatDeLaFile } from "./etat.ts";
@@ -23,6 +25,7 @@ export function routesTaches(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary:
           "Chaque tâche périodique : planification, dernière réussite, dernier échec et son erreur, travaux en attente, échecs mis de côté",
+        response: { 200: etatDesTachesSchema },
       },
     },
     async () => ({
@@ -39,6 +42,12 @@ export function routesTaches(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Relancer une tâche maintenant (journalisé)",
         params: z.object({ nom: z.string().max(60, "Tâche inconnue.") }),
+        response: {
+          200: relanceTacheSchema,
+          202: relanceTacheSchema,
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
       },
     },
     async (requete, reponse) => {

@@ -6,7 +6,6 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import "./formulaire-cra.css";
 import { craSchema, DUREES_PREDEFINIES, type SaisieCra } from "../../domain/cra/cra.ts";
@@ -26,12 +25,10 @@ import {
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { appelerApi } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
+import { useMesLieux } from "./mes-lieux.ts";
 import { type EtatCra, etatInitial, versSaisie } from "./saisie-cra.ts";
-
-type Lieu = { id: string; nom: string; commune: string; nature: string };
 
 /** The form remembers the last place used on this device (docs/domaine/cra.md §4). */
 const CLE_DERNIER_LIEU = "cnfs-dernier-lieu";
@@ -97,10 +94,7 @@ export function FormulaireCra(props: {
   const [e, setE] = useState(props.initial);
   const { erreurs, message, etat, depuisSchema, depuisEchec, effacer } = useErreurs();
   const [enCours, setEnCours] = useState(false);
-  const { data: lieux } = useQuery({
-    queryKey: ["mes-lieux"],
-    queryFn: () => appelerApi<Lieu[]>("/api/conseiller/lieux"),
-  });
+  const { data: lieux } = useMesLieux();
   const collectif = e.type === "collectif";
   const demarches = e.thematiques.includes("aide_aux_demarches_administratives");
   const basculer = <T extends string>(liste: T[], v: T) =>

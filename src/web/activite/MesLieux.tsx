@@ -7,6 +7,14 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { okSchema } from "../../domain/champs.ts";
+import {
+  affichageCarteSchema,
+  type LieuProche,
+  lieuAjouteSchema,
+  lieuxProchesSchema,
+  type MonLieu,
+} from "../../domain/lieux/api.ts";
 import { GRILLE_FERMEE, type Grille, JOURS, LIBELLES_JOURS } from "../../domain/lieux/horaires.ts";
 import {
   FRAIS,
@@ -21,23 +29,13 @@ import {
   SERVICES,
   TYPOLOGIES_USUELLES,
 } from "../../domain/lieux/lieu.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ChoixAdresse } from "../socle/ChoixAdresse.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
-
-type MonLieu = {
-  id: string;
-  nom: string;
-  adresse: string;
-  codePostal: string;
-  commune: string;
-  nature: NatureLieu;
-  horaires: string | null;
-};
-type Proche = { id: string; nom: string; adresse: string; codePostal: string };
+import { useMesLieux } from "./mes-lieux.ts";
 
 /** Morning and afternoon of each day, as the original form had them; empty means closed. */
 function EditeurHoraires({ grille, onChange }: { grille: Grille; onChange: (g: Grille) => void }) {
@@ -110,7 +108,7 @@ function NouveauLieu() {
     visibleCarte: true,
   });
   const [horaires, setHoraires] = useState<Grille>(GRILLE_FERMEE);
-  const [proches, setProches] = useState<Proche[]>();
+  const [proches, setProches] = useState<LieuProche[]>();
   const [succes, setSucces] = useState<string>();
   const { erreurs, etat, message, depuisSchema, depuisEchec, effacer } = useErreurs();
   type Multiple =
@@ -127,7 +125,7 @@ function NouveauLieu() {
 
   const envoyer = async (corps: object) => {
     try {
-      const r = await appelerApi<{ partage: boolean }>("/api/conseiller/lieux", {
+      const r = await appeler(lieuAjouteSchema, "/api/conseiller/lieux", {
         methode: "POST",
         corps,
       });
@@ -158,7 +156,7 @@ function NouveauLieu() {
       adresse: f.adresse,
       siret: f.siret,
     });
-    const trouves = await appelerApi<Proche[]>(`/api/lieux/proches?${q}`).catch(() => []);
+    const trouves = await appeler(lieuxProchesSchema, `/api/lieux/proches?${q}`).catch(() => []);
     if (trouves.length > 0 && !proches) {
       setProches(trouves);
       return;
@@ -369,7 +367,7 @@ function AffichageCarte() {
   const client = useQueryClient();
   const { data } = useQuery({
     queryKey: ["ma-carte"],
-    queryFn: () => appelerApi<{ nomMasqueCarte: boolean }>("/api/conseiller/carte"),
+    queryFn: () => appeler(affichageCarteSchema, "/api/conseiller/carte"),
   });
   if (!data) return null;
   return (
@@ -380,7 +378,7 @@ function AffichageCarte() {
           nativeInputProps: {
             checked: data.nomMasqueCarte,
             onChange: async () => {
-              await appelerApi("/api/conseiller/carte", {
+              await appeler(affichageCarteSchema, "/api/conseiller/carte", {
                 methode: "PUT",
                 corps: { nomMasqueCarte: !data.nomMasqueCarte },
               });
@@ -396,13 +394,10 @@ function AffichageCarte() {
 function MesLieux() {
   const client = useQueryClient();
   const [erreur, setErreur] = useState<string>();
-  const { data } = useQuery({
-    queryKey: ["mes-lieux"],
-    queryFn: () => appelerApi<MonLieu[]>("/api/conseiller/lieux"),
-  });
+  const { data } = useMesLieux();
   const quitter = async (l: MonLieu) => {
     try {
-      await appelerApi(`/api/conseiller/lieux/${l.id}/fin`, { methode: "POST" });
+      await appeler(okSchema, `/api/conseiller/lieux/${l.id}/fin`, { methode: "POST" });
       setErreur(undefined);
       await client.invalidateQueries({ queryKey: ["mes-lieux"] });
     } catch (e) {

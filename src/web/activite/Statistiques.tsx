@@ -19,6 +19,7 @@ import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
 import { FILTRES_VIDES, FiltresStatistiques, type OptionsFiltres } from "./FiltresStatistiques.tsx";
 import { GraphiqueMensuel } from "./GraphiqueMensuel.tsx";
+import { useMesLieux } from "./mes-lieux.ts";
 
 /** The chart components come in their own chunk: the figures and tables show without them. */
 const GraphiqueBarres = lazy(() =>
@@ -289,12 +290,7 @@ export function PageStatistiques() {
 function StatistiquesDuPerimetre({ habilitation }: { habilitation: Moi["habilitation"] }) {
   const { data: territoires } = useTerritoires();
   const conseiller = habilitation?.role === "conseiller";
-  const { data: lieux } = useQuery({
-    queryKey: ["mes-lieux"],
-    queryFn: () =>
-      appelerApi<{ id: string; nom: string; commune: string }[]>("/api/conseiller/lieux"),
-    enabled: conseiller,
-  });
+  const { data: lieux } = useMesLieux(conseiller);
   const codes =
     habilitation && territoires
       ? departementsFiltrables(habilitation.role, habilitation.perimetre, territoires.departements)

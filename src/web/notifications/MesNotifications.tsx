@@ -4,10 +4,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { type Preference, preferencesSchema } from "../../domain/notifications/api.ts";
+import { appeler, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
-
-type Preference = { code: string; libelle: string; description: string; actif: boolean };
 
 function Formulaire({ preferences }: { preferences: Preference[] }) {
   const client = useQueryClient();
@@ -18,7 +17,7 @@ function Formulaire({ preferences }: { preferences: Preference[] }) {
   const enregistrer = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const nouvelles = await appelerApi<Preference[]>("/api/moi/notifications", {
+      const nouvelles = await appeler(preferencesSchema, "/api/moi/notifications", {
         methode: "PUT",
         corps: { actifs: choix },
       });
@@ -64,7 +63,7 @@ function Formulaire({ preferences }: { preferences: Preference[] }) {
 export function MesNotifications() {
   const { data, error } = useQuery({
     queryKey: ["notifications"],
-    queryFn: () => appelerApi<Preference[]>("/api/moi/notifications"),
+    queryFn: () => appeler(preferencesSchema, "/api/moi/notifications"),
   });
   return (
     <GabaritEspace titre="Mes notifications">

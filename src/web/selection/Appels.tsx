@@ -5,27 +5,19 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { amiSchema, STATUTS_AMI, type StatutAmi } from "../../domain/selection/ami.ts";
+import { amiSchema, STATUTS_AMI } from "../../domain/selection/ami.ts";
+import { amisSchema, amiVueSchema } from "../../domain/selection/api.ts";
 import { TYPES_JURIDIQUES, type TypeJuridique } from "../../domain/selection/structure.ts";
-import { appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { useErreurs } from "../socle/erreurs.ts";
 import { dateLongue } from "../socle/format.ts";
-
-type Ami = {
-  id: string;
-  titre: string;
-  ouverture: string;
-  cloture: string | null;
-  typesEligibles: TypeJuridique[];
-  statut: StatutAmi;
-};
 
 /** Calls for applications: list, prepare, open, close. */
 export function Appels() {
   const client = useQueryClient();
   const { data: amis } = useQuery({
     queryKey: ["amis"],
-    queryFn: () => appelerApi<Ami[]>("/api/amis"),
+    queryFn: () => appeler(amisSchema, "/api/amis"),
   });
   const [f, setF] = useState({
     titre: "",
@@ -44,7 +36,7 @@ export function Appels() {
       return;
     }
     try {
-      await appelerApi("/api/amis", { methode: "POST", corps: verifie.data });
+      await appeler(amiVueSchema, "/api/amis", { methode: "POST", corps: verifie.data });
       effacer();
       setF({ titre: "", ouverture: "", cloture: "", typesEligibles: [] });
       await recharger();
@@ -54,7 +46,7 @@ export function Appels() {
   };
   const changer = async (id: string, action: "ouverture" | "cloture") => {
     try {
-      await appelerApi(`/api/amis/${id}/${action}`, { methode: "POST" });
+      await appeler(amiVueSchema, `/api/amis/${id}/${action}`, { methode: "POST" });
       effacer();
       await recharger();
     } catch (err) {

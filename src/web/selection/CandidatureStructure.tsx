@@ -7,19 +7,18 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { nombreFr, quantite } from "../../domain/format.ts";
+import { amisSchema } from "../../domain/selection/api.ts";
 import {
   candidatureStructureSchema,
   MOTIVATION_MAX,
   TYPES_JURIDIQUES,
   type TypeJuridique,
 } from "../../domain/selection/structure.ts";
-import { appelerApi } from "../api.ts";
+import { appeler, appelerApi } from "../api.ts";
 import { ChoixAdresse } from "../socle/ChoixAdresse.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 import { useTitre } from "../socle/titre.ts";
-
-type Ami = { id: string; titre: string; typesEligibles: TypeJuridique[] };
 
 const VIDE = {
   amiId: "",
@@ -40,7 +39,7 @@ export function CandidatureStructure() {
   useTitre("Candidature d'une structure d'accueil");
   const { data: amis } = useQuery({
     queryKey: ["amis-ouverts"],
-    queryFn: () => appelerApi<Ami[]>("/api/amis/ouverts"),
+    queryFn: () => appeler(amisSchema, "/api/amis/ouverts"),
   });
   const [f, setF] = useState(VIDE);
   const { erreurs, message: erreur, etat, depuisSchema, depuisEchec, effacer } = useErreurs();

@@ -3,7 +3,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { appelerApi } from "../api.ts";
+import { sessionComiteVueSchema, sessionsComiteSchema } from "../../domain/selection/api.ts";
+import { appeler } from "../api.ts";
 import { useErreurs } from "../socle/erreurs.ts";
 import { dateLongue } from "../socle/format.ts";
 
@@ -12,7 +13,7 @@ export function Comites() {
   const client = useQueryClient();
   const { data: sessions } = useQuery({
     queryKey: ["comites"],
-    queryFn: () => appelerApi<{ id: string; numero: number; date: string }[]>("/api/comites"),
+    queryFn: () => appeler(sessionsComiteSchema, "/api/comites"),
   });
   const [numero, setNumero] = useState("");
   const [jour, setJour] = useState("");
@@ -20,7 +21,10 @@ export function Comites() {
   const creer = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await appelerApi("/api/comites", { methode: "POST", corps: { numero, date: jour } });
+      await appeler(sessionComiteVueSchema, "/api/comites", {
+        methode: "POST",
+        corps: { numero, date: jour },
+      });
       effacer();
       setNumero("");
       await client.invalidateQueries({ queryKey: ["comites"] });

@@ -9,6 +9,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { peutLireFicheStructure } from "../../domain/roles.ts";
+import { sessionsComiteSchema } from "../../domain/selection/api.ts";
 import {
   avisPossible,
   NATURES_DEMANDE,
@@ -17,7 +18,7 @@ import {
   type StatutDemande,
 } from "../../domain/selection/demande-postes.ts";
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { ChoixStructure } from "../socle/ChoixStructure.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
@@ -311,7 +312,7 @@ function FormulaireAvis({
 function OrdreDuJour({ id, sessionComiteId }: { id: string; sessionComiteId: string | null }) {
   const { data: sessions } = useQuery({
     queryKey: ["comites"],
-    queryFn: () => appelerApi<{ id: string; numero: number; date: string }[]>("/api/comites"),
+    queryFn: () => appeler(sessionsComiteSchema, "/api/comites"),
   });
   const [choix, setChoix] = useState(sessionComiteId ?? "");
   const { erreur, agir } = useActionDemande(id, "L'inscription a échoué.");
@@ -410,7 +411,7 @@ function FormulaireDecision({ id, retrait }: { id: string; retrait: boolean }) {
   const recharger = useRecharger(id);
   const { data: sessions } = useQuery({
     queryKey: ["comites"],
-    queryFn: () => appelerApi<{ id: string; numero: number; date: string }[]>("/api/comites"),
+    queryFn: () => appeler(sessionsComiteSchema, "/api/comites"),
   });
   const [sessionComiteId, setSession] = useState("");
   const [issue, setIssue] = useState("acceptee");

@@ -4,13 +4,14 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
+import { amisSchema } from "../../domain/selection/api.ts";
 import {
   NATURES_DEMANDE,
   type NatureDemande,
   STATUTS_DEMANDE,
   type StatutDemande,
 } from "../../domain/selection/demande-postes.ts";
-import { appelerApi } from "../api.ts";
+import { appeler, appelerApi } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
@@ -52,7 +53,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
   const setFiltres = (f: Partial<typeof filtres>) => naviguer(f);
   const { data: amis } = useQuery({
     queryKey: ["amis"],
-    queryFn: () => appelerApi<{ id: string; titre: string }[]>("/api/amis"),
+    queryFn: () => appeler(amisSchema, "/api/amis"),
   });
   const params = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
   const { data, error } = useQuery({

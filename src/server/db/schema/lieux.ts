@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { NATURES_LIEU } from "../../../domain/lieux/lieu.ts";
+import { NATURES_LIEU, type NatureLieu } from "../../../domain/lieux/lieu.ts";
 import { instant, liste, localisation, parmiLesCodes, point } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 
@@ -93,7 +93,7 @@ export const lieuConseiller = pgTable(
     conseillerId: uuid("conseiller_id")
       .notNull()
       .references(() => utilisateur.id),
-    nature: text("nature").notNull(),
+    nature: text("nature").$type<NatureLieu>().notNull(),
     debut: date("debut").notNull(),
     fin: date("fin"),
   },

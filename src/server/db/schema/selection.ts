@@ -10,8 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { STATUTS_AMI } from "../../../domain/selection/ami.ts";
+import { STATUTS_AMI, type StatutAmi } from "../../../domain/selection/ami.ts";
 import { NATURES_DEMANDE, STATUTS_DEMANDE } from "../../../domain/selection/demande-postes.ts";
+import type { TypeJuridique } from "../../../domain/selection/structure.ts";
 import { instant, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { structure } from "./structures.ts";
@@ -24,8 +25,8 @@ export const ami = pgTable(
     titre: text("titre").notNull(),
     ouverture: date("ouverture").notNull(),
     cloture: date("cloture"),
-    typesEligibles: text("types_eligibles").array().notNull(),
-    statut: text("statut").notNull().default("brouillon"),
+    typesEligibles: text("types_eligibles").array().$type<TypeJuridique[]>().notNull(),
+    statut: text("statut").$type<StatutAmi>().notNull().default("brouillon"),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
   (t) => [check("ami_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_AMI)))],

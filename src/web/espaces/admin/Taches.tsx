@@ -3,8 +3,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { EtatTache } from "../../../domain/taches.ts";
-import { appelerApi, ErreurApi } from "../../api.ts";
+import { type EtatTache, etatDesTachesSchema, relanceTacheSchema } from "../../../domain/taches.ts";
+import { appeler, ErreurApi } from "../../api.ts";
 import { Confirmation } from "../../socle/Confirmation.tsx";
 import { dateHeure } from "../../socle/format.ts";
 import { GabaritEspace } from "../GabaritEspace.tsx";
@@ -22,14 +22,13 @@ export function TachesAdmin() {
   const client = useQueryClient();
   const { data, error } = useQuery({
     queryKey: ["taches"],
-    queryFn: () =>
-      appelerApi<{ mode: "locales" | "worker"; taches: EtatTache[] }>("/api/admin/taches"),
+    queryFn: () => appeler(etatDesTachesSchema, "/api/admin/taches"),
   });
   const [fait, setFait] = useState({ n: 0, titre: "" });
   const [erreur, setErreur] = useState<string>();
   const relancer = async (t: EtatTache) => {
     try {
-      const r = await appelerApi<{ message: string }>(`/api/admin/taches/${t.nom}/relance`, {
+      const r = await appeler(relanceTacheSchema, `/api/admin/taches/${t.nom}/relance`, {
         methode: "POST",
       });
       setErreur(undefined);
