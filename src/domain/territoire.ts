@@ -13,3 +13,21 @@ export const codeDepartementSchema = z
 export const codeRegionSchema = z
   .string()
   .regex(/^(\d{2}|97\d|98\d)$/, "Le code région est invalide (ex. 32, 75, 04).");
+
+/** A commune of the official reference, as `/api/communes` answers it. */
+export const communeVueSchema = z.object({
+  code: z.string(),
+  nom: z.string(),
+  departementCode: z.string(),
+  codesPostaux: z.array(z.string()),
+});
+export const communesVuesSchema = z.array(communeVueSchema);
+
+/** Régions and départements with their official codes, overseas included (`/api/territoires`). */
+export const territoiresSchema = z.object({
+  regions: z.array(z.object({ code: z.string(), nom: z.string() })),
+  departements: z.array(z.object({ code: z.string(), nom: z.string(), regionCode: z.string() })),
+});
+
+export type CommuneVue = z.input<typeof communeVueSchema>;
+export type Territoires = z.input<typeof territoiresSchema>;

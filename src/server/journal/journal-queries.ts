@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Executeur } from "../db/client.ts";
-import { journal } from "../db/schema.ts";
+import { journal, utilisateur } from "../db/schema.ts";
 
 /** The journal reads newest first (default) or oldest first, always by its sequence. */
 export const TRIS_JOURNAL = ["recentes", "anciennes"] as const;
@@ -46,4 +46,39 @@ export async function* lotsJournal(db: Executeur, f: FiltresJournal, taille = 5_
     curseur = lot.at(-1)!.id;
     if (lot.length < taille) return;
   }
+}
+
+const colonnesHistorique = {
+  id: journal.id,
+  le: journal.le,
+  action: journal.action,
+  cibleType: journal.cibleType,
+  role: journal.role,
+  auteur: journal.auteur,
+  prenom: utilisateur.prenom,
+  nom: utilisateur.nom,
+  avant: journal.avant,
+  apres: journal.apres,
+};
+
+/**
+ * The journal lines about some targets (by type and ids), latest first, with their author's
+ * name: the history a file shows.
+ */
+export async function historiqueDesCibles(
+  tx: Executeur,
+  limite: number,
+  cibles: { type: string; ids: string[] }[],
+) {
+  const conditions = cibles
+    .filter((c) => c.ids.length > 0)
+    .map((c) => and(eq(journal.cibleType, c.type), inArray(journal.cibleId, c.ids)));
+  if (conditions.length === 0) return [];
+  return tx
+    .select(colonnesHistorique)
+    .from(journal)
+    .leftJoin(utilisateur, eq(utilisateur.id, journal.utilisateurId))
+    .where(or(...conditions))
+    .orderBy(desc(journal.id))
+    .limit(limite);
 }

@@ -1,17 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  ilike,
-  inArray,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { alertesFormation, type StatutFormation } from "../../domain/recrutement/formation.ts";
 import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
@@ -21,7 +8,6 @@ import {
   contrat,
   demandeProlongation,
   formation,
-  journal,
   miseEnRelation,
   organismeFormation,
   poste,
@@ -29,6 +15,7 @@ import {
   structure,
   utilisateur,
 } from "../db/schema.ts";
+import { historiqueDesCibles } from "../journal/index.ts";
 import { conditionFilePostes } from "../selection/index.ts";
 import { colonnesPerimetreStructure } from "../structures/index.ts";
 import { motifRecherche } from "../utilisateurs/index.ts";
@@ -276,33 +263,6 @@ export async function listerPostes(
   }));
 }
 
-const colonnesHistorique = {
-  id: journal.id,
-  le: journal.le,
-  action: journal.action,
-  cibleType: journal.cibleType,
-  role: journal.role,
-  auteur: journal.auteur,
-  prenom: utilisateur.prenom,
-  nom: utilisateur.nom,
-  avant: journal.avant,
-  apres: journal.apres,
-};
-
-async function historiqueDe(tx: Executeur, cibles: { type: string; ids: string[] }[]) {
-  const conditions = cibles
-    .filter((c) => c.ids.length > 0)
-    .map((c) => and(eq(journal.cibleType, c.type), inArray(journal.cibleId, c.ids)));
-  if (conditions.length === 0) return [];
-  return tx
-    .select(colonnesHistorique)
-    .from(journal)
-    .leftJoin(utilisateur, eq(utilisateur.id, journal.utilisateurId))
-    .where(or(...conditions))
-    .orderBy(desc(journal.id))
-    .limit(300);
-}
-
 /** Who did what when about one person: application, pairings, contracts, ruptures, training. */
 export async function historiquePersonne(
   tx: Executeur,
@@ -330,7 +290,7 @@ export async function historiquePersonne(
     .select({ id: formation.id })
     .from(formation)
     .where(eq(formation.utilisateurId, utilisateurId));
-  return historiqueDe(tx, [
+  return historiqueDesCibles(tx, 300, [
     { type: "utilisateur", ids: [utilisateurId] },
     { type: "candidature", ids: candidatureId ? [candidatureId] : [] },
     { type: "contrat", ids: contratIds },
@@ -353,7 +313,7 @@ export async function historiquePoste(tx: Executeur, posteId: string) {
         .from(rupture)
         .where(inArray(rupture.contratId, contratIds))
     : [];
-  return historiqueDe(tx, [
+  return historiqueDesCibles(tx, 300, [
     { type: "poste", ids: [posteId] },
     { type: "contrat", ids: contratIds },
     { type: "rupture", ids: ruptures.map((r) => r.id) },

@@ -2,19 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
-import { codeCommuneSchema } from "../../domain/territoire.ts";
+import {
+  codeCommuneSchema,
+  communesVuesSchema,
+  communeVueSchema,
+  territoiresSchema,
+} from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
 import { rechercherCommunes } from "./communes.ts";
 import { communeParCode, communesConnues, departements, regions } from "./territoires-queries.ts";
-
-const communeSchema = z.object({
-  code: z.string(),
-  nom: z.string(),
-  departementCode: z.string(),
-  codesPostaux: z.array(z.string()),
-});
 
 export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,14 +23,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: ["Référentiel"],
         summary: "Régions et départements (codes officiels, outre-mer compris)",
-        response: {
-          200: z.object({
-            regions: z.array(z.object({ code: z.string(), nom: z.string() })),
-            departements: z.array(
-              z.object({ code: z.string(), nom: z.string(), regionCode: z.string() }),
-            ),
-          }),
-        },
+        response: { 200: territoiresSchema },
       },
     },
     async (_requete, reponse) => {
@@ -53,7 +44,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
         tags: ["Référentiel"],
         summary: "Une commune par son code INSEE",
         params: z.object({ code: codeCommuneSchema }).strict(),
-        response: { 200: communeSchema, 404: corpsErreurSchema },
+        response: { 200: communeVueSchema, 404: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -80,7 +71,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
               .max(80, "La recherche ne doit pas dépasser 80 caractères."),
           })
           .strict(),
-        response: { 200: z.array(communeSchema) },
+        response: { 200: communesVuesSchema },
       },
     },
     async (requete, reponse) => {

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
 import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
-import { commune, demandePostes, journal, poste, structure, utilisateur } from "../db/schema.ts";
+import { commune, demandePostes, poste, structure } from "../db/schema.ts";
+import { historiqueDesCibles } from "../journal/index.ts";
 import { colonnesPerimetreStructure } from "./queries.ts";
 
 /**
@@ -35,29 +36,10 @@ export async function ficheStructure(db: Executeur, connexion: SessionChargee, i
     .where(eq(poste.structureId, s.structure.id))
     .orderBy(poste.dateAttribution);
   const cibles = [s.structure.id, ...demandes.map((d) => d.id)];
-  const historique = await db
-    .select({
-      id: journal.id,
-      le: journal.le,
-      action: journal.action,
-      cibleType: journal.cibleType,
-      role: journal.role,
-      auteur: journal.auteur,
-      prenom: utilisateur.prenom,
-      nom: utilisateur.nom,
-      avant: journal.avant,
-      apres: journal.apres,
-    })
-    .from(journal)
-    .leftJoin(utilisateur, eq(utilisateur.id, journal.utilisateurId))
-    .where(
-      or(
-        and(eq(journal.cibleType, "structure"), eq(journal.cibleId, s.structure.id)),
-        and(eq(journal.cibleType, "demande_postes"), inArray(journal.cibleId, cibles)),
-      ),
-    )
-    .orderBy(desc(journal.id))
-    .limit(200);
+  const historique = await historiqueDesCibles(db, 200, [
+    { type: "structure", ids: [s.structure.id] },
+    { type: "demande_postes", ids: cibles },
+  ]);
   return reussite({
     structure: { ...s.structure, commune: s.commune },
     demandes,

@@ -1,15 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { appelerApi } from "../api.ts";
+import { type CommuneVue, communesVuesSchema, communeVueSchema } from "../../domain/territoire.ts";
+import { appeler } from "../api.ts";
 import { Combobox, useDiffere } from "./Combobox.tsx";
 
-type Commune = { code: string; nom: string; departementCode: string; codesPostaux: string[] };
-
-const libelleCommune = (c: Commune) =>
+const libelleCommune = (c: CommuneVue) =>
   `${c.nom} (${c.codesPostaux.slice(0, 3).join(", ")}${c.codesPostaux.length > 3 ? "…" : ""})`;
 
 const chercher = (q: string) =>
-  appelerApi<Commune[]>(`/api/communes?${new URLSearchParams({ q: q.trim() })}`);
+  appeler(communesVuesSchema, `/api/communes?${new URLSearchParams({ q: q.trim() })}`);
 
 /**
  * Picks a commune of the official reference by name or postcode, suggested as one types (from
@@ -39,7 +38,7 @@ export function ChoixCommune(props: {
   // A value set before any typing (an edit form) is shown by its name.
   const { data: actuelle } = useQuery({
     queryKey: ["commune", props.valeur],
-    queryFn: () => appelerApi<Commune>(`/api/communes/${encodeURIComponent(props.valeur)}`),
+    queryFn: () => appeler(communeVueSchema, `/api/communes/${encodeURIComponent(props.valeur)}`),
     enabled: texte === null && /^(\d{5}|2[AB]\d{3})$/.test(props.valeur),
   });
   const saisie = useDiffere(texte ?? "");

@@ -1,16 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { libellePerimetre, type Perimetre } from "../../domain/perimetre.ts";
-import { appelerApi } from "../api.ts";
-
-export type Territoires = {
-  regions: { code: string; nom: string }[];
-  departements: { code: string; nom: string; regionCode: string }[];
-};
+import { territoiresSchema } from "../../domain/territoire.ts";
+import { appeler } from "../api.ts";
 
 export function useTerritoires() {
   return useQuery({
     queryKey: ["territoires"],
-    queryFn: () => appelerApi<Territoires>("/api/territoires"),
+    queryFn: () => appeler(territoiresSchema, "/api/territoires"),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
