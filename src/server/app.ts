@@ -3,11 +3,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import { quantite } from "../domain/format.ts";
 import { configurerZodEnFrancais } from "../domain/zod-fr.ts";
 import { installerAcces } from "./access/index.ts";
@@ -25,6 +21,7 @@ import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/index.ts";
 import { routesEspaces, routesExports } from "./espaces/index.ts";
 import { routesFinancement } from "./financement/index.ts";
+import { serialiseurDuContrat } from "./http/contrat-reponses.ts";
 import { routesDocs } from "./http/docs.ts";
 import { DESCRIPTION_LIMITES, installerControleEntrees, LIMITES_REQUETE } from "./http/entrees.ts";
 import { erreursDuRouteur, installerErreurs } from "./http/erreurs.ts";
@@ -120,7 +117,7 @@ export async function construireApp(ctx: Contexte): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(serialiseurDuContrat(ctx.config.production));
 
   await app.register(fastifyCookie);
   // A configured map style loads its tiles and glyphs from its own server.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantSchema } from "../champs.ts";
 import { STATUTS_AMI, type StatutAmi } from "./ami.ts";
 import { TYPES_JURIDIQUES, type TypeJuridique } from "./structure.ts";
 
@@ -15,6 +16,7 @@ export const amiVueSchema = z.object({
     z.enum(Object.keys(TYPES_JURIDIQUES) as [TypeJuridique, ...TypeJuridique[]]),
   ),
   statut: z.enum(Object.keys(STATUTS_AMI) as [StatutAmi, ...StatutAmi[]]),
+  creeLe: instantSchema,
 });
 export const amisSchema = z.array(amiVueSchema);
 

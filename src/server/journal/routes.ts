@@ -3,7 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
-import { envoyerTableurEnFlux, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableurEnFlux,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
 import {
   type EntreeJournalLue,
@@ -77,6 +82,7 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
                 id: z.number(),
                 le: z.date(),
                 utilisateurId: z.string().nullable(),
+                habilitationId: z.string().nullable(),
                 role: z.string().nullable(),
                 auteur: z.string(),
                 action: z.string(),
@@ -85,6 +91,8 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
                 avant: z.unknown(),
                 apres: z.unknown(),
                 origine: z.string(),
+                /** The request that wrote the line, to find it in the logs. */
+                requeteId: z.string().nullable(),
               }),
             ),
           }),
@@ -106,6 +114,7 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Exporter le journal filtré, dans l'ordre de l'écran (CSV ou XLSX, en flux), journalisé",
         querystring: filtresJournalSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

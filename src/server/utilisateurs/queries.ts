@@ -79,8 +79,18 @@ export function selectionUtilisateurs(
 export async function listerUtilisateurs(db: Executeur, f: FiltresUtilisateurs) {
   const ou = conditionsUtilisateurs(f);
   const [total] = await db.select({ n: count() }).from(utilisateur).where(ou);
+  // What the list shows: never the ProConnect subject nor personal settings.
   const lignes = await db
-    .select()
+    .select({
+      id: utilisateur.id,
+      email: utilisateur.email,
+      prenom: utilisateur.prenom,
+      nom: utilisateur.nom,
+      actif: utilisateur.actif,
+      invitationAccepteeLe: utilisateur.invitationAccepteeLe,
+      derniereConnexionLe: utilisateur.derniereConnexionLe,
+      creeLe: utilisateur.creeLe,
+    })
     .from(utilisateur)
     .where(ou)
     .orderBy(...ordreUtilisateurs(f.tri))
