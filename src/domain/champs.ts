@@ -78,3 +78,8 @@ export const instantSchema = z.codec(z.iso.datetime({ offset: true }), z.date(),
 
 /** The answer of an action that has nothing else to say than that it was done. */
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** The codes of a vocabulary (its labels' keys) as a schema: an answer says which it holds. */
+export function codeParmi<K extends string>(libelles: Record<K, unknown>) {
+  return z.enum(Object.keys(libelles) as [K, ...K[]]);
+}

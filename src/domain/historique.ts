@@ -1,3 +1,7 @@
+import { z } from "zod";
+import { instantSchema } from "./champs.ts";
+import { ROLES } from "./roles.ts";
+
 /** Journal actions as a person reads them in a timeline (structure, person, post). */
 export const LIBELLES_ACTIONS: Record<string, string> = {
   "structure.creee": "Structure enregistrée",
@@ -63,3 +67,19 @@ export const LIBELLES_ACTIONS: Record<string, string> = {
 export function libelleAction(action: string): string {
   return LIBELLES_ACTIONS[action] ?? action;
 }
+
+/**
+ * A line of a timeline (structure, person, post): the journal's action, when, and who, never
+ * the values it changed (they stay in the journal, for the ANCT).
+ */
+export const ligneHistoriqueSchema = z.object({
+  id: z.number(),
+  le: instantSchema,
+  action: z.string(),
+  cibleType: z.string(),
+  role: z.enum(ROLES).nullable(),
+  auteur: z.string(),
+  prenom: z.string().nullable(),
+  nom: z.string().nullable(),
+});
+export type LigneHistorique = z.input<typeof ligneHistoriqueSchema>;

@@ -6,7 +6,11 @@ import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
-import { envoyerTableurEnFlux, formatTableurSchema } from "../http/tableur.ts";
+import {
+  envoyerTableurEnFlux,
+  formatTableurSchema,
+  reponseTableurSchema,
+} from "../http/tableur.ts";
 import { exportePar } from "../infra/export.ts";
 import { COLONNES_EXPORT_CRA, conditionExportCra, lots } from "./export-cra.ts";
 
@@ -31,6 +35,7 @@ export function routesExportCra(app: FastifyInstance, ctx: Contexte): void {
             thematique: z.enum(CODES.thematiques, { error: "Thématique inconnue." }).optional(),
           })
           .strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

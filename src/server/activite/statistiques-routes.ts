@@ -12,6 +12,8 @@ import {
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser, repondre } from "../http/reponse.ts";
+import { reponseFichier } from "../http/schemas.ts";
+import { TYPE_XLSX } from "../http/tableur.ts";
 import { exportePar, versCsv, versXlsx } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../infra/journal.ts";
 import { COLONNES_EXPORT, lignesStatistiques, rapportPdf } from "./statistiques-export.ts";
@@ -99,6 +101,12 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
             })
             .strict(),
         ),
+        response: {
+          200: reponseFichier(
+            "Les statistiques en CSV, en XLSX ou en rapport PDF, en pièce jointe",
+            ["text/csv", TYPE_XLSX, "application/pdf"],
+          ),
+        },
       },
     },
     async (requete, reponse) => {
@@ -126,7 +134,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         return reponse.type("text/csv; charset=utf-8").send(versCsv(COLONNES_EXPORT, lignesExport));
       if (q.format === "xlsx")
         return reponse
-          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .type(TYPE_XLSX)
           .send(
             await versXlsx("Statistiques", COLONNES_EXPORT, lignesExport, [
               exportePar(connexion.utilisateur, ctx.horloge()),

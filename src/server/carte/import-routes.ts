@@ -6,7 +6,7 @@ import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { ErreurMetier } from "../http/erreurs.ts";
 import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../http/fichier-tableur.ts";
-import { corpsErreurSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, reponseFichier } from "../http/schemas.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import { genererDonneesOuvertes } from "../opendata/index.ts";
 import { departementsDesRegions } from "../referentiel/index.ts";
@@ -102,6 +102,9 @@ export function routesImportLieux(app: FastifyInstance, ctx: Contexte): void {
           "Le rapport des lignes rejetées d'un fichier de lieux, en CSV (rien n'est importé)",
         description:
           "Une ligne par erreur : numéro de ligne du tableur (en-tête en ligne 1), champ, message, puis la ligne d'origine.",
+        response: {
+          200: reponseFichier("Les lignes rejetées en CSV, en pièce jointe", ["text/csv"]),
+        },
       },
     },
     async (requete, reponse) => {

@@ -144,7 +144,11 @@ function pointAleatoire(h: Hasard, c: CommuneSource) {
 const DISTANCES_TIREES = [5, 10, 10, 15, 15, 20, 20, 20, 20, 40, 40, 40, 40, 100, 100, 100, 2000];
 
 /** A candidate's application: most available, reach mostly local, a few anywhere in France. */
-function candidatureAleatoire(h: Hasard, utilisateurId: string, c: CommuneSource) {
+function candidatureAleatoire(
+  h: Hasard,
+  utilisateurId: string,
+  c: CommuneSource,
+): typeof candidature.$inferInsert {
   return {
     utilisateurId,
     statut: h.entier(0, 99) < 85 ? "disponible" : "indisponible",

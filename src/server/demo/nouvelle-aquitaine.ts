@@ -129,7 +129,7 @@ async function recruter(db: Db, sirets: string[], maintenant: Date): Promise<voi
       .values(
         pourvus.map((p, i) => ({
           utilisateurId: personnes[i]!.id,
-          statut: "en_poste",
+          statut: "en_poste" as const,
           creeLe: maintenant,
           modifieLe: maintenant,
           communeCode: p.communeCode,
@@ -146,7 +146,7 @@ async function recruter(db: Db, sirets: string[], maintenant: Date): Promise<voi
         candidatureId: candidatures[i]!.id,
         structureId: p.structureId,
         posteId: p.id,
-        type: "cdd",
+        type: "cdd" as const,
         dateDebut: debut,
         dateFin: ajouterJours(debut, 730),
         salaireBrutMensuelCents: 180_000,
@@ -154,7 +154,7 @@ async function recruter(db: Db, sirets: string[], maintenant: Date): Promise<voi
         dateDeclaration: ajouterJours(debut, -3),
         dateLimiteSignature: ajouterJours(debut, 12),
         dateSignature: ajouterJours(debut, -2),
-        statut: "actif",
+        statut: "actif" as const,
       })),
     );
     await tx

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import type { StatutCandidature } from "../../domain/recrutement/candidature.ts";
 import { DISTANCES_MAX_KM, type Situation } from "../../domain/recrutement/candidature.ts";
 import { dateLimiteSignature } from "../../domain/recrutement/contrat.ts";
 import { dateLimiteRecrutement } from "../../domain/selection/subvention.ts";
@@ -78,7 +79,11 @@ export async function genererRecrutementDemo(
       .where(eq(structure.id, params.idsStructures.get(s.cle)!));
   }
 
-  const candidature_ = (utilisateurId: string, i: number, statut: string) => {
+  const candidature_ = (
+    utilisateurId: string,
+    i: number,
+    statut: StatutCandidature,
+  ): typeof candidature.$inferInsert => {
     // Two candidates in three near the Béthune area, the others anywhere in the demo towns.
     const ville = i % 3 === 2 ? h.choisir(villes) : h.choisir(villes.slice(0, 9));
     const situations = h.choisir(SITUATIONS_DEMO);

@@ -6,7 +6,7 @@ import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
-import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
+import { envoyerTableur, formatTableurSchema, reponseTableurSchema } from "../http/tableur.ts";
 import { filtresDemandesSchema } from "../selection/index.ts";
 import { LISTES, listeExportee, peutExporter } from "./listes-exportees.ts";
 
@@ -25,6 +25,7 @@ export function routesExports(app: FastifyInstance, ctx: Contexte): void {
         querystring: filtresDemandesSchema.extend({
           format: formatTableurSchema,
         }),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

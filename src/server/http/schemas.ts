@@ -23,3 +23,20 @@ export const rechercheSchema = z
   .trim()
   .max(100, "La recherche ne doit pas dépasser 100 caractères.")
   .optional();
+
+/** The bytes of a downloaded file, as OpenAPI says it. */
+const fichierSchema = z.string().meta({ format: "binary" });
+
+/**
+ * The answer of a download, described by its content types: the file travels as it is, never
+ * through the JSON serializer.
+ */
+export function reponseFichier(
+  description: string,
+  types: readonly [string, ...string[]],
+): { description: string; content: Record<string, { schema: unknown }> } {
+  return {
+    description,
+    content: Object.fromEntries(types.map((type) => [type, { schema: fichierSchema }])),
+  };
+}

@@ -11,8 +11,15 @@ import {
   xlsxEnFlux,
 } from "../infra/export.ts";
 import { acteurDeRequete, journaliser } from "../infra/journal.ts";
+import { reponseFichier } from "./schemas.ts";
 
-const TYPE_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const TYPE_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** What every list's export answers: the file in the format asked. */
+export const reponseTableurSchema = reponseFichier(
+  "La liste en CSV (séparateur ;, UTF-8 avec BOM) ou en XLSX, en pièce jointe",
+  ["text/csv", TYPE_XLSX],
+);
 
 /** The spreadsheet formats of every list's export. */
 export const formatTableurSchema = z

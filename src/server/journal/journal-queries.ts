@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Role } from "../../domain/roles.ts";
 import type { Executeur } from "../db/client.ts";
 import { journal, utilisateur } from "../db/schema.ts";
 
@@ -53,12 +54,11 @@ const colonnesHistorique = {
   le: journal.le,
   action: journal.action,
   cibleType: journal.cibleType,
-  role: journal.role,
+  // Written from a session's habilitation: one of the programme's roles.
+  role: sql<Role | null>`${journal.role}`,
   auteur: journal.auteur,
   prenom: utilisateur.prenom,
   nom: utilisateur.nom,
-  avant: journal.avant,
-  apres: journal.apres,
 };
 
 /**

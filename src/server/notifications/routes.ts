@@ -7,7 +7,12 @@ import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableur,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import {
@@ -121,6 +126,7 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Exporter les courriels filtrés, sans leur texte, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
         querystring: filtresCourrielsSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

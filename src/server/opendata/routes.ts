@@ -4,7 +4,7 @@ import { z } from "zod";
 import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreur } from "../http/erreurs.ts";
-import { corpsErreurSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, reponseFichier } from "../http/schemas.ts";
 import { fichierGenere, fichiersGeneres } from "./fichiers-queries.ts";
 import { FORMATS_OUVERTS } from "./generation.ts";
 import { JEUX, postesParTerritoire } from "./jeux.ts";
@@ -118,6 +118,14 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
               `Fichier inconnu : les fichiers sont ${NOMS.join(", ")}, en .csv ou .json.`,
             ),
         }),
+        response: {
+          200: reponseFichier("Le fichier en CSV ou en JSON, en pièce jointe", [
+            "text/csv",
+            "application/json",
+          ]),
+          304: z.null().describe("Inchangé depuis l'ETag donné (If-None-Match)"),
+          503: corpsErreurSchema,
+        },
       },
     },
     async (requete, reponse) => {
@@ -136,7 +144,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
           "content-disposition",
           `attachment; filename="${nom}_${f.genereLe.toISOString().slice(0, 10)}.${format}"`,
         );
-      if (requete.headers["if-none-match"] === f.etag) return reponse.status(304).send();
+      if (requete.headers["if-none-match"] === f.etag) return reponse.status(304).send(null);
       return reponse.type(TYPES[format]).send(f.contenu);
     },
   );

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { okSchema } from "../../domain/champs.ts";
 import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
+import { profilCandidatSchema } from "../../domain/recrutement/api.ts";
 import {
   corpsCandidatSchema,
   corpsProfilCandidatSchema,
@@ -12,9 +13,9 @@ import { jetonSchema } from "../../domain/utilisateur.ts";
 import { connexionRequise } from "../access/index.ts";
 import { type Contexte, nomCookieSession } from "../contexte.ts";
 import { ErreurMetier } from "../http/erreurs.ts";
-import { envoyerPdf } from "../http/pdf.ts";
+import { envoyerPdf, reponsePdfSchema } from "../http/pdf.ts";
 import { refuser, repondre } from "../http/reponse.ts";
-import { corpsErreurSchema } from "../http/schemas.ts";
+import { corpsErreurSchema, reponseFichier } from "../http/schemas.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import { localiserLaCommune } from "../referentiel/index.ts";
 import { donneesPersonnelles, profilCandidat } from "./candidat-queries.ts";
@@ -134,7 +135,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
     "/api/candidat/candidature",
     {
       config: { acces: ["candidat"] },
-      schema: { tags: tag, summary: "Ma candidature" },
+      schema: { tags: tag, summary: "Ma candidature", response: { 200: profilCandidatSchema } },
     },
     async (requete) => {
       const profil = await profilCandidat(ctx.db, connexionRequise(requete).utilisateur.id);
@@ -194,7 +195,13 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
     "/api/candidat/donnees",
     {
       config: { acces: ["candidat"] },
-      schema: { tags: tag, summary: "Télécharger mes données (JSON)" },
+      schema: {
+        tags: tag,
+        summary: "Télécharger mes données (JSON)",
+        response: {
+          200: reponseFichier("Mes données en JSON, en pièce jointe", ["application/json"]),
+        },
+      },
     },
     async (requete, reponse) => {
       const donnees = await donneesPersonnelles(
@@ -257,7 +264,10 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
 
   r.get(
     "/api/candidat/cv",
-    { config: { acces: ["candidat"] }, schema: { tags: tag, summary: "Mon CV" } },
+    {
+      config: { acces: ["candidat"] },
+      schema: { tags: tag, summary: "Mon CV", response: { 200: reponsePdfSchema } },
+    },
     async (requete, reponse) => {
       const c = await candidatureDe(ctx.db, connexionRequise(requete).utilisateur.id);
       const fichier = c ? await lireCv(ctx.db, c.id, ctx.config.cleFichiers) : null;

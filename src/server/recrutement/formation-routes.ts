@@ -3,6 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { interdit } from "../../domain/erreurs.ts";
 import {
+  idSchema as idReponseSchema,
+  maFormationSchema,
+  organismesFormationSchema,
+  rapportImportFormationSchema,
+  statutFormationSchema,
+} from "../../domain/recrutement/api.ts";
+import {
   corpsEtapeFormationSchema,
   corpsResultatCertificationSchema,
 } from "../../domain/recrutement/formation.ts";
@@ -26,7 +33,11 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
     "/api/formations/organismes",
     {
       config: { acces: ["admin", "structure"] },
-      schema: { tags: tag, summary: "Organismes de formation" },
+      schema: {
+        tags: tag,
+        summary: "Organismes de formation",
+        response: { 200: organismesFormationSchema },
+      },
     },
     async () => organismesFormation(ctx.db),
   );
@@ -40,6 +51,7 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
         summary: "Enregistrer une étape de la formation (inscription, positionnement, début, fin…)",
         params: idSchema,
         body: corpsEtapeFormationSchema,
+        response: { 200: statutFormationSchema },
       },
     },
     async (requete, reponse) => {
@@ -75,6 +87,7 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
         summary: "Saisir un résultat de certification (CCP1 ou Pix)",
         params: idSchema,
         body: corpsResultatCertificationSchema,
+        response: { 201: idReponseSchema },
       },
     },
     async (requete, reponse) => {
@@ -103,6 +116,7 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
         description:
           "Colonnes : identifiant (ou email), organisme, parcours_heures, date_positionnement, date_debut, date_fin, heures_realisees, ccp1, date_ccp1, pix_1_1, pix_4_1, pix_4_2, date_pix.",
         querystring: z.object({ appliquer: z.enum(["oui", "non"]).default("non") }).strict(),
+        response: { 200: rapportImportFormationSchema },
       },
     },
     async (requete) =>
@@ -118,7 +132,11 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
     "/api/conseiller/formation",
     {
       config: { acces: ["conseiller"] },
-      schema: { tags: tag, summary: "Ma formation et mes certifications" },
+      schema: {
+        tags: tag,
+        summary: "Ma formation et mes certifications",
+        response: { 200: maFormationSchema },
+      },
     },
     async (requete) => formationDe(ctx.db, connexionRequise(requete).utilisateur.id),
   );

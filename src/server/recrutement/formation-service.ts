@@ -129,12 +129,12 @@ export async function enregistrerCertification(
   const ligne =
     r.type === "pix"
       ? {
-          type: "pix",
+          type: "pix" as const,
           statut: statutPix(r.niveaux),
           dateExamen: r.dateExamen,
           niveauxPix: r.niveaux,
         }
-      : { type: "ccp1", statut: r.statut, dateExamen: r.dateExamen, niveauxPix: null };
+      : { type: "ccp1" as const, statut: r.statut, dateExamen: r.dateExamen, niveauxPix: null };
   const [c] = await tx
     .insert(certification)
     .values({ utilisateurId: params.utilisateurId, ...ligne })

@@ -2,15 +2,26 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
+import {
+  contratIdSchema,
+  ficheCandidatSchema,
+  idSchema as idReponseSchema,
+  mesRecrutementsSchema,
+  ruptureIdSchema,
+  signatureSchema,
+  statutContratSchema,
+  statutRuptureSchema,
+  vivierSchema,
+} from "../../domain/recrutement/api.ts";
 import { recrutementSchema } from "../../domain/recrutement/contrat.ts";
 import { prolongationSchema, ruptureSchema } from "../../domain/recrutement/rupture.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise, structureDeSession } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
-import { envoyerPdf } from "../http/pdf.ts";
+import { envoyerPdf, reponsePdfSchema } from "../http/pdf.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema } from "../http/tableur.ts";
+import { envoyerTableur, formatTableurSchema, reponseTableurSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import {
   CANDIDAT_INVISIBLE,
@@ -55,6 +66,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         tags: tag,
         summary: "Vivier de candidats de ma structure, du plus proche au plus lointain",
         querystring: filtresVivierSchema,
+        response: { 200: vivierSchema },
       },
     },
     async (requete) => {
@@ -95,6 +107,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
           .omit({ page: true })
           .extend({ format: formatTableurSchema })
           .strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {
@@ -114,7 +127,12 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
     "/api/structure/candidats/:id",
     {
       config: { acces: ["structure"] },
-      schema: { tags: tag, summary: "Fiche d'un candidat de mon vivier", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "Fiche d'un candidat de mon vivier",
+        params: idSchema,
+        response: { 200: ficheCandidatSchema },
+      },
     },
     async (requete, reponse) => {
       const { structureId, maintenant } = contexteStructure(requete);
@@ -133,7 +151,12 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
     "/api/structure/candidats/:id/cv",
     {
       config: { acces: ["structure"] },
-      schema: { tags: tag, summary: "CV d'un candidat de mon vivier", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "CV d'un candidat de mon vivier",
+        params: idSchema,
+        response: { 200: reponsePdfSchema },
+      },
     },
     async (requete, reponse) => {
       const { structureId, maintenant } = contexteStructure(requete);
@@ -212,6 +235,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
       schema: {
         tags: tag,
         summary: "Mes recrutements, contrats, postes et échéances",
+        response: { 200: mesRecrutementsSchema },
       },
     },
     async (requete) => {
@@ -259,7 +283,12 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
     "/api/structure/contrats/:id/annulation",
     {
       config: { acces: ["structure"] },
-      schema: { tags: tag, summary: "Annuler un recrutement déclaré", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "Annuler un recrutement déclaré",
+        params: idSchema,
+        response: { 200: statutContratSchema },
+      },
     },
     async (requete, reponse) =>
       repondre(
@@ -284,6 +313,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
             dateSignature: z.iso.date("La date de signature doit être une date (AAAA-MM-JJ)."),
           })
           .strict(),
+        response: { 200: signatureSchema },
       },
     },
     async (requete, reponse) =>
@@ -306,6 +336,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         summary: "Déclarer le renouvellement d'un contrat actif",
         params: idSchema,
         body: recrutementSchema,
+        response: { 200: contratIdSchema },
       },
     },
     async (requete, reponse) =>
@@ -328,6 +359,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         summary: "Déclarer la rupture d'un contrat",
         params: idSchema,
         body: ruptureSchema(null),
+        response: { 200: ruptureIdSchema },
       },
     },
     async (requete, reponse) =>
@@ -355,6 +387,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
           .object({ documents: z.array(z.string().trim().min(1).max(200)).max(20).optional() })
           .strict()
           .default({}),
+        response: { 200: statutRuptureSchema },
       },
     },
     async (requete, reponse) =>
@@ -378,6 +411,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         summary: "Demander la prolongation d'un contrat",
         params: idSchema,
         body: prolongationSchema("0000-01-01"),
+        response: { 200: idReponseSchema },
       },
     },
     async (requete, reponse) =>

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
-import { alertesFormation, type StatutFormation } from "../../domain/recrutement/formation.ts";
+import { alertesFormation } from "../../domain/recrutement/formation.ts";
 import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import {
@@ -190,24 +190,29 @@ export async function listerContrats(
   const lignes = await (limite === null
     ? requete
     : requete.limit(limite).offset(((params.page ?? 1) - 1) * limite));
-  return lignes.map((l) => ({
+  return lignes.map(({ formation: f, ...l }) => ({
     ...l,
     rupture: l.rupture?.id ? l.rupture : null,
     prolongation: l.prolongation?.id ? l.prolongation : null,
-    formation: l.formation.id
-      ? {
-          ...l.formation,
-          alertes: alertesFormation(
-            {
-              statut: l.formation.statut as StatutFormation,
-              dateDebutPrevue: l.formation.dateDebutPrevue,
-              dateDebutReelle: l.formation.dateDebutReelle,
-            },
-            l.dateSignature,
-            params.aujourdhui,
-          ),
-        }
-      : null,
+    // A training row, when the left join found one, has all its required columns.
+    formation:
+      f.id && f.statut
+        ? {
+            ...f,
+            id: f.id,
+            statut: f.statut,
+            heuresRealisees: f.heuresRealisees ?? 0,
+            alertes: alertesFormation(
+              {
+                statut: f.statut,
+                dateDebutPrevue: f.dateDebutPrevue,
+                dateDebutReelle: f.dateDebutReelle,
+              },
+              l.dateSignature,
+              params.aujourdhui,
+            ),
+          }
+        : null,
     signatureEnRetard:
       l.statut === "declare" && !l.dateSignature && l.dateLimiteSignature < params.aujourdhui,
   }));
@@ -349,13 +354,17 @@ export async function historiqueDePersonne(
 /** A post of the scope and its history; another's is « introuvable ». */
 export async function historiqueDePoste(db: Executeur, connexion: SessionChargee, id: string) {
   const [p] = await db
-    .select({ poste, structure: structure.nom })
+    .select({
+      id: poste.id,
+      statut: poste.statut,
+      coordinateur: poste.coordinateur,
+      dateAttribution: poste.dateAttribution,
+      dateLimiteRecrutement: poste.dateLimiteRecrutement,
+      structure: structure.nom,
+    })
     .from(poste)
     .innerJoin(structure, eq(structure.id, poste.structureId))
     .where(and(eq(poste.id, id), predicatPerimetre(connexion, colonnesPerimetreStructure)));
   if (!p) return introuvable("Ce poste n'existe pas ou n'est pas de votre périmètre.");
-  return reussite({
-    poste: { ...p.poste, structure: p.structure },
-    historique: await historiquePoste(db, p.poste.id),
-  });
+  return reussite({ poste: p, historique: await historiquePoste(db, p.id) });
 }

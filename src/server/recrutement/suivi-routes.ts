@@ -1,12 +1,29 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { okSchema } from "../../domain/champs.ts";
+import { reussite } from "../../domain/erreurs.ts";
+import {
+  historiquePersonneSchema,
+  historiquePosteSchema,
+  lignesContratsSchema,
+  lignesPostesSchema,
+  pageContratsSchema,
+  statutContratSchema,
+  statutProlongationSchema,
+  statutRuptureSchema,
+} from "../../domain/recrutement/api.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableur,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import { exportRecrutements } from "./exports.ts";
 import { deciderProlongation, suivreRupture, validerRupture } from "./fin-contrat-service.ts";
@@ -57,6 +74,7 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
         summary:
           "Recrutements et contrats du périmètre, avec leur formation ; par page quand `page` est donnée",
         querystring: filtresContratsSchema.extend({ page: pageOptionnelleSchema }).strict(),
+        response: { 200: lignesContratsSchema.or(pageContratsSchema) },
       },
     },
     async (requete) => {
@@ -84,6 +102,7 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
         summary:
           "Exporter les contrats filtrés du périmètre, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
         querystring: filtresContratsSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {
@@ -110,6 +129,7 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
         tags: tag,
         summary: "Postes du périmètre ; en retard : vacants après leur date limite de recrutement",
         querystring: z.object({ enRetard: z.enum(["oui", "non"]).default("oui") }).strict(),
+        response: { 200: lignesPostesSchema },
       },
     },
     async (requete) =>
@@ -123,7 +143,12 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
     "/api/admin/contrats/:id/validation",
     {
       config: { acces: ["admin"] },
-      schema: { tags: tag, summary: "Valider un recrutement", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "Valider un recrutement",
+        params: idSchema,
+        response: { 200: okSchema },
+      },
     },
     async (requete, reponse) => {
       const res = await validerRecrutement(ctx.db, ctx.messagerie, {
@@ -136,7 +161,8 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
         // A previous contract ended leaves its places: open data follows.
         ctx.lieuxModifies?.();
       }
-      return repondre(reponse, res);
+      // The e-mails sent are the platform's business, not the answer's.
+      return repondre(reponse, res.ok ? reussite({ ok: true as const }) : res);
     },
   );
 
@@ -144,7 +170,13 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
     "/api/admin/contrats/:id/refus",
     {
       config: { acces: ["admin"] },
-      schema: { tags: tag, summary: "Refuser un recrutement", params: idSchema, body: motifSchema },
+      schema: {
+        tags: tag,
+        summary: "Refuser un recrutement",
+        params: idSchema,
+        body: motifSchema,
+        response: { 200: statutContratSchema },
+      },
     },
     async (requete, reponse) =>
       repondre(
@@ -161,7 +193,12 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
     "/api/admin/ruptures/:id/validation",
     {
       config: { acces: ["admin"] },
-      schema: { tags: tag, summary: "Valider une rupture", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "Valider une rupture",
+        params: idSchema,
+        response: { 200: okSchema },
+      },
     },
     async (requete, reponse) => {
       const res = await validerRupture(ctx.db, ctx.messagerie, {
@@ -173,7 +210,8 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
         // The conseiller leaves their places: open data follows.
         ctx.lieuxModifies?.();
       }
-      return repondre(reponse, res);
+      // The e-mails sent are the platform's business, not the answer's.
+      return repondre(reponse, res.ok ? reussite({ ok: true as const }) : res);
     },
   );
 
@@ -194,6 +232,7 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
               .max(1000),
           })
           .strict(),
+        response: { 200: statutRuptureSchema },
       },
     },
     async (requete, reponse) =>
@@ -218,6 +257,7 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
         summary: "Accepter ou refuser une prolongation",
         params: idSchema,
         body: z.object({ accepter: z.boolean() }).strict(),
+        response: { 200: statutProlongationSchema },
       },
     },
     async (requete, reponse) =>
@@ -239,6 +279,7 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
         tags: tag,
         summary: "Historique d'une personne (candidature, mises en relation, contrats, formation)",
         params: idSchema,
+        response: { 200: historiquePersonneSchema },
       },
     },
     async (requete, reponse) =>
@@ -252,7 +293,12 @@ export function routesSuiviRecrutement(app: FastifyInstance, ctx: Contexte): voi
     "/api/postes/:id/historique",
     {
       config: { acces: ["admin", "prefet", "structure"] },
-      schema: { tags: tag, summary: "Historique d'un poste", params: idSchema },
+      schema: {
+        tags: tag,
+        summary: "Historique d'un poste",
+        params: idSchema,
+        response: { 200: historiquePosteSchema },
+      },
     },
     async (requete, reponse) =>
       repondre(

@@ -2,6 +2,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { DISTANCES_MAX_KM, type Situation } from "../../domain/recrutement/candidature.ts";
 import { territoireDeMatching } from "../../domain/recrutement/matching.ts";
+import type { StatutMiseEnRelation } from "../../domain/recrutement/mise-en-relation.ts";
 import { type Executeur, lignesPreparees } from "../db/client.ts";
 import { demandePostes, poste, structure } from "../db/schema.ts";
 
@@ -40,7 +41,7 @@ export type CandidatDuVivier = {
   distanceMaxKm: number;
   pix: Record<string, number> | null;
   distanceM: number;
-  relation: string | null;
+  relation: StatutMiseEnRelation | null;
 };
 
 /** Beyond this many candidates (ten pages) a pool says "more than" rather than counting each. */

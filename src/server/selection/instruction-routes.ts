@@ -16,7 +16,12 @@ import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableur,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import { type Colonne, enEuros } from "../infra/export.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import {
@@ -281,6 +286,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Exporter les postes filtrés du périmètre, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
         querystring: filtresPostesSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

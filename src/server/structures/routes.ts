@@ -6,7 +6,12 @@ import { codeDepartementSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { pageSchema, rechercheSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableur,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import type { Colonne } from "../infra/export.ts";
 import { listerStructuresVisibles, selectionStructures, TRIS_STRUCTURES } from "./queries.ts";
 
@@ -90,6 +95,7 @@ export function routesStructures(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Exporter les structures filtrées du périmètre, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
         querystring: filtresStructuresSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

@@ -9,7 +9,12 @@ import { invitationSchema, roleSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableur,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import { type Colonne, instantParis } from "../infra/export.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import { listerUtilisateurs, selectionUtilisateurs, TRIS_UTILISATEURS } from "./queries.ts";
@@ -77,6 +82,7 @@ export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Exporter les utilisateurs filtrés, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
         querystring: filtresSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

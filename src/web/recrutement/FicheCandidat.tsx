@@ -5,30 +5,16 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
-import { SITUATIONS, type Situation } from "../../domain/recrutement/candidature.ts";
+import { ficheCandidatSchema } from "../../domain/recrutement/api.ts";
+import { SITUATIONS } from "../../domain/recrutement/candidature.ts";
 import { COMPETENCES_PIX, type CompetencePix } from "../../domain/recrutement/formation.ts";
 import { STATUTS_MISE_EN_RELATION } from "../../domain/recrutement/mise-en-relation.ts";
-import { appelerApi } from "../api.ts";
+import { appeler, appelerApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { dateLongue } from "../socle/format.ts";
 import { libelleDistance } from "./FormulaireCandidat.tsx";
 import { FormulaireContrat } from "./FormulaireContrat.tsx";
 import { useAvis } from "./Vivier.tsx";
-
-type Fiche = {
-  id: string;
-  prenom: string;
-  nom: string;
-  email: string;
-  telephone: string | null;
-  situations: Situation[];
-  diplome: string | null;
-  dateDisponibilite: string;
-  distanceMaxKm: number;
-  motivation: string | null;
-  pix: Record<CompetencePix, number> | null;
-  relation: keyof typeof STATUTS_MISE_EN_RELATION | null;
-};
 
 function Fiche({ id }: { id: string }) {
   const [erreur, setErreur] = useState<string>();
@@ -36,7 +22,7 @@ function Fiche({ id }: { id: string }) {
   const [, naviguer] = useLocation();
   const { data: c, error } = useQuery({
     queryKey: ["candidat-vivier", id],
-    queryFn: () => appelerApi<Fiche>(`/api/structure/candidats/${id}`),
+    queryFn: () => appeler(ficheCandidatSchema, `/api/structure/candidats/${id}`),
     retry: false,
   });
   if (error)

@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
+import { organismesFormationSchema } from "../../domain/recrutement/api.ts";
 import {
   MODALITES_FORMATION,
   type ModaliteFormation,
@@ -17,7 +18,7 @@ import {
   type MotifRupture,
 } from "../../domain/recrutement/rupture.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { centimes } from "../socle/format.ts";
 import { FormulaireContrat } from "./FormulaireContrat.tsx";
 import type { ContratSuivi } from "./TableContrats.tsx";
@@ -75,7 +76,7 @@ function EtapeFormation({ contrat }: { contrat: ContratSuivi }) {
   const f = contrat.formation;
   const { data: organismes } = useQuery({
     queryKey: ["organismes"],
-    queryFn: () => appelerApi<{ id: string; nom: string }[]>("/api/formations/organismes"),
+    queryFn: () => appeler(organismesFormationSchema, "/api/formations/organismes"),
   });
   const [s, setS] = useState({
     organismeFormationId: "",

@@ -5,44 +5,19 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import {
-  SITUATIONS,
-  type Situation,
-  STATUTS_CANDIDATURE,
-  type StatutCandidature,
-} from "../../domain/recrutement/candidature.ts";
-import type { CompetencePix } from "../../domain/recrutement/formation.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { profilCandidatSchema } from "../../domain/recrutement/api.ts";
+import { SITUATIONS, STATUTS_CANDIDATURE } from "../../domain/recrutement/candidature.ts";
+import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { dateLongue } from "../socle/format.ts";
 import { lireCv } from "./CandidatureConseiller.tsx";
 import { FormulaireCandidat, libelleDistance } from "./FormulaireCandidat.tsx";
-
-type Profil = {
-  id: string;
-  statut: StatutCandidature;
-  prenom: string;
-  nom: string;
-  email: string;
-  telephone: string;
-  communeCode: string;
-  commune: string;
-  localisee: boolean;
-  situations: Situation[];
-  diplome: string;
-  dateDisponibilite: string;
-  distanceMaxKm: number;
-  motivation: string;
-  pix: Record<CompetencePix, number> | null;
-  modificationEnAttente: boolean;
-  cv: { nom: string; taille: number; expireLe: string } | null;
-};
 
 /** The candidate's own application: read, edit, availability, CV, data, deletion. */
 export function MaCandidature() {
   const client = useQueryClient();
   const { data: profil, error } = useQuery({
     queryKey: ["ma-candidature"],
-    queryFn: () => appelerApi<Profil>("/api/candidat/candidature"),
+    queryFn: () => appeler(profilCandidatSchema, "/api/candidat/candidature"),
     retry: false,
   });
   const [message, setMessage] = useState<{ ok: boolean; texte: string }>();

@@ -2,19 +2,22 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "wouter";
-import { appelerApi } from "../api.ts";
+import type { z } from "zod";
+import { historiquePersonneSchema, historiquePosteSchema } from "../../domain/recrutement/api.ts";
+import { appeler } from "../api.ts";
 import { dateLongue } from "../socle/format.ts";
 import { Historique, type LigneHistorique } from "../socle/Historique.tsx";
 import { useTitre } from "../socle/titre.ts";
 
-function PageHistorique<T>(props: {
+function PageHistorique<S extends z.ZodType<unknown, { historique: LigneHistorique[] }>>(props: {
+  schema: S;
   api: string;
-  titre: (donnees: T) => string;
-  entete?: (donnees: T) => string;
+  titre: (donnees: z.input<S>) => string;
+  entete?: (donnees: z.input<S>) => string;
 }) {
   const { data, error } = useQuery({
     queryKey: ["historique", props.api],
-    queryFn: () => appelerApi<T & { historique: LigneHistorique[] }>(props.api),
+    queryFn: () => appeler(props.schema, props.api),
     retry: false,
   });
   const titre = data ? props.titre(data) : "Historique";
@@ -38,7 +41,8 @@ function PageHistorique<T>(props: {
 export function HistoriquePersonne() {
   const { id } = useParams<{ id: string }>();
   return (
-    <PageHistorique<{ personne: { prenom: string; nom: string } }>
+    <PageHistorique
+      schema={historiquePersonneSchema}
       api={`/api/personnes/${id}/historique`}
       titre={(d) => `Historique de ${d.personne.prenom} ${d.personne.nom}`}
     />
@@ -48,7 +52,8 @@ export function HistoriquePersonne() {
 export function HistoriquePoste() {
   const { id } = useParams<{ id: string }>();
   return (
-    <PageHistorique<{ poste: { structure: string; dateAttribution: string; statut: string } }>
+    <PageHistorique
+      schema={historiquePosteSchema}
       api={`/api/postes/${id}/historique`}
       titre={(d) => `Historique d'un poste de ${d.poste.structure}`}
       entete={(d) => `Attribué le ${dateLongue.format(new Date(d.poste.dateAttribution))}.`}

@@ -8,14 +8,19 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
 import {
+  type LignePoste,
+  maFormationSchema,
+  mesRecrutementsSchema,
+  pageContratsSchema,
+} from "../../domain/recrutement/api.ts";
+import {
   COMPETENCES_PIX,
   type CompetencePix,
   STATUTS_CERTIFICATION,
   STATUTS_FORMATION,
   type StatutCertification,
-  type StatutFormation,
 } from "../../domain/recrutement/formation.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ImportFormation } from "../selection/ImportDecisions.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
@@ -29,18 +34,7 @@ import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { GestionContrat } from "./GestionContrat.tsx";
 import { type ContratSuivi, TableContrats } from "./TableContrats.tsx";
 
-type PosteSuivi = {
-  id: string;
-  statut: string;
-  coordinateur: boolean;
-  dateAttribution: string;
-  dateLimiteRecrutement: string;
-  structure: string;
-  departementCode: string;
-  enRetard: boolean;
-};
-
-function TablePostes({ titre, postes }: { titre: string; postes: PosteSuivi[] }) {
+function TablePostes({ titre, postes }: { titre: string; postes: LignePoste[] }) {
   return (
     <div className={fr.cx("fr-table")}>
       <table>
@@ -89,11 +83,7 @@ function TablePostes({ titre, postes }: { titre: string; postes: PosteSuivi[] })
 function MesRecrutements() {
   const { data } = useQuery({
     queryKey: ["structure-recrutements"],
-    queryFn: () =>
-      appelerApi<{
-        postes: PosteSuivi[];
-        preselectionnes: { id: string; prenom: string; nom: string }[];
-      }>("/api/structure/recrutements"),
+    queryFn: () => appeler(mesRecrutementsSchema, "/api/structure/recrutements"),
   });
   const [choisi, setChoisi] = useState<string>();
   if (!data) return <p>Chargement…</p>;
@@ -431,8 +421,6 @@ type VueContrats =
   | "termines"
   | "tous";
 
-type PageContrats = { total: number; page: number; taillePage: number; contrats: ContratSuivi[] };
-
 const ORDRES_CONTRATS: Record<string, string> = {
   declaration: "Les plus anciennes déclarations d'abord",
   fin: "Les fins de contrat les plus proches d'abord",
@@ -466,7 +454,7 @@ function ContratsPagines(props: {
   const { data, error } = useQuery({
     queryKey: ["contrats", filtres, etat.page],
     queryFn: () =>
-      appelerApi<PageContrats>(`/api/recrutement/contrats?${filtres}&page=${etat.page}`),
+      appeler(pageContratsSchema, `/api/recrutement/contrats?${filtres}&page=${etat.page}`),
     placeholderData: keepPreviousData,
   });
   return (
@@ -575,30 +563,10 @@ export function PageContrats() {
   );
 }
 
-type MaFormationReponse = {
-  formation: {
-    statut: StatutFormation;
-    organisme: string | null;
-    parcoursHeures: number | null;
-    dateDebutPrevue: string | null;
-    dateFinPrevue: string | null;
-    dateDebutReelle: string | null;
-    dateFinReelle: string | null;
-    heuresRealisees: number;
-  } | null;
-  certifications: {
-    id: string;
-    type: "ccp1" | "pix";
-    statut: StatutCertification;
-    dateExamen: string | null;
-    niveauxPix: Record<CompetencePix, number> | null;
-  }[];
-};
-
 export function MaFormation() {
   const { data } = useQuery({
     queryKey: ["ma-formation"],
-    queryFn: () => appelerApi<MaFormationReponse>("/api/conseiller/formation"),
+    queryFn: () => appeler(maFormationSchema, "/api/conseiller/formation"),
   });
   if (!data) return <p>Chargement…</p>;
   const f = data.formation;

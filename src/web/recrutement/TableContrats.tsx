@@ -2,62 +2,17 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { ReactNode } from "react";
 import { Link } from "wouter";
-import {
-  STATUTS_CONTRAT,
-  type StatutContrat,
-  TYPES_CONTRAT,
-  type TypeContrat,
-} from "../../domain/recrutement/contrat.ts";
-import { STATUTS_FORMATION, type StatutFormation } from "../../domain/recrutement/formation.ts";
+import type { LigneContrat } from "../../domain/recrutement/api.ts";
+import { STATUTS_CONTRAT, TYPES_CONTRAT } from "../../domain/recrutement/contrat.ts";
+import { STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import {
   MOTIFS_RUPTURE,
   type MotifRupture,
   STATUTS_RUPTURE,
-  type StatutRupture,
 } from "../../domain/recrutement/rupture.ts";
 import { dateLongue } from "../socle/format.ts";
 
-export type ContratSuivi = {
-  id: string;
-  statut: StatutContrat;
-  type: TypeContrat;
-  dateDebut: string;
-  dateFin: string | null;
-  salaireBrutMensuelCents: number;
-  coordinateur: boolean;
-  dateDeclaration: string;
-  dateLimiteSignature: string;
-  dateSignature: string | null;
-  motifFin: string | null;
-  renouvelleContratId: string | null;
-  utilisateurId: string;
-  prenom: string;
-  nom: string;
-  structure: string;
-  departementCode: string;
-  signatureEnRetard: boolean;
-  rupture: {
-    id: string;
-    statut: StatutRupture;
-    dateRupture: string;
-    motif: string;
-    documents: string[];
-    commentaire: string | null;
-  } | null;
-  prolongation: {
-    id: string;
-    nouvelleDateFin: string;
-    salaireBrutMensuelCents: number | null;
-  } | null;
-  formation: {
-    id: string;
-    statut: StatutFormation;
-    organisme: string | null;
-    parcoursHeures: number | null;
-    heuresRealisees: number;
-    alertes: ("non_inscrite" | "depart_tardif")[];
-  } | null;
-};
+export type ContratSuivi = LigneContrat;
 
 const jour = (d: string | null) => (d ? dateLongue.format(new Date(d)) : "—");
 const ALERTES = { non_inscrite: "Non inscrite", depart_tardif: "Départ tardif" } as const;

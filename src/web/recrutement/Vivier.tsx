@@ -8,40 +8,19 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { nombreFr, quantite } from "../../domain/format.ts";
+import { vivierSchema } from "../../domain/recrutement/api.ts";
 import {
   DISTANCES_MAX_KM,
   SITUATIONS,
   type Situation,
 } from "../../domain/recrutement/candidature.ts";
 import { STATUTS_MISE_EN_RELATION } from "../../domain/recrutement/mise-en-relation.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
-
-type CandidatVivier = {
-  id: string;
-  prenom: string;
-  nom: string;
-  commune: string | null;
-  codePostal: string | null;
-  situations: Situation[];
-  dateDisponibilite: string;
-  pix: Record<string, number> | null;
-  distanceM: number;
-  relation: keyof typeof STATUTS_MISE_EN_RELATION | null;
-};
-type ReponseVivier = {
-  etat: "ok" | "sans_poste" | "sans_adresse";
-  candidats: CandidatVivier[];
-  total: number;
-  /** The pool holds more than `total` candidates (counted up to a ceiling). */
-  totalAuMoins: boolean;
-  page: number;
-  taillePage: number;
-};
 
 const FILTRES_VIDES = {
   distanceKm: "",
@@ -97,7 +76,7 @@ function Vivier() {
   ).toString();
   const { data } = useQuery({
     queryKey: ["vivier", requete],
-    queryFn: () => appelerApi<ReponseVivier>(`/api/structure/vivier?${requete}`),
+    queryFn: () => appeler(vivierSchema, `/api/structure/vivier?${requete}`),
   });
   const appliquer = (e: FormEvent) => {
     e.preventDefault();

@@ -1,16 +1,8 @@
-import { libelleAction } from "../../domain/historique.ts";
-import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
+import { type LigneHistorique, libelleAction } from "../../domain/historique.ts";
+import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { dateHeure } from "./format.ts";
 
-export type LigneHistorique = {
-  id: number;
-  le: string;
-  action: string;
-  role: Role | null;
-  auteur: string;
-  prenom: string | null;
-  nom: string | null;
-};
+export type { LigneHistorique };
 
 function auteur(h: LigneHistorique): string {
   if (h.prenom) return `${h.prenom} ${h.nom}${h.role ? ` (${LIBELLES_ROLES[h.role]})` : ""}`;

@@ -4,6 +4,8 @@ import {
   MODALITES_FORMATION,
   STATUTS_CERTIFICATION,
   STATUTS_FORMATION,
+  type StatutCertification,
+  type StatutFormation,
 } from "../../../domain/recrutement/formation.ts";
 import { instant, liste, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
@@ -33,7 +35,7 @@ export const formation = pgTable(
       .references(() => utilisateur.id),
     organismeFormationId: uuid("organisme_formation_id").references(() => organismeFormation.id),
     modalite: text("modalite"),
-    statut: text("statut").notNull(),
+    statut: text("statut").$type<StatutFormation>().notNull(),
     dateInscription: date("date_inscription"),
     datePositionnement: date("date_positionnement"),
     parcoursHeures: integer("parcours_heures"),
@@ -72,8 +74,8 @@ export const certification = pgTable(
     utilisateurId: uuid("utilisateur_id")
       .notNull()
       .references(() => utilisateur.id),
-    type: text("type").notNull(),
-    statut: text("statut").notNull(),
+    type: text("type").$type<"ccp1" | "pix">().notNull(),
+    statut: text("statut").$type<StatutCertification>().notNull(),
     dateExamen: date("date_examen"),
     niveauxPix: jsonb("niveaux_pix").$type<Record<string, number>>(),
     creeLe: instant("cree_le").notNull().defaultNow(),

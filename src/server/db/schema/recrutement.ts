@@ -11,10 +11,27 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { STATUTS_CANDIDATURE } from "../../../domain/recrutement/candidature.ts";
-import { STATUTS_CONTRAT, TYPES_CONTRAT } from "../../../domain/recrutement/contrat.ts";
-import { STATUTS_MISE_EN_RELATION } from "../../../domain/recrutement/mise-en-relation.ts";
-import { MOTIFS_RUPTURE, STATUTS_RUPTURE } from "../../../domain/recrutement/rupture.ts";
+import {
+  type Situation,
+  STATUTS_CANDIDATURE,
+  type StatutCandidature,
+} from "../../../domain/recrutement/candidature.ts";
+import {
+  STATUTS_CONTRAT,
+  type StatutContrat,
+  TYPES_CONTRAT,
+  type TypeContrat,
+} from "../../../domain/recrutement/contrat.ts";
+import {
+  STATUTS_MISE_EN_RELATION,
+  type StatutMiseEnRelation,
+} from "../../../domain/recrutement/mise-en-relation.ts";
+import {
+  MOTIFS_RUPTURE,
+  STATUTS_RUPTURE,
+  type StatutProlongation,
+  type StatutRupture,
+} from "../../../domain/recrutement/rupture.ts";
 import { instant, liste, octets, parmiLesCodes, point } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { commune, departement, region } from "./referentiel.ts";
@@ -30,7 +47,7 @@ export const candidature = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     utilisateurId: uuid("utilisateur_id").references(() => utilisateur.id),
-    statut: text("statut").notNull(),
+    statut: text("statut").$type<StatutCandidature>().notNull(),
     telephone: text("telephone"),
     /** Erased with the rest on deletion; département and région stay for anonymous counts. */
     communeCode: text("commune_code").references(() => commune.code),
@@ -41,7 +58,7 @@ export const candidature = pgTable(
       .notNull()
       .references(() => region.code),
     ...point(),
-    situations: liste("situations"),
+    situations: liste("situations").$type<Situation[]>(),
     diplome: text("diplome"),
     dateDisponibilite: date("date_disponibilite").notNull(),
     distanceMaxKm: integer("distance_max_km").notNull(),
@@ -97,7 +114,7 @@ export const miseEnRelation = pgTable(
       .notNull()
       .references(() => candidature.id),
     origine: text("origine").notNull(),
-    statut: text("statut").notNull(),
+    statut: text("statut").$type<StatutMiseEnRelation>().notNull(),
     distanceM: integer("distance_m"),
     creeLe: instant("cree_le").notNull().defaultNow(),
     modifieLe: instant("modifie_le").notNull().defaultNow(),
@@ -132,7 +149,7 @@ export const contrat = pgTable(
       .references(() => poste.id),
     miseEnRelationId: uuid("mise_en_relation_id").references(() => miseEnRelation.id),
     renouvelleContratId: uuid("renouvelle_contrat_id"),
-    type: text("type").notNull(),
+    type: text("type").$type<TypeContrat>().notNull(),
     dateDebut: date("date_debut").notNull(),
     dateFin: date("date_fin"),
     salaireBrutMensuelCents: integer("salaire_brut_mensuel_cents").notNull(),
@@ -141,7 +158,7 @@ export const contrat = pgTable(
     dateDeclaration: date("date_declaration").notNull(),
     dateLimiteSignature: date("date_limite_signature").notNull(),
     dateSignature: date("date_signature"),
-    statut: text("statut").notNull(),
+    statut: text("statut").$type<StatutContrat>().notNull(),
     motifRefus: text("motif_refus"),
     motifFin: text("motif_fin"),
     dateFinEffective: date("date_fin_effective"),
@@ -180,7 +197,7 @@ export const rupture = pgTable(
     dateRupture: date("date_rupture").notNull(),
     motif: text("motif").notNull(),
     documents: liste("documents"),
-    statut: text("statut").notNull(),
+    statut: text("statut").$type<StatutRupture>().notNull(),
     commentaire: text("commentaire"),
     creeLe: instant("cree_le").notNull().defaultNow(),
     modifieLe: instant("modifie_le").notNull().defaultNow(),
@@ -205,7 +222,7 @@ export const demandeProlongation = pgTable(
       .references(() => contrat.id),
     nouvelleDateFin: date("nouvelle_date_fin").notNull(),
     salaireBrutMensuelCents: integer("salaire_brut_mensuel_cents"),
-    statut: text("statut").notNull(),
+    statut: text("statut").$type<StatutProlongation>().notNull(),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
   (t) => [
