@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { grandLivreSchema, versementsSchema } from "../../domain/financement/api.ts";
 import { FILES_GRAND_LIVRE } from "../../domain/financement/echeancier.ts";
 import { versementSchema } from "../../domain/financement/versement.ts";
 import { finDuMois, jourParis } from "../../domain/temps.ts";
@@ -8,7 +9,12 @@ import { connexionRequise, type SessionChargee } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { pageOptionnelleSchema, rechercheSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableur,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import {
@@ -88,6 +94,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
               .optional(),
           })
           .strict(),
+        response: { 200: grandLivreSchema },
       },
     },
     async (requete) => {
@@ -132,6 +139,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Grand livre des postes pour la comptabilité (CSV ; avec BOM, ou XLSX) : toutes les lignes filtrées de l'écran, dans son ordre ; journalisé",
         querystring: filtresGrandLivreSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {
@@ -166,6 +174,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Enregistrer un versement ou sa correction (jamais modifié ni supprimé)",
         body: versementSchema,
+        response: { 201: z.object({ id: z.string() }) },
       },
     },
     async (requete, reponse) => {
@@ -187,6 +196,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Les lignes de versement d'une structure, corrections comprises",
         querystring: z.object({ structureId: z.uuid("Structure invalide.") }).strict(),
+        response: { 200: versementsSchema },
       },
     },
     async (requete) =>

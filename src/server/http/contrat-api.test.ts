@@ -20,65 +20,16 @@ type Operation = {
  * (a new route without its response schema fails below).
  */
 const REPONSES_A_DECRIRE = new Set(
-  `GET /api/utilisateurs/export
-GET /api/structures/export
-GET /api/journal/export
-GET /api/demandes
+  `GET /api/demandes
 GET /api/demandes/{id}
 GET /api/postes
-GET /api/postes/export
 GET /api/structures/{id}
-GET /api/exports/{liste}
-GET /api/candidat/candidature
-GET /api/candidat/donnees
-GET /api/candidat/cv
-GET /api/structure/vivier
-GET /api/structure/vivier/export
-GET /api/structure/candidats/{id}
-GET /api/structure/candidats/{id}/cv
-GET /api/structure/recrutements
-POST /api/structure/contrats/{id}/annulation
-POST /api/structure/contrats/{id}/signature
-POST /api/structure/contrats/{id}/renouvellement
-POST /api/structure/contrats/{id}/rupture
-POST /api/structure/ruptures/{id}/{action}
-POST /api/structure/contrats/{id}/prolongation
-GET /api/recrutement/contrats
-GET /api/recrutement/contrats/export
-GET /api/recrutement/postes
-POST /api/admin/contrats/{id}/validation
-POST /api/admin/contrats/{id}/refus
-POST /api/admin/ruptures/{id}/validation
-POST /api/admin/ruptures/{id}/incomplete
-POST /api/admin/prolongations/{id}/decision
-GET /api/personnes/{id}/historique
-GET /api/postes/{id}/historique
-GET /api/formations/organismes
-POST /api/formations/{id}/etapes
-POST /api/admin/personnes/{id}/certifications
-POST /api/formations/import
-GET /api/conseiller/formation
 GET /api/statistiques
-GET /api/statistiques/export
 GET /api/public/statistiques
-GET /api/exports-cra
 GET /api/v1/carte/style
 GET /api/v1/donnees
-GET /donnees/{fichier}
-POST /api/lieux/import/rejets
-GET /api/financement/postes
-GET /api/financement/export
-POST /api/financement/versements
-GET /api/financement/versements
-GET /api/pilotage/tableau
-GET /api/pilotage/tableau/export
-GET /api/pilotage/enveloppe
-GET /api/pilotage/enveloppe/export
-GET /api/pilotage/tendance
 GET /api/pilotage/conseillers
-GET /api/pilotage/conseillers/export
 GET /api/admin/courriels
-GET /api/admin/courriels/export
 GET /api/sante/detail`
     .trim()
     .split("\n"),

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  enveloppeSchema as enveloppeReponseSchema,
+  tableauDeBordSchema,
+  tendanceSchema,
+} from "../../domain/pilotage/api.ts";
 import { ajouter, ENVELOPPE_POSTES_CENTS, SOMMES_VIDES } from "../../domain/pilotage/enveloppe.ts";
 import {
   additionner,
@@ -18,7 +23,12 @@ import { connexionRequise, type SessionChargee } from "../access/index.ts";
 import { periode, periodeSchema } from "../activite/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { pageOptionnelleSchema } from "../http/schemas.ts";
-import { envoyerTableur, formatTableurSchema, triSchema } from "../http/tableur.ts";
+import {
+  envoyerTableur,
+  formatTableurSchema,
+  reponseTableurSchema,
+  triSchema,
+} from "../http/tableur.ts";
 import { type Colonne, enEuros, exportePar } from "../infra/export.ts";
 import { compterConseillersSuivis, conseillersSuivis, TRIS_SUIVI } from "./conseillers-queries.ts";
 import { enveloppeParTerritoire, type LigneEnveloppe } from "./enveloppe-queries.ts";
@@ -180,6 +190,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Tableau de bord du périmètre : postes, recrutements, formation, activité, par territoire",
         querystring: tableauSchema,
+        response: { 200: tableauDeBordSchema },
       },
     },
     async (requete) => tableau(ctx, connexionRequise(requete), requete.query),
@@ -197,6 +208,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
             format: formatTableurSchema,
           }),
         ),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {
@@ -241,6 +253,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Enveloppe nationale des postes : accordé, engagé, droits acquis, versé et prévision, par région ou département",
         querystring: enveloppeSchema,
+        response: { 200: enveloppeReponseSchema },
       },
     },
     async (requete) => enveloppe(requete.query),
@@ -259,6 +272,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
             format: formatTableurSchema,
           }),
         ),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {
@@ -289,6 +303,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary:
           "Postes attribués (cumul) et conseillers sous contrat à la fin de chacun des 12 derniers mois, dans le périmètre",
+        response: { 200: tendanceSchema },
       },
     },
     async (requete) => ({
@@ -343,6 +358,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Exporter le suivi filtré des conseillers, dans l'ordre de l'écran (CSV ou XLSX), journalisé",
         querystring: filtresSuiviSchema.extend({ format: formatTableurSchema }).strict(),
+        response: { 200: reponseTableurSchema },
       },
     },
     async (requete, reponse) => {

@@ -6,9 +6,10 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useState } from "react";
+import { grandLivreSchema, type LigneGrandLivre } from "../../domain/financement/api.ts";
 import type { FileGrandLivre } from "../../domain/financement/echeancier.ts";
 import { eurosFr, nombreFr } from "../../domain/format.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
@@ -18,34 +19,18 @@ import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { HistoriqueVersements } from "./HistoriqueVersements.tsx";
 
-type Poste = {
-  posteId: string;
-  structureId: string;
-  structure: string;
-  departementCode: string;
-  statut: string;
-  plafondCents: number;
-  droitCents: number;
-  appeleCents: number;
-  verseCents: number;
-  duCents: number;
-  tropPercuCents: number;
-};
-type Reponse = {
-  au: string;
-  postes: Poste[];
-  total: number;
-  page: number;
-  taillePage: number;
-  files: { aVerser: number; tropPercu: number };
-  totaux: Record<string, number>;
-};
 /** No queue chosen: every post. */
 type File = "" | FileGrandLivre;
 
 const eur = eurosFr;
 
-function FormulaireVersement({ poste, aujourdhui }: { poste: Poste; aujourdhui: string }) {
+function FormulaireVersement({
+  poste,
+  aujourdhui,
+}: {
+  poste: LigneGrandLivre;
+  aujourdhui: string;
+}) {
   const client = useQueryClient();
   // A post owing money back opens on its recovery: a negative régularisation of the excess.
   const recuperation = poste.tropPercuCents > 0;
@@ -189,14 +174,14 @@ export function GrandLivre(props: { titre?: string; lectureSeule?: boolean } = {
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["grand-livre", requete],
-    queryFn: () => appelerApi<Reponse>(`/api/financement/postes?${requete}`),
+    queryFn: () => appeler(grandLivreSchema, `/api/financement/postes?${requete}`),
     placeholderData: keepPreviousData,
   });
   const choisirFile = (f: File) => naviguer({ file: f });
   // The post being paid is kept as it was when opened: once paid, it may leave the filtered
   // page (nothing due any more) while its confirmation must stay on screen.
-  const [ouvert, setOuvert] = useState<Poste | null>(null);
-  const [historique, setHistorique] = useState<Poste | null>(null);
+  const [ouvert, setOuvert] = useState<LigneGrandLivre | null>(null);
+  const [historique, setHistorique] = useState<LigneGrandLivre | null>(null);
   // Payments are recorded on today's situation, never on the month-end forecast.
   const actions = !props.lectureSeule && !finDeMois;
   const lignes = data?.postes ?? [];

@@ -4,20 +4,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { type VersementVue, versementsSchema } from "../../domain/financement/api.ts";
 import { eurosFr } from "../../domain/format.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { centimes, jourCourt } from "../socle/format.ts";
-
-type Versement = {
-  id: string;
-  posteId: string | null;
-  nature: string;
-  montantCents: number;
-  date: string;
-  reference: string;
-  corrigeId: string | null;
-  motif: string | null;
-};
 
 const NATURES: Record<string, string> = {
   avance: "Avance",
@@ -28,7 +18,7 @@ const NATURES: Record<string, string> = {
 /** A correction is a new régularisation line that names the line it corrects and why. */
 function Correction(props: {
   structureId: string;
-  corrige: Versement;
+  corrige: VersementVue;
   aujourdhui: string;
   fermer: () => void;
 }) {
@@ -112,9 +102,9 @@ export function HistoriqueVersements(props: {
   const { data, error } = useQuery({
     queryKey: ["versements", props.structureId],
     queryFn: () =>
-      appelerApi<Versement[]>(`/api/financement/versements?structureId=${props.structureId}`),
+      appeler(versementsSchema, `/api/financement/versements?structureId=${props.structureId}`),
   });
-  const [corrige, setCorrige] = useState<Versement | null>(null);
+  const [corrige, setCorrige] = useState<VersementVue | null>(null);
   return (
     <section aria-labelledby="titre-versements" className={fr.cx("fr-mt-3w")}>
       <h3 id="titre-versements">Versements à {props.structure}</h3>

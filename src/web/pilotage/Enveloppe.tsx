@@ -3,19 +3,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { enveloppeSchema } from "../../domain/pilotage/api.ts";
 import type { SommesEnveloppe } from "../../domain/pilotage/enveloppe.ts";
 import { pourcentage } from "../../domain/pilotage/indicateurs.ts";
-import { appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { euros, pourcent } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
-
-type Ligne = SommesEnveloppe & { code: string; nom: string };
-type Reponse = {
-  aujourdhui: string;
-  enveloppeCents: number;
-  total: SommesEnveloppe;
-  lignes: Ligne[];
-};
 
 const eur = (cents: number) => euros.format(cents / 100);
 const part = (cents: number, sur: number) => pourcent(pourcentage(cents, sur));
@@ -35,7 +28,7 @@ export function Enveloppe() {
   const requete = region ? `?decoupage=departement&region=${region.code}` : "?decoupage=region";
   const { data, error } = useQuery({
     queryKey: ["enveloppe", requete],
-    queryFn: () => appelerApi<Reponse>(`/api/pilotage/enveloppe${requete}`),
+    queryFn: () => appeler(enveloppeSchema, `/api/pilotage/enveloppe${requete}`),
   });
   return (
     <section aria-labelledby="titre-enveloppe" className={fr.cx("fr-mb-6w")}>

@@ -4,22 +4,22 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import type { z } from "zod";
 import { statistiquesParDepartement } from "../../domain/perimetre.ts";
+import {
+  type LigneTableauDeBord,
+  tableauDeBordSchema,
+  tendanceSchema,
+} from "../../domain/pilotage/api.ts";
 import type { Indicateurs, Niveau, Tri } from "../../domain/pilotage/indicateurs.ts";
 import { GraphiqueMensuel } from "../activite/GraphiqueMensuel.tsx";
-import { appelerApi } from "../api.ts";
+import { appeler, appelerApi } from "../api.ts";
 import { jourCourt, pourcent } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { useMoi } from "../socle/moi.ts";
 
 type Decoupage = Niveau | "total";
-type Ligne = Indicateurs & { code: string; nom: string };
-type Reponse = {
-  aujourdhui: string;
-  periode: { du: string; au: string };
-  total: Indicateurs;
-  lignes: Ligne[];
-};
+type Ligne = LigneTableauDeBord;
 
 const nombre = new Intl.NumberFormat("fr-FR");
 const n = (v: number | null | undefined) =>
@@ -85,7 +85,7 @@ function Chiffres({
   parLieu,
 }: {
   t: Indicateurs;
-  periode: Reponse["periode"];
+  periode: z.input<typeof tableauDeBordSchema>["periode"];
   /** Territorial readers: a report counts where it took place, whatever the cut. */
   parLieu: boolean;
 }) {
@@ -158,13 +158,6 @@ function Chiffres({
   );
 }
 
-type MoisTendance = {
-  mois: string;
-  au: string;
-  postesAttribues: number;
-  conseillersSousContrat: number;
-};
-
 /**
  * The key figures month by month over the last 12 months: posts and conseillers at each month's
  * end, activity of each month (the statistics engine's, on the same scope).
@@ -172,7 +165,7 @@ type MoisTendance = {
 function TendanceDouzeMois() {
   const tendance = useQuery({
     queryKey: ["pilotage-tendance"],
-    queryFn: () => appelerApi<{ mois: MoisTendance[] }>("/api/pilotage/tendance"),
+    queryFn: () => appeler(tendanceSchema, "/api/pilotage/tendance"),
   });
   const activite = useQuery({
     queryKey: ["statistiques", "/api/statistiques", ""],
@@ -257,7 +250,7 @@ export function TableauDeBord(props: {
   if (periode.au) requete.set("au", periode.au);
   const { data, error, isPending } = useQuery({
     queryKey: ["pilotage", requete.toString()],
-    queryFn: () => appelerApi<Reponse>(`/api/pilotage/tableau?${requete}`),
+    queryFn: () => appeler(tableauDeBordSchema, `/api/pilotage/tableau?${requete}`),
   });
   const trierPar = (cle: Tri) =>
     setTri((t) => ({ cle, ordre: t.cle === cle && t.ordre === "desc" ? "asc" : "desc" }));

@@ -26,7 +26,7 @@ export const versement = pgTable(
       .notNull()
       .references(() => structure.id),
     posteId: uuid("poste_id").references(() => poste.id),
-    nature: text("nature").notNull(),
+    nature: text("nature").$type<"avance" | "solde" | "regularisation">().notNull(),
     montantCents: integer("montant_cents").notNull(),
     date: date("date").notNull(),
     reference: text("reference").notNull(),
