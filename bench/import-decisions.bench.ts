@@ -44,8 +44,8 @@ export default async function importDecisions(): Promise<ResultatBench> {
       await base.db.insert(demandePostes).values(
         structures.slice(i, i + 2_000).map((s) => ({
           structureId: s.id,
-          nature: "initiale",
-          statut: "deposee",
+          nature: "initiale" as const,
+          statut: "deposee" as const,
           postesDemandes: 2,
         })),
       );

@@ -1,3 +1,7 @@
+/** Where a mail stands: waiting, handed to the SMTP server, only logged (no server), failed. */
+export const STATUTS_COURRIEL = ["en_attente", "envoye", "journalise", "echec"] as const;
+export type StatutCourriel = (typeof STATUTS_COURRIEL)[number];
+
 /** Attempts after which a failed mail is left for the ANCT to look at (wrong address…). */
 export const TENTATIVES_COURRIEL_MAX = 5;
 

@@ -1,15 +1,30 @@
+import { z } from "zod";
+
 /** One conseiller as their coordinator or structure follows them (`GET /api/pilotage/conseillers`). */
-export type ConseillerSuivi = {
-  id: string;
-  prenom: string;
-  nom: string;
-  email: string;
-  structureId: string;
-  structure: string;
-  departementCode: string;
-  dateDebut: string;
-  dernierCra: string | null;
-  activites30Jours: number;
-  formation: string | null;
-  ccp1: string | null;
-};
+export const conseillerSuiviSchema = z.object({
+  id: z.string(),
+  prenom: z.string(),
+  nom: z.string(),
+  email: z.string(),
+  structureId: z.string(),
+  structure: z.string(),
+  departementCode: z.string(),
+  dateDebut: z.string(),
+  dernierCra: z.string().nullable(),
+  activites30Jours: z.number(),
+  formation: z.string().nullable(),
+  ccp1: z.string().nullable(),
+});
+export type ConseillerSuivi = z.infer<typeof conseillerSuiviSchema>;
+
+const conseillersSuivisSchema = z.array(conseillerSuiviSchema);
+/** The whole list (API readers) or one page of it (the screen). */
+export const suiviConseillersSchema = conseillersSuivisSchema.or(
+  z.object({
+    total: z.number(),
+    page: z.number(),
+    taillePage: z.number(),
+    conseillers: conseillersSuivisSchema,
+  }),
+);
+export const pageSuiviConseillersSchema = suiviConseillersSchema.options[1];

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { instantSchema } from "../champs.ts";
+import { codeParmi, instantSchema } from "../champs.ts";
 import { STATUTS_AMI, type StatutAmi } from "./ami.ts";
+import { NATURES_DEMANDE, STATUTS_DEMANDE } from "./demande-postes.ts";
+import { ISSUES_DECISION } from "./instruction.ts";
 import { TYPES_JURIDIQUES, type TypeJuridique } from "./structure.ts";
 
 /**
@@ -29,3 +31,97 @@ export const sessionComiteVueSchema = z.object({
 export const sessionsComiteSchema = z.array(sessionComiteVueSchema);
 
 export type AmiVue = z.input<typeof amiVueSchema>;
+
+/** A request of the reader's territory, in the préfet's list. */
+export const ligneDemandeSchema = z.object({
+  id: z.string(),
+  nature: codeParmi(NATURES_DEMANDE),
+  statut: codeParmi(STATUTS_DEMANDE),
+  postesDemandes: z.number(),
+  creeLe: instantSchema,
+  amiTitre: z.string().nullable(),
+  structureId: z.string(),
+  structureNom: z.string(),
+  siret: z.string().nullable(),
+  secteur: z.string(),
+  commune: z.string(),
+  departementCode: z.string(),
+  /** The préfet's latest opinion, if any. */
+  dernierAvis: z.string().nullable(),
+});
+export const pageDemandesSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  taillePage: z.number(),
+  demandes: z.array(ligneDemandeSchema),
+});
+
+/** One request with its structure, opinions, decisions and the posts they granted. */
+export const ficheDemandeSchema = z.object({
+  demande: z.object({
+    id: z.string(),
+    structureId: z.string(),
+    nature: codeParmi(NATURES_DEMANDE),
+    statut: codeParmi(STATUTS_DEMANDE),
+    postesDemandes: z.number(),
+    motivation: z.string().nullable(),
+    dateDebutSouhaitee: z.string().nullable(),
+    coordinateur: z.string(),
+    sessionComiteId: z.string().nullable(),
+    creeLe: instantSchema,
+  }),
+  structure: z.object({
+    nom: z.string(),
+    siret: z.string().nullable(),
+    secteur: z.string(),
+    adresse: z.string().nullable(),
+    departementCode: z.string(),
+    contactPrenom: z.string().nullable(),
+    contactNom: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+  }),
+  commune: z.string(),
+  amiTitre: z.string().nullable(),
+  avis: z.array(
+    z.object({ id: z.string(), avis: z.string(), commentaire: z.string(), creeLe: instantSchema }),
+  ),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      issue: codeParmi(ISSUES_DECISION),
+      postesAccordes: z.number(),
+      creeLe: instantSchema,
+    }),
+  ),
+  postes: z.array(
+    z.object({ id: z.string(), dateLimiteRecrutement: z.string(), plafondCents: z.number() }),
+  ),
+});
+
+/** A post of the reader's scope, with its recruitment deadline. */
+export const lignePosteDuPerimetreSchema = z.object({
+  id: z.string(),
+  structureId: z.string(),
+  structureNom: z.string(),
+  siret: z.string().nullable(),
+  commune: z.string(),
+  departementCode: z.string(),
+  coordinateur: z.boolean(),
+  secteur: z.string(),
+  plafondCents: z.number(),
+  dureeMois: z.number(),
+  dateAttribution: z.string(),
+  dateLimiteRecrutement: z.string(),
+  statut: z.string(),
+  enRetard: z.boolean(),
+});
+export const pagePostesSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  taillePage: z.number(),
+  postes: z.array(lignePosteDuPerimetreSchema),
+});
+
+export type LigneDemande = z.input<typeof ligneDemandeSchema>;
+export type FicheDemande = z.input<typeof ficheDemandeSchema>;
+export type LignePosteDuPerimetre = z.input<typeof lignePosteDuPerimetreSchema>;

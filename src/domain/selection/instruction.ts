@@ -71,3 +71,4 @@ export const ISSUES_DECISION = {
   refusee: "Refusée",
   complement: "Complément demandé",
 } as const;
+export type IssueDecision = keyof typeof ISSUES_DECISION;

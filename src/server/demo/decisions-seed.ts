@@ -66,8 +66,8 @@ export async function deposerEtDecider(
       .values(
         structures.map((s) => ({
           structureId: s.id,
-          nature: "initiale",
-          statut: "deposee",
+          nature: "initiale" as const,
+          statut: "deposee" as const,
           postesDemandes: params.decisions.find((d) => d.siret === s.siret)!.postes,
           motivation: "Candidature à l'appel à manifestation d'intérêt de 2021.",
         })),

@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StatutCourriel } from "../../domain/notifications/courriels.ts";
 import { ajouterJours, jourParis } from "../../domain/temps.ts";
 import { courriel, journal } from "../db/schema.ts";
 import { genererEchelleNationale } from "../demo/echelle-nationale.ts";
@@ -213,7 +214,7 @@ describe.each(BASES_DE_TEST)("listes triées et exportées sur le serveur, sur %
         objet: "Invitation",
         texte: "Bonjour",
         modele: "invitation",
-        statut: i === 0 ? "echec" : "envoye",
+        statut: (i === 0 ? "echec" : "envoye") as StatutCourriel,
         creeLe: new Date(t0 - i * 3_600_000),
       })),
     );

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
+import type { StatutCourriel } from "../../domain/notifications/courriels.ts";
 import type { Executeur } from "../db/client.ts";
 import { courriel } from "../db/schema.ts";
 import { motifRecherche } from "../utilisateurs/index.ts";
@@ -14,7 +15,7 @@ const ORDRES: Record<TriCourriels, SQL[]> = {
 };
 
 export type FiltresCourriels = {
-  statut?: string | undefined;
+  statut?: StatutCourriel | undefined;
   modele?: string | undefined;
   recherche?: string | undefined;
   tri?: TriCourriels | undefined;

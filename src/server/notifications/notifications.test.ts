@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { StatutCourriel } from "../../domain/notifications/courriels.ts";
 import { courriel, demandePostes, journal, structure } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
@@ -176,7 +177,12 @@ describe.each(BASES_DE_TEST)("récapitulatifs quotidiens et courriels sur %s", (
 
   it("renvoie les courriels en échec, jamais deux fois, et abandonne après cinq tentatives", async () => {
     const vieux = new Date(p.horloge.maintenant().getTime() - 3600 * 1000);
-    const mail = (destinataire: string, statut: string, tentatives: number, creeLe: Date) => ({
+    const mail = (
+      destinataire: string,
+      statut: StatutCourriel,
+      tentatives: number,
+      creeLe: Date,
+    ) => ({
       destinataire,
       objet: "Votre lien de connexion",
       texte: "Bonjour",

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { preferencesSchema } from "../../domain/notifications/api.ts";
+import { pageCourrielsSchema, preferencesSchema } from "../../domain/notifications/api.ts";
+import { STATUTS_COURRIEL } from "../../domain/notifications/courriels.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
@@ -24,8 +25,6 @@ import {
 import { choisirRecapitulatifs, preferences } from "./preferences-service.ts";
 
 const tag = ["Notifications"];
-
-const STATUTS_COURRIEL = ["en_attente", "envoye", "journalise", "echec"] as const;
 
 /** The mails' filters and order, the same on the screen and in its export. */
 const filtresCourrielsSchema = z.object({
@@ -101,6 +100,7 @@ export function routesNotifications(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Tous les courriels envoyés par la plateforme et leur état de remise (sans leur texte)",
         querystring: filtresCourrielsSchema.extend({ page: pageSchema }).strict(),
+        response: { 200: pageCourrielsSchema },
       },
     },
     async (requete) => {

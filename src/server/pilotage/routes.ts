@@ -16,6 +16,7 @@ import {
   trier,
 } from "../../domain/pilotage/indicateurs.ts";
 import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
+import { suiviConseillersSchema } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
@@ -324,6 +325,7 @@ export function routesPilotage(app: FastifyInstance, ctx: Contexte): void {
         summary:
           "Conseillers sous contrat du périmètre : dernier compte rendu, activité sur 30 jours, formation ; par page quand `page` est donnée",
         querystring: filtresSuiviSchema.extend({ page: pageOptionnelleSchema }).strict(),
+        response: { 200: suiviConseillersSchema },
       },
     },
     async (requete) => {

@@ -40,7 +40,7 @@ export const TRIS_DEMANDES = ["recentes", "anciennes", "structure"] as const;
 export type TriDemandes = (typeof TRIS_DEMANDES)[number];
 
 export type FiltresDemandes = {
-  statut?: string | undefined;
+  statut?: StatutDemande | undefined;
   amiId?: string | undefined;
   avis?: "avec" | "sans" | undefined;
   secteur?: "public" | "prive" | undefined;
@@ -133,7 +133,32 @@ export async function listerDemandes(db: Executeur, connexion: SessionChargee, f
 /** One request with its structure, opinions and decisions, or nothing when out of scope. */
 export async function lireDemande(db: Executeur, connexion: SessionChargee, id: string) {
   const [ligne] = await db
-    .select({ demande: demandePostes, structure, commune: commune.nom, amiTitre: ami.titre })
+    .select({
+      demande: {
+        id: demandePostes.id,
+        structureId: demandePostes.structureId,
+        nature: demandePostes.nature,
+        statut: demandePostes.statut,
+        postesDemandes: demandePostes.postesDemandes,
+        motivation: demandePostes.motivation,
+        dateDebutSouhaitee: demandePostes.dateDebutSouhaitee,
+        coordinateur: demandePostes.coordinateur,
+        sessionComiteId: demandePostes.sessionComiteId,
+        creeLe: demandePostes.creeLe,
+      },
+      structure: {
+        nom: structure.nom,
+        siret: structure.siret,
+        secteur: structure.secteur,
+        adresse: structure.adresse,
+        departementCode: structure.departementCode,
+        contactPrenom: structure.contactPrenom,
+        contactNom: structure.contactNom,
+        contactEmail: structure.contactEmail,
+      },
+      commune: commune.nom,
+      amiTitre: ami.titre,
+    })
     .from(demandePostes)
     .innerJoin(structure, eq(structure.id, demandePostes.structureId))
     .innerJoin(commune, eq(commune.code, structure.communeCode))
@@ -142,19 +167,33 @@ export async function lireDemande(db: Executeur, connexion: SessionChargee, id: 
   if (!ligne) return undefined;
   const [avis, decisions] = await Promise.all([
     db
-      .select()
+      .select({
+        id: avisPrefet.id,
+        avis: avisPrefet.avis,
+        commentaire: avisPrefet.commentaire,
+        creeLe: avisPrefet.creeLe,
+      })
       .from(avisPrefet)
       .where(eq(avisPrefet.demandeId, id))
       .orderBy(desc(avisPrefet.creeLe)),
     db
-      .select()
+      .select({
+        id: decisionComite.id,
+        issue: decisionComite.issue,
+        postesAccordes: decisionComite.postesAccordes,
+        creeLe: decisionComite.creeLe,
+      })
       .from(decisionComite)
       .where(eq(decisionComite.demandeId, id))
       .orderBy(desc(decisionComite.creeLe)),
   ]);
   const postes = decisions.length
     ? await db
-        .select()
+        .select({
+          id: poste.id,
+          dateLimiteRecrutement: poste.dateLimiteRecrutement,
+          plafondCents: poste.plafondCents,
+        })
         .from(poste)
         .where(
           inArray(

@@ -62,7 +62,7 @@ export type RapportImport = {
 };
 
 const LOT = 1_000;
-const EN_INSTRUCTION = ["deposee", "complement_demande"];
+const EN_INSTRUCTION: StatutDemande[] = ["deposee", "complement_demande"];
 
 async function parLots<T>(liste: T[], faire: (lot: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < liste.length; i += LOT) await faire(liste.slice(i, i + LOT));

@@ -34,8 +34,8 @@ describe.each(BASES_DE_TEST)("import des décisions du comité sur %s", (type) =
     await p.base.db.insert(demandePostes).values(
       s.map((x) => ({
         structureId: x.id,
-        nature: "initiale",
-        statut: "deposee",
+        nature: "initiale" as const,
+        statut: "deposee" as const,
         postesDemandes: 2,
       })),
     );

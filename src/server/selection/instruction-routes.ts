@@ -4,7 +4,13 @@ import { z } from "zod";
 import { okSchema } from "../../domain/champs.ts";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
 import { FILES_POSTES, STATUTS_POSTE } from "../../domain/espaces.ts";
-import { sessionComiteVueSchema, sessionsComiteSchema } from "../../domain/selection/api.ts";
+import {
+  ficheDemandeSchema,
+  pageDemandesSchema,
+  pagePostesSchema,
+  sessionComiteVueSchema,
+  sessionsComiteSchema,
+} from "../../domain/selection/api.ts";
 import { STATUTS_DEMANDE, type StatutDemande } from "../../domain/selection/demande-postes.ts";
 import {
   avisSchema,
@@ -97,6 +103,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
             page: pageSchema,
           })
           .strict(),
+        response: { 200: pageDemandesSchema },
       },
     },
     async (requete) => {
@@ -121,13 +128,13 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Une demande, ses avis, ses décisions et ses postes",
         params: idParams,
+        response: { 200: ficheDemandeSchema },
       },
     },
     async (requete, reponse) => {
       const demande = await lireDemande(ctx.db, connexionRequise(requete), requete.params.id);
       if (!demande) return refuser(reponse, introuvable(DEMANDE_HORS_TERRITOIRE));
-      const { confirmationHash: _h, confirmationExpireLe: _e, ...sansJeton } = demande.demande;
-      return { ...demande, demande: sansJeton };
+      return demande;
     },
   );
 
@@ -265,6 +272,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Postes du périmètre par page, avec leur date limite de recrutement",
         querystring: filtresPostesSchema.extend({ page: pageSchema }).strict(),
+        response: { 200: pagePostesSchema },
       },
     },
     async (requete) => {

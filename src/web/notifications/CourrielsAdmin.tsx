@@ -4,8 +4,10 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { quantite } from "../../domain/format.ts";
+import { pageCourrielsSchema } from "../../domain/notifications/api.ts";
+import type { StatutCourriel } from "../../domain/notifications/courriels.ts";
 import { TENTATIVES_COURRIEL_MAX } from "../../domain/notifications/courriels.ts";
-import { appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
@@ -14,22 +16,8 @@ import { dateHeure } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 
-type Courriel = {
-  id: string;
-  destinataire: string;
-  objet: string;
-  modele: string;
-  statut: "en_attente" | "envoye" | "journalise" | "echec";
-  tentatives: number;
-  erreur: string | null;
-  creeLe: string;
-  envoyeLe: string | null;
-  prochaineTentativeLe: string | null;
-};
-type Reponse = { total: number; parPage: number; lignes: Courriel[]; modeles: string[] };
-
 const STATUTS: Record<
-  Courriel["statut"],
+  StatutCourriel,
   { libelle: string; severite: "success" | "info" | "warning" | "error" }
 > = {
   envoye: { libelle: "Remis au serveur d'envoi", severite: "success" },
@@ -57,7 +45,7 @@ export function CourrielsAdmin() {
   const requete = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
   const { data, error } = useQuery({
     queryKey: ["courriels", requete.toString()],
-    queryFn: () => appelerApi<Reponse>(`/api/admin/courriels?${requete}`),
+    queryFn: () => appeler(pageCourrielsSchema, `/api/admin/courriels?${requete}`),
     placeholderData: keepPreviousData,
   });
   const filtrer = (cle: keyof typeof filtres, valeur: string) => naviguer({ [cle]: valeur });

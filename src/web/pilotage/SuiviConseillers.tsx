@@ -2,17 +2,15 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { quantite } from "../../domain/format.ts";
-import type { ConseillerSuivi } from "../../domain/pilotage/suivi.ts";
+import { pageSuiviConseillersSchema } from "../../domain/pilotage/suivi.ts";
 import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "../../domain/recrutement/formation.ts";
-import { appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { NavigationFiles } from "../socle/NavigationFiles.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
-
-type Reponse = { total: number; page: number; taillePage: number; conseillers: ConseillerSuivi[] };
 
 const FILES = [
   ["", "Tous les conseillers"],
@@ -33,7 +31,7 @@ export function SuiviConseillers({ titre }: { titre: string }) {
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["pilotage-conseillers", requete],
-    queryFn: () => appelerApi<Reponse>(`/api/pilotage/conseillers?${requete}`),
+    queryFn: () => appeler(pageSuiviConseillersSchema, `/api/pilotage/conseillers?${requete}`),
     placeholderData: keepPreviousData,
   });
   const file = FILES.find(([f]) => f === etat.file) ?? FILES[0];

@@ -9,13 +9,11 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { peutLireFicheStructure } from "../../domain/roles.ts";
-import { sessionsComiteSchema } from "../../domain/selection/api.ts";
+import { ficheDemandeSchema, sessionsComiteSchema } from "../../domain/selection/api.ts";
 import {
   avisPossible,
   NATURES_DEMANDE,
-  type NatureDemande,
   STATUTS_DEMANDE,
-  type StatutDemande,
 } from "../../domain/selection/demande-postes.ts";
 import { ISSUES_DECISION } from "../../domain/selection/instruction.ts";
 import { appeler, appelerApi, ErreurApi } from "../api.ts";
@@ -26,46 +24,12 @@ import { dateLongue, euros, joindre } from "../socle/format.ts";
 import { useMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
 
-type Fiche = {
-  demande: {
-    structureId: string;
-    id: string;
-    nature: NatureDemande;
-    statut: StatutDemande;
-    postesDemandes: number;
-    motivation: string | null;
-    dateDebutSouhaitee: string | null;
-    coordinateur: string;
-    sessionComiteId: string | null;
-  };
-  structure: {
-    nom: string;
-    siret: string | null;
-    secteur: string;
-    adresse: string | null;
-    departementCode: string;
-    contactPrenom: string | null;
-    contactNom: string | null;
-    contactEmail: string | null;
-  };
-  commune: string;
-  amiTitre: string | null;
-  avis: { id: string; avis: string; commentaire: string; creeLe: string }[];
-  decisions: {
-    id: string;
-    issue: keyof typeof ISSUES_DECISION;
-    postesAccordes: number;
-    creeLe: string;
-  }[];
-  postes: { id: string; dateLimiteRecrutement: string; plafondCents: number }[];
-};
-
 export function FicheDemande() {
   const { id } = useParams<{ id: string }>();
   const { data: moi } = useMoi();
   const { data: fiche, error } = useQuery({
     queryKey: ["demande", id],
-    queryFn: () => appelerApi<Fiche>(`/api/demandes/${id}`),
+    queryFn: () => appeler(ficheDemandeSchema, `/api/demandes/${id}`),
     retry: false,
   });
   useTitre(fiche ? `Demande de ${fiche.structure.nom}` : "Demande de postes");

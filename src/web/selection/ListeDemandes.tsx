@@ -4,33 +4,15 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { amisSchema } from "../../domain/selection/api.ts";
-import {
-  NATURES_DEMANDE,
-  type NatureDemande,
-  STATUTS_DEMANDE,
-  type StatutDemande,
-} from "../../domain/selection/demande-postes.ts";
-import { appeler, appelerApi } from "../api.ts";
+import { amisSchema, pageDemandesSchema } from "../../domain/selection/api.ts";
+import { NATURES_DEMANDE, STATUTS_DEMANDE } from "../../domain/selection/demande-postes.ts";
+import { appeler } from "../api.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
-
-type Demande = {
-  id: string;
-  nature: NatureDemande;
-  statut: StatutDemande;
-  postesDemandes: number;
-  structureNom: string;
-  siret: string | null;
-  secteur: string;
-  commune: string;
-  departementCode: string;
-  dernierAvis: string | null;
-};
 
 /** Requests of the active habilitation's territory, with the préfet's filters. */
 const ORDRES: Record<string, string> = {
@@ -58,10 +40,7 @@ export function ListeDemandes({ titre }: { titre: string }) {
   const params = new URLSearchParams(Object.entries(filtres).filter(([, v]) => v !== ""));
   const { data, error } = useQuery({
     queryKey: ["demandes", params.toString()],
-    queryFn: () =>
-      appelerApi<{ total: number; page: number; taillePage: number; demandes: Demande[] }>(
-        `/api/demandes?${params}`,
-      ),
+    queryFn: () => appeler(pageDemandesSchema, `/api/demandes?${params}`),
     placeholderData: keepPreviousData,
   });
   const choix = (cle: keyof typeof filtres, label: string, options: [string, string][]) => (

@@ -3,7 +3,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FilePostes, STATUTS_POSTE } from "../../domain/espaces.ts";
-import { appelerApi } from "../api.ts";
+import { pagePostesSchema } from "../../domain/selection/api.ts";
+import { appeler } from "../api.ts";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
@@ -11,21 +12,6 @@ import { dateLongue, euros } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { NavigationFiles } from "../socle/NavigationFiles.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
-
-type Poste = {
-  id: string;
-  structureNom: string;
-  commune: string;
-  departementCode: string;
-  coordinateur: boolean;
-  plafondCents: number;
-  dureeMois: number;
-  dateAttribution: string;
-  dateLimiteRecrutement: string;
-  statut: string;
-  enRetard: boolean;
-};
-type Reponse = { total: number; page: number; taillePage: number; postes: Poste[] };
 
 const ORDRES: Record<string, string> = {
   echeance: "Échéance la plus proche d'abord",
@@ -52,7 +38,7 @@ export function MesPostes({ titre }: { titre: string }) {
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
     queryKey: ["postes", requete],
-    queryFn: () => appelerApi<Reponse>(`/api/postes?${requete}`),
+    queryFn: () => appeler(pagePostesSchema, `/api/postes?${requete}`),
     placeholderData: keepPreviousData,
   });
   const libelleFile = FILES.find(([f]) => f === etat.file)?.[1] ?? "Tous les postes";

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -10,7 +9,8 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant, octets } from "./colonnes.ts";
+import { STATUTS_COURRIEL, type StatutCourriel } from "../../../domain/notifications/courriels.ts";
+import { instant, octets, parmiLesCodes } from "./colonnes.ts";
 
 // --- Journal, accès, courriels ---
 
@@ -66,7 +66,7 @@ export const courriel = pgTable(
     texteChiffre: octets("texte_chiffre"),
     html: text("html"),
     modele: text("modele").notNull(),
-    statut: text("statut").notNull().default("en_attente"),
+    statut: text("statut").$type<StatutCourriel>().notNull().default("en_attente"),
     tentatives: integer("tentatives").notNull().default(0),
     erreur: text("erreur"),
     creeLe: instant("cree_le").notNull().defaultNow(),
@@ -76,9 +76,6 @@ export const courriel = pgTable(
   },
   (t) => [
     index("courriel_statut_idx").on(t.statut),
-    check(
-      "courriel_statut_ck",
-      sql`${t.statut} in ('en_attente', 'envoye', 'journalise', 'echec')`,
-    ),
+    check("courriel_statut_ck", parmiLesCodes(t.statut, STATUTS_COURRIEL)),
   ],
 );

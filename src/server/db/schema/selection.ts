@@ -11,7 +11,13 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { STATUTS_AMI, type StatutAmi } from "../../../domain/selection/ami.ts";
-import { NATURES_DEMANDE, STATUTS_DEMANDE } from "../../../domain/selection/demande-postes.ts";
+import {
+  NATURES_DEMANDE,
+  type NatureDemande,
+  STATUTS_DEMANDE,
+  type StatutDemande,
+} from "../../../domain/selection/demande-postes.ts";
+import { ISSUES_DECISION, type IssueDecision } from "../../../domain/selection/instruction.ts";
 import type { TypeJuridique } from "../../../domain/selection/structure.ts";
 import { instant, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
@@ -49,8 +55,8 @@ export const demandePostes = pgTable(
       .notNull()
       .references(() => structure.id),
     amiId: uuid("ami_id").references(() => ami.id),
-    nature: text("nature").notNull(),
-    statut: text("statut").notNull(),
+    nature: text("nature").$type<NatureDemande>().notNull(),
+    statut: text("statut").$type<StatutDemande>().notNull(),
     postesDemandes: integer("postes_demandes").notNull(),
     dateDebutSouhaitee: date("date_debut_souhaitee"),
     motivation: text("motivation"),
@@ -108,14 +114,14 @@ export const decisionComite = pgTable(
       .notNull()
       .references(() => demandePostes.id),
     sessionComiteId: uuid("session_comite_id").references(() => sessionComite.id),
-    issue: text("issue").notNull(),
+    issue: text("issue").$type<IssueDecision>().notNull(),
     postesAccordes: integer("postes_accordes").notNull().default(0),
     auteurId: uuid("auteur_id").references(() => utilisateur.id),
     creeLe: instant("cree_le").notNull().defaultNow(),
   },
   (t) => [
     index("decision_comite_demande_idx").on(t.demandeId),
-    check("decision_comite_issue_ck", sql`${t.issue} in ('acceptee', 'refusee', 'complement')`),
+    check("decision_comite_issue_ck", parmiLesCodes(t.issue, Object.keys(ISSUES_DECISION))),
   ],
 );
 
