@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { instantSchema } from "../champs.ts";
+import {
+  DIMENSIONS_ACTIVITE,
+  DIMENSIONS_PERSONNE,
+  type DimensionActivite,
+  type DimensionPersonne,
+} from "./compteurs.ts";
 import { CODES } from "./vocabulaire.ts";
 
 /**
@@ -69,3 +75,48 @@ export const craIdSchema = z.object({ id: z.string() });
 export type PageMesCra = z.input<typeof pageMesCraSchema>;
 export type LigneMesCra = z.input<typeof ligneMesCraSchema>;
 export type CraEnregistre = z.input<typeof craEnregistreSchema>;
+
+const serie = { activites: z.number(), accompagnements: z.number() };
+
+/**
+ * The statistics of a scope over a period (`/api/statistiques`, `/api/public/statistiques`):
+ * totals, splits per dimension with their shares, and the 12-month and 30-day series.
+ */
+export const statistiquesSchema = z.object({
+  totaux: z.object({
+    activites: z.number(),
+    accompagnements: z.number(),
+    dejaAccompagnes: z.number(),
+    nouvellesPersonnes: z.number(),
+    dureeHeures: z.number(),
+    orientations: z.number(),
+  }),
+  repartitions: z.record(
+    z.enum(Object.keys(DIMENSIONS_ACTIVITE) as [DimensionActivite, ...DimensionActivite[]]),
+    z.array(
+      z.object({
+        valeur: z.string(),
+        libelle: z.string(),
+        ...serie,
+        /** Share of the unit's total, one decimal (themes may sum above 100). */
+        partActivites: z.number(),
+        partAccompagnements: z.number(),
+      }),
+    ),
+  ),
+  personnes: z.record(
+    z.enum(Object.keys(DIMENSIONS_PERSONNE) as [DimensionPersonne, ...DimensionPersonne[]]),
+    z.array(
+      z.object({
+        valeur: z.string(),
+        libelle: z.string(),
+        personnes: z.number(),
+        part: z.number(),
+      }),
+    ),
+  ),
+  periode: z.object({ du: z.string(), au: z.string() }),
+  parMois: z.array(z.object({ mois: z.string(), ...serie })),
+  parJour: z.array(z.object({ jour: z.string(), ...serie })),
+});
+export type StatistiquesDuPerimetre = z.input<typeof statistiquesSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { codeParmi, instantSchema } from "../champs.ts";
+import { ligneHistoriqueSchema } from "../historique.ts";
 import { STATUTS_AMI, type StatutAmi } from "./ami.ts";
 import { NATURES_DEMANDE, STATUTS_DEMANDE } from "./demande-postes.ts";
 import { ISSUES_DECISION } from "./instruction.ts";
@@ -125,3 +126,36 @@ export const pagePostesSchema = z.object({
 export type LigneDemande = z.input<typeof ligneDemandeSchema>;
 export type FicheDemande = z.input<typeof ficheDemandeSchema>;
 export type LignePosteDuPerimetre = z.input<typeof lignePosteDuPerimetreSchema>;
+
+/** A structure of the scope: identity, requests, posts and dated, attributed history. */
+export const ficheStructureSchema = z.object({
+  structure: z.object({
+    id: z.string(),
+    nom: z.string(),
+    siret: z.string().nullable(),
+    typeJuridique: z.enum(Object.keys(TYPES_JURIDIQUES) as [TypeJuridique, ...TypeJuridique[]]),
+    secteur: z.string(),
+    adresse: z.string().nullable(),
+    departementCode: z.string(),
+    commune: z.string(),
+  }),
+  demandes: z.array(
+    z.object({
+      id: z.string(),
+      nature: codeParmi(NATURES_DEMANDE),
+      statut: codeParmi(STATUTS_DEMANDE),
+      postesDemandes: z.number(),
+      creeLe: instantSchema,
+    }),
+  ),
+  postes: z.array(
+    z.object({
+      id: z.string(),
+      coordinateur: z.boolean(),
+      dateAttribution: z.string(),
+      dateLimiteRecrutement: z.string(),
+      statut: z.string(),
+    }),
+  ),
+  historique: z.array(ligneHistoriqueSchema),
+});

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { statistiquesSchema } from "../../domain/cra/api.ts";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
@@ -72,6 +73,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         querystring: periodeSchema.and(
           filtresActiviteSchema.extend({ departement: codeDepartementSchema.optional() }).strict(),
         ),
+        response: { 200: statistiquesSchema },
       },
     },
     async (requete, reponse) =>
@@ -170,6 +172,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
             })
             .strict(),
         ),
+        response: { 200: statistiquesSchema },
       },
     },
     async (requete) =>

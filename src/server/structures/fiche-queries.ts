@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
+import type { TypeJuridique } from "../../domain/selection/structure.ts";
 import { predicatPerimetre, type SessionChargee } from "../access/index.ts";
 import type { Executeur } from "../db/client.ts";
 import { commune, demandePostes, poste, structure } from "../db/schema.ts";
@@ -12,7 +13,19 @@ import { colonnesPerimetreStructure } from "./queries.ts";
  */
 export async function ficheStructure(db: Executeur, connexion: SessionChargee, id: string) {
   const [s] = await db
-    .select({ structure, commune: commune.nom })
+    .select({
+      structure: {
+        id: structure.id,
+        nom: structure.nom,
+        siret: structure.siret,
+        // Checked against the domain's list on write.
+        typeJuridique: sql<TypeJuridique>`${structure.typeJuridique}`,
+        secteur: structure.secteur,
+        adresse: structure.adresse,
+        departementCode: structure.departementCode,
+      },
+      commune: commune.nom,
+    })
     .from(structure)
     .innerJoin(commune, eq(commune.code, structure.communeCode))
     .where(and(eq(structure.id, id), predicatPerimetre(connexion, colonnesPerimetreStructure)));
@@ -31,7 +44,13 @@ export async function ficheStructure(db: Executeur, connexion: SessionChargee, i
     .where(eq(demandePostes.structureId, s.structure.id))
     .orderBy(desc(demandePostes.creeLe));
   const postes = await db
-    .select()
+    .select({
+      id: poste.id,
+      coordinateur: poste.coordinateur,
+      dateAttribution: poste.dateAttribution,
+      dateLimiteRecrutement: poste.dateLimiteRecrutement,
+      statut: poste.statut,
+    })
     .from(poste)
     .where(eq(poste.structureId, s.structure.id))
     .orderBy(poste.dateAttribution);

@@ -2,16 +2,13 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useState } from "react";
+import { statistiquesSchema } from "../../domain/cra/api.ts";
 import type { DimensionActivite, DimensionPersonne } from "../../domain/cra/compteurs.ts";
-import type {
-  LignePersonnes,
-  LigneRepartition,
-  Statistiques,
-} from "../../domain/cra/statistiques.ts";
+import type { LignePersonnes, LigneRepartition } from "../../domain/cra/statistiques.ts";
 import { nombreFr } from "../../domain/format.ts";
 import { departementsFiltrables } from "../../domain/perimetre.ts";
 import type { Moi } from "../../domain/session.ts";
-import { appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
@@ -25,12 +22,6 @@ import { useMesLieux } from "./mes-lieux.ts";
 const GraphiqueBarres = lazy(() =>
   import("./GraphiqueBarres.tsx").then((m) => ({ default: m.GraphiqueBarres })),
 );
-
-type Reponse = Statistiques & {
-  periode: { du: string; au: string };
-  parMois: { mois: string; activites: number; accompagnements: number }[];
-  parJour: { jour: string; activites: number; accompagnements: number }[];
-};
 
 const TITRES_ACTIVITE: Record<DimensionActivite, string> = {
   type: "Types d'activité",
@@ -175,7 +166,10 @@ export function TableauStatistiques({
   const { data, error } = useQuery({
     queryKey: ["statistiques", api, requete],
     queryFn: () =>
-      appelerApi<Reponse>(`${api}${requete ? `${api.includes("?") ? "&" : "?"}${requete}` : ""}`),
+      appeler(
+        statistiquesSchema,
+        `${api}${requete ? `${api.includes("?") ? "&" : "?"}${requete}` : ""}`,
+      ),
   });
   return (
     <>

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
+import { statistiquesSchema } from "../../domain/cra/api.ts";
 import { statistiquesParDepartement } from "../../domain/perimetre.ts";
 import {
   type LigneTableauDeBord,
@@ -169,10 +170,7 @@ function TendanceDouzeMois() {
   });
   const activite = useQuery({
     queryKey: ["statistiques", "/api/statistiques", ""],
-    queryFn: () =>
-      appelerApi<{ parMois: { mois: string; activites: number; accompagnements: number }[] }>(
-        "/api/statistiques",
-      ),
+    queryFn: () => appeler(statistiquesSchema, "/api/statistiques"),
   });
   if (!tendance.data) return null;
   const mois = tendance.data.mois.map((m) => m.mois);

@@ -3,43 +3,18 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
 import { quantite } from "../../domain/format.ts";
-import {
-  NATURES_DEMANDE,
-  type NatureDemande,
-  STATUTS_DEMANDE,
-  type StatutDemande,
-} from "../../domain/selection/demande-postes.ts";
-import { TYPES_JURIDIQUES, type TypeJuridique } from "../../domain/selection/structure.ts";
-import { appelerApi } from "../api.ts";
-import { Historique, type LigneHistorique } from "../socle/Historique.tsx";
+import { ficheStructureSchema } from "../../domain/selection/api.ts";
+import { NATURES_DEMANDE, STATUTS_DEMANDE } from "../../domain/selection/demande-postes.ts";
+import { TYPES_JURIDIQUES } from "../../domain/selection/structure.ts";
+import { appeler } from "../api.ts";
+import { Historique } from "../socle/Historique.tsx";
 import { useTitre } from "../socle/titre.ts";
-
-type Fiche = {
-  structure: {
-    nom: string;
-    siret: string | null;
-    typeJuridique: TypeJuridique;
-    secteur: string;
-    adresse: string | null;
-    commune: string;
-    departementCode: string;
-  };
-  demandes: {
-    id: string;
-    nature: NatureDemande;
-    statut: StatutDemande;
-    postesDemandes: number;
-    creeLe: string;
-  }[];
-  postes: { id: string; dateLimiteRecrutement: string; statut: string }[];
-  historique: LigneHistorique[];
-};
 
 export function FicheStructure() {
   const { id } = useParams<{ id: string }>();
   const { data, error } = useQuery({
     queryKey: ["structure", id],
-    queryFn: () => appelerApi<Fiche>(`/api/structures/${id}`),
+    queryFn: () => appeler(ficheStructureSchema, `/api/structures/${id}`),
     retry: false,
   });
   useTitre(data ? data.structure.nom : "Structure");
