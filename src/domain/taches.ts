@@ -22,3 +22,12 @@ export const etatDesTachesSchema = z.object({
 
 /** `POST /api/admin/taches/:nom/relance`: what happened, in a sentence. */
 export const relanceTacheSchema = z.object({ message: z.string() });
+
+/** `GET /api/sante/detail`: what the service's health is read from (the same as /metrics). */
+export const mesuresSchema = z.object({
+  courrielsEnEchec: z.number(),
+  /** CRA counters not yet folded into the roll-ups, and the age of the oldest (seconds). */
+  compteursEnAttente: z.object({ nombre: z.number(), plusAncienSecondes: z.number().nullable() }),
+  taches: z.array(etatTacheSchema),
+});
+export type Mesures = z.infer<typeof mesuresSchema>;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
+import { styleCarteSchema } from "../../domain/lieux/api.ts";
 import {
   filtresCarteSchema,
   rechercheEmpriseSchema,
@@ -53,7 +54,7 @@ const PLAFOND_POINTS = 5_000;
  * départements shipped with the app (docs/donnees-geographiques.md), under places and clusters.
  */
 const STYLE_SANS_TUILES = {
-  version: 8,
+  version: 8 as const,
   name: "Contours des régions et départements",
   sources: {
     contours: { type: "geojson", data: "/carte/contours-france.geojson" },
@@ -155,6 +156,10 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary:
           "Style MapLibre du fond de carte (CARTE_STYLE_URL ; sans serveur de tuiles : contours des régions et départements)",
+        response: {
+          200: styleCarteSchema,
+          302: z.null().describe("Vers le style configuré (CARTE_STYLE_URL)"),
+        },
       },
     },
     async (_requete, reponse) => {

@@ -15,18 +15,6 @@ type Operation = {
   responses?: Record<string, { content?: Record<string, { schema: Schema }> }>;
 };
 
-/**
- * Routes whose success answer is not described yet: the debt this list records may only shrink
- * (a new route without its response schema fails below).
- */
-const REPONSES_A_DECRIRE = new Set(
-  `GET /api/v1/carte/style
-GET /api/v1/donnees
-GET /api/sante/detail`
-    .trim()
-    .split("\n"),
-);
-
 /** An object that says nothing of its members: what `z.record(z.string(), z.unknown())` gives. */
 function indefini(s: Schema): boolean {
   const variantes = [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])];
@@ -70,14 +58,14 @@ describe("contrat de l'API décrit par OpenAPI", () => {
     expect(indefini({ type: "object", properties: { date: { type: "string" } } })).toBe(false);
   });
 
-  it("décrit la réponse de chaque nouvelle route, et la liste des réponses à décrire ne fait que baisser", () => {
+  it("décrit la réponse réussie de chaque route", () => {
     const sansReponse = operations
       .filter(([, op]) => {
         const succes = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith("2"));
         return succes.length === 0 || succes.every(([, r]) => !r.content);
       })
       .map(([nom]) => nom);
-    expect(sansReponse.filter((nom) => !REPONSES_A_DECRIRE.has(nom))).toEqual([]);
-    expect([...REPONSES_A_DECRIRE].filter((nom) => !sansReponse.includes(nom))).toEqual([]);
+    expect(operations.length).toBeGreaterThan(130);
+    expect(sansReponse).toEqual([]);
   });
 });

@@ -4,13 +4,14 @@ import {
   colonneActivites,
   DIMENSIONS_ACTIVITE,
 } from "../../domain/cra/compteurs.ts";
+import type { TYPES_COLONNE } from "../../domain/opendata/api.ts";
 import { rollupAvecAttente, sommesDesCompteurs } from "../activite/index.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { CHAMPS_STANDARD, lieuxAuStandard } from "./lieux-standard.ts";
 
 export type Colonne = {
   nom: string;
-  type: "texte" | "entier" | "nombre" | "date";
+  type: (typeof TYPES_COLONNE)[number];
   description: string;
 };
 

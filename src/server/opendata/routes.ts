@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { catalogueSchema } from "../../domain/opendata/api.ts";
 import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreur } from "../http/erreurs.ts";
@@ -23,6 +24,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
       schema: {
         tags: tag,
         summary: "Catalogue des données ouvertes : fichiers, date de génération, dictionnaire",
+        response: { 200: catalogueSchema },
       },
     },
     async (_requete, reponse) => {

@@ -1,17 +1,11 @@
 import { sql } from "drizzle-orm";
-import type { EtatTache } from "../../domain/taches.ts";
+import type { Mesures } from "../../domain/taches.ts";
 import type { Contexte } from "../contexte.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { compterCourriels } from "../notifications/index.ts";
 import { etatDeLaFile, TACHES } from "../taches/index.ts";
 
-/** What the service's health is read from, the same for /metrics and /api/sante/detail. */
-export type Mesures = {
-  courrielsEnEchec: number;
-  /** CRA counters not yet folded into the roll-ups, and the age of the oldest (seconds). */
-  compteursEnAttente: { nombre: number; plusAncienSecondes: number | null };
-  taches: EtatTache[];
-};
+export type { Mesures };
 
 export async function mesurer(ctx: Contexte): Promise<Mesures> {
   const [attente] = await lignes<{ nombre: number; age: number | null }>(

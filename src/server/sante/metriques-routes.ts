@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import client from "prom-client";
 import { interdit } from "../../domain/erreurs.ts";
+import { mesuresSchema } from "../../domain/taches.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { mesurer } from "./mesures.ts";
@@ -130,6 +131,7 @@ export function routesMetriques(app: FastifyInstance, ctx: Contexte): void {
         tags: ["Supervision"],
         summary:
           "Les contrôles de /metrics pour l'ANCT : courriels en échec, compteurs de CRA en attente, tâches périodiques",
+        response: { 200: mesuresSchema },
       },
     },
     async () => mesurer(ctx),

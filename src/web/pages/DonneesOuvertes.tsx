@@ -2,24 +2,17 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { useQuery } from "@tanstack/react-query";
 import { nombreFr } from "../../domain/format.ts";
-import { appelerApi } from "../api.ts";
+import { catalogueSchema } from "../../domain/opendata/api.ts";
+import { appeler } from "../api.ts";
 import { dateHeure } from "../socle/format.ts";
 import { useTitre } from "../socle/titre.ts";
-
-type Jeu = {
-  nom: string;
-  titre: string;
-  description: string;
-  dictionnaire: { nom: string; type: string; description: string }[];
-  fichiers: { format: string; url: string; lignes: number; genereLe: string }[];
-};
 
 /** The open-data catalogue: each file, its date, its size and its data dictionary. */
 export function DonneesOuvertes() {
   useTitre("Données ouvertes");
   const { data, error } = useQuery({
     queryKey: ["donnees-ouvertes"],
-    queryFn: () => appelerApi<Jeu[]>("/api/v1/donnees"),
+    queryFn: () => appeler(catalogueSchema, "/api/v1/donnees"),
   });
   return (
     <div className={fr.cx("fr-container", "fr-py-6w")}>
