@@ -79,6 +79,9 @@ export const instantSchema = z.codec(z.iso.datetime({ offset: true }), z.date(),
 /** The answer of an action that has nothing else to say than that it was done. */
 export const okSchema = z.object({ ok: z.literal(true) });
 
+/** The answer of an action that tells the person, in a sentence, what happens next. */
+export const messageSchema = z.object({ message: z.string() });
+
 /** The codes of a vocabulary (its labels' keys) as a schema: an answer says which it holds. */
 export function codeParmi<K extends string>(libelles: Record<K, unknown>) {
   return z.enum(Object.keys(libelles) as [K, ...K[]]);

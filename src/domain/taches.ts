@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageSchema } from "./champs.ts";
 
 /** What the ANCT's "Tâches périodiques" page shows of a periodic task. */
 export const etatTacheSchema = z.object({
@@ -21,7 +22,7 @@ export const etatDesTachesSchema = z.object({
 });
 
 /** `POST /api/admin/taches/:nom/relance`: what happened, in a sentence. */
-export const relanceTacheSchema = z.object({ message: z.string() });
+export const relanceTacheSchema = messageSchema;
 
 /** `GET /api/sante/detail`: what the service's health is read from (the same as /metrics). */
 export const mesuresSchema = z.object({

@@ -35,14 +35,3 @@ export const affichageCarteSchema = z.object({ nomMasqueCarte: z.boolean() });
 
 export type MonLieu = z.input<typeof monLieuSchema>;
 export type LieuProche = z.input<typeof lieuProcheSchema>;
-
-/**
- * The map's background style, in the MapLibre style specification (v8): its members beyond
- * those named here are the specification's, passed through as they are.
- */
-export const styleCarteSchema = z.looseObject({
-  version: z.literal(8),
-  name: z.string(),
-  sources: z.record(z.string(), z.looseObject({ type: z.string() })),
-  layers: z.array(z.looseObject({ id: z.string(), type: z.string() })),
-});

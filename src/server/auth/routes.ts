@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as oidc from "openid-client";
 import { z } from "zod";
+import { messageSchema } from "../../domain/champs.ts";
 import type { EchecProConnect } from "../../domain/connexion.ts";
 import { introuvable } from "../../domain/erreurs.ts";
+import { configConnexionSchema, deconnexionSchema, sessionSchema } from "../../domain/session.ts";
 import { demandeLienSchema, jetonSchema } from "../../domain/utilisateur.ts";
 import {
   changerHabilitation,
@@ -49,7 +51,7 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Moyens de connexion proposés",
-        response: { 200: z.object({ proconnect: z.boolean(), demo: z.boolean() }) },
+        response: { 200: configConnexionSchema },
       },
     },
     async () => ({ proconnect: Boolean(ctx.proconnect), demo: ctx.config.demo }),
@@ -63,7 +65,7 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Demander un lien de connexion par courriel",
         body: demandeLienSchema,
-        response: { 202: z.object({ message: z.string() }), 400: corpsErreurSchema },
+        response: { 202: messageSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -130,7 +132,7 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
         summary: "La session du navigateur : l'utilisateur connecté, ou null pour un visiteur",
         description:
           "Pour les pages publiques : un visiteur n'est pas une erreur (200, moi nul), là où /api/moi répond 401.",
-        response: { 200: z.object({ moi: moiSchema.nullable() }) },
+        response: { 200: sessionSchema },
       },
     },
     async (requete, reponse) => {
@@ -171,7 +173,7 @@ export function routesAuth(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Se déconnecter (et quitter ProConnect si la session en vient)",
-        response: { 200: z.object({ redirection: z.string() }) },
+        response: { 200: deconnexionSchema },
       },
     },
     async (requete, reponse) => {

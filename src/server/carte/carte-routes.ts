@@ -2,13 +2,20 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
-import { styleCarteSchema } from "../../domain/lieux/api.ts";
 import {
   filtresCarteSchema,
   rechercheEmpriseSchema,
   rechercheProximiteSchema,
   rechercheTerritoireSchema,
 } from "../../domain/lieux/carte.ts";
+import {
+  ficheLieuSchema,
+  lieuxDuPointSchema,
+  pointsCarteSchema,
+  rechercheSchema,
+  styleCarteSchema,
+  territoiresCarteSchema,
+} from "../../domain/lieux/carte-api.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
@@ -21,13 +28,6 @@ import {
   lieuxProchesDuPoint,
   pointsDeLEmprise,
 } from "./carte-queries.ts";
-import {
-  ficheLieuSchema,
-  lieuxProchesSchema,
-  pointsCarteSchema,
-  rechercheSchema,
-  territoiresCarteSchema,
-} from "./reponses.ts";
 
 const tag = ["API publique : lieux et carte"];
 
@@ -98,7 +98,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         description:
           "Triés du plus proche au plus lointain, avec la distance en km, l'état d'ouverture et les conseillers qui y travaillent (sauf ceux qui ont masqué leur nom). Filtres répétables : services, publics, priseEnCharge, programmes ; booléens (1) : gratuit, ouvertMaintenant, ouvertWeekEnd, priseRdv.",
         querystring: rechercheProximiteSchema,
-        response: { 200: lieuxProchesSchema, 400: corpsErreurSchema },
+        response: { 200: lieuxDuPointSchema, 400: corpsErreurSchema },
       },
       serializerCompiler: SANS_VERIFICATION,
     },
@@ -117,7 +117,7 @@ export function routesCarte(app: FastifyInstance, ctx: Contexte): void {
         summary: "Les lieux d'un ou plusieurs départements ou régions, par nom, 50 par page",
         querystring: rechercheTerritoireSchema,
         response: {
-          200: lieuxProchesSchema.extend({ page: z.number().int() }),
+          200: lieuxDuPointSchema.extend({ page: z.number().int() }),
           400: corpsErreurSchema,
         },
       },

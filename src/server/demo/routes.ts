@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
-import { ROLES, type Role } from "../../domain/roles.ts";
+import type { Role } from "../../domain/roles.ts";
+import { personasSchema } from "../../domain/session.ts";
 import { demandeLienSchema } from "../../domain/utilisateur.ts";
 import { chargerSession } from "../access/index.ts";
 import { decrireMoi, moiSchema } from "../auth/index.ts";
@@ -30,7 +30,7 @@ export function routesDemo(app: FastifyInstance, ctx: Contexte): void {
         tags: ["Démonstration"],
         summary: "Personas de démonstration, un par rôle",
         response: {
-          200: z.array(z.object({ email: z.string(), role: z.enum(ROLES), libelle: z.string() })),
+          200: personasSchema,
         },
       },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { okSchema } from "../../domain/champs.ts";
+import { messageSchema, okSchema } from "../../domain/champs.ts";
 import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
 import { profilCandidatSchema } from "../../domain/recrutement/api.ts";
 import {
@@ -78,7 +78,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
           candidature: corpsCandidatSchema,
           cv: cvJointSchema.nullable().default(null),
         }),
-        response: { 202: z.object({ message: z.string() }), 400: corpsErreurSchema },
+        response: { 202: messageSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {
@@ -110,7 +110,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Confirmer sa candidature par le lien reçu",
         body: jetonSchema,
-        response: { 200: z.object({ message: z.string() }), 400: corpsErreurSchema },
+        response: { 200: messageSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {

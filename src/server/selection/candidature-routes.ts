@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { messageSchema } from "../../domain/champs.ts";
 import { reussite } from "../../domain/erreurs.ts";
 import { candidatureStructureSchema } from "../../domain/selection/structure.ts";
 import { jetonSchema } from "../../domain/utilisateur.ts";
@@ -30,7 +30,7 @@ export function routesCandidatureStructure(app: FastifyInstance, ctx: Contexte):
         summary: "Candidater à un appel (structure, sans compte)",
         body: candidatureStructureSchema,
         response: {
-          202: z.object({ message: z.string() }),
+          202: messageSchema,
           400: corpsErreurSchema,
           409: corpsErreurSchema,
         },
@@ -68,7 +68,7 @@ export function routesCandidatureStructure(app: FastifyInstance, ctx: Contexte):
         tags: tag,
         summary: "Confirmer une candidature par le lien reçu",
         body: jetonSchema,
-        response: { 200: z.object({ message: z.string() }), 400: corpsErreurSchema },
+        response: { 200: messageSchema, 400: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {

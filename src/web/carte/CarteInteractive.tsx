@@ -7,18 +7,10 @@ import urlDuTravailleur from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef, useState } from "react";
 import Supercluster from "supercluster";
 import { empriseAlignee } from "../../domain/lieux/carte.ts";
-import { appelerApi } from "../api.ts";
+import { pointsCarteSchema, territoiresCarteSchema } from "../../domain/lieux/carte-api.ts";
+import { appeler } from "../api.ts";
 
 maplibregl.setWorkerUrl(urlDuTravailleur);
-
-type Territoire = {
-  code: string;
-  nom?: string;
-  lieux: number;
-  latitude: number;
-  longitude: number;
-};
-type Territoires = { regions: Territoire[]; departements: Territoire[] };
 
 /** Zoom thresholds of the national maps: régions, then départements, then places (docs/domaine/lieux-et-carte.md §4.3). */
 const ZOOM_REGIONS = 7;
@@ -97,7 +89,8 @@ export default function CarteInteractive(props: {
     let reperes: maplibregl.Marker[] = [];
     let annule = false;
     const filtres = props.requeteFiltres ? `&${props.requeteFiltres}` : "";
-    const territoires = appelerApi<Territoires>(
+    const territoires = appeler(
+      territoiresCarteSchema,
       `/api/v1/carte/territoires${props.requeteFiltres ? `?${props.requeteFiltres}` : ""}`,
     );
     const vider = () => {
@@ -115,7 +108,8 @@ export default function CarteInteractive(props: {
         vider();
         const niveau = zoom <= ZOOM_REGIONS ? t.regions : t.departements;
         for (const x of niveau) {
-          const libelle = `${nombre.format(x.lieux)} lieux${x.nom ? ` – ${x.nom}` : ""}, agrandir`;
+          const nom = "nom" in x ? x.nom : undefined;
+          const libelle = `${nombre.format(x.lieux)} lieux${nom ? ` – ${nom}` : ""}, agrandir`;
           const taille = Math.min(64, 28 + Math.log10(x.lieux + 1) * 12);
           poser(
             bulle(nombre.format(x.lieux), libelle, taille, () =>
@@ -135,7 +129,8 @@ export default function CarteInteractive(props: {
       }
       const b = m.getBounds();
       const emprise = empriseAlignee(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
-      const { points } = await appelerApi<{ points: [string, number, number][] }>(
+      const { points } = await appeler(
+        pointsCarteSchema,
         `/api/v1/carte/points?emprise=${emprise}${filtres}`,
       );
       if (annule) return;

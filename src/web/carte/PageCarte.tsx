@@ -16,40 +16,18 @@ import {
   RAYON_PAR_DEFAUT_KM,
   RAYONS_KM,
 } from "../../domain/lieux/carte.ts";
+import {
+  type LieuCarte,
+  lieuxDuPointSchema,
+  type ResultatRecherche,
+  rechercheSchema,
+} from "../../domain/lieux/carte-api.ts";
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "../../domain/lieux/lieu.ts";
 import { nomCommuneNormalise } from "../../domain/texte.ts";
-import { appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { Combobox, useDiffere } from "../socle/Combobox.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
-
-export type LieuCarte = {
-  id: string;
-  nom: string;
-  adresse: string;
-  codePostal: string;
-  commune: string;
-  latitude: number;
-  longitude: number;
-  distanceKm: number | null;
-  /** Placed at its commune's point: its address was not located. */
-  positionApproximative?: boolean;
-  services: string[];
-  gratuit: boolean;
-  priseRdv: string | null;
-  telephone: string | null;
-  ouverture: { ouvert: boolean; prochainChangement: string | null } | null;
-  conseillers: { prenom: string; nom: string }[];
-  conseillersAnonymes: number;
-};
-
-type Resultat = {
-  libelle: string;
-  /** Null when the commune's position is not known: no distance can be computed. */
-  latitude: number | null;
-  longitude: number | null;
-  approximatif?: boolean;
-};
 
 // MapLibre weighs more than the rest of the page: loaded only where the map is shown.
 const CarteInteractive = lazy(() => import("./CarteInteractive.tsx"));
@@ -157,14 +135,15 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
   const [params, setParams] = useSearchParams();
   const [saisie, setSaisie] = useState(params.get("q") ?? "");
   const [message, setMessage] = useState<string | null>(null);
-  const [choix, setChoix] = useState<Resultat[]>([]);
+  const [choix, setChoix] = useState<ResultatRecherche[]>([]);
   const filtres = filtresDeRequete(params);
   const saisieDifferee = useDiffere(saisie.trim());
   const { data: suggestions, isFetching: suggestionsEnCours } = useQuery({
     queryKey: ["recherche", saisieDifferee],
     queryFn: async () =>
       (
-        await appelerApi<{ resultats: Resultat[] }>(
+        await appeler(
+          rechercheSchema,
           `/api/v1/recherche?${new URLSearchParams({ q: saisieDifferee })}`,
         )
       ).resultats,
@@ -183,14 +162,15 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
   }
   const { data, error, isFetching } = useQuery({
     queryKey: ["carte", requete.toString()],
-    queryFn: () =>
-      appelerApi<{ lieux: LieuCarte[]; total: number; plusProche?: LieuCarte | null }>(
-        `/api/v1/lieux?${requete}`,
-      ),
+    queryFn: () => appeler(lieuxDuPointSchema, `/api/v1/lieux?${requete}`),
     enabled: Boolean(lat && lon),
   });
 
-  const aller = (point: Resultat) => {
+  // A search result, or the position the browser gives (never approximate).
+  const aller = (
+    point: Pick<ResultatRecherche, "libelle" | "latitude" | "longitude"> &
+      Partial<Pick<ResultatRecherche, "approximatif">>,
+  ) => {
     const p = new URLSearchParams(params);
     setSaisie(point.libelle);
     setChoix([]);
@@ -230,7 +210,8 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
       return;
     }
     try {
-      const r = await appelerApi<{ resultats: Resultat[] }>(
+      const r = await appeler(
+        rechercheSchema,
         `/api/v1/recherche?${new URLSearchParams({ q: saisie.trim() })}`,
       );
       if (r.resultats.length === 0)

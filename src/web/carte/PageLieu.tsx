@@ -5,43 +5,12 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
 import { quantite } from "../../domain/format.ts";
-import { appelerApi } from "../api.ts";
+import { ficheLieuSchema } from "../../domain/lieux/carte-api.ts";
+import { appeler } from "../api.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LienExterne } from "../socle/LienExterne.tsx";
 import { useTitre } from "../socle/titre.ts";
 import { SignalerErreur } from "./SignalerErreur.tsx";
-
-type FicheLieu = {
-  id: string;
-  nom: string;
-  adresse: string;
-  complementAdresse: string | null;
-  codePostal: string;
-  commune: string;
-  latitude: number | null;
-  longitude: number | null;
-  positionApproximative: boolean;
-  telephone: string | null;
-  courriels: string[];
-  sitesWeb: string[];
-  presentationResume: string | null;
-  presentationDetail: string | null;
-  services: string[];
-  publicsSpecifiquementAdresses: string[];
-  priseEnChargeSpecifique: string[];
-  fraisACharge: string[];
-  modalitesAcces: string[];
-  modalitesAccompagnement: string[];
-  itinerance: string[];
-  ficheAccesLibre: string | null;
-  priseRdv: string | null;
-  dateMaj: string;
-  source: string | null;
-  ouverture: { ouvert: boolean; prochainChangement: string | null } | null;
-  semaine: { jour: string; creneaux: string[] }[] | null;
-  conseillers: { prenom: string; nom: string }[];
-  conseillersAnonymes: number;
-};
 
 function Liste({ titre, valeurs, vide }: { titre: string; valeurs: string[]; vide?: string }) {
   if (valeurs.length === 0 && !vide) return null;
@@ -66,7 +35,7 @@ export function PageLieu() {
   const { id } = useParams<{ id: string }>();
   const { data: l, error } = useQuery({
     queryKey: ["lieu-public", id],
-    queryFn: () => appelerApi<FicheLieu>(`/api/v1/lieux/${encodeURIComponent(id)}`),
+    queryFn: () => appeler(ficheLieuSchema, `/api/v1/lieux/${encodeURIComponent(id)}`),
   });
   useTitre(l ? `${l.nom} – lieu de médiation numérique` : "Lieu de médiation numérique");
   if (error)

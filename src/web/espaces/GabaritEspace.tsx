@@ -8,7 +8,8 @@ import { Link, useLocation } from "wouter";
 import { PAGES_ESPACES } from "../../domain/espaces.ts";
 import type { Role } from "../../domain/roles.ts";
 import type { Moi } from "../../domain/session.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { moiSchema } from "../../domain/session.ts";
+import { appeler, ErreurApi } from "../api.ts";
 import { useMoi, useRafraichirMoi } from "../socle/moi.ts";
 import { useLibellePerimetre } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
@@ -117,7 +118,7 @@ function BandeauHabilitation({ moi }: { moi: Moi }) {
   const changer = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const nouveau = await appelerApi<Moi>("/api/moi/habilitation", {
+      const nouveau = await appeler(moiSchema, "/api/moi/habilitation", {
         methode: "POST",
         corps: { habilitationId: choix },
       });

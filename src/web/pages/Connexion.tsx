@@ -5,9 +5,11 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "wouter";
+import { messageSchema } from "../../domain/champs.ts";
 import { messageEchecProConnect } from "../../domain/connexion.ts";
+import { configConnexionSchema } from "../../domain/session.ts";
 import { demandeLienSchema } from "../../domain/utilisateur.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { appeler, ErreurApi } from "../api.ts";
 import { useTitre } from "../socle/titre.ts";
 
 export function Connexion() {
@@ -16,7 +18,7 @@ export function Connexion() {
   const erreurProConnect = messageEchecProConnect(params.get("erreur"));
   const { data: moyens } = useQuery({
     queryKey: ["auth-config"],
-    queryFn: () => appelerApi<{ proconnect: boolean; demo: boolean }>("/api/auth/config"),
+    queryFn: () => appeler(configConnexionSchema, "/api/auth/config"),
   });
   const [email, setEmail] = useState("");
   const [erreur, setErreur] = useState<string>();
@@ -33,7 +35,7 @@ export function Connexion() {
     setErreur(undefined);
     setEnCours(true);
     try {
-      const r = await appelerApi<{ message: string }>("/api/auth/lien", {
+      const r = await appeler(messageSchema, "/api/auth/lien", {
         methode: "POST",
         corps: verifie.data,
       });

@@ -3,8 +3,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
 import { Link, useLocation, useSearchParams } from "wouter";
-import type { Moi } from "../../domain/session.ts";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { moiSchema } from "../../domain/session.ts";
+import { appeler, ErreurApi } from "../api.ts";
 import { useRafraichirMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
 
@@ -26,7 +26,7 @@ export function ConnexionParJeton({ nature }: { nature: "connexion" | "invitatio
     setEnCours(true);
     try {
       const chemin = nature === "connexion" ? "/api/auth/lien/connexion" : "/api/auth/invitation";
-      const moi = await appelerApi<Moi>(chemin, { methode: "POST", corps: { jeton } });
+      const moi = await appeler(moiSchema, chemin, { methode: "POST", corps: { jeton } });
       rafraichir(moi);
       naviguer(moi.habilitation?.accueil ?? "/espace");
     } catch (e) {

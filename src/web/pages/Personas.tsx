@@ -3,13 +3,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery } from "@tanstack/react-query";
 import { useLocation } from "wouter";
-import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
-import type { Moi } from "../../domain/session.ts";
-import { appelerApi } from "../api.ts";
+import { LIBELLES_ROLES } from "../../domain/roles.ts";
+import { moiSchema, personasSchema } from "../../domain/session.ts";
+import { appeler } from "../api.ts";
 import { useRafraichirMoi } from "../socle/moi.ts";
 import { useTitre } from "../socle/titre.ts";
-
-type Persona = { email: string; role: Role; libelle: string };
 
 export function Personas() {
   useTitre("Personas de démonstration");
@@ -17,12 +15,15 @@ export function Personas() {
   const [, naviguer] = useLocation();
   const { data, error } = useQuery({
     queryKey: ["personas"],
-    queryFn: () => appelerApi<Persona[]>("/api/dev/personas"),
+    queryFn: () => appeler(personasSchema, "/api/dev/personas"),
     retry: false,
   });
 
   const incarner = async (email: string) => {
-    const moi = await appelerApi<Moi>("/api/dev/connexion", { methode: "POST", corps: { email } });
+    const moi = await appeler(moiSchema, "/api/dev/connexion", {
+      methode: "POST",
+      corps: { email },
+    });
     rafraichir(moi);
     naviguer(moi.habilitation?.accueil ?? "/espace");
   };

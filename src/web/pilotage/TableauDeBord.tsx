@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { statistiquesSchema } from "../../domain/cra/api.ts";
+import { territoiresCarteSchema } from "../../domain/lieux/carte-api.ts";
 import { statistiquesParDepartement } from "../../domain/perimetre.ts";
 import {
   type LigneTableauDeBord,
@@ -14,7 +15,7 @@ import {
 } from "../../domain/pilotage/api.ts";
 import type { Indicateurs, Niveau, Tri } from "../../domain/pilotage/indicateurs.ts";
 import { GraphiqueMensuel } from "../activite/GraphiqueMensuel.tsx";
-import { appeler, appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { jourCourt, pourcent } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { useMoi } from "../socle/moi.ts";
@@ -48,8 +49,6 @@ const COLONNES: { cle: Tri; titre: string; valeur: (l: Ligne) => string }[] = [
   { cle: "personnes", titre: "Personnes accompagnées", valeur: (l) => n(l.personnes) },
 ];
 
-type PointTerritoire = { code: string; nom?: string; latitude: number; longitude: number };
-
 /**
  * The public map centred on the département's places (their mean point, as the map's own
  * bubbles), limited to it: the list opens with the nearest places, the map around them.
@@ -57,7 +56,7 @@ type PointTerritoire = { code: string; nom?: string; latitude: number; longitude
 function LienCarteTerritoire({ departement }: { departement: string }) {
   const { data } = useQuery({
     queryKey: ["carte-territoires"],
-    queryFn: () => appelerApi<{ departements: PointTerritoire[] }>("/api/v1/carte/territoires"),
+    queryFn: () => appeler(territoiresCarteSchema, "/api/v1/carte/territoires"),
   });
   const point = data?.departements.find((d) => d.code === departement);
   const requete = new URLSearchParams({ departements: departement });

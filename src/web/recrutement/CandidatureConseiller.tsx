@@ -2,8 +2,9 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useState } from "react";
+import { messageSchema } from "../../domain/champs.ts";
 import { TAILLE_MAX_CV, verifierCv } from "../../domain/recrutement/cv.ts";
-import { appelerApi, ErreurApi, lireEnBase64 } from "../api.ts";
+import { appeler, ErreurApi, lireEnBase64 } from "../api.ts";
 import { useTitre } from "../socle/titre.ts";
 import { FormulaireCandidat, SAISIE_VIDE } from "./FormulaireCandidat.tsx";
 
@@ -43,7 +44,7 @@ export function CandidatureConseiller() {
         avecEmail
         libelleEnvoi="Envoyer ma candidature"
         envoyer={async (candidat) => {
-          const r = await appelerApi<{ message: string }>("/api/candidatures-conseillers", {
+          const r = await appeler(messageSchema, "/api/candidatures-conseillers", {
             methode: "POST",
             corps: { candidature: candidat, cv: await lireCv(cv) },
           });

@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { messageSchema } from "../../domain/champs.ts";
 import { nombreFr, quantite } from "../../domain/format.ts";
 import { amisSchema } from "../../domain/selection/api.ts";
 import {
@@ -14,7 +15,7 @@ import {
   TYPES_JURIDIQUES,
   type TypeJuridique,
 } from "../../domain/selection/structure.ts";
-import { appeler, appelerApi } from "../api.ts";
+import { appeler } from "../api.ts";
 import { ChoixAdresse } from "../socle/ChoixAdresse.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
@@ -57,7 +58,7 @@ export function CandidatureStructure() {
     }
     setEnCours(true);
     try {
-      const r = await appelerApi<{ message: string }>("/api/candidatures-structures", {
+      const r = await appeler(messageSchema, "/api/candidatures-structures", {
         methode: "POST",
         corps: verifie.data,
       });

@@ -3,7 +3,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
 import { useSearchParams } from "wouter";
-import { appelerApi, ErreurApi } from "../api.ts";
+import { messageSchema } from "../../domain/champs.ts";
+import { appeler, ErreurApi } from "../api.ts";
 import { useTitre } from "../socle/titre.ts";
 
 /** A link received by mail is confirmed by a click, so that a mail scanner files nothing. */
@@ -19,7 +20,7 @@ export function ConfirmationParLien(props: {
   const [resultat, setResultat] = useState<{ ok: boolean; message: string }>();
   const confirmer = async () => {
     try {
-      const r = await appelerApi<{ message: string }>(props.api, {
+      const r = await appeler(messageSchema, props.api, {
         methode: "POST",
         corps: { jeton: params.get("jeton") ?? "" },
       });

@@ -2,7 +2,8 @@ import "./entete.css";
 import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { useLocation } from "wouter";
-import { appelerApi } from "../api.ts";
+import { deconnexionSchema } from "../../domain/session.ts";
+import { appeler } from "../api.ts";
 import { useMoi, useRafraichirMoi } from "./moi.ts";
 
 export const MARQUE = (
@@ -19,7 +20,7 @@ export function Entete() {
   const [, naviguer] = useLocation();
 
   const seDeconnecter = async () => {
-    const { redirection } = await appelerApi<{ redirection: string }>("/api/auth/deconnexion", {
+    const { redirection } = await appeler(deconnexionSchema, "/api/auth/deconnexion", {
       methode: "POST",
     });
     rafraichir(null);

@@ -1,13 +1,14 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Moi } from "../../domain/session.ts";
-import { appelerApi } from "../api.ts";
+import { sessionSchema } from "../../domain/session.ts";
+import { appeler } from "../api.ts";
 
 /** The signed-in user, or null for a visitor. */
 export function useMoi() {
   return useQuery({
     queryKey: ["moi"],
     // A visitor is not an error: the public pages ask without logging a 401 in the console.
-    queryFn: async () => (await appelerApi<{ moi: Moi | null }>("/api/session")).moi,
+    queryFn: async () => (await appeler(sessionSchema, "/api/session")).moi,
     staleTime: 60_000,
   });
 }

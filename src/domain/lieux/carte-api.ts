@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** What the public API answers: described in OpenAPI, checked on every response. */
+/**
+ * What the public map API answers: described in OpenAPI, checked on every response in tests,
+ * and read by the map pages with `z.input`.
+ */
 const ouverture = z
   .object({ ouvert: z.boolean(), prochainChangement: z.string().nullable() })
   .nullable()
@@ -36,7 +39,7 @@ export const lieuCarteSchema = z.object({
   ...conseillers,
 });
 
-export const lieuxProchesSchema = z.object({
+export const lieuxDuPointSchema = z.object({
   lieux: z.array(lieuCarteSchema).describe("Du plus proche au plus lointain"),
   total: z.number().int().describe("Lieux dans le rayon avec ces filtres"),
   plusProche: lieuCarteSchema
@@ -130,4 +133,20 @@ export const pointsCarteSchema = z.object({
     .array(z.tuple([z.string(), z.number(), z.number()]))
     .describe("[identifiant, latitude, longitude] de chaque lieu"),
   complet: z.boolean().describe("Faux quand l'emprise contient plus de lieux que renvoyés"),
+});
+
+export type LieuCarte = z.input<typeof lieuCarteSchema>;
+export type FicheLieu = z.input<typeof ficheLieuSchema>;
+export type ResultatRecherche = z.input<typeof rechercheSchema>["resultats"][number];
+export type TerritoiresCarte = z.input<typeof territoiresCarteSchema>;
+
+/**
+ * The map's background style, in the MapLibre style specification (v8): its members beyond
+ * those named here are the specification's, passed through as they are.
+ */
+export const styleCarteSchema = z.looseObject({
+  version: z.literal(8),
+  name: z.string(),
+  sources: z.record(z.string(), z.looseObject({ type: z.string() })),
+  layers: z.array(z.looseObject({ id: z.string(), type: z.string() })),
 });
