@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Role } from "./roles.ts";
 
 /** One page of a space, as its navigation lists it. */
@@ -105,4 +106,16 @@ export const FILES_POSTES = ["a_pourvoir", "en_retard", "pourvus"] as const;
 export type FilePostes = (typeof FILES_POSTES)[number];
 
 /** A work queue on a space's home: what waits, how many, and the filtered list that holds it. */
-export type FileDeTravail = { cle: string; libelle: string; nombre: number; lien: string };
+export type FileDeTravail = z.infer<typeof filesDeTravailSchema>["files"][number];
+
+/** `GET /api/espace/files`: the work queues of the active habilitation, counted in its scope. */
+export const filesDeTravailSchema = z.object({
+  files: z.array(
+    z.object({
+      cle: z.string(),
+      libelle: z.string(),
+      nombre: z.number().int(),
+      lien: z.string(),
+    }),
+  ),
+});

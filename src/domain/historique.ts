@@ -83,3 +83,26 @@ export const ligneHistoriqueSchema = z.object({
   nom: z.string().nullable(),
 });
 export type LigneHistorique = z.input<typeof ligneHistoriqueSchema>;
+
+/** `GET /api/journal`: the ANCT's reading of the journal, a page after a cursor. */
+export const pageJournalSchema = z.object({
+  entrees: z.array(
+    z.object({
+      id: z.number(),
+      le: instantSchema,
+      utilisateurId: z.string().nullable(),
+      habilitationId: z.string().nullable(),
+      role: z.string().nullable(),
+      auteur: z.string(),
+      action: z.string(),
+      cibleType: z.string(),
+      cibleId: z.string(),
+      avant: z.unknown(),
+      apres: z.unknown(),
+      origine: z.string(),
+      /** The request that wrote the line, to find it in the logs. */
+      requeteId: z.string().nullable(),
+    }),
+  ),
+});
+export type EntreeJournal = z.input<typeof pageJournalSchema>["entrees"][number];

@@ -31,3 +31,17 @@ export const territoiresSchema = z.object({
 
 export type CommuneVue = z.input<typeof communeVueSchema>;
 export type Territoires = z.input<typeof territoiresSchema>;
+
+/** `GET /api/adresses`: addresses of the national address base that begin with what was typed. */
+export const adressesSuggereesSchema = z.array(
+  z.object({
+    libelle: z.string(),
+    adresse: z.string(),
+    codePostal: z.string(),
+    communeCode: z.string(),
+    commune: z.string(),
+    latitude: z.number(),
+    longitude: z.number(),
+  }),
+);
+export type AdresseSuggeree = z.input<typeof adressesSuggereesSchema>[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { texteObligatoire } from "./champs.ts";
+import { instantSchema, texteObligatoire } from "./champs.ts";
 import { perimetreAutorise, perimetreSchema } from "./perimetre.ts";
 import { ROLES } from "./roles.ts";
 
@@ -37,3 +37,33 @@ export const jetonSchema = z
       .regex(/^[A-Za-z0-9_-]{43}$/, "Le lien de connexion est invalide."),
   })
   .strict();
+
+/** A person of the platform and their habilitations, as the ANCT's list shows them. */
+const utilisateurVueSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  prenom: z.string(),
+  nom: z.string(),
+  actif: z.boolean(),
+  invitationAccepteeLe: instantSchema.nullable(),
+  derniereConnexionLe: instantSchema.nullable(),
+  creeLe: instantSchema,
+  habilitations: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(ROLES),
+      libelle: z.string(),
+      perimetre: perimetreSchema,
+      actif: z.boolean(),
+    }),
+  ),
+});
+
+/** `GET /api/utilisateurs`: a page of people. */
+export const pageUtilisateursSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  parPage: z.number(),
+  utilisateurs: z.array(utilisateurVueSchema),
+});
+export type UtilisateurVue = z.input<typeof utilisateurVueSchema>;

@@ -15,10 +15,15 @@ export class ErreurApi extends Error {
   }
 }
 
-export async function appelerApi<T>(
+/**
+ * Calls the API for an action whose answer the page does not read: the answer is `unknown`, so
+ * no page can type it by hand; a page that reads an answer calls `appeler` with the route's
+ * schema.
+ */
+export async function appelerApi(
   chemin: string,
   options: { methode?: "GET" | "POST" | "PUT" | "DELETE"; corps?: unknown } = {},
-): Promise<T> {
+): Promise<unknown> {
   let reponse: Response;
   try {
     reponse = await fetch(chemin, {
@@ -43,7 +48,7 @@ export async function appelerApi<T>(
       donnees?.erreurs ?? [{ champ: "", message: `Erreur ${reponse.status}` }],
     );
   }
-  return donnees as T;
+  return donnees;
 }
 
 /**
@@ -56,7 +61,7 @@ export async function appeler<S extends z.ZodType>(
   chemin: string,
   options: { methode?: "GET" | "POST" | "PUT" | "DELETE"; corps?: unknown } = {},
 ): Promise<z.input<S>> {
-  const donnees = await appelerApi<unknown>(chemin, options);
+  const donnees = await appelerApi(chemin, options);
   // An answer that breaks its contract is a server and app out of step: said, never shown half.
   if (!reponse.safeDecode(donnees as z.input<S>).success)
     throw new ErreurApi(0, [

@@ -159,3 +159,23 @@ export const ficheStructureSchema = z.object({
   ),
   historique: z.array(ligneHistoriqueSchema),
 });
+
+/** `GET /api/structures`: a page of the structures of the reader's scope, with the total. */
+export const pageStructuresSchema = z.object({
+  total: z.number(),
+  structures: z.array(
+    z.object({
+      id: z.string(),
+      nom: z.string(),
+      siret: z.string().nullable(),
+      secteur: z.string(),
+      typeJuridique: z.string(),
+      commune: z.string(),
+      communeCode: z.string(),
+      departementCode: z.string(),
+      regionCode: z.string(),
+      reseau: z.string().nullable(),
+    }),
+  ),
+});
+export type LigneStructure = z.input<typeof pageStructuresSchema>["structures"][number];

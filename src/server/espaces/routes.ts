@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { filesDeTravailSchema } from "../../domain/espaces.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
@@ -16,16 +16,7 @@ export function routesEspaces(app: FastifyInstance, ctx: Contexte): void {
         tags: ["Espaces"],
         summary: "Files de travail de l'habilitation active, comptées dans son périmètre",
         response: {
-          200: z.object({
-            files: z.array(
-              z.object({
-                cle: z.string(),
-                libelle: z.string(),
-                nombre: z.number().int(),
-                lien: z.string(),
-              }),
-            ),
-          }),
+          200: filesDeTravailSchema,
         },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pageJournalSchema } from "../../domain/historique.ts";
 import { jourParis } from "../../domain/temps.ts";
 import type { Contexte } from "../contexte.ts";
 import {
@@ -76,26 +77,7 @@ export function routesJournal(app: FastifyInstance, ctx: Contexte): void {
               "Le curseur suit l'ordre : « avant » pour les plus récentes d'abord, « apres » pour les plus anciennes d'abord.",
           }),
         response: {
-          200: z.object({
-            entrees: z.array(
-              z.object({
-                id: z.number(),
-                le: z.date(),
-                utilisateurId: z.string().nullable(),
-                habilitationId: z.string().nullable(),
-                role: z.string().nullable(),
-                auteur: z.string(),
-                action: z.string(),
-                cibleType: z.string(),
-                cibleId: z.string(),
-                avant: z.unknown(),
-                apres: z.unknown(),
-                origine: z.string(),
-                /** The request that wrote the line, to find it in the logs. */
-                requeteId: z.string().nullable(),
-              }),
-            ),
-          }),
+          200: pageJournalSchema,
         },
       },
     },

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { introuvable } from "../../domain/erreurs.ts";
 import {
+  adressesSuggereesSchema,
   codeCommuneSchema,
   communesVuesSchema,
   communeVueSchema,
@@ -107,17 +108,7 @@ export function routesReferentiel(app: FastifyInstance, ctx: Contexte): void {
           })
           .strict(),
         response: {
-          200: z.array(
-            z.object({
-              libelle: z.string(),
-              adresse: z.string(),
-              codePostal: z.string(),
-              communeCode: z.string(),
-              commune: z.string(),
-              latitude: z.number(),
-              longitude: z.number(),
-            }),
-          ),
+          200: adressesSuggereesSchema,
         },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pageStructuresSchema } from "../../domain/selection/api.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { codeDepartementSchema } from "../../domain/territoire.ts";
 import { connexionRequise } from "../access/index.ts";
@@ -57,23 +58,7 @@ export function routesStructures(app: FastifyInstance, ctx: Contexte): void {
         summary: "Structures d'accueil du périmètre de l'habilitation active",
         querystring: filtresStructuresSchema.extend({ page: pageSchema }).strict(),
         response: {
-          200: z.object({
-            total: z.number(),
-            structures: z.array(
-              z.object({
-                id: z.string(),
-                nom: z.string(),
-                siret: z.string().nullable(),
-                secteur: z.string(),
-                typeJuridique: z.string(),
-                commune: z.string(),
-                communeCode: z.string(),
-                departementCode: z.string(),
-                regionCode: z.string(),
-                reseau: z.string().nullable(),
-              }),
-            ),
-          }),
+          200: pageStructuresSchema,
         },
       },
     },

@@ -2,10 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { reussite } from "../../domain/erreurs.ts";
-import { perimetreSchema } from "../../domain/perimetre.ts";
-import { LIBELLES_ROLES, ROLES, type Role } from "../../domain/roles.ts";
+import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { invitationSchema, roleSchema } from "../../domain/utilisateur.ts";
+import { invitationSchema, pageUtilisateursSchema, roleSchema } from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
@@ -22,26 +21,6 @@ import { changerActivation, inviterUtilisateur } from "./service.ts";
 
 const tag = ["Utilisateurs"];
 const ADMIN = ["admin"] as const;
-
-const utilisateurVue = z.object({
-  id: z.string(),
-  email: z.string(),
-  prenom: z.string(),
-  nom: z.string(),
-  actif: z.boolean(),
-  invitationAccepteeLe: z.date().nullable(),
-  derniereConnexionLe: z.date().nullable(),
-  creeLe: z.date(),
-  habilitations: z.array(
-    z.object({
-      id: z.string(),
-      role: z.enum(ROLES),
-      libelle: z.string(),
-      perimetre: perimetreSchema,
-      actif: z.boolean(),
-    }),
-  ),
-});
 
 const filtresSchema = z.object({
   recherche: rechercheSchema,
@@ -108,12 +87,7 @@ export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
         summary: "Lister les utilisateurs (recherche, rôle, état)",
         querystring: filtresSchema.extend({ page: pageSchema }).strict(),
         response: {
-          200: z.object({
-            total: z.number(),
-            page: z.number(),
-            parPage: z.number(),
-            utilisateurs: z.array(utilisateurVue),
-          }),
+          200: pageUtilisateursSchema,
         },
       },
     },

@@ -2,15 +2,16 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import { useQuery } from "@tanstack/react-query";
-import type { FileDeTravail } from "../../domain/espaces.ts";
+import { filesDeTravailSchema } from "../../domain/espaces.ts";
 import { nombreFr } from "../../domain/format.ts";
-import { appelerApi } from "../api.ts";
+
+import { appeler } from "../api.ts";
 
 /** What waits for the active habilitation, counted in its scope, each queue a filtered list. */
 export function FilesDeTravail() {
   const { data, error } = useQuery({
     queryKey: ["files-de-travail"],
-    queryFn: () => appelerApi<{ files: FileDeTravail[] }>("/api/espace/files"),
+    queryFn: () => appeler(filesDeTravailSchema, "/api/espace/files"),
   });
   if (data?.files.length === 0) return null;
   return (

@@ -3,22 +3,14 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { peutLireFicheStructure } from "../../domain/roles.ts";
-import { appelerApi } from "../api.ts";
+import { pageStructuresSchema } from "../../domain/selection/api.ts";
+import { appeler } from "../api.ts";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { useEtatUrl, useRequeteExport } from "../socle/etat-url.ts";
 import { FormulaireRecherche } from "../socle/FormulaireRecherche.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { useMoi } from "../socle/moi.ts";
 import { PaginationUrl } from "../socle/PaginationUrl.tsx";
-
-type Structure = {
-  id: string;
-  nom: string;
-  commune: string;
-  departementCode: string;
-  secteur: string;
-  siret: string | null;
-};
 
 const PAR_PAGE = 50;
 
@@ -37,7 +29,8 @@ export function StructuresDuPerimetre({ titre }: { titre: string }) {
   const { data, isPending, error } = useQuery({
     queryKey: ["structures", etat.recherche, etat.tri, etat.page],
     queryFn: () =>
-      appelerApi<{ total: number; structures: Structure[] }>(
+      appeler(
+        pageStructuresSchema,
         `/api/structures?${new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== ""))}`,
       ),
     placeholderData: keepPreviousData,

@@ -1,14 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { appelerApi } from "../api.ts";
+import { type AdresseSuggeree, adressesSuggereesSchema } from "../../domain/territoire.ts";
+import { appeler } from "../api.ts";
 import { Combobox, useDiffere } from "./Combobox.tsx";
 
-export type AdresseSuggeree = {
-  libelle: string;
-  adresse: string;
-  codePostal: string;
-  communeCode: string;
-  commune: string;
-};
+export type { AdresseSuggeree };
 
 /**
  * An address field (number and street) that suggests addresses of the national address base as
@@ -28,7 +23,8 @@ export function ChoixAdresse(props: {
   const { data, isFetching } = useQuery({
     queryKey: ["adresses", saisie, props.communeCode ?? ""],
     queryFn: () =>
-      appelerApi<AdresseSuggeree[]>(
+      appeler(
+        adressesSuggereesSchema,
         `/api/adresses?${new URLSearchParams({
           q: saisie,
           ...(props.communeCode ? { communeCode: props.communeCode } : {}),

@@ -3,7 +3,8 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { quantite } from "../../domain/format.ts";
-import { appelerApi } from "../api.ts";
+import { pageStructuresSchema } from "../../domain/selection/api.ts";
+import { appeler } from "../api.ts";
 
 /** Finds a structure by name, then picks it: nobody has to copy an identifier. */
 export function ChoixStructure(props: {
@@ -17,9 +18,7 @@ export function ChoixStructure(props: {
   const { data } = useQuery({
     queryKey: ["structures-invitation", recherche],
     queryFn: () =>
-      appelerApi<{
-        structures: { id: string; nom: string; commune: string; departementCode: string }[];
-      }>(`/api/structures?${new URLSearchParams({ recherche })}`),
+      appeler(pageStructuresSchema, `/api/structures?${new URLSearchParams({ recherche })}`),
     enabled: recherche.trim().length >= 2,
   });
   return (

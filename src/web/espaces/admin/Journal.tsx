@@ -2,23 +2,12 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { appelerApi } from "../../api.ts";
+import { pageJournalSchema } from "../../../domain/historique.ts";
+import { appeler } from "../../api.ts";
 import { ChoixOrdre } from "../../socle/ChoixOrdre.tsx";
 import { useEtatUrl } from "../../socle/etat-url.ts";
 import { LiensExport } from "../../socle/LiensExport.tsx";
 import { GabaritEspace } from "../GabaritEspace.tsx";
-
-type Entree = {
-  id: number;
-  le: string;
-  role: string | null;
-  auteur: string;
-  action: string;
-  cibleType: string;
-  cibleId: string;
-  avant: unknown;
-  apres: unknown;
-};
 
 const dateHeure = new Intl.DateTimeFormat("fr-FR", {
   dateStyle: "short",
@@ -60,7 +49,7 @@ export function JournalAdmin() {
   );
   const { data } = useQuery({
     queryKey: ["journal", requete.toString()],
-    queryFn: () => appelerApi<{ entrees: Entree[] }>(`/api/journal?${requete}`),
+    queryFn: () => appeler(pageJournalSchema, `/api/journal?${requete}`),
     placeholderData: keepPreviousData,
   });
   const dernier = data?.entrees.at(-1);

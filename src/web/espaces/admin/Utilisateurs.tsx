@@ -3,8 +3,9 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LIBELLES_ROLES, ROLES, type Role } from "../../../domain/roles.ts";
-import { appelerApi } from "../../api.ts";
+import { LIBELLES_ROLES, ROLES } from "../../../domain/roles.ts";
+import { pageUtilisateursSchema, type UtilisateurVue } from "../../../domain/utilisateur.ts";
+import { appeler, appelerApi } from "../../api.ts";
 import { ChoixOrdre } from "../../socle/ChoixOrdre.tsx";
 import { useEtatUrl, useRequeteExport } from "../../socle/etat-url.ts";
 import { FormulaireRecherche } from "../../socle/FormulaireRecherche.tsx";
@@ -13,17 +14,6 @@ import { PaginationUrl, resumePage } from "../../socle/PaginationUrl.tsx";
 import { useLibellePerimetre } from "../../socle/territoires.ts";
 import { GabaritEspace } from "../GabaritEspace.tsx";
 import { FormulaireInvitation } from "./FormulaireInvitation.tsx";
-
-type Utilisateur = {
-  id: string;
-  email: string;
-  prenom: string;
-  nom: string;
-  actif: boolean;
-  derniereConnexionLe: string | null;
-  invitationAccepteeLe: string | null;
-  habilitations: { id: string; role: Role; libelle: string; perimetre: never; actif: boolean }[];
-};
 
 const date = new Intl.DateTimeFormat("fr-FR", {
   dateStyle: "short",
@@ -64,14 +54,11 @@ function ListeUtilisateurs({ moiId }: { moiId: string }) {
   const params = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== ""));
   const { data } = useQuery({
     queryKey: ["utilisateurs", params.toString()],
-    queryFn: () =>
-      appelerApi<{ total: number; page: number; parPage: number; utilisateurs: Utilisateur[] }>(
-        `/api/utilisateurs?${params}`,
-      ),
+    queryFn: () => appeler(pageUtilisateursSchema, `/api/utilisateurs?${params}`),
     placeholderData: keepPreviousData,
   });
   const basculer = useMutation({
-    mutationFn: (u: Utilisateur) =>
+    mutationFn: (u: UtilisateurVue) =>
       appelerApi(`/api/utilisateurs/${u.id}/${u.actif ? "desactivation" : "reactivation"}`, {
         methode: "POST",
       }),
