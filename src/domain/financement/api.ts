@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { instantSchema } from "../champs.ts";
+import { NATURES_VERSEMENT } from "./versement.ts";
 
 /**
  * The answers of the subsidy routes, used by the server (`response`) and read by the web app
@@ -47,7 +48,7 @@ export const versementVueSchema = z.object({
   id: z.string(),
   structureId: z.string(),
   posteId: z.string().nullable(),
-  nature: z.enum(["avance", "solde", "regularisation"]),
+  nature: z.enum(NATURES_VERSEMENT),
   montantCents: z.number(),
   date: z.string(),
   reference: z.string(),

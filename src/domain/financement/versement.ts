@@ -1,11 +1,15 @@
 import { z } from "zod";
 
+/** The kinds of a payment line: an advance, the balance, or a correction (may be negative). */
+export const NATURES_VERSEMENT = ["avance", "solde", "regularisation"] as const;
+export type NatureVersement = (typeof NATURES_VERSEMENT)[number];
+
 /** A payment line as the financeur enters it: never changed afterwards, only corrected. */
 export const versementSchema = z
   .object({
     structureId: z.uuid("Structure invalide."),
     posteId: z.uuid("Poste invalide.").optional(),
-    nature: z.enum(["avance", "solde", "regularisation"], {
+    nature: z.enum(NATURES_VERSEMENT, {
       error: "La nature est avance, solde ou regularisation.",
     }),
     montantCents: z

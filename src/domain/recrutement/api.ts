@@ -3,7 +3,7 @@ import { codeParmi, instantSchema } from "../champs.ts";
 import { ligneHistoriqueSchema } from "../historique.ts";
 import { SITUATIONS, STATUTS_CANDIDATURE } from "./candidature.ts";
 import { STATUTS_CONTRAT, TYPES_CONTRAT } from "./contrat.ts";
-import { STATUTS_CERTIFICATION, STATUTS_FORMATION } from "./formation.ts";
+import { STATUTS_CERTIFICATION, STATUTS_FORMATION, TYPES_CERTIFICATION } from "./formation.ts";
 import { STATUTS_MISE_EN_RELATION } from "./mise-en-relation.ts";
 import { STATUTS_PROLONGATION, STATUTS_RUPTURE } from "./rupture.ts";
 
@@ -249,7 +249,7 @@ export const maFormationSchema = z.object({
     z.object({
       id: z.string(),
       utilisateurId: z.string(),
-      type: z.enum(["ccp1", "pix"]),
+      type: z.enum(TYPES_CERTIFICATION),
       statut: codeParmi(STATUTS_CERTIFICATION),
       dateExamen: z.string().nullable(),
       niveauxPix: niveauxPix,

@@ -147,6 +147,10 @@ export function alertesFormation(
 }
 
 /** The three Pix competences of the certification (docs/domaine/formation.md §2). */
+/** The two certifications of the programme: the CCP1 exam and Pix. */
+export const TYPES_CERTIFICATION = ["ccp1", "pix"] as const;
+export type TypeCertification = (typeof TYPES_CERTIFICATION)[number];
+
 export const COMPETENCES_PIX = {
   "1.1": "Mener une recherche et une veille d'information",
   "4.1": "Sécuriser l'environnement numérique",

@@ -3,7 +3,7 @@ import { codeParmi, instantSchema } from "../champs.ts";
 import { ligneHistoriqueSchema } from "../historique.ts";
 import { STATUTS_AMI, type StatutAmi } from "./ami.ts";
 import { NATURES_DEMANDE, STATUTS_DEMANDE } from "./demande-postes.ts";
-import { ISSUES_DECISION } from "./instruction.ts";
+import { AVIS_PREFET, ISSUES_DECISION } from "./instruction.ts";
 import { TYPES_JURIDIQUES, type TypeJuridique } from "./structure.ts";
 
 /**
@@ -84,7 +84,12 @@ export const ficheDemandeSchema = z.object({
   commune: z.string(),
   amiTitre: z.string().nullable(),
   avis: z.array(
-    z.object({ id: z.string(), avis: z.string(), commentaire: z.string(), creeLe: instantSchema }),
+    z.object({
+      id: z.string(),
+      avis: z.enum(AVIS_PREFET),
+      commentaire: z.string(),
+      creeLe: instantSchema,
+    }),
   ),
   decisions: z.array(
     z.object({

@@ -1,9 +1,13 @@
 import { z } from "zod";
 
 /** The préfet's opinion (docs/domaine/recrutement.md §4.3). */
+/** The préfet's opinion on a request. */
+export const AVIS_PREFET = ["favorable", "defavorable"] as const;
+export type AvisPrefet = (typeof AVIS_PREFET)[number];
+
 export const avisSchema = z
   .object({
-    avis: z.enum(["favorable", "defavorable"], {
+    avis: z.enum(AVIS_PREFET, {
       error: "Choisissez un avis favorable ou défavorable.",
     }),
     commentaire: z

@@ -81,7 +81,7 @@ export async function deposerEtDecider(
         ? [
             {
               demandeId: d.id,
-              avis: "favorable",
+              avis: "favorable" as const,
               commentaire: "Proposé par la préfecture au titre de la programmation territoriale.",
               auteurId: auteur.id,
             },

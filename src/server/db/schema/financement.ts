@@ -9,7 +9,8 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
-import { instant } from "./colonnes.ts";
+import { NATURES_VERSEMENT, type NatureVersement } from "../../../domain/financement/versement.ts";
+import { instant, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
 import { poste } from "./selection.ts";
 import { structure } from "./structures.ts";
@@ -26,7 +27,7 @@ export const versement = pgTable(
       .notNull()
       .references(() => structure.id),
     posteId: uuid("poste_id").references(() => poste.id),
-    nature: text("nature").$type<"avance" | "solde" | "regularisation">().notNull(),
+    nature: text("nature").$type<NatureVersement>().notNull(),
     montantCents: integer("montant_cents").notNull(),
     date: date("date").notNull(),
     reference: text("reference").notNull(),
@@ -38,7 +39,7 @@ export const versement = pgTable(
   (t) => [
     index("versement_poste_idx").on(t.posteId),
     index("versement_structure_idx").on(t.structureId),
-    check("versement_nature_ck", sql`${t.nature} in ('avance', 'solde', 'regularisation')`),
+    check("versement_nature_ck", parmiLesCodes(t.nature, NATURES_VERSEMENT)),
     check("versement_montant_ck", sql`${t.montantCents} <> 0`),
     check("versement_correction_ck", sql`${t.corrigeId} is null or ${t.nature} = 'regularisation'`),
   ],

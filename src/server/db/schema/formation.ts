@@ -6,6 +6,8 @@ import {
   STATUTS_FORMATION,
   type StatutCertification,
   type StatutFormation,
+  TYPES_CERTIFICATION,
+  type TypeCertification,
 } from "../../../domain/recrutement/formation.ts";
 import { instant, liste, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
@@ -74,7 +76,7 @@ export const certification = pgTable(
     utilisateurId: uuid("utilisateur_id")
       .notNull()
       .references(() => utilisateur.id),
-    type: text("type").$type<"ccp1" | "pix">().notNull(),
+    type: text("type").$type<TypeCertification>().notNull(),
     statut: text("statut").$type<StatutCertification>().notNull(),
     dateExamen: date("date_examen"),
     niveauxPix: jsonb("niveaux_pix").$type<Record<string, number>>(),
@@ -82,7 +84,7 @@ export const certification = pgTable(
   },
   (t) => [
     index("certification_utilisateur_idx").on(t.utilisateurId, t.type, t.creeLe),
-    check("certification_type_ck", sql`${t.type} in ('ccp1', 'pix')`),
+    check("certification_type_ck", parmiLesCodes(t.type, TYPES_CERTIFICATION)),
     check("certification_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_CERTIFICATION))),
   ],
 );

@@ -28,6 +28,7 @@ import {
 } from "../../../domain/recrutement/mise-en-relation.ts";
 import {
   MOTIFS_RUPTURE,
+  STATUTS_PROLONGATION,
   STATUTS_RUPTURE,
   type StatutProlongation,
   type StatutRupture,
@@ -229,7 +230,10 @@ export const demandeProlongation = pgTable(
     uniqueIndex("demande_prolongation_en_cours_uq")
       .on(t.contratId)
       .where(sql`${t.statut} = 'deposee'`),
-    check("demande_prolongation_statut_ck", sql`${t.statut} in ('deposee', 'acceptee', 'refusee')`),
+    check(
+      "demande_prolongation_statut_ck",
+      parmiLesCodes(t.statut, Object.keys(STATUTS_PROLONGATION)),
+    ),
   ],
 );
 

@@ -17,7 +17,12 @@ import {
   STATUTS_DEMANDE,
   type StatutDemande,
 } from "../../../domain/selection/demande-postes.ts";
-import { ISSUES_DECISION, type IssueDecision } from "../../../domain/selection/instruction.ts";
+import {
+  AVIS_PREFET,
+  type AvisPrefet,
+  ISSUES_DECISION,
+  type IssueDecision,
+} from "../../../domain/selection/instruction.ts";
 import type { TypeJuridique } from "../../../domain/selection/structure.ts";
 import { instant, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
@@ -91,7 +96,7 @@ export const avisPrefet = pgTable(
     demandeId: uuid("demande_id")
       .notNull()
       .references(() => demandePostes.id),
-    avis: text("avis").notNull(),
+    avis: text("avis").$type<AvisPrefet>().notNull(),
     commentaire: text("commentaire").notNull(),
     structureTransfertId: uuid("structure_transfert_id").references(() => structure.id),
     auteurId: uuid("auteur_id")
@@ -101,7 +106,7 @@ export const avisPrefet = pgTable(
   },
   (t) => [
     index("avis_prefet_demande_idx").on(t.demandeId, t.creeLe),
-    check("avis_prefet_avis_ck", sql`${t.avis} in ('favorable', 'defavorable')`),
+    check("avis_prefet_avis_ck", parmiLesCodes(t.avis, AVIS_PREFET)),
   ],
 );
 
