@@ -79,6 +79,15 @@ export const instantSchema = z.codec(z.iso.datetime({ offset: true }), z.date(),
 /** The answer of an action that has nothing else to say than that it was done. */
 export const okSchema = z.object({ ok: z.literal(true) });
 
+/** The answer of a creation: the new thing's identifier. */
+export const identifiantSchema = z.object({ id: z.string() });
+
+/** A line of an imported file that was refused, with the French message of each fault. */
+export const ligneRejeteeSchema = z.object({
+  ligne: z.number(),
+  erreurs: z.array(z.object({ champ: z.string(), message: z.string() })),
+});
+
 /** The answer of an action that tells the person, in a sentence, what happens next. */
 export const messageSchema = z.object({ message: z.string() });
 

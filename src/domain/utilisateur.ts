@@ -67,3 +67,11 @@ export const pageUtilisateursSchema = z.object({
   utilisateurs: z.array(utilisateurVueSchema),
 });
 export type UtilisateurVue = z.input<typeof utilisateurVueSchema>;
+
+/** `POST /api/utilisateurs`: the person invited and the habilitation opened for them. */
+export const invitationFaiteSchema = z.object({
+  utilisateurId: z.string(),
+  habilitationId: z.string(),
+});
+/** `POST /api/utilisateurs/:id/desactivation|reactivation`: whether the account is now active. */
+export const activationSchema = z.object({ actif: z.boolean() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ligneRejeteeSchema } from "../champs.ts";
 import { NATURES_LIEU, type NatureLieu } from "./lieu.ts";
 
 /**
@@ -35,3 +36,23 @@ export const affichageCarteSchema = z.object({ nomMasqueCarte: z.boolean() });
 
 export type MonLieu = z.input<typeof monLieuSchema>;
 export type LieuProche = z.input<typeof lieuProcheSchema>;
+
+/** `POST /api/lieux/import`: the report of a places file, before or after it is applied. */
+export const rapportImportLieuxSchema = z.object({
+  lignes: z.number(),
+  valides: z.number(),
+  creees: z.number(),
+  doublonsDuFichier: z.number(),
+  applique: z.boolean(),
+  contradictions: z.array(
+    z.object({
+      ligne: z.number(),
+      nom: z.string(),
+      champ: z.string(),
+      garde: z.string(),
+      ecarte: z.string(),
+    }),
+  ),
+  fusionnees: z.array(z.object({ ligne: z.number(), lieuId: z.string(), nom: z.string() })),
+  rejetees: z.array(ligneRejeteeSchema.extend({ valeurs: z.record(z.string(), z.string()) })),
+});

@@ -26,3 +26,24 @@ export const catalogueSchema = z.array(
   }),
 );
 export type JeuDuCatalogue = z.input<typeof catalogueSchema>[number];
+
+/** `GET /api/v1/postes`: posts granted and filled, and conseillers in post, per département and sector. */
+export const postesParTerritoireSchema = z.object({
+  territoires: z.array(
+    z.object({
+      region_code: z.string(),
+      region: z.string(),
+      departement_code: z.string(),
+      departement: z.string(),
+      secteur: z.string(),
+      postes_attribues: z.number().int(),
+      postes_pourvus: z.number().int(),
+      conseillers_en_poste: z.number().int(),
+    }),
+  ),
+  totaux: z.object({
+    postes_attribues: z.number().int(),
+    postes_pourvus: z.number().int(),
+    conseillers_en_poste: z.number().int(),
+  }),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeParmi, instantSchema } from "../champs.ts";
+import { codeParmi, instantSchema, ligneRejeteeSchema } from "../champs.ts";
 import { ligneHistoriqueSchema } from "../historique.ts";
 import { SITUATIONS, STATUTS_CANDIDATURE } from "./candidature.ts";
 import { STATUTS_CONTRAT, TYPES_CONTRAT } from "./contrat.ts";
@@ -186,13 +186,16 @@ export const mesRecrutementsSchema = z.object({
 });
 
 export const statutContratSchema = z.object({ statut: codeParmi(STATUTS_CONTRAT) });
+export const statutCandidatureSchema = z.object({ statut: codeParmi(STATUTS_CANDIDATURE) });
+export const statutMiseEnRelationSchema = z.object({
+  statut: codeParmi(STATUTS_MISE_EN_RELATION),
+});
 export const statutRuptureSchema = z.object({ statut: codeParmi(STATUTS_RUPTURE) });
 export const statutProlongationSchema = z.object({ statut: codeParmi(STATUTS_PROLONGATION) });
 export const statutFormationSchema = z.object({ statut: codeParmi(STATUTS_FORMATION) });
 export const signatureSchema = z.object({ dateSignature: z.string() });
 export const contratIdSchema = z.object({ contratId: z.string() });
 export const ruptureIdSchema = z.object({ ruptureId: z.string() });
-export const idSchema = z.object({ id: z.string() });
 
 export const historiquePersonneSchema = z.object({
   personne: z.object({ id: z.string(), prenom: z.string(), nom: z.string() }),
@@ -262,12 +265,7 @@ export const rapportImportFormationSchema = z.object({
   lignes: z.number(),
   valides: z.number(),
   applique: z.boolean(),
-  rejetees: z.array(
-    z.object({
-      ligne: z.number(),
-      erreurs: z.array(z.object({ champ: z.string(), message: z.string() })),
-    }),
-  ),
+  rejetees: z.array(ligneRejeteeSchema),
 });
 
 export type ProfilCandidat = z.input<typeof profilCandidatSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeParmi, instantSchema } from "../champs.ts";
+import { codeParmi, instantSchema, ligneRejeteeSchema } from "../champs.ts";
 import { ligneHistoriqueSchema } from "../historique.ts";
 import { STATUTS_AMI, type StatutAmi } from "./ami.ts";
 import { NATURES_DEMANDE, STATUTS_DEMANDE } from "./demande-postes.ts";
@@ -184,3 +184,19 @@ export const pageStructuresSchema = z.object({
   ),
 });
 export type LigneStructure = z.input<typeof pageStructuresSchema>["structures"][number];
+
+/** `POST /api/comites/import`: the report of a committee's decisions file. */
+export const rapportImportDecisionsSchema = z.object({
+  lignes: z.number(),
+  valides: z.number(),
+  postes: z.number(),
+  applique: z.boolean(),
+  rejetees: z.array(ligneRejeteeSchema),
+});
+
+/** `POST /api/structure/demandes`: the request of an avenant, created. */
+export const demandeCreeeSchema = z.object({ demandeId: z.string() });
+/** `POST /api/demandes/:id/avis`: the préfet's opinion, recorded. */
+export const avisEnregistreSchema = z.object({ avisId: z.string() });
+/** `POST /api/demandes/:id/decision`: the committee's decision and the posts it opened. */
+export const decisionEnregistreeSchema = z.object({ decisionId: z.string(), postes: z.number() });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { echec } from "../../domain/erreurs.ts";
+import { rapportImportLieuxSchema } from "../../domain/lieux/api.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { ErreurMetier } from "../http/erreurs.ts";
@@ -37,32 +38,7 @@ export function routesImportLieux(app: FastifyInstance, ctx: Contexte): void {
           })
           .strict(),
         response: {
-          200: z.object({
-            lignes: z.number(),
-            valides: z.number(),
-            creees: z.number(),
-            doublonsDuFichier: z.number(),
-            applique: z.boolean(),
-            contradictions: z.array(
-              z.object({
-                ligne: z.number(),
-                nom: z.string(),
-                champ: z.string(),
-                garde: z.string(),
-                ecarte: z.string(),
-              }),
-            ),
-            fusionnees: z.array(
-              z.object({ ligne: z.number(), lieuId: z.string(), nom: z.string() }),
-            ),
-            rejetees: z.array(
-              z.object({
-                ligne: z.number(),
-                erreurs: z.array(z.object({ champ: z.string(), message: z.string() })),
-                valeurs: z.record(z.string(), z.string()),
-              }),
-            ),
-          }),
+          200: rapportImportLieuxSchema,
           400: corpsErreurSchema,
           415: corpsErreurSchema,
         },

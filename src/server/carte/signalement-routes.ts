@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { identifiantSchema } from "../../domain/champs.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser } from "../http/reponse.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
@@ -31,7 +32,7 @@ export function routesSignalement(app: FastifyInstance, ctx: Contexte): void {
         params: z.object({ id: z.uuid("Identifiant de lieu invalide.") }),
         body: signalementSchema,
         response: {
-          201: z.object({ id: z.string() }),
+          201: identifiantSchema,
           400: corpsErreurSchema,
           404: corpsErreurSchema,
         },

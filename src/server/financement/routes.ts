@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { identifiantSchema } from "../../domain/champs.ts";
 import { grandLivreSchema, versementsSchema } from "../../domain/financement/api.ts";
 import { FILES_GRAND_LIVRE } from "../../domain/financement/echeancier.ts";
 import { versementSchema } from "../../domain/financement/versement.ts";
@@ -174,7 +175,7 @@ export function routesFinancement(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Enregistrer un versement ou sa correction (jamais modifié ni supprimé)",
         body: versementSchema,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: identifiantSchema },
       },
     },
     async (requete, reponse) => {

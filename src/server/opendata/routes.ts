@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { catalogueSchema } from "../../domain/opendata/api.ts";
+import { catalogueSchema, postesParTerritoireSchema } from "../../domain/opendata/api.ts";
 import { codeDepartementSchema, codeRegionSchema } from "../../domain/territoire.ts";
 import type { Contexte } from "../contexte.ts";
 import { corpsErreur } from "../http/erreurs.ts";
@@ -61,25 +61,7 @@ export function routesDonneesOuvertes(app: FastifyInstance, ctx: Contexte): void
           })
           .strict(),
         response: {
-          200: z.object({
-            territoires: z.array(
-              z.object({
-                region_code: z.string(),
-                region: z.string(),
-                departement_code: z.string(),
-                departement: z.string(),
-                secteur: z.string(),
-                postes_attribues: z.number().int(),
-                postes_pourvus: z.number().int(),
-                conseillers_en_poste: z.number().int(),
-              }),
-            ),
-            totaux: z.object({
-              postes_attribues: z.number().int(),
-              postes_pourvus: z.number().int(),
-              conseillers_en_poste: z.number().int(),
-            }),
-          }),
+          200: postesParTerritoireSchema,
           400: corpsErreurSchema,
         },
       },

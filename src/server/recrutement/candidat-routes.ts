@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { messageSchema, okSchema } from "../../domain/champs.ts";
 import { echec, introuvable, reussite } from "../../domain/erreurs.ts";
-import { profilCandidatSchema } from "../../domain/recrutement/api.ts";
+import { profilCandidatSchema, statutCandidatureSchema } from "../../domain/recrutement/api.ts";
 import {
   corpsCandidatSchema,
   corpsProfilCandidatSchema,
@@ -177,7 +177,7 @@ export function routesCandidats(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Me déclarer disponible ou indisponible",
         body: z.object({ disponible: z.boolean() }).strict(),
-        response: { 200: z.object({ statut: z.string() }), 409: corpsErreurSchema },
+        response: { 200: statutCandidatureSchema, 409: corpsErreurSchema },
       },
     },
     async (requete, reponse) => {

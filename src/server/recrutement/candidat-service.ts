@@ -7,7 +7,7 @@ import {
   type Resultat,
   reussite,
 } from "../../domain/erreurs.ts";
-import type { Candidat } from "../../domain/recrutement/candidature.ts";
+import type { Candidat, StatutCandidature } from "../../domain/recrutement/candidature.ts";
 import {
   refusDisponibilitePassee,
   transitionCandidature,
@@ -322,7 +322,7 @@ export async function rendreCaduques(
 export async function changerDisponibilite(
   db: Db,
   params: { utilisateurId: string; disponible: boolean; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ statut: string }>> {
+): Promise<Resultat<{ statut: StatutCandidature }>> {
   return db.transaction(async (tx) => {
     const c = await candidatureDe(tx, params.utilisateurId);
     if (!c || c.statut === "supprimee") return introuvable(PAS_DE_CANDIDATURE, "");

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { identifiantSchema } from "../../domain/champs.ts";
 import { interdit } from "../../domain/erreurs.ts";
 import {
-  idSchema as idReponseSchema,
   maFormationSchema,
   organismesFormationSchema,
   rapportImportFormationSchema,
@@ -87,7 +87,7 @@ export function routesFormation(app: FastifyInstance, ctx: Contexte): void {
         summary: "Saisir un résultat de certification (CCP1 ou Pix)",
         params: idSchema,
         body: corpsResultatCertificationSchema,
-        response: { 201: idReponseSchema },
+        response: { 201: identifiantSchema },
       },
     },
     async (requete, reponse) => {

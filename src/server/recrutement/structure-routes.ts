@@ -1,15 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { identifiantSchema } from "../../domain/champs.ts";
 import { introuvable } from "../../domain/erreurs.ts";
 import {
   contratIdSchema,
   ficheCandidatSchema,
-  idSchema as idReponseSchema,
   mesRecrutementsSchema,
   ruptureIdSchema,
   signatureSchema,
   statutContratSchema,
+  statutMiseEnRelationSchema,
   statutRuptureSchema,
   vivierSchema,
 } from "../../domain/recrutement/api.ts";
@@ -187,7 +188,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
             }),
           })
           .strict(),
-        response: { 200: z.object({ statut: z.string() }), 409: corpsErreurSchema },
+        response: { 200: statutMiseEnRelationSchema, 409: corpsErreurSchema },
       },
     },
     async (requete, reponse) =>
@@ -213,7 +214,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
             identifiant: z.uuid("L'identifiant du candidat est un code de 36 caractères."),
           })
           .strict(),
-        response: { 200: z.object({ statut: z.string() }), 409: corpsErreurSchema },
+        response: { 200: statutMiseEnRelationSchema, 409: corpsErreurSchema },
       },
     },
     async (requete, reponse) =>
@@ -264,7 +265,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
           })
           .strict(),
         response: {
-          201: z.object({ contratId: z.string() }),
+          201: contratIdSchema,
           404: corpsErreurSchema,
           409: corpsErreurSchema,
         },
@@ -411,7 +412,7 @@ export function routesRecrutementStructure(app: FastifyInstance, ctx: Contexte):
         summary: "Demander la prolongation d'un contrat",
         params: idSchema,
         body: prolongationSchema("0000-01-01"),
-        response: { 200: idReponseSchema },
+        response: { 200: identifiantSchema },
       },
     },
     async (requete, reponse) =>

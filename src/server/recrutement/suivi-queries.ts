@@ -233,6 +233,16 @@ export async function compterContrats(
   return n?.n ?? 0;
 }
 
+/** What a post shows in the lists and on its history page. */
+const colonnesPoste = {
+  id: poste.id,
+  statut: poste.statut,
+  coordinateur: poste.coordinateur,
+  dateAttribution: poste.dateAttribution,
+  dateLimiteRecrutement: poste.dateLimiteRecrutement,
+  structure: structure.nom,
+};
+
 /** Posts of the scope: vacant ones with their deadline, overdue derived (never stored). */
 export async function listerPostes(
   tx: Executeur,
@@ -241,13 +251,8 @@ export async function listerPostes(
 ) {
   const lignes = await tx
     .select({
-      id: poste.id,
-      statut: poste.statut,
-      coordinateur: poste.coordinateur,
-      dateAttribution: poste.dateAttribution,
-      dateLimiteRecrutement: poste.dateLimiteRecrutement,
+      ...colonnesPoste,
       structureId: structure.id,
-      structure: structure.nom,
       departementCode: structure.departementCode,
     })
     .from(poste)
@@ -354,14 +359,7 @@ export async function historiqueDePersonne(
 /** A post of the scope and its history; another's is « introuvable ». */
 export async function historiqueDePoste(db: Executeur, connexion: SessionChargee, id: string) {
   const [p] = await db
-    .select({
-      id: poste.id,
-      statut: poste.statut,
-      coordinateur: poste.coordinateur,
-      dateAttribution: poste.dateAttribution,
-      dateLimiteRecrutement: poste.dateLimiteRecrutement,
-      structure: structure.nom,
-    })
+    .select(colonnesPoste)
     .from(poste)
     .innerJoin(structure, eq(structure.id, poste.structureId))
     .where(and(eq(poste.id, id), predicatPerimetre(connexion, colonnesPerimetreStructure)));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { santeSchema } from "../../domain/sante.ts";
 import type { Contexte } from "../contexte.ts";
 import { versionApplication } from "../version.ts";
 import { sonderBase } from "./mesures.ts";
@@ -14,11 +14,7 @@ export function routesSante(app: FastifyInstance, ctx: Contexte): void {
         tags: ["Supervision"],
         summary: "État du service et de sa base",
         response: {
-          200: z.object({
-            statut: z.literal("ok"),
-            base: z.enum(["pglite", "postgresql"]),
-            version: z.string(),
-          }),
+          200: santeSchema,
         },
       },
     },

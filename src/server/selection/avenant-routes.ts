@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { okSchema } from "../../domain/champs.ts";
 import { reussite } from "../../domain/erreurs.ts";
+import { demandeCreeeSchema } from "../../domain/selection/api.ts";
 import { demandeStructureSchema } from "../../domain/selection/avenant.ts";
 import { connexionRequise, structureDeSession } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
@@ -25,7 +26,7 @@ export function routesAvenants(app: FastifyInstance, ctx: Contexte): void {
         summary: "Demander un avenant (ajout ou retrait de postes) ou un poste de coordinateur",
         body: demandeStructureSchema,
         response: {
-          201: z.object({ demandeId: z.string() }),
+          201: demandeCreeeSchema,
           400: corpsErreurSchema,
           409: corpsErreurSchema,
         },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { rapportImportDecisionsSchema } from "../../domain/selection/api.ts";
 import type { Contexte } from "../contexte.ts";
 import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../http/fichier-tableur.ts";
 import { corpsErreurSchema } from "../http/schemas.ts";
@@ -28,18 +29,7 @@ export function routesImportDecisions(app: FastifyInstance, ctx: Contexte): void
           })
           .strict(),
         response: {
-          200: z.object({
-            lignes: z.number(),
-            valides: z.number(),
-            postes: z.number(),
-            applique: z.boolean(),
-            rejetees: z.array(
-              z.object({
-                ligne: z.number(),
-                erreurs: z.array(z.object({ champ: z.string(), message: z.string() })),
-              }),
-            ),
-          }),
+          200: rapportImportDecisionsSchema,
           400: corpsErreurSchema,
           415: corpsErreurSchema,
         },

@@ -5,6 +5,8 @@ import { okSchema } from "../../domain/champs.ts";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
 import { FILES_POSTES, STATUTS_POSTE } from "../../domain/espaces.ts";
 import {
+  avisEnregistreSchema,
+  decisionEnregistreeSchema,
   ficheDemandeSchema,
   pageDemandesSchema,
   pagePostesSchema,
@@ -148,7 +150,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         params: idParams,
         body: avisSchema,
         response: {
-          201: z.object({ avisId: z.string() }),
+          201: avisEnregistreSchema,
           400: corpsErreurSchema,
           404: corpsErreurSchema,
           409: corpsErreurSchema,
@@ -241,7 +243,7 @@ export function routesInstruction(app: FastifyInstance, ctx: Contexte): void {
         params: idParams,
         body: decisionSchema,
         response: {
-          201: z.object({ decisionId: z.string(), postes: z.number() }),
+          201: decisionEnregistreeSchema,
           400: corpsErreurSchema,
           404: corpsErreurSchema,
           409: corpsErreurSchema,

@@ -4,7 +4,13 @@ import { z } from "zod";
 import { reussite } from "../../domain/erreurs.ts";
 import { LIBELLES_ROLES, type Role } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { invitationSchema, pageUtilisateursSchema, roleSchema } from "../../domain/utilisateur.ts";
+import {
+  activationSchema,
+  invitationFaiteSchema,
+  invitationSchema,
+  pageUtilisateursSchema,
+  roleSchema,
+} from "../../domain/utilisateur.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
@@ -121,7 +127,7 @@ export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
         summary: "Inviter un utilisateur (adresse, rôle, périmètre)",
         body: invitationSchema,
         response: {
-          201: z.object({ utilisateurId: z.string(), habilitationId: z.string() }),
+          201: invitationFaiteSchema,
           400: corpsErreurSchema,
         },
       },
@@ -160,7 +166,7 @@ export function routesUtilisateurs(app: FastifyInstance, ctx: Contexte): void {
           summary: resume,
           params: idParams,
           response: {
-            200: z.object({ actif: z.boolean() }),
+            200: activationSchema,
             404: corpsErreurSchema,
             409: corpsErreurSchema,
           },
