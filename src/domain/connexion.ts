@@ -16,3 +16,7 @@ export function messageEchecProConnect(code: string | null): string | undefined 
     ? ECHECS_PROCONNECT[code as EchecProConnect]
     : undefined;
 }
+
+/** What a single-use token of a link opens: a sign-in, or an invitation to accept. */
+export const NATURES_JETON = ["connexion", "invitation"] as const;
+export type NatureJeton = (typeof NATURES_JETON)[number];

@@ -83,6 +83,9 @@ export const STATUTS_CONTRAT = {
 } as const;
 export type StatutContrat = keyof typeof STATUTS_CONTRAT;
 
+/** Why a contract ended: a rupture, its renewal, or its term. */
+export const MOTIFS_FIN_CONTRAT = ["rupture", "renouvellement", "echeance"] as const;
+
 export type EvenementContrat =
   | "annuler"
   | "refuser"

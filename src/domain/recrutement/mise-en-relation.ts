@@ -37,3 +37,6 @@ export const transitionMiseEnRelation = machine<StatutMiseEnRelation, EvenementM
     rendre_caduque: { proposee: "caduque", preselectionnee: "caduque" },
   },
 });
+
+/** How a candidate came to a structure: proposed by the pool's ranking, or picked by hand. */
+export const ORIGINES_MISE_EN_RELATION = ["matching", "manuelle"] as const;

@@ -18,7 +18,9 @@ export const TYPES_JURIDIQUES = {
 } as const;
 
 export type TypeJuridique = keyof typeof TYPES_JURIDIQUES;
-export type Secteur = "public" | "prive";
+/** The sector of a structure, which sets its subsidy per post (docs/domaine/programme.md). */
+export const SECTEURS = ["public", "prive"] as const;
+export type Secteur = (typeof SECTEURS)[number];
 
 const PUBLICS: readonly TypeJuridique[] = [
   "commune",

@@ -1,10 +1,11 @@
 import { and, count, eq, gt, isNull } from "drizzle-orm";
+import type { NatureJeton } from "../../domain/connexion.ts";
 import { ajouterMs } from "../../domain/temps.ts";
 import type { Executeur } from "../db/client.ts";
 import { jeton } from "../db/schema.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 
-export type NatureJeton = "connexion" | "invitation";
+export type { NatureJeton };
 
 /** Creates a single-use token; only its hash is stored (docs/securite.md, règle 9). Returns the clear value for the link. */
 export async function creerJeton(

@@ -2,8 +2,6 @@ import type { FastifySerializerCompiler } from "fastify";
 import { serializerCompiler } from "fastify-type-provider-zod";
 import { $ZodType, safeEncode } from "zod/v4/core";
 
-type Chemin = string;
-
 const estObjetSimple = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -11,7 +9,7 @@ const estObjetSimple = (v: unknown): v is Record<string, unknown> =>
  * The fields a route answered that its schema does not describe, as paths (`lignes.0.motif`):
  * the serializer drops them silently, so the web app would miss what the service meant to send.
  */
-export function champsHorsContrat(donnees: unknown, encode: unknown, chemin = ""): Chemin[] {
+export function champsHorsContrat(donnees: unknown, encode: unknown, chemin = ""): string[] {
   if (Array.isArray(donnees) && Array.isArray(encode))
     return donnees.flatMap((d, i) => champsHorsContrat(d, encode[i], `${chemin}${i}.`));
   if (!estObjetSimple(donnees) || !estObjetSimple(encode)) return [];

@@ -9,8 +9,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { NATURES_JETON } from "../../../domain/connexion.ts";
 import type { Perimetre } from "../../../domain/perimetre.ts";
-import { instant } from "./colonnes.ts";
+import { instant, parmiLesCodes } from "./colonnes.ts";
 import { structure } from "./structures.ts";
 
 // --- Comptes, habilitations, sessions ---
@@ -100,7 +101,7 @@ export const jeton = pgTable(
   },
   (t) => [
     index("jeton_email_idx").on(t.email, t.creeLe),
-    check("jeton_nature_ck", sql`${t.nature} in ('connexion', 'invitation')`),
+    check("jeton_nature_ck", parmiLesCodes(t.nature, NATURES_JETON)),
   ],
 );
 

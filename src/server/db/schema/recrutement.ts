@@ -17,12 +17,14 @@ import {
   type StatutCandidature,
 } from "../../../domain/recrutement/candidature.ts";
 import {
+  MOTIFS_FIN_CONTRAT,
   STATUTS_CONTRAT,
   type StatutContrat,
   TYPES_CONTRAT,
   type TypeContrat,
 } from "../../../domain/recrutement/contrat.ts";
 import {
+  ORIGINES_MISE_EN_RELATION,
   STATUTS_MISE_EN_RELATION,
   type StatutMiseEnRelation,
 } from "../../../domain/recrutement/mise-en-relation.ts";
@@ -123,7 +125,7 @@ export const miseEnRelation = pgTable(
   (t) => [
     uniqueIndex("mise_en_relation_uq").on(t.structureId, t.candidatureId),
     index("mise_en_relation_candidature_idx").on(t.candidatureId),
-    check("mise_en_relation_origine_ck", sql`${t.origine} in ('matching', 'manuelle')`),
+    check("mise_en_relation_origine_ck", parmiLesCodes(t.origine, ORIGINES_MISE_EN_RELATION)),
     check(
       "mise_en_relation_statut_ck",
       parmiLesCodes(t.statut, Object.keys(STATUTS_MISE_EN_RELATION)),
@@ -180,7 +182,7 @@ export const contrat = pgTable(
     check("contrat_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_CONTRAT))),
     check(
       "contrat_motif_fin_ck",
-      sql`${t.motifFin} is null or ${t.motifFin} in ('rupture', 'renouvellement', 'echeance')`,
+      sql`${t.motifFin} is null or ${parmiLesCodes(t.motifFin, MOTIFS_FIN_CONTRAT)}`,
     ),
     check("contrat_dates_ck", sql`${t.dateFin} is null or ${t.dateFin} > ${t.dateDebut}`),
     check("contrat_fin_cdi_ck", sql`${t.type} = 'cdi' or ${t.dateFin} is not null`),

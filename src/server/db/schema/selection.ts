@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { STATUTS_POSTE } from "../../../domain/espaces.ts";
 import { STATUTS_AMI, type StatutAmi } from "../../../domain/selection/ami.ts";
 import {
   NATURES_DEMANDE,
@@ -168,6 +169,6 @@ export const poste = pgTable(
   },
   (t) => [
     index("poste_structure_idx").on(t.structureId),
-    check("poste_statut_ck", sql`${t.statut} in ('vacant', 'pourvu', 'rendu')`),
+    check("poste_statut_ck", parmiLesCodes(t.statut, Object.keys(STATUTS_POSTE))),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { instant, localisation, point } from "./colonnes.ts";
+import { SECTEURS } from "../../../domain/selection/structure.ts";
+import { instant, localisation, parmiLesCodes, point } from "./colonnes.ts";
 
 // --- Structures d'accueil (the selection issue extends this table) ---
 
@@ -29,6 +30,6 @@ export const structure = pgTable(
     index("structure_reseau_idx").on(t.reseau),
     // One row per SIRET (or RIDET): a second application reuses it.
     uniqueIndex("structure_siret_uq").on(t.siret),
-    check("structure_secteur_ck", sql`${t.secteur} in ('public', 'prive')`),
+    check("structure_secteur_ck", parmiLesCodes(t.secteur, SECTEURS)),
   ],
 );
