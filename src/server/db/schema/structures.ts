@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { SECTEURS } from "../../../domain/selection/structure.ts";
 import { instant, localisation, parmiLesCodes, point } from "./colonnes.ts";
