@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { personneEtEmployeur } from "../recrutement/api.ts";
 
 /** One conseiller as their coordinator or structure follows them (`GET /api/pilotage/conseillers`). */
 export const conseillerSuiviSchema = z.object({
   id: z.string(),
-  prenom: z.string(),
-  nom: z.string(),
-  email: z.string(),
-  structureId: z.string(),
-  structure: z.string(),
-  departementCode: z.string(),
+  ...personneEtEmployeur,
   dateDebut: z.string(),
   dernierCra: z.string().nullable(),
   activites30Jours: z.number(),

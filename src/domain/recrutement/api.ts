@@ -102,6 +102,16 @@ const formationDuContratSchema = z.object({
   alertes: z.array(z.enum(["non_inscrite", "depart_tardif"])),
 });
 
+/** Who holds a contract and who employs them, as every list of conseillers shows it. */
+export const personneEtEmployeur = {
+  prenom: z.string(),
+  nom: z.string(),
+  email: z.string(),
+  structureId: z.string(),
+  structure: z.string(),
+  departementCode: z.string(),
+};
+
 /** A contract of the reader's scope, with its open rupture, prolongation and training. */
 export const ligneContratSchema = z.object({
   id: z.string(),
@@ -122,12 +132,7 @@ export const ligneContratSchema = z.object({
   posteId: z.string(),
   utilisateurId: z.string(),
   candidatureId: z.string().nullable(),
-  prenom: z.string(),
-  nom: z.string(),
-  email: z.string(),
-  structureId: z.string(),
-  structure: z.string(),
-  departementCode: z.string(),
+  ...personneEtEmployeur,
   rupture: z
     .object({
       id: z.string(),
