@@ -16,6 +16,7 @@ import {
   routesStatistiquesApi,
 } from "./activite/index.ts";
 import { routesAuth } from "./auth/index.ts";
+import { routesBeneficiaires } from "./beneficiaires/index.ts";
 import { routesCarte, routesImportLieux, routesSignalement } from "./carte/index.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
 import { routesDemo } from "./demo/index.ts";
@@ -79,6 +80,7 @@ const CAPACITES = [
   routesStatistiques,
   routesLieux,
   routesCarteConseiller,
+  routesBeneficiaires,
   routesExportCra,
   routesCarte,
   routesDonneesOuvertes,

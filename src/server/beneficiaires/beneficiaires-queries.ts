@@ -1,0 +1,87 @@
+import { and, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { Executeur } from "../db/client.ts";
+import { beneficiaire, commune } from "../db/schema.ts";
+import { motifRecherche } from "../utilisateurs/index.ts";
+
+/** Who reads: a conseiller, and the structure that employs them today (null without one). */
+export type Lecteur = { conseillerId: string; structureId: string | null };
+
+export const TAILLE_PAGE_BENEFICIAIRES = 50;
+
+/**
+ * The persons a conseiller may read (docs/domaine/beneficiaires.md §1): those they recorded, and
+ * those their colleagues of the same structure recorded with the person's agreement to share.
+ */
+export function visibles(l: Lecteur): SQL {
+  const miens = eq(beneficiaire.conseillerId, l.conseillerId);
+  if (!l.structureId) return miens;
+  return or(
+    miens,
+    and(eq(beneficiaire.partageStructure, true), eq(beneficiaire.structureId, l.structureId)),
+  ) as SQL;
+}
+
+const mien = (l: Lecteur) => sql<boolean>`${beneficiaire.conseillerId} = ${l.conseillerId}`;
+
+/** A page of the persons the conseiller may read, last changed first, with the exact total. */
+export async function listerBeneficiaires(
+  db: Executeur,
+  l: Lecteur,
+  f: { recherche?: string | undefined; page: number },
+) {
+  const ou = and(
+    visibles(l),
+    f.recherche
+      ? or(
+          ilike(beneficiaire.nom, motifRecherche(f.recherche)),
+          ilike(beneficiaire.prenom, motifRecherche(f.recherche)),
+        )
+      : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(beneficiaire).where(ou);
+  const lignes = await db
+    .select({
+      id: beneficiaire.id,
+      prenom: beneficiaire.prenom,
+      nom: beneficiaire.nom,
+      commune: commune.nom,
+      mien: mien(l),
+      modifieLe: beneficiaire.modifieLe,
+    })
+    .from(beneficiaire)
+    .leftJoin(commune, eq(commune.code, beneficiaire.communeCode))
+    .where(ou)
+    .orderBy(desc(beneficiaire.modifieLe), desc(beneficiaire.id))
+    .limit(TAILLE_PAGE_BENEFICIAIRES)
+    .offset((f.page - 1) * TAILLE_PAGE_BENEFICIAIRES);
+  return { total: total?.n ?? 0, lignes };
+}
+
+/** One person the conseiller may read, or nothing (another's is as if it did not exist). */
+export async function lireBeneficiaire(db: Executeur, l: Lecteur, id: string) {
+  const [b] = await db
+    .select({
+      id: beneficiaire.id,
+      prenom: beneficiaire.prenom,
+      nom: beneficiaire.nom,
+      anneeNaissance: beneficiaire.anneeNaissance,
+      communeCode: beneficiaire.communeCode,
+      commune: commune.nom,
+      telephone: beneficiaire.telephone,
+      sansTelephone: beneficiaire.sansTelephone,
+      email: beneficiaire.email,
+      genre: beneficiaire.genre,
+      statut: beneficiaire.statut,
+      notes: beneficiaire.notes,
+      partageStructure: beneficiaire.partageStructure,
+      informeLe: beneficiaire.informeLe,
+      informePar: beneficiaire.informePar,
+      mien: mien(l),
+      creeLe: beneficiaire.creeLe,
+      modifieLe: beneficiaire.modifieLe,
+    })
+    .from(beneficiaire)
+    .leftJoin(commune, eq(commune.code, beneficiaire.communeCode))
+    .where(and(eq(beneficiaire.id, id), visibles(l)));
+  return b ?? null;
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  ficheBeneficiaireSchema,
+  pageBeneficiairesSchema,
+} from "../../domain/beneficiaires/api.ts";
+import { beneficiaireSchema } from "../../domain/beneficiaires/beneficiaire.ts";
+import { identifiantSchema, okSchema } from "../../domain/champs.ts";
+import { introuvable, reussite } from "../../domain/erreurs.ts";
+import { connexionRequise } from "../access/index.ts";
+import type { Contexte } from "../contexte.ts";
+import { repondre } from "../http/reponse.ts";
+import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
+import { acteurDeRequete } from "../infra/journal.ts";
+import {
+  lireBeneficiaire,
+  listerBeneficiaires,
+  TAILLE_PAGE_BENEFICIAIRES,
+} from "./beneficiaires-queries.ts";
+import {
+  BENEFICIAIRE_INTROUVABLE,
+  creerBeneficiaire,
+  lecteurDuJour,
+  modifierBeneficiaire,
+  supprimerBeneficiaire,
+} from "./beneficiaires-service.ts";
+
+const tag = ["Personnes suivies"];
+const idParams = z.object({ id: z.uuid("Identifiant de personne invalide.") });
+const erreurs = { 400: corpsErreurSchema, 403: corpsErreurSchema, 404: corpsErreurSchema };
+
+export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const conseiller = (requete: Parameters<typeof connexionRequise>[0]) => ({
+    conseillerId: connexionRequise(requete).utilisateur.id,
+    acteur: acteurDeRequete(requete),
+    maintenant: ctx.horloge(),
+  });
+
+  r.get(
+    "/api/beneficiaires",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Mes personnes suivies et celles que mes collègues de la structure partagent avec leur accord, par page",
+        querystring: z.object({ recherche: rechercheSchema, page: pageSchema }).strict(),
+        response: { 200: pageBeneficiairesSchema, 400: corpsErreurSchema },
+      },
+    },
+    async (requete) => {
+      const { conseillerId, maintenant } = conseiller(requete);
+      const lecteur = await lecteurDuJour(ctx.db, conseillerId, maintenant);
+      const { total, lignes } = await listerBeneficiaires(ctx.db, lecteur, requete.query);
+      return {
+        total,
+        page: requete.query.page,
+        taillePage: TAILLE_PAGE_BENEFICIAIRES,
+        beneficiaires: lignes,
+      };
+    },
+  );
+
+  r.post(
+    "/api/beneficiaires",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Enregistrer une personne suivie, avec son information sur l'usage de ses données",
+        body: beneficiaireSchema,
+        response: { 201: identifiantSchema, 400: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await creerBeneficiaire(ctx.db, { ...conseiller(requete), saisie: requete.body }),
+        201,
+      ),
+  );
+
+  r.get(
+    "/api/beneficiaires/:id",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "La fiche d'une personne suivie",
+        params: idParams,
+        response: { 200: ficheBeneficiaireSchema, ...erreurs },
+      },
+    },
+    async (requete, reponse) => {
+      const { conseillerId, maintenant } = conseiller(requete);
+      const lecteur = await lecteurDuJour(ctx.db, conseillerId, maintenant);
+      const b = await lireBeneficiaire(ctx.db, lecteur, requete.params.id);
+      return repondre(reponse, b ? reussite(b) : introuvable(BENEFICIAIRE_INTROUVABLE));
+    },
+  );
+
+  r.put(
+    "/api/beneficiaires/:id",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Modifier la fiche d'une personne que j'ai enregistrée",
+        params: idParams,
+        body: beneficiaireSchema,
+        response: { 200: okSchema, ...erreurs },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await modifierBeneficiaire(ctx.db, {
+          ...conseiller(requete),
+          id: requete.params.id,
+          saisie: requete.body,
+        }),
+      ),
+  );
+
+  r.delete(
+    "/api/beneficiaires/:id",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary: "Supprimer la fiche d'une personne que j'ai enregistrée",
+        params: idParams,
+        response: { 200: okSchema, ...erreurs },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await supprimerBeneficiaire(ctx.db, { ...conseiller(requete), id: requete.params.id }),
+      ),
+  );
+}

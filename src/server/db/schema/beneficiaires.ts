@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import type { Genre, StatutSocial } from "../../../domain/beneficiaires/beneficiaire.ts";
+import { GENRES, STATUTS_SOCIAUX } from "../../../domain/cra/vocabulaire.ts";
+import { instant, parmiLesCodes } from "./colonnes.ts";
+import { utilisateur } from "./comptes.ts";
+import { commune } from "./referentiel.ts";
+import { structure } from "./structures.ts";
+
+/**
+ * A person a conseiller follows, recorded with their agreement (docs/domaine/beneficiaires.md):
+ * who recorded them, the employer then (the colleagues the person may agree to share with), and
+ * when and by whom the person was told what the data is for.
+ */
+export const beneficiaire = pgTable(
+  "beneficiaire",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conseillerId: uuid("conseiller_id")
+      .notNull()
+      .references(() => utilisateur.id),
+    structureId: uuid("structure_id").references(() => structure.id),
+    prenom: text("prenom"),
+    nom: text("nom").notNull(),
+    anneeNaissance: integer("annee_naissance"),
+    communeCode: text("commune_code").references(() => commune.code),
+    telephone: text("telephone"),
+    sansTelephone: boolean("sans_telephone").notNull().default(false),
+    email: text("email"),
+    genre: text("genre").$type<Genre>(),
+    statut: text("statut").$type<StatutSocial>(),
+    notes: text("notes"),
+    informeLe: instant("informe_le").notNull(),
+    informePar: uuid("informe_par")
+      .notNull()
+      .references(() => utilisateur.id),
+    partageStructure: boolean("partage_structure").notNull().default(false),
+    creeLe: instant("cree_le").notNull().defaultNow(),
+    modifieLe: instant("modifie_le").notNull().defaultNow(),
+  },
+  (t) => [
+    index("beneficiaire_conseiller_idx").on(t.conseillerId),
+    index("beneficiaire_structure_idx").on(t.structureId).where(sql`${t.partageStructure}`),
+    check(
+      "beneficiaire_genre_ck",
+      sql`${t.genre} is null or ${parmiLesCodes(t.genre, Object.keys(GENRES))}`,
+    ),
+    check(
+      "beneficiaire_statut_ck",
+      sql`${t.statut} is null or ${parmiLesCodes(t.statut, Object.keys(STATUTS_SOCIAUX))}`,
+    ),
+    check(
+      "beneficiaire_telephone_ck",
+      sql`not (${t.sansTelephone} and ${t.telephone} is not null)`,
+    ),
+  ],
+);
