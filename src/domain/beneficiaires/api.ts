@@ -45,5 +45,19 @@ export const ficheBeneficiaireSchema = z.object({
   modifieLe: instantSchema,
 });
 
+export type PersonneSemblable = z.input<typeof semblablesSchema>[number];
 export type LigneBeneficiaire = z.input<typeof ligneBeneficiaireSchema>;
 export type FicheBeneficiaire = z.input<typeof ficheBeneficiaireSchema>;
+
+/** A person already followed who looks like the one being typed, and why. */
+export const semblablesSchema = z.array(
+  z.object({
+    id: z.string(),
+    prenom: z.string().nullable(),
+    nom: z.string(),
+    commune: z.string().nullable(),
+    raison: z.enum(["telephone", "email", "nom"]),
+    /** Trigram similarity of the names, from 0 to 1. */
+    score: z.number(),
+  }),
+);

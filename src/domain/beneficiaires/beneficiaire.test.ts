@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   beneficiaireSchema,
+  cleDeNom,
   comptesDesPersonnes,
   type PersonneNommee,
   refusAnneeFuture,
@@ -119,5 +120,13 @@ describe("saisie d'une personne suivie", () => {
     expect(refusAnneeFuture(2027, "2026-12-31")?.erreurs[0]?.champ).toBe("anneeNaissance");
     expect(refusAnneeFuture(2026, "2026-01-01")).toBeNull();
     expect(refusAnneeFuture(undefined, "2026-01-01")).toBeNull();
+  });
+});
+
+describe("clé de comparaison des noms", () => {
+  it("ignore accents, casse, traits d'union et apostrophes", () => {
+    expect(cleDeNom("Jean-Noël", "D'Hondt")).toBe("jean noel d hondt");
+    expect(cleDeNom(null, "  Lefèvre ")).toBe("lefevre");
+    expect(cleDeNom(undefined, "ÉLODIE")).toBe("elodie");
   });
 });

@@ -4,6 +4,7 @@ import { completer } from "../cra/cra.ts";
 import { GENRES, STATUTS_SOCIAUX, type TRANCHES_AGE } from "../cra/vocabulaire.ts";
 import { echec, type Refus } from "../erreurs.ts";
 import { codeCommuneSchema } from "../territoire.ts";
+import { sansAccents } from "../texte.ts";
 import { emailSchema } from "../utilisateur.ts";
 
 export type TrancheAge = keyof typeof TRANCHES_AGE;
@@ -138,4 +139,14 @@ export function refusAnneeFuture(
   return anneeNaissance !== undefined && anneeNaissance > Number(aujourdhui.slice(0, 4))
     ? echec("anneeNaissance", "L'année de naissance ne peut pas être dans le futur.")
     : null;
+}
+
+/**
+ * The key a person's name is compared by when looking for duplicates: first and last name
+ * without accents, case, hyphens or apostrophes (« Jean-Noël D'Hondt » = « jean noel d hondt »).
+ */
+export function cleDeNom(prenom: string | null | undefined, nom: string): string {
+  return sansAccents(`${prenom ?? ""} ${nom}`)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }

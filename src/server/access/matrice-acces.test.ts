@@ -119,6 +119,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/postes/:id/historique": ["admin", "prefet", "structure"],
   "GET /api/conseiller/lieux": ["conseiller"],
   "GET /api/beneficiaires": ["conseiller"],
+  "GET /api/beneficiaires/semblables": ["conseiller"],
   "POST /api/beneficiaires": ["conseiller"],
   "GET /api/beneficiaires/:id": ["conseiller"],
   "PUT /api/beneficiaires/:id": ["conseiller"],

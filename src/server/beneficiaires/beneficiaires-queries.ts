@@ -85,3 +85,39 @@ export async function lireBeneficiaire(db: Executeur, l: Lecteur, id: string) {
     .where(and(eq(beneficiaire.id, id), visibles(l)));
   return b ?? null;
 }
+
+/** How many similar persons are proposed while typing: a short list, closest first. */
+const SEMBLABLES_MAX = 5;
+
+/**
+ * The persons the conseiller may read that look like the one being typed: a close name (trigram
+ * similarity on the normalised name, through its GIN index), or the same phone or e-mail.
+ */
+export function personnesSemblables(
+  db: Executeur,
+  l: Lecteur,
+  q: { cle: string; telephone?: string | undefined; email?: string | undefined },
+) {
+  const memeTelephone = q.telephone ? sql`${beneficiaire.telephone} = ${q.telephone}` : sql`false`;
+  const memeEmail = q.email ? sql`${beneficiaire.email} = ${q.email}` : sql`false`;
+  const nomProche = q.cle.length >= 3 ? sql`${beneficiaire.nomNormalise} % ${q.cle}` : sql`false`;
+  return db
+    .select({
+      id: beneficiaire.id,
+      prenom: beneficiaire.prenom,
+      nom: beneficiaire.nom,
+      commune: commune.nom,
+      raison: sql<"telephone" | "email" | "nom">`case when ${memeTelephone} then 'telephone'
+        when ${memeEmail} then 'email' else 'nom' end`,
+      score: sql<number>`round(similarity(${beneficiaire.nomNormalise}, ${q.cle})::numeric, 2)::float8`,
+    })
+    .from(beneficiaire)
+    .leftJoin(commune, eq(commune.code, beneficiaire.communeCode))
+    .where(and(visibles(l), or(nomProche, memeTelephone, memeEmail)))
+    .orderBy(
+      desc(sql`(${memeTelephone} or ${memeEmail})`),
+      desc(sql`similarity(${beneficiaire.nomNormalise}, ${q.cle})`),
+      desc(beneficiaire.id),
+    )
+    .limit(SEMBLABLES_MAX);
+}

@@ -1,5 +1,9 @@
 import { eq } from "drizzle-orm";
-import { type Beneficiaire, refusAnneeFuture } from "../../domain/beneficiaires/beneficiaire.ts";
+import {
+  type Beneficiaire,
+  cleDeNom,
+  refusAnneeFuture,
+} from "../../domain/beneficiaires/beneficiaire.ts";
 import { interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { employeurA } from "../activite/index.ts";
@@ -23,6 +27,7 @@ export async function lecteurDuJour(
 const colonnes = (b: Beneficiaire) => ({
   prenom: b.prenom ?? null,
   nom: b.nom,
+  nomNormalise: cleDeNom(b.prenom, b.nom),
   anneeNaissance: b.anneeNaissance ?? null,
   communeCode: b.communeCode ?? null,
   telephone: b.telephone ?? null,

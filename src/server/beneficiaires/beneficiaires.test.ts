@@ -187,4 +187,44 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
       expect((await appel(c, "GET", `/api/beneficiaires/${partage}`)).statusCode).toBe(403);
     }
   });
+
+  it("propose en saisie les personnes qui ressemblent, par le nom, le téléphone ou l'adresse, parmi celles qu'on peut lire", async () => {
+    const josiane = (
+      await appel(elle, "POST", "/api/beneficiaires", {
+        prenom: "Josiane",
+        nom: "Lefèvre",
+        telephone: "06 11 22 33 44",
+        informee: true,
+      })
+    ).json().id as string;
+    await appel(elle, "POST", "/api/beneficiaires", { nom: "Zimmermann", informee: true });
+    const autre = (
+      await appel(ailleurs, "POST", "/api/beneficiaires", {
+        prenom: "Josiane",
+        nom: "Lefevre",
+        informee: true,
+      })
+    ).json().id as string;
+    const semblables = async (cookie: string, q: Record<string, string>) =>
+      (
+        await appel(cookie, "GET", `/api/beneficiaires/semblables?${new URLSearchParams(q)}`)
+      ).json();
+
+    // Typed without accent and with a slip: still her, and only her.
+    const parNom = await semblables(elle, { prenom: "josianne", nom: "LEFEVRE" });
+    expect(parNom.map((s: { id: string }) => s.id)).toEqual([josiane]);
+    expect(parNom[0]).toMatchObject({ raison: "nom", nom: "Lefèvre" });
+    expect(parNom[0].score).toBeGreaterThan(0.5);
+    // Another name, the same phone typed with dots.
+    const parTelephone = await semblables(elle, { nom: "Dupont", telephone: "06.11.22.33.44" });
+    expect(parTelephone).toEqual([expect.objectContaining({ id: josiane, raison: "telephone" })]);
+    expect(await semblables(elle, { nom: "Bernard" })).toEqual([]);
+    // Another conseiller's person is never proposed, nor hers to him.
+    const chezLui = await semblables(ailleurs, { prenom: "Josiane", nom: "Lefèvre" });
+    expect(chezLui.map((s: { id: string }) => s.id)).toEqual([autre]);
+    // A name is required to look.
+    const sansNom = await appel(elle, "GET", "/api/beneficiaires/semblables?nom=");
+    expect(sansNom.statusCode).toBe(400);
+    expect(sansNom.json().erreurs[0].message).toBe("Indiquez le nom.");
+  });
 });

@@ -4,8 +4,9 @@ import { z } from "zod";
 import {
   ficheBeneficiaireSchema,
   pageBeneficiairesSchema,
+  semblablesSchema,
 } from "../../domain/beneficiaires/api.ts";
-import { beneficiaireSchema } from "../../domain/beneficiaires/beneficiaire.ts";
+import { beneficiaireSchema, cleDeNom } from "../../domain/beneficiaires/beneficiaire.ts";
 import { identifiantSchema, okSchema } from "../../domain/champs.ts";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
 import { connexionRequise } from "../access/index.ts";
@@ -16,6 +17,7 @@ import { acteurDeRequete } from "../infra/journal.ts";
 import {
   lireBeneficiaire,
   listerBeneficiaires,
+  personnesSemblables,
   TAILLE_PAGE_BENEFICIAIRES,
 } from "./beneficiaires-queries.ts";
 import {
@@ -60,6 +62,48 @@ export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
         taillePage: TAILLE_PAGE_BENEFICIAIRES,
         beneficiaires: lignes,
       };
+    },
+  );
+
+  r.get(
+    "/api/beneficiaires/semblables",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Les personnes suivies qui ressemblent à celle qu'on saisit : nom proche, même téléphone ou même adresse électronique",
+        querystring: z
+          .object({
+            nom: z
+              .string({ error: "Indiquez le nom." })
+              .trim()
+              .min(1, "Indiquez le nom.")
+              .max(100, "Le nom ne doit pas dépasser 100 caractères."),
+            prenom: z
+              .string()
+              .trim()
+              .max(100, "Le prénom ne doit pas dépasser 100 caractères.")
+              .optional(),
+            telephone: z
+              .string()
+              .max(20, "Le téléphone ne doit pas dépasser 20 caractères.")
+              .transform((v) => v.replace(/[\s.-]/g, ""))
+              .optional(),
+            email: z.string().trim().toLowerCase().max(254).optional(),
+          })
+          .strict(),
+        response: { 200: semblablesSchema, 400: corpsErreurSchema },
+      },
+    },
+    async (requete) => {
+      const { conseillerId, maintenant } = conseiller(requete);
+      const q = requete.query;
+      return personnesSemblables(ctx.db, await lecteurDuJour(ctx.db, conseillerId, maintenant), {
+        cle: cleDeNom(q.prenom, q.nom),
+        telephone: q.telephone || undefined,
+        email: q.email || undefined,
+      });
     },
   );
 

@@ -4,6 +4,7 @@ CREATE TABLE "beneficiaire" (
 	"structure_id" uuid,
 	"prenom" text,
 	"nom" text NOT NULL,
+	"nom_normalise" text DEFAULT '' NOT NULL,
 	"annee_naissance" integer,
 	"commune_code" text,
 	"telephone" text,
@@ -27,4 +28,5 @@ ALTER TABLE "beneficiaire" ADD CONSTRAINT "beneficiaire_structure_id_structure_i
 ALTER TABLE "beneficiaire" ADD CONSTRAINT "beneficiaire_commune_code_commune_code_fk" FOREIGN KEY ("commune_code") REFERENCES "public"."commune"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "beneficiaire" ADD CONSTRAINT "beneficiaire_informe_par_utilisateur_id_fk" FOREIGN KEY ("informe_par") REFERENCES "public"."utilisateur"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "beneficiaire_conseiller_idx" ON "beneficiaire" USING btree ("conseiller_id");--> statement-breakpoint
+CREATE INDEX "beneficiaire_nom_trgm_idx" ON "beneficiaire" USING gin ("nom_normalise" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "beneficiaire_structure_idx" ON "beneficiaire" USING btree ("structure_id") WHERE "beneficiaire"."partage_structure";

@@ -22,6 +22,8 @@ export const beneficiaire = pgTable(
     structureId: uuid("structure_id").references(() => structure.id),
     prenom: text("prenom"),
     nom: text("nom").notNull(),
+    /** First and last name without accents, case or punctuation: what duplicates are sought by. */
+    nomNormalise: text("nom_normalise").notNull().default(""),
     anneeNaissance: integer("annee_naissance"),
     communeCode: text("commune_code").references(() => commune.code),
     telephone: text("telephone"),
@@ -40,6 +42,7 @@ export const beneficiaire = pgTable(
   },
   (t) => [
     index("beneficiaire_conseiller_idx").on(t.conseillerId),
+    index("beneficiaire_nom_trgm_idx").using("gin", t.nomNormalise.op("gin_trgm_ops")),
     index("beneficiaire_structure_idx").on(t.structureId).where(sql`${t.partageStructure}`),
     check(
       "beneficiaire_genre_ck",
