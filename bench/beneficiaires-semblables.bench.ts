@@ -1,0 +1,112 @@
+import { sql } from "drizzle-orm";
+import { cleDeNom } from "../src/domain/beneficiaires/beneficiaire.ts";
+import {
+  type Lecteur,
+  personnesSemblables,
+  visibles,
+} from "../src/server/beneficiaires/beneficiaires-queries.ts";
+import { lignes, tableauSql } from "../src/server/db/client.ts";
+import { creerHasard } from "../src/server/demo/hasard.ts";
+import { baseNationale, horlogeBench } from "./base.ts";
+import { chronometrer, type ResultatBench } from "./mesure.ts";
+
+const PERSONNES = Number(process.env.BENCH_BENEFICIAIRES ?? 500_000);
+const PRENOMS = ["Josiane", "Kevin", "Fatima", "Jean-Noël", "Marie", "Ahmed", "Lucie", "Paul"];
+const NOMS = ["Martin", "Bernard", "Lefèvre", "Dubois", "N'Diaye", "Garcia", "Roux", "Fontaine"];
+
+/**
+ * Duplicate suggestion while a conseiller types a followed person, among 500,000 persons of the
+ * national conseillers (a third shared with their structure). Platform: `personnesSemblables`
+ * (trigram operator on the normalised name, GIN index). Baseline: the same suggestion read the
+ * naive way, every person the conseiller may read scored one by one (the column hidden from the
+ * planner, no index). Both lists must be equal for every query.
+ */
+export default async function semblables(): Promise<ResultatBench> {
+  const base = await baseNationale(0);
+  try {
+    const conseillers = await lignes<{ id: string; structure_id: string | null }>(
+      base.db,
+      sql`select utilisateur_id as id, structure_id from habilitation where role = 'conseiller'`,
+    );
+    // Written by the database in one statement: names from short lists with a number, so that
+    // many look alike (the hard case for a suggestion).
+    const ids = tableauSql(
+      conseillers.map((c) => c.id),
+      "uuid",
+    );
+    const structures = tableauSql(
+      conseillers.map((c) => c.structure_id ?? ""),
+      "text",
+    );
+    const prenoms = tableauSql(PRENOMS, "text");
+    const noms = tableauSql(NOMS, "text");
+    await base.db.execute(sql`
+      insert into beneficiaire (conseiller_id, structure_id, prenom, nom, telephone, informe_le,
+        informe_par, partage_structure)
+      select (${ids})[k], nullif((${structures})[k], '')::uuid,
+        (${prenoms})[1 + i % ${PRENOMS.length}],
+        (${noms})[1 + (i / 7) % ${NOMS.length}] || ' ' || (i % 97),
+        '06' || lpad(i::text, 8, '0'), ${horlogeBench().toISOString()}::timestamptz, (${ids})[k],
+        i % 3 = 0
+      from generate_series(1, ${PERSONNES}) i, lateral (select 1 + i % ${conseillers.length} as k) x`);
+    // The key is the domain's (accents, apostrophes, hyphens): computed once per distinct name.
+    const distincts = await lignes<{ prenom: string; nom: string }>(
+      base.db,
+      sql`select distinct prenom, nom from beneficiaire`,
+    );
+    await base.db.execute(
+      sql`update beneficiaire b set nom_normalise = v.cle
+          from (values ${sql.join(
+            distincts.map((d) => sql`(${d.prenom}, ${d.nom}, ${cleDeNom(d.prenom, d.nom)})`),
+            sql`, `,
+          )}) v(prenom, nom, cle)
+          where b.prenom = v.prenom and b.nom = v.nom`,
+    );
+    await base.db.execute(sql`analyze beneficiaire`);
+
+    const h = creerHasard(19);
+    const requetes = Array.from({ length: 300 }, () => {
+      const c = h.choisir(conseillers);
+      const lecteur: Lecteur = { conseillerId: c.id, structureId: c.structure_id };
+      const nom = `${h.choisir(NOMS)} ${h.entier(0, 96)}`;
+      // One letter dropped: what a hurried person types.
+      const coupe = h.entier(1, nom.length - 1);
+      return {
+        lecteur,
+        q: { cle: cleDeNom(h.choisir(PRENOMS), nom.slice(0, coupe) + nom.slice(coupe + 1)) },
+      };
+    });
+    const naive = async (r: (typeof requetes)[number]) =>
+      lignes<{ id: string }>(
+        base.db,
+        sql`select id from beneficiaire
+            where ${visibles(r.lecteur)} and similarity(nom_normalise || '', ${r.q.cle}) > 0.3
+            order by similarity(nom_normalise, ${r.q.cle}) desc, id desc
+            limit 5`,
+      ).then((l) => l.map((x) => x.id));
+    let identique = true;
+    for (const r of requetes) {
+      const a = (await personnesSemblables(base.db, r.lecteur, r.q)).map((x) => x.id);
+      if (JSON.stringify(a) !== JSON.stringify(await naive(r))) identique = false;
+    }
+    let i = 0;
+    const suivante = () => requetes[i++ % requetes.length]!;
+    await chronometrer(30, () => {
+      const r = suivante();
+      return personnesSemblables(base.db, r.lecteur, r.q);
+    });
+    const mesures = await chronometrer(300, () => {
+      const r = suivante();
+      return personnesSemblables(base.db, r.lecteur, r.q);
+    });
+    const mesuresBase = await chronometrer(100, () => naive(suivante()));
+    return {
+      mesures,
+      mesuresBase,
+      identique,
+      details: `base=${base.type} personnes=${PERSONNES} conseillers=${conseillers.length}`,
+    };
+  } finally {
+    await base.fermer();
+  }
+}
