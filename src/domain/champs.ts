@@ -40,12 +40,15 @@ export function texteObligatoire(
     .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
 }
 
+/** A phone number as it is stored and compared: without the spaces, dots or dashes typed. */
+export const chiffresDuTelephone = (v: string) => v.replace(/[\s.-]/g, "");
+
 /** A phone number typed with spaces, dots or dashes, kept as digits and checked against `motif`. */
 export function telephoneSchema(motif: RegExp, message: string) {
   return z
     .string({ error: "Le téléphone est obligatoire." })
     .trim()
-    .transform((v) => v.replace(/[\s.-]/g, ""))
+    .transform(chiffresDuTelephone)
     .pipe(z.string().regex(motif, message));
 }
 

@@ -7,7 +7,7 @@ import {
   semblablesSchema,
 } from "../../domain/beneficiaires/api.ts";
 import { beneficiaireSchema, cleDeNom } from "../../domain/beneficiaires/beneficiaire.ts";
-import { identifiantSchema, okSchema } from "../../domain/champs.ts";
+import { chiffresDuTelephone, identifiantSchema, okSchema } from "../../domain/champs.ts";
 import { introuvable, reussite } from "../../domain/erreurs.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
@@ -88,7 +88,7 @@ export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
             telephone: z
               .string()
               .max(20, "Le téléphone ne doit pas dépasser 20 caractères.")
-              .transform((v) => v.replace(/[\s.-]/g, ""))
+              .transform(chiffresDuTelephone)
               .optional(),
             email: z.string().trim().toLowerCase().max(254).optional(),
           })
