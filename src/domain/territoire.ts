@@ -5,6 +5,9 @@ export const codeCommuneSchema = z
   .string()
   .regex(/^(\d{5}|2[AB]\d{3})$/, "Le code commune doit compter 5 caractères (ex. 62119, 2A004).");
 
+/** Why a well-formed commune code is refused: it is not in the official reference. */
+export const COMMUNE_INCONNUE = "Cette commune est inconnue du référentiel officiel.";
+
 /** Département code; overseas collectivities use their own code (975, 977, 978, 986, 987, 988). */
 export const codeDepartementSchema = z
   .string()

@@ -3,6 +3,7 @@ import { compteursDe, difference } from "../../domain/cra/compteurs.ts";
 import { type Cra, refusDateFuture } from "../../domain/cra/cra.ts";
 import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
+import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
 import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
@@ -45,7 +46,7 @@ const p = (nom: string, type: string) => sql`${sql.placeholder(nom)}::${sql.raw(
 const REFUS_FAITS = {
   date: "Vous n'aviez pas de contrat de conseiller numérique à cette date.",
   lieuId: LIEU_D_UN_AUTRE,
-  communeCode: "Cette commune est inconnue du référentiel officiel.",
+  communeCode: COMMUNE_INCONNUE,
 } as const;
 
 type Faits = {

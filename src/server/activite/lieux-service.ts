@@ -9,6 +9,7 @@ import {
   scoreMemeLieu,
 } from "../../domain/lieux/lieu.ts";
 import { jourParis } from "../../domain/temps.ts";
+import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { commune, contrat, lieu, lieuConseiller } from "../db/schema.ts";
 import type { Coordonnees } from "../infra/geocodeur.ts";
@@ -130,7 +131,7 @@ export async function ajouterLieu(
     }
     const saisie = params.lieu!;
     const [co] = await tx.select().from(commune).where(eq(commune.code, saisie.communeCode));
-    if (!co) return echec("communeCode", "Cette commune est inconnue du référentiel officiel.");
+    if (!co) return echec("communeCode", COMMUNE_INCONNUE);
     const [meme] = (await lieuxProches(tx, saisie, params.point)).filter(
       (x) => x.score >= SEUIL_MEME_SOURCE,
     );

@@ -4,11 +4,12 @@ import {
   cleDeNom,
   refusAnneeFuture,
 } from "../../domain/beneficiaires/beneficiaire.ts";
-import { interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
+import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
 import { employeurA } from "../activite/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
-import { beneficiaire } from "../db/schema.ts";
+import { beneficiaire, commune } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
 import { type Lecteur, lireBeneficiaire } from "./beneficiaires-queries.ts";
 
@@ -24,27 +25,42 @@ export async function lecteurDuJour(
   return { conseillerId, structureId: await employeurA(db, conseillerId, jourParis(maintenant)) };
 }
 
-const colonnes = (b: Beneficiaire) => ({
+/** The fields of a person as typed (absent) or as read (null): both give the same columns. */
+type Champs = { nom: string } & {
+  [K in keyof Omit<Beneficiaire, "informee" | "nom">]?: Beneficiaire[K] | null;
+};
+
+const colonnes = (b: Champs) => ({
   prenom: b.prenom ?? null,
   nom: b.nom,
   nomNormalise: cleDeNom(b.prenom, b.nom),
   anneeNaissance: b.anneeNaissance ?? null,
   communeCode: b.communeCode ?? null,
   telephone: b.telephone ?? null,
-  sansTelephone: b.sansTelephone,
+  sansTelephone: b.sansTelephone ?? false,
   email: b.email ?? null,
   genre: b.genre ?? null,
   statut: b.statut ?? null,
   notes: b.notes ?? null,
-  partageStructure: b.partageStructure,
+  partageStructure: b.partageStructure ?? false,
 });
 
 /**
- * The journal keeps what changed and who did it, never the person's details: they stay in the
- * one row that is deleted with the person.
+ * The journal keeps which fields changed and who did it, never the person's details: they stay in
+ * the one row that is deleted with the person. Both sides are the same typed columns, so a field
+ * computed from another (the normalised name) is listed only when it changes.
  */
-const champsModifies = (avant: Record<string, unknown>, apres: Record<string, unknown>) =>
-  Object.keys(apres).filter((k) => JSON.stringify(avant[k]) !== JSON.stringify(apres[k]));
+const champsModifies = (avant: ColonnesSaisies, apres: ColonnesSaisies) =>
+  (Object.keys(apres) as (keyof ColonnesSaisies)[]).filter((k) => avant[k] !== apres[k]);
+
+type ColonnesSaisies = ReturnType<typeof colonnes>;
+
+/** A well-formed code that is not in the official reference is the typist's error, not ours. */
+async function communeInconnue(tx: Executeur, code: string | undefined) {
+  if (!code) return null;
+  const [co] = await tx.select({ code: commune.code }).from(commune).where(eq(commune.code, code));
+  return co ? null : echec("communeCode", COMMUNE_INCONNUE);
+}
 
 export async function creerBeneficiaire(
   db: Db,
@@ -53,6 +69,8 @@ export async function creerBeneficiaire(
   const refus = refusAnneeFuture(p.saisie.anneeNaissance, jourParis(p.maintenant));
   if (refus) return refus;
   return db.transaction(async (tx) => {
+    const inconnue = await communeInconnue(tx, p.saisie.communeCode);
+    if (inconnue) return inconnue;
     const { structureId } = await lecteurDuJour(tx, p.conseillerId, p.maintenant);
     const [b] = await tx
       .insert(beneficiaire)
@@ -94,6 +112,8 @@ export async function modifierBeneficiaire(
   return db.transaction(async (tx) => {
     const avant = await aMoi(tx, await lecteurDuJour(tx, p.conseillerId, p.maintenant), p.id);
     if (!avant.ok) return avant;
+    const inconnue = await communeInconnue(tx, p.saisie.communeCode);
+    if (inconnue) return inconnue;
     const apres = colonnes(p.saisie);
     await tx
       .update(beneficiaire)
@@ -103,7 +123,7 @@ export async function modifierBeneficiaire(
       action: "beneficiaire.modifie",
       cibleType: "beneficiaire",
       cibleId: p.id,
-      apres: { champs: champsModifies(avant.valeur, apres) },
+      apres: { champs: champsModifies(colonnes(avant.valeur), apres) },
     });
     return reussite({ ok: true as const });
   });

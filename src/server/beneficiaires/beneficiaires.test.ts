@@ -118,6 +118,18 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
       "beneficiaire.modifie",
       "beneficiaire.supprime",
     ]);
+    // Only what was changed: the name did not, so neither did the key it is compared by.
+    expect(actions[1]!.apres).toEqual({
+      champs: [
+        "anneeNaissance",
+        "communeCode",
+        "telephone",
+        "sansTelephone",
+        "genre",
+        "statut",
+        "notes",
+      ],
+    });
     // The journal says which fields changed, never the person's details.
     expect(JSON.stringify(actions)).not.toContain("Martin");
     expect(JSON.stringify(actions)).not.toContain("0612345678");
@@ -144,6 +156,16 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
       champ: "anneeNaissance",
       message: "L'année de naissance ne peut pas être dans le futur.",
     });
+    // Well formed, yet not a commune of the official reference: the typist's error, said so.
+    const inconnue = await appel(elle, "POST", "/api/beneficiaires", {
+      nom: "Durand",
+      communeCode: "62999",
+      informee: true,
+    });
+    expect(inconnue.statusCode, inconnue.body).toBe(400);
+    expect(inconnue.json().erreurs).toEqual([
+      { champ: "communeCode", message: "Cette commune est inconnue du référentiel officiel." },
+    ]);
     expect(await nombre()).toBe(avant);
   });
 

@@ -13,6 +13,7 @@ import {
   transitionCandidature,
 } from "../../domain/recrutement/candidature.ts";
 import { jourParis } from "../../domain/temps.ts";
+import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
 import { fermerSessionsUtilisateur } from "../access/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import {
@@ -86,8 +87,7 @@ export async function deposerCandidatureConseiller(
   const saisie: Saisie = { ...reste, coordonnees: params.coordonnees };
   return db.transaction(async (tx) => {
     const colonnes = await colonnesDeSaisie(tx, saisie);
-    if (!colonnes)
-      return echec("communeCode", "Cette commune est inconnue du référentiel officiel.");
+    if (!colonnes) return echec("communeCode", COMMUNE_INCONNUE);
     let [personne] = await tx.select().from(utilisateur).where(eq(utilisateur.email, email));
     if (!personne) {
       [personne] = await tx
@@ -271,8 +271,7 @@ export async function modifierProfil(
     if (!c || c.statut === "supprimee" || c.statut === "en_attente_confirmation")
       return introuvable(PAS_DE_CANDIDATURE, "");
     const colonnes = await colonnesDeSaisie(tx, params.saisie);
-    if (!colonnes)
-      return echec("communeCode", "Cette commune est inconnue du référentiel officiel.");
+    if (!colonnes) return echec("communeCode", COMMUNE_INCONNUE);
     await tx
       .update(candidature)
       .set({ ...colonnes, modifieLe: params.maintenant })

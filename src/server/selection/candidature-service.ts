@@ -3,6 +3,7 @@ import { conflit, echec, type Resultat, reussite } from "../../domain/erreurs.ts
 import { candidaturePossible, type StatutAmi } from "../../domain/selection/ami.ts";
 import { type CandidatureStructure, secteurDe } from "../../domain/selection/structure.ts";
 import { jourParis } from "../../domain/temps.ts";
+import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
 import type { Db } from "../db/client.ts";
 import { ami, commune, demandePostes, structure } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
@@ -43,7 +44,7 @@ export async function deposerCandidature(
     );
     if (!possible.ok) return possible;
     const [lieu] = await tx.select().from(commune).where(eq(commune.code, c.communeCode));
-    if (!lieu) return echec("communeCode", "Cette commune est inconnue du référentiel officiel.");
+    if (!lieu) return echec("communeCode", COMMUNE_INCONNUE);
 
     let [existante] = await tx.select().from(structure).where(eq(structure.siret, c.identifiant));
     if (!existante) {

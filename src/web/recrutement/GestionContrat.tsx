@@ -6,7 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
-import { organismesFormationSchema } from "../../domain/recrutement/api.ts";
+import { type LigneContrat, organismesFormationSchema } from "../../domain/recrutement/api.ts";
 import {
   MODALITES_FORMATION,
   type ModaliteFormation,
@@ -21,7 +21,6 @@ import { jourParis } from "../../domain/temps.ts";
 import { appeler, appelerApi, ErreurApi } from "../api.ts";
 import { centimes } from "../socle/format.ts";
 import { FormulaireContrat } from "./FormulaireContrat.tsx";
-import type { ContratSuivi } from "./TableContrats.tsx";
 
 /** One small form of the contract's panel: its fields, one button, its own error. */
 function Action(props: {
@@ -72,7 +71,7 @@ function ChampDate(props: { label: string; valeur: string; onChange: (v: string)
   );
 }
 
-function EtapeFormation({ contrat }: { contrat: ContratSuivi }) {
+function EtapeFormation({ contrat }: { contrat: LigneContrat }) {
   const f = contrat.formation;
   const { data: organismes } = useQuery({
     queryKey: ["organismes"],
@@ -242,7 +241,7 @@ function EtapeFormation({ contrat }: { contrat: ContratSuivi }) {
   }
 }
 
-function Rupture({ contrat }: { contrat: ContratSuivi }) {
+function Rupture({ contrat }: { contrat: LigneContrat }) {
   const [motif, setMotif] = useState<MotifRupture | "">("");
   const [date, setDate] = useState("");
   const [documents, setDocuments] = useState<string[]>([]);
@@ -331,7 +330,7 @@ function Rupture({ contrat }: { contrat: ContratSuivi }) {
 }
 
 /** Everything a structure can do on one contract, according to its state. */
-export function GestionContrat({ contrat }: { contrat: ContratSuivi }) {
+export function GestionContrat({ contrat }: { contrat: LigneContrat }) {
   const [signature, setSignature] = useState(jourParis(new Date()));
   const [prolongation, setProlongation] = useState({ date: "", salaire: "" });
   if (contrat.statut === "declare") {

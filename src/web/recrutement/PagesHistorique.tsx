@@ -3,10 +3,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "wouter";
 import type { z } from "zod";
+import type { LigneHistorique } from "../../domain/historique.ts";
 import { historiquePersonneSchema, historiquePosteSchema } from "../../domain/recrutement/api.ts";
 import { appeler } from "../api.ts";
 import { dateLongue } from "../socle/format.ts";
-import { Historique, type LigneHistorique } from "../socle/Historique.tsx";
+import { Historique } from "../socle/Historique.tsx";
 import { useTitre } from "../socle/titre.ts";
 
 function PageHistorique<S extends z.ZodType<unknown, { historique: LigneHistorique[] }>>(props: {

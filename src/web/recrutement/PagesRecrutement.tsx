@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
 import {
+  type LigneContrat,
   type LignePoste,
   maFormationSchema,
   mesRecrutementsSchema,
@@ -32,7 +33,7 @@ import { LiensExport } from "../socle/LiensExport.tsx";
 import { NavigationFiles } from "../socle/NavigationFiles.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { GestionContrat } from "./GestionContrat.tsx";
-import { type ContratSuivi, TableContrats } from "./TableContrats.tsx";
+import { TableContrats } from "./TableContrats.tsx";
 
 function TablePostes({ titre, postes }: { titre: string; postes: LignePoste[] }) {
   return (
@@ -166,7 +167,7 @@ export function PageRecrutementsStructure() {
 }
 
 /** The admin's decisions on one contract: recruitment, rupture, extension. */
-function DecisionsAdmin({ c, onFait }: { c: ContratSuivi; onFait: (titre: string) => void }) {
+function DecisionsAdmin({ c, onFait }: { c: LigneContrat; onFait: (titre: string) => void }) {
   const client = useQueryClient();
   const [motif, setMotif] = useState("");
   const [erreur, setErreur] = useState<string>();
@@ -289,7 +290,7 @@ function DecisionsAdmin({ c, onFait }: { c: ContratSuivi; onFait: (titre: string
 }
 
 /** Only the ANCT exempts a conseiller from the initial training, with a reason. */
-function DispenseFormation({ c }: { c: ContratSuivi }) {
+function DispenseFormation({ c }: { c: LigneContrat }) {
   const client = useQueryClient();
   const [motif, setMotif] = useState("");
   const [erreur, setErreur] = useState<string>();
@@ -323,7 +324,7 @@ function DispenseFormation({ c }: { c: ContratSuivi }) {
 }
 
 /** The admin enters one exam result; Pix's outcome is computed by the server from the levels. */
-function SaisieCertification({ c }: { c: ContratSuivi }) {
+function SaisieCertification({ c }: { c: LigneContrat }) {
   const client = useQueryClient();
   const [type, setType] = useState<"ccp1" | "pix">("ccp1");
   const [statut, setStatut] = useState<StatutCertification>("obtenue");
@@ -434,9 +435,9 @@ const ORDRES_CONTRATS: Record<string, string> = {
  */
 function ContratsPagines(props: {
   vues: readonly (readonly [VueContrats, string])[];
-  actions?: (c: ContratSuivi, vue: VueContrats) => ReactNode;
+  actions?: (c: LigneContrat, vue: VueContrats) => ReactNode;
   /** What follows the table, drawn from the page's contracts (a contract being managed). */
-  detail?: (contrats: ContratSuivi[]) => ReactNode;
+  detail?: (contrats: LigneContrat[]) => ReactNode;
   lienHistorique?: boolean;
 }) {
   const [etat, naviguer, adresse] = useEtatUrl({
@@ -485,7 +486,7 @@ function ContratsPagines(props: {
           contrats={data.contrats}
           avecStructure
           lienHistorique={props.lienHistorique ?? true}
-          {...(props.actions ? { actions: (c: ContratSuivi) => props.actions?.(c, vue) } : {})}
+          {...(props.actions ? { actions: (c: LigneContrat) => props.actions?.(c, vue) } : {})}
         />
       )}
       <PaginationUrl donnees={data} adresse={adresse} />

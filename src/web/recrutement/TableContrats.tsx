@@ -12,19 +12,17 @@ import {
 } from "../../domain/recrutement/rupture.ts";
 import { dateLongue } from "../socle/format.ts";
 
-export type ContratSuivi = LigneContrat;
-
 const jour = (d: string | null) => (d ? dateLongue.format(new Date(d)) : "—");
 const ALERTES = { non_inscrite: "Non inscrite", depart_tardif: "Départ tardif" } as const;
 
 /** Contracts with their deadlines, requests and training, for every role that follows them. */
 export function TableContrats(props: {
   titre: string;
-  contrats: ContratSuivi[];
+  contrats: LigneContrat[];
   avecStructure?: boolean;
   /** Readers allowed to open a person's timeline (admin, préfet, structure). */
   lienHistorique?: boolean;
-  actions?: (c: ContratSuivi) => ReactNode;
+  actions?: (c: LigneContrat) => ReactNode;
 }) {
   return (
     <div className={fr.cx("fr-table")}>

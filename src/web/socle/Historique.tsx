@@ -2,8 +2,6 @@ import { type LigneHistorique, libelleAction } from "../../domain/historique.ts"
 import { LIBELLES_ROLES } from "../../domain/roles.ts";
 import { dateHeure } from "./format.ts";
 
-export type { LigneHistorique };
-
 function auteur(h: LigneHistorique): string {
   if (h.prenom) return `${h.prenom} ${h.nom}${h.role ? ` (${LIBELLES_ROLES[h.role]})` : ""}`;
   if (h.auteur === "anonyme") return "formulaire public";
