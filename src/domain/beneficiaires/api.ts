@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { codeParmi, instantSchema } from "../champs.ts";
-import { GENRES, STATUTS_SOCIAUX } from "../cra/vocabulaire.ts";
+import { CODES, GENRES, STATUTS_SOCIAUX } from "../cra/vocabulaire.ts";
 
 /**
  * The answers of the followed persons' routes, used by the server (`response`) and read by the
  * web app with `z.input`.
  */
+/** A followed person as a report names them: enough to recognise them, no more. */
+export const personneNommeeSchema = z.object({
+  id: z.string(),
+  prenom: z.string().nullable(),
+  nom: z.string(),
+});
+
 export const ligneBeneficiaireSchema = z.object({
   id: z.string(),
   prenom: z.string().nullable(),
@@ -21,6 +28,21 @@ export const pageBeneficiairesSchema = z.object({
   page: z.number(),
   taillePage: z.number(),
   beneficiaires: z.array(ligneBeneficiaireSchema),
+});
+
+/** One accompaniment in a person's timeline. */
+export const accompagnementSchema = z.object({
+  craId: z.string(),
+  date: z.string(),
+  type: z.enum(CODES.types),
+  dureeMinutes: z.number(),
+  thematiques: z.array(z.string()),
+  typeLieu: z.enum(CODES.typesLieu),
+  /** The place, or the commune of an activity elsewhere; null for a remote one. */
+  lieu: z.string().nullable(),
+  conseiller: z.string(),
+  /** Whether the reader wrote the report (and may open it). */
+  mien: z.boolean(),
 });
 
 export const ficheBeneficiaireSchema = z.object({
@@ -43,10 +65,15 @@ export const ficheBeneficiaireSchema = z.object({
   mien: z.boolean(),
   creeLe: instantSchema,
   modifieLe: instantSchema,
+  /** Every report that names the person, latest first; at most 100, the total beside. */
+  nbAccompagnements: z.number(),
+  accompagnements: z.array(accompagnementSchema),
 });
 
+export type PersonneNommee = z.input<typeof personneNommeeSchema>;
 export type PersonneSemblable = z.input<typeof semblablesSchema>[number];
 export type LigneBeneficiaire = z.input<typeof ligneBeneficiaireSchema>;
+export type Accompagnement = z.input<typeof accompagnementSchema>;
 export type FicheBeneficiaire = z.input<typeof ficheBeneficiaireSchema>;
 
 /** A person already followed who looks like the one being typed, and why. */

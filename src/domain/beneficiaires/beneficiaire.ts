@@ -128,6 +128,39 @@ export const beneficiaireSchema = z
     message: "Indiquez un téléphone, ou cochez « pas de téléphone », pas les deux.",
   });
 
+/**
+ * The fields of a person's file, in the order the pages show them; a merge chooses each of them
+ * from one file or the other (the phone carries « pas de téléphone » with it).
+ */
+export const CHAMPS_FICHE = {
+  prenom: "Prénom",
+  nom: "Nom",
+  anneeNaissance: "Année de naissance",
+  communeCode: "Commune",
+  telephone: "Téléphone",
+  email: "Adresse électronique",
+  genre: "Genre",
+  statut: "Statut",
+  notes: "Notes",
+  partageStructure: "Partage avec les collègues de la structure",
+} as const;
+
+export type ChampFiche = keyof typeof CHAMPS_FICHE;
+
+/** A merge: the duplicate that disappears, and the fields taken from it rather than kept. */
+export const fusionSchema = z
+  .object({
+    doublonId: z.uuid("Choisissez la fiche à fusionner avec celle-ci."),
+    depuisDoublon: z
+      .array(
+        z.enum(Object.keys(CHAMPS_FICHE) as [ChampFiche], "Ce champ n'existe pas sur une fiche."),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type Fusion = z.infer<typeof fusionSchema>;
+
 export type SaisieBeneficiaire = z.input<typeof beneficiaireSchema>;
 export type Beneficiaire = z.infer<typeof beneficiaireSchema>;
 

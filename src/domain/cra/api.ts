@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { personneNommeeSchema } from "../beneficiaires/api.ts";
 import { instantSchema } from "../champs.ts";
 import {
   DIMENSIONS_ACTIVITE,
@@ -65,6 +66,8 @@ export const craEnregistreSchema = z.object({
   notes: z.string().nullable(),
   /** The raw values of a report imported from the first platform, as they were. */
   origineV1: z.record(z.string(), z.unknown()).nullable(),
+  /** The followed persons it names, among those the reader may still read. */
+  personnes: z.array(personneNommeeSchema),
   creeLe: instantSchema,
   modifieLe: instantSchema,
 });

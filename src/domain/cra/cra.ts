@@ -53,6 +53,9 @@ const CHAMPS_PAR_TYPE = {
   niveau: ["collectif"],
 } as const;
 
+const NOMMES_EN_TROP =
+  "Un compte rendu ne nomme pas plus de personnes suivies qu'il n'a de participants.";
+
 export const DATE_FUTURE = "La date ne peut pas être dans le futur.";
 
 /**
@@ -117,6 +120,14 @@ export function craSchema(aujourdhui?: string) {
         .default(null),
       titreAtelier: z.string().trim().max(200).nullable().default(null),
       niveau: choix(NIVEAUX_ATELIER, "Le niveau est invalide.").nullable().default(null),
+      /**
+       * The followed persons the report names (docs/domaine/beneficiaires.md §6): their counts
+       * are derived from them by the server, the others stay anonymous.
+       */
+      beneficiaireIds: z
+        .array(z.uuid("Une des personnes nommées est invalide."))
+        .max(PARTICIPANTS_MAX_ATELIER, NOMMES_EN_TROP)
+        .default([]),
       notes: z
         .string()
         .trim()
@@ -141,6 +152,9 @@ export function craSchema(aujourdhui?: string) {
             ? `Le nombre de participants doit être compris entre 1 et ${PARTICIPANTS_MAX_ATELIER}.`
             : "Un accompagnement individuel ou une aide ponctuelle concerne une seule personne.",
         );
+      if (new Set(c.beneficiaireIds).size !== c.beneficiaireIds.length)
+        erreur("beneficiaireIds", "Une même personne est nommée deux fois.");
+      if (c.beneficiaireIds.length > c.nbParticipants) erreur("beneficiaireIds", NOMMES_EN_TROP);
       if (c.dejaAccompagnes > c.nbParticipants)
         erreur(
           "dejaAccompagnes",

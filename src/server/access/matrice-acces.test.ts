@@ -124,6 +124,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/beneficiaires/:id": ["conseiller"],
   "PUT /api/beneficiaires/:id": ["conseiller"],
   "DELETE /api/beneficiaires/:id": ["conseiller"],
+  "POST /api/beneficiaires/:id/fusion": ["conseiller"],
   "GET /api/cra": ["conseiller"],
   "GET /api/cra/:id": ["conseiller"],
   "POST /api/cra": ["conseiller"],

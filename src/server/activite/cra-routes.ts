@@ -64,7 +64,12 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
     async (requete, reponse) =>
       repondre(
         reponse,
-        await lireMonCra(ctx.db, requete.params.id, connexionRequise(requete).utilisateur.id),
+        await lireMonCra(
+          ctx.db,
+          requete.params.id,
+          connexionRequise(requete).utilisateur.id,
+          ctx.horloge(),
+        ),
       ),
   );
 

@@ -1,44 +1,25 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { comptesDesPersonnes } from "../../domain/beneficiaires/beneficiaire.ts";
 import { compteursDe, difference } from "../../domain/cra/compteurs.ts";
 import { type Cra, refusDateFuture } from "../../domain/cra/cra.ts";
 import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
-import { type Db, type Executeur, lignes, requetePreparee } from "../db/client.ts";
+import {
+  lecteurDuJour,
+  lierPersonnes,
+  personnesDuCra,
+  personnesNommees,
+} from "../beneficiaires/index.ts";
+import { type Db, type Executeur, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
+import { employeurSql } from "../structures/index.ts";
 import { appliquerCompteurs, cteRollups, vecteurCompteurs } from "./rollups.ts";
 
 export const CRA_D_UN_AUTRE = "Vous n'avez pas l'autorisation de modifier ce compte rendu.";
 export const CRA_INTROUVABLE = "Ce compte rendu n'existe pas.";
 export const LIEU_D_UN_AUTRE = "Ce lieu ne fait pas partie de vos lieux d'activité.";
-
-/**
- * The employer on the activity's date: the structure of the contract that ran that day; for a
- * conseiller recruited before contracts were kept here, the structure of their habilitation.
- */
-const employeurSql = (conseillerId: SQL, jour: SQL) => sql`coalesce(
-  (select k.structure_id from contrat k
-    where k.utilisateur_id = ${conseillerId} and k.statut in ('actif', 'termine')
-      and k.date_debut <= ${jour}
-      and coalesce(k.date_fin_effective, k.date_fin, 'infinity'::date) >= ${jour}
-    order by k.date_debut desc limit 1),
-  (select h.structure_id from habilitation h
-    where h.utilisateur_id = ${conseillerId} and h.role = 'conseiller' and h.actif
-      and not exists (select 1 from contrat k where k.utilisateur_id = ${conseillerId})
-    limit 1))`;
-
-export async function employeurA(
-  tx: Executeur,
-  conseillerId: string,
-  jour: string,
-): Promise<string | null> {
-  const [r] = await lignes<{ structure_id: string | null }>(
-    tx,
-    sql`select ${employeurSql(sql`${conseillerId}::uuid`, sql`${jour}::date`)} as structure_id`,
-  );
-  return r?.structure_id ?? null;
-}
 
 const p = (nom: string, type: string) => sql`${sql.placeholder(nom)}::${sql.raw(type)}`;
 
@@ -206,13 +187,47 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
     select (select id from cree) as id, f.champ_refuse from faits f`,
 );
 
+/**
+ * A report that names followed persons has the counts derived from them, whatever was typed
+ * (docs/domaine/beneficiaires.md §6); a person the conseiller may not read is refused.
+ */
+async function avecComptesDesPersonnes(
+  tx: Executeur,
+  p: { conseillerId: string; cra: Cra; craId: string | null; maintenant: Date },
+): Promise<Resultat<Cra>> {
+  const personnes = await personnesNommees(tx, {
+    conseillerId: p.conseillerId,
+    ids: p.cra.beneficiaireIds,
+    date: p.cra.date,
+    craId: p.craId,
+    maintenant: p.maintenant,
+  });
+  if (!personnes.ok) return personnes;
+  if (personnes.valeur.length === 0) return reussite(p.cra);
+  return reussite({
+    ...p.cra,
+    ...comptesDesPersonnes(personnes.valeur, p.cra.nbParticipants, p.cra.date),
+  });
+}
+
+type NouveauCra = { conseillerId: string; cra: Cra; acteur: Acteur; maintenant: Date };
+
 /** Records a report and its roll-ups in one transaction (docs/domaine/statistiques-et-opendata.md §2.3). */
-export async function creerCra(
-  db: Db,
-  params: { conseillerId: string; cra: Cra; acteur: Acteur; maintenant: Date },
-): Promise<Resultat<{ id: string }>> {
+export async function creerCra(db: Db, params: NouveauCra): Promise<Resultat<{ id: string }>> {
   const futur = refusDateFuture(params.cra.date, jourParis(params.maintenant));
   if (futur) return futur;
+  // Anonymous, the common case: one statement. Naming persons reads them first, in one transaction.
+  if (params.cra.beneficiaireIds.length === 0) return inserer(db, params);
+  return db.transaction(async (tx) => {
+    const c = await avecComptesDesPersonnes(tx, { ...params, craId: null });
+    if (!c.ok) return c;
+    const r = await inserer(tx, { ...params, cra: c.valeur });
+    if (r.ok) await lierPersonnes(tx, r.valeur.id, params.cra.beneficiaireIds);
+    return r;
+  });
+}
+
+async function inserer(db: Executeur, params: NouveauCra): Promise<Resultat<{ id: string }>> {
   const [r] = await insererCra(db, {
     ...parametresFaits(params.conseillerId, params.cra),
     ...colonnesSaisies(params.conseillerId, params.cra),
@@ -229,16 +244,21 @@ export async function creerCra(
   return reussite({ id: r.id });
 }
 
-/** One of the conseiller's reports, as stored; another's is refused, not hidden. */
+/**
+ * One of the conseiller's reports, as stored, with the followed persons it names that they may
+ * still read; another's report is refused, not hidden.
+ */
 export async function lireMonCra(
   db: Executeur,
   id: string,
   conseillerId: string,
-): Promise<Resultat<typeof cra.$inferSelect>> {
+  maintenant: Date,
+) {
   const [l] = await db.select().from(cra).where(eq(cra.id, id));
   if (!l) return introuvable(CRA_INTROUVABLE);
   if (l.conseillerId !== conseillerId) return interdit(CRA_D_UN_AUTRE);
-  return reussite(l);
+  const lecteur = await lecteurDuJour(db, conseillerId, maintenant);
+  return reussite({ ...l, personnes: await personnesDuCra(db, lecteur, id) });
 }
 
 async function craDuConseiller(
@@ -262,8 +282,12 @@ export async function modifierCra(
     const trouve = await craDuConseiller(tx, params.id, params.conseillerId);
     if (!trouve.ok) return trouve;
     const avant = trouve.valeur;
-    const colonnes = await colonnesCra(tx, params.conseillerId, params.cra);
+    const derive = await avecComptesDesPersonnes(tx, { ...params, craId: avant.id });
+    if (!derive.ok) return derive;
+    const c = derive.valeur;
+    const colonnes = await colonnesCra(tx, params.conseillerId, c);
     if (!colonnes.ok) return colonnes;
+    await lierPersonnes(tx, avant.id, c.beneficiaireIds);
     const [apres] = await tx
       .update(cra)
       .set({ ...colonnes.valeur, modifieLe: params.maintenant })
@@ -275,11 +299,11 @@ export async function modifierCra(
       await appliquerCompteurs(
         tx,
         nouvelle,
-        difference(compteursDeLigne(avant, 1), compteursDe(params.cra)),
+        difference(compteursDeLigne(avant, 1), compteursDe(c)),
       );
     } else {
       await appliquerCompteurs(tx, ancienne, compteursDeLigne(avant, -1));
-      await appliquerCompteurs(tx, nouvelle, compteursDe(params.cra));
+      await appliquerCompteurs(tx, nouvelle, compteursDe(c));
     }
     await journaliser(tx, params.acteur, {
       action: "cra.modifie",

@@ -6,7 +6,7 @@ import type { Erreur } from "../../domain/erreurs.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { commune, cra, lieu, lieuConseiller, structure, utilisateur } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
-import { employeurA } from "./cra-service.ts";
+import { employeurA } from "../structures/index.ts";
 import { appliquerCompteurs } from "./rollups.ts";
 
 export type RapportImportV1 = {

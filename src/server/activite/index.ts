@@ -2,7 +2,6 @@
 export { sommesDesCompteurs } from "./compteurs-sql.ts";
 export { compterMesCra } from "./cra-queries.ts";
 export { routesCra } from "./cra-routes.ts";
-export { employeurA } from "./cra-service.ts";
 export { routesExportCra } from "./export-cra-routes.ts";
 export { importerCraV1, lireFichierV1 } from "./import-cra-v1.ts";
 export { routesCarteConseiller, routesLieux } from "./lieux-routes.ts";

@@ -1,12 +1,23 @@
 import { and, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { jourParis } from "../../domain/temps.ts";
 import type { Executeur } from "../db/client.ts";
-import { beneficiaire, commune } from "../db/schema.ts";
+import { beneficiaire, commune, cra, craBeneficiaire, lieu, utilisateur } from "../db/schema.ts";
+import { employeurA } from "../structures/index.ts";
 import { motifRecherche } from "../utilisateurs/index.ts";
 
 /** Who reads: a conseiller, and the structure that employs them today (null without one). */
 export type Lecteur = { conseillerId: string; structureId: string | null };
 
 export const TAILLE_PAGE_BENEFICIAIRES = 50;
+
+/** The conseiller and the structure that employs them on the day: who reads and shares. */
+export async function lecteurDuJour(
+  db: Executeur,
+  conseillerId: string,
+  maintenant: Date,
+): Promise<Lecteur> {
+  return { conseillerId, structureId: await employeurA(db, conseillerId, jourParis(maintenant)) };
+}
 
 /**
  * The persons a conseiller may read (docs/domaine/beneficiaires.md §1): those they recorded, and
@@ -120,4 +131,39 @@ export function personnesSemblables(
       desc(beneficiaire.id),
     )
     .limit(SEMBLABLES_MAX);
+}
+
+/** How many accompaniments a person's page lists: the latest, with the exact total beside. */
+export const ACCOMPAGNEMENTS_MAX = 100;
+
+/**
+ * The timeline of a person the reader may read (the caller checked it): every report naming
+ * them, by whichever conseiller of the structure, latest first.
+ */
+export async function accompagnementsDe(db: Executeur, l: Lecteur, id: string) {
+  const [total] = await db
+    .select({ n: count() })
+    .from(craBeneficiaire)
+    .where(eq(craBeneficiaire.beneficiaireId, id));
+  const lignes = await db
+    .select({
+      craId: cra.id,
+      date: cra.date,
+      type: cra.type,
+      dureeMinutes: cra.dureeMinutes,
+      thematiques: cra.thematiques,
+      typeLieu: cra.typeLieu,
+      lieu: sql<string | null>`coalesce(${lieu.nom}, ${commune.nom})`,
+      conseiller: sql<string>`${utilisateur.prenom} || ' ' || ${utilisateur.nom}`,
+      mien: sql<boolean>`${cra.conseillerId} = ${l.conseillerId}`,
+    })
+    .from(craBeneficiaire)
+    .innerJoin(cra, eq(cra.id, craBeneficiaire.craId))
+    .innerJoin(utilisateur, eq(utilisateur.id, cra.conseillerId))
+    .leftJoin(lieu, eq(lieu.id, cra.lieuId))
+    .leftJoin(commune, eq(commune.code, cra.communeCode))
+    .where(eq(craBeneficiaire.beneficiaireId, id))
+    .orderBy(desc(cra.date), desc(cra.id))
+    .limit(ACCOMPAGNEMENTS_MAX);
+  return { nbAccompagnements: total?.n ?? 0, accompagnements: lignes };
 }

@@ -7,30 +7,20 @@ import {
 import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
-import { employeurA } from "../activite/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { beneficiaire, commune } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
-import { type Lecteur, lireBeneficiaire } from "./beneficiaires-queries.ts";
+import { type Lecteur, lecteurDuJour, lireBeneficiaire } from "./beneficiaires-queries.ts";
 
 export const BENEFICIAIRE_INTROUVABLE =
   "Cette personne n'existe pas ou ne fait pas partie de vos personnes suivies.";
 
-/** The conseiller and the structure that employs them on the day: who reads and shares. */
-export async function lecteurDuJour(
-  db: Executeur,
-  conseillerId: string,
-  maintenant: Date,
-): Promise<Lecteur> {
-  return { conseillerId, structureId: await employeurA(db, conseillerId, jourParis(maintenant)) };
-}
-
 /** The fields of a person as typed (absent) or as read (null): both give the same columns. */
-type Champs = { nom: string } & {
+export type Champs = { nom: string } & {
   [K in keyof Omit<Beneficiaire, "informee" | "nom">]?: Beneficiaire[K] | null;
 };
 
-const colonnes = (b: Champs) => ({
+export const colonnes = (b: Champs) => ({
   prenom: b.prenom ?? null,
   nom: b.nom,
   nomNormalise: cleDeNom(b.prenom, b.nom),
@@ -95,7 +85,7 @@ export async function creerBeneficiaire(
 }
 
 /** Only the conseiller who recorded a person changes or deletes them; a colleague only reads. */
-async function aMoi(tx: Executeur, l: Lecteur, id: string) {
+export async function aMoi(tx: Executeur, l: Lecteur, id: string) {
   const b = await lireBeneficiaire(tx, l, id);
   if (!b) return introuvable(BENEFICIAIRE_INTROUVABLE);
   if (!b.mien)

@@ -1,7 +1,14 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ouvrirSession } from "../access/sessions.ts";
-import { beneficiaire, habilitation, journal, utilisateur } from "../db/schema.ts";
+import {
+  beneficiaire,
+  cra,
+  craBeneficiaire,
+  habilitation,
+  journal,
+  utilisateur,
+} from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
 
@@ -248,5 +255,163 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
     const sansNom = await appel(elle, "GET", "/api/beneficiaires/semblables?nom=");
     expect(sansNom.statusCode).toBe(400);
     expect(sansNom.json().erreurs[0].message).toBe("Indiquez le nom.");
+  });
+
+  const creer = async (cookie: string, personne: object) =>
+    (await appel(cookie, "POST", "/api/beneficiaires", { informee: true, ...personne })).json()
+      .id as string;
+  const compteRendu = (surcharge: object) => ({
+    type: "individuel",
+    date: "2026-02-10",
+    dureeMinutes: 45,
+    typeLieu: "a_distance",
+    thematiques: ["email"],
+    ...surcharge,
+  });
+  const ligneCra = async (id: string) =>
+    (await p.base.db.select().from(cra).where(eq(cra.id, id)))[0]!;
+
+  it("un compte rendu qui nomme des personnes en tire ses comptes, la fiche en montre la chronologie, et supprimer la personne garde le compte rendu anonyme", async () => {
+    const josiane = await creer(elle, {
+      prenom: "Josiane",
+      nom: "Chronos",
+      anneeNaissance: 1950,
+      genre: "feminin",
+      statut: "retraite",
+    });
+    const kevin = await creer(elle, { prenom: "Kevin", nom: "Sansdate" });
+    // What is typed beside named persons is replaced by what they say.
+    const seul = await appel(
+      elle,
+      "POST",
+      "/api/cra",
+      compteRendu({ beneficiaireIds: [josiane], dejaAccompagnes: 1, ages: { moins_de_douze: 1 } }),
+    );
+    expect(seul.statusCode, seul.body).toBe(201);
+    expect(await ligneCra(seul.json().id)).toMatchObject({
+      ages: { soixante_dix_plus: 1 },
+      genres: { feminin: 1 },
+      statuts: { retraite: 1 },
+      dejaAccompagnes: 0,
+    });
+    const atelier = await appel(
+      elle,
+      "POST",
+      "/api/cra",
+      compteRendu({
+        type: "collectif",
+        date: "2026-02-20",
+        nbParticipants: 5,
+        beneficiaireIds: [josiane, kevin],
+      }),
+    );
+    expect(atelier.statusCode, atelier.body).toBe(201);
+    const atelierId = atelier.json().id as string;
+    // Josiane was seen on the 10th: « déjà accompagnée »; the three others stay anonymous.
+    expect(await ligneCra(atelierId)).toMatchObject({
+      ages: { soixante_dix_plus: 1, non_communique: 4 },
+      genres: { feminin: 1, non_communique: 4 },
+      dejaAccompagnes: 1,
+    });
+    const lu = (await appel(elle, "GET", `/api/cra/${atelierId}`)).json();
+    expect(lu.personnes.map((x: { nom: string }) => x.nom)).toEqual(["Chronos", "Sansdate"]);
+
+    const fiche = (await appel(elle, "GET", `/api/beneficiaires/${josiane}`)).json();
+    expect(fiche.nbAccompagnements).toBe(2);
+    expect(
+      fiche.accompagnements.map((a: { date: string; type: string }) => [a.date, a.type]),
+    ).toEqual([
+      ["2026-02-20", "collectif"],
+      ["2026-02-10", "individuel"],
+    ]);
+    expect(fiche.accompagnements[0]).toMatchObject({ mien: true, typeLieu: "a_distance" });
+
+    // Another's person, two persons for one, the same twice: refused, nothing written.
+    const avant = (await p.base.db.select({ n: count() }).from(cra))[0]!.n;
+    const sienne = await creer(ailleurs, { nom: "Pasàelle" });
+    for (const [corps, message] of [
+      [
+        compteRendu({ beneficiaireIds: [sienne] }),
+        "Une des personnes nommées n'existe pas ou ne fait pas partie de vos personnes suivies.",
+      ],
+      [
+        compteRendu({ beneficiaireIds: [josiane, kevin] }),
+        "Un compte rendu ne nomme pas plus de personnes suivies qu'il n'a de participants.",
+      ],
+      [
+        compteRendu({ type: "collectif", nbParticipants: 3, beneficiaireIds: [kevin, kevin] }),
+        "Une même personne est nommée deux fois.",
+      ],
+    ] as const) {
+      const r = await appel(elle, "POST", "/api/cra", corps);
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().erreurs).toContainEqual({ champ: "beneficiaireIds", message });
+    }
+    expect((await p.base.db.select({ n: count() }).from(cra))[0]!.n).toBe(avant);
+
+    // Editing the report without her: the link goes, the counts follow.
+    const sansElle = await appel(
+      elle,
+      "PUT",
+      `/api/cra/${seul.json().id}`,
+      compteRendu({ beneficiaireIds: [] }),
+    );
+    expect(sansElle.statusCode, sansElle.body).toBe(200);
+    expect(await ligneCra(seul.json().id)).toMatchObject({ genres: { non_communique: 1 } });
+
+    expect((await appel(elle, "DELETE", `/api/beneficiaires/${josiane}`)).statusCode).toBe(200);
+    expect(await ligneCra(atelierId)).toMatchObject({ nbParticipants: 5, dejaAccompagnes: 1 });
+    const liens = await p.base.db
+      .select({ id: craBeneficiaire.beneficiaireId })
+      .from(craBeneficiaire)
+      .where(eq(craBeneficiaire.craId, atelierId));
+    expect(liens.map((l) => l.id)).toEqual([kevin]);
+  });
+
+  it("fusionne un doublon champ par champ, déplace ses comptes rendus et le supprime, au journal", async () => {
+    const garde = await creer(elle, { prenom: "Marcel", nom: "Doublon", telephone: "0611111111" });
+    const doublon = await creer(elle, {
+      prenom: "Marcel",
+      nom: "Doublonn",
+      anneeNaissance: 1940,
+      partageStructure: true,
+    });
+    const r = await appel(elle, "POST", "/api/cra", compteRendu({ beneficiaireIds: [doublon] }));
+    expect(r.statusCode, r.body).toBe(201);
+
+    // A colleague reads the shared one, only the one who recorded both merges them; a file is
+    // not merged with itself.
+    const parCollegue = await appel(collegue, "POST", `/api/beneficiaires/${doublon}/fusion`, {
+      doublonId: garde,
+    });
+    expect(parCollegue.statusCode).toBe(403);
+    const elleMeme = await appel(elle, "POST", `/api/beneficiaires/${garde}/fusion`, {
+      doublonId: garde,
+    });
+    expect(elleMeme.statusCode).toBe(400);
+
+    const fusion = await appel(elle, "POST", `/api/beneficiaires/${garde}/fusion`, {
+      doublonId: doublon,
+      depuisDoublon: ["anneeNaissance"],
+    });
+    expect(fusion.statusCode, fusion.body).toBe(200);
+    const fiche = (await appel(elle, "GET", `/api/beneficiaires/${garde}`)).json();
+    expect(fiche).toMatchObject({
+      nom: "Doublon",
+      anneeNaissance: 1940,
+      telephone: "0611111111",
+      partageStructure: false,
+      nbAccompagnements: 1,
+    });
+    expect((await appel(elle, "GET", `/api/beneficiaires/${doublon}`)).statusCode).toBe(404);
+    const [trace] = await p.base.db
+      .select({ apres: journal.apres })
+      .from(journal)
+      .where(and(eq(journal.action, "beneficiaire.fusionne"), eq(journal.cibleId, garde)));
+    expect(trace?.apres).toEqual({
+      doublonId: doublon,
+      champs: ["anneeNaissance"],
+      comptesRendusDeplaces: 1,
+    });
   });
 });

@@ -1,2 +1,10 @@
 /** What other folders may use of this capability: everything else is its own business. */
+
+export { lecteurDuJour } from "./beneficiaires-queries.ts";
+export {
+  lierPersonnes,
+  PERSONNE_NOMMEE_INCONNUE,
+  personnesDuCra,
+  personnesNommees,
+} from "./personnes-du-cra.ts";
 export { routesBeneficiaires } from "./routes.ts";

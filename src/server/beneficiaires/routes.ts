@@ -6,15 +6,21 @@ import {
   pageBeneficiairesSchema,
   semblablesSchema,
 } from "../../domain/beneficiaires/api.ts";
-import { beneficiaireSchema, cleDeNom } from "../../domain/beneficiaires/beneficiaire.ts";
+import {
+  beneficiaireSchema,
+  cleDeNom,
+  fusionSchema,
+} from "../../domain/beneficiaires/beneficiaire.ts";
 import { chiffresDuTelephone, identifiantSchema, okSchema } from "../../domain/champs.ts";
-import { introuvable, reussite } from "../../domain/erreurs.ts";
+import { introuvable } from "../../domain/erreurs.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import {
+  accompagnementsDe,
+  lecteurDuJour,
   lireBeneficiaire,
   listerBeneficiaires,
   personnesSemblables,
@@ -23,10 +29,10 @@ import {
 import {
   BENEFICIAIRE_INTROUVABLE,
   creerBeneficiaire,
-  lecteurDuJour,
   modifierBeneficiaire,
   supprimerBeneficiaire,
 } from "./beneficiaires-service.ts";
+import { fusionnerBeneficiaires } from "./fusion.ts";
 
 const tag = ["Personnes suivies"];
 const idParams = z.object({ id: z.uuid("Identifiant de personne invalide.") });
@@ -141,7 +147,8 @@ export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
       const { conseillerId, maintenant } = conseiller(requete);
       const lecteur = await lecteurDuJour(ctx.db, conseillerId, maintenant);
       const b = await lireBeneficiaire(ctx.db, lecteur, requete.params.id);
-      return repondre(reponse, b ? reussite(b) : introuvable(BENEFICIAIRE_INTROUVABLE));
+      if (!b) return repondre(reponse, introuvable(BENEFICIAIRE_INTROUVABLE));
+      return { ...b, ...(await accompagnementsDe(ctx.db, lecteur, b.id)) };
     },
   );
 
@@ -183,6 +190,30 @@ export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
       repondre(
         reponse,
         await supprimerBeneficiaire(ctx.db, { ...conseiller(requete), id: requete.params.id }),
+      ),
+  );
+
+  r.post(
+    "/api/beneficiaires/:id/fusion",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Fusionner un doublon dans cette fiche : champ par champ, ses accompagnements déplacés, le doublon supprimé",
+        params: idParams,
+        body: fusionSchema,
+        response: { 200: okSchema, ...erreurs },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await fusionnerBeneficiaires(ctx.db, {
+          ...conseiller(requete),
+          id: requete.params.id,
+          fusion: requete.body,
+        }),
       ),
   );
 }

@@ -1,4 +1,5 @@
 /** What other folders may use of this capability: everything else is its own business. */
+export { employeurA, employeurSql } from "./employeur.ts";
 export { routesFicheStructure } from "./fiche-routes.ts";
 export { colonnesPerimetreStructure } from "./queries.ts";
 export { routesStructures } from "./routes.ts";

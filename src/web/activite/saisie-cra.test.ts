@@ -116,6 +116,7 @@ const enregistre = (surcharge: Partial<CraEnregistre> = {}): CraEnregistre => ({
   niveau: "debutant",
   notes: null,
   origineV1: null,
+  personnes: [],
   creeLe: "2026-02-20T10:00:00.000Z",
   modifieLe: "2026-02-20T10:00:00.000Z",
   ...surcharge,

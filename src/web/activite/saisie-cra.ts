@@ -1,3 +1,4 @@
+import type { PersonneNommee } from "../../domain/beneficiaires/api.ts";
 import type { CraEnregistre, LigneMesCra } from "../../domain/cra/api.ts";
 import type { SaisieCra } from "../../domain/cra/cra.ts";
 import type { Thematique } from "../../domain/cra/vocabulaire.ts";
@@ -25,6 +26,8 @@ export type EtatCra = {
   titreAtelier: string;
   niveau: string;
   notes: string;
+  /** The followed persons named; when there are some, the server derives their counts. */
+  personnes: PersonneNommee[];
 };
 
 /** An empty form: the day and the place it opens on come from the caller. */
@@ -51,6 +54,7 @@ export function etatInitial(date: string, lieuId: string): EtatCra {
     titreAtelier: "",
     niveau: "",
     notes: "",
+    personnes: [],
   };
 }
 
@@ -85,6 +89,8 @@ export function versSaisie(e: EtatCra): SaisieCra {
     titreAtelier: collectif ? e.titreAtelier.trim() || null : null,
     niveau: collectif && e.niveau ? (e.niveau as SaisieCra["niveau"]) : null,
     notes: e.notes.trim() || null,
+    // One person for an individual activity: the others a workshop's list may still hold go.
+    beneficiaireIds: e.personnes.slice(0, collectif ? undefined : 1).map((p) => p.id),
   } as SaisieCra;
 }
 
@@ -145,5 +151,6 @@ export function etatDepuisEnregistre(l: CraEnregistre, copieLe: string | null): 
     titreAtelier: texte(l.titreAtelier),
     niveau: texte(l.niveau),
     notes: texte(l.notes),
+    personnes: l.personnes,
   };
 }

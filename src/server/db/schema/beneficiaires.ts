@@ -1,9 +1,19 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { Genre, StatutSocial } from "../../../domain/beneficiaires/beneficiaire.ts";
 import { GENRES, STATUTS_SOCIAUX } from "../../../domain/cra/vocabulaire.ts";
 import { instant, parmiLesCodes } from "./colonnes.ts";
 import { utilisateur } from "./comptes.ts";
+import { cra } from "./cra.ts";
 import { commune } from "./referentiel.ts";
 import { structure } from "./structures.ts";
 
@@ -56,5 +66,26 @@ export const beneficiaire = pgTable(
       "beneficiaire_telephone_ck",
       sql`not (${t.sansTelephone} and ${t.telephone} is not null)`,
     ),
+  ],
+);
+
+/**
+ * The followed persons a report names (docs/domaine/beneficiaires.md §6). Deleting the person
+ * deletes the link only: the report stays, anonymous, with the counts it had.
+ */
+export const craBeneficiaire = pgTable(
+  "cra_beneficiaire",
+  {
+    craId: uuid("cra_id")
+      .notNull()
+      .references(() => cra.id, { onDelete: "cascade" }),
+    beneficiaireId: uuid("beneficiaire_id")
+      .notNull()
+      .references(() => beneficiaire.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.craId, t.beneficiaireId] }),
+    // A person's timeline and merge read by the person.
+    index("cra_beneficiaire_beneficiaire_idx").on(t.beneficiaireId),
   ],
 );
