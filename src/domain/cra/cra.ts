@@ -121,7 +121,7 @@ export function craSchema(aujourdhui?: string) {
       titreAtelier: z.string().trim().max(200).nullable().default(null),
       niveau: choix(NIVEAUX_ATELIER, "Le niveau est invalide.").nullable().default(null),
       /**
-       * The followed persons the report names (docs/domaine/beneficiaires.md §6): their counts
+       * The followed persons the report names (docs/domaine/beneficiaires.md §4): their counts
        * are derived from them by the server, the others stay anonymous.
        */
       beneficiaireIds: z

@@ -189,7 +189,7 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
 
 /**
  * A report that names followed persons has the counts derived from them, whatever was typed
- * (docs/domaine/beneficiaires.md §6); a person the conseiller may not read is refused.
+ * (docs/domaine/beneficiaires.md §4); a person the conseiller may not read is refused.
  */
 async function avecComptesDesPersonnes(
   tx: Executeur,

@@ -8,7 +8,7 @@ import { lecteurDuJour } from "./beneficiaires-queries.ts";
 import { aMoi, type Champs, colonnes } from "./beneficiaires-service.ts";
 
 /**
- * Merges a duplicate into a person's file (docs/domaine/beneficiaires.md §5): each field from
+ * Merges a duplicate into a person's file (docs/domaine/beneficiaires.md §6): each field from
  * the file chosen, the duplicate's accompaniments moved over, the duplicate deleted; one
  * transaction, journaled without the person's details. Both files must be the conseiller's own.
  */

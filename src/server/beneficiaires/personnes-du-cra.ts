@@ -10,7 +10,7 @@ export const PERSONNE_NOMMEE_INCONNUE =
 
 /**
  * What the counts of a report need of the persons it names, read among those its conseiller may
- * read (docs/domaine/beneficiaires.md §6). A person is « déjà accompagnée » when another report
+ * read (docs/domaine/beneficiaires.md §4). A person is « déjà accompagnée » when another report
  * dated before this one names them.
  */
 export async function personnesNommees(

@@ -70,7 +70,7 @@ export const beneficiaire = pgTable(
 );
 
 /**
- * The followed persons a report names (docs/domaine/beneficiaires.md §6). Deleting the person
+ * The followed persons a report names (docs/domaine/beneficiaires.md §4). Deleting the person
  * deletes the link only: the report stays, anonymous, with the counts it had.
  */
 export const craBeneficiaire = pgTable(
