@@ -54,6 +54,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     { chemin: "/espace/conseiller", libelle: "Accueil" },
     { chemin: "/espace/conseiller/cra/nouveau", libelle: "Nouveau compte rendu" },
     { chemin: "/espace/conseiller/cra", libelle: "Mes comptes rendus" },
+    { chemin: "/espace/conseiller/personnes", libelle: "Mes personnes suivies" },
     { chemin: "/espace/conseiller/lieux", libelle: "Mes lieux d'activité" },
     statistiques,
   ],

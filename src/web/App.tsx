@@ -12,6 +12,26 @@ import { paresseux } from "./socle/paresseux.ts";
 
 const Connexion = paresseux(() => import("./pages/Connexion.tsx"), "Connexion");
 const PageMesLieux = paresseux(() => import("./activite/MesLieux.tsx"), "PageMesLieux");
+const PageMesPersonnes = paresseux(
+  () => import("./beneficiaires/PagesPersonnes.tsx"),
+  "PageMesPersonnes",
+);
+const PageNouvellePersonne = paresseux(
+  () => import("./beneficiaires/PagesPersonnes.tsx"),
+  "PageNouvellePersonne",
+);
+const PageFichePersonne = paresseux(
+  () => import("./beneficiaires/PagesPersonnes.tsx"),
+  "PageFichePersonne",
+);
+const PageModifierPersonne = paresseux(
+  () => import("./beneficiaires/PagesPersonnes.tsx"),
+  "PageModifierPersonne",
+);
+const PageFusionPersonnes = paresseux(
+  () => import("./beneficiaires/FusionPersonnes.tsx"),
+  "PageFusionPersonnes",
+);
 const PageMesCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageMesCra");
 const PageModifierCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageModifierCra");
 const PageNouveauCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageNouveauCra");
@@ -203,6 +223,17 @@ export function App() {
             <Route path="/espace/personnes/:id" component={HistoriquePersonne} />
             <Route path="/espace/conseiller/cra" component={PageMesCra} />
             <Route path="/espace/conseiller/lieux" component={PageMesLieux} />
+            <Route path="/espace/conseiller/personnes" component={PageMesPersonnes} />
+            <Route path="/espace/conseiller/personnes/nouvelle" component={PageNouvellePersonne} />
+            <Route path="/espace/conseiller/personnes/:id" component={PageFichePersonne} />
+            <Route
+              path="/espace/conseiller/personnes/:id/modifier"
+              component={PageModifierPersonne}
+            />
+            <Route
+              path="/espace/conseiller/personnes/:id/fusion/:autre"
+              component={PageFusionPersonnes}
+            />
             <Route path="/espace/conseiller/cra/nouveau" component={PageNouveauCra} />
             <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
             <Route path="/espace/statistiques" component={PageStatistiques} />

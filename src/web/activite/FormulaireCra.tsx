@@ -25,6 +25,7 @@ import {
   TYPES_LIEU,
 } from "../../domain/cra/vocabulaire.ts";
 import { jourParis } from "../../domain/temps.ts";
+import { ChoixPersonnes } from "../beneficiaires/ChoixPersonnes.tsx";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 import { useMesLieux } from "./mes-lieux.ts";
@@ -96,6 +97,8 @@ export function FormulaireCra(props: {
   const [enCours, setEnCours] = useState(false);
   const { data: lieux } = useMesLieux();
   const collectif = e.type === "collectif";
+  // Named persons give the counts: the form does not ask for them (beneficiaires.md §4).
+  const nommees = e.personnes.length > 0;
   const demarches = e.thematiques.includes("aide_aux_demarches_administratives");
   const basculer = <T extends string>(liste: T[], v: T) =>
     liste.includes(v) ? liste.filter((x) => x !== v) : [...liste, v];
@@ -270,7 +273,18 @@ export function FormulaireCra(props: {
           </Select>
         </>
       )}
-      {!collectif ? (
+      <ChoixPersonnes
+        personnes={e.personnes}
+        max={collectif ? Math.max(1, Number(e.nbParticipants) || 1) : 1}
+        onChange={(personnes) => setE({ ...e, personnes })}
+        erreur={message("beneficiaireIds")}
+      />
+      {nommees ? (
+        <p className={fr.cx("fr-text--sm")}>
+          « Déjà accompagné », tranches d'âge, statuts et genres : tirés des fiches des personnes
+          nommées{collectif ? " ; les autres participants comptent « non communiqué »" : ""}.
+        </p>
+      ) : !collectif ? (
         // One person: a yes or a no, not a number to type.
         <RadioButtons
           legend="Personne déjà accompagnée"
@@ -405,27 +419,31 @@ export function FormulaireCra(props: {
             )}
           </>
         )}
-        <Repartition
-          legende="Tranches d'âge"
-          libelles={TRANCHES_AGE}
-          valeurs={e.ages}
-          onChange={(ages) => setE({ ...e, ages })}
-          erreur={message("ages")}
-        />
-        <Repartition
-          legende="Statuts"
-          libelles={STATUTS_SOCIAUX}
-          valeurs={e.statuts}
-          onChange={(statuts) => setE({ ...e, statuts })}
-          erreur={message("statuts")}
-        />
-        <Repartition
-          legende="Genres"
-          libelles={GENRES}
-          valeurs={e.genres}
-          onChange={(genres) => setE({ ...e, genres })}
-          erreur={message("genres")}
-        />
+        {!nommees && (
+          <>
+            <Repartition
+              legende="Tranches d'âge"
+              libelles={TRANCHES_AGE}
+              valeurs={e.ages}
+              onChange={(ages) => setE({ ...e, ages })}
+              erreur={message("ages")}
+            />
+            <Repartition
+              legende="Statuts"
+              libelles={STATUTS_SOCIAUX}
+              valeurs={e.statuts}
+              onChange={(statuts) => setE({ ...e, statuts })}
+              erreur={message("statuts")}
+            />
+            <Repartition
+              legende="Genres"
+              libelles={GENRES}
+              valeurs={e.genres}
+              onChange={(genres) => setE({ ...e, genres })}
+              erreur={message("genres")}
+            />
+          </>
+        )}
         <Input
           label="Notes (facultatif)"
           textArea

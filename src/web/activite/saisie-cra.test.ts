@@ -64,6 +64,31 @@ describe("formulaire de CRA → corps envoyé", () => {
     expect(craSchema("2026-03-02").safeParse(saisie).success).toBe(true);
   });
 
+  it("des personnes nommées : leurs identifiants partent, les comptes tapés avant non, et l'individuel n'en garde qu'une", () => {
+    const personnes = [
+      { id: "7a1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f", prenom: "Josiane", nom: "Martin" },
+      { id: "8b1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f", prenom: null, nom: "Kevin" },
+    ];
+    const atelier = versSaisie(
+      etat({
+        type: "collectif",
+        nbParticipants: "6",
+        personnes,
+        dejaAccompagnes: "9",
+        ages: { soixante_soixante_neuf: "9" },
+      }),
+    );
+    expect(atelier).toMatchObject({
+      beneficiaireIds: personnes.map((p) => p.id),
+      dejaAccompagnes: 0,
+      ages: {},
+    });
+    // Typed before the persons were named, 9 of 6 would refuse the form for a hidden field.
+    expect(craSchema("2026-03-02").safeParse(atelier).success).toBe(true);
+    const individuel = versSaisie(etat({ personnes }));
+    expect(individuel.beneficiaireIds).toEqual([personnes[0]!.id]);
+  });
+
   it("à domicile : la commune, jamais le lieu ; une durée vide reste absente et le schéma la réclame", () => {
     const saisie = versSaisie(
       etat({ typeLieu: "domicile", communeCode: "62119", dureeMinutes: "" }),

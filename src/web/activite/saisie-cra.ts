@@ -64,6 +64,7 @@ const nuls = (r: Record<string, string>) =>
 /** The state of the form as the shared schema expects it: empty fields are absent. */
 export function versSaisie(e: EtatCra): SaisieCra {
   const collectif = e.type === "collectif";
+  const nommees = e.personnes.length > 0;
   return {
     type: e.type as SaisieCra["type"],
     public: e.public as SaisieCra["public"],
@@ -73,10 +74,11 @@ export function versSaisie(e: EtatCra): SaisieCra {
     lieuId: e.typeLieu === "lieu_activite" && e.lieuId ? e.lieuId : null,
     communeCode: e.typeLieu === "domicile" || e.typeLieu === "autre" ? e.communeCode || null : null,
     nbParticipants: collectif ? Number(e.nbParticipants) : 1,
-    dejaAccompagnes: Number(e.dejaAccompagnes || 0),
-    ages: nuls(e.ages),
-    statuts: nuls(e.statuts),
-    genres: nuls(e.genres),
+    // Named persons give these counts (beneficiaires.md §4): what was typed before is not sent.
+    dejaAccompagnes: nommees ? 0 : Number(e.dejaAccompagnes || 0),
+    ages: nommees ? {} : nuls(e.ages),
+    statuts: nommees ? {} : nuls(e.statuts),
+    genres: nommees ? {} : nuls(e.genres),
     thematiques: e.thematiques,
     precisionsDemarche: e.precisionsDemarche.trim() || null,
     materiel: e.materiel as SaisieCra["materiel"],
