@@ -125,6 +125,7 @@ const MATRICE: Record<string, Acces> = {
   "PUT /api/beneficiaires/:id": ["conseiller"],
   "DELETE /api/beneficiaires/:id": ["conseiller"],
   "POST /api/beneficiaires/:id/fusion": ["conseiller"],
+  "GET /api/beneficiaires/:id/donnees": ["conseiller"],
   "GET /api/cra": ["conseiller"],
   "GET /api/cra/:id": ["conseiller"],
   "POST /api/cra": ["conseiller"],

@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import type { LignePersonnes, LigneRepartition } from "../../domain/cra/statistiques.ts";
+import { documentPdf, textePdf } from "../http/pdf.ts";
 import type { Colonne } from "../infra/export.ts";
 import type { StatistiquesPeriode } from "./statistiques-queries.ts";
 
@@ -94,8 +94,7 @@ const BARRES = 360;
 const LARGEUR_BARRES = 185;
 const BLEU_FRANCE = "#000091";
 
-/** Standard PDF fonts cover Latin-1, not the narrow no-break space of French thousands. */
-const nombre = (n: number) => n.toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ");
+const nombre = (n: number) => textePdf(n.toLocaleString("fr-FR"));
 
 /**
  * A report rendered on the server from the figures, no browser involved (the original printed
@@ -105,16 +104,7 @@ export function rapportPdf(
   s: StatistiquesPeriode,
   entete: { titre: string; perimetre: string; auteur: string; le: Date },
 ): Promise<Buffer> {
-  return new Promise((ok, ko) => {
-    const doc = new PDFDocument({
-      size: "A4",
-      margin: 50,
-      info: { Title: entete.titre, Author: "ANCT" },
-    });
-    const morceaux: Buffer[] = [];
-    doc.on("data", (m: Buffer) => morceaux.push(m));
-    doc.on("end", () => ok(Buffer.concat(morceaux)));
-    doc.on("error", ko);
+  return documentPdf(entete.titre, (doc) => {
     doc.fontSize(16).text(entete.titre);
     doc
       .fontSize(10)
@@ -162,6 +152,5 @@ export function rapportPdf(
           .fillColor("black");
       doc.text(`${l.valeur} : ${parts.join(" · ")}`, GAUCHE, y, { width: BARRES - GAUCHE - 10 });
     }
-    doc.end();
   });
 }

@@ -138,9 +138,15 @@ export const ACCOMPAGNEMENTS_MAX = 100;
 
 /**
  * The timeline of a person the reader may read (the caller checked it): every report naming
- * them, by whichever conseiller of the structure, latest first.
+ * them, by whichever conseiller of the structure, latest first; the page shows the latest 100,
+ * the right of access takes them all.
  */
-export async function accompagnementsDe(db: Executeur, l: Lecteur, id: string) {
+export async function accompagnementsDe(
+  db: Executeur,
+  l: Lecteur,
+  id: string,
+  limite: number = ACCOMPAGNEMENTS_MAX,
+) {
   const [total] = await db
     .select({ n: count() })
     .from(craBeneficiaire)
@@ -164,6 +170,6 @@ export async function accompagnementsDe(db: Executeur, l: Lecteur, id: string) {
     .leftJoin(commune, eq(commune.code, cra.communeCode))
     .where(eq(craBeneficiaire.beneficiaireId, id))
     .orderBy(desc(cra.date), desc(cra.id))
-    .limit(ACCOMPAGNEMENTS_MAX);
+    .limit(limite);
   return { nbAccompagnements: total?.n ?? 0, accompagnements: lignes };
 }

@@ -326,6 +326,23 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
     ]);
     expect(fiche.accompagnements[0]).toMatchObject({ mien: true, typeLieu: "a_distance" });
 
+    // Her data, handed to her on request: a PDF download, journaled, not for another conseiller.
+    const pdf = await appel(elle, "GET", `/api/beneficiaires/${josiane}/donnees`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.headers["content-disposition"]).toBe(
+      'attachment; filename="donnees-personnelles.pdf"',
+    );
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await appel(ailleurs, "GET", `/api/beneficiaires/${josiane}/donnees`)).statusCode).toBe(
+      404,
+    );
+    const exports = await p.base.db
+      .select({ n: count() })
+      .from(journal)
+      .where(and(eq(journal.action, "beneficiaire.exporte"), eq(journal.cibleId, josiane)));
+    expect(exports[0]!.n).toBe(1);
+
     // Another's person, two persons for one, the same twice: refused, nothing written.
     const avant = (await p.base.db.select({ n: count() }).from(cra))[0]!.n;
     const sienne = await creer(ailleurs, { nom: "Pasàelle" });

@@ -15,9 +15,10 @@ import { chiffresDuTelephone, identifiantSchema, okSchema } from "../../domain/c
 import { introuvable } from "../../domain/erreurs.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
+import { envoyerPdf, reponsePdfSchema } from "../http/pdf.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
-import { acteurDeRequete } from "../infra/journal.ts";
+import { acteurDeRequete, journaliser } from "../infra/journal.ts";
 import {
   accompagnementsDe,
   lecteurDuJour,
@@ -32,6 +33,7 @@ import {
   modifierBeneficiaire,
   supprimerBeneficiaire,
 } from "./beneficiaires-service.ts";
+import { donneesPdf } from "./donnees-pdf.ts";
 import { fusionnerBeneficiaires } from "./fusion.ts";
 
 const tag = ["Personnes suivies"];
@@ -215,5 +217,42 @@ export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
           fusion: requete.body,
         }),
       ),
+  );
+
+  r.get(
+    "/api/beneficiaires/:id/donnees",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Les données d'une personne suivie, en PDF, pour les lui remettre (droit d'accès) ; journalisé",
+        params: idParams,
+        response: { 200: reponsePdfSchema, ...erreurs },
+      },
+    },
+    async (requete, reponse) => {
+      const { conseillerId, maintenant, acteur } = conseiller(requete);
+      const lecteur = await lecteurDuJour(ctx.db, conseillerId, maintenant);
+      const b = await lireBeneficiaire(ctx.db, lecteur, requete.params.id);
+      if (!b) return repondre(reponse, introuvable(BENEFICIAIRE_INTROUVABLE));
+      const { accompagnements } = await accompagnementsDe(
+        ctx.db,
+        lecteur,
+        b.id,
+        Number.MAX_SAFE_INTEGER,
+      );
+      const { utilisateur } = connexionRequise(requete);
+      const contenu = await donneesPdf(b, accompagnements, {
+        auteur: `${utilisateur.prenom} ${utilisateur.nom}`,
+        le: maintenant,
+      });
+      await journaliser(ctx.db, acteur, {
+        action: "beneficiaire.exporte",
+        cibleType: "beneficiaire",
+        cibleId: b.id,
+      });
+      return envoyerPdf(reponse, { nom: "donnees-personnelles", contenu });
+    },
   );
 }

@@ -1,10 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Link } from "wouter";
 import type { FicheBeneficiaire } from "../../domain/beneficiaires/api.ts";
-import { CHAMPS_FICHE, type ChampFiche } from "../../domain/beneficiaires/beneficiaire.ts";
+import { lignesDeFiche } from "../../domain/beneficiaires/fiche.ts";
 import {
-  GENRES,
-  STATUTS_SOCIAUX,
   THEMATIQUES,
   type Thematique,
   TYPES_ACTIVITE,
@@ -13,33 +11,6 @@ import {
 import { jourFr, quantite } from "../../domain/format.ts";
 import { dateHeure } from "../socle/format.ts";
 import { nomComplet, useSemblables } from "./PersonnesSemblables.tsx";
-
-/** A field of a file as read on screen; an empty one says so rather than showing nothing. */
-export function valeurAffichee(f: FicheBeneficiaire, champ: ChampFiche): string {
-  switch (champ) {
-    case "anneeNaissance":
-      return f.anneeNaissance === null ? "Non renseignée" : String(f.anneeNaissance);
-    case "communeCode":
-      return f.commune ?? "Non renseignée";
-    case "telephone":
-      return f.sansTelephone ? "Pas de téléphone" : (f.telephone ?? "Non renseigné");
-    case "genre":
-      return f.genre ? GENRES[f.genre] : "Non renseigné";
-    case "statut":
-      return f.statut ? STATUTS_SOCIAUX[f.statut] : "Non renseigné";
-    case "partageStructure":
-      return f.partageStructure ? "Acceptée" : "Non";
-    default:
-      return f[champ] ?? "Non renseigné";
-  }
-}
-
-/** Whether a field holds something (a refusal to share, « pas de téléphone », are answers). */
-export function renseigne(f: FicheBeneficiaire, champ: ChampFiche): boolean {
-  if (champ === "partageStructure") return true;
-  if (champ === "telephone") return f.sansTelephone || f.telephone !== null;
-  return f[champ] !== null;
-}
 
 function Doublons({ fiche }: { fiche: FicheBeneficiaire }) {
   const semblables = useSemblables({
@@ -77,12 +48,12 @@ export function FichePersonne({ fiche }: { fiche: FicheBeneficiaire }) {
     <>
       <h2 className={fr.cx("fr-h3")}>{nomComplet(fiche)}</h2>
       <dl className="fiche-personne">
-        {(Object.keys(CHAMPS_FICHE) as ChampFiche[])
-          .filter((c) => c !== "prenom" && c !== "nom")
-          .map((c) => (
-            <div key={c}>
-              <dt className={fr.cx("fr-text--bold", "fr-mb-0")}>{CHAMPS_FICHE[c]}</dt>
-              <dd className={fr.cx("fr-ml-0", "fr-mb-2w")}>{valeurAffichee(fiche, c)}</dd>
+        {lignesDeFiche(fiche)
+          .filter((l) => l.champ !== "prenom" && l.champ !== "nom")
+          .map((l) => (
+            <div key={l.champ}>
+              <dt className={fr.cx("fr-text--bold", "fr-mb-0")}>{l.libelle}</dt>
+              <dd className={fr.cx("fr-ml-0", "fr-mb-2w")}>{l.valeur}</dd>
             </div>
           ))}
       </dl>

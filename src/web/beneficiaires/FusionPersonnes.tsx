@@ -7,13 +7,13 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
 import type { FicheBeneficiaire } from "../../domain/beneficiaires/api.ts";
 import { CHAMPS_FICHE, type ChampFiche } from "../../domain/beneficiaires/beneficiaire.ts";
+import { renseigne, valeurAffichee } from "../../domain/beneficiaires/fiche.ts";
 import { okSchema } from "../../domain/champs.ts";
 import { quantite } from "../../domain/format.ts";
 import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
-import { renseigne, valeurAffichee } from "./FichePersonne.tsx";
 import { CHEMIN_PERSONNES, useFichePersonne } from "./PagesPersonnes.tsx";
 import { nomComplet } from "./PersonnesSemblables.tsx";
 

@@ -193,6 +193,16 @@ function Fiche({ id }: { id: string }) {
     <>
       <div aria-live="polite">{echec && <Alert small severity="error" description={echec} />}</div>
       <FichePersonne fiche={data} />
+      <p className={fr.cx("fr-mt-3w")}>
+        <a
+          className={fr.cx("fr-link", "fr-link--download")}
+          href={`/api/beneficiaires/${id}/donnees`}
+          download
+        >
+          Télécharger ses données pour les lui remettre
+          <span className={fr.cx("fr-link__detail")}>PDF – droit d'accès</span>
+        </a>
+      </p>
       {data.mien && (
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-mt-3w")}>
           <li>
