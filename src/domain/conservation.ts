@@ -9,6 +9,8 @@ export const CONSERVATION = {
   /** Long enough for the ANCT to look into a delivery complaint, no second directory of people. */
   courriels: { jours: 90 },
   signalementsLieux: { mois: 12 },
+  /** A followed person without accompaniment; their conseiller is told `preavisJours` before. */
+  personneSuivie: { mois: 24, preavisJours: 30 },
 } as const;
 
 /** The table of the "Données personnelles" page: what is kept, how long, what happens then. */
@@ -38,7 +40,11 @@ export const TABLEAU_CONSERVATION: readonly (readonly [string, string])[] = [
     "Durée du dispositif et des contrôles de la subvention publique ; il ne contient pas le texte des formulaires",
   ],
   [
+    "Personne suivie par un conseiller, avec son accord (nom, et ce qu'elle accepte de donner : année de naissance, commune, téléphone, adresse électronique, genre, statut, notes)",
+    `${CONSERVATION.personneSuivie.mois} mois sans accompagnement, puis suppression ; le conseiller est prévenu ${CONSERVATION.personneSuivie.preavisJours} jours avant ; à tout moment à la demande de la personne`,
+  ],
+  [
     "Comptes rendus d'activité",
-    "Aucune donnée nominative sur les personnes accompagnées : des effectifs seulement",
+    "Des effectifs ; un compte rendu peut nommer des personnes suivies, dont le nom disparaît avec leur fiche",
   ],
 ];

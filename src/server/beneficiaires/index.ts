@@ -1,6 +1,7 @@
 /** What other folders may use of this capability: everything else is its own business. */
 
 export { lecteurDuJour } from "./beneficiaires-queries.ts";
+export { conserverPersonnesSuivies } from "./conservation.ts";
 export {
   lierPersonnes,
   PERSONNE_NOMMEE_INCONNUE,

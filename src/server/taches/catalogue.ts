@@ -1,3 +1,4 @@
+import { conserverPersonnesSuivies } from "../beneficiaires/index.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Geocodeur } from "../infra/geocodeur.ts";
@@ -80,6 +81,17 @@ export const TACHES: readonly Tache[] = [
     cron: "*/15 * * * *",
     periodeMs: QUART_D_HEURE,
     executer: (c) => reprendreCourriels(c.db, c.messagerie, c.horloge()),
+  },
+  {
+    nom: "conservation-personnes",
+    libelle: "Suppression des personnes suivies sans accompagnement depuis 24 mois, après préavis",
+    cron: "20 * * * *",
+    periodeMs: 60 * 60 * 1000,
+    executer: (c) =>
+      conserverPersonnesSuivies(c.db, c.messagerie, {
+        maintenant: c.horloge(),
+        urlPublique: c.config.urlPublique,
+      }),
   },
   {
     nom: "donnees-ouvertes",

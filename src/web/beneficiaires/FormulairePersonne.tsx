@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { type FormEvent, useState } from "react";
 import { beneficiaireSchema } from "../../domain/beneficiaires/beneficiaire.ts";
+import { CONSERVATION } from "../../domain/conservation.ts";
 import { GENRES, STATUTS_SOCIAUX } from "../../domain/cra/vocabulaire.ts";
 import { ChoixCommune } from "../socle/ChoixCommune.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
@@ -34,8 +35,10 @@ export function UsageDesDonnees() {
         Elles servent uniquement à retrouver les accompagnements de la personne d'une fois sur
         l'autre. Seul le nom est obligatoire. Vous seul les voyez, et vos collègues de la structure
         si la personne l'accepte ; ni la coordination, ni la préfecture, ni l'ANCT ne les lisent :
-        ils ne voient que des nombres. La personne peut demander à tout moment à les consulter, à
-        les corriger ou à les faire supprimer.
+        ils ne voient que des nombres. Elles sont supprimées après{" "}
+        {CONSERVATION.personneSuivie.mois} mois sans accompagnement (vous êtes prévenu{" "}
+        {CONSERVATION.personneSuivie.preavisJours} jours avant). La personne peut demander à tout
+        moment à les consulter, à les corriger ou à les faire supprimer.
       </p>
     </div>
   );

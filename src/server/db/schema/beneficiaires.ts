@@ -52,6 +52,8 @@ export const beneficiaire = pgTable(
   },
   (t) => [
     index("beneficiaire_conseiller_idx").on(t.conseillerId),
+    // The daily retention pass only reads persons recorded more than 23 months ago.
+    index("beneficiaire_cree_le_idx").on(t.creeLe),
     index("beneficiaire_nom_trgm_idx").using("gin", t.nomNormalise.op("gin_trgm_ops")),
     index("beneficiaire_structure_idx").on(t.structureId).where(sql`${t.partageStructure}`),
     check(

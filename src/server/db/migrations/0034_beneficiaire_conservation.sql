@@ -1,0 +1,1 @@
+CREATE INDEX "beneficiaire_cree_le_idx" ON "beneficiaire" USING btree ("cree_le");
