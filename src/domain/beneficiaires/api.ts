@@ -88,3 +88,11 @@ export const semblablesSchema = z.array(
     score: z.number(),
   }),
 );
+
+/** The conseillers employed today by the same structure: who may take over followed persons. */
+export const colleguesSchema = z.array(
+  z.object({ id: z.string(), prenom: z.string(), nom: z.string() }),
+);
+
+/** What a handover did: persons handed over, persons kept (they had not agreed to sharing). */
+export const passationFaiteSchema = z.object({ transmises: z.number(), gardees: z.number() });

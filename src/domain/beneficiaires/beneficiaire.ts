@@ -183,3 +183,8 @@ export function cleDeNom(prenom: string | null | undefined, nom: string): string
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/** A handover: the colleague who takes over the persons who agreed to be shared. */
+export const passationSchema = z
+  .object({ collegueId: z.uuid("Choisissez le collègue à qui transmettre vos personnes suivies.") })
+  .strict();

@@ -126,6 +126,8 @@ const MATRICE: Record<string, Acces> = {
   "DELETE /api/beneficiaires/:id": ["conseiller"],
   "POST /api/beneficiaires/:id/fusion": ["conseiller"],
   "GET /api/beneficiaires/:id/donnees": ["conseiller"],
+  "GET /api/beneficiaires/collegues": ["conseiller"],
+  "POST /api/beneficiaires/passation": ["conseiller"],
   "GET /api/cra": ["conseiller"],
   "GET /api/cra/:id": ["conseiller"],
   "POST /api/cra": ["conseiller"],

@@ -431,4 +431,45 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
       comptesRendusDeplaces: 1,
     });
   });
+
+  it("au départ, transmet à un collègue de la structure les seules personnes qui ont accepté le partage, au journal", async () => {
+    const partagee = await creer(elle, { nom: "Transmise", partageStructure: true });
+    const privee = await creer(elle, { nom: "Gardée" });
+    const idDe = async (email: string) =>
+      (
+        await p.base.db
+          .select({ id: utilisateur.id })
+          .from(utilisateur)
+          .where(eq(utilisateur.email, email))
+      )[0]!.id;
+    const sonId = await idDe("collegue@exemple.fr");
+    const proposes = (await appel(elle, "GET", "/api/beneficiaires/collegues")).json();
+    expect(proposes.map((c: { id: string }) => c.id)).toContain(sonId);
+    expect(proposes.map((c: { id: string }) => c.id)).not.toContain(
+      await idDe("ailleurs@exemple.fr"),
+    );
+
+    const ailleursRefuse = await appel(elle, "POST", "/api/beneficiaires/passation", {
+      collegueId: await idDe("ailleurs@exemple.fr"),
+    });
+    expect(ailleursRefuse.statusCode).toBe(400);
+    expect(ailleursRefuse.json().erreurs[0].message).toBe(
+      "Choisissez un conseiller employé aujourd'hui par la même structure que vous.",
+    );
+
+    const faite = await appel(elle, "POST", "/api/beneficiaires/passation", { collegueId: sonId });
+    expect(faite.statusCode, faite.body).toBe(200);
+    expect(faite.json().transmises).toBeGreaterThanOrEqual(1);
+    expect(faite.json().gardees).toBeGreaterThanOrEqual(1);
+    // Hers now, his to change; the person who did not agree stays with her, unseen by him.
+    const chezLui = (await appel(collegue, "GET", `/api/beneficiaires/${partagee}`)).json();
+    expect(chezLui.mien).toBe(true);
+    expect((await appel(collegue, "GET", `/api/beneficiaires/${privee}`)).statusCode).toBe(404);
+    expect((await appel(elle, "GET", `/api/beneficiaires/${privee}`)).json().mien).toBe(true);
+    const [trace] = await p.base.db
+      .select({ avant: journal.avant, apres: journal.apres })
+      .from(journal)
+      .where(and(eq(journal.action, "beneficiaire.transmis"), eq(journal.cibleId, partagee)));
+    expect(trace?.apres).toEqual({ conseillerId: sonId });
+  });
 });

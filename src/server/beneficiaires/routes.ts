@@ -2,14 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  colleguesSchema,
   ficheBeneficiaireSchema,
   pageBeneficiairesSchema,
+  passationFaiteSchema,
   semblablesSchema,
 } from "../../domain/beneficiaires/api.ts";
 import {
   beneficiaireSchema,
   cleDeNom,
   fusionSchema,
+  passationSchema,
 } from "../../domain/beneficiaires/beneficiaire.ts";
 import { chiffresDuTelephone, identifiantSchema, okSchema } from "../../domain/champs.ts";
 import { introuvable } from "../../domain/erreurs.ts";
@@ -35,6 +38,7 @@ import {
 } from "./beneficiaires-service.ts";
 import { donneesPdf } from "./donnees-pdf.ts";
 import { fusionnerBeneficiaires } from "./fusion.ts";
+import { collegues, transmettrePersonnes } from "./passation.ts";
 
 const tag = ["Personnes suivies"];
 const idParams = z.object({ id: z.uuid("Identifiant de personne invalide.") });
@@ -254,5 +258,44 @@ export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
       });
       return envoyerPdf(reponse, { nom: "donnees-personnelles", contenu });
     },
+  );
+
+  r.get(
+    "/api/beneficiaires/collegues",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Les conseillers employés aujourd'hui par ma structure, à qui transmettre mes personnes suivies",
+        response: { 200: colleguesSchema },
+      },
+    },
+    async (requete) => {
+      const { conseillerId, maintenant } = conseiller(requete);
+      return collegues(ctx.db, conseillerId, maintenant);
+    },
+  );
+
+  r.post(
+    "/api/beneficiaires/passation",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tag,
+        summary:
+          "Transmettre à un collègue de la structure les personnes suivies qui ont accepté le partage (départ du conseiller)",
+        body: passationSchema,
+        response: { 200: passationFaiteSchema, 400: corpsErreurSchema },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await transmettrePersonnes(ctx.db, {
+          ...conseiller(requete),
+          collegueId: requete.body.collegueId,
+        }),
+      ),
   );
 }

@@ -18,6 +18,7 @@ import { dateLongue } from "../socle/format.ts";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { FichePersonne } from "./FichePersonne.tsx";
 import { FormulairePersonne, UsageDesDonnees } from "./FormulairePersonne.tsx";
+import { Passation } from "./Passation.tsx";
 import { nomComplet } from "./PersonnesSemblables.tsx";
 import { etatDepuisFiche, personneVide } from "./saisie-personne.ts";
 
@@ -85,6 +86,7 @@ function MesPersonnes() {
         </table>
       </div>
       <PaginationUrl donnees={data} adresse={adresse} />
+      <Passation />
     </>
   );
 }
