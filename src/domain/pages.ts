@@ -43,6 +43,7 @@ export const PAGES = [
   "/espace/conseiller/lieux",
   "/espace/conseiller/personnes",
   "/espace/conseiller/personnes/nouvelle",
+  "/espace/conseiller/personnes/import",
   "/espace/conseiller/personnes/:id",
   "/espace/conseiller/personnes/:id/modifier",
   "/espace/conseiller/personnes/:id/fusion/:autre",

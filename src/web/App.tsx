@@ -32,6 +32,10 @@ const PageFusionPersonnes = paresseux(
   () => import("./beneficiaires/FusionPersonnes.tsx"),
   "PageFusionPersonnes",
 );
+const PageImportPersonnes = paresseux(
+  () => import("./beneficiaires/ImportPersonnes.tsx"),
+  "PageImportPersonnes",
+);
 const PageMesCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageMesCra");
 const PageModifierCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageModifierCra");
 const PageNouveauCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageNouveauCra");
@@ -225,6 +229,7 @@ export function App() {
             <Route path="/espace/conseiller/lieux" component={PageMesLieux} />
             <Route path="/espace/conseiller/personnes" component={PageMesPersonnes} />
             <Route path="/espace/conseiller/personnes/nouvelle" component={PageNouvellePersonne} />
+            <Route path="/espace/conseiller/personnes/import" component={PageImportPersonnes} />
             <Route path="/espace/conseiller/personnes/:id" component={PageFichePersonne} />
             <Route
               path="/espace/conseiller/personnes/:id/modifier"

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeParmi, instantSchema } from "../champs.ts";
+import { codeParmi, instantSchema, ligneRejeteeSchema } from "../champs.ts";
 import { CODES, GENRES, STATUTS_SOCIAUX } from "../cra/vocabulaire.ts";
 
 /**
@@ -96,3 +96,17 @@ export const colleguesSchema = z.array(
 
 /** What a handover did: persons handed over, persons kept (they had not agreed to sharing). */
 export const passationFaiteSchema = z.object({ transmises: z.number(), gardees: z.number() });
+
+/**
+ * What an import of followed persons did or would do: lines read, lines to create, lines of
+ * persons already followed (skipped, an import run twice creates nobody twice), lines refused.
+ */
+export const rapportImportBeneficiairesSchema = z.object({
+  lignes: z.number(),
+  valides: z.number(),
+  dejaSuivies: z.array(z.object({ ligne: z.number(), nom: z.string() })),
+  applique: z.boolean(),
+  rejetees: z.array(ligneRejeteeSchema),
+});
+
+export type RapportImportBeneficiaires = z.infer<typeof rapportImportBeneficiairesSchema>;

@@ -128,6 +128,7 @@ const MATRICE: Record<string, Acces> = {
   "GET /api/beneficiaires/:id/donnees": ["conseiller"],
   "GET /api/beneficiaires/collegues": ["conseiller"],
   "POST /api/beneficiaires/passation": ["conseiller"],
+  "POST /api/beneficiaires/import": ["conseiller"],
   "GET /api/cra": ["conseiller"],
   "GET /api/cra/:id": ["conseiller"],
   "POST /api/cra": ["conseiller"],

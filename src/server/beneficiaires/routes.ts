@@ -6,6 +6,7 @@ import {
   ficheBeneficiaireSchema,
   pageBeneficiairesSchema,
   passationFaiteSchema,
+  rapportImportBeneficiairesSchema,
   semblablesSchema,
 } from "../../domain/beneficiaires/api.ts";
 import {
@@ -18,6 +19,7 @@ import { chiffresDuTelephone, identifiantSchema, okSchema } from "../../domain/c
 import { introuvable } from "../../domain/erreurs.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
+import { TAILLE_MAX_TABLEUR, tableurDeRequete } from "../http/fichier-tableur.ts";
 import { envoyerPdf, reponsePdfSchema } from "../http/pdf.ts";
 import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema, rechercheSchema } from "../http/schemas.ts";
@@ -38,6 +40,7 @@ import {
 } from "./beneficiaires-service.ts";
 import { donneesPdf } from "./donnees-pdf.ts";
 import { fusionnerBeneficiaires } from "./fusion.ts";
+import { importerBeneficiaires } from "./import.ts";
 import { collegues, transmettrePersonnes } from "./passation.ts";
 
 const tag = ["Personnes suivies"];
@@ -297,5 +300,37 @@ export function routesBeneficiaires(app: FastifyInstance, ctx: Contexte): void {
           collegueId: requete.body.collegueId,
         }),
       ),
+  );
+
+  r.post(
+    "/api/beneficiaires/import",
+    {
+      config: { acces: ["conseiller"], rateLimit: { max: 30, timeWindow: "15 minutes" } },
+      bodyLimit: TAILLE_MAX_TABLEUR,
+      schema: {
+        tags: tag,
+        summary:
+          "Importer des personnes suivies (CSV ou XLSX) : rapport ligne par ligne, puis application si demandée",
+        description:
+          "Colonnes : prenom, nom, annee_naissance (ou date_naissance, dont seule l'année est gardée), code_commune (ou commune et code_postal), telephone, email, genre, statut, notes, partage (oui/non).",
+        querystring: z
+          .object({
+            appliquer: z.enum(["oui", "non"]).default("non"),
+            informees: z.literal("oui", {
+              error:
+                "Confirmez que chaque personne du fichier a été informée de l'usage de ses données et l'accepte.",
+            }),
+          })
+          .strict(),
+        response: { 200: rapportImportBeneficiairesSchema, 400: corpsErreurSchema },
+      },
+    },
+    async (requete) =>
+      importerBeneficiaires(ctx.db, {
+        ...conseiller(requete),
+        acteur: { ...acteurDeRequete(requete), origine: "import" },
+        brutes: await tableurDeRequete(requete),
+        appliquer: requete.query.appliquer === "oui",
+      }),
   );
 }

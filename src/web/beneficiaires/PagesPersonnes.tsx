@@ -49,9 +49,18 @@ function MesPersonnes() {
         Les personnes que vous suivez avec leur accord, et celles que vos collègues de la structure
         partagent avec vous. Les comptes rendus restent anonymes si vous ne nommez personne.
       </p>
-      <Button iconId="fr-icon-add-line" linkProps={{ href: `${CHEMIN_PERSONNES}/nouvelle` }}>
-        Enregistrer une personne
-      </Button>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <li>
+          <Button iconId="fr-icon-add-line" linkProps={{ href: `${CHEMIN_PERSONNES}/nouvelle` }}>
+            Enregistrer une personne
+          </Button>
+        </li>
+        <li>
+          <Button priority="secondary" linkProps={{ href: `${CHEMIN_PERSONNES}/import` }}>
+            Importer un fichier
+          </Button>
+        </li>
+      </ul>
       <FormulaireRecherche
         label="Rechercher par nom ou prénom"
         valeur={etat.recherche}
