@@ -122,5 +122,23 @@ describe("personnes suivies d'une conseillère dans Chromium", () => {
 
     await page.goto(`${env.url}/espace/conseiller/personnes`);
     await expect.poll(() => page.getByText("1 personne suivie — page 1 sur 1").count()).toBe(1);
+
+    // A file from her previous tool: checked first, then imported.
+    await page.getByRole("link", { name: "Importer un fichier" }).click();
+    await page.waitForURL(/\/personnes\/import$/);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByText(/J'ai informé chaque personne du fichier/).click();
+    await page.getByLabel("Fichier à importer").setInputFiles({
+      name: "personnes.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Prénom;Nom;Année de naissance\nMarcel;Dupont;1948\n"),
+    });
+    await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+    await expect.poll(() => page.getByText("Fichier vérifié", { exact: true }).count()).toBe(1);
+    await page.getByRole("button", { name: "Importer les personnes" }).click();
+    await expect.poll(() => page.getByText("Personnes importées", { exact: true }).count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.goto(`${env.url}/espace/conseiller/personnes`);
+    await expect.poll(() => page.getByText("2 personnes suivies — page 1 sur 1").count()).toBe(1);
   }, 90_000);
 });

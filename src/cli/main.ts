@@ -8,6 +8,7 @@ import {
   reconstruireRollups,
   verifierRollups,
 } from "../server/activite/index.ts";
+import { verifierPersonnesNommees } from "../server/beneficiaires/index.ts";
 import { lireConfig } from "../server/config.ts";
 import { ouvrirBase } from "../server/db/client.ts";
 import { chargerReferentiel } from "../server/db/referentiel.ts";
@@ -30,7 +31,8 @@ Usage : npm run cnfs -- <commande> [options]
                                  tout ou rien avec --appliquer
   doctor [--reparer]             recalcule les agrégats des statistiques depuis les comptes rendus
                                  et signale chaque écart (code de sortie 1) ; --reparer les
-                                 reconstruit
+                                 reconstruit ; vérifie aussi les comptes rendus qui nomment des
+                                 personnes suivies (signalés, jamais réparés d'office)
 La base est celle de DATABASE_URL, sinon PGlite dans PGLITE_DIR (./data/pglite).`;
 
 async function principal(): Promise<number> {
@@ -105,6 +107,13 @@ async function principal(): Promise<number> {
       return rapport.rejetees.length === 0 ? 0 : 1;
     }
     if (commande === "doctor") {
+      const nommees = await verifierPersonnesNommees(base.db);
+      for (const e of nommees.slice(0, 50)) console.log(`Écart cra ${e.craId} : ${e.motif}`);
+      if (nommees.length > 0)
+        console.log(
+          `${quantite(nommees.length, "compte rendu", "comptes rendus")} nommant des personnes suivies en écart (à corriger par le conseiller, rien n'est réparé d'office).`,
+        );
+      else console.log("Les comptes rendus qui nomment des personnes suivies sont cohérents.");
       const ecarts = await verifierRollups(base.db);
       for (const e of ecarts.slice(0, 50))
         console.log(
@@ -112,13 +121,13 @@ async function principal(): Promise<number> {
         );
       if (ecarts.length === 0) {
         console.log("Les agrégats des statistiques correspondent aux comptes rendus.");
-        return 0;
+        return nommees.length === 0 ? 0 : 1;
       }
       console.log(`${quantite(ecarts.length, "ligne", "lignes")} d'agrégats en écart.`);
       if (!values.reparer) return 1;
       await base.db.transaction((tx) => reconstruireRollups(tx));
       console.log("Agrégats reconstruits depuis les comptes rendus.");
-      return (await verifierRollups(base.db)).length === 0 ? 0 : 1;
+      return (await verifierRollups(base.db)).length === 0 && nommees.length === 0 ? 0 : 1;
     }
     if (commande === "demo") {
       if (values.echelle === "nationale") {

@@ -61,6 +61,10 @@ function annee(v: string | undefined): string | undefined {
   return t.match(/^\d{1,2}\/\d{1,2}\/(\d{4})$/)?.[1] ?? t.match(/^(\d{4})-\d{2}-\d{2}$/)?.[1] ?? t;
 }
 
+/** The first of a column's usual headers that the line fills (« Date de naissance », « Mail »…). */
+const colonne = (b: LigneBrute, ...noms: string[]) =>
+  noms.map((n) => b[n]?.trim()).find((v) => v) ?? "";
+
 type Lue = { ok: true; personne: Beneficiaire } | { ok: false; erreurs: Erreur[] };
 
 /**
@@ -88,9 +92,9 @@ export async function importerBeneficiaires(
   const aujourdhui = jourParis(p.maintenant);
   return db.transaction(async (tx) => {
     const ecrites = p.brutes.map((b) => ({
-      code_insee: (b.code_commune || b.code_insee || "").trim() || null,
-      commune: (b.commune ?? "").trim(),
-      code_postal: (b.code_postal ?? "").trim(),
+      code_insee: colonne(b, "code_commune", "code_insee", "insee") || null,
+      commune: colonne(b, "commune", "ville"),
+      code_postal: colonne(b, "code_postal", "cp"),
     }));
     const resoudre = await resolveurDeCommunes(tx, ecrites);
     const lire = (b: LigneBrute, i: number): Lue => {
@@ -123,12 +127,27 @@ export async function importerBeneficiaires(
       if (!OUI.has(partage) && !NON.has(partage))
         erreurs.push({ champ: "partage", message: "Le partage s'écrit « oui » ou « non »." });
       const lu = beneficiaireSchema.safeParse({
-        prenom: b.prenom ?? "",
-        nom: b.nom ?? "",
-        anneeNaissance: annee(b.annee_naissance ?? b.date_naissance),
-        telephone: b.telephone ?? "",
-        email: (b.email || b.adresse_electronique || b.courriel || "").trim().toLowerCase(),
-        notes: b.notes ?? "",
+        prenom: colonne(b, "prenom"),
+        nom: colonne(b, "nom", "nom_de_famille"),
+        anneeNaissance: annee(
+          colonne(
+            b,
+            "annee_naissance",
+            "annee_de_naissance",
+            "date_naissance",
+            "date_de_naissance",
+          ),
+        ),
+        telephone: colonne(b, "telephone", "tel", "portable"),
+        email: colonne(
+          b,
+          "email",
+          "e_mail",
+          "mail",
+          "courriel",
+          "adresse_electronique",
+        ).toLowerCase(),
+        notes: colonne(b, "notes", "commentaire", "commentaires"),
         partageStructure: OUI.has(partage),
         // The conseiller certified, when sending the file, that every person was informed.
         informee: true,

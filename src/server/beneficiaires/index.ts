@@ -9,3 +9,4 @@ export {
   personnesNommees,
 } from "./personnes-du-cra.ts";
 export { routesBeneficiaires } from "./routes.ts";
+export { type EcartPersonnesNommees, verifierPersonnesNommees } from "./verification.ts";

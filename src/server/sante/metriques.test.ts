@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TACHES } from "../taches/catalogue.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
 
@@ -52,7 +53,7 @@ describe.each(BASES_DE_TEST)("mesures pour la supervision sur %s", (type) => {
     expect(r.statusCode).toBe(200);
     const d = r.json();
     expect(d.courrielsEnEchec).toBe(0);
-    expect(d.taches).toHaveLength(6);
+    expect(d.taches).toHaveLength(TACHES.length);
     expect(d.compteursEnAttente.nombre).toBeGreaterThanOrEqual(0);
     const prefet = await connecterPersona(p, "prefet.62@demo.conseiller-numerique.fr");
     expect(
