@@ -1,6 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { COLONNES_COMPTEURS } from "../src/domain/cra/compteurs.ts";
 import { agregatsDepuisCra } from "../src/server/activite/compteurs-sql.ts";
+import { rapportPdf } from "../src/server/activite/statistiques-export.ts";
 import {
   SOURCE_NATIONALE,
   type Source,
@@ -9,7 +10,7 @@ import {
 } from "../src/server/activite/statistiques-queries.ts";
 import { lignes } from "../src/server/db/client.ts";
 import { cra } from "../src/server/db/schema.ts";
-import { baseNationale } from "./base.ts";
+import { baseNationale, horlogeBench } from "./base.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 /** CRA volume of the bench: 10 million on PostgreSQL, 1 million on PGlite (issue 5). */
@@ -113,6 +114,30 @@ export default async function statistiques(): Promise<Record<string, ResultatBen
         mesuresBase,
         identique,
         details: `echantillons=${mesures.length}/${mesuresBase.length} series=${seriesIdentiques ? "identiques" : "differentes"}`,
+      };
+      if (nom !== "national") continue;
+      // The 12-month national PDF report as the export route makes it (issue 19: under 2 s):
+      // figures, then the document; the baseline reads the figures from the raw reports.
+      const entete = {
+        titre: "Statistiques nationales",
+        perimetre: "National",
+        auteur: "Banc d'essai",
+        le: horlogeBench(),
+      };
+      const rapport = async () => rapportPdf(await rapide(), entete);
+      const pdf = await rapport();
+      const rapportNaif = async () => {
+        await naif();
+        return rapportPdf(a, entete);
+      };
+      await chronometrer(2, rapport);
+      const mesuresPdf = await chronometrer(30, rapport);
+      const mesuresPdfBase = await chronometrer(3, rapportNaif);
+      resultats["rapport-pdf-national"] = {
+        mesures: mesuresPdf,
+        mesuresBase: mesuresPdfBase,
+        identique: identique && pdf.subarray(0, 5).toString() === "%PDF-",
+        details: `octets=${pdf.length} echantillons=${mesuresPdf.length}/${mesuresPdfBase.length}`,
       };
     }
     return resultats;

@@ -59,6 +59,7 @@ export const PAGES = [
   "/espace/notifications",
   "/espace/statistiques",
   "/statistiques",
+  "/statistiques/partage/:jeton",
   "/carte",
   "/integration/carte",
   "/lieux/:id",

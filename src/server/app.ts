@@ -19,6 +19,7 @@ import { routesAuth } from "./auth/index.ts";
 import { routesBeneficiaires } from "./beneficiaires/index.ts";
 import { routesCarte, routesImportLieux, routesSignalement } from "./carte/index.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
+import { routesCoordination } from "./coordination/index.ts";
 import { routesDemo } from "./demo/index.ts";
 import { routesEspaces, routesExports } from "./espaces/index.ts";
 import { routesFinancement } from "./financement/index.ts";
@@ -34,6 +35,7 @@ import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/index.ts";
 import { routesNotifications } from "./notifications/index.ts";
 import { routesDonneesOuvertes } from "./opendata/index.ts";
+import { routesPartages } from "./partages/index.ts";
 import { routesPilotage } from "./pilotage/index.ts";
 import {
   routesCandidats,
@@ -78,6 +80,8 @@ const CAPACITES = [
   routesFormation,
   routesCra,
   routesStatistiques,
+  routesPartages,
+  routesCoordination,
   routesLieux,
   routesCarteConseiller,
   routesBeneficiaires,

@@ -36,6 +36,10 @@ const PageImportPersonnes = paresseux(
   () => import("./beneficiaires/ImportPersonnes.tsx"),
   "PageImportPersonnes",
 );
+const PageStatistiquesPartagees = paresseux(
+  () => import("./partages/PageStatistiquesPartagees.tsx"),
+  "PageStatistiquesPartagees",
+);
 const PageMesCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageMesCra");
 const PageModifierCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageModifierCra");
 const PageNouveauCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageNouveauCra");
@@ -243,6 +247,7 @@ export function App() {
             <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
             <Route path="/espace/statistiques" component={PageStatistiques} />
             <Route path="/statistiques" component={PageStatistiquesPubliques} />
+            <Route path="/statistiques/partage/:jeton" component={PageStatistiquesPartagees} />
             <Route path="/carte">{() => <PageCarte />}</Route>
             <Route path="/donnees-ouvertes" component={DonneesOuvertes} />
             <Route path="/lieux/:id" component={PageLieu} />

@@ -123,3 +123,5 @@ export const statistiquesSchema = z.object({
   parJour: z.array(z.object({ jour: z.string(), ...serie })),
 });
 export type StatistiquesDuPerimetre = z.input<typeof statistiquesSchema>;
+
+export type Statistiques = z.input<typeof statistiquesSchema>;

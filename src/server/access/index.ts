@@ -1,5 +1,6 @@
 /** What other folders may use of this capability: everything else is its own business. */
 export { connexionRequise, installerAcces, structureDeSession } from "./acces.ts";
+export { resoudrePerimetre } from "./perimetre-resolu.ts";
 export { type ColonnesPerimetre, grainDuPerimetre, predicatPerimetre } from "./perimetre-sql.ts";
 export {
   changerHabilitation,

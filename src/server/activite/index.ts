@@ -15,4 +15,4 @@ export {
 export { routesStatistiquesApi } from "./statistiques-api-routes.ts";
 export { moisComplets, type Periode } from "./statistiques-queries.ts";
 export { routesStatistiques } from "./statistiques-routes.ts";
-export { periode, periodeSchema } from "./statistiques-service.ts";
+export { periode, periodeSchema, statistiquesDuPerimetre } from "./statistiques-service.ts";

@@ -2,14 +2,16 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useState } from "react";
-import { statistiquesSchema } from "../../domain/cra/api.ts";
+import { type Statistiques, statistiquesSchema } from "../../domain/cra/api.ts";
 import type { DimensionActivite, DimensionPersonne } from "../../domain/cra/compteurs.ts";
 import type { LignePersonnes, LigneRepartition } from "../../domain/cra/statistiques.ts";
 import { nombreFr } from "../../domain/format.ts";
+import { ROLES_PARTAGE } from "../../domain/partages/partage.ts";
 import { departementsFiltrables } from "../../domain/perimetre.ts";
 import type { Moi } from "../../domain/session.ts";
 import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { PartageStatistiques } from "../partages/PartageStatistiques.tsx";
 import { jourCourt } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
@@ -154,6 +156,76 @@ function TablePersonnes({ titre, lignes }: { titre: string; lignes: LignePersonn
   );
 }
 
+/** The figures of a scope over a period: totals, each split with its table, the 12 months. */
+export function ChiffresStatistiques({ data }: { data: Statistiques }) {
+  return (
+    <>
+      <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
+        {(
+          [
+            [
+              "Accompagnements",
+              data.totaux.accompagnements,
+              "une personne dans une activité ; un atelier de 10 en compte 10",
+            ],
+            ["Activités", data.totaux.activites, "un compte rendu, quelle que soit sa taille"],
+            [
+              "Nouvelles personnes",
+              data.totaux.nouvellesPersonnes,
+              "accompagnements moins les personnes déjà accompagnées (estimation)",
+            ],
+            ["Heures d'accompagnement", data.totaux.dureeHeures, "somme des durées des activités"],
+            [
+              "Orientations",
+              data.totaux.orientations,
+              "personnes orientées vers une autre structure",
+            ],
+          ] as const
+        ).map(([titre, valeur, aide]) => (
+          <li key={titre} className={fr.cx("fr-col-12", "fr-col-md-4")}>
+            <div className={fr.cx("fr-card", "fr-card--no-arrow")}>
+              <div className={fr.cx("fr-card__body")}>
+                <div className={fr.cx("fr-card__content")}>
+                  <p className={fr.cx("fr-card__title")}>
+                    {titre} : {typeof valeur === "number" ? valeur.toLocaleString("fr-FR") : valeur}
+                  </p>
+                  <p className={fr.cx("fr-card__desc")}>{aide}</p>
+                </div>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h2 className={fr.cx("fr-mt-4w")}>Répartition des activités</h2>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        {(Object.keys(TITRES_ACTIVITE) as DimensionActivite[]).map((d) => (
+          <TableRepartition
+            key={d}
+            titre={TITRES_ACTIVITE[d]}
+            lignes={data.repartitions[d]}
+            multiple={MULTIPLES.includes(d)}
+          />
+        ))}
+      </div>
+      <h2 className={fr.cx("fr-mt-4w")}>Personnes accompagnées</h2>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        {(Object.keys(TITRES_PERSONNES) as DimensionPersonne[]).map((d) => (
+          <TablePersonnes key={d} titre={TITRES_PERSONNES[d]} lignes={data.personnes[d]} />
+        ))}
+      </div>
+      <h2 className={fr.cx("fr-mt-4w")}>Évolution sur 12 mois</h2>
+      <GraphiqueMensuel
+        titre="Accompagnements et activités par mois"
+        mois={data.parMois.map((m) => m.mois)}
+        series={[
+          { nom: "Accompagnements", valeurs: data.parMois.map((m) => m.accompagnements) },
+          { nom: "Activités", valeurs: data.parMois.map((m) => m.activites) },
+        ]}
+      />
+    </>
+  );
+}
+
 /** Every figure of a scope, each with its data table, and the two units named (docs/domaine/cra.md §6). */
 export function TableauStatistiques({
   api,
@@ -196,77 +268,7 @@ export function TableauStatistiques({
           libelleFormat={(f) => (f === "pdf" ? "Rapport PDF" : `Chiffres (${f.toUpperCase()})`)}
         />
       )}
-      {data && (
-        <>
-          <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
-            {(
-              [
-                [
-                  "Accompagnements",
-                  data.totaux.accompagnements,
-                  "une personne dans une activité ; un atelier de 10 en compte 10",
-                ],
-                ["Activités", data.totaux.activites, "un compte rendu, quelle que soit sa taille"],
-                [
-                  "Nouvelles personnes",
-                  data.totaux.nouvellesPersonnes,
-                  "accompagnements moins les personnes déjà accompagnées (estimation)",
-                ],
-                [
-                  "Heures d'accompagnement",
-                  data.totaux.dureeHeures,
-                  "somme des durées des activités",
-                ],
-                [
-                  "Orientations",
-                  data.totaux.orientations,
-                  "personnes orientées vers une autre structure",
-                ],
-              ] as const
-            ).map(([titre, valeur, aide]) => (
-              <li key={titre} className={fr.cx("fr-col-12", "fr-col-md-4")}>
-                <div className={fr.cx("fr-card", "fr-card--no-arrow")}>
-                  <div className={fr.cx("fr-card__body")}>
-                    <div className={fr.cx("fr-card__content")}>
-                      <p className={fr.cx("fr-card__title")}>
-                        {titre} :{" "}
-                        {typeof valeur === "number" ? valeur.toLocaleString("fr-FR") : valeur}
-                      </p>
-                      <p className={fr.cx("fr-card__desc")}>{aide}</p>
-                    </div>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <h2 className={fr.cx("fr-mt-4w")}>Répartition des activités</h2>
-          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-            {(Object.keys(TITRES_ACTIVITE) as DimensionActivite[]).map((d) => (
-              <TableRepartition
-                key={d}
-                titre={TITRES_ACTIVITE[d]}
-                lignes={data.repartitions[d]}
-                multiple={MULTIPLES.includes(d)}
-              />
-            ))}
-          </div>
-          <h2 className={fr.cx("fr-mt-4w")}>Personnes accompagnées</h2>
-          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-            {(Object.keys(TITRES_PERSONNES) as DimensionPersonne[]).map((d) => (
-              <TablePersonnes key={d} titre={TITRES_PERSONNES[d]} lignes={data.personnes[d]} />
-            ))}
-          </div>
-          <h2 className={fr.cx("fr-mt-4w")}>Évolution sur 12 mois</h2>
-          <GraphiqueMensuel
-            titre="Accompagnements et activités par mois"
-            mois={data.parMois.map((m) => m.mois)}
-            series={[
-              { nom: "Accompagnements", valeurs: data.parMois.map((m) => m.accompagnements) },
-              { nom: "Activités", valeurs: data.parMois.map((m) => m.activites) },
-            ]}
-          />
-        </>
-      )}
+      {data && <ChiffresStatistiques data={data} />}
     </>
   );
 }
@@ -290,16 +292,20 @@ function StatistiquesDuPerimetre({ habilitation }: { habilitation: Moi["habilita
       ? departementsFiltrables(habilitation.role, habilitation.perimetre, territoires.departements)
       : [];
   const departements = territoires?.departements.filter((d) => codes.includes(d.code));
+  const partage = (ROLES_PARTAGE as readonly string[]).includes(habilitation?.role ?? "");
   return (
-    <TableauStatistiques
-      api="/api/statistiques"
-      exportable
-      commune
-      {...(departements ? { departements } : {})}
-      {...(conseiller && lieux
-        ? { lieux: lieux.map((l) => ({ id: l.id, nom: `${l.nom} – ${l.commune}` })) }
-        : {})}
-    />
+    <>
+      {partage && <PartageStatistiques />}
+      <TableauStatistiques
+        api="/api/statistiques"
+        exportable
+        commune
+        {...(departements ? { departements } : {})}
+        {...(conseiller && lieux
+          ? { lieux: lieux.map((l) => ({ id: l.id, nom: `${l.nom} – ${l.commune}` })) }
+          : {})}
+      />
+    </>
   );
 }
 
