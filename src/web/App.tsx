@@ -40,6 +40,18 @@ const PageStatistiquesPartagees = paresseux(
   () => import("./partages/PageStatistiquesPartagees.tsx"),
   "PageStatistiquesPartagees",
 );
+const PageMesCoordinations = paresseux(
+  () => import("./coordination/PagesCoordination.tsx"),
+  "PageMesCoordinations",
+);
+const PageNouvelleCoordination = paresseux(
+  () => import("./coordination/PagesCoordination.tsx"),
+  "PageNouvelleCoordination",
+);
+const PageModifierCoordination = paresseux(
+  () => import("./coordination/PagesCoordination.tsx"),
+  "PageModifierCoordination",
+);
 const PageMesCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageMesCra");
 const PageModifierCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageModifierCra");
 const PageNouveauCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageNouveauCra");
@@ -275,6 +287,15 @@ export function App() {
             <Route path="/espace/structure" component={EspaceStructure} />
             <Route path="/espace/conseiller" component={EspaceConseiller} />
             <Route path="/espace/coordinateur" component={EspaceCoordinateur} />
+            <Route path="/espace/coordinateur/coordinations" component={PageMesCoordinations} />
+            <Route
+              path="/espace/coordinateur/coordinations/nouvelle"
+              component={PageNouvelleCoordination}
+            />
+            <Route
+              path="/espace/coordinateur/coordinations/:id"
+              component={PageModifierCoordination}
+            />
             <Route path="/espace/hub" component={EspaceHub} />
             <Route path="/espace/grand-reseau" component={EspaceGrandReseau} />
             <Route path="/espace/financeur" component={EspaceFinanceur} />

@@ -10,6 +10,7 @@ import { ROLES_PARTAGE } from "../../domain/partages/partage.ts";
 import { departementsFiltrables } from "../../domain/perimetre.ts";
 import type { Moi } from "../../domain/session.ts";
 import { appeler } from "../api.ts";
+import { ChiffresCoordination } from "../coordination/PagesCoordination.tsx";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { PartageStatistiques } from "../partages/PartageStatistiques.tsx";
 import { jourCourt } from "../socle/format.ts";
@@ -296,6 +297,12 @@ function StatistiquesDuPerimetre({ habilitation }: { habilitation: Moi["habilita
   return (
     <>
       {partage && <PartageStatistiques />}
+      {habilitation?.role === "admin" && (
+        <>
+          <h2 className={fr.cx("fr-h4")}>Travail des coordinateurs</h2>
+          <ChiffresCoordination portee="Coordination dans tout le pays" />
+        </>
+      )}
       <TableauStatistiques
         api="/api/statistiques"
         exportable
