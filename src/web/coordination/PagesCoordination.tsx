@@ -53,8 +53,8 @@ export function ChiffresCoordination({ portee }: { portee: string }) {
     <div className={fr.cx("fr-table")}>
       <table>
         <caption>
-          Ma coordination du {jourFr(data.periode.du)} au {jourFr(data.periode.au)} (comptée à part
-          des accompagnements)
+          {portee} du {jourFr(data.periode.du)} au {jourFr(data.periode.au)} (comptée à part des
+          accompagnements)
         </caption>
         <thead>
           <tr>
