@@ -19,9 +19,10 @@ const NOMS = ["Martin", "Bernard", "Lefèvre", "Dubois", "N'Diaye", "Garcia", "R
  * national conseillers (a third shared with their structure). Platform: `personnesSemblables`
  * (trigram operator on the normalised name, GIN index). Baseline: the same suggestion read the
  * naive way, every person the conseiller may read scored one by one (the column hidden from the
- * planner, no index). Both lists must be equal for every query.
+ * planner, no index). Both lists must be equal for every query. Second line: against the naive
+ * `ilike` scan the issue names, on persons really followed, typed with a letter dropped.
  */
-export default async function semblables(): Promise<ResultatBench> {
+export default async function semblables(): Promise<Record<string, ResultatBench>> {
   const base = await baseNationale(0);
   try {
     const conseillers = await lignes<{ id: string; structure_id: string | null }>(
@@ -100,11 +101,55 @@ export default async function semblables(): Promise<ResultatBench> {
       return personnesSemblables(base.db, r.lecteur, r.q);
     });
     const mesuresBase = await chronometrer(100, () => naive(suivante()));
+
+    // The issue's baseline: a naive `ilike` scan of the names the conseiller may read, on 300
+    // persons really followed, typed with one letter dropped. Both lists are compared in full
+    // against the person meant: the suggestion must find her every time.
+    const voulues: { lecteur: Lecteur; id: string; saisie: string }[] = [];
+    for (let k = 0; k < 300; k++) {
+      const c = h.choisir(conseillers);
+      const [p] = await lignes<{ id: string; prenom: string; nom: string }>(
+        base.db,
+        sql`select id, prenom, nom from beneficiaire where conseiller_id = ${c.id}
+            order by id limit 1 offset ${h.entier(0, 40)}`,
+      );
+      if (!p) continue;
+      const coupe = h.entier(1, p.nom.length - 1);
+      voulues.push({
+        lecteur: { conseillerId: c.id, structureId: c.structure_id },
+        id: p.id,
+        saisie: `${p.prenom} ${p.nom.slice(0, coupe)}${p.nom.slice(coupe + 1)}`,
+      });
+    }
+    const plateforme = (v: (typeof voulues)[number]) =>
+      personnesSemblables(base.db, v.lecteur, { cle: cleDeNom(null, v.saisie) });
+    const ilike = (v: (typeof voulues)[number]) =>
+      lignes<{ id: string }>(
+        base.db,
+        sql`select id from beneficiaire
+            where ${visibles(v.lecteur)} and prenom || ' ' || nom ilike ${`%${v.saisie}%`}
+            order by id limit 5`,
+      );
+    let trouvees = 0;
+    let trouveesIlike = 0;
+    for (const v of voulues) {
+      if ((await plateforme(v)).some((x) => x.id === v.id)) trouvees++;
+      if ((await ilike(v)).some((x) => x.id === v.id)) trouveesIlike++;
+    }
+    let j = 0;
+    const voulue = () => voulues[j++ % voulues.length]!;
+    await chronometrer(30, () => plateforme(voulue()));
+    const mesuresVoulues = await chronometrer(300, () => plateforme(voulue()));
+    const mesuresIlike = await chronometrer(300, () => ilike(voulue()));
+    const volumes = `base=${base.type} personnes=${PERSONNES} conseillers=${conseillers.length}`;
     return {
-      mesures,
-      mesuresBase,
-      identique,
-      details: `base=${base.type} personnes=${PERSONNES} conseillers=${conseillers.length}`,
+      trigrammes: { mesures, mesuresBase, identique, details: volumes },
+      "contre-ilike": {
+        mesures: mesuresVoulues,
+        mesuresBase: mesuresIlike,
+        identique: trouvees === voulues.length,
+        details: `${volumes} retrouvees=${trouvees}/${voulues.length} ilike=${trouveesIlike}/${voulues.length}`,
+      },
     };
   } finally {
     await base.fermer();

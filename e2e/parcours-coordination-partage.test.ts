@@ -36,8 +36,27 @@ describe("coordination et statistiques partagées dans Chromium", () => {
     await confirmee("Coordination enregistrée");
   };
 
-  it("une coordinatrice enregistre une animation, un événement et un partenariat, et lit ses chiffres", async () => {
+  it("une coordinatrice invite une conseillère, qui accepte, puis enregistre une animation, un événement et un partenariat, et lit ses chiffres", async () => {
     await incarner(/comme Coordinatrice du Pas-de-Calais/);
+    // Her team first: she invites a conseillère of her département, who accepts.
+    await page.getByRole("link", { name: "Mon équipe" }).click();
+    await page.waitForURL(/\/equipe$/);
+    await page
+      .getByLabel("Adresse électronique du conseiller à inviter")
+      .fill("conseiller@demo.conseiller-numerique.fr");
+    await page.getByRole("button", { name: "Inviter" }).click();
+    await confirmee("Invitation envoyée");
+    await expect.poll(() => page.getByRole("row", { name: /Invité/ }).count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+    await incarner(/comme Conseillère numérique au PIMMS/);
+    await page.getByRole("button", { name: /^Accepter l'invitation de / }).click();
+    await confirmee("Invitation acceptée");
+    expect(await violationsGraves(page)).toEqual([]);
+    await incarner(/comme Coordinatrice du Pas-de-Calais/);
+    await page.goto(`${env.url}/espace/coordinateur/equipe`);
+    await expect.poll(() => page.getByRole("row", { name: /Invité/ }).count()).toBe(0);
+    expect(await page.getByRole("row", { name: /Actif|Inactif/ }).count()).toBe(1);
+
     await page.getByRole("link", { name: "Mes coordinations" }).click();
     await page.waitForURL(/\/coordinations$/);
     expect(await violationsGraves(page)).toEqual([]);

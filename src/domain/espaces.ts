@@ -60,6 +60,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
   ],
   coordinateur: [
     { chemin: "/espace/coordinateur", libelle: "Accueil" },
+    { chemin: "/espace/coordinateur/equipe", libelle: "Mon équipe" },
     { chemin: "/espace/coordinateur/coordinations", libelle: "Mes coordinations" },
     conseillers,
     contrats,

@@ -48,6 +48,7 @@ export const PAGES = [
   "/espace/conseiller/personnes/:id/modifier",
   "/espace/conseiller/personnes/:id/fusion/:autre",
   "/espace/coordinateur",
+  "/espace/coordinateur/equipe",
   "/espace/coordinateur/coordinations",
   "/espace/coordinateur/coordinations/nouvelle",
   "/espace/coordinateur/coordinations/:id",

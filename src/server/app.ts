@@ -19,7 +19,7 @@ import { routesAuth } from "./auth/index.ts";
 import { routesBeneficiaires } from "./beneficiaires/index.ts";
 import { routesCarte, routesImportLieux, routesSignalement } from "./carte/index.ts";
 import { type Contexte, nomCookieSession } from "./contexte.ts";
-import { routesCoordination } from "./coordination/index.ts";
+import { routesCoordination, routesEquipe } from "./coordination/index.ts";
 import { routesDemo } from "./demo/index.ts";
 import { routesEspaces, routesExports } from "./espaces/index.ts";
 import { routesFinancement } from "./financement/index.ts";
@@ -82,6 +82,7 @@ const CAPACITES = [
   routesStatistiques,
   routesPartages,
   routesCoordination,
+  routesEquipe,
   routesLieux,
   routesCarteConseiller,
   routesBeneficiaires,

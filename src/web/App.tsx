@@ -52,6 +52,7 @@ const PageModifierCoordination = paresseux(
   () => import("./coordination/PagesCoordination.tsx"),
   "PageModifierCoordination",
 );
+const PageEquipe = paresseux(() => import("./coordination/PageEquipe.tsx"), "PageEquipe");
 const PageMesCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageMesCra");
 const PageModifierCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageModifierCra");
 const PageNouveauCra = paresseux(() => import("./activite/PagesCra.tsx"), "PageNouveauCra");
@@ -287,6 +288,7 @@ export function App() {
             <Route path="/espace/structure" component={EspaceStructure} />
             <Route path="/espace/conseiller" component={EspaceConseiller} />
             <Route path="/espace/coordinateur" component={EspaceCoordinateur} />
+            <Route path="/espace/coordinateur/equipe" component={PageEquipe} />
             <Route path="/espace/coordinateur/coordinations" component={PageMesCoordinations} />
             <Route
               path="/espace/coordinateur/coordinations/nouvelle"

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { codeParmi } from "../champs.ts";
+import { codeParmi, instantSchema } from "../champs.ts";
 import { TYPES_COORDINATION } from "./coordination.ts";
+import { ETATS_EQUIPE } from "./equipe.ts";
 
 /** One of the coordinator's reports, as "Mes coordinations" lists it. */
 export const ligneCoordinationSchema = z.object({
@@ -69,3 +70,28 @@ export const chiffresCoordinationSchema = z.object({
 export type LigneCoordination = z.input<typeof ligneCoordinationSchema>;
 export type CoordinationEnregistree = z.input<typeof coordinationEnregistreeSchema>;
 export type ChiffresCoordination = z.input<typeof chiffresCoordinationSchema>;
+
+/** One line of the coordinator's team, with its state. */
+export const membreEquipeSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  prenom: z.string().nullable(),
+  nom: z.string().nullable(),
+  etat: codeParmi(ETATS_EQUIPE),
+  dernierCra: z.string().nullable(),
+  inviteLe: instantSchema,
+});
+
+export const pageEquipeSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  taillePage: z.number(),
+  membres: z.array(membreEquipeSchema),
+});
+
+/** The invitations waiting for the signed-in conseiller. */
+export const invitationsRecuesSchema = z.array(
+  z.object({ id: z.string(), coordinateur: z.string(), inviteLe: instantSchema }),
+);
+
+export type MembreEquipe = z.input<typeof membreEquipeSchema>;

@@ -3,6 +3,7 @@ export * from "./schema/beneficiaires.ts";
 export * from "./schema/comptes.ts";
 export * from "./schema/coordination.ts";
 export * from "./schema/cra.ts";
+export * from "./schema/equipe.ts";
 export * from "./schema/financement.ts";
 export * from "./schema/formation.ts";
 export * from "./schema/journal.ts";

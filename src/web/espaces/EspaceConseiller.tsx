@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { InvitationsEquipe } from "../coordination/InvitationsEquipe.tsx";
 import { MaFormation } from "../recrutement/PagesRecrutement.tsx";
 import { FilesDeTravail } from "./FilesDeTravail.tsx";
 import { GabaritEspace } from "./GabaritEspace.tsx";
@@ -19,6 +20,7 @@ export function EspaceConseiller() {
               Saisir un compte rendu
             </Button>
           </p>
+          <InvitationsEquipe />
           <FilesDeTravail />
           <MaFormation />
           <StructuresDuPerimetre titre="Votre structure employeuse" />
