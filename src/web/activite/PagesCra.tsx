@@ -21,6 +21,7 @@ import {
 import { jourParis } from "../../domain/temps.ts";
 import { appeler, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { type Avis, AvisAction } from "../socle/AvisAction.tsx";
 import { ChoixOrdre } from "../socle/ChoixOrdre.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
@@ -88,7 +89,7 @@ function MesComptesRendus() {
     new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString(),
   );
   const client = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
+  const [message, setMessage] = useState<Avis>();
   const supprimer = async (c: LigneMesCra) => {
     if (!window.confirm(`Supprimer le compte rendu du ${dateLongue.format(new Date(c.date))} ?`))
       return;
@@ -175,11 +176,7 @@ function MesComptesRendus() {
           </Button>
         </div>
       </form>
-      <div aria-live="polite">
-        {message && (
-          <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />
-        )}
-      </div>
+      <AvisAction avis={message} />
       <ChoixOrdre ordres={ORDRES_CRA} valeur={etat.tri} changer={(tri) => naviguer({ tri })} />
       <p aria-live="polite">
         {data ? resumePage(data, "compte rendu", "comptes rendus") : "Chargement…"}

@@ -1,8 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { identifiantSchema, okSchema } from "../../domain/champs.ts";
@@ -11,9 +9,11 @@ import { ETATS_EQUIPE, invitationEquipeSchema } from "../../domain/coordination/
 import { jourFr } from "../../domain/format.ts";
 import { appeler, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { type Avis, AvisAction } from "../socle/AvisAction.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FiltreParmi } from "../socle/FiltreParmi.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 
@@ -66,7 +66,7 @@ function Inviter() {
 function Equipe() {
   const [etat, naviguer, adresse] = useEtatUrl({ etat: "", page: "1" });
   const client = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
+  const [message, setMessage] = useState<Avis>();
   const { data } = useQuery({
     queryKey: ["equipe", etat],
     queryFn: () =>
@@ -103,25 +103,14 @@ function Equipe() {
         libelle="Mon équipe"
         {...(etat.etat ? { requete: `etat=${etat.etat}` } : {})}
       />
-      <Select
+      <FiltreParmi
         label="État"
-        nativeSelectProps={{
-          value: etat.etat,
-          onChange: (e) => naviguer({ etat: e.target.value }),
-        }}
-      >
-        <option value="">Tous</option>
-        {Object.entries(ETATS_EQUIPE).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </Select>
-      <div aria-live="polite">
-        {message && (
-          <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />
-        )}
-      </div>
+        tous="Tous"
+        libelles={ETATS_EQUIPE}
+        valeur={etat.etat}
+        changer={(valeur) => naviguer({ etat: valeur })}
+      />
+      <AvisAction avis={message} />
       <p aria-live="polite">{data ? resumePage(data, "personne", "personnes") : "Chargement…"}</p>
       <div className={fr.cx("fr-table")}>
         <table>

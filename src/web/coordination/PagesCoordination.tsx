@@ -1,7 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "wouter";
@@ -17,8 +16,10 @@ import { jourFr, nombreFr, quantite } from "../../domain/format.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { appeler, ErreurApi } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
+import { type Avis, AvisAction } from "../socle/AvisAction.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FiltreParmi } from "../socle/FiltreParmi.tsx";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import {
@@ -88,7 +89,7 @@ export function ChiffresCoordination({ portee }: { portee: string }) {
 function MesCoordinations() {
   const [etat, naviguer, adresse] = useEtatUrl({ type: "", page: "1" });
   const client = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; texte: string }>();
+  const [message, setMessage] = useState<Avis>();
   const { data } = useQuery({
     queryKey: ["coordinations", etat],
     queryFn: () =>
@@ -123,25 +124,14 @@ function MesCoordinations() {
         libelle="Mes coordinations"
         {...(etat.type ? { requete: `type=${etat.type}` } : {})}
       />
-      <Select
+      <FiltreParmi
         label="Sorte"
-        nativeSelectProps={{
-          value: etat.type,
-          onChange: (e) => naviguer({ type: e.target.value }),
-        }}
-      >
-        <option value="">Toutes</option>
-        {Object.entries(TYPES_COORDINATION).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </Select>
-      <div aria-live="polite">
-        {message && (
-          <Alert small severity={message.ok ? "success" : "error"} description={message.texte} />
-        )}
-      </div>
+        tous="Toutes"
+        libelles={TYPES_COORDINATION}
+        valeur={etat.type}
+        changer={(valeur) => naviguer({ type: valeur })}
+      />
+      <AvisAction avis={message} />
       <p aria-live="polite">
         {data ? resumePage(data, "compte rendu", "comptes rendus") : "Chargement…"}
       </p>
