@@ -46,7 +46,9 @@ describe("coordination et statistiques partagées dans Chromium", () => {
       .fill("conseiller@demo.conseiller-numerique.fr");
     await page.getByRole("button", { name: "Inviter" }).click();
     await confirmee("Invitation envoyée");
-    await expect.poll(() => page.getByRole("row", { name: /Invité/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("cell", { name: "Invité", exact: true }).count())
+      .toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
     await incarner(/comme Conseillère numérique au PIMMS/);
     await page.getByRole("button", { name: /^Accepter l'invitation de / }).click();
@@ -54,8 +56,8 @@ describe("coordination et statistiques partagées dans Chromium", () => {
     expect(await violationsGraves(page)).toEqual([]);
     await incarner(/comme Coordinatrice du Pas-de-Calais/);
     await page.goto(`${env.url}/espace/coordinateur/equipe`);
-    await expect.poll(() => page.getByRole("row", { name: /Invité/ }).count()).toBe(0);
-    expect(await page.getByRole("row", { name: /Actif|Inactif/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("cell", { name: /^(Actif|Inactif)$/ }).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "Invité", exact: true }).count()).toBe(0);
 
     await page.getByRole("link", { name: "Mes coordinations" }).click();
     await page.waitForURL(/\/coordinations$/);

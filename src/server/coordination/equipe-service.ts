@@ -142,14 +142,16 @@ export async function archiverMembre(
 }
 
 /** The invitations waiting for the signed-in conseiller, by their address. */
-export function invitationsRecues(db: Executeur, email: string) {
-  return lignes<{ id: string; coordinateur: string; inviteLe: Date }>(
+export async function invitationsRecues(db: Executeur, email: string) {
+  const recues = await lignes<{ id: string; coordinateur: string; inviteLe: Date | string }>(
     db,
     sql`select m.id, u.prenom || ' ' || u.nom as coordinateur, m.invite_le as "inviteLe"
         from membre_equipe m join utilisateur u on u.id = m.coordinateur_id
         where m.email = ${email.toLowerCase()} and m.statut = 'invite'
         order by m.invite_le desc`,
   );
+  // A raw statement reads a timestamp as the driver gives it: the instant, whichever it is.
+  return recues.map((r) => ({ ...r, inviteLe: new Date(r.inviteLe) }));
 }
 
 /** The conseiller accepts an invitation sent to their address: they join the team. */
@@ -209,7 +211,7 @@ export async function monEquipe(
     nom: string | null;
     etat: "actif" | "inactif" | "invite" | "archive";
     dernierCra: string | null;
-    inviteLe: Date;
+    inviteLe: Date | string;
   }>(
     db,
     sql`select m.id, m.email, u.prenom, u.nom, ${etat} as etat, da.jour::text as "dernierCra",
@@ -218,5 +220,8 @@ export async function monEquipe(
         order by u.nom nulls last, m.email, m.id
         ${f.page === null ? sql`` : sql`limit ${TAILLE_PAGE_EQUIPE} offset ${(f.page - 1) * TAILLE_PAGE_EQUIPE}`}`,
   );
-  return { total: total?.n ?? 0, membres };
+  return {
+    total: total?.n ?? 0,
+    membres: membres.map((m) => ({ ...m, inviteLe: new Date(m.inviteLe) })),
+  };
 }
