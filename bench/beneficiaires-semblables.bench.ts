@@ -114,7 +114,9 @@ export default async function semblables(): Promise<Record<string, ResultatBench
             order by id limit 1 offset ${h.entier(0, 40)}`,
       );
       if (!p) continue;
-      const coupe = h.entier(1, p.nom.length - 1);
+      // A letter of the surname, never a digit of its number: « Martin 42 » typed « Martn 42 »,
+      // not « Martin 2 », which is another person.
+      const coupe = h.entier(1, p.nom.indexOf(" ") - 1);
       voulues.push({
         lecteur: { conseillerId: c.id, structureId: c.structure_id },
         id: p.id,
