@@ -36,7 +36,7 @@ describe("coordination et statistiques partagées dans Chromium", () => {
     await confirmee("Coordination enregistrée");
   };
 
-  it("une coordinatrice invite une conseillère, qui accepte, puis enregistre une animation, un événement et un partenariat, et lit ses chiffres", async () => {
+  it("une coordinatrice invite une conseillère, qui accepte, puis enregistre une animation, un événement et un partenariat, et lit ses chiffres et ceux de son équipe", async () => {
     await incarner(/comme Coordinatrice du Pas-de-Calais/);
     // Her team first: she invites a conseillère of her département, who accepts.
     await page.getByRole("link", { name: "Mon équipe" }).click();
@@ -102,6 +102,15 @@ describe("coordination et statistiques partagées dans Chromium", () => {
     expect(await chiffres.getByRole("row", { name: /Animation d'équipe/ }).textContent()).toContain(
       "1 conseiller réuni",
     );
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // Her team's statistics, narrowed to the conseillère who joined it.
+    await page.goto(`${env.url}/espace/statistiques`);
+    const conseiller = page.getByLabel("Conseiller", { exact: true });
+    await expect.poll(() => conseiller.locator("option").count()).toBeGreaterThan(1);
+    await conseiller.selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await expect.poll(() => page.getByText(/^Accompagnements :/).count()).toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
   }, 90_000);
 

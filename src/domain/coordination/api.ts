@@ -52,6 +52,8 @@ export const equipeSchema = z.array(
     id: z.string(),
     prenom: z.string(),
     nom: z.string(),
+    /** Their employer, by its habilitation: the team's statistics filter on it. */
+    structureId: z.string().nullable(),
     structure: z.string().nullable(),
   }),
 );

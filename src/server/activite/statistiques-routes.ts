@@ -46,6 +46,13 @@ const filtresActiviteSchema = z.object({
   communeCode: codeCommuneSchema.optional(),
 });
 
+/** What narrows the scope itself: one of its départements, conseillers or employers. */
+const filtresPerimetre = {
+  departement: codeDepartementSchema.optional(),
+  conseiller: z.uuid("Conseiller invalide.").optional(),
+  structure: z.uuid("Structure invalide.").optional(),
+};
+
 /** The active activity filters, as the export's header states them. */
 function filtresEnTexte(q: FiltresActivite): string {
   return Object.entries({
@@ -70,9 +77,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
       schema: {
         tags: tag,
         summary: "Statistiques d'activité du périmètre de l'habilitation active",
-        querystring: periodeSchema.and(
-          filtresActiviteSchema.extend({ departement: codeDepartementSchema.optional() }).strict(),
-        ),
+        querystring: periodeSchema.and(filtresActiviteSchema.extend(filtresPerimetre).strict()),
         response: { 200: statistiquesSchema },
       },
     },
@@ -98,7 +103,7 @@ export function routesStatistiques(app: FastifyInstance, ctx: Contexte): void {
         querystring: periodeSchema.and(
           filtresActiviteSchema
             .extend({
-              departement: codeDepartementSchema.optional(),
+              ...filtresPerimetre,
               format: z.enum(["csv", "xlsx", "pdf"], { error: "Le format est csv, xlsx ou pdf." }),
             })
             .strict(),

@@ -39,11 +39,15 @@ type Requete = {
   du?: string | undefined;
   au?: string | undefined;
   departement?: string | undefined;
+  /** A conseiller or an employer among the people of the scope (a coordinator's team). */
+  conseiller?: string | undefined;
+  structure?: string | undefined;
 } & FiltresActivite;
 
 /**
- * The statistics of the session's scope over a period, narrowed to one of its départements when
- * asked; a département outside the scope is refused, never silently widened.
+ * The statistics of the session's scope over a period, narrowed to one of its départements, or
+ * to one conseiller or employer of a scope of people, when asked; a département outside the
+ * scope is refused, never silently widened.
  */
 export async function statistiquesDuPerimetre(
   db: Executeur,
@@ -64,12 +68,26 @@ export async function statistiquesDuPerimetre(
     );
     if (!dedans) return interdit("Ce département n'est pas dans votre périmètre.", "departement");
   }
+  // Narrowing the scope's own condition: a conseiller or an employer outside it counts nothing.
+  const parPersonnes = [
+    query.conseiller ? sql`conseiller_id = ${query.conseiller}::uuid` : null,
+    query.structure ? sql`structure_id = ${query.structure}::uuid` : null,
+  ].filter((x) => x !== null);
+  if (parPersonnes.length > 0 && source.table !== "stat_conseiller_jour")
+    return echec(
+      query.conseiller ? "conseiller" : "structure",
+      "Ce filtre n'est pas disponible pour votre périmètre.",
+    );
+  const filtres = [
+    departement ? sql`departement_code = ${departement}` : null,
+    ...parPersonnes,
+  ].filter((x) => x !== null);
   return reussite(
     await statistiquesDe(
       db,
       source,
       periode(query, aujourdhui),
-      departement ? sql`departement_code = ${departement}` : undefined,
+      filtres.length > 0 ? sql.join(filtres, sql` and `) : undefined,
       query,
     ),
   );

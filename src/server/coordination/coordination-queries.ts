@@ -115,13 +115,21 @@ export async function chiffresCoordination(
 /** The conseillers a coordinator may name in an animation: those of its resolved scope. */
 export function conseillersDeLEquipe(db: Executeur, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return lignes<{ id: string; prenom: string; nom: string; structure: string | null }>(
+  return lignes<{
+    id: string;
+    prenom: string;
+    nom: string;
+    structureId: string | null;
+    structure: string | null;
+  }>(
     db,
-    sql`select u.id, u.prenom, u.nom,
-          (select s.nom from habilitation h join structure s on s.id = h.structure_id
-            where h.utilisateur_id = u.id and h.role = 'conseiller' and h.actif
-            order by h.cree_le limit 1) as structure
-        from utilisateur u where u.id = any(${tableauSql(ids, "uuid")})
+    sql`select u.id, u.prenom, u.nom, s.id as "structureId", s.nom as structure
+        from utilisateur u
+        left join lateral (select s.id, s.nom from habilitation h
+          join structure s on s.id = h.structure_id
+          where h.utilisateur_id = u.id and h.role = 'conseiller' and h.actif
+          order by h.cree_le limit 1) s on true
+        where u.id = any(${tableauSql(ids, "uuid")})
         order by u.nom, u.prenom, u.id`,
   );
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jourParis } from "../../domain/temps.ts";
-import { courriel } from "../db/schema.ts";
+import { courriel, utilisateur } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
 
@@ -30,6 +30,13 @@ describe.each(BASES_DE_TEST)("équipe d'une coordinatrice sur %s", (type) => {
       .select({ a: courriel.destinataire })
       .from(courriel)
       .where(eq(courriel.modele, "invitation_equipe"));
+  const idConseillere = async () =>
+    (
+      await p.base.db
+        .select({ id: utilisateur.id })
+        .from(utilisateur)
+        .where(eq(utilisateur.email, CONSEILLERE))
+    )[0]!.id;
   const equipe = async (requete = "") =>
     (await appel(coordo, "GET", `/api/equipe${requete}`)).json();
 
@@ -112,5 +119,35 @@ describe.each(BASES_DE_TEST)("équipe d'une coordinatrice sur %s", (type) => {
     expect(
       (await appel(coordo, "POST", "/api/equipe/invitations", { email: CONSEILLERE })).statusCode,
     ).toBe(201);
+  });
+
+  it("lit les statistiques de l'équipe pour un conseiller ou un employeur, sans jamais sortir du périmètre", async () => {
+    // The default period, the 12 months up to the platform's day, for every reader.
+    const stats = async (cookie: string, filtre = "") =>
+      (await appel(cookie, "GET", `/api/statistiques?${filtre}`)).json();
+    const equipe = (await appel(coordo, "GET", "/api/coordinations/equipe")).json() as {
+      id: string;
+      structureId: string | null;
+    }[];
+    const sonId = await idConseillere();
+    const elle = equipe.find((c) => c.id === sonId);
+    expect(elle?.structureId).toBeTruthy();
+    // Narrowed to her, the team's figures are hers; narrowed to her employer, the structure's.
+    expect((await stats(coordo, `conseiller=${elle!.id}`)).totaux).toEqual(
+      (await stats(conseillere)).totaux,
+    );
+    const structure = await connecterPersona(p, "structure.pimms@demo.conseiller-numerique.fr");
+    expect((await stats(coordo, `structure=${elle!.structureId}`)).totaux).toEqual(
+      (await stats(structure)).totaux,
+    );
+    // Someone outside the team counts nothing; a territorial scope has no such filter.
+    const dehors = (await stats(coordo, "conseiller=6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f")).totaux;
+    expect(dehors.activites).toBe(0);
+    const prefet = await connecterPersona(p, "prefet.62@demo.conseiller-numerique.fr");
+    const refus = await appel(prefet, "GET", `/api/statistiques?conseiller=${elle!.id}`);
+    expect(refus.statusCode).toBe(400);
+    expect(refus.json().erreurs[0].message).toBe(
+      "Ce filtre n'est pas disponible pour votre périmètre.",
+    );
   });
 });

@@ -15,6 +15,8 @@ export const FILTRES_VIDES = {
   departement: "",
   communeCode: "",
   lieuId: "",
+  conseiller: "",
+  structure: "",
 };
 export type Filtres = typeof FILTRES_VIDES;
 
@@ -26,6 +28,9 @@ export type OptionsFiltres = {
   lieux?: { id: string; nom: string }[];
   /** The commune filter (not on the public page, which stays national or territorial). */
   commune?: boolean;
+  /** A coordinator's team: one of its conseillers, or one of their employers. */
+  conseillers?: { id: string; nom: string }[];
+  structures?: { id: string; nom: string }[];
 };
 
 /** The filters of a statistics page: nothing applies until the form is submitted. */
@@ -95,6 +100,20 @@ export function FiltresStatistiques(
           "lieuId",
           "Lieu d'activité",
           props.lieux.map((l) => [l.id, l.nom]),
+        )}
+      {props.conseillers &&
+        props.conseillers.length > 0 &&
+        choix(
+          "conseiller",
+          "Conseiller",
+          props.conseillers.map((c) => [c.id, c.nom]),
+        )}
+      {props.structures &&
+        props.structures.length > 0 &&
+        choix(
+          "structure",
+          "Employeur",
+          props.structures.map((c) => [c.id, c.nom]),
         )}
       {props.commune && (
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>

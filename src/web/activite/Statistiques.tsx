@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useState } from "react";
+import { equipeSchema } from "../../domain/coordination/api.ts";
 import { type Statistiques, statistiquesSchema } from "../../domain/cra/api.ts";
 import type { DimensionActivite, DimensionPersonne } from "../../domain/cra/compteurs.ts";
 import type { LignePersonnes, LigneRepartition } from "../../domain/cra/statistiques.ts";
@@ -293,6 +294,19 @@ function StatistiquesDuPerimetre({ habilitation }: { habilitation: Moi["habilita
       ? departementsFiltrables(habilitation.role, habilitation.perimetre, territoires.departements)
       : [];
   const departements = territoires?.departements.filter((d) => codes.includes(d.code));
+  // A coordinator's team: its conseillers and their employers, to narrow the figures to one.
+  const { data: equipe } = useQuery({
+    queryKey: ["equipe-coordination"],
+    queryFn: () => appeler(equipeSchema, "/api/coordinations/equipe"),
+    enabled: habilitation?.role === "coordinateur",
+  });
+  const employeurs = [
+    ...new Map(
+      (equipe ?? []).flatMap((c) =>
+        c.structureId && c.structure ? [[c.structureId, c.structure] as const] : [],
+      ),
+    ),
+  ].map(([id, nom]) => ({ id, nom }));
   const partage = (ROLES_PARTAGE as readonly string[]).includes(habilitation?.role ?? "");
   return (
     <>
@@ -308,6 +322,12 @@ function StatistiquesDuPerimetre({ habilitation }: { habilitation: Moi["habilita
         exportable
         commune
         {...(departements ? { departements } : {})}
+        {...(equipe
+          ? {
+              conseillers: equipe.map((c) => ({ id: c.id, nom: `${c.prenom} ${c.nom}` })),
+              structures: employeurs,
+            }
+          : {})}
         {...(conseiller && lieux
           ? { lieux: lieux.map((l) => ({ id: l.id, nom: `${l.nom} – ${l.commune}` })) }
           : {})}
