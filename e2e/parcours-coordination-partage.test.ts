@@ -95,6 +95,10 @@ describe("coordination et statistiques partagées dans Chromium", () => {
 
     await page.getByRole("link", { name: "Voir mes coordinations" }).click();
     await expect.poll(() => page.getByText("3 comptes rendus — page 1 sur 1").count()).toBe(1);
+    await page.getByRole("link", { name: "Modifier" }).first().click();
+    await expect.poll(() => page.getByLabel("Durée (minutes)").inputValue()).not.toBe("");
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.goBack();
     const chiffres = page.getByRole("table", { name: /^Ma coordination du/ });
     expect(await chiffres.getByRole("row", { name: /Événement/ }).textContent()).toContain(
       "40 participants",

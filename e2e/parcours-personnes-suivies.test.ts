@@ -115,6 +115,11 @@ describe("personnes suivies d'une conseillère dans Chromium", () => {
     await confirmee("Fiches fusionnées");
     await page.getByRole("link", { name: "Voir la fiche" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Josiane Lefèvre" }).count()).toBe(1);
+    // Its edit page, as keyboard and screen readers meet it.
+    await page.getByRole("link", { name: "Modifier la fiche" }).click();
+    await expect.poll(() => page.getByLabel("Nom", { exact: true }).inputValue()).toBe("Lefèvre");
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.goBack();
     await expect
       .poll(() => page.getByRole("heading", { name: "Accompagnements (2)" }).count())
       .toBe(1);
