@@ -8,6 +8,7 @@ export {
   fermerSession,
   fermerSessionsUtilisateur,
   ouvrirSession,
+  type PorteurDePerimetre,
   type ReglesSession,
   type SessionChargee,
 } from "./sessions.ts";

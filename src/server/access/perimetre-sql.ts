@@ -1,5 +1,5 @@
 import { type AnyColumn, eq, inArray, SQL, sql } from "drizzle-orm";
-import type { SessionChargee } from "./sessions.ts";
+import type { PorteurDePerimetre } from "./sessions.ts";
 
 /** A column of a drizzle table, or of a raw one (`sql.identifier`) such as the roll-ups. */
 type Colonne = AnyColumn | SQL;
@@ -51,7 +51,7 @@ function duReseau(c: ColonnesPerimetre["reseau"], code: string): SQL {
  * The one function that turns the session's habilitation into a SQL predicate, for reads and
  * writes alike (docs/securite.md, règles 2 et 4). Anything it does not know how to match is refused.
  */
-export function predicatPerimetre(connexion: SessionChargee | null, c: ColonnesPerimetre): SQL {
+export function predicatPerimetre(connexion: PorteurDePerimetre | null, c: ColonnesPerimetre): SQL {
   const h = connexion?.habilitation;
   if (!connexion || !h) return REFUS;
   const p = h.perimetre;
@@ -86,7 +86,7 @@ export function predicatPerimetre(connexion: SessionChargee | null, c: ColonnesP
  * or people and structures. A statistic picks its roll-up from it; null when nothing matches.
  */
 export function grainDuPerimetre(
-  connexion: SessionChargee | null,
+  connexion: PorteurDePerimetre | null,
 ): "national" | "territoire" | "personnes" | null {
   const h = connexion?.habilitation;
   if (!h) return null;

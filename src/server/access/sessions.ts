@@ -16,6 +16,15 @@ export type SessionChargee = {
   habilitation: HabilitationActive | null;
 };
 
+/**
+ * What a scope is read from: whose it is and which habilitation. A session holds one; a share
+ * link names one without any session (docs/domaine/statistiques-et-opendata.md §7).
+ */
+export type PorteurDePerimetre = {
+  utilisateur: { id: string };
+  habilitation: HabilitationActive | null;
+};
+
 export type ReglesSession = { inactiviteMs: number; absolueMs: number };
 
 /** Activity is written at most once a minute per session, not on every request. */

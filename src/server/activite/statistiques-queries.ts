@@ -4,8 +4,8 @@ import { ajouterJours, ajouterMois } from "../../domain/temps.ts";
 import {
   type ColonnesPerimetre,
   grainDuPerimetre,
+  type PorteurDePerimetre,
   predicatPerimetre,
-  type SessionChargee,
 } from "../access/index.ts";
 import { type Executeur, lignes, lignesPreparees, tableauSql } from "../db/client.ts";
 import { agregatsDepuisCra, sommesDesCompteurs } from "./compteurs-sql.ts";
@@ -55,7 +55,7 @@ const COLONNES_CONSEILLER_JOUR: ColonnesPerimetre = {
  * The source of the session's scope, its condition written by the one scoping rule
  * (`predicatPerimetre`); null for a scope that sees no activity.
  */
-export function sourceDuPerimetre(connexion: SessionChargee): Source | null {
+export function sourceDuPerimetre(connexion: PorteurDePerimetre): Source | null {
   switch (grainDuPerimetre(connexion)) {
     case "national":
       return SOURCE_NATIONALE;

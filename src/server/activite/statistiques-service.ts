@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { echec, interdit, type Resultat, reussite } from "../../domain/erreurs.ts";
-import type { SessionChargee } from "../access/index.ts";
+import type { PorteurDePerimetre } from "../access/index.ts";
 import { type Executeur, lignes, tableauSql } from "../db/client.ts";
 import {
   type FiltresActivite,
@@ -51,7 +51,7 @@ type Requete = {
  */
 export async function statistiquesDuPerimetre(
   db: Executeur,
-  connexion: SessionChargee,
+  connexion: PorteurDePerimetre,
   query: Requete,
   aujourdhui: string,
 ): Promise<Resultat<StatistiquesPeriode>> {

@@ -8,10 +8,11 @@ import {
   type EtatEquipe,
   invitationEquipeSchema,
 } from "../../domain/coordination/equipe.ts";
+import { reussite } from "../../domain/erreurs.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
-import { refuser, repondre } from "../http/reponse.ts";
+import { repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema } from "../http/schemas.ts";
 import { envoyerTableur, formatTableurSchema, reponseTableurSchema } from "../http/tableur.ts";
 import type { Colonne } from "../infra/export.ts";
@@ -117,17 +118,12 @@ export function routesEquipe(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const r = await ctx.db.transaction(async (tx) => {
-        const fait = await inviterDansLEquipe(tx, {
-          ...commun(requete),
-          email: requete.body.email,
-        });
-        if (!fait.ok) return { fait, ids: [] };
-        return { fait, ids: await ctx.messagerie.mettreEnFileEnLot(tx, fait.valeur.courriels) };
+      const r = await inviterDansLEquipe(ctx.db, ctx.messagerie, {
+        ...commun(requete),
+        email: requete.body.email,
       });
-      if (!r.fait.ok) return refuser(reponse, r.fait);
-      await ctx.messagerie.distribuer(r.ids);
-      return reponse.status(201).send({ id: r.fait.valeur.id });
+      if (r.ok) await ctx.messagerie.distribuer(r.valeur.courriels);
+      return repondre(reponse, r.ok ? reussite({ id: r.valeur.id }) : r, 201);
     },
   );
 
@@ -143,14 +139,12 @@ export function routesEquipe(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const r = await ctx.db.transaction(async (tx) => {
-        const fait = await relancerInvitation(tx, { ...commun(requete), id: requete.params.id });
-        if (!fait.ok) return { fait, ids: [] };
-        return { fait, ids: await ctx.messagerie.mettreEnFileEnLot(tx, fait.valeur.courriels) };
+      const r = await relancerInvitation(ctx.db, ctx.messagerie, {
+        ...commun(requete),
+        id: requete.params.id,
       });
-      if (!r.fait.ok) return refuser(reponse, r.fait);
-      await ctx.messagerie.distribuer(r.ids);
-      return { ok: true as const };
+      if (r.ok) await ctx.messagerie.distribuer(r.valeur.courriels);
+      return repondre(reponse, r.ok ? reussite({ ok: true as const }) : r);
     },
   );
 

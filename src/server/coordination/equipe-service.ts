@@ -6,10 +6,11 @@ import type { SessionChargee } from "../access/index.ts";
 import { type Db, type Executeur, lignes } from "../db/client.ts";
 import { membreEquipe } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
-import type { Courriel } from "../infra/messagerie.ts";
+import type { Courriel, Messagerie } from "../infra/messagerie.ts";
 import { equipeDe } from "./coordination-service.ts";
 
-type Envoi = { courriels: Courriel[] };
+/** The mails queued with the change, to deliver once it is committed (as `inviterUtilisateur`). */
+type Envoi = { courriels: string[] };
 type Commun = { connexion: SessionChargee; acteur: Acteur; maintenant: Date; urlPublique: string };
 
 const invitation = (p: Commun, email: string): Courriel => ({
@@ -28,48 +29,52 @@ const invitation = (p: Commun, email: string): Courriel => ({
  * Invites a conseiller by e-mail (docs/domaine/coordination.md §4): an account already known
  * must be a conseiller of the coordinator's scope; an unknown address waits for its account.
  */
-export async function inviterDansLEquipe(
-  tx: Executeur,
+export function inviterDansLEquipe(
+  db: Db,
+  messagerie: Messagerie,
   p: Commun & { email: string },
 ): Promise<Resultat<{ id: string } & Envoi>> {
-  const coordinateurId = p.connexion.utilisateur.id;
-  const [deja] = await lignes<{ id: string }>(
-    tx,
-    sql`select id from membre_equipe where coordinateur_id = ${coordinateurId}
+  return db.transaction(async (tx) => {
+    const coordinateurId = p.connexion.utilisateur.id;
+    const [deja] = await lignes<{ id: string }>(
+      tx,
+      sql`select id from membre_equipe where coordinateur_id = ${coordinateurId}
         and email = ${p.email} and statut <> 'archive'`,
-  );
-  if (deja)
-    return echec("email", "Cette personne est déjà invitée dans votre équipe ou en est membre.");
-  const [compte] = await lignes<{ id: string; conseiller: boolean }>(
-    tx,
-    sql`select u.id, exists (select 1 from habilitation h where h.utilisateur_id = u.id
+    );
+    if (deja)
+      return echec("email", "Cette personne est déjà invitée dans votre équipe ou en est membre.");
+    const [compte] = await lignes<{ id: string; conseiller: boolean }>(
+      tx,
+      sql`select u.id, exists (select 1 from habilitation h where h.utilisateur_id = u.id
           and h.role = 'conseiller' and h.actif) as conseiller
         from utilisateur u where lower(u.email) = ${p.email}`,
-  );
-  if (compte && !compte.conseiller)
-    return echec(
-      "email",
-      "Cette adresse est celle d'un compte qui n'est pas un conseiller numérique.",
     );
-  if (compte && !equipeDe(p.connexion).includes(compte.id))
-    return echec("email", "Ce conseiller n'est pas dans votre périmètre de coordination.");
-  const [l] = await tx
-    .insert(membreEquipe)
-    .values({
-      coordinateurId,
-      email: p.email,
-      conseillerId: compte?.id ?? null,
-      statut: "invite",
-      inviteLe: p.maintenant,
-    })
-    .returning({ id: membreEquipe.id });
-  await journaliser(tx, p.acteur, {
-    action: "equipe.invitation",
-    cibleType: "membre_equipe",
-    cibleId: l!.id,
-    apres: { compteConnu: Boolean(compte) },
+    if (compte && !compte.conseiller)
+      return echec(
+        "email",
+        "Cette adresse est celle d'un compte qui n'est pas un conseiller numérique.",
+      );
+    if (compte && !equipeDe(p.connexion).includes(compte.id))
+      return echec("email", "Ce conseiller n'est pas dans votre périmètre de coordination.");
+    const [l] = await tx
+      .insert(membreEquipe)
+      .values({
+        coordinateurId,
+        email: p.email,
+        conseillerId: compte?.id ?? null,
+        statut: "invite",
+        inviteLe: p.maintenant,
+      })
+      .returning({ id: membreEquipe.id });
+    await journaliser(tx, p.acteur, {
+      action: "equipe.invitation",
+      cibleType: "membre_equipe",
+      cibleId: l!.id,
+      apres: { compteConnu: Boolean(compte) },
+    });
+    const courriels = await messagerie.mettreEnFileEnLot(tx, [invitation(p, p.email)]);
+    return reussite({ id: l!.id, courriels });
   });
-  return reussite({ id: l!.id, courriels: [invitation(p, p.email)] });
 }
 
 /** One of the coordinator's team rows in the expected status, or the reason it is not. */
@@ -89,19 +94,23 @@ async function maLigne(tx: Executeur, coordinateurId: string, id: string, statut
   return reussite(l);
 }
 
-export async function relancerInvitation(
-  tx: Executeur,
+export function relancerInvitation(
+  db: Db,
+  messagerie: Messagerie,
   p: Commun & { id: string },
 ): Promise<Resultat<{ ok: true } & Envoi>> {
-  const l = await maLigne(tx, p.connexion.utilisateur.id, p.id, "invite");
-  if (!l.ok) return l;
-  await tx.update(membreEquipe).set({ relanceLe: p.maintenant }).where(eq(membreEquipe.id, p.id));
-  await journaliser(tx, p.acteur, {
-    action: "equipe.relance",
-    cibleType: "membre_equipe",
-    cibleId: p.id,
+  return db.transaction(async (tx) => {
+    const l = await maLigne(tx, p.connexion.utilisateur.id, p.id, "invite");
+    if (!l.ok) return l;
+    await tx.update(membreEquipe).set({ relanceLe: p.maintenant }).where(eq(membreEquipe.id, p.id));
+    await journaliser(tx, p.acteur, {
+      action: "equipe.relance",
+      cibleType: "membre_equipe",
+      cibleId: p.id,
+    });
+    const courriels = await messagerie.mettreEnFileEnLot(tx, [invitation(p, l.valeur.email)]);
+    return reussite({ ok: true as const, courriels });
   });
-  return reussite({ ok: true as const, courriels: [invitation(p, l.valeur.email)] });
 }
 
 export async function retirerInvitation(

@@ -4,7 +4,11 @@ import { quantite } from "../../domain/format.ts";
 import { type LienPartage, refusDuLien } from "../../domain/partages/partage.ts";
 import type { Role } from "../../domain/roles.ts";
 import { jourParis } from "../../domain/temps.ts";
-import { resoudrePerimetre, type SessionChargee } from "../access/index.ts";
+import {
+  type PorteurDePerimetre,
+  resoudrePerimetre,
+  type SessionChargee,
+} from "../access/index.ts";
 import { statistiquesDuPerimetre } from "../activite/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
 import { habilitation, lienPartage, structure } from "../db/schema.ts";
@@ -146,11 +150,8 @@ export async function statistiquesDuLien(db: Executeur, jeton: string, maintenan
     .where(and(eq(lienPartage.jetonHash, empreinte(jeton)), ouvrable(aujourdhui)));
   if (!l) return introuvable(LIEN_INTROUVABLE);
   const perimetre = await resoudrePerimetre(db, l.utilisateurId, l.role, l.perimetre);
-  const lecteur: SessionChargee = {
-    idHash: "",
-    methode: "lien_partage",
-    idToken: null,
-    utilisateur: { id: l.utilisateurId, email: "", prenom: "", nom: "" },
+  const lecteur: PorteurDePerimetre = {
+    utilisateur: { id: l.utilisateurId },
     habilitation: { id: l.habilitationId, role: l.role as Role, perimetre },
   };
   const s = await statistiquesDuPerimetre(db, lecteur, { du: l.du, au: l.au }, aujourdhui);

@@ -14,6 +14,7 @@ import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { FiltreParmi } from "../socle/FiltreParmi.tsx";
+import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 
@@ -130,7 +131,7 @@ function Equipe() {
                 <td>{nom(m)}</td>
                 <td>{ETATS_EQUIPE[m.etat]}</td>
                 <td>{m.dernierCra ? jourFr(m.dernierCra) : "Aucun"}</td>
-                <td>{new Date(m.inviteLe).toLocaleDateString("fr-FR")}</td>
+                <td>{dateLongue.format(new Date(m.inviteLe))}</td>
                 <td>
                   {m.etat === "invite" && (
                     <>
