@@ -13,8 +13,15 @@ export const COLLEGUE_INCONNU =
 /** The other conseillers employed today by the structure that employs `conseillerId`. */
 export async function collegues(db: Executeur, conseillerId: string, maintenant: Date) {
   const { structureId } = await lecteurDuJour(db, conseillerId, maintenant);
-  if (!structureId) return [];
-  const jour = jourParis(maintenant);
+  return structureId ? colleguesDe(db, conseillerId, structureId, jourParis(maintenant)) : [];
+}
+
+/**
+ * The conseillers other than `conseillerId` whose employer on `jour` is `structureId`. Only
+ * those the structure ever employed or holds are asked their employer of the day: the page
+ * does not compute it for every conseiller of the country.
+ */
+function colleguesDe(db: Executeur, conseillerId: string, structureId: string, jour: string) {
   return db
     .selectDistinct({ id: utilisateur.id, prenom: utilisateur.prenom, nom: utilisateur.nom })
     .from(utilisateur)
@@ -29,6 +36,8 @@ export async function collegues(db: Executeur, conseillerId: string, maintenant:
     .where(
       and(
         ne(utilisateur.id, conseillerId),
+        sql`(${habilitation.structureId} = ${structureId} or exists (select 1 from contrat k
+          where k.utilisateur_id = ${utilisateur.id} and k.structure_id = ${structureId}))`,
         sql`${employeurSql(sql`${utilisateur.id}`, sql`${jour}::date`)} = ${structureId}`,
       ),
     )
@@ -46,7 +55,9 @@ export async function transmettrePersonnes(
 ): Promise<Resultat<{ transmises: number; gardees: number }>> {
   return db.transaction(async (tx) => {
     const { structureId } = await lecteurDuJour(tx, p.conseillerId, p.maintenant);
-    const possibles = await collegues(tx, p.conseillerId, p.maintenant);
+    const possibles = structureId
+      ? await colleguesDe(tx, p.conseillerId, structureId, jourParis(p.maintenant))
+      : [];
     if (!structureId || !possibles.some((c) => c.id === p.collegueId))
       return echec("collegueId", COLLEGUE_INCONNU);
     const transmises = await tx
