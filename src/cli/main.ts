@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { nombreFr, quantite } from "../domain/format.ts";
+import { jourParis } from "../domain/temps.ts";
 import {
   importerCraV1,
   lireFichierV1,
@@ -10,6 +11,7 @@ import {
 } from "../server/activite/index.ts";
 import { verifierPersonnesNommees } from "../server/beneficiaires/index.ts";
 import { lireConfig } from "../server/config.ts";
+import { verifierCoordinations } from "../server/coordination/index.ts";
 import { ouvrirBase } from "../server/db/client.ts";
 import { chargerReferentiel } from "../server/db/referentiel.ts";
 import { CRAS_MAX, genererDemo, genererEchelleNationale } from "../server/demo/index.ts";
@@ -114,6 +116,17 @@ async function principal(): Promise<number> {
           `${quantite(nommees.length, "compte rendu", "comptes rendus")} nommant des personnes suivies en écart (à corriger par le conseiller, rien n'est réparé d'office).`,
         );
       else console.log("Les comptes rendus qui nomment des personnes suivies sont cohérents.");
+      const coordinations = await verifierCoordinations(base.db, {
+        aujourdhui: jourParis(new Date()),
+      });
+      for (const e of coordinations.slice(0, 50))
+        console.log(`Écart coordination ${e.coordinationId} : ${e.motif}`);
+      if (coordinations.length > 0)
+        console.log(
+          `${quantite(new Set(coordinations.map((e) => e.coordinationId)).size, "compte rendu", "comptes rendus")} de coordination en écart (à corriger par le coordinateur, rien n'est réparé d'office).`,
+        );
+      else console.log("Les comptes rendus de coordination sont cohérents.");
+      const sains = nommees.length === 0 && coordinations.length === 0;
       const ecarts = await verifierRollups(base.db);
       for (const e of ecarts.slice(0, 50))
         console.log(
@@ -121,13 +134,13 @@ async function principal(): Promise<number> {
         );
       if (ecarts.length === 0) {
         console.log("Les agrégats des statistiques correspondent aux comptes rendus.");
-        return nommees.length === 0 ? 0 : 1;
+        return sains ? 0 : 1;
       }
       console.log(`${quantite(ecarts.length, "ligne", "lignes")} d'agrégats en écart.`);
       if (!values.reparer) return 1;
       await base.db.transaction((tx) => reconstruireRollups(tx));
       console.log("Agrégats reconstruits depuis les comptes rendus.");
-      return (await verifierRollups(base.db)).length === 0 && nommees.length === 0 ? 0 : 1;
+      return (await verifierRollups(base.db)).length === 0 && sains ? 0 : 1;
     }
     if (commande === "demo") {
       if (values.echelle === "nationale") {

@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ajouterJours, jourParis } from "../../domain/temps.ts";
-import { craCoordination, journal } from "../db/schema.ts";
+import { craCoordination, journal, utilisateur } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import { verifierCoordinations } from "./verification.ts";
 
 const COORDINATEUR = "coordinateur@demo.conseiller-numerique.fr";
 const ADMIN = "admin@demo.conseiller-numerique.fr";
@@ -119,5 +120,52 @@ describe.each(BASES_DE_TEST)("comptes rendus de coordination sur %s", (type) => 
       .from(journal)
       .where(and(eq(journal.cibleType, "cra_coordination"), eq(journal.cibleId, ids[1]!)));
     expect(actions.map((a) => a.action)).toEqual(["coordination.creee", "coordination.supprimee"]);
+  });
+
+  it("cnfs doctor trouve cohérent ce que la plateforme écrit et nomme ce qui a été cassé derrière elle", async () => {
+    const aujourdhui = jourParis(p.horloge.maintenant());
+    expect(await verifierCoordinations(p.base.db, { aujourdhui })).toEqual([]);
+
+    const equipe = (await appel(coordo, "GET", "/api/coordinations/equipe")).json();
+    const r = await appel(coordo, "POST", "/api/coordinations", {
+      type: "animation",
+      date: hier,
+      dureeMinutes: 90,
+      participantIds: [equipe[0].id],
+      thematiques: ["securite_numerique"],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const id: string = r.json().id;
+    expect(await verifierCoordinations(p.base.db, { aujourdhui })).toEqual([]);
+
+    // A coordinator's own account is not a conseiller's; an unknown id has no account at all.
+    const [moi] = await p.base.db
+      .select({ id: utilisateur.id })
+      .from(utilisateur)
+      .where(eq(utilisateur.email, COORDINATEUR));
+    await p.base.db.execute(
+      sql`update cra_coordination set participant_ids = array[${equipe[0].id}::uuid,
+            ${equipe[0].id}::uuid, ${moi!.id}::uuid, gen_random_uuid()],
+          thematiques = array['inventee'], date = ${ajouterJours(aujourdhui, 1)}::date
+        where id = ${id}`,
+    );
+    expect(await verifierCoordinations(p.base.db, { aujourdhui })).toEqual(
+      [
+        "un participant nommé deux fois",
+        "un participant qui n'a jamais été conseiller",
+        "un participant sans compte",
+        "une date hors du dispositif",
+        "une thématique inconnue",
+      ].map((motif) => ({ coordinationId: id, motif })),
+    );
+    await p.base.db.execute(
+      sql`update cra_coordination set type = 'evenement', participant_ids = '{}', thematiques = '{}',
+          titre = 'Salon', commune_code = '62498', nb_participants = 10001, date = ${hier}::date
+        where id = ${id}`,
+    );
+    expect(await verifierCoordinations(p.base.db, { aujourdhui })).toEqual([
+      { coordinationId: id, motif: "plus de 10\u202f000 participants" },
+    ]);
+    await p.base.db.execute(sql`delete from cra_coordination where id = ${id}`);
   });
 });

@@ -2,3 +2,4 @@
 
 export { routesEquipe } from "./equipe-routes.ts";
 export { routesCoordination } from "./routes.ts";
+export { type EcartCoordination, verifierCoordinations } from "./verification.ts";
