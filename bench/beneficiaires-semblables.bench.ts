@@ -11,16 +11,19 @@ import { baseNationale, horlogeBench } from "./base.ts";
 import { chronometrer, type ResultatBench } from "./mesure.ts";
 
 const PERSONNES = Number(process.env.BENCH_BENEFICIAIRES ?? 500_000);
+const PARTAGEES = Number(process.env.BENCH_BENEFICIAIRES_PARTAGES ?? 40_000);
 const PRENOMS = ["Josiane", "Kevin", "Fatima", "Jean-Noël", "Marie", "Ahmed", "Lucie", "Paul"];
 const NOMS = ["Martin", "Bernard", "Lefèvre", "Dubois", "N'Diaye", "Garcia", "Roux", "Fontaine"];
 
 /**
  * Duplicate suggestion while a conseiller types a followed person, among 500,000 persons of the
  * national conseillers (a third shared with their structure). Platform: `personnesSemblables`
- * (trigram operator on the normalised name, GIN index). Baseline: the same suggestion read the
+ * (trigram operator on the normalised name, GiST index beside the reader). Baseline: the same suggestion read the
  * naive way, every person the conseiller may read scored one by one (the column hidden from the
  * planner, no index). Both lists must be equal for every query. Second line: against the naive
- * `ilike` scan the issue names, on persons really followed, typed with a letter dropped.
+ * `ilike` scan the issue names, on persons really followed, typed with a letter dropped. Third
+ * line: the same suggestion for the conseillers of one structure sharing 40,000 more files, half
+ * of the time with a phone typed too.
  */
 export default async function semblables(): Promise<Record<string, ResultatBench>> {
   const base = await baseNationale(0);
@@ -77,14 +80,19 @@ export default async function semblables(): Promise<Record<string, ResultatBench
         q: { cle: cleDeNom(h.choisir(PRENOMS), nom.slice(0, coupe) + nom.slice(coupe + 1)) },
       };
     });
-    const naive = async (r: (typeof requetes)[number]) =>
-      lignes<{ id: string }>(
+    type Requete = { lecteur: Lecteur; q: { cle: string; telephone?: string } };
+    const naive = async (r: Requete) => {
+      const memeTelephone = sql`telephone || '' = ${r.q.telephone ?? null}`;
+      return lignes<{ id: string }>(
         base.db,
         sql`select id from beneficiaire
-            where ${visibles(r.lecteur)} and similarity(nom_normalise || '', ${r.q.cle}) > 0.3
-            order by similarity(nom_normalise, ${r.q.cle}) desc, id desc
+            where ${visibles(r.lecteur)}
+              and (similarity(nom_normalise || '', ${r.q.cle}) > 0.3 or ${memeTelephone})
+            order by coalesce(${memeTelephone}, false) desc,
+              similarity(nom_normalise, ${r.q.cle}) desc, id desc
             limit 5`,
       ).then((l) => l.map((x) => x.id));
+    };
     let identique = true;
     for (const r of requetes) {
       const a = (await personnesSemblables(base.db, r.lecteur, r.q)).map((x) => x.id);
@@ -144,6 +152,53 @@ export default async function semblables(): Promise<Record<string, ResultatBench
     const mesuresVoulues = await chronometrer(300, () => plateforme(voulue()));
     const mesuresIlike = await chronometrer(300, () => ilike(voulue()));
     const volumes = `base=${base.type} personnes=${PERSONNES} conseillers=${conseillers.length}`;
+
+    // A structure whose conseillers share tens of thousands of files (a large employer that
+    // imported its registers): every one of them is readable by each of its conseillers, so the
+    // access rule no longer narrows the scan to a few hundred rows.
+    const [grande] = await lignes<{ structure_id: string; ids: string[] }>(
+      base.db,
+      sql`select structure_id, array_agg(utilisateur_id order by utilisateur_id) as ids
+          from habilitation where role = 'conseiller' and structure_id is not null
+          group by structure_id order by count(*) desc, structure_id limit 1`,
+    );
+    if (!grande) throw new Error("Aucune structure n'emploie de conseiller.");
+    await base.db.execute(sql`
+      insert into beneficiaire (conseiller_id, structure_id, prenom, nom, nom_normalise, telephone,
+        informe_le, informe_par, partage_structure)
+      select (${tableauSql(grande.ids, "uuid")})[1 + i % ${grande.ids.length}],
+        ${grande.structure_id}::uuid, b.prenom, b.nom, b.nom_normalise,
+        '07' || lpad(i::text, 8, '0'), b.informe_le, b.informe_par, true
+      from generate_series(1, ${PARTAGEES}) i
+      join lateral (select * from beneficiaire order by id limit 1 offset i % 5000) b on true`);
+    await base.db.execute(sql`analyze beneficiaire`);
+    // Half of them with a phone typed too, one a colleague's file holds: found first.
+    const dansLaStructure: Requete[] = requetes.map((r, k) => ({
+      lecteur: {
+        conseillerId: grande.ids[k % grande.ids.length]!,
+        structureId: grande.structure_id,
+      },
+      q:
+        k % 2 === 0
+          ? r.q
+          : { ...r.q, telephone: `07${String(1 + ((k * 131) % PARTAGEES)).padStart(8, "0")}` },
+    }));
+    let identiqueStructure = true;
+    for (const r of dansLaStructure) {
+      const a = (await personnesSemblables(base.db, r.lecteur, r.q)).map((x) => x.id);
+      if (JSON.stringify(a) !== JSON.stringify(await naive(r))) identiqueStructure = false;
+    }
+    let m = 0;
+    const dans = () => dansLaStructure[m++ % dansLaStructure.length]!;
+    await chronometrer(30, () => {
+      const r = dans();
+      return personnesSemblables(base.db, r.lecteur, r.q);
+    });
+    const mesuresStructure = await chronometrer(300, () => {
+      const r = dans();
+      return personnesSemblables(base.db, r.lecteur, r.q);
+    });
+    const mesuresStructureBase = await chronometrer(100, () => naive(dans()));
     return {
       trigrammes: { mesures, mesuresBase, identique, details: volumes },
       "contre-ilike": {
@@ -151,6 +206,12 @@ export default async function semblables(): Promise<Record<string, ResultatBench
         mesuresBase: mesuresIlike,
         identique: trouvees === voulues.length,
         details: `${volumes} retrouvees=${trouvees}/${voulues.length} ilike=${trouveesIlike}/${voulues.length}`,
+      },
+      "structure-partagee": {
+        mesures: mesuresStructure,
+        mesuresBase: mesuresStructureBase,
+        identique: identiqueStructure,
+        details: `${volumes} partagees_par_une_structure=${PARTAGEES} conseillers_de_la_structure=${grande.ids.length}`,
       },
     };
   } finally {

@@ -101,36 +101,51 @@ export async function lireBeneficiaire(db: Executeur, l: Lecteur, id: string) {
 const SEMBLABLES_MAX = 5;
 
 /**
- * The persons the conseiller may read that look like the one being typed: a close name (trigram
- * similarity on the normalised name, through its GIN index), or the same phone or e-mail.
+ * The persons the conseiller may read that look like the one being typed: the same phone or
+ * e-mail first, then a close name (trigram similarity on the normalised name), closest first.
+ * Two reads rather than one `or`: each stays on its index (ADR 025), where one condition mixing
+ * a contact and a name made the planner read every file the reader may read.
  */
-export function personnesSemblables(
+export async function personnesSemblables(
   db: Executeur,
   l: Lecteur,
   q: { cle: string; telephone?: string | undefined; email?: string | undefined },
 ) {
-  const memeTelephone = q.telephone ? sql`${beneficiaire.telephone} = ${q.telephone}` : sql`false`;
-  const memeEmail = q.email ? sql`${beneficiaire.email} = ${q.email}` : sql`false`;
-  const nomProche = q.cle.length >= 3 ? sql`${beneficiaire.nomNormalise} % ${q.cle}` : sql`false`;
-  return db
-    .select({
-      id: beneficiaire.id,
-      prenom: beneficiaire.prenom,
-      nom: beneficiaire.nom,
-      commune: commune.nom,
-      raison: sql<"telephone" | "email" | "nom">`case when ${memeTelephone} then 'telephone'
-        when ${memeEmail} then 'email' else 'nom' end`,
-      score: sql<number>`round(similarity(${beneficiaire.nomNormalise}, ${q.cle})::numeric, 2)::float8`,
-    })
-    .from(beneficiaire)
-    .leftJoin(commune, eq(commune.code, beneficiaire.communeCode))
-    .where(and(visibles(l), or(nomProche, memeTelephone, memeEmail)))
-    .orderBy(
-      desc(sql`(${memeTelephone} or ${memeEmail})`),
-      desc(sql`similarity(${beneficiaire.nomNormalise}, ${q.cle})`),
-      desc(beneficiaire.id),
-    )
-    .limit(SEMBLABLES_MAX);
+  const memeTelephone = q.telephone ? eq(beneficiaire.telephone, q.telephone) : undefined;
+  const memeEmail = q.email ? eq(beneficiaire.email, q.email) : undefined;
+  const similarite = sql`similarity(${beneficiaire.nomNormalise}, ${q.cle})`;
+  const lire = (condition: SQL | undefined, raison: SQL<"telephone" | "email" | "nom">) =>
+    db
+      .select({
+        id: beneficiaire.id,
+        prenom: beneficiaire.prenom,
+        nom: beneficiaire.nom,
+        commune: commune.nom,
+        raison,
+        score: sql<number>`round(${similarite}::numeric, 2)::float8`,
+      })
+      .from(beneficiaire)
+      .leftJoin(commune, eq(commune.code, beneficiaire.communeCode))
+      .where(and(visibles(l), condition))
+      .orderBy(desc(similarite), desc(beneficiaire.id))
+      .limit(SEMBLABLES_MAX);
+  const contact = or(memeTelephone, memeEmail);
+  const parContact = contact
+    ? await lire(
+        contact,
+        sql<"telephone" | "email">`case when ${memeTelephone ?? sql`false`} then 'telephone'
+          else 'email' end`,
+      )
+    : [];
+  if (q.cle.length < 3 || parContact.length === SEMBLABLES_MAX) return parContact;
+  const parNom = await lire(
+    and(
+      sql`${beneficiaire.nomNormalise} % ${q.cle}`,
+      contact ? sql`not coalesce(${contact}, false)` : undefined,
+    ),
+    sql<"nom">`'nom'`,
+  );
+  return [...parContact, ...parNom].slice(0, SEMBLABLES_MAX);
 }
 
 /** How many accompaniments a person's page lists: the latest, with the exact total beside. */

@@ -247,6 +247,13 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
     // Another name, the same phone typed with dots.
     const parTelephone = await semblables(elle, { nom: "Dupont", telephone: "06.11.22.33.44" });
     expect(parTelephone).toEqual([expect.objectContaining({ id: josiane, raison: "telephone" })]);
+    // Her name and her phone: proposed once, for the phone.
+    const lesDeux = await semblables(elle, {
+      prenom: "Josiane",
+      nom: "Lefèvre",
+      telephone: "0611223344",
+    });
+    expect(lesDeux).toEqual([expect.objectContaining({ id: josiane, raison: "telephone" })]);
     expect(await semblables(elle, { nom: "Bernard" })).toEqual([]);
     // Another conseiller's person is never proposed, nor hers to him.
     const chezLui = await semblables(ailleurs, { prenom: "Josiane", nom: "Lefèvre" });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -38,8 +39,11 @@ export type Base = {
 
 const dossierMigrations = fileURLToPath(new URL("./migrations", import.meta.url));
 
-/** The contrib extensions the schema uses (spatial indexes, commune search by trigrams). */
-const extensions = { cube, earthdistance, pg_trgm };
+/**
+ * The contrib extensions the schema uses (spatial indexes, search by trigrams, a reader's key
+ * beside the trigrams in one index).
+ */
+const extensions = { btree_gist, cube, earthdistance, pg_trgm };
 
 export type OptionsBase =
   | {

@@ -54,7 +54,20 @@ export const beneficiaire = pgTable(
     index("beneficiaire_conseiller_idx").on(t.conseillerId),
     // The daily retention pass only reads persons recorded more than 23 months ago.
     index("beneficiaire_cree_le_idx").on(t.creeLe),
-    index("beneficiaire_nom_trgm_idx").using("gin", t.nomNormalise.op("gin_trgm_ops")),
+    // Duplicates are sought among the persons one may read (ADR 025): the reader's key and the
+    // name's trigrams in one GiST index each, so that a structure sharing tens of thousands of
+    // files is not read row by row, and a name common in the country is not either.
+    index("beneficiaire_conseiller_nom_trgm_idx").using(
+      "gist",
+      t.conseillerId,
+      t.nomNormalise.op("gist_trgm_ops"),
+    ),
+    // The same phone or e-mail is sought across the country, then narrowed to the reader's.
+    index("beneficiaire_telephone_idx").on(t.telephone).where(sql`${t.telephone} is not null`),
+    index("beneficiaire_email_idx").on(t.email).where(sql`${t.email} is not null`),
+    index("beneficiaire_structure_nom_trgm_idx")
+      .using("gist", t.structureId, t.nomNormalise.op("gist_trgm_ops"))
+      .where(sql`${t.partageStructure}`),
     index("beneficiaire_structure_idx").on(t.structureId).where(sql`${t.partageStructure}`),
     check(
       "beneficiaire_genre_ck",
