@@ -68,6 +68,8 @@ export const craEnregistreSchema = z.object({
   origineV1: z.record(z.string(), z.unknown()).nullable(),
   /** The followed persons it names, among those the reader may still read. */
   personnes: z.array(personneNommeeSchema),
+  /** How many others it names that the reader may no longer read: they stay named. */
+  personnesIllisibles: z.number(),
   creeLe: instantSchema,
   modifieLe: instantSchema,
 });

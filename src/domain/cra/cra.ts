@@ -68,6 +68,11 @@ export const DATE_FUTURE = "La date ne peut pas être dans le futur.";
 export function craSchema(aujourdhui?: string) {
   return z
     .object({
+      /**
+       * Made on the device when the report is saved without a network (docs/domaine/cra.md §8):
+       * sent twice, it is the same report. Absent, the server makes one; a change ignores it.
+       */
+      id: z.uuid("L'identifiant du compte rendu est invalide.").optional(),
       type: choix(TYPES_ACTIVITE, "Le type d'activité est obligatoire."),
       public: choix(PUBLICS, "Le public est invalide.").default("particulier"),
       date: z.iso

@@ -6,7 +6,7 @@ import { corpsCraSchema } from "../../domain/cra/cra.ts";
 import { CODES } from "../../domain/cra/vocabulaire.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
-import { repondre } from "../http/reponse.ts";
+import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema } from "../http/schemas.ts";
 import { triSchema } from "../http/tableur.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
@@ -81,20 +81,24 @@ export function routesCra(app: FastifyInstance, ctx: Contexte): void {
         tags: tag,
         summary: "Enregistrer un compte rendu d'activité",
         body: corpsCraSchema,
-        response: { 201: craIdSchema, 400: corpsErreurSchema },
+        response: {
+          200: craIdSchema.describe("Le même compte rendu, déjà reçu sous cet identifiant"),
+          201: craIdSchema,
+          400: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
       },
     },
-    async (requete, reponse) =>
-      repondre(
-        reponse,
-        await creerCra(ctx.db, {
-          conseillerId: connexionRequise(requete).utilisateur.id,
-          cra: requete.body,
-          acteur: acteurDeRequete(requete),
-          maintenant: ctx.horloge(),
-        }),
-        201,
-      ),
+    async (requete, reponse) => {
+      const r = await creerCra(ctx.db, {
+        conseillerId: connexionRequise(requete).utilisateur.id,
+        cra: requete.body,
+        acteur: acteurDeRequete(requete),
+        maintenant: ctx.horloge(),
+      });
+      if (!r.ok) return refuser(reponse, r);
+      return reponse.status(r.valeur.deja ? 200 : 201).send({ id: r.valeur.id });
+    },
   );
 
   r.put(

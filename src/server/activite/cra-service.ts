@@ -2,13 +2,22 @@ import { eq, sql } from "drizzle-orm";
 import { comptesDesPersonnes } from "../../domain/beneficiaires/beneficiaire.ts";
 import { compteursDe, difference } from "../../domain/cra/compteurs.ts";
 import { type Cra, refusDateFuture } from "../../domain/cra/cra.ts";
-import { echec, interdit, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
+import {
+  conflit,
+  echec,
+  interdit,
+  introuvable,
+  type Resultat,
+  reussite,
+} from "../../domain/erreurs.ts";
+import { quantite } from "../../domain/format.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { COMMUNE_INCONNUE } from "../../domain/territoire.ts";
 import {
   lecteurDuJour,
   lierPersonnes,
   personnesDuCra,
+  personnesIllisiblesDuCra,
   personnesNommees,
 } from "../beneficiaires/index.ts";
 import { type Db, type Executeur, requetePreparee } from "../db/client.ts";
@@ -161,16 +170,18 @@ const insererCra = requetePreparee<{ id: string | null; champ_refuse: Faits["cha
   "cnfs_cra_creer",
   sql`with faits as (${faitsSql}),
     cree as (
-      insert into ${cra} (${sql.join(
+      insert into ${cra} (id, ${sql.join(
         CHAMPS_SAISIS.map((k) => sql.identifier(cra[k].name)),
         sql`, `,
       )}, structure_id, lieu_id, commune_code, departement_code, cree_le, modifie_le)
-      select ${sql.join(
+      select coalesce(${p("id", "uuid")}, gen_random_uuid()), ${sql.join(
         CHAMPS_SAISIS.map((k) => sql.placeholder(k)),
         sql`, `,
       )}, f.structure_id, f.lieu_id, f.commune_code, f.departement_code,
         ${p("maintenant", "timestamptz")}, ${p("maintenant", "timestamptz")}
       from faits f where f.champ_refuse is null
+      -- The same report sent twice (a device's queue, a retry): written once, counted once.
+      on conflict (id) do nothing
       returning id, conseiller_id, structure_id, departement_code, date),
     trace as (
       insert into journal (utilisateur_id, habilitation_id, role, auteur, requete_id, origine,
@@ -212,8 +223,31 @@ async function avecComptesDesPersonnes(
 
 type NouveauCra = { conseillerId: string; cra: Cra; acteur: Acteur; maintenant: Date };
 
+/** A report created, or found already there when the device sent it before (`deja`). */
+export type CraCree = { id: string; deja: boolean };
+
+export const CRA_ID_PRIS = "Cet identifiant de compte rendu est déjà pris.";
+
+/**
+ * The report a device already sent under this id: the same one, whatever changed since (a
+ * contract ended, a place left), so that a queue sending twice never writes twice.
+ */
+async function dejaRecu(db: Executeur, params: NouveauCra): Promise<Resultat<CraCree> | null> {
+  if (!params.cra.id) return null;
+  const [l] = await db
+    .select({ conseillerId: cra.conseillerId })
+    .from(cra)
+    .where(eq(cra.id, params.cra.id));
+  if (!l) return null;
+  return l.conseillerId === params.conseillerId
+    ? reussite({ id: params.cra.id, deja: true })
+    : conflit("id", CRA_ID_PRIS);
+}
+
 /** Records a report and its roll-ups in one transaction (docs/domaine/statistiques-et-opendata.md §2.3). */
-export async function creerCra(db: Db, params: NouveauCra): Promise<Resultat<{ id: string }>> {
+export async function creerCra(db: Db, params: NouveauCra): Promise<Resultat<CraCree>> {
+  const deja = await dejaRecu(db, params);
+  if (deja) return deja;
   const futur = refusDateFuture(params.cra.date, jourParis(params.maintenant));
   if (futur) return futur;
   // Anonymous, the common case: one statement. Naming persons reads them first, in one transaction.
@@ -222,13 +256,14 @@ export async function creerCra(db: Db, params: NouveauCra): Promise<Resultat<{ i
     const c = await avecComptesDesPersonnes(tx, { ...params, craId: null });
     if (!c.ok) return c;
     const r = await inserer(tx, { ...params, cra: c.valeur });
-    if (r.ok) await lierPersonnes(tx, r.valeur.id, params.cra.beneficiaireIds);
+    if (r.ok && !r.valeur.deja) await lierPersonnes(tx, r.valeur.id, params.cra.beneficiaireIds);
     return r;
   });
 }
 
-async function inserer(db: Executeur, params: NouveauCra): Promise<Resultat<{ id: string }>> {
+async function inserer(db: Executeur, params: NouveauCra): Promise<Resultat<CraCree>> {
   const [r] = await insererCra(db, {
+    id: params.cra.id ?? null,
     ...parametresFaits(params.conseillerId, params.cra),
     ...colonnesSaisies(params.conseillerId, params.cra),
     ...params.acteur,
@@ -238,10 +273,13 @@ async function inserer(db: Executeur, params: NouveauCra): Promise<Resultat<{ id
     maintenant: params.maintenant.toISOString(),
   });
   if (!r?.id) {
+    // Nothing written, nothing refused: the same id arrived meanwhile from another request.
+    if (r && !r.champ_refuse && params.cra.id)
+      return (await dejaRecu(db, params)) ?? conflit("id", CRA_ID_PRIS);
     const champ = r?.champ_refuse ?? "date";
     return echec(champ, REFUS_FAITS[champ]);
   }
-  return reussite({ id: r.id });
+  return reussite({ id: r.id, deja: false });
 }
 
 /**
@@ -258,7 +296,11 @@ export async function lireMonCra(
   if (!l) return introuvable(CRA_INTROUVABLE);
   if (l.conseillerId !== conseillerId) return interdit(CRA_D_UN_AUTRE);
   const lecteur = await lecteurDuJour(db, conseillerId, maintenant);
-  return reussite({ ...l, personnes: await personnesDuCra(db, lecteur, id) });
+  return reussite({
+    ...l,
+    personnes: await personnesDuCra(db, lecteur, id),
+    personnesIllisibles: (await personnesIllisiblesDuCra(db, lecteur, id)).length,
+  });
 }
 
 async function craDuConseiller(
@@ -282,7 +324,23 @@ export async function modifierCra(
     const trouve = await craDuConseiller(tx, params.id, params.conseillerId);
     if (!trouve.ok) return trouve;
     const avant = trouve.valeur;
-    const derive = await avecComptesDesPersonnes(tx, { ...params, craId: avant.id });
+    // Persons named that a colleague no longer shares stay named: they were not removed.
+    const gardees = await personnesIllisiblesDuCra(
+      tx,
+      await lecteurDuJour(tx, params.conseillerId, params.maintenant),
+      avant.id,
+    );
+    const beneficiaireIds = [...new Set([...params.cra.beneficiaireIds, ...gardees])];
+    if (beneficiaireIds.length > params.cra.nbParticipants)
+      return echec(
+        "beneficiaireIds",
+        `Ce compte rendu nomme aussi ${quantite(gardees.length, "personne suivie que vous ne pouvez plus lire", "personnes suivies que vous ne pouvez plus lire")} : il ne peut pas nommer plus de personnes que de participants.`,
+      );
+    const derive = await avecComptesDesPersonnes(tx, {
+      ...params,
+      cra: { ...params.cra, beneficiaireIds },
+      craId: avant.id,
+    });
     if (!derive.ok) return derive;
     const c = derive.valeur;
     const colonnes = await colonnesCra(tx, params.conseillerId, c);

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { craEnregistreSchema, pageMesCraSchema } from "../../domain/cra/api.ts";
-import { cra, journal, statAttente, utilisateur } from "../db/schema.ts";
+import { ouvrirSession } from "../access/sessions.ts";
+import { cra, habilitation, journal, statAttente, utilisateur } from "../db/schema.ts";
 import { creerHasard } from "../demo/hasard.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
@@ -80,6 +81,61 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
       headers: { cookie },
     });
     expect(inconnu.statusCode).toBe(404);
+  });
+
+  it("un compte rendu envoyé deux fois sous l'identifiant fait sur l'appareil est écrit et compté une fois", async () => {
+    const id = "5b0e8f4a-1c2d-4e3f-9a8b-7c6d5e4f3a2b";
+    const avant = await p.base.db.$count(cra);
+    const premier = await envoyer("POST", "/api/cra", atelier({ id }));
+    expect(premier.statusCode, premier.body).toBe(201);
+    expect(premier.json()).toEqual({ id });
+    // Sent again (the answer was lost), even changed meanwhile: the same report, not a second.
+    const encore = await envoyer("POST", "/api/cra", atelier({ id, dureeMinutes: 30 }));
+    expect(encore.statusCode, encore.body).toBe(200);
+    expect(encore.json()).toEqual({ id });
+    // Twice at once: one writes, the other finds it.
+    const deuxieme = "6c1f9a5b-2d3e-4f4a-8b9c-8d7e6f5a4b3c";
+    const ensemble = await Promise.all([
+      envoyer("POST", "/api/cra", atelier({ id: deuxieme })),
+      envoyer("POST", "/api/cra", atelier({ id: deuxieme })),
+    ]);
+    expect(ensemble.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(await p.base.db.$count(cra)).toBe(avant + 2);
+    const [l] = await p.base.db.select().from(cra).where(eq(cra.id, id));
+    expect(l?.dureeMinutes).toBe(90);
+    expect(await p.base.db.$count(journal, eq(journal.cibleId, id))).toBe(1);
+    await verserAttente(p.base.db);
+    expect(await verifierRollups(p.base.db)).toEqual([]);
+
+    // Another conseiller's id is not hers to reuse; a malformed one is refused.
+    const [u] = await p.base.db
+      .insert(utilisateur)
+      .values({ email: "autre.conseiller@exemple.fr", prenom: "Alix", nom: "Autre" })
+      .returning({ id: utilisateur.id });
+    await p.base.db
+      .insert(habilitation)
+      .values({ utilisateurId: u!.id, role: "conseiller", perimetre: { type: "soi" } });
+    const autre = `cnfs_session=${await ouvrirSession(p.base.db, {
+      utilisateurId: u!.id,
+      methode: "lien_magique",
+      maintenant: p.horloge.maintenant(),
+    })}`;
+    const pris = await p.app.inject({
+      method: "POST",
+      url: "/api/cra",
+      headers: { cookie: autre },
+      payload: { ...atelier({ id }), typeLieu: "a_distance", lieuId: undefined },
+    });
+    expect(pris.statusCode, pris.body).toBe(409);
+    expect(pris.json().erreurs).toEqual([
+      { champ: "id", message: "Cet identifiant de compte rendu est déjà pris." },
+    ]);
+    const mal = await envoyer("POST", "/api/cra", atelier({ id: "pas-un-uuid" }));
+    expect(mal.statusCode).toBe(400);
+    expect(mal.json().erreurs[0]).toEqual({
+      champ: "id",
+      message: "L'identifiant du compte rendu est invalide.",
+    });
   });
 
   it("refuse un lieu qui n'est pas le sien, une saisie invalide, et le compte rendu d'un autre", async () => {

@@ -392,6 +392,65 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
     expect(liens.map((l) => l.id)).toEqual([kevin]);
   });
 
+  it("une personne qu'un collègue ne partage plus reste nommée quand l'auteur modifie son compte rendu", async () => {
+    const partagee = await creer(collegue, {
+      nom: "Reprise",
+      anneeNaissance: 1950,
+      genre: "masculin",
+      partageStructure: true,
+    });
+    const sienne = await creer(elle, { nom: "Sienne" });
+    const r = await appel(elle, "POST", "/api/cra", compteRendu({ beneficiaireIds: [partagee] }));
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().id as string;
+    const retrait = await appel(collegue, "PUT", `/api/beneficiaires/${partagee}`, {
+      nom: "Reprise",
+      anneeNaissance: 1950,
+      genre: "masculin",
+      informee: true,
+      partageStructure: false,
+    });
+    expect(retrait.statusCode, retrait.body).toBe(200);
+
+    // She no longer reads the person, but is told the report still names someone.
+    const lu = (await appel(elle, "GET", `/api/cra/${id}`)).json();
+    expect(lu).toMatchObject({ personnes: [], personnesIllisibles: 1 });
+    // Her change sends no one: the person stays named, the counts still come from the file.
+    const change = await appel(
+      elle,
+      "PUT",
+      `/api/cra/${id}`,
+      compteRendu({ dureeMinutes: 60, beneficiaireIds: [], genres: { feminin: 1 } }),
+    );
+    expect(change.statusCode, change.body).toBe(200);
+    const liens = await p.base.db
+      .select({ id: craBeneficiaire.beneficiaireId })
+      .from(craBeneficiaire)
+      .where(eq(craBeneficiaire.craId, id));
+    expect(liens).toEqual([{ id: partagee }]);
+    expect(await ligneCra(id)).toMatchObject({
+      dureeMinutes: 60,
+      genres: { masculin: 1 },
+      ages: { soixante_dix_plus: 1 },
+    });
+    // An individual activity has no room for one more: refused, nothing changed.
+    const deux = await appel(
+      elle,
+      "PUT",
+      `/api/cra/${id}`,
+      compteRendu({ dureeMinutes: 30, beneficiaireIds: [sienne] }),
+    );
+    expect(deux.statusCode).toBe(400);
+    expect(deux.json().erreurs).toEqual([
+      {
+        champ: "beneficiaireIds",
+        message:
+          "Ce compte rendu nomme aussi 1 personne suivie que vous ne pouvez plus lire : il ne peut pas nommer plus de personnes que de participants.",
+      },
+    ]);
+    expect((await ligneCra(id)).dureeMinutes).toBe(60);
+  });
+
   it("fusionne un doublon champ par champ, déplace ses comptes rendus et le supprime, au journal", async () => {
     const garde = await creer(elle, { prenom: "Marcel", nom: "Doublon", telephone: "0611111111" });
     const doublon = await creer(elle, {

@@ -6,6 +6,7 @@ export {
   lierPersonnes,
   PERSONNE_NOMMEE_INCONNUE,
   personnesDuCra,
+  personnesIllisiblesDuCra,
   personnesNommees,
 } from "./personnes-du-cra.ts";
 export { routesBeneficiaires } from "./routes.ts";

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, lt, ne, not, or, sql } from "drizzle-orm";
 import type { PersonneNommee } from "../../domain/beneficiaires/beneficiaire.ts";
 import { echec, type Resultat, reussite } from "../../domain/erreurs.ts";
 import { type Executeur, tableauSql } from "../db/client.ts";
@@ -10,8 +10,8 @@ export const PERSONNE_NOMMEE_INCONNUE =
 
 /**
  * What the counts of a report need of the persons it names, read among those its conseiller may
- * read (docs/domaine/beneficiaires.md §4). A person is « déjà accompagnée » when another report
- * dated before this one names them.
+ * read or that this report already names (docs/domaine/beneficiaires.md §4). A person is « déjà
+ * accompagnée » when another report dated before this one names them.
  */
 export async function personnesNommees(
   tx: Executeur,
@@ -34,7 +34,12 @@ export async function personnesNommees(
       statut: beneficiaire.statut,
     })
     .from(beneficiaire)
-    .where(and(sql`${beneficiaire.id} = any(${ids})`, visibles(lecteur)));
+    .where(
+      and(
+        sql`${beneficiaire.id} = any(${ids})`,
+        p.craId ? or(visibles(lecteur), dejaNommee(p.craId)) : visibles(lecteur),
+      ),
+    );
   if (trouvees.length !== p.ids.length) return echec("beneficiaireIds", PERSONNE_NOMMEE_INCONNUE);
   const dejaVues = await tx
     .selectDistinct({ id: craBeneficiaire.beneficiaireId })
@@ -58,6 +63,28 @@ export async function lierPersonnes(tx: Executeur, craId: string, ids: readonly 
     await tx
       .insert(craBeneficiaire)
       .values(ids.map((beneficiaireId) => ({ craId, beneficiaireId })));
+}
+
+/** The person is one this report names already. */
+const dejaNommee = (craId: string) =>
+  sql`${beneficiaire.id} in (select beneficiaire_id from cra_beneficiaire where cra_id = ${craId})`;
+
+/**
+ * The persons a report names that its author may no longer read (a colleague withdrew the
+ * sharing since): not theirs to remove, they stay named when the report is edited.
+ */
+export async function personnesIllisiblesDuCra(
+  tx: Executeur,
+  l: Lecteur,
+  craId: string,
+): Promise<string[]> {
+  const ids = await tx
+    .select({ id: craBeneficiaire.beneficiaireId })
+    .from(craBeneficiaire)
+    .innerJoin(beneficiaire, eq(beneficiaire.id, craBeneficiaire.beneficiaireId))
+    .where(and(eq(craBeneficiaire.craId, craId), not(visibles(l))))
+    .orderBy(asc(craBeneficiaire.beneficiaireId));
+  return ids.map((x) => x.id);
 }
 
 /** The persons a report names that its reader may still read, to show and edit it. */

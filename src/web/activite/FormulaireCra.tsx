@@ -98,7 +98,7 @@ export function FormulaireCra(props: {
   const { data: lieux } = useMesLieux();
   const collectif = e.type === "collectif";
   // Named persons give the counts: the form does not ask for them (beneficiaires.md §4).
-  const nommees = e.personnes.length > 0;
+  const nommees = e.personnes.length > 0 || e.personnesIllisibles > 0;
   const demarches = e.thematiques.includes("aide_aux_demarches_administratives");
   const basculer = <T extends string>(liste: T[], v: T) =>
     liste.includes(v) ? liste.filter((x) => x !== v) : [...liste, v];
@@ -275,6 +275,7 @@ export function FormulaireCra(props: {
       )}
       <ChoixPersonnes
         personnes={e.personnes}
+        illisibles={e.personnesIllisibles}
         max={collectif ? Math.max(1, Number(e.nbParticipants) || 1) : 1}
         onChange={(personnes) => setE({ ...e, personnes })}
         erreur={message("beneficiaireIds")}

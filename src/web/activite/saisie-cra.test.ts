@@ -87,6 +87,9 @@ describe("formulaire de CRA → corps envoyé", () => {
     expect(craSchema("2026-03-02").safeParse(atelier).success).toBe(true);
     const individuel = versSaisie(etat({ personnes }));
     expect(individuel.beneficiaireIds).toEqual([personnes[0]!.id]);
+    // One person the reader may no longer read fills the individual activity: counts derived.
+    const gardee = versSaisie(etat({ personnes, personnesIllisibles: 1, dejaAccompagnes: "1" }));
+    expect(gardee).toMatchObject({ beneficiaireIds: [], dejaAccompagnes: 0, ages: {} });
   });
 
   it("à domicile : la commune, jamais le lieu ; une durée vide reste absente et le schéma la réclame", () => {
@@ -142,6 +145,7 @@ const enregistre = (surcharge: Partial<CraEnregistre> = {}): CraEnregistre => ({
   notes: null,
   origineV1: null,
   personnes: [],
+  personnesIllisibles: 0,
   creeLe: "2026-02-20T10:00:00.000Z",
   modifieLe: "2026-02-20T10:00:00.000Z",
   ...surcharge,
@@ -162,6 +166,10 @@ describe("compte rendu enregistré → formulaire", () => {
       communeCode: "",
     });
     expect(etatDepuisEnregistre(enregistre(), "2026-03-02").date).toBe("2026-03-02");
+    // Changed, a report keeps the persons its author may no longer read; a copy does not.
+    const gardees = enregistre({ personnesIllisibles: 2 });
+    expect(etatDepuisEnregistre(gardees, null).personnesIllisibles).toBe(2);
+    expect(etatDepuisEnregistre(gardees, "2026-03-02").personnesIllisibles).toBe(0);
     // Sent back unchanged, the form gives a body the server's schema accepts.
     expect(craSchema("2026-03-02").safeParse(versSaisie(e)).success).toBe(true);
   });

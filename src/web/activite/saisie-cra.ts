@@ -28,6 +28,8 @@ export type EtatCra = {
   notes: string;
   /** The followed persons named; when there are some, the server derives their counts. */
   personnes: PersonneNommee[];
+  /** Others the report names that the reader may no longer read: they stay named. */
+  personnesIllisibles: number;
 };
 
 /** An empty form: the day and the place it opens on come from the caller. */
@@ -55,6 +57,7 @@ export function etatInitial(date: string, lieuId: string): EtatCra {
     niveau: "",
     notes: "",
     personnes: [],
+    personnesIllisibles: 0,
   };
 }
 
@@ -64,7 +67,7 @@ const nuls = (r: Record<string, string>) =>
 /** The state of the form as the shared schema expects it: empty fields are absent. */
 export function versSaisie(e: EtatCra): SaisieCra {
   const collectif = e.type === "collectif";
-  const nommees = e.personnes.length > 0;
+  const nommees = e.personnes.length > 0 || e.personnesIllisibles > 0;
   return {
     type: e.type as SaisieCra["type"],
     public: e.public as SaisieCra["public"],
@@ -92,7 +95,9 @@ export function versSaisie(e: EtatCra): SaisieCra {
     niveau: collectif && e.niveau ? (e.niveau as SaisieCra["niveau"]) : null,
     notes: e.notes.trim() || null,
     // One person for an individual activity: the others a workshop's list may still hold go.
-    beneficiaireIds: e.personnes.slice(0, collectif ? undefined : 1).map((p) => p.id),
+    beneficiaireIds: e.personnes
+      .slice(0, collectif ? undefined : Math.max(0, 1 - e.personnesIllisibles))
+      .map((p) => p.id),
   } as SaisieCra;
 }
 
@@ -154,5 +159,7 @@ export function etatDepuisEnregistre(l: CraEnregistre, copieLe: string | null): 
     niveau: texte(l.niveau),
     notes: texte(l.notes),
     personnes: l.personnes,
+    // A copy is a new report: it names only the persons its author may read.
+    personnesIllisibles: copieLe ? 0 : l.personnesIllisibles,
   };
 }

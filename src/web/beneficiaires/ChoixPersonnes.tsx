@@ -15,6 +15,8 @@ const SUGGESTIONS = 8;
  */
 export function ChoixPersonnes(props: {
   personnes: PersonneNommee[];
+  /** Others the report names that the conseiller may no longer read: kept, never listed. */
+  illisibles: number;
   max: number;
   onChange: (personnes: PersonneNommee[]) => void;
   erreur: string | undefined;
@@ -35,7 +37,7 @@ export function ChoixPersonnes(props: {
     texte.trim().length >= 2
       ? (data?.beneficiaires ?? []).filter((b) => !choisies.has(b.id)).slice(0, SUGGESTIONS)
       : [];
-  const complet = props.personnes.length >= props.max;
+  const complet = props.personnes.length + props.illisibles >= props.max;
   return (
     <fieldset className={fr.cx("fr-fieldset")} aria-describedby="personnes-aide">
       <legend className={fr.cx("fr-fieldset__legend")}>Personnes suivies (facultatif)</legend>
@@ -43,6 +45,13 @@ export function ChoixPersonnes(props: {
         Nommez les personnes que vous suivez avec leur accord : leur âge, leur statut, leur genre et
         « déjà accompagné » viennent alors de leur fiche. Sinon, le compte rendu reste anonyme.
       </p>
+      {props.illisibles > 0 && (
+        <p className={fr.cx("fr-text--sm", "fr-fieldset__element")}>
+          {props.illisibles === 1
+            ? "Ce compte rendu nomme aussi une personne qu'un collègue ne partage plus avec vous : elle reste nommée, et sa fiche en donne toujours les comptes."
+            : `Ce compte rendu nomme aussi ${props.illisibles} personnes qu'un collègue ne partage plus avec vous : elles restent nommées, et leurs fiches en donnent toujours les comptes.`}
+        </p>
+      )}
       {props.personnes.length > 0 && (
         <ul className={fr.cx("fr-fieldset__element")}>
           {props.personnes.map((p) => (
