@@ -44,6 +44,10 @@ export const TABLEAU_CONSERVATION: readonly (readonly [string, string])[] = [
     `${CONSERVATION.personneSuivie.mois} mois sans accompagnement, puis suppression ; le conseiller est prévenu ${CONSERVATION.personneSuivie.preavisJours} jours avant ; à tout moment à la demande de la personne`,
   ],
   [
+    "Compte rendu saisi sans réseau, gardé sur l'appareil du conseiller",
+    "Jusqu'à son envoi, puis effacé de l'appareil ; les réponses gardées pour travailler sans réseau (lieux, derniers comptes rendus) sont effacées à la déconnexion ; un compte rendu pas encore envoyé reste sur l'appareil, visible de son seul auteur, jusqu'à ce qu'il l'envoie ou l'abandonne",
+  ],
+  [
     "Comptes rendus d'activité",
     "Des effectifs ; un compte rendu peut nommer des personnes suivies, dont le nom disparaît avec leur fiche",
   ],

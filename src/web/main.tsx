@@ -4,6 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { Link } from "wouter";
 import { App } from "./App.tsx";
+import { installerHorsLigne } from "./socle/hors-ligne.ts";
 
 declare module "@codegouvfr/react-dsfr/spa" {
   interface RegisterLink {
@@ -14,8 +15,13 @@ declare module "@codegouvfr/react-dsfr/spa" {
 startReactDsfr({ defaultColorScheme: "system", Link });
 
 const client = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    // Asked even offline: the service worker answers from what it kept (socle/hors-ligne.ts).
+    queries: { retry: 1, refetchOnWindowFocus: false, networkMode: "offlineFirst" },
+    mutations: { networkMode: "offlineFirst" },
+  },
 });
+installerHorsLigne();
 
 createRoot(document.getElementById("racine")!).render(
   <StrictMode>

@@ -41,6 +41,9 @@ export async function installerWeb(app: FastifyInstance): Promise<void> {
         // A hashed name changes with its content: a year, never revalidated.
         if (chemin.includes(`${sep}assets${sep}`))
           reponse.header("cache-control", "public, max-age=31536000, immutable");
+        // The service worker and the manifest say which version a device runs: always asked.
+        else if (/[/\\](sw\.js|manifest\.webmanifest)$/.test(chemin))
+          reponse.header("cache-control", "no-cache");
       },
     });
   }

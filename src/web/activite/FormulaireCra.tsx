@@ -87,7 +87,8 @@ function Repartition(props: {
 export function FormulaireCra(props: {
   initial: EtatCra;
   libelleEnvoi: string;
-  envoyer: (saisie: SaisieCra) => Promise<void>;
+  /** The body to send, and the form as it stood (kept with a report that waits for the network). */
+  envoyer: (saisie: SaisieCra, etat: EtatCra) => Promise<void>;
   dureesFrequentes: number[];
   /** The conseiller's most used themes, most used first: shown at the top of the list. */
   thematiquesFrequentes: Thematique[];
@@ -114,7 +115,7 @@ export function FormulaireCra(props: {
     }
     setEnCours(true);
     try {
-      await props.envoyer(saisie);
+      await props.envoyer(saisie, e);
       if (saisie.lieuId) localStorage.setItem(CLE_DERNIER_LIEU, saisie.lieuId);
       effacer();
     } catch (err) {

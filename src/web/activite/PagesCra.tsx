@@ -12,6 +12,7 @@ import {
   type LigneMesCra,
   pageMesCraSchema,
 } from "../../domain/cra/api.ts";
+import type { SaisieCra } from "../../domain/cra/cra.ts";
 import {
   THEMATIQUES,
   type Thematique,
@@ -28,7 +29,9 @@ import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateLongue } from "../socle/format.ts";
 import { LiensExport } from "../socle/LiensExport.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
+import { CraEnAttente, envoyerCra } from "./CraEnAttente.tsx";
 import { etatVide, FormulaireCra } from "./FormulaireCra.tsx";
+import { craEnAttente, mettreEnFile, retirerDeLaFile } from "./file-cra.ts";
 import {
   dureesFrequentes,
   type EtatCra,
@@ -233,33 +236,109 @@ function MesComptesRendus() {
 export function PageMesCra() {
   return (
     <GabaritEspace roleAttendu="conseiller" titre="Mes comptes rendus d'activité">
-      {() => <MesComptesRendus />}
+      {(moi) => (
+        <>
+          <CraEnAttente conseillerId={moi.utilisateur.id} />
+          <MesComptesRendus />
+        </>
+      )}
     </GabaritEspace>
   );
 }
 
-type CraEnregistre = { n: number; id: string; date: string; type: string; suite: EtatCra };
+type CraEnregistre = {
+  n: number;
+  id: string;
+  date: string;
+  type: string;
+  suite: EtatCra;
+  /** Kept on the device: the network was down, it goes when it comes back. */
+  enAttente: boolean;
+};
+
+/** The report the link « Corriger » names, from this device's file (absent: a new report). */
+function useCorrection(conseillerId: string, id: string | null) {
+  return useQuery({
+    queryKey: ["file-cra", conseillerId, id],
+    queryFn: async () => (await craEnAttente(conseillerId)).find((c) => c.id === id) ?? null,
+    enabled: id !== null,
+    networkMode: "always",
+  });
+}
 
 /**
  * A new report; once saved, the confirmation comes into view with the next useful actions, and
- * the next form keeps the type and the place of the last one.
+ * the next form keeps the type and the place of the last one. Without a network, it is kept on
+ * the device with the id made here, and sent when the network comes back (cra.md §8).
  */
-function NouveauCra() {
+function NouveauCra({ conseillerId }: { conseillerId: string }) {
   const { data } = useMesCra();
   const client = useQueryClient();
   const [enregistre, setEnregistre] = useState<CraEnregistre>();
+  const [attente, setAttente] = useState(() =>
+    new URLSearchParams(window.location.search).get("attente"),
+  );
+  const { data: correction, isPending } = useCorrection(conseillerId, attente);
   const saisirUnAutre = () =>
     document
       .getElementById("formulaire-cra")
       ?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")
       ?.focus();
+  if (attente && isPending) return <p>Chargement…</p>;
+  const envoyer = async (saisie: SaisieCra, etat: EtatCra) => {
+    const id = correction?.id ?? crypto.randomUUID();
+    const corps = { ...saisie, id };
+    let enAttente = false;
+    try {
+      await envoyerCra(corps);
+      if (correction) await retirerDeLaFile(id);
+    } catch (e) {
+      // Refused: the form says why. Unreachable: kept here, sent when the network returns.
+      if (!(e instanceof ErreurApi) || e.statut !== 0) throw e;
+      await mettreEnFile({
+        id,
+        conseillerId,
+        saisie: corps,
+        etat,
+        enregistreLe: new Date().toISOString(),
+        refus: null,
+      });
+      enAttente = true;
+    }
+    // Offline, a refetch would wait for the network: only the device's file is read again.
+    await client.invalidateQueries(enAttente ? { queryKey: ["file-cra"] } : undefined);
+    setAttente(null);
+    setEnregistre((avant) => ({
+      n: (avant?.n ?? 0) + 1,
+      id,
+      date: String(saisie.date),
+      type: String(saisie.type ?? ""),
+      enAttente,
+      suite: {
+        ...etatVide(),
+        type: saisie.type ?? "",
+        typeLieu: saisie.typeLieu ?? "lieu_activite",
+        lieuId: saisie.lieuId ?? "",
+      },
+    }));
+  };
   return (
     <>
+      <CraEnAttente conseillerId={conseillerId} />
       {enregistre && (
-        <Confirmation cle={enregistre.n} titre="Compte rendu enregistré">
+        <Confirmation
+          cle={enregistre.n}
+          titre={
+            enregistre.enAttente
+              ? "Compte rendu gardé sur cet appareil, en attente d'envoi"
+              : "Compte rendu enregistré"
+          }
+        >
           <p>
             {TYPES_ACTIVITE[enregistre.type as keyof typeof TYPES_ACTIVITE] ?? enregistre.type} du{" "}
             {dateLongue.format(new Date(enregistre.date))}.
+            {enregistre.enAttente &&
+              " Le réseau ne répond pas : il partira dès son retour, une seule fois."}
           </p>
           <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-mt-2w")}>
             <li>
@@ -267,14 +346,16 @@ function NouveauCra() {
                 Saisir un autre compte rendu
               </Button>
             </li>
-            <li>
-              <Link
-                className={fr.cx("fr-btn", "fr-btn--secondary", "fr-btn--sm")}
-                href={`/espace/conseiller/cra/${enregistre.id}?dupliquer=oui`}
-              >
-                Dupliquer celui-ci
-              </Link>
-            </li>
+            {!enregistre.enAttente && (
+              <li>
+                <Link
+                  className={fr.cx("fr-btn", "fr-btn--secondary", "fr-btn--sm")}
+                  href={`/espace/conseiller/cra/${enregistre.id}?dupliquer=oui`}
+                >
+                  Dupliquer celui-ci
+                </Link>
+              </li>
+            )}
             <li>
               <Link
                 className={fr.cx("fr-btn", "fr-btn--tertiary", "fr-btn--sm")}
@@ -286,33 +367,22 @@ function NouveauCra() {
           </ul>
         </Confirmation>
       )}
+      {correction?.refus && (
+        <Alert
+          severity="warning"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description={`Le service a refusé ce compte rendu : ${correction.refus.map((e) => e.message).join(" ")}`}
+        />
+      )}
       <div id="formulaire-cra">
         <FormulaireCra
           key={enregistre?.n ?? 0}
-          initial={enregistre?.suite ?? etatVide()}
+          initial={enregistre?.suite ?? correction?.etat ?? etatVide()}
           libelleEnvoi="Enregistrer le compte rendu"
           dureesFrequentes={dureesFrequentes(data?.cras)}
           thematiquesFrequentes={thematiquesFrequentes(data?.cras)}
-          envoyer={async (saisie) => {
-            const { id } = await appeler(craIdSchema, "/api/cra", {
-              methode: "POST",
-              corps: saisie,
-            });
-            await client.invalidateQueries();
-            const precedent = saisie as { type?: string; typeLieu?: string; lieuId?: string };
-            setEnregistre((avant) => ({
-              n: (avant?.n ?? 0) + 1,
-              id,
-              date: String(saisie.date),
-              type: String(precedent.type ?? ""),
-              suite: {
-                ...etatVide(),
-                type: precedent.type ?? "",
-                typeLieu: precedent.typeLieu ?? "lieu_activite",
-                lieuId: precedent.lieuId ?? "",
-              },
-            }));
-          }}
+          envoyer={envoyer}
         />
       </div>
       <p className={fr.cx("fr-mt-3w")}>
@@ -325,7 +395,7 @@ function NouveauCra() {
 export function PageNouveauCra() {
   return (
     <GabaritEspace roleAttendu="conseiller" titre="Nouveau compte rendu d'activité">
-      {() => <NouveauCra />}
+      {(moi) => <NouveauCra conseillerId={moi.utilisateur.id} />}
     </GabaritEspace>
   );
 }

@@ -4,6 +4,7 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { useLocation } from "wouter";
 import { deconnexionSchema } from "../../domain/session.ts";
 import { appeler } from "../api.ts";
+import { oublierDonneesHorsLigne } from "./hors-ligne.ts";
 import { useMoi, useRafraichirMoi } from "./moi.ts";
 
 export const MARQUE = (
@@ -23,6 +24,7 @@ export function Entete() {
     const { redirection } = await appeler(deconnexionSchema, "/api/auth/deconnexion", {
       methode: "POST",
     });
+    await oublierDonneesHorsLigne();
     rafraichir(null);
     if (redirection.startsWith("/")) naviguer(redirection);
     else window.location.assign(redirection);
