@@ -40,6 +40,18 @@ export function texteObligatoire(
     .max(max, `${libelle} ne doit pas dépasser ${nombreFr(max)} caractères.`);
 }
 
+/** A field left empty (or only spaces) is a field not given, never an error. */
+export const facultatif = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    schema.optional(),
+  );
+
+/** A French or international phone number, typed with spaces, dots or dashes. */
+export const TELEPHONE_MOTIF = /^(0\d{9}|\+\d{11,12})$/;
+export const TELEPHONE_MESSAGE =
+  "Le téléphone doit compter 10 chiffres, ou commencer par + suivi de 11 ou 12 chiffres.";
+
 /** A phone number as it is stored and compared: without the spaces, dots or dashes typed. */
 export const chiffresDuTelephone = (v: string) => v.replace(/[\s.-]/g, "");
 

@@ -3,7 +3,9 @@ import {
   ajouterJours,
   ajouterMois,
   finDuMois,
+  heureMinuteParis,
   heureParis,
+  instantParis,
   jourParis,
   lundiDeLaSemaine,
 } from "./temps.ts";
@@ -44,5 +46,15 @@ describe("jours du calendrier", () => {
     expect(lundiDeLaSemaine("2026-11-30")).toBe("2026-11-30");
     expect(lundiDeLaSemaine("2027-01-03")).toBe("2026-12-28");
     expect(lundiDeLaSemaine("2024-03-03")).toBe("2024-02-26");
+  });
+  it("lit une heure tapée à Paris, de part et d'autre des changements d'heure", () => {
+    expect(instantParis("2026-03-10", "14:00").toISOString()).toBe("2026-03-10T13:00:00.000Z");
+    expect(instantParis("2026-07-01", "09:30").toISOString()).toBe("2026-07-01T07:30:00.000Z");
+    expect(instantParis("2026-12-31", "23:45").toISOString()).toBe("2026-12-31T22:45:00.000Z");
+    // The last Sunday of March at 03:00 is already summer time; of October at 03:00, winter.
+    expect(instantParis("2026-03-29", "03:00").toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    expect(instantParis("2026-10-25", "03:00").toISOString()).toBe("2026-10-25T02:00:00.000Z");
+    const d = instantParis("2027-02-28", "08:05");
+    expect([jourParis(d), heureMinuteParis(d)]).toEqual(["2027-02-28", "08:05"]);
   });
 });

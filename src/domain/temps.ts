@@ -70,3 +70,44 @@ const HEURE_PARIS = new Intl.DateTimeFormat("en-GB", {
 export function heureParis(instant: Date): number {
   return Number(HEURE_PARIS.format(instant));
 }
+
+const PARTIES_PARIS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** How far Paris's wall clock is ahead of UTC at an instant (ms): 1 h in winter, 2 h in summer. */
+function avanceDeParis(t: number): number {
+  const p = Object.fromEntries(
+    PARTIES_PARIS.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]),
+  );
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - (t - (t % 1000));
+}
+
+/**
+ * The instant of a day and an hour read on a Paris clock (« le 10 mars à 14 h 00 »), across the
+ * changes of time: what a conseiller types for a workshop's start.
+ */
+export function instantParis(jour: string, heure: string): Date {
+  const naif = Date.parse(`${jour}T${heure}:00Z`);
+  // The offset at the naive instant may be the other side of a change: read it again there.
+  const t = naif - avanceDeParis(naif - avanceDeParis(naif));
+  return new Date(t);
+}
+
+const HEURE_MINUTE_PARIS = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** The hour and minute in Paris of an instant, as HH:MM. */
+export function heureMinuteParis(instant: Date): string {
+  return HEURE_MINUTE_PARIS.format(instant);
+}

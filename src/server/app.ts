@@ -15,6 +15,7 @@ import {
   routesStatistiques,
   routesStatistiquesApi,
 } from "./activite/index.ts";
+import { routesAteliers, routesAteliersPublics } from "./ateliers/index.ts";
 import { routesAuth } from "./auth/index.ts";
 import { routesBeneficiaires } from "./beneficiaires/index.ts";
 import { routesCarte, routesImportLieux, routesSignalement } from "./carte/index.ts";
@@ -86,6 +87,8 @@ const CAPACITES = [
   routesLieux,
   routesCarteConseiller,
   routesBeneficiaires,
+  routesAteliers,
+  routesAteliersPublics,
   routesExportCra,
   routesCarte,
   routesDonneesOuvertes,

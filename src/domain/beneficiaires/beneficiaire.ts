@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { codeParmi, telephoneSchema, texteObligatoire } from "../champs.ts";
+import {
+  codeParmi,
+  facultatif,
+  TELEPHONE_MESSAGE,
+  TELEPHONE_MOTIF,
+  telephoneSchema,
+  texteObligatoire,
+} from "../champs.ts";
 import { completer } from "../cra/cra.ts";
 import { GENRES, STATUTS_SOCIAUX, type TRANCHES_AGE } from "../cra/vocabulaire.ts";
 import { echec, type Refus } from "../erreurs.ts";
@@ -83,13 +90,6 @@ export function comptesDesPersonnes(
   };
 }
 
-/** A field left empty (or only spaces) is a field not given, never an error. */
-const facultatif = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    schema.optional(),
-  );
-
 /**
  * A followed person as the conseiller records them: every field is optional but a name, and the
  * person was told what the data is for (docs/domaine/beneficiaires.md §1). The year of birth is
@@ -106,12 +106,7 @@ export const beneficiaireSchema = z
         .min(1900, "L'année de naissance ne peut pas être avant 1900."),
     ),
     communeCode: facultatif(codeCommuneSchema),
-    telephone: facultatif(
-      telephoneSchema(
-        /^(0\d{9}|\+\d{11,12})$/,
-        "Le téléphone doit compter 10 chiffres, ou commencer par + suivi de 11 ou 12 chiffres.",
-      ),
-    ),
+    telephone: facultatif(telephoneSchema(TELEPHONE_MOTIF, TELEPHONE_MESSAGE)),
     sansTelephone: z.boolean().default(false),
     email: facultatif(emailSchema),
     genre: facultatif(codeParmi(GENRES)),

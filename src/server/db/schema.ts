@@ -1,4 +1,5 @@
 /** The whole schema, one file per part of the programme (drizzle-kit reads schema/). */
+export * from "./schema/ateliers.ts";
 export * from "./schema/beneficiaires.ts";
 export * from "./schema/comptes.ts";
 export * from "./schema/coordination.ts";

@@ -1,0 +1,167 @@
+import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Executeur } from "../db/client.ts";
+import { atelier, commune, inscriptionAtelier, lieu } from "../db/schema.ts";
+
+export const TAILLE_PAGE_ATELIERS = 20;
+
+/** Registrations that hold a place, and those waiting: counted per workshop in the base. */
+const compte = (statut: "inscrite" | "attente") =>
+  sql<number>`(select count(*)::int from ${inscriptionAtelier} i
+    where i.atelier_id = ${atelier.id} and i.statut = ${statut})`;
+
+/** The public columns of a workshop: its place, never who registered. */
+const colonnesPubliques = {
+  id: atelier.id,
+  titre: atelier.titre,
+  thematiques: atelier.thematiques,
+  niveau: atelier.niveau,
+  debut: atelier.debut,
+  dureeMinutes: atelier.dureeMinutes,
+  gratuit: atelier.gratuit,
+  accessibilite: atelier.accessibilite,
+  capacite: atelier.capacite,
+  inscrites: compte("inscrite"),
+  enAttente: compte("attente"),
+  lieuId: lieu.id,
+  lieuNom: lieu.nom,
+  adresse: lieu.adresse,
+  codePostal: lieu.codePostal,
+  commune: commune.nom,
+};
+
+export const versPublic = (l: {
+  id: string;
+  titre: string;
+  thematiques: string[];
+  niveau: string;
+  debut: Date;
+  dureeMinutes: number;
+  gratuit: boolean;
+  accessibilite: string | null;
+  capacite: number;
+  inscrites: number;
+  enAttente: number;
+  lieuId: string;
+  lieuNom: string;
+  adresse: string;
+  codePostal: string;
+  commune: string | null;
+}) => ({
+  id: l.id,
+  titre: l.titre,
+  thematiques: l.thematiques,
+  niveau: l.niveau as "debutant" | "intermediaire" | "avance",
+  debut: l.debut,
+  dureeMinutes: l.dureeMinutes,
+  gratuit: l.gratuit,
+  accessibilite: l.accessibilite,
+  capacite: l.capacite,
+  placesRestantes: Math.max(0, l.capacite - l.inscrites),
+  enAttente: l.enAttente,
+  lieu: {
+    id: l.lieuId,
+    nom: l.lieuNom,
+    adresse: l.adresse,
+    codePostal: l.codePostal,
+    commune: l.commune ?? "",
+  },
+});
+
+const depuisLieu = (db: Executeur) =>
+  db
+    .select(colonnesPubliques)
+    .from(atelier)
+    .innerJoin(lieu, eq(lieu.id, atelier.lieuId))
+    .leftJoin(commune, eq(commune.code, lieu.communeCode));
+
+/**
+ * The workshops still to come that anyone may register to, soonest first: not cancelled, not
+ * started, at a place shown on the map; by theme, place and days (Paris) when asked.
+ */
+export function filtresAVenir(
+  maintenant: Date,
+  f: { thematique?: string | undefined; lieuId?: string | undefined; du?: string; au?: string },
+) {
+  return and(
+    isNull(atelier.annuleLe),
+    gt(atelier.debut, maintenant),
+    eq(lieu.visibleCarte, true),
+    f.thematique ? sql`${f.thematique} = any(${atelier.thematiques})` : undefined,
+    f.lieuId ? eq(atelier.lieuId, f.lieuId) : undefined,
+    f.du ? sql`(${atelier.debut} at time zone 'Europe/Paris')::date >= ${f.du}::date` : undefined,
+    f.au ? sql`(${atelier.debut} at time zone 'Europe/Paris')::date <= ${f.au}::date` : undefined,
+  );
+}
+
+export async function ateliersAVenir(
+  db: Executeur,
+  maintenant: Date,
+  f: { thematique?: string; lieuId?: string; du?: string; au?: string; page: number },
+) {
+  const condition = filtresAVenir(maintenant, f);
+  const [n] = await db
+    .select({ n: count() })
+    .from(atelier)
+    .innerJoin(lieu, eq(lieu.id, atelier.lieuId))
+    .where(condition);
+  const lignes = await depuisLieu(db)
+    .where(condition)
+    .orderBy(asc(atelier.debut), asc(atelier.id))
+    .limit(TAILLE_PAGE_ATELIERS)
+    .offset((f.page - 1) * TAILLE_PAGE_ATELIERS);
+  return { total: n?.n ?? 0, lignes };
+}
+
+/** One workshop as the public reads it, while registration is open. */
+export async function atelierPublic(db: Executeur, id: string, maintenant: Date) {
+  const [l] = await depuisLieu(db).where(and(eq(atelier.id, id), filtresAVenir(maintenant, {})));
+  return l ?? null;
+}
+
+/** The conseiller's workshops, the latest announced first, past ones included. */
+export async function mesAteliers(db: Executeur, conseillerId: string, page: number) {
+  const [n] = await db
+    .select({ n: count() })
+    .from(atelier)
+    .where(eq(atelier.conseillerId, conseillerId));
+  const lignes = await db
+    .select({ ...colonnesPubliques, annuleLe: atelier.annuleLe })
+    .from(atelier)
+    .innerJoin(lieu, eq(lieu.id, atelier.lieuId))
+    .leftJoin(commune, eq(commune.code, lieu.communeCode))
+    .where(eq(atelier.conseillerId, conseillerId))
+    .orderBy(desc(atelier.debut), desc(atelier.id))
+    .limit(TAILLE_PAGE_ATELIERS)
+    .offset((page - 1) * TAILLE_PAGE_ATELIERS);
+  return { total: n?.n ?? 0, lignes };
+}
+
+/** One workshop and its registrations (the caller checked it is the reader's). */
+export async function monAtelier(db: Executeur, id: string) {
+  const [l] = await db
+    .select({
+      ...colonnesPubliques,
+      conseillerId: atelier.conseillerId,
+      annuleLe: atelier.annuleLe,
+      craId: atelier.craId,
+    })
+    .from(atelier)
+    .innerJoin(lieu, eq(lieu.id, atelier.lieuId))
+    .leftJoin(commune, eq(commune.code, lieu.communeCode))
+    .where(eq(atelier.id, id));
+  if (!l) return null;
+  const inscriptions = await db
+    .select({
+      id: inscriptionAtelier.id,
+      prenom: inscriptionAtelier.prenom,
+      email: inscriptionAtelier.email,
+      telephone: inscriptionAtelier.telephone,
+      statut: inscriptionAtelier.statut,
+      present: inscriptionAtelier.present,
+      creeLe: inscriptionAtelier.creeLe,
+    })
+    .from(inscriptionAtelier)
+    .where(eq(inscriptionAtelier.atelierId, id))
+    .orderBy(asc(inscriptionAtelier.rang));
+  return { ...l, inscriptions };
+}

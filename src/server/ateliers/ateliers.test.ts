@@ -1,0 +1,224 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ouvrirSession } from "../access/sessions.ts";
+import { atelier, courriel, habilitation, journal, utilisateur } from "../db/schema.ts";
+import { BASES_DE_TEST } from "../test/bases.ts";
+import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+
+const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
+
+describe.each(BASES_DE_TEST)("ateliers ouverts aux inscriptions sur %s", (type) => {
+  let p: PlateformeDeTest;
+  let elle: string;
+  let lieuId: string;
+
+  beforeAll(async () => {
+    p = await plateformeDeTest(type);
+    elle = await connecterPersona(p, CONSEILLERE);
+    lieuId = (
+      await p.app.inject({ url: "/api/conseiller/lieux", headers: { cookie: elle } })
+    ).json()[0].id;
+  });
+  afterAll(() => p.arreter());
+
+  // Each visitor from their own address: the public forms allow five a hour per address.
+  let visiteur = 0;
+  const appel = (
+    method: "GET" | "POST",
+    url: string,
+    options: { cookie?: string; payload?: object; remoteAddress?: string } = {},
+  ) =>
+    p.app.inject({
+      method,
+      url,
+      remoteAddress: options.remoteAddress ?? `10.7.0.${++visiteur}`,
+      ...(options.cookie ? { headers: { cookie: options.cookie } } : {}),
+      ...(options.payload ? { payload: options.payload } : {}),
+    });
+  // The test clock is 2 March 2026: the workshop is eight days later, at 14:00 in Paris.
+  const annonce = (surcharge: object = {}) => ({
+    titre: "Déjouer les arnaques en ligne",
+    thematiques: ["securite_numerique"],
+    niveau: "debutant",
+    lieuId,
+    jour: "2026-03-10",
+    heure: "14:00",
+    dureeMinutes: 90,
+    capacite: 2,
+    gratuit: true,
+    accessibilite: "Salle de plain-pied, boucle magnétique",
+    ...surcharge,
+  });
+
+  it("annonce un atelier à venir dans un de ses lieux, refuse le reste champ par champ, en français", async () => {
+    for (const [corps, champ, message] of [
+      [
+        annonce({ jour: "2026-03-01" }),
+        "jour",
+        "La date et l'heure de début doivent être à venir.",
+      ],
+      [
+        annonce({ lieuId: "6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f" }),
+        "lieuId",
+        "Ce lieu ne fait pas partie de vos lieux d'activité.",
+      ],
+      [annonce({ heure: "25:00" }), "heure", "L'heure de début est obligatoire (HH:MM)."],
+      [annonce({ titre: "  " }), "titre", "Le titre est obligatoire."],
+      [
+        annonce({ capacite: 0 }),
+        "capacite",
+        "Le nombre de places doit être compris entre 1 et 100.",
+      ],
+    ] as const) {
+      const r = await appel("POST", "/api/ateliers", { cookie: elle, payload: corps });
+      expect(r.statusCode, JSON.stringify(corps)).toBe(400);
+      expect(r.json().erreurs).toContainEqual({ champ, message });
+    }
+    expect(await p.base.db.$count(atelier)).toBe(0);
+
+    const r = await appel("POST", "/api/ateliers", { cookie: elle, payload: annonce() });
+    expect(r.statusCode, r.body).toBe(201);
+    const [a] = await p.base.db.select().from(atelier).where(eq(atelier.id, r.json().id));
+    // 14:00 in Paris in March is 13:00 UTC.
+    expect(a!.debut.toISOString()).toBe("2026-03-10T13:00:00.000Z");
+    expect(a!.structureId).not.toBeNull();
+    expect(await p.base.db.$count(journal, eq(journal.action, "atelier.publie"))).toBe(1);
+  });
+
+  it("inscrit sans compte jusqu'à la capacité, puis en liste d'attente, et promeut dans l'ordre quand une place se libère", async () => {
+    const id = (
+      await appel("POST", "/api/ateliers", {
+        cookie: elle,
+        payload: annonce({
+          titre: "Premiers pas sur tablette",
+          thematiques: ["prendre_en_main_du_materiel"],
+        }),
+      })
+    ).json().id as string;
+
+    // Listed publicly, found by its theme and days, not by another theme.
+    const liste = (q: string) =>
+      appel("GET", `/api/v1/ateliers?${q}`).then((r) =>
+        r.json().ateliers.map((x: { id: string }) => x.id),
+      );
+    expect(await liste("thematique=prendre_en_main_du_materiel")).toEqual([id]);
+    expect(await liste("thematique=email")).toEqual([]);
+    expect(await liste("du=2026-03-10&au=2026-03-10")).toContain(id);
+    expect(await liste("du=2026-03-11")).not.toContain(id);
+
+    const inscrire = (payload: object) =>
+      appel("POST", `/api/v1/ateliers/${id}/inscriptions`, { payload });
+    const josiane = await inscrire({
+      prenom: "Josiane",
+      email: "josiane@exemple.fr",
+      consentement: true,
+    });
+    const kevin = await inscrire({
+      prenom: "Kevin",
+      telephone: "06 11 22 33 44",
+      consentement: true,
+    });
+    const marie = await inscrire({
+      prenom: "Marie",
+      email: "marie@exemple.fr",
+      consentement: true,
+    });
+    expect([josiane, kevin, marie].map((r) => r.json().statut)).toEqual([
+      "inscrite",
+      "inscrite",
+      "attente",
+    ]);
+    expect(josiane.json().jeton).toHaveLength(43);
+
+    // Refused, each with its field, nothing written.
+    for (const [corps, statut, champ] of [
+      [{ prenom: "Josiane", email: "JOSIANE@exemple.fr", consentement: true }, 409, "email"],
+      [{ prenom: "Sans moyen", consentement: true }, 400, "email"],
+      [{ prenom: "Sans accord", email: "x@exemple.fr", consentement: false }, 400, "consentement"],
+      [{ prenom: "", email: "y@exemple.fr", consentement: true }, 400, "prenom"],
+    ] as const) {
+      const r = await inscrire(corps);
+      expect(r.statusCode, JSON.stringify(corps)).toBe(statut);
+      expect(r.json().erreurs.map((e: { champ: string }) => e.champ)).toContain(champ);
+    }
+
+    // The public page tells places, never who registered.
+    const publique = await appel("GET", `/api/v1/ateliers/${id}`);
+    expect(publique.json()).toMatchObject({ placesRestantes: 0, enAttente: 1, capacite: 2 });
+    expect(publique.body).not.toMatch(/josiane|Kevin|0611223344/i);
+    const [confirmation] = await p.base.db
+      .select()
+      .from(courriel)
+      .where(eq(courriel.destinataire, "josiane@exemple.fr"));
+    expect(confirmation!.texte).toContain("Votre place est réservée");
+    expect(confirmation!.texte).toContain(`/ateliers/annulation#${josiane.json().jeton}`);
+
+    // Josiane cancels: Marie, first waiting, gets the place and is told.
+    const annule = await appel("POST", "/api/v1/ateliers/annulation", {
+      payload: { jeton: josiane.json().jeton },
+    });
+    expect(annule.statusCode, annule.body).toBe(200);
+    const encore = await appel("POST", "/api/v1/ateliers/annulation", {
+      payload: { jeton: josiane.json().jeton },
+    });
+    expect(encore.statusCode).toBe(404);
+    expect(encore.json().erreurs[0].message).toBe("Ce lien d'annulation n'est plus valable.");
+    const vu = (await appel("GET", `/api/ateliers/${id}`, { cookie: elle })).json();
+    expect(
+      vu.inscriptions.map((i: { prenom: string; statut: string }) => [i.prenom, i.statut]),
+    ).toEqual([
+      ["Josiane", "annulee"],
+      ["Kevin", "inscrite"],
+      ["Marie", "inscrite"],
+    ]);
+    const promue = await p.base.db
+      .select()
+      .from(courriel)
+      .where(
+        and(
+          eq(courriel.destinataire, "marie@exemple.fr"),
+          eq(courriel.modele, "atelier.place_liberee"),
+        ),
+      );
+    expect(promue).toHaveLength(1);
+    // The journal keeps the outcome, never a name or a contact.
+    const traces = await p.base.db.select().from(journal).where(eq(journal.cibleId, id));
+    expect(traces.map((t) => t.action)).toEqual([
+      "atelier.publie",
+      "atelier.inscription",
+      "atelier.inscription",
+      "atelier.inscription",
+      "atelier.desinscription",
+      "atelier.liste_attente_promue",
+    ]);
+    expect(JSON.stringify(traces)).not.toMatch(/josiane|marie@|0611223344/i);
+
+    // A sixth registration from one address within the hour waits, with a French message.
+    const memeAdresse = [];
+    for (let n = 0; n < 6; n++)
+      memeAdresse.push(
+        await appel("POST", `/api/v1/ateliers/${id}/inscriptions`, {
+          remoteAddress: "10.8.0.1",
+          payload: { prenom: `P${n}`, email: `p${n}@exemple.fr`, consentement: true },
+        }),
+      );
+    expect(memeAdresse.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 429]);
+    expect(memeAdresse[5]!.json().erreurs[0].message).toMatch(/Trop de/);
+
+    // Registrations are the conseiller's who runs it: another conseiller is refused.
+    const [u] = await p.base.db
+      .insert(utilisateur)
+      .values({ email: "autre.conseiller@exemple.fr", prenom: "Alix", nom: "Autre" })
+      .returning({ id: utilisateur.id });
+    await p.base.db
+      .insert(habilitation)
+      .values({ utilisateurId: u!.id, role: "conseiller", perimetre: { type: "soi" } });
+    const autre = `cnfs_session=${await ouvrirSession(p.base.db, {
+      utilisateurId: u!.id,
+      methode: "lien_magique",
+      maintenant: p.horloge.maintenant(),
+    })}`;
+    expect((await appel("GET", `/api/ateliers/${id}`, { cookie: autre })).statusCode).toBe(403);
+    expect((await appel("GET", "/api/ateliers", { cookie: autre })).json().total).toBe(0);
+  });
+});
