@@ -64,6 +64,7 @@ export const PAGES = [
   "/espace/statistiques",
   "/statistiques",
   "/statistiques/partage/:jeton",
+  "/ateliers/annulation",
   "/carte",
   "/integration/carte",
   "/lieux/:id",

@@ -36,6 +36,10 @@ const PageImportPersonnes = paresseux(
   () => import("./beneficiaires/ImportPersonnes.tsx"),
   "PageImportPersonnes",
 );
+const PageAnnulationInscription = paresseux(
+  () => import("./ateliers/PageAnnulationInscription.tsx"),
+  "PageAnnulationInscription",
+);
 const PageStatistiquesPartagees = paresseux(
   () => import("./partages/PageStatistiquesPartagees.tsx"),
   "PageStatistiquesPartagees",
@@ -261,6 +265,7 @@ export function App() {
             <Route path="/espace/statistiques" component={PageStatistiques} />
             <Route path="/statistiques" component={PageStatistiquesPubliques} />
             <Route path="/statistiques/partage/:jeton" component={PageStatistiquesPartagees} />
+            <Route path="/ateliers/annulation" component={PageAnnulationInscription} />
             <Route path="/carte">{() => <PageCarte />}</Route>
             <Route path="/donnees-ouvertes" component={DonneesOuvertes} />
             <Route path="/lieux/:id" component={PageLieu} />
