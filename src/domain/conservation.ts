@@ -11,6 +11,8 @@ export const CONSERVATION = {
   signalementsLieux: { mois: 12 },
   /** A followed person without accompaniment; their conseiller is told `preavisJours` before. */
   personneSuivie: { mois: 24, preavisJours: 30 },
+  /** Someone registered to a workshop: what reminding them needed, after the workshop. */
+  inscritAtelier: { jours: 30 },
 } as const;
 
 /** The table of the "Données personnelles" page: what is kept, how long, what happens then. */
@@ -42,6 +44,10 @@ export const TABLEAU_CONSERVATION: readonly (readonly [string, string])[] = [
   [
     "Personne suivie par un conseiller, avec son accord (nom, et ce qu'elle accepte de donner : année de naissance, commune, téléphone, adresse électronique, genre, statut, notes)",
     `${CONSERVATION.personneSuivie.mois} mois sans accompagnement, puis suppression ; le conseiller est prévenu ${CONSERVATION.personneSuivie.preavisJours} jours avant ; à tout moment à la demande de la personne`,
+  ],
+  [
+    "Inscription à un atelier (prénom, adresse électronique ou téléphone)",
+    `${CONSERVATION.inscritAtelier.jours} jours après l'atelier, puis effacement ; à tout moment par le lien d'annulation reçu`,
   ],
   [
     "Compte rendu saisi sans réseau, gardé sur l'appareil du conseiller",

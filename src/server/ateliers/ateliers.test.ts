@@ -1,9 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ouvrirSession } from "../access/sessions.ts";
-import { atelier, courriel, habilitation, journal, utilisateur } from "../db/schema.ts";
+import {
+  atelier,
+  courriel,
+  habilitation,
+  inscriptionAtelier,
+  journal,
+  utilisateur,
+} from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import { soignerAteliers } from "./rappels.ts";
 
 const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
 
@@ -220,5 +228,50 @@ describe.each(BASES_DE_TEST)("ateliers ouverts aux inscriptions sur %s", (type) 
     })}`;
     expect((await appel("GET", `/api/ateliers/${id}`, { cookie: autre })).statusCode).toBe(403);
     expect((await appel("GET", "/api/ateliers", { cookie: autre })).json().total).toBe(0);
+  });
+
+  it("rappelle la veille, une fois, les seules personnes qui ont une place et une adresse, puis efface les inscrits 30 jours après", async () => {
+    const id = (
+      await appel("POST", "/api/ateliers", {
+        cookie: elle,
+        payload: annonce({ titre: "Mes démarches en ligne", jour: "2026-03-04", heure: "10:00" }),
+      })
+    ).json().id as string;
+    for (const payload of [
+      { prenom: "Avec adresse", email: "rappel@exemple.fr", consentement: true },
+      { prenom: "Sans adresse", telephone: "0622334455", consentement: true },
+      { prenom: "En attente", email: "attente@exemple.fr", consentement: true },
+    ])
+      expect(
+        (await appel("POST", `/api/v1/ateliers/${id}/inscriptions`, { payload })).statusCode,
+      ).toBe(201);
+    const rappels = () =>
+      p.base.db.select().from(courriel).where(eq(courriel.modele, "atelier.rappel"));
+    const soigner = () =>
+      soignerAteliers(p.base.db, p.messagerie, { maintenant: p.horloge.maintenant() });
+
+    // Two days before: nothing yet. The day before, from 9 h in Paris: once, to her alone.
+    expect(await soigner()).toEqual({ rappels: 0, effacees: 0 });
+    p.horloge.avancer(24 * 60 * 60 * 1000);
+    expect(await soigner()).toEqual({ rappels: 1, effacees: 0 });
+    expect(await soigner()).toEqual({ rappels: 0, effacees: 0 });
+    const [rappel] = await rappels();
+    expect(rappel).toMatchObject({ destinataire: "rappel@exemple.fr" });
+    expect(rappel!.texte).toContain("a lieu demain à 10:00");
+
+    // 30 days after the workshop (4 March) its registrants are kept; the day after they go,
+    // and the journal says how many, not who.
+    p.horloge.avancer(31 * 24 * 60 * 60 * 1000);
+    expect(await soigner()).toEqual({ rappels: 0, effacees: 0 });
+    p.horloge.avancer(24 * 60 * 60 * 1000);
+    expect(await soigner()).toEqual({ rappels: 0, effacees: 3 });
+    expect(await p.base.db.$count(inscriptionAtelier, eq(inscriptionAtelier.atelierId, id))).toBe(
+      0,
+    );
+    const [trace] = await p.base.db
+      .select()
+      .from(journal)
+      .where(and(eq(journal.cibleId, id), eq(journal.action, "atelier.inscriptions_effacees")));
+    expect(trace!.apres).toEqual({ nombre: 3, motif: "conservation" });
   });
 });

@@ -1,3 +1,4 @@
 /** What other folders may use of this capability: everything else is its own business. */
 
+export { soignerAteliers } from "./rappels.ts";
 export { routesAteliers, routesAteliersPublics } from "./routes.ts";

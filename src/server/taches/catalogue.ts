@@ -1,3 +1,4 @@
+import { soignerAteliers } from "../ateliers/index.ts";
 import { conserverPersonnesSuivies } from "../beneficiaires/index.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
@@ -92,6 +93,13 @@ export const TACHES: readonly Tache[] = [
         maintenant: c.horloge(),
         urlPublique: c.config.urlPublique,
       }),
+  },
+  {
+    nom: "ateliers",
+    libelle: "Rappel des ateliers la veille, effacement des inscrits 30 jours après",
+    cron: "40 * * * *",
+    periodeMs: 60 * 60 * 1000,
+    executer: (c) => soignerAteliers(c.db, c.messagerie, { maintenant: c.horloge() }),
   },
   {
     nom: "donnees-ouvertes",
