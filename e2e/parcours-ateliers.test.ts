@@ -21,7 +21,7 @@ describe("inscription à un atelier dans Chromium", () => {
     await env?.arreter();
   });
 
-  it("le lien reçu par courriel annule l'inscription au clavier, une seule fois, et la place va à la personne en attente", async () => {
+  it("une habitante s'inscrit à un atelier complet et attend ; le lien reçu par courriel annule une autre inscription au clavier, une seule fois, et la place lui revient", async () => {
     const app = env.plateforme.app;
     const cookie = await connecterPersona(
       env.plateforme,
@@ -46,19 +46,46 @@ describe("inscription à un atelier dans Chromium", () => {
     });
     expect(annonce.statusCode, annonce.body).toBe(201);
     const id = annonce.json().id as string;
-    for (const [prenom, email] of [
-      ["Josiane", "josiane@exemple.fr"],
-      ["Marie", "marie@exemple.fr"],
-    ])
-      expect(
-        (
-          await app.inject({
-            method: "POST",
-            url: `/api/v1/ateliers/${id}/inscriptions`,
-            payload: { prenom, email, consentement: true },
-          })
-        ).statusCode,
-      ).toBe(201);
+    expect(
+      (
+        await app.inject({
+          method: "POST",
+          url: `/api/v1/ateliers/${id}/inscriptions`,
+          payload: { prenom: "Josiane", email: "josiane@exemple.fr", consentement: true },
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    // Marie finds it among the next workshops and, the only place taken, waits for one.
+    await page.goto(`${env.url}/ateliers`);
+    await page.getByLabel("Thématique").selectOption({ label: "Prendre en main du matériel" });
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect.poll(() => page.getByText("1 atelier — page 1 sur 1").count()).toBe(1);
+    await expect
+      .poll(() => page.getByText("Complet : 0 personne en liste d'attente").count())
+      .toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByRole("link", { name: "Premiers pas sur tablette" }).click();
+    await page.waitForURL(new RegExp(`/ateliers/${id}$`));
+    // Without agreement nothing is recorded; the message says why, next to the box.
+    await page.getByRole("textbox", { name: /^Prénom/ }).fill("Marie");
+    await page.getByRole("textbox", { name: /^Adresse électronique/ }).fill("marie@exemple.fr");
+    await page.getByRole("button", { name: "M'inscrire sur la liste d'attente" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByText("Acceptez d'être contacté au sujet de cet atelier pour vous inscrire.")
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByText(/J'accepte d'être contacté/).click();
+    await page.getByRole("button", { name: "M'inscrire sur la liste d'attente" }).focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("vous êtes sur la liste d'attente");
+    expect(await violationsGraves(page)).toEqual([]);
 
     await expect
       .poll(() => env.smtp.recus.filter((m) => m.destinataire === "josiane@exemple.fr").length)

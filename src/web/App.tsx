@@ -40,6 +40,11 @@ const PageAnnulationInscription = paresseux(
   () => import("./ateliers/PageAnnulationInscription.tsx"),
   "PageAnnulationInscription",
 );
+const PageProchainsAteliers = paresseux(
+  () => import("./ateliers/PagesAteliersPublics.tsx"),
+  "PageProchainsAteliers",
+);
+const PageAtelier = paresseux(() => import("./ateliers/PagesAteliersPublics.tsx"), "PageAtelier");
 const PageStatistiquesPartagees = paresseux(
   () => import("./partages/PageStatistiquesPartagees.tsx"),
   "PageStatistiquesPartagees",
@@ -265,7 +270,9 @@ export function App() {
             <Route path="/espace/statistiques" component={PageStatistiques} />
             <Route path="/statistiques" component={PageStatistiquesPubliques} />
             <Route path="/statistiques/partage/:jeton" component={PageStatistiquesPartagees} />
+            <Route path="/ateliers" component={PageProchainsAteliers} />
             <Route path="/ateliers/annulation" component={PageAnnulationInscription} />
+            <Route path="/ateliers/:id" component={PageAtelier} />
             <Route path="/carte">{() => <PageCarte />}</Route>
             <Route path="/donnees-ouvertes" component={DonneesOuvertes} />
             <Route path="/lieux/:id" component={PageLieu} />

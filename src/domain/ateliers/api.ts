@@ -25,6 +25,8 @@ export const atelierPublicSchema = z.object({
   }),
 });
 
+export type AtelierPublic = z.input<typeof atelierPublicSchema>;
+
 export const pageAteliersPublicsSchema = z.object({
   total: z.number(),
   page: z.number(),

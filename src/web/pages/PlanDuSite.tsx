@@ -15,6 +15,9 @@ export function PlanDuSite() {
           <Link href="/">Accueil</Link>
         </li>
         <li>
+          <Link href="/ateliers">Prochains ateliers</Link>
+        </li>
+        <li>
           <Link href="/connexion">Se connecter</Link>
         </li>
         {moi?.habilitations.map((h) => (

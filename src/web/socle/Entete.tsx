@@ -43,6 +43,11 @@ export function Entete() {
           text: "Trouver un conseiller",
           linkProps: { href: "/carte" },
         },
+        {
+          iconId: "fr-icon-calendar-line" as const,
+          text: "Prochains ateliers",
+          linkProps: { href: "/ateliers" },
+        },
         ...(moi
           ? [
               {
