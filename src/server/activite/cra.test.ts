@@ -1,11 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { craEnregistreSchema, pageMesCraSchema } from "../../domain/cra/api.ts";
-import { ouvrirSession } from "../access/sessions.ts";
-import { cra, habilitation, journal, statAttente, utilisateur } from "../db/schema.ts";
+import { cra, journal, statAttente, utilisateur } from "../db/schema.ts";
 import { creerHasard } from "../demo/hasard.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import {
+  connecterNouveauConseiller,
+  connecterPersona,
+  type PlateformeDeTest,
+  plateformeDeTest,
+} from "../test/plateforme.ts";
 import { verifierRollups, verserAttente } from "./rollups.ts";
 
 const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
@@ -108,18 +112,7 @@ describe.each(BASES_DE_TEST)("comptes rendus d'activité sur %s", (type) => {
     expect(await verifierRollups(p.base.db)).toEqual([]);
 
     // Another conseiller's id is not hers to reuse; a malformed one is refused.
-    const [u] = await p.base.db
-      .insert(utilisateur)
-      .values({ email: "autre.conseiller@exemple.fr", prenom: "Alix", nom: "Autre" })
-      .returning({ id: utilisateur.id });
-    await p.base.db
-      .insert(habilitation)
-      .values({ utilisateurId: u!.id, role: "conseiller", perimetre: { type: "soi" } });
-    const autre = `cnfs_session=${await ouvrirSession(p.base.db, {
-      utilisateurId: u!.id,
-      methode: "lien_magique",
-      maintenant: p.horloge.maintenant(),
-    })}`;
+    const autre = await connecterNouveauConseiller(p, "autre.conseiller@exemple.fr");
     const pris = await p.app.inject({
       method: "POST",
       url: "/api/cra",

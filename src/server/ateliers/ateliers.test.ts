@@ -1,16 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ouvrirSession } from "../access/sessions.ts";
-import {
-  atelier,
-  courriel,
-  habilitation,
-  inscriptionAtelier,
-  journal,
-  utilisateur,
-} from "../db/schema.ts";
+import { atelier, courriel, inscriptionAtelier, journal } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import {
+  connecterNouveauConseiller,
+  connecterPersona,
+  type PlateformeDeTest,
+  plateformeDeTest,
+} from "../test/plateforme.ts";
 import { soignerAteliers } from "./rappels.ts";
 
 const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
@@ -214,18 +211,7 @@ describe.each(BASES_DE_TEST)("ateliers ouverts aux inscriptions sur %s", (type) 
     expect(memeAdresse[5]!.json().erreurs[0].message).toMatch(/Trop de/);
 
     // Registrations are the conseiller's who runs it: another conseiller is refused.
-    const [u] = await p.base.db
-      .insert(utilisateur)
-      .values({ email: "autre.conseiller@exemple.fr", prenom: "Alix", nom: "Autre" })
-      .returning({ id: utilisateur.id });
-    await p.base.db
-      .insert(habilitation)
-      .values({ utilisateurId: u!.id, role: "conseiller", perimetre: { type: "soi" } });
-    const autre = `cnfs_session=${await ouvrirSession(p.base.db, {
-      utilisateurId: u!.id,
-      methode: "lien_magique",
-      maintenant: p.horloge.maintenant(),
-    })}`;
+    const autre = await connecterNouveauConseiller(p, "autre.conseiller@exemple.fr");
     expect((await appel("GET", `/api/ateliers/${id}`, { cookie: autre })).statusCode).toBe(403);
     expect((await appel("GET", "/api/ateliers", { cookie: autre })).json().total).toBe(0);
   });

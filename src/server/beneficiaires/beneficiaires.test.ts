@@ -1,16 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ouvrirSession } from "../access/sessions.ts";
-import {
-  beneficiaire,
-  cra,
-  craBeneficiaire,
-  habilitation,
-  journal,
-  utilisateur,
-} from "../db/schema.ts";
+import { beneficiaire, cra, craBeneficiaire, journal, utilisateur } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
-import { connecterPersona, type PlateformeDeTest, plateformeDeTest } from "../test/plateforme.ts";
+import {
+  connecterNouveauConseiller,
+  connecterPersona,
+  type PlateformeDeTest,
+  plateformeDeTest,
+} from "../test/plateforme.ts";
 
 const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
 
@@ -19,25 +16,6 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
   let elle: string;
   let collegue: string;
   let ailleurs: string;
-
-  /** A second conseiller, employed by `structureId` (no contract kept here: the habilitation's). */
-  const conseillerDe = async (email: string, structureId: string | null) => {
-    const [u] = await p.base.db
-      .insert(utilisateur)
-      .values({ email, prenom: "Camille", nom: email.split("@")[0]!, actif: true })
-      .returning({ id: utilisateur.id });
-    await p.base.db.insert(habilitation).values({
-      utilisateurId: u!.id,
-      role: "conseiller",
-      perimetre: { type: "soi" },
-      structureId,
-    });
-    return `cnfs_session=${await ouvrirSession(p.base.db, {
-      utilisateurId: u!.id,
-      methode: "lien_magique",
-      maintenant: p.horloge.maintenant(),
-    })}`;
-  };
 
   beforeAll(async () => {
     p = await plateformeDeTest(type);
@@ -61,8 +39,8 @@ describe.each(BASES_DE_TEST)("personnes suivies sur %s", (type) => {
     await p.base.db.delete(beneficiaire).where(eq(beneficiaire.conseillerId, moi!.id));
     // Her employer on the platform's day: the colleague shares it, the other one does not.
     expect(structureId).not.toBeNull();
-    collegue = await conseillerDe("collegue@exemple.fr", structureId);
-    ailleurs = await conseillerDe("ailleurs@exemple.fr", null);
+    collegue = await connecterNouveauConseiller(p, "collegue@exemple.fr", structureId);
+    ailleurs = await connecterNouveauConseiller(p, "ailleurs@exemple.fr");
   });
   afterAll(() => p.arreter());
 

@@ -1,6 +1,8 @@
 import type { LightMyRequestResponse } from "fastify";
+import { ouvrirSession } from "../access/sessions.ts";
 import { lireConfig } from "../config.ts";
 import type { TypeBase } from "../db/client.ts";
+import { habilitation, utilisateur } from "../db/schema.ts";
 import { demarrerPlateforme, type Plateforme } from "../demarrage.ts";
 import { ouvrirBaseDeTest } from "./bases.ts";
 import { horlogeReglable } from "./horloge.ts";
@@ -71,4 +73,30 @@ export function cookieDe(reponse: LightMyRequestResponse): string {
 export async function connecterPersona(p: Plateforme, email: string): Promise<string> {
   const r = await p.app.inject({ method: "POST", url: "/api/dev/connexion", payload: { email } });
   return cookieDe(r);
+}
+
+/**
+ * A conseiller account made for a test, beside the demo's, signed in: employed by `structureId`
+ * through its habilitation (no contract), or by nobody. The session cookie is returned.
+ */
+export async function connecterNouveauConseiller(
+  p: PlateformeDeTest,
+  email: string,
+  structureId: string | null = null,
+): Promise<string> {
+  const [u] = await p.base.db
+    .insert(utilisateur)
+    .values({ email, prenom: "Camille", nom: email.split("@")[0]!, actif: true })
+    .returning({ id: utilisateur.id });
+  await p.base.db.insert(habilitation).values({
+    utilisateurId: u!.id,
+    role: "conseiller",
+    perimetre: { type: "soi" },
+    structureId,
+  });
+  return `cnfs_session=${await ouvrirSession(p.base.db, {
+    utilisateurId: u!.id,
+    methode: "lien_magique",
+    maintenant: p.horloge.maintenant(),
+  })}`;
 }
