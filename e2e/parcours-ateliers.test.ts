@@ -1,6 +1,5 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connecterPersona } from "../src/server/test/plateforme.ts";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
@@ -23,29 +22,33 @@ describe("inscription à un atelier dans Chromium", () => {
 
   it("une habitante s'inscrit à un atelier complet et attend ; le lien reçu par courriel annule une autre inscription au clavier, une seule fois, et la place lui revient", async () => {
     const app = env.plateforme.app;
-    const cookie = await connecterPersona(
-      env.plateforme,
-      "conseiller@demo.conseiller-numerique.fr",
-    );
-    const [lieu] = (await app.inject({ url: "/api/conseiller/lieux", headers: { cookie } })).json();
-    const annonce = await app.inject({
-      method: "POST",
-      url: "/api/ateliers",
-      headers: { cookie },
-      payload: {
-        titre: "Premiers pas sur tablette",
-        thematiques: ["prendre_en_main_du_materiel"],
-        niveau: "debutant",
-        lieuId: lieu.id,
-        jour: "2026-03-10",
-        heure: "10:00",
-        dureeMinutes: 120,
-        capacite: 1,
-        gratuit: true,
-      },
-    });
-    expect(annonce.statusCode, annonce.body).toBe(201);
-    const id = annonce.json().id as string;
+    // The conseillère announces it from her space: one place, so that the second person waits.
+    const conseillere = await ouvrirPage(navigateur, env.plateforme.horloge.maintenant());
+    await conseillere.goto(`${env.url}/demo/personas`);
+    await conseillere.getByRole("button", { name: /comme Conseillère numérique au PIMMS/ }).click();
+    await conseillere.waitForURL(/\/espace\//);
+    await conseillere.getByRole("link", { name: "Mes ateliers" }).click();
+    await conseillere.getByRole("link", { name: "Annoncer un atelier" }).click();
+    await conseillere.waitForURL(/\/ateliers\/nouveau$/);
+    await conseillere.getByLabel("Titre").fill("Premiers pas sur tablette");
+    await conseillere.getByText("Prendre en main du matériel", { exact: true }).click();
+    await expect
+      .poll(() => conseillere.getByLabel("Lieu").locator("option").count())
+      .toBeGreaterThan(1);
+    await conseillere.getByLabel("Lieu").selectOption({ index: 1 });
+    await conseillere.getByLabel("Date").fill("2026-03-10");
+    await conseillere.getByLabel(/Heure de début/).fill("10:00");
+    await conseillere.getByLabel("Durée (minutes)").fill("120");
+    await conseillere.getByLabel("Nombre de places").fill("1");
+    expect(await violationsGraves(conseillere)).toEqual([]);
+    await conseillere.getByRole("button", { name: "Annoncer l'atelier" }).click();
+    await expect
+      .poll(() => conseillere.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("Atelier annoncé");
+    const publique = await conseillere
+      .getByRole("link", { name: "voir sa page publique" })
+      .getAttribute("href");
+    const id = publique!.split("/").pop()!;
     expect(
       (
         await app.inject({
@@ -119,6 +122,14 @@ describe("inscription à un atelier dans Chromium", () => {
     expect(env.smtp.recus.map((m) => m.objet)).toContain(
       "Une place s'est libérée : Premiers pas sur tablette",
     );
+
+    // The conseillère sees who comes, in the order they came.
+    await conseillere.goto(`${env.url}/espace/conseiller/ateliers/${id}`);
+    await expect
+      .poll(() => conseillere.getByText("Place réservée", { exact: true }).count())
+      .toBe(1);
+    await expect.poll(() => conseillere.getByText("Annulée", { exact: true }).count()).toBe(1);
+    expect(await violationsGraves(conseillere)).toEqual([]);
 
     // The same link a second time says so, and changes nothing.
     await page.goto(lien);

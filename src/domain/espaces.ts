@@ -56,6 +56,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     { chemin: "/espace/conseiller/cra", libelle: "Mes comptes rendus" },
     { chemin: "/espace/conseiller/personnes", libelle: "Mes personnes suivies" },
     { chemin: "/espace/conseiller/lieux", libelle: "Mes lieux d'activité" },
+    { chemin: "/espace/conseiller/ateliers", libelle: "Mes ateliers" },
     statistiques,
   ],
   coordinateur: [

@@ -45,6 +45,15 @@ const PageProchainsAteliers = paresseux(
   "PageProchainsAteliers",
 );
 const PageAtelier = paresseux(() => import("./ateliers/PagesAteliersPublics.tsx"), "PageAtelier");
+const PageMesAteliers = paresseux(
+  () => import("./ateliers/PagesMesAteliers.tsx"),
+  "PageMesAteliers",
+);
+const PageNouvelAtelier = paresseux(
+  () => import("./ateliers/PagesMesAteliers.tsx"),
+  "PageNouvelAtelier",
+);
+const PageMonAtelier = paresseux(() => import("./ateliers/PagesMesAteliers.tsx"), "PageMonAtelier");
 const PageStatistiquesPartagees = paresseux(
   () => import("./partages/PageStatistiquesPartagees.tsx"),
   "PageStatistiquesPartagees",
@@ -265,6 +274,9 @@ export function App() {
               path="/espace/conseiller/personnes/:id/fusion/:autre"
               component={PageFusionPersonnes}
             />
+            <Route path="/espace/conseiller/ateliers" component={PageMesAteliers} />
+            <Route path="/espace/conseiller/ateliers/nouveau" component={PageNouvelAtelier} />
+            <Route path="/espace/conseiller/ateliers/:id" component={PageMonAtelier} />
             <Route path="/espace/conseiller/cra/nouveau" component={PageNouveauCra} />
             <Route path="/espace/conseiller/cra/:id" component={PageModifierCra} />
             <Route path="/espace/statistiques" component={PageStatistiques} />
