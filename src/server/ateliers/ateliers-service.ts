@@ -21,6 +21,7 @@ import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
 import { employeurA } from "../structures/index.ts";
+import { monAtelier } from "./ateliers-queries.ts";
 
 export const ATELIER_INTROUVABLE =
   "Cet atelier n'existe pas ou n'est plus ouvert aux inscriptions.";
@@ -280,17 +281,10 @@ export async function annulerInscription(
   });
 }
 
-/** The conseiller's own workshop, or why not. */
-export async function verifierMonAtelier(
-  db: Executeur,
-  id: string,
-  conseillerId: string,
-): Promise<Resultat<null>> {
-  const [a] = await db
-    .select({ conseillerId: atelier.conseillerId })
-    .from(atelier)
-    .where(eq(atelier.id, id));
+/** The conseiller's own workshop and its registrations, or why not: one read. */
+export async function lireMonAtelier(db: Executeur, id: string, conseillerId: string) {
+  const a = await monAtelier(db, id);
   if (!a) return introuvable(ATELIER_INTROUVABLE);
   if (a.conseillerId !== conseillerId) return interdit(ATELIER_D_UN_AUTRE);
-  return reussite(null);
+  return reussite(a);
 }

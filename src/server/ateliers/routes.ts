@@ -22,7 +22,6 @@ import {
   atelierPublic,
   ateliersAVenir,
   mesAteliers,
-  monAtelier,
   TAILLE_PAGE_ATELIERS,
   versPublic,
 } from "./ateliers-queries.ts";
@@ -30,8 +29,8 @@ import {
   ATELIER_INTROUVABLE,
   annulerInscription,
   inscrire,
+  lireMonAtelier,
   publierAtelier,
-  verifierMonAtelier,
 } from "./ateliers-service.ts";
 
 const idParams = z.object({ id: z.uuid("Identifiant d'atelier invalide.") });
@@ -104,11 +103,13 @@ export function routesAteliers(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) => {
-      const moi = connexionRequise(requete).utilisateur.id;
-      const verifie = await verifierMonAtelier(ctx.db, requete.params.id, moi);
-      if (!verifie.ok) return refuser(reponse, verifie);
-      const a = await monAtelier(ctx.db, requete.params.id);
-      if (!a) return refuser(reponse, introuvable(ATELIER_INTROUVABLE));
+      const lu = await lireMonAtelier(
+        ctx.db,
+        requete.params.id,
+        connexionRequise(requete).utilisateur.id,
+      );
+      if (!lu.ok) return refuser(reponse, lu);
+      const a = lu.valeur;
       return {
         ...versPublic(a),
         annuleLe: a.annuleLe,

@@ -3,7 +3,6 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "wouter";
@@ -21,6 +20,7 @@ import { appeler } from "../api.ts";
 import { Confirmation } from "../socle/Confirmation.tsx";
 import { useErreurs } from "../socle/erreurs.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
+import { FiltreParmi } from "../socle/FiltreParmi.tsx";
 import { dateHeure } from "../socle/format.ts";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { useTitre } from "../socle/titre.ts";
@@ -77,20 +77,13 @@ export function PageProchainsAteliers() {
         }}
       >
         <div className={fr.cx("fr-col-12", "fr-col-md-5")}>
-          <Select
+          <FiltreParmi
             label="Thématique"
-            nativeSelectProps={{
-              value: saisie.thematique,
-              onChange: (e) => setSaisie({ ...saisie, thematique: e.target.value }),
-            }}
-          >
-            <option value="">Toutes</option>
-            {Object.entries(THEMATIQUES).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
+            tous="Toutes"
+            libelles={THEMATIQUES}
+            valeur={saisie.thematique}
+            changer={(thematique) => setSaisie({ ...saisie, thematique })}
+          />
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <Input
