@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lignes } from "../src/server/db/client.ts";
 import { lienDans } from "../src/server/test/puits-smtp.ts";
 import { violationsGraves } from "./accessibilite.ts";
 import { lancerChromium, ouvrirPage } from "./navigateur.ts";
@@ -58,6 +60,28 @@ describe("inscription à un atelier dans Chromium", () => {
         })
       ).statusCode,
     ).toBe(201);
+
+    // The place's public page lists it among its next workshops.
+    const { lieu } = (await app.inject({ url: `/api/v1/ateliers/${id}` })).json() as {
+      lieu: { id: string };
+    };
+    await page.goto(`${env.url}/lieux/${lieu.id}`);
+    const section = page.getByRole("region", { name: "Prochains ateliers" });
+    await expect
+      .poll(() => section.getByRole("link", { name: "Premiers pas sur tablette" }).count())
+      .toBe(1);
+    expect(await section.getByText("1 atelier à venir.").count()).toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
+    // And the map, around that place, lists it under its results.
+    const [ici] = await lignes<{ lat: number; lon: number }>(
+      env.plateforme.base.db,
+      sql`select latitude as lat, longitude as lon from lieu where id = ${lieu.id}`,
+    );
+    await page.goto(`${env.url}/carte?lat=${ici!.lat}&lon=${ici!.lon}&rayon=10`);
+    const surLaCarte = page.getByRole("region", { name: "Prochains ateliers à moins de 10 km" });
+    await expect
+      .poll(() => surLaCarte.getByRole("link", { name: "Premiers pas sur tablette" }).count())
+      .toBe(1);
 
     // Marie finds it among the next workshops and, the only place taken, waits for one.
     await page.goto(`${env.url}/ateliers`);
@@ -139,5 +163,41 @@ describe("inscription à un atelier dans Chromium", () => {
       .poll(() => page.getByText("Ce lien d'annulation n'est plus valable.").count())
       .toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
+
+    // The day after, the conseillère (signed in again) ticks who came with the keyboard: Marie,
+    // and two people who had not registered. The collective report is recorded in one tap.
+    env.plateforme.horloge.avancer(9 * 24 * 60 * 60 * 1000);
+    const db = env.plateforme.base.db;
+    const [avant] = await lignes<{ n: number }>(db, sql`select count(*)::int as n from cra`);
+    await conseillere.goto(`${env.url}/demo/personas`);
+    await conseillere.getByRole("button", { name: /comme Conseillère numérique au PIMMS/ }).click();
+    await conseillere.waitForURL(/\/espace\//);
+    await conseillere.goto(`${env.url}/espace/conseiller/ateliers/${id}`);
+    const marie = conseillere.getByRole("checkbox", { name: "Marie" });
+    await expect.poll(() => marie.isChecked()).toBe(true);
+    expect(await violationsGraves(conseillere)).toEqual([]);
+    await conseillere.getByLabel("Personnes venues sans inscription").focus();
+    await conseillere.keyboard.press("Control+A");
+    await conseillere.keyboard.type("2");
+    await conseillere.keyboard.press("Tab");
+    await conseillere.keyboard.press("Enter");
+    await expect
+      .poll(() => conseillere.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("Présences et compte rendu enregistrés");
+    expect(await conseillere.evaluate(() => document.activeElement?.textContent ?? "")).toContain(
+      "3 participants",
+    );
+    const [fait] = await lignes<{ n: number; total: number }>(
+      db,
+      sql`select c.nb_participants as n, (select count(*)::int from cra) as total
+          from atelier a join cra c on c.id = a.cra_id where a.id = ${id}`,
+    );
+    expect(fait).toEqual({ n: 3, total: avant!.n + 1 });
+    await expect
+      .poll(() =>
+        conseillere.getByRole("link", { name: /voir ou compléter le compte rendu/ }).count(),
+      )
+      .toBe(1);
+    expect(await violationsGraves(conseillere)).toEqual([]);
   }, 60_000);
 });

@@ -58,8 +58,12 @@ export const inscriptionVueSchema = z.object({
 export const monAtelierSchema = atelierPublicSchema.extend({
   annuleLe: instantSchema.nullable(),
   craId: z.string().nullable(),
+  /** Started by the platform's clock: attendance can be marked (docs/domaine/ateliers.md §6). */
+  commence: z.boolean(),
   inscriptions: z.array(inscriptionVueSchema),
 });
+
+export type MonAtelier = z.input<typeof monAtelierSchema>;
 
 export const pageMesAteliersSchema = z.object({
   total: z.number(),
@@ -67,3 +71,6 @@ export const pageMesAteliersSchema = z.object({
   taillePage: z.number(),
   ateliers: z.array(atelierPublicSchema.extend({ annuleLe: instantSchema.nullable() })),
 });
+
+/** The attendance marked: the collective report made from it. */
+export const presencesFaitesSchema = z.object({ craId: z.string(), participants: z.number() });

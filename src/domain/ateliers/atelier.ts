@@ -82,3 +82,38 @@ export type StatutInscription = keyof typeof STATUTS_INSCRIPTION;
 
 /** Registration closes when the workshop starts; it cannot be announced in the past. */
 export const ATELIER_PASSE = "La date et l'heure de début doivent être à venir.";
+
+/**
+ * Who came, marked after the workshop started (docs/domaine/ateliers.md §6): the registrations
+ * ticked, and those who came without registering. Their sum is the collective report's number of
+ * participants.
+ */
+export const presencesSchema = z
+  .object({
+    presents: z
+      .array(z.uuid("Une des personnes cochées est invalide."))
+      .max(
+        PARTICIPANTS_MAX_ATELIER,
+        `Un atelier compte au plus ${PARTICIPANTS_MAX_ATELIER} participants.`,
+      ),
+    sansInscription: z.coerce
+      .number({ error: "Le nombre de personnes venues sans inscription est un entier." })
+      .int("Le nombre de personnes venues sans inscription est un entier.")
+      .min(0, "Le nombre de personnes venues sans inscription ne peut pas être négatif.")
+      .max(
+        PARTICIPANTS_MAX_ATELIER,
+        `Le nombre de personnes venues sans inscription ne dépasse pas ${PARTICIPANTS_MAX_ATELIER}.`,
+      )
+      .default(0),
+  })
+  .strict()
+  .refine((p) => new Set(p.presents).size + p.sansInscription >= 1, {
+    path: ["presents"],
+    message: "Cochez au moins une personne présente.",
+  })
+  .refine((p) => new Set(p.presents).size + p.sansInscription <= PARTICIPANTS_MAX_ATELIER, {
+    path: ["sansInscription"],
+    message: `Un atelier compte au plus ${PARTICIPANTS_MAX_ATELIER} participants.`,
+  });
+
+export type Presences = z.output<typeof presencesSchema>;

@@ -122,6 +122,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/ateliers": ["conseiller"],
   "GET /api/ateliers": ["conseiller"],
   "GET /api/ateliers/:id": ["conseiller"],
+  "POST /api/ateliers/:id/presences": ["conseiller"],
   "GET /api/v1/ateliers": "public",
   "GET /api/v1/ateliers/:id": "public",
   "POST /api/v1/ateliers/:id/inscriptions": "public",

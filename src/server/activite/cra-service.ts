@@ -261,6 +261,17 @@ export async function creerCra(db: Db, params: NouveauCra): Promise<Resultat<Cra
   });
 }
 
+/**
+ * Records an anonymous report inside the caller's transaction, with the same checks as a typed
+ * one: a workshop's attendance becomes its collective report with the marks (docs/domaine/ateliers.md §6).
+ */
+export async function creerCraAnonymeDans(
+  tx: Executeur,
+  params: NouveauCra,
+): Promise<Resultat<CraCree>> {
+  return refusDateFuture(params.cra.date, jourParis(params.maintenant)) ?? inserer(tx, params);
+}
+
 async function inserer(db: Executeur, params: NouveauCra): Promise<Resultat<CraCree>> {
   const [r] = await insererCra(db, {
     id: params.cra.id ?? null,

@@ -2,7 +2,7 @@
 export { sommesDesCompteurs } from "./compteurs-sql.ts";
 export { compterMesCra } from "./cra-queries.ts";
 export { routesCra } from "./cra-routes.ts";
-export { LIEU_D_UN_AUTRE } from "./cra-service.ts";
+export { creerCraAnonymeDans, LIEU_D_UN_AUTRE } from "./cra-service.ts";
 export { routesExportCra } from "./export-cra-routes.ts";
 export { importerCraV1, lireFichierV1 } from "./import-cra-v1.ts";
 export { routesCarteConseiller, routesLieux } from "./lieux-routes.ts";

@@ -4,6 +4,9 @@ import { atelier, commune, inscriptionAtelier, lieu } from "../db/schema.ts";
 
 export const TAILLE_PAGE_ATELIERS = 20;
 
+/** Around a point of the map, within a radius in km. */
+type Autour = { lat: number; lon: number; rayon: number };
+
 /** Registrations that hold a place, and those waiting: counted per workshop in the base. */
 const compte = (statut: "inscrite" | "attente") =>
   sql<number>`(select count(*)::int from ${inscriptionAtelier} i
@@ -80,8 +83,15 @@ const depuisLieu = (db: Executeur) =>
  */
 export function filtresAVenir(
   maintenant: Date,
-  f: { thematique?: string | undefined; lieuId?: string | undefined; du?: string; au?: string },
+  f: {
+    thematique?: string | undefined;
+    lieuId?: string | undefined;
+    du?: string;
+    au?: string;
+    autour?: Autour;
+  },
 ) {
+  const a = f.autour;
   return and(
     isNull(atelier.annuleLe),
     gt(atelier.debut, maintenant),
@@ -90,13 +100,25 @@ export function filtresAVenir(
     f.lieuId ? eq(atelier.lieuId, f.lieuId) : undefined,
     f.du ? sql`(${atelier.debut} at time zone 'Europe/Paris')::date >= ${f.du}::date` : undefined,
     f.au ? sql`(${atelier.debut} at time zone 'Europe/Paris')::date <= ${f.au}::date` : undefined,
+    // The map's search: the GiST box first, then the exact distance, as for the places.
+    a
+      ? sql`point_terre(${lieu.latitude}, ${lieu.longitude}) <@ portee_candidat(${a.lat}::float8, ${a.lon}::float8, ${a.rayon}::int)
+          and distance_m(${a.lat}::float8, ${a.lon}::float8, ${lieu.latitude}, ${lieu.longitude}) <= ${a.rayon * 1000}::float8`
+      : undefined,
   );
 }
 
 export async function ateliersAVenir(
   db: Executeur,
   maintenant: Date,
-  f: { thematique?: string; lieuId?: string; du?: string; au?: string; page: number },
+  f: {
+    thematique?: string;
+    lieuId?: string;
+    du?: string;
+    au?: string;
+    autour?: Autour;
+    page: number;
+  },
 ) {
   const condition = filtresAVenir(maintenant, f);
   const [n] = await db

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { atelier, courriel, inscriptionAtelier, journal } from "../db/schema.ts";
+import { jourParis } from "../../domain/temps.ts";
+import { atelier, courriel, cra, inscriptionAtelier, journal, lieu } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
   connecterNouveauConseiller,
@@ -8,6 +9,7 @@ import {
   type PlateformeDeTest,
   plateformeDeTest,
 } from "../test/plateforme.ts";
+import { CRA_DEJA_FAIT, PAS_ENCORE_COMMENCE, PAS_INSCRIT } from "./presences.ts";
 import { soignerAteliers } from "./rappels.ts";
 
 const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
@@ -110,6 +112,15 @@ describe.each(BASES_DE_TEST)("ateliers ouverts aux inscriptions sur %s", (type) 
     expect(await liste("thematique=email")).toEqual([]);
     expect(await liste("du=2026-03-10&au=2026-03-10")).toContain(id);
     expect(await liste("du=2026-03-11")).not.toContain(id);
+    // Around a point of the map: near its place, not 50 km away; half a point is refused.
+    const [ici] = await p.base.db.select().from(lieu).where(eq(lieu.id, lieuId));
+    const autour = (dLat: number) =>
+      liste(`lat=${ici!.latitude! + dLat}&lon=${ici!.longitude}&rayon=10`);
+    expect(await autour(0.05)).toContain(id);
+    expect(await autour(0.5)).not.toContain(id);
+    const demi = await appel("GET", `/api/v1/ateliers?lat=${ici!.latitude}`);
+    expect(demi.statusCode).toBe(400);
+    expect(demi.json().erreurs[0].message).toBe("Indiquez la latitude et la longitude ensemble.");
 
     const inscrire = (payload: object) =>
       appel("POST", `/api/v1/ateliers/${id}/inscriptions`, { payload });
@@ -259,5 +270,81 @@ describe.each(BASES_DE_TEST)("ateliers ouverts aux inscriptions sur %s", (type) 
       .from(journal)
       .where(and(eq(journal.cibleId, id), eq(journal.action, "atelier.inscriptions_effacees")));
     expect(trace!.apres).toEqual({ nombre: 3, motif: "conservation" });
+  });
+
+  it("après l'atelier, note les présents et en fait le compte rendu collectif en une fois, une seule", async () => {
+    // A month of clock went by above, two days below: her session ends, she signs in again.
+    elle = await connecterPersona(p, CONSEILLERE);
+    const demain = jourParis(new Date(p.horloge.maintenant().getTime() + 24 * 3600 * 1000));
+    const id = (
+      await appel("POST", "/api/ateliers", {
+        cookie: elle,
+        payload: annonce({ titre: "Sauvegarder ses photos", jour: demain, heure: "10:00" }),
+      })
+    ).json().id as string;
+    for (const [n, prenom] of ["Alice", "Bruno", "Chloé"].entries())
+      await appel("POST", `/api/v1/ateliers/${id}/inscriptions`, {
+        payload: { prenom, email: `presence${n}@exemple.fr`, consentement: true },
+      });
+    const lire = async () => (await appel("GET", `/api/ateliers/${id}`, { cookie: elle })).json();
+    const ids = (await lire()).inscriptions.map((i: { id: string }) => i.id) as string[];
+    const noter = (payload: object, cookie = elle) =>
+      appel("POST", `/api/ateliers/${id}/presences`, { cookie, payload });
+    const craAvant = await p.base.db.$count(cra);
+
+    // Before it starts, nothing is marked.
+    const tot = await noter({ presents: ids });
+    expect(tot.statusCode).toBe(409);
+    expect(tot.json().erreurs[0].message).toBe(PAS_ENCORE_COMMENCE);
+    p.horloge.avancer(2 * 24 * 3600 * 1000);
+    elle = await connecterPersona(p, CONSEILLERE);
+
+    // Another conseiller, a person not registered, nobody ticked: refused, nothing written.
+    const autre = await connecterNouveauConseiller(p, "presences.autre@exemple.fr");
+    expect((await noter({ presents: ids }, autre)).statusCode).toBe(403);
+    for (const [corps, message] of [
+      [{ presents: [ids[0], "6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f"] }, PAS_INSCRIT],
+      [{ presents: [] }, "Cochez au moins une personne présente."],
+      [{ presents: ids, sansInscription: -1 }, /ne peut pas être négatif/],
+    ] as const) {
+      const r = await noter(corps);
+      expect(r.statusCode, JSON.stringify(corps)).toBe(400);
+      expect(r.json().erreurs[0].message).toMatch(message);
+    }
+    expect(await p.base.db.$count(cra)).toBe(craAvant);
+
+    // Alice and Chloé (who waited) came, with one person who had not registered.
+    const fait = await noter({ presents: [ids[0], ids[2]], sansInscription: 1 });
+    expect(fait.statusCode, fait.body).toBe(201);
+    expect(fait.json().participants).toBe(3);
+    const [c] = await p.base.db.select().from(cra).where(eq(cra.id, fait.json().craId));
+    expect(c).toMatchObject({
+      type: "collectif",
+      date: demain,
+      dureeMinutes: 90,
+      typeLieu: "lieu_activite",
+      lieuId,
+      nbParticipants: 3,
+      thematiques: ["securite_numerique"],
+      titreAtelier: "Sauvegarder ses photos",
+      niveau: "debutant",
+    });
+    const vu = await lire();
+    expect(vu.craId).toBe(fait.json().craId);
+    expect(vu.inscriptions.map((i: { present: boolean | null }) => i.present)).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // Once: a second tap records nothing more.
+    const encore = await noter({ presents: ids });
+    expect(encore.statusCode).toBe(409);
+    expect(encore.json().erreurs[0].message).toBe(CRA_DEJA_FAIT);
+    expect(await p.base.db.$count(cra)).toBe(craAvant + 1);
+    const traces = await p.base.db
+      .select()
+      .from(journal)
+      .where(and(eq(journal.cibleId, id), eq(journal.action, "atelier.presences")));
+    expect(traces.map((t) => t.apres)).toEqual([{ presents: 2, sansInscription: 1 }]);
   });
 });

@@ -8,11 +8,17 @@ import {
   monAtelierSchema,
   pageAteliersPublicsSchema,
   pageMesAteliersSchema,
+  presencesFaitesSchema,
 } from "../../domain/ateliers/api.ts";
-import { atelierSchema, inscriptionSchema } from "../../domain/ateliers/atelier.ts";
+import {
+  atelierSchema,
+  inscriptionSchema,
+  presencesSchema,
+} from "../../domain/ateliers/atelier.ts";
 import { identifiantSchema } from "../../domain/champs.ts";
 import { THEMATIQUES, type Thematique } from "../../domain/cra/vocabulaire.ts";
 import { introuvable } from "../../domain/erreurs.ts";
+import { rechercheProximiteSchema } from "../../domain/lieux/carte.ts";
 import { connexionRequise } from "../access/index.ts";
 import type { Contexte } from "../contexte.ts";
 import { refuser, repondre } from "../http/reponse.ts";
@@ -32,6 +38,7 @@ import {
   lireMonAtelier,
   publierAtelier,
 } from "./ateliers-service.ts";
+import { enregistrerPresences } from "./presences.ts";
 
 const idParams = z.object({ id: z.uuid("Identifiant d'atelier invalide.") });
 const tagConseiller = ["Ateliers"];
@@ -114,9 +121,42 @@ export function routesAteliers(app: FastifyInstance, ctx: Contexte): void {
         ...versPublic(a),
         annuleLe: a.annuleLe,
         craId: a.craId,
+        commence: a.debut <= ctx.horloge(),
         inscriptions: a.inscriptions,
       };
     },
+  );
+
+  r.post(
+    "/api/ateliers/:id/presences",
+    {
+      config: { acces: ["conseiller"] },
+      schema: {
+        tags: tagConseiller,
+        summary: "Noter les présents et enregistrer le compte rendu collectif de l'atelier",
+        params: idParams,
+        body: presencesSchema,
+        response: {
+          201: presencesFaitesSchema,
+          400: corpsErreurSchema,
+          403: corpsErreurSchema,
+          404: corpsErreurSchema,
+          409: corpsErreurSchema,
+        },
+      },
+    },
+    async (requete, reponse) =>
+      repondre(
+        reponse,
+        await enregistrerPresences(ctx.db, {
+          atelierId: requete.params.id,
+          conseillerId: connexionRequise(requete).utilisateur.id,
+          presences: requete.body,
+          acteur: acteurDeRequete(requete),
+          maintenant: ctx.horloge(),
+        }),
+        201,
+      ),
   );
 }
 
@@ -141,9 +181,16 @@ export function routesAteliersPublics(app: FastifyInstance, ctx: Contexte): void
             lieu: z.uuid("Identifiant de lieu invalide.").optional(),
             du: z.iso.date("La date de début est invalide (AAAA-MM-JJ).").optional(),
             au: z.iso.date("La date de fin est invalide (AAAA-MM-JJ).").optional(),
+            lat: rechercheProximiteSchema.shape.lat.optional(),
+            lon: rechercheProximiteSchema.shape.lon.optional(),
+            rayon: rechercheProximiteSchema.shape.rayon,
             page: pageSchema,
           })
-          .strict(),
+          .strict()
+          .refine((q) => (q.lat === undefined) === (q.lon === undefined), {
+            path: ["lat"],
+            message: "Indiquez la latitude et la longitude ensemble.",
+          }),
         response: { 200: pageAteliersPublicsSchema, 400: corpsErreurSchema },
       },
     },
@@ -154,6 +201,9 @@ export function routesAteliersPublics(app: FastifyInstance, ctx: Contexte): void
         ...(q.lieu ? { lieuId: q.lieu } : {}),
         ...(q.du ? { du: q.du } : {}),
         ...(q.au ? { au: q.au } : {}),
+        ...(q.lat !== undefined && q.lon !== undefined
+          ? { autour: { lat: q.lat, lon: q.lon, rayon: q.rayon } }
+          : {}),
         page: q.page,
       });
       return {

@@ -93,6 +93,49 @@ export function postesParTerritoire(tx: Executeur): Promise<LignePostes[]> {
   );
 }
 
+/**
+ * The workshops announced at places shown on the map, past and to come, by date: the dated list
+ * of docs/domaine/ateliers.md §2. Never who registered.
+ */
+const ATELIERS: JeuDeDonnees = {
+  nom: "ateliers",
+  titre: "Ateliers collectifs annoncés par les conseillers numériques",
+  description:
+    "Chaque atelier ouvert aux inscriptions du public, passé ou à venir, non annulé, dans un lieu visible sur la carte, par date. Aucune donnée sur les personnes inscrites.",
+  colonnes: [
+    { nom: "id", type: "texte", description: "Identifiant de l'atelier" },
+    { nom: "jour", type: "date", description: "Jour de l'atelier, heure de Paris (AAAA-MM-JJ)" },
+    { nom: "heure", type: "texte", description: "Heure de début, heure de Paris (HH:MM)" },
+    { nom: "duree_minutes", type: "entier", description: "Durée en minutes" },
+    { nom: "titre", type: "texte", description: "Titre" },
+    {
+      nom: "thematiques",
+      type: "texte",
+      description:
+        "Thématiques (codes du compte rendu d'activité, séparés par une barre verticale)",
+    },
+    { nom: "niveau", type: "texte", description: "debutant, intermediaire ou avance" },
+    { nom: "capacite", type: "entier", description: "Nombre de places" },
+    { nom: "gratuit", type: "texte", description: "oui ou non" },
+    { nom: "lieu_id", type: "texte", description: "Identifiant du lieu (fichier « lieux »)" },
+    { nom: "lieu", type: "texte", description: "Nom du lieu" },
+    { nom: "commune_code", type: "texte", description: "Code officiel de la commune du lieu" },
+    { nom: "departement_code", type: "texte", description: "Code officiel du département" },
+  ],
+  lignes: (tx) =>
+    lignes(
+      tx,
+      sql`select a.id, to_char(a.debut at time zone 'Europe/Paris', 'YYYY-MM-DD') as jour,
+            to_char(a.debut at time zone 'Europe/Paris', 'HH24:MI') as heure,
+            a.duree_minutes, a.titre, array_to_string(a.thematiques, '|') as thematiques,
+            a.niveau, a.capacite, case when a.gratuit then 'oui' else 'non' end as gratuit,
+            l.id as lieu_id, l.nom as lieu, l.commune_code, l.departement_code
+          from atelier a join lieu l on l.id = a.lieu_id
+          where a.annule_le is null and l.visible_carte
+          order by a.debut, a.id`,
+    ),
+};
+
 export const JEUX: readonly JeuDeDonnees[] = [
   {
     nom: "lieux",
@@ -213,4 +256,5 @@ export const JEUX: readonly JeuDeDonnees[] = [
             order by s.departement_code, s.nom`,
       ),
   },
+  ATELIERS,
 ];

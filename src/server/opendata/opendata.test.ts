@@ -10,6 +10,8 @@ import { CHAMPS_STANDARD } from "./lieux-standard.ts";
 
 describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
   let p: PlateformeDeTest;
+  let atelierId: string;
+  let lieuId: string;
   beforeAll(async () => {
     p = await plateformeDeTest(type);
     // One workshop of 9 people in Lens, so that the activity files are not empty.
@@ -34,12 +36,53 @@ describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
       },
     });
     expect(r.statusCode, r.body).toBe(201);
+    // One workshop announced for 30 March, after the change to summer time: 10:00 in Paris.
+    const annonce = await p.app.inject({
+      method: "POST",
+      url: "/api/ateliers",
+      headers: { cookie },
+      payload: {
+        titre: "Sécuriser son téléphone",
+        thematiques: ["securite_numerique", "prendre_en_main_du_materiel"],
+        niveau: "debutant",
+        lieuId: lieu.id,
+        jour: "2026-03-30",
+        heure: "10:00",
+        dureeMinutes: 120,
+        capacite: 12,
+        gratuit: true,
+      },
+    });
+    expect(annonce.statusCode, annonce.body).toBe(201);
+    atelierId = annonce.json().id;
+    lieuId = lieu.id;
     await genererDonneesOuvertes(p.base.db, p.horloge.maintenant());
   });
   afterAll(() => p.arreter());
 
   const fichier = (nom: string, entetes: Record<string, string> = {}) =>
     p.app.inject({ url: `/donnees/${nom}`, headers: entetes });
+
+  it("publie la liste datée des ateliers annoncés, à l'heure de Paris, sans personne inscrite", async () => {
+    const json = (await fichier("ateliers.json")).json();
+    expect(json.donnees).toEqual([
+      {
+        id: atelierId,
+        jour: "2026-03-30",
+        heure: "10:00",
+        duree_minutes: 120,
+        titre: "Sécuriser son téléphone",
+        thematiques: "securite_numerique|prendre_en_main_du_materiel",
+        niveau: "debutant",
+        capacite: 12,
+        gratuit: "oui",
+        lieu_id: lieuId,
+        lieu: expect.any(String),
+        commune_code: expect.stringMatching(/^\d{5}$/),
+        departement_code: "62",
+      },
+    ]);
+  });
 
   it("publie chaque lieu visible au standard, validé par la bibliothèque du standard", async () => {
     const json = (await fichier("lieux.json")).json() as Record<string, unknown>[];
@@ -173,7 +216,7 @@ describe.each(BASES_DE_TEST)("données ouvertes sur %s", (type) => {
       const entete = (await fichier(`${jeu.nom}.csv`)).body.split("\r\n")[0];
       expect(entete).toBe(jeu.dictionnaire.map((c: { nom: string }) => c.nom).join(","));
     }
-    expect(catalogue).toHaveLength(5);
+    expect(catalogue).toHaveLength(6);
     expect(catalogue[0].fichiers.map((f: { format: string }) => f.format).sort()).toEqual([
       "csv",
       "json",

@@ -15,6 +15,7 @@ import {
 import { inscriptionSchema } from "../../domain/ateliers/atelier.ts";
 import { NIVEAUX_ATELIER, THEMATIQUES } from "../../domain/cra/vocabulaire.ts";
 import { quantite } from "../../domain/format.ts";
+import { RAYON_PAR_DEFAUT_KM } from "../../domain/lieux/carte.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { appeler } from "../api.ts";
 import { Confirmation } from "../socle/Confirmation.tsx";
@@ -54,7 +55,16 @@ function Resume({ a }: { a: AtelierPublic }) {
 /** « Prochains ateliers »: the workshops anyone may register to, soonest first. */
 export function PageProchainsAteliers() {
   useTitre("Prochains ateliers");
-  const [etat, naviguer, adresse] = useEtatUrl({ thematique: "", du: "", page: "1" });
+  // A place's page and the map link here with their place or point: kept while filtering.
+  const [etat, naviguer, adresse] = useEtatUrl({
+    thematique: "",
+    du: "",
+    lieu: "",
+    lat: "",
+    lon: "",
+    rayon: "",
+    page: "1",
+  });
   const [saisie, setSaisie] = useState({ thematique: etat.thematique, du: etat.du });
   const requete = new URLSearchParams(Object.entries(etat).filter(([, v]) => v !== "")).toString();
   const { data, error } = useQuery({
@@ -69,6 +79,14 @@ export function PageProchainsAteliers() {
         Des ateliers gratuits ou à petit prix près de chez vous, animés par des conseillers
         numériques. Inscrivez-vous sans créer de compte.
       </p>
+      {(etat.lieu || etat.lat) && (
+        <p>
+          {etat.lieu
+            ? "Les ateliers d'un lieu."
+            : `Les ateliers à moins de ${etat.rayon || RAYON_PAR_DEFAUT_KM} km du point choisi sur la carte.`}{" "}
+          <Link href="/ateliers">Voir tous les ateliers</Link>
+        </p>
+      )}
       <form
         className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-3w")}
         onSubmit={(e) => {

@@ -22,6 +22,7 @@ import { useErreurs } from "../socle/erreurs.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateHeure } from "../socle/format.ts";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
+import { PresencesAtelier } from "./PresencesAtelier.tsx";
 
 const CHEMIN = "/espace/conseiller/ateliers";
 
@@ -294,6 +295,7 @@ function MonAtelier({ id }: { id: string }) {
               <th scope="col">Prénom</th>
               <th scope="col">Contact</th>
               <th scope="col">État</th>
+              <th scope="col">Présence</th>
             </tr>
           </thead>
           <tbody>
@@ -308,12 +310,14 @@ function MonAtelier({ id }: { id: string }) {
                       ? "Liste d'attente"
                       : "Annulée"}
                 </td>
+                <td>{i.present === null ? "Non notée" : i.present ? "Oui" : "Non"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {inscrites.length === 0 && <p>Personne n'est encore inscrit.</p>}
+      <PresencesAtelier atelier={data} />
       <p>
         Les personnes inscrites avec un téléphone seul ne reçoivent ni confirmation ni rappel :
         appelez-les si besoin. Leurs coordonnées sont effacées 30 jours après l'atelier.

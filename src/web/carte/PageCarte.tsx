@@ -25,6 +25,7 @@ import {
 import { PRISES_EN_CHARGE, PUBLICS_ADRESSES, SERVICES } from "../../domain/lieux/lieu.ts";
 import { nomCommuneNormalise } from "../../domain/texte.ts";
 import { appeler } from "../api.ts";
+import { ProchainsAteliers } from "../ateliers/ProchainsAteliers.tsx";
 import { Combobox, useDiffere } from "../socle/Combobox.tsx";
 import { useTerritoires } from "../socle/territoires.ts";
 import { useTitre } from "../socle/titre.ts";
@@ -445,6 +446,17 @@ export function PageCarte({ integree = false }: { integree?: boolean }) {
           </Button>
         )}
       </section>
+      {!integree && (
+        <ProchainsAteliers
+          filtres={lat && lon ? { lat, lon, rayon: String(rayon) } : {}}
+          titre={lat && lon ? `Prochains ateliers à moins de ${rayon} km` : "Prochains ateliers"}
+          vide={
+            lat && lon
+              ? `Aucun atelier n'est annoncé à moins de ${rayon} km.`
+              : "Aucun atelier n'est annoncé pour l'instant."
+          }
+        />
+      )}
       {!integree && <Integration />}
     </div>
   );

@@ -7,6 +7,7 @@ import { Link, useParams } from "wouter";
 import { quantite } from "../../domain/format.ts";
 import { ficheLieuSchema } from "../../domain/lieux/carte-api.ts";
 import { appeler } from "../api.ts";
+import { ProchainsAteliers } from "../ateliers/ProchainsAteliers.tsx";
 import { dateLongue } from "../socle/format.ts";
 import { LienExterne } from "../socle/LienExterne.tsx";
 import { useTitre } from "../socle/titre.ts";
@@ -191,6 +192,11 @@ export function PageLieu() {
           )}
         </div>
       </div>
+      <ProchainsAteliers
+        filtres={{ lieu: l.id }}
+        titre="Prochains ateliers"
+        vide="Aucun atelier n'est annoncé dans ce lieu pour l'instant."
+      />
       <Liste titre="Services" valeurs={l.services} />
       <Liste
         titre="Publics accueillis"
