@@ -9,6 +9,7 @@ import {
   reconstruireRollups,
   verifierRollups,
 } from "../server/activite/index.ts";
+import { verifierAteliers } from "../server/ateliers/index.ts";
 import { verifierPersonnesNommees } from "../server/beneficiaires/index.ts";
 import { lireConfig } from "../server/config.ts";
 import { verifierCoordinations } from "../server/coordination/index.ts";
@@ -16,6 +17,7 @@ import { ouvrirBase } from "../server/db/client.ts";
 import { chargerReferentiel } from "../server/db/referentiel.ts";
 import { CRAS_MAX, genererDemo, genererEchelleNationale } from "../server/demo/index.ts";
 import { acteurSysteme } from "../server/infra/journal.ts";
+import { verifierOrientations } from "../server/orientations/index.ts";
 import { clientDeFile } from "../server/taches/index.ts";
 
 const AIDE = `Commandes d'exploitation de la plateforme Conseillers numériques France Services
@@ -126,7 +128,27 @@ async function principal(): Promise<number> {
           `${quantite(new Set(coordinations.map((e) => e.coordinationId)).size, "compte rendu", "comptes rendus")} de coordination en écart (à corriger par le coordinateur, rien n'est réparé d'office).`,
         );
       else console.log("Les comptes rendus de coordination sont cohérents.");
-      const sains = nommees.length === 0 && coordinations.length === 0;
+      const ateliers = await verifierAteliers(base.db);
+      for (const e of ateliers.slice(0, 50))
+        console.log(`Écart atelier ${e.atelierId} : ${e.motif}`);
+      if (ateliers.length > 0)
+        console.log(
+          `${quantite(new Set(ateliers.map((e) => e.atelierId)).size, "atelier", "ateliers")} en écart (rien n'est réparé d'office).`,
+        );
+      else console.log("Les ateliers et leurs inscriptions sont cohérents.");
+      const orientations = await verifierOrientations(base.db, { maintenant: new Date() });
+      for (const e of orientations.slice(0, 50))
+        console.log(`Écart orientation ${e.orientationId} : ${e.motif}`);
+      if (orientations.length > 0)
+        console.log(
+          `${quantite(new Set(orientations.map((e) => e.orientationId)).size, "orientation", "orientations")} en écart (rien n'est réparé d'office).`,
+        );
+      else console.log("Les orientations sont cohérentes.");
+      const sains =
+        nommees.length === 0 &&
+        coordinations.length === 0 &&
+        ateliers.length === 0 &&
+        orientations.length === 0;
       const ecarts = await verifierRollups(base.db);
       for (const e of ecarts.slice(0, 50))
         console.log(

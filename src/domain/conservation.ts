@@ -13,6 +13,8 @@ export const CONSERVATION = {
   personneSuivie: { mois: 24, preavisJours: 30 },
   /** Someone registered to a workshop: what reminding them needed, after the workshop. */
   inscritAtelier: { jours: 30 },
+  /** The contact of an oriented person, after the orientation ends; an open one ends unanswered. */
+  orientation: { mois: 3 },
 } as const;
 
 /** The table of the "Données personnelles" page: what is kept, how long, what happens then. */
@@ -48,6 +50,10 @@ export const TABLEAU_CONSERVATION: readonly (readonly [string, string])[] = [
   [
     "Inscription à un atelier (prénom, adresse électronique ou téléphone)",
     `${CONSERVATION.inscritAtelier.jours} jours après l'atelier, puis effacement ; à tout moment par le lien d'annulation reçu`,
+  ],
+  [
+    "Orientation vers un lieu (prénom, nom, téléphone ou adresse électronique, précisions sur le besoin), donnée avec l'accord de la personne",
+    `${CONSERVATION.orientation.mois} mois après la fin de l'orientation (personne accompagnée, pas venue, sans suite), puis effacement ; une orientation sans réponse depuis ${CONSERVATION.orientation.mois} mois prend fin sans suite`,
   ],
   [
     "Compte rendu saisi sans réseau, gardé sur l'appareil du conseiller",

@@ -10,6 +10,18 @@ const postes: PageEspace = { chemin: "/espace/postes", libelle: "Postes" };
 const structures: PageEspace = { chemin: "/espace/structures", libelle: "Structures" };
 const conseillers: PageEspace = { chemin: "/espace/conseillers", libelle: "Conseillers" };
 const contrats: PageEspace = { chemin: "/espace/contrats", libelle: "Contrats" };
+const orienter: PageEspace = {
+  chemin: "/espace/orientations/nouvelle",
+  libelle: "Orienter une personne",
+};
+const envoyees: PageEspace = {
+  chemin: "/espace/orientations/envoyees",
+  libelle: "Orientations envoyées",
+};
+const statsOrientations: PageEspace = {
+  chemin: "/espace/orientations/statistiques",
+  libelle: "Orientations",
+};
 
 /**
  * The pages of each role's space, in the order of its navigation: a home of key figures and
@@ -30,6 +42,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     { chemin: "/espace/admin/journal", libelle: "Journal des modifications" },
     { chemin: "/espace/admin/taches", libelle: "Tâches périodiques" },
     { chemin: "/espace/admin/enveloppe", libelle: "Enveloppe budgétaire" },
+    statsOrientations,
     statistiques,
   ],
   prefet: [
@@ -38,6 +51,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     postes,
     contrats,
     structures,
+    statsOrientations,
     statistiques,
   ],
   structure: [
@@ -57,12 +71,15 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     { chemin: "/espace/conseiller/personnes", libelle: "Mes personnes suivies" },
     { chemin: "/espace/conseiller/lieux", libelle: "Mes lieux d'activité" },
     { chemin: "/espace/conseiller/ateliers", libelle: "Mes ateliers" },
+    { chemin: "/espace/orientations/recues", libelle: "Orientations reçues" },
+    envoyees,
     statistiques,
   ],
   coordinateur: [
     { chemin: "/espace/coordinateur", libelle: "Accueil" },
     { chemin: "/espace/coordinateur/equipe", libelle: "Mon équipe" },
     { chemin: "/espace/coordinateur/coordinations", libelle: "Mes coordinations" },
+    envoyees,
     conseillers,
     contrats,
     structures,
@@ -74,6 +91,8 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     postes,
     structures,
     { chemin: "/espace/hub/lieux", libelle: "Import de lieux" },
+    { chemin: "/espace/hub/prescripteurs", libelle: "Prescripteurs" },
+    statsOrientations,
     statistiques,
   ],
   grand_reseau: [
@@ -92,6 +111,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     statistiques,
   ],
   candidat: [{ chemin: "/espace/candidat", libelle: "Ma candidature" }],
+  prescripteur: [{ chemin: "/espace/prescripteur", libelle: "Mes orientations" }, orienter],
 };
 
 /** Whether a role's navigation lists a page (the shared list pages follow the role's rights). */

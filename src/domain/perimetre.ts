@@ -56,6 +56,7 @@ export const PERIMETRES_PAR_ROLE: Record<Role, readonly TypePerimetre[]> = {
   hub: ["regions", "departements"],
   grand_reseau: ["reseau"],
   financeur: ["national", "regions"],
+  prescripteur: ["departement"],
 };
 
 export function perimetreAutorise(role: Role, perimetre: Perimetre): boolean {

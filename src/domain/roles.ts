@@ -9,6 +9,7 @@ export const ROLES = [
   "grand_reseau",
   "financeur",
   "candidat",
+  "prescripteur",
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -23,6 +24,7 @@ export const LIBELLES_ROLES: Record<Role, string> = {
   grand_reseau: "Grand réseau",
   financeur: "Financeur (Banque des Territoires)",
   candidat: "Candidat",
+  prescripteur: "Prescripteur (agent France Services, travailleur social)",
 };
 
 /** Where each role lands after signing in (paths of the web app). */
@@ -36,6 +38,7 @@ export const ACCUEILS_ROLES: Record<Role, string> = {
   grand_reseau: "/espace/grand-reseau",
   financeur: "/espace/financeur",
   candidat: "/espace/candidat",
+  prescripteur: "/espace/prescripteur",
 };
 
 export function estRole(valeur: string): valeur is Role {

@@ -36,6 +36,7 @@ import { empreintesScriptsInline, installerWeb } from "./http/web.ts";
 import { routesJournal } from "./journal/index.ts";
 import { routesNotifications } from "./notifications/index.ts";
 import { routesDonneesOuvertes } from "./opendata/index.ts";
+import { routesOrientations } from "./orientations/index.ts";
 import { routesPartages } from "./partages/index.ts";
 import { routesPilotage } from "./pilotage/index.ts";
 import {
@@ -89,6 +90,7 @@ const CAPACITES = [
   routesBeneficiaires,
   routesAteliers,
   routesAteliersPublics,
+  routesOrientations,
   routesExportCra,
   routesCarte,
   routesDonneesOuvertes,

@@ -12,6 +12,27 @@ import { paresseux } from "./socle/paresseux.ts";
 
 const Connexion = paresseux(() => import("./pages/Connexion.tsx"), "Connexion");
 const PageMesLieux = paresseux(() => import("./activite/MesLieux.tsx"), "PageMesLieux");
+const PageOrienter = paresseux(() => import("./orientations/PageOrienter.tsx"), "PageOrienter");
+const PageOrientationsEnvoyees = paresseux(
+  () => import("./orientations/OrientationsEnvoyees.tsx"),
+  "PageOrientationsEnvoyees",
+);
+const EspacePrescripteur = paresseux(
+  () => import("./orientations/OrientationsEnvoyees.tsx"),
+  "EspacePrescripteur",
+);
+const PageOrientationsRecues = paresseux(
+  () => import("./orientations/OrientationsRecues.tsx"),
+  "PageOrientationsRecues",
+);
+const PageStatistiquesOrientations = paresseux(
+  () => import("./orientations/StatistiquesOrientations.tsx"),
+  "PageStatistiquesOrientations",
+);
+const PagePrescripteurs = paresseux(
+  () => import("./orientations/InvitationPrescripteur.tsx"),
+  "PagePrescripteurs",
+);
 const PageMesPersonnes = paresseux(
   () => import("./beneficiaires/PagesPersonnes.tsx"),
   "PageMesPersonnes",
@@ -326,6 +347,15 @@ export function App() {
             <Route path="/espace/grand-reseau" component={EspaceGrandReseau} />
             <Route path="/espace/financeur" component={EspaceFinanceur} />
             <Route path="/espace/candidat" component={EspaceCandidat} />
+            <Route path="/espace/prescripteur" component={EspacePrescripteur} />
+            <Route path="/espace/hub/prescripteurs" component={PagePrescripteurs} />
+            <Route path="/espace/orientations/nouvelle" component={PageOrienter} />
+            <Route path="/espace/orientations/envoyees" component={PageOrientationsEnvoyees} />
+            <Route path="/espace/orientations/recues" component={PageOrientationsRecues} />
+            <Route
+              path="/espace/orientations/statistiques"
+              component={PageStatistiquesOrientations}
+            />
             <Route path="/accessibilite" component={Accessibilite} />
             <Route path="/mentions-legales" component={MentionsLegales} />
             <Route path="/donnees-personnelles" component={DonneesPersonnelles} />

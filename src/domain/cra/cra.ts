@@ -129,6 +129,11 @@ export function craSchema(aujourdhui?: string) {
        * The followed persons the report names (docs/domaine/beneficiaires.md §4): their counts
        * are derived from them by the server, the others stay anonymous.
        */
+      /**
+       * The orientation this accompaniment answers (docs/domaine/orientations.md §4): the report
+       * records where the person came from, and the orientation ends « personne accompagnée ».
+       */
+      orientationId: z.uuid("L'orientation est invalide.").nullable().default(null),
       beneficiaireIds: z
         .array(z.uuid("Une des personnes nommées est invalide."))
         .max(PARTICIPANTS_MAX_ATELIER, NOMMES_EN_TROP)

@@ -7,6 +7,7 @@ export {
   chargerSession,
   fermerSession,
   fermerSessionsUtilisateur,
+  type HabilitationActive,
   ouvrirSession,
   type PorteurDePerimetre,
   type ReglesSession,

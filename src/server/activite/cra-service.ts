@@ -23,6 +23,7 @@ import {
 import { type Db, type Executeur, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
+import { marquerVue, orientationAVoir } from "../orientations/index.ts";
 import { employeurSql } from "../structures/index.ts";
 import { appliquerCompteurs, cteRollups, vecteurCompteurs } from "./rollups.ts";
 
@@ -250,13 +251,28 @@ export async function creerCra(db: Db, params: NouveauCra): Promise<Resultat<Cra
   if (deja) return deja;
   const futur = refusDateFuture(params.cra.date, jourParis(params.maintenant));
   if (futur) return futur;
-  // Anonymous, the common case: one statement. Naming persons reads them first, in one transaction.
-  if (params.cra.beneficiaireIds.length === 0) return inserer(db, params);
+  // Anonymous, the common case: one statement. Naming persons, or answering an orientation,
+  // reads them first, in one transaction.
+  const { orientationId } = params.cra;
+  if (params.cra.beneficiaireIds.length === 0 && !orientationId) return inserer(db, params);
   return db.transaction(async (tx) => {
+    if (orientationId) {
+      const o = await orientationAVoir(tx, orientationId, params.conseillerId, params.maintenant);
+      if (!o.ok) return o;
+    }
     const c = await avecComptesDesPersonnes(tx, { ...params, craId: null });
     if (!c.ok) return c;
     const r = await inserer(tx, { ...params, cra: c.valeur });
-    if (r.ok && !r.valeur.deja) await lierPersonnes(tx, r.valeur.id, params.cra.beneficiaireIds);
+    if (!r.ok || r.valeur.deja) return r;
+    await lierPersonnes(tx, r.valeur.id, params.cra.beneficiaireIds);
+    if (orientationId)
+      await marquerVue(tx, {
+        id: orientationId,
+        craId: r.valeur.id,
+        conseillerId: params.conseillerId,
+        acteur: params.acteur,
+        maintenant: params.maintenant,
+      });
     return r;
   });
 }

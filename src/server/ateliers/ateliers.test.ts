@@ -11,6 +11,7 @@ import {
 } from "../test/plateforme.ts";
 import { CRA_DEJA_FAIT, PAS_ENCORE_COMMENCE, PAS_INSCRIT } from "./presences.ts";
 import { soignerAteliers } from "./rappels.ts";
+import { verifierAteliers } from "./verification.ts";
 
 const CONSEILLERE = "conseiller@demo.conseiller-numerique.fr";
 
@@ -346,5 +347,27 @@ describe.each(BASES_DE_TEST)("ateliers ouverts aux inscriptions sur %s", (type) 
       .from(journal)
       .where(and(eq(journal.cibleId, id), eq(journal.action, "atelier.presences")));
     expect(traces.map((t) => t.apres)).toEqual([{ presents: 2, sansInscription: 1 }]);
+  });
+
+  it("cnfs doctor signale un atelier qui a donné plus de places qu'il n'en a, sans rien réparer", async () => {
+    expect(await verifierAteliers(p.base.db)).toEqual([]);
+    const [a] = await p.base.db
+      .select({ id: atelier.id, capacite: atelier.capacite })
+      .from(atelier)
+      .where(eq(atelier.titre, "Premiers pas sur tablette"));
+    // Behind the platform, which decides places with the workshop locked.
+    await p.base.db.insert(inscriptionAtelier).values(
+      Array.from({ length: a!.capacite + 1 }, (_, n) => ({
+        atelierId: a!.id,
+        prenom: `En trop ${n}`,
+        email: `trop${n}@exemple.fr`,
+        statut: "inscrite" as const,
+        jetonHash: `empreinte-de-test-${n}`,
+        creeLe: p.horloge.maintenant(),
+      })),
+    );
+    expect(await verifierAteliers(p.base.db)).toEqual([
+      { atelierId: a!.id, motif: "plus de places données que l'atelier n'en a" },
+    ]);
   });
 });

@@ -2,3 +2,4 @@
 
 export { soignerAteliers } from "./rappels.ts";
 export { routesAteliers, routesAteliersPublics } from "./routes.ts";
+export { verifierAteliers } from "./verification.ts";

@@ -9,6 +9,7 @@ export * from "./schema/financement.ts";
 export * from "./schema/formation.ts";
 export * from "./schema/journal.ts";
 export * from "./schema/lieux.ts";
+export * from "./schema/orientations.ts";
 export * from "./schema/partages.ts";
 export * from "./schema/recrutement.ts";
 export * from "./schema/referentiel.ts";

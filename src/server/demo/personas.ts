@@ -237,6 +237,13 @@ export const PERSONAS: readonly PersonaDemo[] = [
     habilitations: [{ role: "candidat", perimetre: { type: "soi" } }],
   },
   {
+    email: `prescripteur@${domaine}`,
+    prenom: "Sandrine",
+    nom: "Lemaire",
+    libelle: "Agente France Services à Liévin (prescriptrice)",
+    habilitations: [{ role: "prescripteur", perimetre: { type: "departement", code: "62" } }],
+  },
+  {
     email: `coordinateur@${domaine}`,
     prenom: "Mathilde",
     nom: "Roussel",

@@ -58,3 +58,22 @@ export async function journaliser(
     apres: entree.apres ?? null,
   });
 }
+
+/** Many lines of one action in one statement: a periodic task touching many rows at once. */
+export async function journaliserEnLot(
+  tx: Executeur,
+  acteur: Acteur,
+  entrees: readonly EntreeJournal[],
+): Promise<void> {
+  if (entrees.length === 0) return;
+  await tx.insert(journal).values(
+    entrees.map((e) => ({
+      ...acteur,
+      action: e.action,
+      cibleType: e.cibleType,
+      cibleId: e.cibleId,
+      avant: e.avant ?? null,
+      apres: e.apres ?? null,
+    })),
+  );
+}

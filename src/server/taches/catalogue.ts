@@ -7,6 +7,7 @@ import type { Messagerie } from "../infra/messagerie.ts";
 import { faireLeMenage, localiserEnAttente, traiterEcheances } from "../jobs/index.ts";
 import { envoyerDigests, reprendreCourriels } from "../notifications/index.ts";
 import { genererDonneesOuvertes } from "../opendata/index.ts";
+import { soignerOrientations } from "../orientations/index.ts";
 
 /** What a scheduled task may use: the same whichever process runs it. */
 export type ContexteTaches = {
@@ -100,6 +101,13 @@ export const TACHES: readonly Tache[] = [
     cron: "40 * * * *",
     periodeMs: 60 * 60 * 1000,
     executer: (c) => soignerAteliers(c.db, c.messagerie, { maintenant: c.horloge() }),
+  },
+  {
+    nom: "orientations",
+    libelle: "Orientations sans réponse depuis 3 mois closes, contacts effacés 3 mois après la fin",
+    cron: "45 * * * *",
+    periodeMs: 60 * 60 * 1000,
+    executer: (c) => soignerOrientations(c.db, { maintenant: c.horloge() }),
   },
   {
     nom: "donnees-ouvertes",

@@ -367,6 +367,14 @@ function NouveauCra({ conseillerId }: { conseillerId: string }) {
           </ul>
         </Confirmation>
       )}
+      {!enregistre && new URLSearchParams(window.location.search).has("orientation") && (
+        <Alert
+          severity="info"
+          small
+          className={fr.cx("fr-mb-2w")}
+          description="Ce compte rendu répond à une orientation reçue : une fois enregistré, l'orientation est close « personne accompagnée », et la personne qui l'a envoyée le voit."
+        />
+      )}
       {correction?.refus && (
         <Alert
           severity="warning"
@@ -378,7 +386,7 @@ function NouveauCra({ conseillerId }: { conseillerId: string }) {
       <div id="formulaire-cra">
         <FormulaireCra
           key={enregistre?.n ?? 0}
-          initial={enregistre?.suite ?? correction?.etat ?? etatVide()}
+          initial={enregistre?.suite ?? correction?.etat ?? depuisOrientation(etatVide())}
           libelleEnvoi="Enregistrer le compte rendu"
           dureesFrequentes={dureesFrequentes(data?.cras)}
           thematiquesFrequentes={thematiquesFrequentes(data?.cras)}
@@ -390,6 +398,23 @@ function NouveauCra({ conseillerId }: { conseillerId: string }) {
       </p>
     </>
   );
+}
+
+/**
+ * Opened from an orientation of the queue (docs/domaine/orientations.md §4): an individual
+ * accompaniment at its place, for its needs, that records where the person came from.
+ */
+function depuisOrientation(e: EtatCra): EtatCra {
+  const q = new URLSearchParams(window.location.search);
+  const orientationId = q.get("orientation");
+  if (!orientationId) return e;
+  return {
+    ...e,
+    type: "individuel",
+    lieuId: q.get("lieu") ?? e.lieuId,
+    thematiques: (q.get("thematiques") ?? "").split(",").filter(Boolean) as Thematique[],
+    orientationId,
+  };
 }
 
 export function PageNouveauCra() {

@@ -30,6 +30,8 @@ export type EtatCra = {
   personnes: PersonneNommee[];
   /** Others the report names that the reader may no longer read: they stay named. */
   personnesIllisibles: number;
+  /** The orientation this accompaniment answers, when opened from the queue; never copied. */
+  orientationId: string;
 };
 
 /** An empty form: the day and the place it opens on come from the caller. */
@@ -58,6 +60,7 @@ export function etatInitial(date: string, lieuId: string): EtatCra {
     notes: "",
     personnes: [],
     personnesIllisibles: 0,
+    orientationId: "",
   };
 }
 
@@ -98,6 +101,7 @@ export function versSaisie(e: EtatCra): SaisieCra {
     beneficiaireIds: e.personnes
       .slice(0, collectif ? undefined : Math.max(0, 1 - e.personnesIllisibles))
       .map((p) => p.id),
+    orientationId: e.orientationId || null,
   } as SaisieCra;
 }
 
@@ -161,5 +165,6 @@ export function etatDepuisEnregistre(l: CraEnregistre, copieLe: string | null): 
     personnes: l.personnes,
     // A copy is a new report: it names only the persons its author may read.
     personnesIllisibles: copieLe ? 0 : l.personnesIllisibles,
+    orientationId: "",
   };
 }

@@ -11,6 +11,7 @@ import { ProchainsAteliers } from "../ateliers/ProchainsAteliers.tsx";
 import { dateLongue } from "../socle/format.ts";
 import { LienExterne } from "../socle/LienExterne.tsx";
 import { useTitre } from "../socle/titre.ts";
+import { OrienterVersCeLieu } from "./OrienterVersCeLieu.tsx";
 import { SignalerErreur } from "./SignalerErreur.tsx";
 
 function Liste({ titre, valeurs, vide }: { titre: string; valeurs: string[]; vide?: string }) {
@@ -192,6 +193,7 @@ export function PageLieu() {
           )}
         </div>
       </div>
+      <OrienterVersCeLieu lieuId={l.id} />
       <ProchainsAteliers
         filtres={{ lieu: l.id }}
         titre="Prochains ateliers"
