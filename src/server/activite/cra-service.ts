@@ -24,7 +24,7 @@ import { type Db, type Executeur, requetePreparee } from "../db/client.ts";
 import { cra } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
 import { marquerVue, orientationAVoir } from "../orientations/index.ts";
-import { employeurSql } from "../structures/index.ts";
+import { employeurSql, lieuxDuConseillerLe } from "../structures/index.ts";
 import { appliquerCompteurs, cteRollups, vecteurCompteurs } from "./rollups.ts";
 
 export const CRA_D_UN_AUTRE = "Vous n'avez pas l'autorisation de modifier ce compte rendu.";
@@ -67,11 +67,9 @@ const faitsSql = sql`with employeur as (
     end as champ_refuse
   from employeur e
   left join lateral (
-    select l.id, l.commune_code, l.departement_code
-    from lieu_conseiller lc join lieu l on l.id = lc.lieu_id
-    where lc.conseiller_id = ${p("conseillerId", "uuid")} and lc.lieu_id = ${p("lieuId", "uuid")}
-      and lc.debut <= ${p("date", "date")} and (lc.fin is null or lc.fin >= ${p("date", "date")})
-    limit 1) l on true
+    select l.id, l.commune_code, l.departement_code from lieu l
+    where l.id = ${p("lieuId", "uuid")}
+      and l.id in ${lieuxDuConseillerLe(p("conseillerId", "uuid"), p("date", "date"))}) l on true
   left join structure s on s.id = e.structure_id
   left join commune co on co.code = ${p("communeCode", "text")}`;
 

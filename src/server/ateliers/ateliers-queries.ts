@@ -32,24 +32,8 @@ const colonnesPubliques = {
   commune: commune.nom,
 };
 
-export const versPublic = (l: {
-  id: string;
-  titre: string;
-  thematiques: string[];
-  niveau: string;
-  debut: Date;
-  dureeMinutes: number;
-  gratuit: boolean;
-  accessibilite: string | null;
-  capacite: number;
-  inscrites: number;
-  enAttente: number;
-  lieuId: string;
-  lieuNom: string;
-  adresse: string;
-  codePostal: string;
-  commune: string | null;
-}) => ({
+/** A row read with the public columns (any reader's query holds them), as the public reads it. */
+export const versPublic = (l: LigneAtelierPublique) => ({
   id: l.id,
   titre: l.titre,
   thematiques: l.thematiques,
@@ -69,6 +53,8 @@ export const versPublic = (l: {
     commune: l.commune ?? "",
   },
 });
+
+type LigneAtelierPublique = NonNullable<Awaited<ReturnType<typeof atelierPublic>>>;
 
 const depuisLieu = (db: Executeur) =>
   db

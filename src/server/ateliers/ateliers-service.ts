@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne, or, sql } from "drizzle-orm";
 import {
   ATELIER_PASSE,
   type Atelier,
@@ -16,11 +16,11 @@ import {
 import { instantParis } from "../../domain/temps.ts";
 import { LIEU_D_UN_AUTRE } from "../activite/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
-import { atelier, inscriptionAtelier, lieu, lieuConseiller } from "../db/schema.ts";
+import { atelier, inscriptionAtelier, lieu } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { empreinte, jetonAleatoire } from "../infra/secrets.ts";
-import { employeurA } from "../structures/index.ts";
+import { employeurA, lieuxDuConseillerLe } from "../structures/index.ts";
 import { monAtelier } from "./ateliers-queries.ts";
 
 export const ATELIER_INTROUVABLE =
@@ -47,14 +47,12 @@ export async function publierAtelier(
   if (debut <= p.maintenant) return echec("jour", ATELIER_PASSE);
   return db.transaction(async (tx) => {
     const [sien] = await tx
-      .select({ id: lieuConseiller.lieuId })
-      .from(lieuConseiller)
+      .select({ id: lieu.id })
+      .from(lieu)
       .where(
         and(
-          eq(lieuConseiller.conseillerId, p.conseillerId),
-          eq(lieuConseiller.lieuId, p.saisie.lieuId),
-          lte(lieuConseiller.debut, p.saisie.jour),
-          or(isNull(lieuConseiller.fin), sql`${lieuConseiller.fin} >= ${p.saisie.jour}`),
+          eq(lieu.id, p.saisie.lieuId),
+          sql`${lieu.id} in ${lieuxDuConseillerLe(sql`${p.conseillerId}::uuid`, sql`${p.saisie.jour}::date`)}`,
         ),
       );
     if (!sien) return echec("lieuId", LIEU_D_UN_AUTRE);

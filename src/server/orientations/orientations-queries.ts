@@ -3,13 +3,13 @@ import type { StatutOrientation } from "../../domain/orientations/orientation.ts
 import { type PorteurDePerimetre, predicatPerimetre } from "../access/index.ts";
 import { type Executeur, lignes } from "../db/client.ts";
 import { atelier, commune, lieu, orientation } from "../db/schema.ts";
+import { lieuxDuConseillerLe } from "../structures/index.ts";
 
 export const TAILLE_PAGE_ORIENTATIONS = 20;
 
 /** The places a conseiller works at on a day (Paris): their orientations are theirs to handle. */
 export const lieuxDuConseiller = (conseillerId: string, jour: string) =>
-  sql`(select lc.lieu_id from lieu_conseiller lc where lc.conseiller_id = ${conseillerId}::uuid
-    and lc.debut <= ${jour}::date and (lc.fin is null or lc.fin >= ${jour}::date))`;
+  lieuxDuConseillerLe(sql`${conseillerId}::uuid`, sql`${jour}::date`);
 
 /** The queues of the receiving conseiller: to handle, accepted (waiting to be seen), ended. */
 export const FILES_RECUES = {
