@@ -19,10 +19,10 @@ import { RAYON_PAR_DEFAUT_KM } from "../../domain/lieux/carte.ts";
 import { jourParis } from "../../domain/temps.ts";
 import { appeler } from "../api.ts";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useErreurs } from "../socle/erreurs.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { FiltreParmi } from "../socle/FiltreParmi.tsx";
 import { dateHeure } from "../socle/format.ts";
+import { BandeauErreurs, useFormulaire } from "../socle/formulaire.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { useTitre } from "../socle/titre.ts";
 
@@ -173,34 +173,29 @@ export function PageAtelier() {
 
 function FormulaireInscription(props: { atelier: AtelierPublic; apres: () => void }) {
   const [e, setE] = useState({ prenom: "", email: "", telephone: "", consentement: false });
-  const { erreurs, etat, message, generale, depuisSchema, depuisEchec, effacer } = useErreurs();
+  const f = useFormulaire("erreurs-inscription");
+  const { etat, message } = f;
   const [faite, setFaite] = useState<{ statut: string; jeton: string }>();
   const [enCours, setEnCours] = useState(false);
   const soumettre = async (ev: FormEvent) => {
     ev.preventDefault();
     const saisie = { ...e, consentement: e.consentement || undefined };
-    const verifie = inscriptionSchema.safeParse(saisie);
-    if (!verifie.success) {
-      depuisSchema(verifie.error.issues);
-      document.getElementById("erreurs-inscription")?.focus();
-      return;
-    }
     setEnCours(true);
-    try {
-      const r = await appeler(
-        inscriptionFaiteSchema,
-        `/api/v1/ateliers/${encodeURIComponent(props.atelier.id)}/inscriptions`,
-        { methode: "POST", corps: saisie },
-      );
-      effacer();
-      setFaite(r);
-      props.apres();
-    } catch (err) {
-      depuisEchec(err);
-      document.getElementById("erreurs-inscription")?.focus();
-    } finally {
-      setEnCours(false);
-    }
+    await f.soumettre({
+      schema: inscriptionSchema,
+      saisie,
+      envoyer: () =>
+        appeler(
+          inscriptionFaiteSchema,
+          `/api/v1/ateliers/${encodeURIComponent(props.atelier.id)}/inscriptions`,
+          { methode: "POST", corps: saisie },
+        ),
+      apres: (r) => {
+        setFaite(r);
+        props.apres();
+      },
+    });
+    setEnCours(false);
   };
   if (faite) {
     const lien = `${window.location.origin}/ateliers/annulation#${faite.jeton}`;
@@ -225,23 +220,14 @@ function FormulaireInscription(props: { atelier: AtelierPublic; apres: () => voi
     );
   }
   const complet = props.atelier.placesRestantes === 0;
-  const generaleErreur = generale(["prenom", "email", "telephone", "consentement"]);
   return (
     <form onSubmit={soumettre} noValidate aria-labelledby="titre-inscription">
       <h2 id="titre-inscription">{complet ? "S'inscrire sur la liste d'attente" : "S'inscrire"}</h2>
-      <div id="erreurs-inscription" tabIndex={-1} aria-live="polite">
-        {erreurs.length > 0 && (
-          <Alert
-            severity="error"
-            small
-            className={fr.cx("fr-mb-2w")}
-            description={
-              generaleErreur?.message ??
-              "Le formulaire contient des erreurs : corrigez-les ci-dessous."
-            }
-          />
-        )}
-      </div>
+      <BandeauErreurs
+        id={f.id}
+        erreurs={f.erreurs}
+        champs={["prenom", "email", "telephone", "consentement"]}
+      />
       <Input
         label="Prénom"
         {...etat("prenom")}

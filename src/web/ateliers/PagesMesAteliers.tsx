@@ -18,9 +18,9 @@ import { useMesLieux } from "../activite/mes-lieux.ts";
 import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useErreurs } from "../socle/erreurs.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateHeure } from "../socle/format.ts";
+import { BandeauErreurs, useFormulaire } from "../socle/formulaire.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { PresencesAtelier } from "./PresencesAtelier.tsx";
 
@@ -99,31 +99,24 @@ const vide = () => ({
 function NouvelAtelier() {
   const [e, setE] = useState(vide);
   const { data: lieux } = useMesLieux();
-  const { erreurs, etat, message, generale, depuisSchema, depuisEchec, effacer } = useErreurs();
+  const f = useFormulaire("erreurs-atelier");
+  const { etat, message } = f;
   const [publie, setPublie] = useState<string>();
   const client = useQueryClient();
-  const soumettre = async (ev: FormEvent) => {
+  const soumettre = (ev: FormEvent) => {
     ev.preventDefault();
     const saisie = { ...e, gratuit: e.gratuit === "oui" };
-    const verifie = atelierSchema.safeParse(saisie);
-    if (!verifie.success) {
-      depuisSchema(verifie.error.issues);
-      document.getElementById("erreurs-atelier")?.focus();
-      return;
-    }
-    try {
-      const { id } = await appeler(identifiantSchema, "/api/ateliers", {
-        methode: "POST",
-        corps: saisie,
-      });
-      effacer();
-      setPublie(id);
-      setE(vide());
-      await client.invalidateQueries({ queryKey: ["mes-ateliers"] });
-    } catch (err) {
-      depuisEchec(err);
-      document.getElementById("erreurs-atelier")?.focus();
-    }
+    return f.soumettre({
+      schema: atelierSchema,
+      saisie,
+      envoyer: () =>
+        appeler(identifiantSchema, "/api/ateliers", { methode: "POST", corps: saisie }),
+      apres: async ({ id }) => {
+        setPublie(id);
+        setE(vide());
+        await client.invalidateQueries({ queryKey: ["mes-ateliers"] });
+      },
+    });
   };
   const basculer = (t: string) =>
     setE({
@@ -145,19 +138,7 @@ function NouvelAtelier() {
         </Confirmation>
       )}
       <form onSubmit={soumettre} noValidate>
-        <div id="erreurs-atelier" tabIndex={-1} aria-live="polite">
-          {erreurs.length > 0 && (
-            <Alert
-              severity="error"
-              small
-              className={fr.cx("fr-mb-2w")}
-              description={
-                generale(champs)?.message ??
-                "Le formulaire contient des erreurs : corrigez-les ci-dessous."
-              }
-            />
-          )}
-        </div>
+        <BandeauErreurs id={f.id} erreurs={f.erreurs} champs={champs} />
         <Input
           label="Titre"
           {...etat("titre")}

@@ -1,5 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -11,7 +10,7 @@ import { presencesSchema } from "../../domain/ateliers/atelier.ts";
 import { quantite } from "../../domain/format.ts";
 import { appeler } from "../api.ts";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useErreurs } from "../socle/erreurs.ts";
+import { BandeauErreurs, useFormulaire } from "../socle/formulaire.tsx";
 
 const lienCra = (id: string) => `/espace/conseiller/cra/${id}`;
 
@@ -27,7 +26,8 @@ export function PresencesAtelier({ atelier }: { atelier: MonAtelier }) {
   );
   const [sansInscription, setSansInscription] = useState("0");
   const [fait, setFait] = useState<{ craId: string; participants: number }>();
-  const { erreurs, etat, depuisSchema, depuisEchec, effacer } = useErreurs();
+  const f = useFormulaire("erreurs-presences");
+  const { etat } = f;
   const client = useQueryClient();
 
   if (atelier.craId)
@@ -56,45 +56,31 @@ export function PresencesAtelier({ atelier }: { atelier: MonAtelier }) {
     if (!suivants.delete(id)) suivants.add(id);
     setPresents(suivants);
   };
-  const soumettre = async (ev: FormEvent) => {
+  const soumettre = (ev: FormEvent) => {
     ev.preventDefault();
     const saisie = { presents: [...presents], sansInscription };
-    const verifie = presencesSchema.safeParse(saisie);
-    if (!verifie.success) {
-      depuisSchema(verifie.error.issues);
-      document.getElementById("erreurs-presences")?.focus();
-      return;
-    }
-    try {
-      const r = await appeler(
-        presencesFaitesSchema,
-        `/api/ateliers/${encodeURIComponent(atelier.id)}/presences`,
-        { methode: "POST", corps: saisie },
-      );
-      effacer();
-      setFait(r);
-      await client.invalidateQueries({ queryKey: ["mon-atelier", atelier.id] });
-      await client.invalidateQueries({ queryKey: ["mes-cra"] });
-    } catch (err) {
-      depuisEchec(err);
-      document.getElementById("erreurs-presences")?.focus();
-    }
+    return f.soumettre({
+      schema: presencesSchema,
+      saisie,
+      envoyer: () =>
+        appeler(
+          presencesFaitesSchema,
+          `/api/ateliers/${encodeURIComponent(atelier.id)}/presences`,
+          { methode: "POST", corps: saisie },
+        ),
+      apres: async (r) => {
+        setFait(r);
+        await client.invalidateQueries({ queryKey: ["mon-atelier", atelier.id] });
+        await client.invalidateQueries({ queryKey: ["mes-cra"] });
+      },
+    });
   };
   return (
     <form onSubmit={soumettre} noValidate aria-labelledby="titre-presences">
       <h3 id="titre-presences" className={fr.cx("fr-h5")}>
         Qui est venu ?
       </h3>
-      <div id="erreurs-presences" tabIndex={-1} aria-live="polite">
-        {erreurs.length > 0 && (
-          <Alert
-            severity="error"
-            small
-            className={fr.cx("fr-mb-2w")}
-            description={erreurs.map((e) => e.message).join(" ")}
-          />
-        )}
-      </div>
+      <BandeauErreurs id={f.id} erreurs={f.erreurs} />
       {attendues.length > 0 && (
         <Checkbox
           legend="Personnes inscrites présentes"

@@ -1,5 +1,3 @@
-import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { type FormEvent, useState } from "react";
@@ -8,7 +6,7 @@ import { invitationFaiteSchema } from "../../domain/utilisateur.ts";
 import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useErreurs } from "../socle/erreurs.ts";
+import { BandeauErreurs, useFormulaire } from "../socle/formulaire.tsx";
 
 const vide = () => ({ email: "", prenom: "", nom: "", departement: "" });
 
@@ -19,27 +17,23 @@ const vide = () => ({ email: "", prenom: "", nom: "", departement: "" });
 function Inviter() {
   const [e, setE] = useState(vide);
   const [faite, setFaite] = useState<{ n: number; email: string }>();
-  const { erreurs, etat, generale, depuisSchema, depuisEchec, effacer } = useErreurs();
-  const soumettre = async (ev: FormEvent) => {
+  const f = useFormulaire("erreurs-prescripteur");
+  const { etat } = f;
+  const soumettre = (ev: FormEvent) => {
     ev.preventDefault();
-    const verifie = invitationPrescripteurSchema.safeParse(e);
-    if (!verifie.success) {
-      depuisSchema(verifie.error.issues);
-      document.getElementById("erreurs-prescripteur")?.focus();
-      return;
-    }
-    try {
-      await appeler(invitationFaiteSchema, "/api/orientations/prescripteurs", {
-        methode: "POST",
-        corps: e,
-      });
-      effacer();
-      setFaite((f) => ({ n: (f?.n ?? 0) + 1, email: e.email }));
-      setE(vide());
-    } catch (err) {
-      depuisEchec(err);
-      document.getElementById("erreurs-prescripteur")?.focus();
-    }
+    return f.soumettre({
+      schema: invitationPrescripteurSchema,
+      saisie: e,
+      envoyer: () =>
+        appeler(invitationFaiteSchema, "/api/orientations/prescripteurs", {
+          methode: "POST",
+          corps: e,
+        }),
+      apres: () => {
+        setFaite((x) => ({ n: (x?.n ?? 0) + 1, email: e.email }));
+        setE(vide());
+      },
+    });
   };
   const champ = (cle: keyof ReturnType<typeof vide>, libelle: string, type = "text") => (
     <Input
@@ -64,19 +58,7 @@ function Inviter() {
         lieux de médiation numérique et suit ce qu'elles deviennent. Il ne voit rien d'autre.
       </p>
       <form onSubmit={soumettre} noValidate>
-        <div id="erreurs-prescripteur" tabIndex={-1} aria-live="polite">
-          {erreurs.length > 0 && (
-            <Alert
-              severity="error"
-              small
-              className={fr.cx("fr-mb-2w")}
-              description={
-                generale(Object.keys(vide()))?.message ??
-                "Le formulaire contient des erreurs : corrigez-les ci-dessous."
-              }
-            />
-          )}
-        </div>
+        <BandeauErreurs id={f.id} erreurs={f.erreurs} champs={Object.keys(vide())} />
         {champ("prenom", "Prénom")}
         {champ("nom", "Nom")}
         {champ("email", "Adresse électronique", "email")}

@@ -1,5 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -22,9 +21,9 @@ import {
 import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useErreurs } from "../socle/erreurs.ts";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateHeure, dateLongue } from "../socle/format.ts";
+import { BandeauErreurs, useFormulaire } from "../socle/formulaire.tsx";
 import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
 import { issueOrientation, libelleThematiques } from "./issue.ts";
 
@@ -36,29 +35,21 @@ const FILES = {
 
 type Action = "accepter" | "rediriger";
 
-/** One form of the queue: checked by the shared schema, sent, errors on their fields. */
-function useEnvoi(id: string, apres: (quoi: string) => void) {
-  const erreurs = useErreurs();
-  const envoyer = async (chemin: string, schema: z.ZodType | null, corps: object, quoi: string) => {
-    const verifie = schema?.safeParse(corps);
-    if (verifie && !verifie.success) {
-      erreurs.depuisSchema(verifie.error.issues);
-      document.getElementById(`erreurs-${id}`)?.focus();
-      return;
-    }
-    try {
-      await appeler(okSchema, `/api/orientations/${encodeURIComponent(id)}/${chemin}`, {
-        methode: "POST",
-        corps,
-      });
-      erreurs.effacer();
-      apres(quoi);
-    } catch (err) {
-      erreurs.depuisEchec(err);
-      document.getElementById(`erreurs-${id}`)?.focus();
-    }
-  };
-  return { ...erreurs, envoyer };
+/** One action of the queue on one orientation: the shared submission, then the confirmation. */
+function useAction(id: string, apres: (quoi: string) => void) {
+  const f = useFormulaire(`erreurs-${id}`);
+  const envoyer = (chemin: string, schema: z.ZodType | null, corps: object, quoi: string) =>
+    f.soumettre({
+      schema,
+      saisie: corps,
+      envoyer: () =>
+        appeler(okSchema, `/api/orientations/${encodeURIComponent(id)}/${chemin}`, {
+          methode: "POST",
+          corps,
+        }),
+      apres: () => apres(quoi),
+    });
+  return { ...f, envoyer };
 }
 
 /** The places within 20 km of the receiving one, to send the person on to. */
@@ -82,7 +73,7 @@ function Traitement({ o, apres }: { o: OrientationRecue; apres: (quoi: string) =
   const [action, setAction] = useState<Action | null>(null);
   const [acc, setAcc] = useState({ jour: "", heure: "", atelierId: "", message: "" });
   const [red, setRed] = useState({ lieuId: "", motif: "" });
-  const { erreurs, etat, envoyer } = useEnvoi(o.id, apres);
+  const { erreurs, etat, envoyer, id } = useAction(o.id, apres);
   const { data: ateliers } = useQuery({
     queryKey: ["mes-ateliers", "1"],
     queryFn: () => appeler(pageMesAteliersSchema, "/api/ateliers?page=1"),
@@ -115,16 +106,7 @@ function Traitement({ o, apres }: { o: OrientationRecue; apres: (quoi: string) =
           noValidate
           aria-label={action === "accepter" ? "Accepter" : "Rediriger"}
         >
-          <div id={`erreurs-${o.id}`} tabIndex={-1} aria-live="polite">
-            {erreurs.length > 0 && (
-              <Alert
-                severity="error"
-                small
-                className={fr.cx("fr-mb-2w")}
-                description={erreurs.map((e) => e.message).join(" ")}
-              />
-            )}
-          </div>
+          <BandeauErreurs id={id} erreurs={erreurs} />
           {action === "accepter" ? (
             <>
               <p>Proposez un rendez-vous, ou un de vos ateliers à venir.</p>
@@ -221,7 +203,7 @@ function Traitement({ o, apres }: { o: OrientationRecue; apres: (quoi: string) =
 }
 
 function Attendue({ o, apres }: { o: OrientationRecue; apres: (quoi: string) => void }) {
-  const { erreurs, envoyer } = useEnvoi(o.id, apres);
+  const { erreurs, envoyer, id } = useAction(o.id, apres);
   const cra = new URLSearchParams({
     orientation: o.id,
     lieu: o.lieu.id,
@@ -229,11 +211,7 @@ function Attendue({ o, apres }: { o: OrientationRecue; apres: (quoi: string) => 
   });
   return (
     <>
-      <div id={`erreurs-${o.id}`} tabIndex={-1} aria-live="polite">
-        {erreurs.length > 0 && (
-          <Alert severity="error" small description={erreurs.map((e) => e.message).join(" ")} />
-        )}
-      </div>
+      <BandeauErreurs id={id} erreurs={erreurs} />
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
         <li>
           <Link

@@ -19,7 +19,7 @@ import type { Role } from "../../domain/roles.ts";
 import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { Confirmation } from "../socle/Confirmation.tsx";
-import { useErreurs } from "../socle/erreurs.ts";
+import { BandeauErreurs, useFormulaire } from "../socle/formulaire.tsx";
 
 const vide = () => ({
   thematiques: [] as string[],
@@ -45,7 +45,8 @@ function Orienter({ lieuId }: { lieuId: string | null }) {
   });
   const [e, setE] = useState(vide);
   const [envoyee, setEnvoyee] = useState<string>();
-  const { erreurs, etat, message, generale, depuisSchema, depuisEchec, effacer } = useErreurs();
+  const f = useFormulaire("erreurs-orientation");
+  const { etat, message } = f;
   const client = useQueryClient();
   if (!lieuId || error)
     return (
@@ -62,28 +63,20 @@ function Orienter({ lieuId }: { lieuId: string | null }) {
       />
     );
   if (!lieu) return <p>Chargement…</p>;
-  const soumettre = async (ev: FormEvent) => {
+  const soumettre = (ev: FormEvent) => {
     ev.preventDefault();
     const saisie = { ...e, lieuId, consentement: e.consentement || undefined };
-    const verifie = orientationSchema.safeParse(saisie);
-    if (!verifie.success) {
-      depuisSchema(verifie.error.issues);
-      document.getElementById("erreurs-orientation")?.focus();
-      return;
-    }
-    try {
-      const { id } = await appeler(identifiantSchema, "/api/orientations", {
-        methode: "POST",
-        corps: saisie,
-      });
-      effacer();
-      setEnvoyee(id);
-      setE(vide());
-      await client.invalidateQueries({ queryKey: ["orientations-envoyees"] });
-    } catch (err) {
-      depuisEchec(err);
-      document.getElementById("erreurs-orientation")?.focus();
-    }
+    return f.soumettre({
+      schema: orientationSchema,
+      saisie,
+      envoyer: () =>
+        appeler(identifiantSchema, "/api/orientations", { methode: "POST", corps: saisie }),
+      apres: async ({ id }) => {
+        setEnvoyee(id);
+        setE(vide());
+        await client.invalidateQueries({ queryKey: ["orientations-envoyees"] });
+      },
+    });
   };
   const basculer = (t: string) =>
     setE({
@@ -119,19 +112,7 @@ function Orienter({ lieuId }: { lieuId: string | null }) {
         <Link href="/carte">choisir un autre lieu</Link>
       </p>
       <form onSubmit={soumettre} noValidate>
-        <div id="erreurs-orientation" tabIndex={-1} aria-live="polite">
-          {erreurs.length > 0 && (
-            <Alert
-              severity="error"
-              small
-              className={fr.cx("fr-mb-2w")}
-              description={
-                generale([...Object.keys(vide()), "lieuId"])?.message ??
-                "Le formulaire contient des erreurs : corrigez-les ci-dessous."
-              }
-            />
-          )}
-        </div>
+        <BandeauErreurs id={f.id} erreurs={f.erreurs} champs={[...Object.keys(vide()), "lieuId"]} />
         <Checkbox
           legend="Besoins de la personne (un à cinq)"
           state={message("thematiques") ? "error" : "default"}
