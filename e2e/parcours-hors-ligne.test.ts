@@ -124,6 +124,25 @@ describe("comptes rendus saisis sans réseau dans Chromium", () => {
     await expect.poll(() => page.getByText(/En attente d'envoi \(/).count()).toBe(0);
     expect(await env.plateforme.base.db.$count(cra)).toBe(lignesAvant + 4);
 
+    // One more without network, then dropped after confirming: it never leaves the device.
+    await page.goto(`${env.url}/espace/conseiller/cra/nouveau`);
+    await horsLigne(page.context(), true);
+    await page.getByText("Aide ponctuelle", { exact: true }).click();
+    await page.getByLabel("Date", { exact: true }).fill("2026-03-01");
+    await page.getByText("15 min", { exact: true }).click();
+    await page.getByText("À distance", { exact: true }).click();
+    await page.getByText("E-mail", { exact: true }).click();
+    await page.getByRole("button", { name: "Enregistrer le compte rendu" }).click();
+    await confirmee("Compte rendu gardé sur cet appareil, en attente d'envoi");
+    await expect.poll(() => page.getByText("En attente d'envoi (1)").count()).toBe(1);
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: /^Abandonner le compte rendu Aide ponctuelle/ }).click();
+    await expect.poll(() => page.getByText(/abandonné\./).count()).toBe(1);
+    await horsLigne(page.context(), false);
+    await page.reload();
+    await expect.poll(() => page.getByText(/En attente d'envoi \(/).count()).toBe(0);
+    expect(await env.plateforme.base.db.$count(cra)).toBe(lignesAvant + 4);
+
     // Signed out: what was kept of her data to work offline leaves the device.
     const gardes = () => page.evaluate(() => caches.keys());
     expect(await gardes()).toContain("cnfs-hors-ligne-api");

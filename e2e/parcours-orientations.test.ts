@@ -128,5 +128,41 @@ describe("orientation d'une personne dans Chromium", () => {
       .poll(() => page.getByRole("cell", { name: "Personne accompagnée" }).count())
       .toBe(1);
     expect(await violationsGraves(page)).toEqual([]);
+
+    // The Pas-de-Calais préfet reads the figures: one sent from it, one received, one helped.
+    await incarner(/comme Préfecture du Pas-de-Calais/);
+    await page.getByRole("link", { name: "Orientations", exact: true }).click();
+    const ligne = page.getByRole("row", { name: /^62 – Pas-de-Calais/ });
+    await expect.poll(() => ligne.count()).toBe(1);
+    expect((await ligne.getByRole("cell").allTextContents()).slice(0, 4)).toEqual([
+      "1",
+      "1",
+      "1",
+      "1",
+    ]);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // A hub invites a social worker of its region, with the keyboard; outside it, refused.
+    await incarner(/comme Hub Les Assembleurs/);
+    await page.getByRole("link", { name: "Prescripteurs" }).click();
+    await taper(page.getByLabel("Prénom"), "Malik");
+    await taper(page.getByLabel("Nom", { exact: true }), "Benchikh");
+    await taper(page.getByLabel("Adresse électronique"), "malik.benchikh@exemple.fr");
+    await taper(page.getByLabel(/Code du département/), "33");
+    await page.getByRole("button", { name: "Inviter" }).focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.getByText("Ce département n'est pas dans votre périmètre.").count())
+      .toBeGreaterThan(0);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByLabel(/Code du département/).fill("59");
+    await page.getByRole("button", { name: "Inviter" }).click();
+    await confirmee("Invitation envoyée");
+    await expect
+      .poll(
+        () => env.smtp.recus.filter((m) => m.destinataire === "malik.benchikh@exemple.fr").length,
+      )
+      .toBe(1);
+    expect(await violationsGraves(page)).toEqual([]);
   }, 90_000);
 });
