@@ -199,5 +199,28 @@ describe("inscription à un atelier dans Chromium", () => {
       )
       .toBe(1);
     expect(await violationsGraves(conseillere)).toEqual([]);
+
+    // Her structure announces the next one for her, at one of her places.
+    await conseillere.goto(`${env.url}/demo/personas`);
+    await conseillere.getByRole("button", { name: /comme Gestionnaire du PIMMS de Lens/ }).click();
+    await conseillere.waitForURL(/\/espace\//);
+    await conseillere.getByRole("link", { name: "Ateliers", exact: true }).click();
+    await conseillere.getByRole("link", { name: "Annoncer un atelier" }).click();
+    await conseillere.getByLabel("Titre").fill("Mes papiers en ligne");
+    await conseillere.getByText("E-mail", { exact: true }).click();
+    const choix = conseillere.getByLabel("Lieu et conseiller qui anime l'atelier");
+    await expect.poll(() => choix.locator("option").count()).toBeGreaterThan(1);
+    await choix.selectOption({ index: 1 });
+    await conseillere.getByLabel("Date").fill("2026-03-20");
+    expect(await violationsGraves(conseillere)).toEqual([]);
+    await conseillere.getByRole("button", { name: "Annoncer l'atelier" }).click();
+    await expect
+      .poll(() => conseillere.evaluate(() => document.activeElement?.textContent ?? ""))
+      .toContain("Atelier annoncé");
+    await conseillere.goto(`${env.url}/espace/structure/ateliers`);
+    const annonce = conseillere.getByRole("row", { name: /Mes papiers en ligne/ });
+    await expect.poll(() => annonce.count()).toBe(1);
+    expect(await annonce.textContent()).toContain("Léa Fontaine");
+    expect(await violationsGraves(conseillere)).toEqual([]);
   }, 60_000);
 });

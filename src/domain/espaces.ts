@@ -61,6 +61,7 @@ export const PAGES_ESPACES: Record<Role, readonly PageEspace[]> = {
     { chemin: "/espace/structure/vivier", libelle: "Vivier de candidats" },
     { chemin: "/espace/structure/recrutements", libelle: "Mes recrutements" },
     { ...conseillers, libelle: "Mes conseillers" },
+    { chemin: "/espace/structure/ateliers", libelle: "Ateliers" },
     { chemin: "/espace/structure/subvention", libelle: "Subvention" },
     statistiques,
   ],

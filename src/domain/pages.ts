@@ -57,6 +57,8 @@ export const PAGES = [
   "/espace/financeur",
   "/espace/candidat",
   "/espace/prescripteur",
+  "/espace/structure/ateliers",
+  "/espace/structure/ateliers/nouveau",
   "/espace/hub/prescripteurs",
   "/espace/orientations/nouvelle",
   "/espace/orientations/envoyees",

@@ -15,7 +15,11 @@ import {
   routesStatistiques,
   routesStatistiquesApi,
 } from "./activite/index.ts";
-import { routesAteliers, routesAteliersPublics } from "./ateliers/index.ts";
+import {
+  routesAteliers,
+  routesAteliersPublics,
+  routesAteliersStructure,
+} from "./ateliers/index.ts";
 import { routesAuth } from "./auth/index.ts";
 import { routesBeneficiaires } from "./beneficiaires/index.ts";
 import { routesCarte, routesImportLieux, routesSignalement } from "./carte/index.ts";
@@ -90,6 +94,7 @@ const CAPACITES = [
   routesBeneficiaires,
   routesAteliers,
   routesAteliersPublics,
+  routesAteliersStructure,
   routesOrientations,
   routesExportCra,
   routesCarte,

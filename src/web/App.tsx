@@ -12,6 +12,14 @@ import { paresseux } from "./socle/paresseux.ts";
 
 const Connexion = paresseux(() => import("./pages/Connexion.tsx"), "Connexion");
 const PageMesLieux = paresseux(() => import("./activite/MesLieux.tsx"), "PageMesLieux");
+const PageAteliersStructure = paresseux(
+  () => import("./ateliers/PagesAteliersStructure.tsx"),
+  "PageAteliersStructure",
+);
+const PageNouvelAtelierStructure = paresseux(
+  () => import("./ateliers/PagesAteliersStructure.tsx"),
+  "PageNouvelAtelierStructure",
+);
 const PageOrienter = paresseux(() => import("./orientations/PageOrienter.tsx"), "PageOrienter");
 const PageOrientationsEnvoyees = paresseux(
   () => import("./orientations/OrientationsEnvoyees.tsx"),
@@ -347,6 +355,11 @@ export function App() {
             <Route path="/espace/grand-reseau" component={EspaceGrandReseau} />
             <Route path="/espace/financeur" component={EspaceFinanceur} />
             <Route path="/espace/candidat" component={EspaceCandidat} />
+            <Route path="/espace/structure/ateliers" component={PageAteliersStructure} />
+            <Route
+              path="/espace/structure/ateliers/nouveau"
+              component={PageNouvelAtelierStructure}
+            />
             <Route path="/espace/prescripteur" component={EspacePrescripteur} />
             <Route path="/espace/hub/prescripteurs" component={PagePrescripteurs} />
             <Route path="/espace/orientations/nouvelle" component={PageOrienter} />

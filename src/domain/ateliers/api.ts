@@ -74,3 +74,26 @@ export const pageMesAteliersSchema = z.object({
 
 /** The attendance marked: the collective report made from it. */
 export const presencesFaitesSchema = z.object({ craId: z.string(), participants: z.number() });
+
+/** A structure's workshops: who runs each one besides. */
+export const pageAteliersStructureSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  taillePage: z.number(),
+  ateliers: z.array(
+    atelierPublicSchema.extend({ annuleLe: instantSchema.nullable(), animePar: z.string() }),
+  ),
+});
+
+/** Where a structure may announce a workshop today: a place and the conseiller who runs it. */
+export const lieuxAtelierStructureSchema = z.object({
+  lieux: z.array(
+    z.object({
+      lieuId: z.string(),
+      lieu: z.string(),
+      commune: z.string().nullable(),
+      conseillerId: z.string(),
+      conseiller: z.string(),
+    }),
+  ),
+});

@@ -49,6 +49,11 @@ export const atelierSchema = z
   })
   .strict();
 
+/** A structure announces for one of its conseillers, who runs the workshop at one of their places. */
+export const atelierStructureSchema = atelierSchema.extend({
+  conseillerId: z.uuid("Choisissez le lieu et le conseiller qui anime l'atelier."),
+});
+
 export type SaisieAtelier = z.input<typeof atelierSchema>;
 export type Atelier = z.output<typeof atelierSchema>;
 

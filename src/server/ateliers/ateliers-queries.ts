@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Executeur } from "../db/client.ts";
-import { atelier, commune, inscriptionAtelier, lieu } from "../db/schema.ts";
+import { type Executeur, lignes } from "../db/client.ts";
+import { atelier, commune, inscriptionAtelier, lieu, utilisateur } from "../db/schema.ts";
+import { employeurSql, lieuxDuConseillerLe } from "../structures/index.ts";
 
 export const TAILLE_PAGE_ATELIERS = 20;
 
@@ -142,6 +143,53 @@ export async function mesAteliers(db: Executeur, conseillerId: string, page: num
     .limit(TAILLE_PAGE_ATELIERS)
     .offset((page - 1) * TAILLE_PAGE_ATELIERS);
   return { total: n?.n ?? 0, lignes };
+}
+
+/** The workshops a structure's conseillers announced while it employed them, latest first. */
+export async function ateliersDeLaStructure(db: Executeur, structureId: string, page: number) {
+  const condition = eq(atelier.structureId, structureId);
+  const [n] = await db.select({ n: count() }).from(atelier).where(condition);
+  const lignes = await db
+    .select({
+      ...colonnesPubliques,
+      annuleLe: atelier.annuleLe,
+      animePar: sql<string>`${utilisateur.prenom} || ' ' || ${utilisateur.nom}`,
+    })
+    .from(atelier)
+    .innerJoin(lieu, eq(lieu.id, atelier.lieuId))
+    .innerJoin(utilisateur, eq(utilisateur.id, atelier.conseillerId))
+    .leftJoin(commune, eq(commune.code, lieu.communeCode))
+    .where(condition)
+    .orderBy(desc(atelier.debut), desc(atelier.id))
+    .limit(TAILLE_PAGE_ATELIERS)
+    .offset((page - 1) * TAILLE_PAGE_ATELIERS);
+  return { total: n?.n ?? 0, lignes };
+}
+
+/**
+ * Where a structure can announce a workshop on a day: each place of each conseiller it employs
+ * that day, with that conseiller, who runs it.
+ */
+export function lieuxDeLaStructure(db: Executeur, structureId: string, jour: string) {
+  return lignes<{
+    lieu_id: string;
+    lieu: string;
+    commune: string | null;
+    conseiller_id: string;
+    conseiller: string;
+  }>(
+    db,
+    sql`select l.id as lieu_id, l.nom as lieu, c.nom as commune, u.id as conseiller_id,
+          u.prenom || ' ' || u.nom as conseiller
+        from lieu_conseiller lc
+        join lieu l on l.id = lc.lieu_id
+        join utilisateur u on u.id = lc.conseiller_id
+        left join commune c on c.code = l.commune_code
+        where l.id in ${lieuxDuConseillerLe(sql`lc.conseiller_id`, sql`${jour}::date`)}
+          and ${employeurSql(sql`lc.conseiller_id`, sql`${jour}::date`)} = ${structureId}::uuid
+        order by u.nom, u.prenom, l.nom
+        limit 500`,
+  );
 }
 
 /** One workshop and its registrations (the caller checked it is the reader's). */

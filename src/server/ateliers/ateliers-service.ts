@@ -28,6 +28,8 @@ export const ATELIER_INTROUVABLE =
 export const ATELIER_D_UN_AUTRE = "Cet atelier est celui d'un autre conseiller.";
 export const DEJA_INSCRIT = "Cette adresse ou ce téléphone est déjà inscrit à cet atelier.";
 export const LIEN_ANNULATION_INVALIDE = "Ce lien d'annulation n'est plus valable.";
+export const PAS_DE_LA_STRUCTURE =
+  "Ce conseiller n'est pas employé par votre structure à la date de l'atelier.";
 
 const jourFrancais = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris",
@@ -41,7 +43,14 @@ const jourFrancais = new Intl.DateTimeFormat("fr-FR", {
  */
 export async function publierAtelier(
   db: Db,
-  p: { conseillerId: string; saisie: Atelier; acteur: Acteur; maintenant: Date },
+  p: {
+    conseillerId: string;
+    saisie: Atelier;
+    acteur: Acteur;
+    maintenant: Date;
+    /** Announced by a structure: the conseiller must be its employee that day. */
+    pourStructure?: string;
+  },
 ): Promise<Resultat<{ id: string }>> {
   const debut = instantParis(p.saisie.jour, p.saisie.heure);
   if (debut <= p.maintenant) return echec("jour", ATELIER_PASSE);
@@ -55,12 +64,15 @@ export async function publierAtelier(
           sql`${lieu.id} in ${lieuxDuConseillerLe(sql`${p.conseillerId}::uuid`, sql`${p.saisie.jour}::date`)}`,
         ),
       );
+    const employeur = await employeurA(tx, p.conseillerId, p.saisie.jour);
+    if (p.pourStructure !== undefined && employeur !== p.pourStructure)
+      return echec("conseillerId", PAS_DE_LA_STRUCTURE);
     if (!sien) return echec("lieuId", LIEU_D_UN_AUTRE);
     const [a] = await tx
       .insert(atelier)
       .values({
         conseillerId: p.conseillerId,
-        structureId: await employeurA(tx, p.conseillerId, p.saisie.jour),
+        structureId: employeur,
         lieuId: p.saisie.lieuId,
         titre: p.saisie.titre,
         thematiques: [...new Set(p.saisie.thematiques)],

@@ -9,6 +9,7 @@ import {
   type PlateformeDeTest,
   plateformeDeTest,
 } from "../test/plateforme.ts";
+import { PAS_DE_LA_STRUCTURE } from "./ateliers-service.ts";
 import { CRA_DEJA_FAIT, PAS_ENCORE_COMMENCE, PAS_INSCRIT } from "./presences.ts";
 import { soignerAteliers } from "./rappels.ts";
 import { verifierAteliers } from "./verification.ts";
@@ -347,6 +348,40 @@ describe.each(BASES_DE_TEST)("ateliers ouverts aux inscriptions sur %s", (type) 
       .from(journal)
       .where(and(eq(journal.cibleId, id), eq(journal.action, "atelier.presences")));
     expect(traces.map((t) => t.apres)).toEqual([{ presents: 2, sansInscription: 1 }]);
+  });
+
+  it("une structure annonce un atelier pour une de ses conseillères, dans un de ses lieux, et le retrouve ; une autre structure ne le peut pas", async () => {
+    const pimms = await connecterPersona(p, "structure.pimms@demo.conseiller-numerique.fr");
+    const { lieux } = (
+      await appel("GET", "/api/structure/ateliers/lieux", { cookie: pimms })
+    ).json();
+    const sien = lieux.find((l: { lieuId: string }) => l.lieuId === lieuId);
+    expect(sien).toMatchObject({ conseiller: "Léa Fontaine" });
+    const demain = jourParis(new Date(p.horloge.maintenant().getTime() + 24 * 3600 * 1000));
+    const corps = annonce({
+      titre: "Atelier de la structure",
+      jour: demain,
+      conseillerId: sien.conseillerId,
+    });
+    const fait = await appel("POST", "/api/structure/ateliers", { cookie: pimms, payload: corps });
+    expect(fait.statusCode, fait.body).toBe(201);
+    const liste = (await appel("GET", "/api/structure/ateliers", { cookie: pimms })).json();
+    expect(liste.ateliers[0]).toMatchObject({ id: fait.json().id, animePar: "Léa Fontaine" });
+    const [trace] = await p.base.db
+      .select()
+      .from(journal)
+      .where(eq(journal.cibleId, fait.json().id));
+    expect(trace).toMatchObject({ action: "atelier.publie", role: "structure" });
+
+    const autre = await connecterPersona(p, "structure.cabbalr@demo.conseiller-numerique.fr");
+    const refus = await appel("POST", "/api/structure/ateliers", { cookie: autre, payload: corps });
+    expect(refus.statusCode).toBe(400);
+    expect(refus.json().erreurs).toEqual([{ champ: "conseillerId", message: PAS_DE_LA_STRUCTURE }]);
+    expect(
+      (await appel("GET", "/api/structure/ateliers", { cookie: autre }))
+        .json()
+        .ateliers.map((a: { id: string }) => a.id),
+    ).not.toContain(fait.json().id);
   });
 
   it("cnfs doctor signale un atelier qui a donné plus de places qu'il n'en a, sans rien réparer", async () => {

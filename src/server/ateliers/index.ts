@@ -2,4 +2,5 @@
 
 export { soignerAteliers } from "./rappels.ts";
 export { routesAteliers, routesAteliersPublics } from "./routes.ts";
+export { routesAteliersStructure } from "./structure-routes.ts";
 export { verifierAteliers } from "./verification.ts";
