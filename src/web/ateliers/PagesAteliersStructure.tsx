@@ -1,7 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "wouter";
 import {
   lieuxAtelierStructureSchema,
   pageAteliersStructureSchema,
@@ -9,9 +8,9 @@ import {
 import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
-import { dateHeure } from "../socle/format.ts";
-import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 import { FormulaireAtelier } from "./FormulaireAtelier.tsx";
+import { TableAteliers } from "./TableAteliers.tsx";
 
 const CHEMIN = "/espace/structure/ateliers";
 
@@ -29,38 +28,7 @@ function AteliersDeLaStructure() {
       <Button linkProps={{ href: `${CHEMIN}/nouveau` }} className={fr.cx("fr-mb-3w")}>
         Annoncer un atelier
       </Button>
-      {data && (
-        <div className={fr.cx("fr-table")}>
-          <table>
-            <caption>{resumePage(data, "atelier", "ateliers")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Début</th>
-                <th scope="col">Atelier</th>
-                <th scope="col">Animé par</th>
-                <th scope="col">Lieu</th>
-                <th scope="col">Places prises</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.ateliers.map((a) => (
-                <tr key={a.id}>
-                  <td>{dateHeure.format(new Date(a.debut))}</td>
-                  <td>
-                    <Link href={`/ateliers/${a.id}`}>{a.titre}</Link>
-                    {a.annuleLe && " (annulé)"}
-                  </td>
-                  <td>{a.animePar}</td>
-                  <td>{a.lieu.nom}</td>
-                  <td>
-                    {a.capacite - a.placesRestantes} sur {a.capacite}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {data && <TableAteliers donnees={data} lien={(id) => `/ateliers/${id}`} avecAnimateur />}
       <PaginationUrl donnees={data} adresse={adresse} />
     </>
   );

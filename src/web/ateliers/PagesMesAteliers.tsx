@@ -10,9 +10,10 @@ import { appeler } from "../api.ts";
 import { GabaritEspace } from "../espaces/GabaritEspace.tsx";
 import { useEtatUrl } from "../socle/etat-url.ts";
 import { dateHeure } from "../socle/format.ts";
-import { PaginationUrl, resumePage } from "../socle/PaginationUrl.tsx";
+import { PaginationUrl } from "../socle/PaginationUrl.tsx";
 import { FormulaireAtelier } from "./FormulaireAtelier.tsx";
 import { PresencesAtelier } from "./PresencesAtelier.tsx";
+import { TableAteliers } from "./TableAteliers.tsx";
 
 const CHEMIN = "/espace/conseiller/ateliers";
 
@@ -28,38 +29,7 @@ function MesAteliers() {
       <Button linkProps={{ href: `${CHEMIN}/nouveau` }} className={fr.cx("fr-mb-3w")}>
         Annoncer un atelier
       </Button>
-      {data && (
-        <div className={fr.cx("fr-table")}>
-          <table>
-            <caption>{resumePage(data, "atelier", "ateliers")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Début</th>
-                <th scope="col">Atelier</th>
-                <th scope="col">Lieu</th>
-                <th scope="col">Places prises</th>
-                <th scope="col">En attente</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.ateliers.map((a) => (
-                <tr key={a.id}>
-                  <td>{dateHeure.format(new Date(a.debut))}</td>
-                  <td>
-                    <Link href={`${CHEMIN}/${a.id}`}>{a.titre}</Link>
-                    {a.annuleLe && " (annulé)"}
-                  </td>
-                  <td>{a.lieu.nom}</td>
-                  <td>
-                    {a.capacite - a.placesRestantes} sur {a.capacite}
-                  </td>
-                  <td>{a.enAttente}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {data && <TableAteliers donnees={data} lien={(id) => `${CHEMIN}/${id}`} />}
       <PaginationUrl donnees={data} adresse={adresse} />
     </>
   );
