@@ -59,6 +59,10 @@ describe("orientation d'une personne dans Chromium", () => {
     await page.keyboard.press("Space");
     await page.getByLabel(/^Urgente/).focus();
     await page.keyboard.press("Space");
+    // Addressed to the conseillère she knows there, by name.
+    const conseiller = page.getByLabel(/^Conseiller \(facultatif\)/);
+    await expect.poll(() => conseiller.locator("option").count()).toBeGreaterThan(1);
+    await conseiller.selectOption({ label: "Léa Fontaine" });
     await taper(page.getByLabel("Prénom", { exact: true }), "Josiane");
     await taper(page.getByLabel("Adresse électronique", { exact: true }), "josiane@exemple.fr");
     // Without the person's agreement nothing leaves; the message says why.
@@ -78,7 +82,7 @@ describe("orientation d'une personne dans Chromium", () => {
     // The conseillère of the place finds it in her queue and accepts: a time tomorrow.
     await incarner(/comme Conseillère numérique au PIMMS/);
     await page.getByRole("link", { name: "Orientations reçues" }).click();
-    const carte = page.getByRole("region", { name: /Josiane/ });
+    const carte = page.getByRole("region", { name: /Josiane.*adressée à vous/ });
     await expect.poll(() => carte.count()).toBe(1);
     expect(await carte.getByText(/josiane@exemple.fr/).count()).toBe(1);
     expect(await violationsGraves(page)).toEqual([]);

@@ -7,6 +7,8 @@ import { STATUTS_ORIENTATION, URGENCES } from "./orientation.ts";
 /** What every reader of an orientation sees: the place, the need, where it stands. */
 const orientationVueSchema = z.object({
   id: z.string(),
+  /** Addressed to one conseiller of the place by name. */
+  nominative: z.boolean(),
   statut: codeParmi(STATUTS_ORIENTATION),
   urgence: codeParmi(URGENCES),
   thematiques: z.array(z.string()),
@@ -42,6 +44,11 @@ export const pageOrientationsRecuesSchema = z.object({
   page: z.number(),
   taillePage: z.number(),
   orientations: z.array(orientationRecueSchema),
+});
+
+/** The conseillers a person can be sent to by name at a place, today. */
+export const conseillersDuLieuSchema = z.object({
+  conseillers: z.array(z.object({ id: z.string(), nom: z.string() })),
 });
 
 export const statistiquesOrientationsSchema = z.object({

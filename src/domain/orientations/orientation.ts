@@ -36,6 +36,7 @@ export const ROLES_ORIENTEURS = ["conseiller", "coordinateur", "prescripteur"] a
 export const orientationSchema = z
   .object({
     lieuId: z.uuid("Choisissez le lieu vers lequel orienter la personne."),
+    conseillerId: facultatif(z.uuid("Choisissez un conseiller de ce lieu.")),
     thematiques: z
       .array(codeParmi(THEMATIQUES))
       .min(1, "Indiquez au moins un besoin.")
@@ -88,6 +89,8 @@ export const redirectionSchema = z
   })
   .strict();
 export type Redirection = z.output<typeof redirectionSchema>;
+
+export const CONSEILLER_PAS_DU_LIEU = "Ce conseiller ne travaille pas dans ce lieu aujourd'hui.";
 
 export const ORIENTATION_INTROUVABLE =
   "Cette orientation n'existe pas ou n'est pas adressée à vos lieux.";

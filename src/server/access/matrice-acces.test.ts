@@ -132,6 +132,7 @@ const MATRICE: Record<string, Acces> = {
   "POST /api/v1/ateliers/annulation": "public",
   "POST /api/orientations": ["conseiller", "coordinateur", "prescripteur"],
   "GET /api/orientations/envoyees": ["conseiller", "coordinateur", "prescripteur"],
+  "GET /api/orientations/lieux/:id/conseillers": ["conseiller", "coordinateur", "prescripteur"],
   "GET /api/orientations/recues": ["conseiller"],
   "POST /api/orientations/:id/acceptation": ["conseiller"],
   "POST /api/orientations/:id/redirection": ["conseiller"],

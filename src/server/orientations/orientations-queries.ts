@@ -11,6 +11,31 @@ export const TAILLE_PAGE_ORIENTATIONS = 20;
 export const lieuxDuConseiller = (conseillerId: string, jour: string) =>
   lieuxDuConseillerLe(sql`${conseillerId}::uuid`, sql`${jour}::date`);
 
+/**
+ * What a conseiller receives on a day: the orientations to their places that day, except those
+ * addressed to a colleague by name.
+ */
+export const recuePar = (conseillerId: string, jour: string) =>
+  sql`${orientation.lieuId} in ${lieuxDuConseiller(conseillerId, jour)}
+    and (${orientation.conseillerId} is null or ${orientation.conseillerId} = ${conseillerId}::uuid)`;
+
+/**
+ * The conseillers who work at a place on a day and let their name be shown: those a person can
+ * be sent to by name (`seul` to check one).
+ */
+export function conseillersDuLieu(db: Executeur, lieuId: string, jour: string, seul?: string) {
+  return lignes<{ id: string; nom: string }>(
+    db,
+    sql`select distinct u.id, u.prenom || ' ' || u.nom as nom, u.nom as tri, u.prenom
+        from lieu_conseiller lc join utilisateur u on u.id = lc.conseiller_id
+        where lc.lieu_id = ${lieuId}::uuid
+          and lc.lieu_id in ${lieuxDuConseillerLe(sql`lc.conseiller_id`, sql`${jour}::date`)}
+          and not u.nom_masque_carte
+          ${seul ? sql`and u.id = ${seul}::uuid` : sql``}
+        order by u.nom, u.prenom`,
+  );
+}
+
 /** The queues of the receiving conseiller: to handle, accepted (waiting to be seen), ended. */
 export const FILES_RECUES = {
   a_traiter: ["a_traiter"],
@@ -21,6 +46,7 @@ export type FileRecue = keyof typeof FILES_RECUES;
 
 const colonnes = {
   id: orientation.id,
+  nominative: sql<boolean>`${orientation.conseillerId} is not null`,
   statut: orientation.statut,
   urgence: orientation.urgence,
   thematiques: orientation.thematiques,
@@ -60,7 +86,7 @@ export async function orientationsRecues(
   p: { conseillerId: string; jour: string; file: FileRecue; page: number },
 ) {
   const condition = and(
-    sql`${orientation.lieuId} in ${lieuxDuConseiller(p.conseillerId, p.jour)}`,
+    recuePar(p.conseillerId, p.jour),
     inArray(orientation.statut, [...FILES_RECUES[p.file]]),
   );
   const [n] = await db.select({ n: count() }).from(orientation).where(condition);

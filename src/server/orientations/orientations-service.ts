@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { conflit, echec, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
 import {
   type Acceptation,
+  CONSEILLER_PAS_DU_LIEU,
   DEJA_TRAITEE,
   ORIENTATION_INTROUVABLE,
   type Orientation,
@@ -14,7 +15,7 @@ import { atelier, lieu, orientation, structure } from "../db/schema.ts";
 import { type Acteur, journaliser } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 import { employeurA } from "../structures/index.ts";
-import { lieuxDuConseiller } from "./orientations-queries.ts";
+import { conseillersDuLieu, recuePar } from "./orientations-queries.ts";
 
 export const LIEU_INCONNU = "Ce lieu n'existe pas ou n'est pas visible sur la carte.";
 export const RDV_PASSE = "Le rendez-vous proposé doit être à venir.";
@@ -77,6 +78,10 @@ export async function orienter(
     const l = await lieuVisible(tx, p.saisie.lieuId);
     if (!l) return echec("lieuId", LIEU_INCONNU);
     const s = p.saisie;
+    if (s.conseillerId) {
+      const [la] = await conseillersDuLieu(tx, l.id, jourParis(p.maintenant), s.conseillerId);
+      if (!la) return echec("conseillerId", CONSEILLER_PAS_DU_LIEU);
+    }
     const [o] = await tx
       .insert(orientation)
       .values({
@@ -84,6 +89,7 @@ export async function orienter(
         emetteurRole: p.habilitation.role,
         departementEmetteur: await departementDe(tx, p.emetteurId, p.habilitation, p.maintenant),
         lieuId: l.id,
+        conseillerId: s.conseillerId ?? null,
         thematiques: [...new Set(s.thematiques)],
         urgence: s.urgence,
         precisions: s.precisions ?? null,
@@ -117,12 +123,7 @@ async function orientationRecue(
   const [o] = await tx
     .select()
     .from(orientation)
-    .where(
-      and(
-        eq(orientation.id, id),
-        sql`${orientation.lieuId} in ${lieuxDuConseiller(conseillerId, jourParis(maintenant))}`,
-      ),
-    )
+    .where(and(eq(orientation.id, id), recuePar(conseillerId, jourParis(maintenant))))
     .for("update");
   if (!o) return introuvable(ORIENTATION_INTROUVABLE);
   if (!statutsOuverts.includes(o.statut)) return conflit("id", DEJA_TRAITEE);
@@ -246,6 +247,8 @@ export async function rediriger(
       .update(orientation)
       .set({
         lieuId: l.id,
+        // Sent on to a place, not to one of its conseillers.
+        conseillerId: null,
         redirections: sql`${orientation.redirections} + 1`,
         motifRedirection: p.saisie.motif,
         modifieLe: p.maintenant,

@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEJA_TRAITEE } from "../../domain/orientations/orientation.ts";
+import { CONSEILLER_PAS_DU_LIEU, DEJA_TRAITEE } from "../../domain/orientations/orientation.ts";
+import { jourParis } from "../../domain/temps.ts";
 import { lignes } from "../db/client.ts";
-import { courriel, journal, orientation } from "../db/schema.ts";
+import { courriel, journal, lieuConseiller, orientation, utilisateur } from "../db/schema.ts";
 import { BASES_DE_TEST } from "../test/bases.ts";
 import {
   connecterNouveauConseiller,
@@ -255,6 +256,59 @@ describe.each(BASES_DE_TEST)("orientations suivies jusqu'au bout sur %s", (type)
       .from(journal)
       .where(and(eq(journal.cibleId, absente), eq(journal.action, "orientation.contact_efface")));
     expect(effacements).toHaveLength(1);
+  });
+
+  it("adresse une orientation à une conseillère du lieu par son nom : elle seule la reçoit ; un conseiller d'ailleurs est refusé", async () => {
+    prescriptrice = await connecterPersona(p, `prescripteur@${DEMO}`);
+    elle = await connecterPersona(p, `conseiller@${DEMO}`);
+    // A colleague works at the same place from today.
+    const collegue = await connecterNouveauConseiller(p, "orientations.collegue@exemple.fr");
+    const [c] = await p.base.db
+      .select({ id: utilisateur.id })
+      .from(utilisateur)
+      .where(eq(utilisateur.email, "orientations.collegue@exemple.fr"));
+    await p.base.db.insert(lieuConseiller).values({
+      lieuId: sonLieu,
+      conseillerId: c!.id,
+      nature: "secondaire",
+      debut: jourParis(p.horloge.maintenant()),
+    });
+    const { conseillers } = (
+      await appel("GET", `/api/orientations/lieux/${sonLieu}/conseillers`, prescriptrice)
+    ).json();
+    const lea = conseillers.find((x: { nom: string }) => x.nom === "Léa Fontaine");
+    expect(lea).toBeDefined();
+    expect(conseillers.map((x: { id: string }) => x.id)).toContain(c!.id);
+
+    const refus = await appel("POST", "/api/orientations", prescriptrice, {
+      ...saisie({ lieuId: autreLieu }),
+      conseillerId: lea.id,
+    });
+    expect(refus.statusCode).toBe(400);
+    expect(refus.json().erreurs).toEqual([
+      { champ: "conseillerId", message: CONSEILLER_PAS_DU_LIEU },
+    ]);
+    const id = (
+      await appel("POST", "/api/orientations", prescriptrice, {
+        ...saisie({ prenom: "Nominative" }),
+        conseillerId: lea.id,
+      })
+    ).json().id as string;
+    const ids = async (cookie: string) =>
+      (await appel("GET", "/api/orientations/recues", cookie))
+        .json()
+        .orientations.map((o: { id: string }) => o.id);
+    expect(await ids(elle)).toContain(id);
+    expect(await ids(collegue)).not.toContain(id);
+    const jour = jourParis(new Date(p.horloge.maintenant().getTime() + JOUR_MS));
+    expect(
+      (
+        await appel("POST", `/api/orientations/${id}/acceptation`, collegue, {
+          jour,
+          heure: "10:00",
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it("cnfs doctor signale une orientation dont l'issue et le compte rendu divergent, sans rien réparer", async () => {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { identifiantSchema, okSchema } from "../../domain/champs.ts";
 import {
+  conseillersDuLieuSchema,
   invitationPrescripteurSchema,
   pageOrientationsEnvoyeesSchema,
   pageOrientationsRecuesSchema,
@@ -22,6 +23,7 @@ import { refuser, repondre } from "../http/reponse.ts";
 import { corpsErreurSchema, pageSchema } from "../http/schemas.ts";
 import { acteurDeRequete } from "../infra/journal.ts";
 import {
+  conseillersDuLieu,
   FILES_RECUES,
   type FileRecue,
   orientationsEnvoyees,
@@ -40,6 +42,7 @@ type Ligne = Awaited<ReturnType<typeof orientationsRecues>>["lignes"][number];
 /** What every reader sees of a row; the contact only where the route adds it. */
 const vue = (l: Ligne) => ({
   id: l.id,
+  nominative: l.nominative,
   statut: l.statut,
   urgence: l.urgence as "normale" | "urgente",
   thematiques: l.thematiques,
@@ -82,6 +85,24 @@ export function routesOrientations(app: FastifyInstance, ctx: Contexte): void {
         201,
       );
     },
+  );
+
+  r.get(
+    "/api/orientations/lieux/:id/conseillers",
+    {
+      config: { acces: [...ROLES_ORIENTEURS] },
+      schema: {
+        tags: tag,
+        summary: "Les conseillers d'un lieu aujourd'hui, à qui adresser une orientation",
+        params: z.object({ id: z.uuid("Identifiant de lieu invalide.") }),
+        response: { 200: conseillersDuLieuSchema, 400: corpsErreurSchema },
+      },
+    },
+    async (requete) => ({
+      conseillers: (
+        await conseillersDuLieu(ctx.db, requete.params.id, jourParis(ctx.horloge()))
+      ).map((c) => ({ id: c.id, nom: c.nom })),
+    }),
   );
 
   r.get(

@@ -276,6 +276,7 @@ function Recues() {
           <h2 id={`titre-${o.id}`} className={fr.cx("fr-h5", "fr-mb-1w")}>
             {o.prenom ?? "Coordonnées effacées"} {o.nom ?? ""}
             {o.urgence === "urgente" ? ` — ${URGENCES.urgente}` : ""}
+            {o.nominative ? " — adressée à vous" : ""}
           </h2>
           <ul>
             <li>

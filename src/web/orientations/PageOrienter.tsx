@@ -4,12 +4,14 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { identifiantSchema } from "../../domain/champs.ts";
 import { THEMATIQUES } from "../../domain/cra/vocabulaire.ts";
 import { ficheLieuSchema } from "../../domain/lieux/carte-api.ts";
+import { conseillersDuLieuSchema } from "../../domain/orientations/api.ts";
 import {
   orientationSchema,
   ROLES_ORIENTEURS,
@@ -22,6 +24,7 @@ import { Confirmation } from "../socle/Confirmation.tsx";
 import { BandeauErreurs, useFormulaire } from "../socle/formulaire.tsx";
 
 const vide = () => ({
+  conseillerId: "",
   thematiques: [] as string[],
   urgence: "normale",
   precisions: "",
@@ -44,6 +47,15 @@ function Orienter({ lieuId }: { lieuId: string | null }) {
     retry: false,
   });
   const [e, setE] = useState(vide);
+  const { data: conseillers } = useQuery({
+    queryKey: ["conseillers-du-lieu", lieuId],
+    queryFn: () =>
+      appeler(
+        conseillersDuLieuSchema,
+        `/api/orientations/lieux/${encodeURIComponent(lieuId ?? "")}/conseillers`,
+      ),
+    enabled: lieuId !== null,
+  });
   const [envoyee, setEnvoyee] = useState<string>();
   const f = useFormulaire("erreurs-orientation");
   const { etat, message } = f;
@@ -123,6 +135,22 @@ function Orienter({ lieuId }: { lieuId: string | null }) {
             nativeInputProps: { checked: e.thematiques.includes(v), onChange: () => basculer(v) },
           }))}
         />
+        <Select
+          label="Conseiller (facultatif)"
+          hint="Sans choix, tous les conseillers du lieu la reçoivent."
+          {...etat("conseillerId")}
+          nativeSelectProps={{
+            value: e.conseillerId,
+            onChange: (x) => setE({ ...e, conseillerId: x.target.value }),
+          }}
+        >
+          <option value="">Tous les conseillers du lieu</option>
+          {conseillers?.conseillers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.nom}
+            </option>
+          ))}
+        </Select>
         <RadioButtons
           legend="Urgence"
           options={Object.entries(URGENCES).map(([v, l]) => ({

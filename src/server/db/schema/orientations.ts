@@ -30,6 +30,8 @@ export const orientation = pgTable(
     lieuId: uuid("lieu_id")
       .notNull()
       .references(() => lieu.id),
+    /** Addressed to one conseiller of the place: only they handle it (docs/domaine/orientations.md §2). */
+    conseillerId: uuid("conseiller_id").references(() => utilisateur.id),
     thematiques: liste("thematiques"),
     urgence: text("urgence").notNull(),
     precisions: text("precisions"),

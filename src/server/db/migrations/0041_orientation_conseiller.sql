@@ -1,0 +1,2 @@
+ALTER TABLE "orientation" ADD COLUMN "conseiller_id" uuid;--> statement-breakpoint
+ALTER TABLE "orientation" ADD CONSTRAINT "orientation_conseiller_id_utilisateur_id_fk" FOREIGN KEY ("conseiller_id") REFERENCES "public"."utilisateur"("id") ON DELETE no action ON UPDATE no action;
