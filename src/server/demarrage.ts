@@ -32,6 +32,8 @@ export type Plateforme = {
   base: Base;
   config: Config;
   messagerie: Messagerie;
+  /** The open-data files written at start (or found fresh): tests wait for them, not a server. */
+  ouvertesAuDemarrage: Promise<unknown>;
   arreter: () => Promise<void>;
 };
 
@@ -161,11 +163,13 @@ export async function demarrerPlateforme(
     : genererDonneesOuvertesSiPerimees(base.db, horloge(), PERIODE_DONNEES_OUVERTES_MS).catch(
         (erreur) => app.log.error({ err: erreur }, "Échec de la génération des données ouvertes"),
       );
+  const ouvertesAuDemarrage = ouvertesEnCours;
   return {
     app,
     base,
     config,
     messagerie,
+    ouvertesAuDemarrage,
     arreter: async () => {
       await taches?.arreter();
       clearInterval(versement);

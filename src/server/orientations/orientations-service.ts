@@ -161,7 +161,8 @@ export async function accepter(
     const r = await orientationRecue(tx, p.id, p.conseillerId, p.maintenant, ["a_traiter"]);
     if (!r.ok) return r;
     const o = r.valeur;
-    const l = (await lieuVisible(tx, o.lieuId)) ?? (await lieuQuelconque(tx, o.lieuId));
+    // Where the person is expected, even if the place left the map since it was sent.
+    const l = await lieuDe(tx, o.lieuId);
     let rendezVous: Date | null = null;
     let atelierId: string | null = null;
     let moment: string;
@@ -219,7 +220,7 @@ export async function accepter(
   });
 }
 
-async function lieuQuelconque(tx: Executeur, id: string) {
+async function lieuDe(tx: Executeur, id: string) {
   const [l] = await tx
     .select({ id: lieu.id, nom: lieu.nom, adresse: lieu.adresse, codePostal: lieu.codePostal })
     .from(lieu)

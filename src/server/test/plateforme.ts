@@ -32,6 +32,8 @@ export async function plateformeDeTest(
   });
   const base = await ouvrirBaseDeTest(type);
   const plateforme = await demarrerPlateforme(config, { base, horloge: horloge.maintenant });
+  // A test that compares the base before and after must not see the start's files land.
+  await plateforme.ouvertesAuDemarrage;
   return {
     ...plateforme,
     horloge,
