@@ -1,9 +1,9 @@
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { CONSERVATION } from "../../domain/conservation.ts";
 import { ajouterJours, heureMinuteParis, heureParis, jourParis } from "../../domain/temps.ts";
 import type { Db } from "../db/client.ts";
 import { atelier, inscriptionAtelier, lieu } from "../db/schema.ts";
-import { acteurSysteme, journaliser } from "../infra/journal.ts";
+import { acteurSysteme, journaliserEnLot } from "../infra/journal.ts";
 import type { Messagerie } from "../infra/messagerie.ts";
 
 /** Reminders leave from this hour (Paris) on the day before: never a mail in the night. */
@@ -48,25 +48,37 @@ export async function soignerAteliers(
           sql`${jourDe} = ${demain}::date`,
         ),
       );
-    for (const i of aPrevenir) {
-      // Marked and queued together: a reminder is never sent twice, nor lost.
-      const ids = await db.transaction(async (tx) => {
-        await tx
-          .update(inscriptionAtelier)
-          .set({ rappelLe: p.maintenant })
-          .where(eq(inscriptionAtelier.id, i.id));
-        return messagerie.mettreEnFileEnLot(tx, [
-          {
-            destinataire: i.email!,
-            objet: `Rappel : ${i.titre}, demain à ${heureMinuteParis(i.debut)}`,
-            modele: "atelier.rappel",
-            texte: `Bonjour ${i.prenom},\n\nL'atelier « ${i.titre} » a lieu demain à ${heureMinuteParis(i.debut)}, à ${i.lieu}, ${i.adresse}, ${i.codePostal}.\n\nSi vous ne pouvez pas venir, annulez avec le lien reçu lors de votre inscription, pour laisser votre place.\n\nL'équipe Conseillers numériques France Services`,
-          },
-        ]);
-      });
-      await messagerie.distribuer(ids);
-      rappels++;
-    }
+    // Marked and queued together, in one transaction: a reminder is never sent twice, nor lost.
+    // Only the rows this run marks are mailed, should two runs meet.
+    const ids = await db.transaction(async (tx) => {
+      const marquees = aPrevenir.length
+        ? await tx
+            .update(inscriptionAtelier)
+            .set({ rappelLe: p.maintenant })
+            .where(
+              and(
+                inArray(
+                  inscriptionAtelier.id,
+                  aPrevenir.map((i) => i.id),
+                ),
+                isNull(inscriptionAtelier.rappelLe),
+              ),
+            )
+            .returning({ id: inscriptionAtelier.id })
+        : [];
+      const aEnvoyer = aPrevenir.filter((i) => marquees.some((m) => m.id === i.id));
+      rappels = aEnvoyer.length;
+      return messagerie.mettreEnFileEnLot(
+        tx,
+        aEnvoyer.map((i) => ({
+          destinataire: i.email!,
+          objet: `Rappel : ${i.titre}, demain à ${heureMinuteParis(i.debut)}`,
+          modele: "atelier.rappel",
+          texte: `Bonjour ${i.prenom},\n\nL'atelier « ${i.titre} » a lieu demain à ${heureMinuteParis(i.debut)}, à ${i.lieu}, ${i.adresse}, ${i.codePostal}.\n\nSi vous ne pouvez pas venir, annulez avec le lien reçu lors de votre inscription, pour laisser votre place.\n\nL'équipe Conseillers numériques France Services`,
+        })),
+      );
+    });
+    await messagerie.distribuer(ids);
   }
 
   const limite = ajouterJours(aujourdhui, -CONSERVATION.inscritAtelier.jours);
@@ -75,22 +87,33 @@ export async function soignerAteliers(
     .from(atelier)
     .innerJoin(inscriptionAtelier, eq(inscriptionAtelier.atelierId, atelier.id))
     .where(sql`${jourDe} < ${limite}::date`);
-  const acteur = acteurSysteme("job:ateliers", "job");
-  let effacees = 0;
-  for (const { id } of echus) {
-    effacees += await db.transaction(async (tx) => {
-      const parties = await tx
-        .delete(inscriptionAtelier)
-        .where(eq(inscriptionAtelier.atelierId, id))
-        .returning({ id: inscriptionAtelier.id });
-      await journaliser(tx, acteur, {
+  // One statement for every workshop past its term; one journal line each (how many, never who).
+  const effacees = await db.transaction(async (tx) => {
+    const supprimees = echus.length
+      ? await tx
+          .delete(inscriptionAtelier)
+          .where(
+            inArray(
+              inscriptionAtelier.atelierId,
+              echus.map((e) => e.id),
+            ),
+          )
+          .returning({ atelierId: inscriptionAtelier.atelierId })
+      : [];
+    const parAtelier = new Map<string, number>();
+    for (const { atelierId } of supprimees)
+      parAtelier.set(atelierId, (parAtelier.get(atelierId) ?? 0) + 1);
+    await journaliserEnLot(
+      tx,
+      acteurSysteme("job:ateliers", "job"),
+      [...parAtelier].map(([id, nombre]) => ({
         action: "atelier.inscriptions_effacees",
         cibleType: "atelier",
         cibleId: id,
-        apres: { nombre: parties.length, motif: "conservation" },
-      });
-      return parties.length;
-    });
-  }
+        apres: { nombre, motif: "conservation" },
+      })),
+    );
+    return supprimees.length;
+  });
   return { rappels, effacees };
 }

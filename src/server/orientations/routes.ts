@@ -1,7 +1,8 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { identifiantSchema, okSchema } from "../../domain/champs.ts";
+import type { Resultat } from "../../domain/erreurs.ts";
 import {
   conseillersDuLieuSchema,
   invitationPrescripteurSchema,
@@ -173,6 +174,20 @@ export function routesOrientations(app: FastifyInstance, ctx: Contexte): void {
     },
   );
 
+  /** What every action of the receiving conseiller on one orientation starts from. */
+  const traitement = (requete: FastifyRequest, id: string) => ({
+    id,
+    conseillerId: connexionRequise(requete).utilisateur.id,
+    acteur: acteurDeRequete(requete),
+    maintenant: ctx.horloge(),
+  });
+  /** Done: the person's message leaves after the commit, the answer does not wait for it. */
+  const prevenir = (reponse: FastifyReply, fait: Resultat<{ mails: string[] }>) => {
+    if (!fait.ok) return refuser(reponse, fait);
+    ctx.messagerie.distribuerEnArrierePlan(fait.valeur.mails);
+    return { ok: true as const };
+  };
+
   const reponsesTraitement = {
     200: okSchema,
     400: corpsErreurSchema,
@@ -193,18 +208,14 @@ export function routesOrientations(app: FastifyInstance, ctx: Contexte): void {
         response: reponsesTraitement,
       },
     },
-    async (requete, reponse) => {
-      const fait = await accepter(ctx.db, ctx.messagerie, {
-        id: requete.params.id,
-        conseillerId: connexionRequise(requete).utilisateur.id,
-        saisie: requete.body,
-        acteur: acteurDeRequete(requete),
-        maintenant: ctx.horloge(),
-      });
-      if (!fait.ok) return refuser(reponse, fait);
-      ctx.messagerie.distribuerEnArrierePlan(fait.valeur.mails);
-      return { ok: true as const };
-    },
+    async (requete, reponse) =>
+      prevenir(
+        reponse,
+        await accepter(ctx.db, ctx.messagerie, {
+          ...traitement(requete, requete.params.id),
+          saisie: requete.body,
+        }),
+      ),
   );
 
   r.post(
@@ -219,18 +230,14 @@ export function routesOrientations(app: FastifyInstance, ctx: Contexte): void {
         response: reponsesTraitement,
       },
     },
-    async (requete, reponse) => {
-      const fait = await rediriger(ctx.db, ctx.messagerie, {
-        id: requete.params.id,
-        conseillerId: connexionRequise(requete).utilisateur.id,
-        saisie: requete.body,
-        acteur: acteurDeRequete(requete),
-        maintenant: ctx.horloge(),
-      });
-      if (!fait.ok) return refuser(reponse, fait);
-      ctx.messagerie.distribuerEnArrierePlan(fait.valeur.mails);
-      return { ok: true as const };
-    },
+    async (requete, reponse) =>
+      prevenir(
+        reponse,
+        await rediriger(ctx.db, ctx.messagerie, {
+          ...traitement(requete, requete.params.id),
+          saisie: requete.body,
+        }),
+      ),
   );
 
   r.post(
@@ -245,15 +252,7 @@ export function routesOrientations(app: FastifyInstance, ctx: Contexte): void {
       },
     },
     async (requete, reponse) =>
-      repondre(
-        reponse,
-        await marquerAbsente(ctx.db, {
-          id: requete.params.id,
-          conseillerId: connexionRequise(requete).utilisateur.id,
-          acteur: acteurDeRequete(requete),
-          maintenant: ctx.horloge(),
-        }),
-      ),
+      repondre(reponse, await marquerAbsente(ctx.db, traitement(requete, requete.params.id))),
   );
 
   r.get(
