@@ -10,6 +10,17 @@ export function jourFr(jour: string): string {
   return JOUR_LONG.format(new Date(`${jour}T00:00:00Z`));
 }
 
+const MOMENT_PARIS = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  dateStyle: "full",
+  timeStyle: "short",
+});
+
+/** An instant as a person in France reads an appointment: « mardi 3 mars 2026 à 10:30 ». */
+export function momentFr(instant: Date): string {
+  return MOMENT_PARIS.format(instant);
+}
+
 const EUROS_CENTIMES = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 
 /** An amount in integer cents as French readers write it: « 1 800,50 € ». */

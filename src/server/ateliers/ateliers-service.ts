@@ -13,6 +13,7 @@ import {
   type Resultat,
   reussite,
 } from "../../domain/erreurs.ts";
+import { momentFr } from "../../domain/format.ts";
 import { instantParis } from "../../domain/temps.ts";
 import { LIEU_D_UN_AUTRE } from "../activite/index.ts";
 import type { Db, Executeur } from "../db/client.ts";
@@ -30,12 +31,6 @@ export const DEJA_INSCRIT = "Cette adresse ou ce téléphone est déjà inscrit 
 export const LIEN_ANNULATION_INVALIDE = "Ce lien d'annulation n'est plus valable.";
 export const PAS_DE_LA_STRUCTURE =
   "Ce conseiller n'est pas employé par votre structure à la date de l'atelier.";
-
-const jourFrancais = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "full",
-  timeStyle: "short",
-});
 
 /**
  * Announces a workshop at one of the conseiller's places on that day, to come; the employer of
@@ -132,7 +127,7 @@ function courrielInscription(
   a: AtelierOuvert,
   p: { prenom: string; statut: StatutInscription; lien: string | null },
 ) {
-  const quand = jourFrancais.format(a.debut);
+  const quand = momentFr(a.debut);
   const ou = `${a.lieu}, ${a.adresse}, ${a.codePostal}`;
   const etat =
     p.statut === "inscrite"

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { conflit, echec, introuvable, type Resultat, reussite } from "../../domain/erreurs.ts";
+import { momentFr } from "../../domain/format.ts";
 import {
   type Acceptation,
   CONSEILLER_PAS_DU_LIEU,
@@ -21,12 +22,6 @@ export const LIEU_INCONNU = "Ce lieu n'existe pas ou n'est pas visible sur la ca
 export const RDV_PASSE = "Le rendez-vous proposé doit être à venir.";
 export const ATELIER_INCONNU = "Cet atelier n'est pas un de vos ateliers à venir.";
 export const MEME_LIEU = "Choisissez un autre lieu que celui qui reçoit déjà l'orientation.";
-
-const quand = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "full",
-  timeStyle: "short",
-});
 
 /** A place shown on the map, where a person can be sent. */
 async function lieuVisible(tx: Executeur, id: string) {
@@ -161,8 +156,9 @@ export async function accepter(
     const r = await orientationRecue(tx, p.id, p.conseillerId, p.maintenant, ["a_traiter"]);
     if (!r.ok) return r;
     const o = r.valeur;
-    // Where the person is expected, even if the place left the map since it was sent.
-    const l = await lieuDe(tx, o.lieuId);
+    // Where the person is expected: the workshop's place, else the orientation's, even if it
+    // left the map since it was sent.
+    let lieuId = o.lieuId;
     let rendezVous: Date | null = null;
     let atelierId: string | null = null;
     let moment: string;
@@ -185,12 +181,14 @@ export async function accepter(
         );
       if (!a) return echec("atelierId", ATELIER_INCONNU);
       atelierId = a.id;
-      moment = `à l'atelier « ${a.titre} », le ${quand.format(a.debut)}`;
+      lieuId = a.lieuId;
+      moment = `à l'atelier « ${a.titre} », le ${momentFr(a.debut)}`;
     } else {
       rendezVous = instantParis(p.saisie.jour!, p.saisie.heure!);
       if (rendezVous <= p.maintenant) return echec("jour", RDV_PASSE);
-      moment = `le ${quand.format(rendezVous)}`;
+      moment = `le ${momentFr(rendezVous)}`;
     }
+    const l = await lieuDe(tx, lieuId);
     await tx
       .update(orientation)
       .set({

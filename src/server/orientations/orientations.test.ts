@@ -12,7 +12,7 @@ import {
   plateformeDeTest,
 } from "../test/plateforme.ts";
 import { soignerOrientations } from "./conservation.ts";
-import { LIEU_INCONNU, RDV_PASSE } from "./orientations-service.ts";
+import { ATELIER_INCONNU, LIEU_INCONNU, RDV_PASSE } from "./orientations-service.ts";
 import { HORS_PERIMETRE } from "./prescripteurs.ts";
 import { verifierOrientations } from "./verification.ts";
 
@@ -309,6 +309,50 @@ describe.each(BASES_DE_TEST)("orientations suivies jusqu'au bout sur %s", (type)
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it("accepte en proposant un de ses ateliers à venir : la personne reçoit l'atelier, son lieu et son moment ; l'atelier d'un autre est refusé", async () => {
+    prescriptrice = await connecterPersona(p, `prescripteur@${DEMO}`);
+    elle = await connecterPersona(p, `conseiller@${DEMO}`);
+    const lieux = (
+      await p.app.inject({ url: "/api/conseiller/lieux", headers: { cookie: elle } })
+    ).json() as { id: string; nom: string }[];
+    const ailleurs = lieux[lieux.length - 1]!;
+    const jour = jourParis(new Date(p.horloge.maintenant().getTime() + 3 * JOUR_MS));
+    const atelier = await appel("POST", "/api/ateliers", elle, {
+      titre: "Démarches en ligne pas à pas",
+      thematiques: ["aide_aux_demarches_administratives"],
+      niveau: "debutant",
+      lieuId: ailleurs.id,
+      jour,
+      heure: "14:00",
+      dureeMinutes: 90,
+      capacite: 8,
+      gratuit: true,
+    });
+    expect(atelier.statusCode, atelier.body).toBe(201);
+    const id = (
+      await appel("POST", "/api/orientations", prescriptrice, {
+        ...saisie({ email: "atelier.propose@exemple.fr" }),
+      })
+    ).json().id as string;
+    const inconnu = await appel("POST", `/api/orientations/${id}/acceptation`, elle, {
+      atelierId: "6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f",
+    });
+    expect(inconnu.statusCode).toBe(400);
+    expect(inconnu.json().erreurs[0].message).toBe(ATELIER_INCONNU);
+    const ok = await appel("POST", `/api/orientations/${id}/acceptation`, elle, {
+      atelierId: atelier.json().id,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await etat(id)).toMatchObject({ statut: "acceptee", atelierId: atelier.json().id });
+    const [mail] = await p.base.db
+      .select()
+      .from(courriel)
+      .where(eq(courriel.destinataire, "atelier.propose@exemple.fr"));
+    expect(mail!.texte).toContain("« Démarches en ligne pas à pas »");
+    expect(mail!.texte).toContain(`à ${ailleurs.nom},`);
+    expect(mail!.texte).toContain("à 14:00");
   });
 
   it("cnfs doctor signale une orientation dont l'issue et le compte rendu divergent, sans rien réparer", async () => {
