@@ -52,15 +52,19 @@ function useAction(id: string, apres: (quoi: string) => void) {
   return { ...f, envoyer };
 }
 
-/** The places within 20 km of the receiving one, to send the person on to. */
-function useLieuxProches(lieuId: string) {
+/**
+ * The places within 20 km of the receiving one, to send the person on to: asked only once the
+ * conseiller chooses to redirect, not for every orientation of the page.
+ */
+function useLieuxProches(lieuId: string, actif: boolean) {
   const { data: fiche } = useQuery({
     queryKey: ["fiche-lieu", lieuId],
     queryFn: () => appeler(ficheLieuSchema, `/api/v1/lieux/${encodeURIComponent(lieuId)}`),
+    enabled: actif,
   });
   return useQuery({
     queryKey: ["lieux-proches", lieuId],
-    enabled: fiche?.latitude != null && fiche.longitude != null,
+    enabled: actif && fiche?.latitude != null && fiche.longitude != null,
     queryFn: () =>
       appeler(
         lieuxDuPointSchema,
@@ -79,7 +83,7 @@ function Traitement({ o, apres }: { o: OrientationRecue; apres: (quoi: string) =
     queryFn: () => appeler(pageMesAteliersSchema, "/api/ateliers?page=1"),
     enabled: action === "accepter",
   });
-  const { data: proches } = useLieuxProches(o.lieu.id);
+  const { data: proches } = useLieuxProches(o.lieu.id, action === "rediriger");
   const soumettre = (ev: FormEvent) => {
     ev.preventDefault();
     if (action === "accepter")
